@@ -1,0 +1,64 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/policy.js';
+import { AuditEventPage, AuditEventQuery, ChainVerdictResponse } from './audit.dto.js';
+import { AuditService } from './audit.service.js';
+
+@ApiTags('audit')
+@Controller('api/audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin', 'quality_manager', 'auditor')
+  @ApiOperation({ summary: 'List audit events, oldest first, with filters and cursor pagination' })
+  @ApiOkResponse({ type: AuditEventPage })
+  list(@Query() q: AuditEventQuery): Promise<AuditEventPage> {
+    return this.audit.list({
+      entityType: q.entityType,
+      entityId: q.entityId,
+      actorId: q.actorId,
+      action: q.action,
+      from: q.from,
+      to: q.to,
+      afterSeq: q.cursor === undefined ? undefined : Number(q.cursor),
+      limit: q.limit ?? 50,
+    });
+  }
+
+  @Get('verify')
+  @Roles('admin', 'quality_manager', 'auditor')
+  @ApiOperation({ summary: 'Verify the whole hash chain: sequence, links and every event hash' })
+  @ApiOkResponse({ type: ChainVerdictResponse })
+  async verify(): Promise<ChainVerdictResponse> {
+    const v = await this.audit.verify();
+    return {
+      valid: v.valid,
+      events: v.events,
+      headHash: v.headHash,
+      ...(v.valid ? {} : { firstInvalidSeq: v.firstInvalidSeq, problem: v.problem, detail: v.detail }),
+    };
+  }
+
+  @Get('export')
+  @Roles('admin', 'quality_manager', 'auditor')
+  @ApiOperation({
+    summary: 'Export the whole chain as JSON lines, one event per line, for offline verification (npm run qms -- audit:verify FILE)',
+  })
+  @ApiProduces('application/x-ndjson')
+  async export(@Res() res: Response): Promise<void> {
+    const head = await this.audit.head();
+    res.status(200);
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="audit-events-${head.seq}.jsonl"`);
+    res.setHeader('X-Audit-Head-Seq', String(head.seq));
+    res.setHeader('X-Audit-Head-Hash', head.hash);
+    for await (const batch of this.audit.stream({ uptoSeq: head.seq })) {
+      const chunk = batch.map((e) => JSON.stringify(e)).join('\n') + '\n';
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      if (res.destroyed) return;
+    }
+    res.end();
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { forbidden, unauthorized } from '../common/problem.js';
+import type { AuthenticatedRequest } from '../common/request-context.js';
+import { AuthService } from './auth.service.js';
+import { POLICY_KEY } from './policy.js';
+import type { AccessPolicy } from './policy.js';
+import { hasAnyRole } from './roles.js';
+
+/** The one guard: reads each route's declared policy and refuses routes without one. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
+    if (!policy) {
+      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no access policy; refused`);
+      throw forbidden('no_policy', 'This route declares no access policy');
+    }
+    if (policy.kind === 'public') return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = req.headers.authorization;
+    const m = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header) : null;
+    if (!m) throw unauthorized('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
+    req.user = await this.auth.authenticate(m[1]);
+    if (policy.kind === 'roles' && !hasAnyRole(req.user.roles, policy.roles)) {
+      throw forbidden('forbidden_role', `Requires one of the roles: ${policy.roles.join(', ')}`);
+    }
+    return true;
+  }
+}

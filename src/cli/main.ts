@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ChainVerifier } from '../audit/audit-chain.js';
+import type { ChainedEvent } from '../audit/audit-chain.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openDatabase } from '../database/database.js';
+
+const USAGE = `Mentoring QMS command line
+
+  npm run qms -- migrate                 bring the database schema up to date
+  npm run qms -- audit:verify FILE       verify an audit export (JSON lines) offline, without the database
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async migrate() {
+    const config = loadConfig();
+    const db = await openDatabase({ ...config, runMigrationsOnStart: false });
+    try {
+      const { runMigrations } = await import('../database/database.js');
+      const done = await runMigrations(db.dataSource);
+      process.stdout.write(done.length ? `Applied ${done.length} migration(s):\n${done.map((n) => `  ${n}\n`).join('')}` : 'Schema is up to date.\n');
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+
+  async 'audit:verify'(args) {
+    const file = args[0];
+    if (!file) {
+      process.stderr.write('usage: npm run qms -- audit:verify FILE\n');
+      return 2;
+    }
+    const verifier = new ChainVerifier({ anchored: !args.includes('--unanchored') });
+    let line = 0;
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    for await (const text of lines) {
+      line++;
+      if (text.trim() === '') continue;
+      let event: ChainedEvent;
+      try {
+        event = JSON.parse(text) as ChainedEvent;
+      } catch {
+        process.stderr.write(`INVALID: line ${line} is not JSON\n`);
+        return 1;
+      }
+      if (!verifier.push(event)) break;
+    }
+    const v = verifier.verdict();
+    if (!v.valid) {
+      process.stderr.write(`INVALID: first invalid event ${v.firstInvalidSeq} (${v.problem}): ${v.detail}\n`);
+      return 1;
+    }
+    process.stdout.write(
+      `VALID: ${v.events} events, seq ${v.firstSeq ?? '-'}..${v.lastSeq ?? '-'}; every hash recomputed and every link checked.\nHead hash: ${v.headHash}\n`,
+    );
+    return 0;
+  },
+};
+
+async function main(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stdout.write(USAGE);
+    process.exitCode = name ? 2 : 0;
+    return;
+  }
+  process.exitCode = await command(args);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(e instanceof ConfigError ? `Configuration error: ${e.message}\n` : `${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,226 @@
+/**
+ * Composite decorators for DTO fields: each states the field's validation rules and its
+ * OpenAPI schema in one place, so the documentation cannot drift from what is enforced.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  registerDecorator,
+} from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+
+interface Common {
+  description?: string;
+  optional?: boolean;
+  /** Allows an explicit `null` (to clear a value) as well as omission. */
+  nullable?: boolean;
+  example?: unknown;
+}
+
+function doc(opts: Common, schema: Record<string, unknown>) {
+  const base = { description: opts.description, example: opts.example, nullable: opts.nullable, ...schema };
+  return opts.optional ? ApiPropertyOptional(base) : ApiProperty({ ...base, required: true });
+}
+
+function presence(opts: Common): PropertyDecorator[] {
+  if (opts.optional || opts.nullable) return [IsOptional()];
+  return [];
+}
+
+const NO_NUL = /^[^\u0000]*$/;
+
+/** Free text. Rejects NUL characters, which PostgreSQL cannot store. */
+export function TextField(opts: Common & { min?: number; max: number; pattern?: RegExp; patternMessage?: string }) {
+  return applyDecorators(
+    doc(opts, { type: String, minLength: opts.min ?? (opts.optional ? undefined : 1), maxLength: opts.max, pattern: opts.pattern?.source }),
+    ...presence(opts),
+    IsString(),
+    MinLength(opts.min ?? 1),
+    MaxLength(opts.max),
+    Matches(NO_NUL, { message: '$property must not contain NUL characters' }),
+    ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage ?? `$property must match ${opts.pattern.source}` })] : []),
+  );
+}
+
+export function EmailField(opts: Common = {}) {
+  return applyDecorators(doc(opts, { type: String, format: 'email', maxLength: 254 }), ...presence(opts), IsEmail(), MaxLength(254));
+}
+
+export function UuidField(opts: Common = {}) {
+  return applyDecorators(doc(opts, { type: String, format: 'uuid' }), ...presence(opts), IsUUID('all'));
+}
+
+export function UuidListField(opts: Common & { min?: number; max?: number } = {}) {
+  return applyDecorators(
+    doc(opts, { type: [String], format: 'uuid', minItems: opts.min, maxItems: opts.max ?? 100 }),
+    ...presence(opts),
+    IsArray(),
+    ArrayMinSize(opts.min ?? 0),
+    ArrayMaxSize(opts.max ?? 100),
+    ArrayUnique(),
+    IsUUID('all', { each: true }),
+  );
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
+export function DateField(opts: Common = {}) {
+  return applyDecorators(doc(opts, { type: String, format: 'date', example: opts.example ?? '2026-03-03' }), ...presence(opts), IsCalendarDate());
+}
+
+/** An ISO 8601 timestamp with a time zone (`2026-03-03T09:30:00Z`). */
+export function DateTimeField(opts: Common = {}) {
+  return applyDecorators(
+    doc(opts, { type: String, format: 'date-time', example: opts.example ?? '2026-03-03T09:30:00Z' }),
+    ...presence(opts),
+    IsTimestamp(),
+  );
+}
+
+export function IntField(opts: Common & { min: number; max: number }) {
+  return applyDecorators(doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }), ...presence(opts), IsInt(), Min(opts.min), Max(opts.max));
+}
+
+export function NumberField(opts: Common & { min: number; max: number }) {
+  return applyDecorators(
+    doc(opts, { type: Number, minimum: opts.min, maximum: opts.max }),
+    ...presence(opts),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(opts.min),
+    Max(opts.max),
+  );
+}
+
+export function BoolField(opts: Common = {}) {
+  return applyDecorators(doc(opts, { type: Boolean }), ...presence(opts), IsBoolean());
+}
+
+export function EnumField<T extends string>(values: readonly T[], opts: Common & { enumName?: string } = {}) {
+  return applyDecorators(
+    doc(opts, { enum: [...values], enumName: opts.enumName }),
+    ...presence(opts),
+    IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+export function EnumListField<T extends string>(values: readonly T[], opts: Common & { min?: number; enumName?: string } = {}) {
+  return applyDecorators(
+    doc(opts, { enum: [...values], enumName: opts.enumName, isArray: true, minItems: opts.min }),
+    ...presence(opts),
+    IsArray(),
+    ArrayMinSize(opts.min ?? 0),
+    ArrayMaxSize(values.length),
+    ArrayUnique(),
+    IsIn([...values], { each: true, message: `each value in $property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+export function NestedField(type: () => new () => object, opts: Common & { each?: boolean; maxItems?: number } = {}) {
+  return applyDecorators(
+    doc(opts, { type: opts.each ? [type()] : type(), maxItems: opts.each ? opts.maxItems : undefined }),
+    ...presence(opts),
+    ...(opts.each ? [IsArray(), ArrayMaxSize(opts.maxItems ?? 1000)] : [IsObject()]),
+    ValidateNested({ each: opts.each }),
+    Type(type),
+  );
+}
+
+/** A free-form JSON object (validated elsewhere against a schema of its own). */
+export function ObjectField(opts: Common = {}) {
+  return applyDecorators(
+    doc(opts, { type: 'object', additionalProperties: true }),
+    ...presence(opts),
+    IsObject(),
+    IsPlainJson({ message: '$property must be a plain JSON object without NUL characters, at most 16 levels deep' }),
+  );
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = DATE_RE.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const TIMESTAMP_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isTimestamp(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = TIMESTAMP_RE.exec(v);
+  if (!m || !isCalendarDate(m[1])) return false;
+  if (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return false;
+  return !Number.isNaN(Date.parse(v));
+}
+
+function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a calendar date YYYY-MM-DD', ...options },
+      validator: { validate: isCalendarDate },
+    });
+}
+
+function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isTimestamp',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2026-03-03T09:30:00Z', ...options },
+      validator: { validate: isTimestamp },
+    });
+}
+
+/** Plain JSON: no NUL characters in keys or strings, bounded depth, no prototype keys. */
+export function isPlainJson(v: unknown, depth = 0): boolean {
+  if (depth > 16) return false;
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return typeof v !== 'number' || Number.isFinite(v);
+  if (typeof v === 'string') return !v.includes('\u0000');
+  if (Array.isArray(v)) return v.every((x) => isPlainJson(x, depth + 1));
+  if (typeof v === 'object') {
+    return Object.entries(v as object).every(
+      ([k, x]) => !k.includes('\u0000') && k !== '__proto__' && k !== 'constructor' && k !== 'prototype' && isPlainJson(x, depth + 1),
+    );
+  }
+  return false;
+}
+
+function IsPlainJson(options?: ValidationOptions): PropertyDecorator {
+  return (object: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPlainJson',
+      target: object.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (v: unknown) => isPlainJson(v) },
+    });
+}
+
+export { Type };

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+
+/**
+ * The service's configuration, read from the environment once at start.
+ * Every variable is listed in the README's configuration table.
+ */
+export interface AppConfig {
+  nodeEnv: string;
+  host: string;
+  port: number;
+  /** Real PostgreSQL server; when unset the service runs on embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** TCP port of the embedded database's socket server (0 = any free port). */
+  embeddedDbPort: number;
+  dbPoolSize: number;
+  runMigrationsOnStart: boolean;
+  /** Signing secret for access tokens; in embedded mode generated once and kept in `dataDir`. */
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  adminName: string;
+  corsOrigins: string[];
+  /** Express `trust proxy` setting, for the client address behind a reverse proxy. */
+  trustProxy: boolean | number;
+  bodyLimit: string;
+  logLevel: string;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  proceduresDir: string;
+  importProceduresOnStart: boolean;
+  /** Minutes between periodic overdue scans; 0 turns the scan off. */
+  deviationScanIntervalMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function str(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+function trustProxy(env: Env): boolean | number {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return bool(env, 'TRUST_PROXY', false);
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = str(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  const jwtSecret = str(env, 'JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT must look like 100kb or 1mb');
+  return {
+    nodeEnv: str(env, 'NODE_ENV') ?? 'development',
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: resolve(str(env, 'DATA_DIR') ?? './data'),
+    embeddedDbPort: int(env, 'EMBEDDED_DB_PORT', 0, 0, 65535),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    runMigrationsOnStart: bool(env, 'MIGRATIONS_RUN_ON_START', true),
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+    adminEmail: str(env, 'ADMIN_EMAIL')?.toLowerCase(),
+    adminPassword: str(env, 'ADMIN_PASSWORD'),
+    adminName: str(env, 'ADMIN_NAME') ?? 'Administrator',
+    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: trustProxy(env),
+    bodyLimit,
+    logLevel,
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 24 * 3600),
+    proceduresDir: resolve(str(env, 'PROCEDURES_DIR') ?? './procedures'),
+    importProceduresOnStart: bool(env, 'PROCEDURES_IMPORT_ON_START', true),
+    deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
+  };
+}
+
+/** Injection token for the loaded configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { buildDataSourceOptions } from './data-source-options.js';
+import { startEmbeddedDatabase } from './embedded.js';
+import type { EmbeddedDatabase } from './embedded.js';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  mode: 'embedded' | 'server';
+  close(): Promise<void>;
+}
+
+/** Arbitrary, fixed key for the advisory lock that serialises migration runs across processes. */
+const MIGRATION_LOCK_KEY = 726_354_118;
+
+/**
+ * Connects to the configured database (starting the embedded one when no DATABASE_URL is set)
+ * and, unless told otherwise, brings the schema up to date.
+ */
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedDbPort' | 'dbPoolSize' | 'runMigrationsOnStart'>,
+  opts: { inMemory?: boolean } = {},
+): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase({
+      dataDir: opts.inMemory ? undefined : config.dataDir,
+      port: config.embeddedDbPort,
+      maxConnections: config.dbPoolSize + 5,
+    });
+    url = embedded.url;
+  }
+  const dataSource = new DataSource(buildDataSourceOptions(url, config.dbPoolSize));
+  try {
+    await dataSource.initialize();
+    if (config.runMigrationsOnStart) await runMigrations(dataSource);
+  } catch (e) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw e;
+  }
+  return {
+    dataSource,
+    mode: embedded ? 'embedded' : 'server',
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Runs pending migrations under an advisory lock, so two processes starting together do not race. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const done = await dataSource.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}

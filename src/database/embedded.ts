@@ -1,0 +1,107 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class DataDirLockedError extends Error {}
+
+/**
+ * Starts PostgreSQL embedded in this process (PGlite) behind a socket server on 127.0.0.1,
+ * so the service talks to it with the ordinary `pg` driver, exactly as to a real server.
+ *
+ * `dataDir` undefined keeps the database in memory (tests). A lock file refuses a second
+ * process on the same folder: two PGlite instances on one folder silently lose writes.
+ */
+export async function startEmbeddedDatabase(opts: {
+  dataDir?: string;
+  port?: number;
+  maxConnections: number;
+}): Promise<EmbeddedDatabase> {
+  let releaseLock = () => {};
+  let pgDataDir: string | undefined;
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    releaseLock = takeLock(join(opts.dataDir, 'qms.lock'));
+    pgDataDir = join(opts.dataDir, 'pgdata');
+  }
+  let db: PGlite | undefined;
+  let server: PGLiteSocketServer | undefined;
+  try {
+    db = await PGlite.create(pgDataDir ? { dataDir: pgDataDir } : {});
+    server = new PGLiteSocketServer({
+      db,
+      host: '127.0.0.1',
+      port: opts.port ?? 0,
+      maxConnections: opts.maxConnections,
+    });
+    await server.start();
+  } catch (e) {
+    await db?.close().catch(() => undefined);
+    releaseLock();
+    throw e;
+  }
+  const port = boundPort(server);
+  const started = { db, server };
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await started.server.stop();
+      await started.db.close();
+      releaseLock();
+    },
+  };
+}
+
+function boundPort(server: PGLiteSocketServer): number {
+  // After start() the server reports the port it actually bound ("127.0.0.1:54321").
+  const port = Number(server.getServerConn().split(':').pop());
+  if (!Number.isInteger(port) || port <= 0) throw new Error('embedded database socket server has no TCP port');
+  return port;
+}
+
+function takeLock(path: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (readFileSync(path, 'utf8') === String(process.pid)) rmSync(path);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirLockedError(
+          `The data folder is in use by process ${holder} (lock file ${path}). Stop that process first; two processes on one embedded database lose writes.`,
+        );
+      }
+      // The holder is gone (crash or kill): the lock is stale.
+      rmSync(path, { force: true });
+    }
+  }
+  throw new DataDirLockedError(`Could not take the lock ${path}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService, diffChanges } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { Role } from '../auth/roles.js';
+import { stale } from '../common/etag.js';
+import { conflict, notFound } from '../common/problem.js';
+import { modifyReturning } from '../common/sql.js';
+import type { RequestContext } from '../common/request-context.js';
+import { systemContext } from '../common/request-context.js';
+import { User } from './user.entity.js';
+
+const AUDITED_FIELDS = ['email', 'name', 'roles', 'active'] as const;
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(ctx: RequestContext, input: { email: string; name: string; password: string; roles: Role[] }): Promise<User> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction((m) => this.insert(m, ctx, { ...input, passwordHash }));
+  }
+
+  private async insert(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: { email: string; name: string; passwordHash: string; roles: Role[] },
+    reason?: string,
+  ): Promise<User> {
+    const email = input.email.toLowerCase();
+    const taken = await m.getRepository(User).exists({ where: { email } });
+    if (taken) throw conflict('email_taken', `A user with the e-mail ${email} already exists`);
+    const roles = [...new Set(input.roles)];
+    const [row] = (await m.query(
+      `INSERT INTO app_user (email, name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [email, input.name, input.passwordHash, roles],
+    )) as { id: string }[];
+    const user = await m.getRepository(User).findOneByOrFail({ id: row.id });
+    await this.audit.append(m, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      entityVersion: user.version,
+      changes: diffChanges(null, user, AUDITED_FIELDS),
+      reason,
+    });
+    return user;
+  }
+
+  list(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', email: 'ASC' } });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  /** Users that exist and are active, for checks by other modules (owners, attendees, leaders). */
+  async requireActive(m: EntityManager, ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const users = (await m.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany()) as User[];
+    const missing = ids.filter((id) => !users.some((u) => u.id === id && u.active));
+    if (missing.length) throw notFound('Active user', missing.join(', '));
+    return users;
+  }
+
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expectedVersion: number,
+    patch: { name?: string; roles?: Role[]; active?: boolean },
+  ): Promise<User> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(User);
+      const before = await repo.findOneBy({ id });
+      if (!before) throw notFound('User', id);
+      if (before.version !== expectedVersion) throw stale(before.version);
+      if (patch.active === false && id === ctx.actor.id) {
+        throw conflict('cannot_deactivate_self', 'You cannot deactivate your own account');
+      }
+      if (patch.roles && id === ctx.actor.id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
+        throw conflict('cannot_drop_own_admin', 'You cannot remove the admin role from your own account');
+      }
+      const next = {
+        name: patch.name ?? before.name,
+        roles: patch.roles ? [...new Set(patch.roles)] : before.roles,
+        active: patch.active ?? before.active,
+      };
+      const updated = await modifyReturning(
+        m,
+        `UPDATE app_user SET name = $3, roles = $4, active = $5, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expectedVersion, next.name, next.roles, next.active],
+      );
+      if (updated.length === 0) throw stale(undefined);
+      const after = await repo.findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        entityVersion: after.version,
+        changes: diffChanges(before, after, AUDITED_FIELDS),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * On first start, when no user exists, creates the administrator from ADMIN_EMAIL and
+   * ADMIN_PASSWORD, or with a generated password printed once to the console.
+   */
+  async bootstrapAdmin(opts: { email?: string; password?: string; name: string }): Promise<void> {
+    const generated = opts.password ? undefined : randomBytes(15).toString('base64url');
+    const password = opts.password ?? generated!;
+    const passwordHash = await hashPassword(password);
+    const created = await this.dataSource.transaction(async (m) => {
+      // Serialise with other processes starting on the same database.
+      await m.query(`SELECT pg_advisory_xact_lock(726354119)`);
+      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
+      if (n > 0) return undefined;
+      const email = opts.email ?? 'admin@localhost';
+      return this.insert(m, systemContext(), { email, name: opts.name, passwordHash, roles: ['admin'] }, 'first start: no user existed');
+    });
+    if (!created) return;
+    this.logger.log(`created the first administrator account (${created.email})`);
+    if (generated) {
+      // Printed once, straight to the console and never to the structured log.
+      process.stdout.write(
+        `\n  First administrator account created.\n    e-mail:   ${created.email}\n    password: ${generated}\n  Sign in and change it; it is not shown again.\n\n`,
+      );
+    }
+  }
+}
