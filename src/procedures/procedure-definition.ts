@@ -1,0 +1,83 @@
+/**
+ * The shape of a documented procedure (a process definition), as written in procedures/*.yaml
+ * and stored whole in each procedure version. Plain types only; validation lives in
+ * definition-validation.ts, the JSON Schema in procedures/procedure.schema.json.
+ */
+import type { Role } from '../auth/roles.js';
+
+export const SUBJECTS = ['adept', 'mentor', 'pair', 'cohort'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export const FIELD_TYPES = ['text', 'number', 'boolean', 'date', 'enum', 'scale'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** What a time window is measured from. `procedure_completed` names another procedure. */
+export const ANCHORS = ['enrolment', 'programme_start', 'programme_midpoint', 'programme_end', 'procedure_completed'] as const;
+export type Anchor = (typeof ANCHORS)[number];
+
+export const LANGUAGES = ['en', 'sv', 'nb'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Text shown to people: English always, Swedish and Norwegian Bokmål where given. */
+export interface LocalisedText {
+  en: string;
+  sv?: string;
+  nb?: string;
+}
+
+export interface TimeWindow {
+  anchor: Anchor;
+  /** Key of the procedure whose completion anchors the window (only with `procedure_completed`). */
+  procedure?: string;
+  /** First allowed day, relative to the anchor day (negative = before). */
+  fromDays: number;
+  /** Last allowed day, relative to the anchor day, inclusive. */
+  toDays: number;
+}
+
+export interface EnumOption {
+  value: string;
+  label: LocalisedText;
+}
+
+export interface FieldDefinition {
+  key: string;
+  label: LocalisedText;
+  type: FieldType;
+  required: boolean;
+  /** For `enum`. */
+  options?: EnumOption[];
+  /** For `number` and `scale` (a scale needs both, e.g. 1..5). */
+  min?: number;
+  max?: number;
+  help?: LocalisedText;
+}
+
+export interface StepDefinition {
+  key: string;
+  title: LocalisedText;
+  description?: LocalisedText;
+  required: boolean;
+  /** Roles allowed to perform the step; any staff member when absent. */
+  performerRoles?: Role[];
+  /** A training module the performer must hold, valid on the day performed. */
+  requiredCompetence?: string;
+  fields: FieldDefinition[];
+  /** Evidence expected to be kept (e.g. the signed participation agreement). */
+  evidence?: LocalisedText;
+}
+
+export interface ProcedureDefinition {
+  key: string;
+  title: LocalisedText;
+  purpose: LocalisedText;
+  subject: Subject;
+  /** Roles responsible for the procedure being carried out. */
+  responsibleRoles: Role[];
+  window: TimeWindow;
+  /** When true, steps must be recorded in the defined order. */
+  ordered: boolean;
+  steps: StepDefinition[];
+  /** Clauses of ISO 9001 or internal documents the procedure implements, for the auditor. */
+  references?: string[];
+}
