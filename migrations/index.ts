@@ -1,4 +1,6 @@
 /** Every migration, in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 import { Spine1795957959384 } from './1795957959384-Spine.js';
+import { ProcedureLibrary1795960000000 } from './1795960000000-ProcedureLibrary.js';
+import { ProgrammesAndExecutions1795970000000 } from './1795970000000-ProgrammesAndExecutions.js';
 
-export const MIGRATIONS = [Spine1795957959384];
+export const MIGRATIONS = [Spine1795957959384, ProcedureLibrary1795960000000, ProgrammesAndExecutions1795970000000];

@@ -14,6 +14,10 @@ import { APP_CONFIG } from './config/config.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ProceduresModule } from './procedures/procedures.module.js';
+import { ProgrammesModule } from './programmes/programmes.module.js';
+import { SignaturesModule } from './signatures/signatures.module.js';
+import { TrainingModule } from './training/training.module.js';
 import { UsersModule } from './users/users.module.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -54,6 +58,10 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
+        SignaturesModule,
+        ProceduresModule,
+        ProgrammesModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { notFound } from '../common/problem.js';
+import type { Role } from '../auth/roles.js';
+import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
+import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
+import { Pair, Participant } from '../programmes/participant.entity.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { anchorDate, completionKey } from './anchors.js';
+import type { AnchorSubject, CompletionIndex } from './anchors.js';
+import { localDate } from './time-window.js';
+import { Execution, StepRecord } from './execution.entity.js';
+import { evaluateConformance } from './conformance.js';
+import type { ConformanceResult, StepRecordInput } from './conformance.js';
+
+export interface ExecutionContext {
+  execution: Execution;
+  programme: Programme;
+  definition: ProcedureDefinition;
+  participant: Participant | null;
+  pair: Pair | null;
+  records: StepRecord[];
+  anchor: string | null;
+}
+
+/** Everything needed to judge or show one execution, read in a handful of queries. */
+export async function loadExecution(m: EntityManager, executionId: string, opts: { lock?: boolean } = {}): Promise<ExecutionContext> {
+  if (opts.lock) await m.query(`SELECT 1 FROM execution WHERE id = $1 FOR UPDATE`, [executionId]);
+  const execution = await m.getRepository(Execution).findOneBy({ id: executionId });
+  if (!execution) throw notFound('Execution', executionId);
+  const programme = await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId });
+  const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: execution.versionId });
+  const participant = execution.participantId ? await m.getRepository(Participant).findOneByOrFail({ id: execution.participantId }) : null;
+  const pair = execution.pairId ? await m.getRepository(Pair).findOneByOrFail({ id: execution.pairId }) : null;
+  const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+  const subject = await anchorSubject(m, execution, participant, pair);
+  const completions = await completionIndex(m, programme, version.definition, subject.relatedKeys);
+  const anchor = anchorDate(version.definition, programme, subject, completions);
+  return { execution, programme, definition: version.definition, participant, pair, records, anchor };
+}
+
+async function anchorSubject(m: EntityManager, e: Execution, participant: Participant | null, pair: Pair | null): Promise<AnchorSubject> {
+  if (participant) return { type: e.subjectType, enrolledAt: participant.enrolledAt, relatedKeys: [participant.id] };
+  if (pair) {
+    const adept = await m.getRepository(Participant).findOneByOrFail({ id: pair.adeptId });
+    return { type: 'pair', enrolledAt: adept.enrolledAt, relatedKeys: [pair.id, pair.adeptId, pair.mentorId] };
+  }
+  return { type: 'cohort', enrolledAt: null, relatedKeys: [e.programmeId] };
+}
+
+async function completionIndex(m: EntityManager, programme: Programme, definition: ProcedureDefinition, subjectKeys: string[]): Promise<CompletionIndex> {
+  const index: CompletionIndex = new Map();
+  if (definition.window.anchor !== 'procedure_completed' || !definition.window.procedure) return index;
+  const rows = (await m.query(
+    `SELECT coalesce(participant_id, pair_id, programme_id) AS subject, min(completed_at) AS completed_at
+     FROM execution WHERE programme_id = $1 AND procedure_key = $2 AND state = 'completed'
+       AND coalesce(participant_id, pair_id, programme_id) = ANY($3)
+     GROUP BY 1`,
+    [programme.id, definition.window.procedure, subjectKeys],
+  )) as { subject: string; completed_at: Date }[];
+  for (const r of rows) index.set(completionKey(definition.window.procedure, r.subject), localDate(r.completed_at, programme.timeZone));
+  return index;
+}
+
+/** Judges an execution's current records against its pinned version. */
+export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<ConformanceResult> {
+  const performerIds = [...new Set(ctx.records.map((r) => r.performedBy).filter((id): id is string => id !== null))];
+  const users = performerIds.length
+    ? ((await m.query(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [performerIds])) as { id: string; roles: Role[] }[])
+    : [];
+  const training = performerIds.length
+    ? ((await m.query(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [performerIds])) as {
+        user_id: string;
+        module: string;
+        completed_at: string;
+        valid_until: string | null;
+      }[])
+    : [];
+  const supersededBy = new Map(ctx.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
+  const records: StepRecordInput[] = ctx.records.map((r) => {
+    const user = users.find((u) => u.id === r.performedBy);
+    return {
+      id: r.id,
+      stepKey: r.stepKey,
+      values: r.values,
+      performedAt: r.performedAt.toISOString(),
+      performedBy: user ? { id: user.id, roles: user.roles } : null,
+      performerTraining: training
+        .filter((t) => t.user_id === r.performedBy)
+        .map((t) => ({ module: t.module, completedAt: t.completed_at, validUntil: t.valid_until })),
+      supersededById: supersededBy.get(r.id) ?? null,
+    };
+  });
+  return evaluateConformance({ definition: ctx.definition, anchorDate: ctx.anchor, timeZone: ctx.programme.timeZone, records });
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { Execution, Judgement } from './execution.entity.js';
+import { loadExecution } from './execution-loader.js';
+import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
+import { windowBounds } from './time-window.js';
+
+/** Reads one execution as an auditor needs to see it: every record, every judgement. */
+@Injectable()
+export class ExecutionViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProgrammeAccess,
+  ) {}
+
+  async get(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
+    const m = this.dataSource.manager;
+    const found = await m.getRepository(Execution).findOneBy({ id: executionId });
+    if (!found) throw notFound('Execution', executionId);
+    await this.access.readable(m, ctx, found.programmeId);
+    const ec = await loadExecution(m, executionId);
+    const judgements = await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } });
+    const performerIds = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null))];
+    const names = performerIds.length
+      ? new Map(((await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [performerIds])) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
+      : new Map<string, string>();
+    const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
+    const latest = judgements[judgements.length - 1];
+    const e = ec.execution;
+    let label = 'cohort';
+    if (ec.participant) label = ec.participant.code;
+    if (ec.pair) {
+      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ec.pair.mentorId, ec.pair.adeptId]])) as { id: string; code: string }[];
+      label = `${codes.find((c) => c.id === ec.pair!.mentorId)?.code}/${codes.find((c) => c.id === ec.pair!.adeptId)?.code}`;
+    }
+    return {
+      id: e.id,
+      programmeId: e.programmeId,
+      procedureKey: e.procedureKey,
+      versionNumber: e.versionNumber,
+      contentHash: e.contentHash,
+      subject: {
+        type: e.subjectType,
+        ...(e.participantId ? { participantId: e.participantId } : {}),
+        ...(e.pairId ? { pairId: e.pairId } : {}),
+        label,
+      },
+      state: e.state,
+      createdAt: e.createdAt.toISOString(),
+      completedAt: e.completedAt ? e.completedAt.toISOString() : null,
+      conformance: latest?.conformance ?? null,
+      findings: (latest?.findings ?? []) as FindingResponse[],
+      window: ec.anchor ? windowBounds(ec.anchor, ec.definition.window) : null,
+      steps: ec.records.map((r) => ({
+        id: r.id,
+        stepKey: r.stepKey,
+        values: r.values,
+        performedAt: r.performedAt.toISOString(),
+        performedById: r.performedBy,
+        performedByName: r.performedBy ? (names.get(r.performedBy) ?? null) : null,
+        notes: r.notes,
+        recordedAt: r.recordedAt.toISOString(),
+        recordedById: r.recordedBy,
+        supersedesId: r.supersedesId,
+        supersededById: supersededBy.get(r.id) ?? null,
+        correctionReason: r.correctionReason,
+        current: !supersededBy.has(r.id),
+      })),
+      judgements: judgements.map((j) => ({
+        seq: j.seq,
+        conformance: j.conformance,
+        findings: j.findings as FindingResponse[],
+        versionNumber: j.versionNumber,
+        contentHash: j.contentHash,
+        cause: j.cause,
+        judgedAt: j.judgedAt.toISOString(),
+        judgedBy: j.judgedBy,
+      })),
+      version: e.version,
+    };
+  }
+}

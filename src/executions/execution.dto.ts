@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsOptional } from 'class-validator';
+import { DateTimeField, NestedField, ObjectField, TextField, UuidField } from '../common/fields.js';
+import { SUBJECTS } from '../procedures/procedure-definition.js';
+
+export class ExecutionSubjectInput {
+  @UuidField({ optional: true, description: 'For procedures per adept or per mentor' }) participantId?: string;
+  @UuidField({ optional: true, description: 'For procedures per mentor-adept pair' }) pairId?: string;
+  @ApiPropertyOptional({ description: 'true for procedures per cohort (the whole programme)', enum: [true] })
+  @IsOptional()
+  @Equals(true, { message: 'cohort must be true when given' })
+  cohort?: true;
+}
+
+export class StartExecutionRequest {
+  @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, example: 'intake-interview' }) procedureKey: string;
+  @NestedField(() => ExecutionSubjectInput, { description: 'Exactly one of participantId, pairId, cohort' }) subject: ExecutionSubjectInput;
+}
+
+export class RecordStepRequest {
+  @TextField({ max: 63, example: 'interview' }) stepKey: string;
+  @ObjectField({ description: "The step's field values, keyed by field key" }) values: Record<string, unknown>;
+  @DateTimeField({ description: 'When the step was performed' }) performedAt: string;
+  @UuidField({ optional: true, description: 'Who performed it (default: you)' }) performedById?: string;
+  @TextField({ optional: true, max: 5000 }) notes?: string;
+}
+
+export class CorrectStepRequest {
+  @ObjectField({ description: 'The corrected values (all of them)' }) values: Record<string, unknown>;
+  @TextField({ max: 2000, description: 'Why the record is corrected' }) reason: string;
+  @DateTimeField({ optional: true, description: 'Corrected time of performance (default: as recorded)' }) performedAt?: string;
+  @UuidField({ optional: true, description: 'Corrected performer (default: as recorded)' }) performedById?: string;
+}
+
+export class FindingResponse {
+  @ApiProperty({ enum: ['missing_step', 'missing_field', 'outside_window', 'performer_role', 'performer_competence', 'order', 'unknown_step'] }) rule: string;
+  @ApiPropertyOptional() stepKey?: string;
+  @ApiPropertyOptional() fieldKey?: string;
+  @ApiPropertyOptional() recordId?: string;
+  @ApiProperty() detail: string;
+}
+
+export class JudgementResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: ['conforming', 'nonconforming'] }) conformance: string;
+  @ApiProperty({ type: [FindingResponse] }) findings: FindingResponse[];
+  @ApiProperty({ description: 'The procedure version judged against' }) versionNumber: number;
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ enum: ['completion', 'correction'] }) cause: string;
+  @ApiProperty({ format: 'date-time' }) judgedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) judgedBy: string | null;
+}
+
+export class StepRecordResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() stepKey: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) values: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) performedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) performedById: string | null;
+  @ApiProperty({ nullable: true, type: String }) performedByName: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) recordedById: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The record this one corrects' }) supersedesId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The correction that replaced this record' }) supersededById: string | null;
+  @ApiProperty({ nullable: true, type: String }) correctionReason: string | null;
+  @ApiProperty({ description: 'false when a correction replaced it' }) current: boolean;
+}
+
+export class ExecutionSubjectResponse {
+  @ApiProperty({ enum: SUBJECTS }) type: string;
+  @ApiPropertyOptional({ format: 'uuid' }) participantId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) pairId?: string;
+  @ApiProperty({ description: 'Pseudonymous codes (e.g. A-7K3Q9X, or M-... / A-... for a pair), or "cohort"' }) label: string;
+}
+
+export class ExecutionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() procedureKey: string;
+  @ApiProperty({ description: 'The pinned procedure version' }) versionNumber: number;
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ type: ExecutionSubjectResponse }) subject: ExecutionSubjectResponse;
+  @ApiProperty({ enum: ['open', 'completed'] }) state: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['conforming', 'nonconforming'], description: 'The latest judgement (null while open)' })
+  conformance: string | null;
+  @ApiProperty({ type: [FindingResponse] }) findings: FindingResponse[];
+  @ApiProperty({ nullable: true, type: Object, description: 'The time window of the pinned version for this subject' }) window: { from: string; to: string } | null;
+  @ApiProperty({ type: [StepRecordResponse], description: 'Every record, corrected ones included' }) steps: StepRecordResponse[];
+  @ApiProperty({ type: [JudgementResponse], description: 'Every judgement, oldest first' }) judgements: JudgementResponse[];
+  @ApiProperty() version: number;
+}

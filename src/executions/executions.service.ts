@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { canonicalHash } from '../common/canonical.js';
+import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { Pair, Participant } from '../programmes/participant.entity.js';
+import { PlanEntry } from '../programmes/programme.entity.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
+import { Execution, StepRecord } from './execution.entity.js';
+import { judge, loadExecution } from './execution-loader.js';
+import type { ExecutionContext } from './execution-loader.js';
+import { validateStepValues } from './step-values.js';
+import type { ConformanceResult } from './conformance.js';
+import { NonconformityDetector } from './nonconformity-detector.js';
+
+export interface SubjectInput {
+  participantId?: string;
+  pairId?: string;
+  cohort?: true;
+}
+
+/** Clock skew tolerated for `performedAt` in the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+@Injectable()
+export class ExecutionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: ProgrammeAccess,
+    private readonly detector: NonconformityDetector,
+  ) {}
+
+  async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
+    const given = [input.subject.participantId, input.subject.pairId, input.subject.cohort].filter((x) => x !== undefined);
+    if (given.length !== 1) throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
+    return this.dataSource.transaction(async (m) => {
+      const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
+      if (programme.status !== 'active') throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
+      const entry = await m.getRepository(PlanEntry).createQueryBuilder('e').where('e.programme_id = :programmeId AND e.procedure_key = :key AND e.replaced_at IS NULL', { programmeId, key: input.procedureKey }).getOne();
+      if (!entry) {
+        throw unprocessable('procedure_not_in_plan', `The programme's procedure plan has no ${input.procedureKey}`, { errors: [{ field: 'procedureKey', message: 'is not in the programme plan' }] });
+      }
+      const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: entry.versionId });
+      const expected = version.definition.subject;
+      const subject = await this.resolveSubject(m, programmeId, input.subject, expected);
+      const open = (await m.query(
+        `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' AND coalesce(participant_id, pair_id, programme_id) = $3`,
+        [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
+      )) as { id: string }[];
+      if (open.length) throw conflict('execution_open', 'An open execution of this procedure exists for this subject; continue it', { executionId: open[0].id });
+      const [row] = (await m.query(
+        `INSERT INTO execution (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type, participant_id, pair_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [programmeId, entry.procedureId, entry.procedureKey, entry.versionId, entry.versionNumber, entry.contentHash, expected, subject.participantId ?? null, subject.pairId ?? null, ctx.actor.id],
+      )) as { id: string }[];
+      await this.audit.append(m, ctx, {
+        action: 'execution.start',
+        entityType: 'execution',
+        entityId: row.id,
+        entityVersion: 1,
+        changes: {
+          programmeId: { old: null, new: programmeId },
+          procedureKey: { old: null, new: entry.procedureKey },
+          versionNumber: { old: null, new: entry.versionNumber },
+          contentHash: { old: null, new: entry.contentHash },
+          subject: { old: null, new: subject.label },
+        },
+      });
+      return row.id;
+    });
+  }
+
+  async recordStep(
+    ctx: RequestContext,
+    executionId: string,
+    input: { stepKey: string; values: Record<string, unknown>; performedAt: string; performedById?: string; notes?: string },
+  ): Promise<string> {
+    return this.dataSource.transaction(async (m) => {
+      const ec = await this.writableExecution(m, ctx, executionId);
+      if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
+      const step = ec.definition.steps.find((s) => s.key === input.stepKey);
+      if (!step) {
+        throw unprocessable('unknown_step', `Version ${ec.execution.versionNumber} of ${ec.execution.procedureKey} has no step ${input.stepKey}`, {
+          errors: [{ field: 'stepKey', message: `must be one of: ${ec.definition.steps.map((s) => s.key).join(', ')}` }],
+        });
+      }
+      const values = checkValues(step, input.values);
+      checkPerformedAt(input.performedAt);
+      const performer = await this.performer(m, input.performedById ?? ctx.actor.id!);
+      if (ec.records.some((r) => r.stepKey === input.stepKey && !ec.records.some((c) => c.supersedesId === r.id))) {
+        throw conflict('step_already_recorded', `Step ${input.stepKey} is already recorded; correct that record instead`);
+      }
+      const [row] = (await m.query(
+        `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [executionId, input.stepKey, JSON.stringify(values), input.performedAt, performer, input.notes ?? null, ctx.actor.id],
+      )) as { id: string }[];
+      await this.audit.append(m, ctx, {
+        action: 'execution.record_step',
+        entityType: 'execution',
+        entityId: executionId,
+        entityVersion: ec.execution.version,
+        changes: {
+          stepRecordId: { old: null, new: row.id },
+          stepKey: { old: null, new: input.stepKey },
+          // Values can hold what participants told us: the trail keeps their hash, the record keeps them.
+          valuesHash: { old: null, new: canonicalHash(values) },
+          performedAt: { old: null, new: new Date(input.performedAt).toISOString() },
+          performedBy: { old: null, new: performer },
+        },
+      });
+      return row.id;
+    });
+  }
+
+  /** A correction is a new record that supersedes the old one; a completed execution is judged again. */
+  async correct(
+    ctx: RequestContext,
+    executionId: string,
+    recordId: string,
+    input: { values: Record<string, unknown>; reason: string; performedAt?: string; performedById?: string },
+  ): Promise<string> {
+    return this.dataSource.transaction(async (m) => {
+      const ec = await this.writableExecution(m, ctx, executionId);
+      const old = ec.records.find((r) => r.id === recordId);
+      if (!old) throw notFound('Step record', recordId);
+      const replacement = ec.records.find((r) => r.supersedesId === old.id);
+      if (replacement) throw conflict('record_superseded', `This record was already corrected by ${replacement.id}; correct that one`, { currentRecordId: replacement.id });
+      const step = ec.definition.steps.find((s) => s.key === old.stepKey);
+      const values = step ? checkValues(step, input.values) : input.values;
+      if (input.performedAt) checkPerformedAt(input.performedAt);
+      const performer = input.performedById ? await this.performer(m, input.performedById) : old.performedBy;
+      const performedAt = input.performedAt ?? old.performedAt.toISOString();
+      const [row] = (await m.query(
+        `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by, supersedes_id, correction_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [executionId, old.stepKey, JSON.stringify(values), performedAt, performer, old.notes, ctx.actor.id, old.id, input.reason],
+      )) as { id: string }[];
+      let judgement: ConformanceResult | undefined;
+      if (ec.execution.state === 'completed') {
+        const fresh = await loadExecution(m, executionId);
+        judgement = await judge(m, fresh);
+        await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
+      }
+      await this.audit.append(m, ctx, {
+        action: 'execution.correct_step',
+        entityType: 'execution',
+        entityId: executionId,
+        entityVersion: ec.execution.version,
+        changes: {
+          stepRecordId: { old: old.id, new: row.id },
+          stepKey: { old: old.stepKey, new: old.stepKey },
+          valuesHash: { old: canonicalHash(old.values), new: canonicalHash(values) },
+          ...(performedAt !== old.performedAt.toISOString() ? { performedAt: { old: old.performedAt.toISOString(), new: performedAt } } : {}),
+          ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
+          ...(judgement ? { conformance: { old: null, new: judgement.status }, findings: { old: null, new: judgement.findings.length } } : {}),
+        },
+        reason: input.reason,
+      });
+      if (judgement?.status === 'nonconforming') await this.detector.onNonconforming(m, ctx, await loadExecution(m, executionId), judgement);
+      return row.id;
+    });
+  }
+
+  async complete(ctx: RequestContext, executionId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const ec = await this.writableExecution(m, ctx, executionId);
+      if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
+      const result = await judge(m, ec);
+      await m.query(`UPDATE execution SET state = 'completed', completed_at = now(), completed_by = $2, version = version + 1 WHERE id = $1`, [executionId, ctx.actor.id]);
+      const completed = await loadExecution(m, executionId);
+      await this.storeJudgement(m, ctx, completed, result, 'completion');
+      await this.audit.append(m, ctx, {
+        action: 'execution.complete',
+        entityType: 'execution',
+        entityId: executionId,
+        entityVersion: completed.execution.version,
+        changes: {
+          state: { old: 'open', new: 'completed' },
+          conformance: { old: null, new: result.status },
+          findings: { old: null, new: result.findings.map((f) => ({ rule: f.rule, stepKey: f.stepKey ?? null, fieldKey: f.fieldKey ?? null })) },
+          versionNumber: { old: null, new: completed.execution.versionNumber },
+        },
+      });
+      if (result.status === 'nonconforming') await this.detector.onNonconforming(m, ctx, completed, result);
+    });
+  }
+
+  private async storeJudgement(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, r: ConformanceResult, cause: 'completion' | 'correction') {
+    await m.query(
+      `INSERT INTO execution_judgement (execution_id, seq, conformance, findings, version_number, content_hash, cause, judged_by)
+       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM execution_judgement WHERE execution_id = $1`,
+      [ec.execution.id, r.status, JSON.stringify(r.findings), ec.execution.versionNumber, ec.execution.contentHash, cause, ctx.actor.id],
+    );
+  }
+
+  private async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
+    const found = await m.getRepository(Execution).findOneBy({ id: executionId });
+    if (!found) throw notFound('Execution', executionId);
+    await this.access.writable(m, ctx, found.programmeId);
+    return loadExecution(m, executionId, { lock: true });
+  }
+
+  private async performer(m: EntityManager, userId: string): Promise<string> {
+    const rows = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [userId])) as { id: string }[];
+    if (rows.length === 0) throw unprocessable('unknown_performer', 'The performer is not an active user', { errors: [{ field: 'performedById', message: 'must be an active user' }] });
+    return userId;
+  }
+
+  private async resolveSubject(m: EntityManager, programmeId: string, s: SubjectInput, expected: string): Promise<{ participantId?: string; pairId?: string; label: string }> {
+    const mismatch = (given: string) =>
+      unprocessable('subject_mismatch', `The procedure is carried out per ${expected}, not per ${given}`, { errors: [{ field: 'subject', message: `must name a ${expected}` }] });
+    if (s.participantId) {
+      const p = await m.getRepository(Participant).findOneBy({ id: s.participantId, programmeId });
+      if (!p) throw unprocessable('unknown_subject', 'No such participant in this programme', { errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }] });
+      if (p.role !== expected) throw mismatch(p.role);
+      return { participantId: p.id, label: p.code };
+    }
+    if (s.pairId) {
+      const pair = await m.getRepository(Pair).findOneBy({ id: s.pairId, programmeId });
+      if (!pair) throw unprocessable('unknown_subject', 'No such pair in this programme', { errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }] });
+      if (expected !== 'pair') throw mismatch('pair');
+      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]])) as { id: string; code: string }[];
+      return { pairId: pair.id, label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}` };
+    }
+    if (expected !== 'cohort') throw mismatch('cohort');
+    return { label: 'cohort' };
+  }
+}
+
+function checkValues(step: Parameters<typeof validateStepValues>[0], values: unknown): Record<string, unknown> {
+  const r = validateStepValues(step, values);
+  if (!r.ok) throw validationFailed(r.errors);
+  return r.values;
+}
+
+function checkPerformedAt(performedAt: string): void {
+  if (Date.parse(performedAt) > Date.now() + FUTURE_TOLERANCE_MS) {
+    throw unprocessable('performed_in_future', 'A step cannot be recorded as performed in the future', { errors: [{ field: 'performedAt', message: 'must not be in the future' }] });
+  }
+}

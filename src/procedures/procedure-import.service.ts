@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { APP_CONFIG } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { systemContext } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import { contentHash, loadProcedureDirectory } from './definition-validation.js';
+import type { ProcedureDefinition } from './procedure-definition.js';
+import { ProcedureVersion } from './procedure-version.entity.js';
+import { Procedure } from './procedure.entity.js';
+import { PROCEDURE_VERSION, ProceduresService } from './procedures.service.js';
+
+export interface ImportReport {
+  /** New procedures; `baseline` when version 1 was approved as the shipped baseline. */
+  created: { key: string; file: string; version: number; baseline: boolean }[];
+  drafted: { key: string; file: string; version: number }[];
+  updated: { key: string; file: string; version: number }[];
+  unchanged: { key: string; file: string; version: number }[];
+  skipped: { key: string; file: string; reason: string }[];
+}
+
+const IMPORT_LOCK_KEY = 726_354_121;
+
+/**
+ * Loads procedures/*.yaml into the library. All or nothing: every file is validated before
+ * anything is written, and the writes share one transaction. Running it twice writes nothing
+ * the second time. On an empty library the shipped baseline is approved by the system, so a
+ * new installation can work at once; after that every change needs a person's approval.
+ */
+@Injectable()
+export class ProcedureImportService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ProcedureImport');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly procedures: ProceduresService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.importProceduresOnStart) return;
+    try {
+      const report = await this.importDirectory(this.config.proceduresDir);
+      this.logger.log(summarise(report));
+    } catch (e) {
+      // A broken file must not take the service down: the library in force stays usable.
+      this.logger.error(`procedure import refused, nothing written: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  async importDirectory(dir: string, ctx: RequestContext = systemContext()): Promise<ImportReport> {
+    const files = loadProcedureDirectory(dir);
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM procedure`)) as { n: number }[];
+      const baseline = n === 0;
+      const report: ImportReport = { created: [], drafted: [], updated: [], unchanged: [], skipped: [] };
+      for (const { file, definition } of files) {
+        await this.importOne(m, ctx, file, definition, baseline, report);
+      }
+      return report;
+    });
+  }
+
+  private async importOne(m: EntityManager, ctx: RequestContext, file: string, definition: ProcedureDefinition, baseline: boolean, report: ImportReport) {
+    const key = definition.key;
+    const summary = `Imported from procedures/${file}`;
+    const procedure = await m.getRepository(Procedure).findOneBy({ key });
+    if (!procedure) {
+      const created = await this.procedures.insertProcedure(m, key);
+      const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, null);
+      if (baseline) {
+        await this.procedures.makeEffective(m, ctx, created, v1, { kind: 'system' }, 'baseline import', 'Shipped baseline, approved on first import');
+      }
+      report.created.push({ key, file, version: 1, baseline });
+      return;
+    }
+    const versions = await m.getRepository(ProcedureVersion).find({ where: { procedureId: procedure.id }, order: { number: 'DESC' } });
+    const latest = versions[0];
+    const hash = contentHash(definition);
+    if (latest.contentHash === hash) {
+      report.unchanged.push({ key, file, version: latest.number });
+      return;
+    }
+    const open = versions.find((v) => v.status === 'draft' || v.status === 'in_review');
+    if (!open) {
+      const v = await this.procedures.insertVersion(m, ctx, procedure, latest.number + 1, definition, summary, null);
+      report.drafted.push({ key, file, version: v.number });
+      return;
+    }
+    if (open.status === 'draft' && open.authorId === null) {
+      // A draft the import made earlier follows the file; a person's draft is never overwritten.
+      await m.query(`UPDATE procedure_version SET definition = $2, content_hash = $3, row_version = row_version + 1 WHERE id = $1 AND status = 'draft'`, [
+        open.id,
+        JSON.stringify(definition),
+        hash,
+      ]);
+      await this.audit.append(m, ctx, {
+        action: 'procedure_version.update',
+        entityType: PROCEDURE_VERSION,
+        entityId: open.id,
+        entityVersion: open.number,
+        changes: { contentHash: { old: open.contentHash, new: hash } },
+        reason: summary,
+      });
+      report.updated.push({ key, file, version: open.number });
+      return;
+    }
+    report.skipped.push({ key, file, reason: `version ${open.number} is ${open.status} (by a person); finish it before importing a change` });
+  }
+}
+
+export function summarise(r: ImportReport): string {
+  const parts = [
+    `${r.created.length} created${r.created.some((c) => c.baseline) ? ' (baseline approved)' : ''}`,
+    `${r.drafted.length} new draft(s)`,
+    `${r.updated.length} draft(s) updated`,
+    `${r.unchanged.length} unchanged`,
+    `${r.skipped.length} skipped`,
+  ];
+  const skipped = r.skipped.map((s) => `\n  skipped ${s.file}: ${s.reason}`).join('');
+  return `procedures imported: ${parts.join(', ')}${skipped}`;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/problem.js';
+import { SignaturesService } from '../signatures/signatures.service.js';
+import type { Signature } from '../signatures/signature.entity.js';
+import { User } from '../users/user.entity.js';
+import { diffDefinitions } from './definition-diff.js';
+import type { VersionStatus } from './document-control.js';
+import { ProcedureVersion } from './procedure-version.entity.js';
+import { Procedure } from './procedure.entity.js';
+import { PROCEDURE_VERSION, findProcedure, findVersion } from './procedures.service.js';
+
+export interface VersionDetail {
+  procedure: Procedure;
+  version: ProcedureVersion;
+  author: { id: string; name: string } | null;
+  signatures: Signature[];
+}
+
+export interface ProcedureOverview {
+  procedure: Procedure;
+  versions: ProcedureVersion[];
+}
+
+/** Reads of the procedure library: what is in force, when, signed by whom, and what changed. */
+@Injectable()
+export class ProcedureLibraryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signatures: SignaturesService,
+  ) {}
+
+  async list(): Promise<ProcedureOverview[]> {
+    const procedures = await this.dataSource.getRepository(Procedure).find({ order: { key: 'ASC' } });
+    const versions = await this.dataSource.getRepository(ProcedureVersion).find({ order: { number: 'ASC' } });
+    return procedures.map((procedure) => ({ procedure, versions: versions.filter((v) => v.procedureId === procedure.id) }));
+  }
+
+  async get(key: string): Promise<ProcedureOverview> {
+    const procedure = await findProcedure(this.dataSource.manager, key);
+    const versions = await this.dataSource.getRepository(ProcedureVersion).find({ where: { procedureId: procedure.id }, order: { number: 'ASC' } });
+    return { procedure, versions };
+  }
+
+  async version(key: string, n: number): Promise<VersionDetail> {
+    const procedure = await findProcedure(this.dataSource.manager, key);
+    return this.detail(procedure, await findVersion(this.dataSource.manager, procedure, n));
+  }
+
+  async detail(procedure: Procedure, version: ProcedureVersion): Promise<VersionDetail> {
+    const author = version.authorId ? await this.dataSource.getRepository(User).findOneBy({ id: version.authorId }) : null;
+    const signatures = await this.signatures.listFor(PROCEDURE_VERSION, [version.id]);
+    return { procedure, version, author: author ? { id: author.id, name: author.name } : null, signatures };
+  }
+
+  /** The version that was in force at `at`: effective from at or before it, not yet superseded or retired. */
+  async effectiveAt(key: string, at: Date): Promise<VersionDetail> {
+    const procedure = await findProcedure(this.dataSource.manager, key);
+    const version = await this.dataSource
+      .getRepository(ProcedureVersion)
+      .createQueryBuilder('v')
+      .where('v.procedure_id = :id', { id: procedure.id })
+      .andWhere('v.effective_from IS NOT NULL AND v.effective_from <= :at', { at })
+      .andWhere('(v.superseded_at IS NULL OR v.superseded_at > :at)', { at })
+      .andWhere('(v.retired_at IS NULL OR v.retired_at > :at)', { at })
+      .orderBy('v.effective_from', 'DESC')
+      .getOne();
+    if (!version) throw notFound(`A version of ${key} in force at ${at.toISOString()}`);
+    return this.detail(procedure, version);
+  }
+
+  async diff(key: string, n: number, against: number) {
+    const procedure = await findProcedure(this.dataSource.manager, key);
+    const [to, from] = [await findVersion(this.dataSource.manager, procedure, n), await findVersion(this.dataSource.manager, procedure, against)];
+    return { procedureKey: key, from: from.number, to: to.number, changes: diffDefinitions(from.definition, to.definition) };
+  }
+}
+
+export function statusCounts(versions: ProcedureVersion[]): Record<VersionStatus, number> {
+  const counts = { draft: 0, in_review: 0, effective: 0, superseded: 0, rejected: 0, retired: 0 };
+  for (const v of versions) counts[v.status]++;
+  return counts;
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DateTimeField, IntField, ObjectField, TextField } from '../common/fields.js';
+import { Type } from 'class-transformer';
+import { SignatureResponse } from '../signatures/signature.dto.js';
+import { VERSION_STATUSES } from './document-control.js';
+import type { VersionStatus } from './document-control.js';
+
+const DEFINITION_DOC =
+  'The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json';
+
+export class CreateProcedureRequest {
+  @ObjectField({ description: DEFINITION_DOC })
+  definition: Record<string, unknown>;
+}
+
+export class CreateVersionRequest {
+  @ObjectField({ description: DEFINITION_DOC })
+  definition: Record<string, unknown>;
+
+  @TextField({ max: 2000, description: 'What changed from the version before, and why' })
+  changeSummary: string;
+}
+
+export class UpdateDraftRequest {
+  @ObjectField({ description: DEFINITION_DOC })
+  definition: Record<string, unknown>;
+
+  @TextField({ optional: true, max: 2000, description: 'What changed from the version before, and why' })
+  changeSummary?: string;
+}
+
+export class ApproveRequest {
+  @TextField({ max: 256, description: "The approver's password, re-entered: this is an electronic signature" })
+  password: string;
+
+  @TextField({ max: 2000, description: 'Reason or comment recorded with the signature' })
+  comment: string;
+}
+
+export class RejectRequest {
+  @TextField({ max: 2000, description: 'Why the version is rejected; the author continues in the next version' })
+  comment: string;
+}
+
+export class RetireRequest {
+  @TextField({ max: 2000, description: 'Why the procedure is withdrawn from use' })
+  reason: string;
+}
+
+export class EffectiveQuery {
+  @DateTimeField({ optional: true, description: 'The moment asked about (default: now)' })
+  at?: string;
+}
+
+export class DiffQuery {
+  @Type(() => Number)
+  @IntField({ min: 1, max: 1_000_000, description: 'The version number to compare against' })
+  against: number;
+}
+
+export class VersionAuthor {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class ProcedureVersionResponse {
+  @ApiProperty({ example: 'intake-interview' }) procedureKey: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Version number: 1, 2, 3, ...' }) number: number;
+  @ApiProperty({ enum: VERSION_STATUSES, enumName: 'VersionStatus' }) status: VersionStatus;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole definition' }) definition: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition' }) contentHash: string;
+  @ApiProperty({ nullable: true, type: String }) changeSummary: string | null;
+  @ApiProperty({ nullable: true, type: VersionAuthor, description: 'null when created by the import of procedure files' })
+  author: VersionAuthor | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) effectiveFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) supersededAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) rejectedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) retiredAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was rejected or retired' }) statusReason: string | null;
+  @ApiProperty({ type: [SignatureResponse] }) signatures: SignatureResponse[];
+  @ApiProperty({ description: 'Actions open in this status', isArray: true, enum: ['submit', 'approve', 'reject', 'retire'] })
+  allowedActions: string[];
+  @ApiProperty({ description: 'Optimistic-locking version of a draft, also sent as the ETag' }) rowVersion: number;
+}
+
+export class VersionSummary {
+  @ApiProperty() number: number;
+  @ApiProperty({ enum: VERSION_STATUSES, enumName: 'VersionStatus' }) status: VersionStatus;
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) effectiveFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) supersededAt: string | null;
+}
+
+export class ProcedureSummaryResponse {
+  @ApiProperty({ example: 'intake-interview' }) key: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Title of the latest version ({ en, sv?, nb? })' })
+  title: Record<string, string>;
+  @ApiProperty({ enum: ['adept', 'mentor', 'pair', 'cohort'] }) subject: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version in force now, if any' }) effectiveVersion: number | null;
+  @ApiProperty() latestVersion: number;
+  @ApiProperty({ enum: VERSION_STATUSES, enumName: 'VersionStatus' }) latestStatus: VersionStatus;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Number of versions in each status' })
+  statusCounts: Record<string, number>;
+}
+
+export class ProcedureResponse extends ProcedureSummaryResponse {
+  @ApiProperty({ type: [VersionSummary] }) versions: VersionSummary[];
+}
+
+export class DiffResponse {
+  @ApiProperty() procedureKey: string;
+  @ApiProperty({ description: 'The version compared against (old)' }) from: number;
+  @ApiProperty({ description: 'The version asked about (new)' }) to: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Structured differences' })
+  changes: unknown;
+}

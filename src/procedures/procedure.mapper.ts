@@ -1,0 +1,58 @@
+import { allowedActions } from './document-control.js';
+import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
+import type { ProcedureOverview, VersionDetail } from './procedure-library.service.js';
+import { statusCounts } from './procedure-library.service.js';
+import { toSignatureResponse } from '../signatures/signature.dto.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toVersionResponse(d: VersionDetail): ProcedureVersionResponse {
+  const v = d.version;
+  return {
+    procedureKey: d.procedure.key,
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    definition: v.definition as unknown as Record<string, unknown>,
+    contentHash: v.contentHash,
+    changeSummary: v.changeSummary,
+    author: d.author,
+    createdAt: v.createdAt.toISOString(),
+    submittedAt: iso(v.submittedAt),
+    effectiveFrom: iso(v.effectiveFrom),
+    supersededAt: iso(v.supersededAt),
+    rejectedAt: iso(v.rejectedAt),
+    retiredAt: iso(v.retiredAt),
+    statusReason: v.statusReason,
+    signatures: d.signatures.map(toSignatureResponse),
+    allowedActions: allowedActions(v.status),
+    rowVersion: v.rowVersion,
+  };
+}
+
+export function toSummaryResponse(o: ProcedureOverview): ProcedureSummaryResponse {
+  const latest = o.versions[o.versions.length - 1];
+  const effective = o.versions.find((v) => v.status === 'effective');
+  return {
+    key: o.procedure.key,
+    title: latest.definition.title as unknown as Record<string, string>,
+    subject: latest.definition.subject,
+    effectiveVersion: effective?.number ?? null,
+    latestVersion: latest.number,
+    latestStatus: latest.status,
+    statusCounts: statusCounts(o.versions),
+  };
+}
+
+export function toProcedureResponse(o: ProcedureOverview): ProcedureResponse {
+  return {
+    ...toSummaryResponse(o),
+    versions: o.versions.map((v) => ({
+      number: v.number,
+      status: v.status,
+      contentHash: v.contentHash,
+      effectiveFrom: iso(v.effectiveFrom),
+      supersededAt: iso(v.supersededAt),
+    })),
+  };
+}

@@ -1,0 +1,195 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, Roles } from '../auth/policy.js';
+import { requireIfMatch, setETag } from '../common/etag.js';
+import { KeyParam, PositiveIntParam } from '../common/params.js';
+import { Ctx } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import {
+  ApproveRequest,
+  CreateProcedureRequest,
+  CreateVersionRequest,
+  DiffQuery,
+  DiffResponse,
+  EffectiveQuery,
+  ProcedureResponse,
+  ProcedureSummaryResponse,
+  ProcedureVersionResponse,
+  RejectRequest,
+  RetireRequest,
+  UpdateDraftRequest,
+} from './procedure.dto.js';
+import { ProcedureLibraryService } from './procedure-library.service.js';
+import { toProcedureResponse, toSummaryResponse, toVersionResponse } from './procedure.mapper.js';
+import { ProceduresService } from './procedures.service.js';
+import type { ProcedureVersion } from './procedure-version.entity.js';
+
+const KEY = new KeyParam('Procedure');
+const N = new PositiveIntParam('n');
+
+@ApiTags('procedures')
+@Controller('api/procedures')
+export class ProceduresController {
+  constructor(
+    private readonly procedures: ProceduresService,
+    private readonly library: ProcedureLibraryService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'All procedures, each with the version in force and a status summary' })
+  @ApiOkResponse({ type: [ProcedureSummaryResponse] })
+  async list(): Promise<ProcedureSummaryResponse[]> {
+    return (await this.library.list()).map(toSummaryResponse);
+  }
+
+  @Post()
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Create a procedure; its definition becomes draft version 1' })
+  @ApiCreatedResponse({ type: ProcedureVersionResponse })
+  async create(@Ctx() ctx: RequestContext, @Body() body: CreateProcedureRequest, @Res({ passthrough: true }) res: Response) {
+    const v = await this.procedures.create(ctx, body.definition);
+    res.setHeader('Location', `/api/procedures/${v.definition.key}/versions/${v.number}`);
+    return this.respond(res, v, v.definition.key);
+  }
+
+  @Get(':key')
+  @Authenticated()
+  @ApiOperation({ summary: 'One procedure with all its versions' })
+  @ApiOkResponse({ type: ProcedureResponse })
+  async get(@Param('key', KEY) key: string): Promise<ProcedureResponse> {
+    return toProcedureResponse(await this.library.get(key));
+  }
+
+  @Get(':key/versions')
+  @Authenticated()
+  @ApiOperation({ summary: 'Every version of a procedure, oldest first, with status, author and signatures' })
+  @ApiOkResponse({ type: [ProcedureVersionResponse] })
+  async versions(@Param('key', KEY) key: string): Promise<ProcedureVersionResponse[]> {
+    const { procedure, versions } = await this.library.get(key);
+    return Promise.all(versions.map(async (v) => toVersionResponse(await this.library.detail(procedure, v))));
+  }
+
+  @Get(':key/effective')
+  @Authenticated()
+  @ApiOperation({ summary: 'The version in force at a moment (default now); 404 before the first approval' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async effective(@Param('key', KEY) key: string, @Query() q: EffectiveQuery): Promise<ProcedureVersionResponse> {
+    return toVersionResponse(await this.library.effectiveAt(key, q.at ? new Date(q.at) : new Date()));
+  }
+
+  @Post(':key/versions')
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Start the next version as a draft (at most one open draft per procedure)' })
+  @ApiCreatedResponse({ type: ProcedureVersionResponse })
+  @ApiConflictResponse({ description: 'open_draft_exists' })
+  async createVersion(
+    @Ctx() ctx: RequestContext,
+    @Param('key', KEY) key: string,
+    @Body() body: CreateVersionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const v = await this.procedures.createVersion(ctx, key, body.definition, body.changeSummary);
+    res.setHeader('Location', `/api/procedures/${key}/versions/${v.number}`);
+    return this.respond(res, v, key);
+  }
+
+  @Get(':key/versions/:n')
+  @Authenticated()
+  @ApiOperation({ summary: 'One version: definition, status, author, signatures, content hash, effective dates' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async version(@Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
+    const d = await this.library.version(key, n);
+    setETag(res, d.version.rowVersion);
+    return toVersionResponse(d);
+  }
+
+  @Put(':key/versions/:n')
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Replace the definition of a draft (drafts only; needs If-Match)' })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the draft you last read' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  @ApiConflictResponse({ description: 'version_not_editable: the version has left draft' })
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('key', KEY) key: string,
+    @Param('n', N) n: number,
+    @Body() body: UpdateDraftRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = requireIfMatch(req);
+    return this.respond(res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary), key);
+  }
+
+  @Post(':key/versions/:n/submit')
+  @HttpCode(200)
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Submit a draft for review; from now on it never changes' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async submit(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
+    return this.respond(res, await this.procedures.submit(ctx, key, n), key);
+  }
+
+  @Post(':key/versions/:n/approve')
+  @HttpCode(200)
+  @Roles('quality_manager')
+  @ApiOperation({
+    summary: 'Approve a version under review with an electronic signature (password re-entered); it becomes effective and supersedes the one in force',
+  })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async approve(
+    @Ctx() ctx: RequestContext,
+    @Param('key', KEY) key: string,
+    @Param('n', N) n: number,
+    @Body() body: ApproveRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.procedures.approve(ctx, key, n, body.password, body.comment), key);
+  }
+
+  @Post(':key/versions/:n/reject')
+  @HttpCode(200)
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Reject a version under review; work continues in the next version' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async reject(
+    @Ctx() ctx: RequestContext,
+    @Param('key', KEY) key: string,
+    @Param('n', N) n: number,
+    @Body() body: RejectRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.procedures.reject(ctx, key, n, body.comment), key);
+  }
+
+  @Post(':key/versions/:n/retire')
+  @HttpCode(200)
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Retire the effective version: the procedure is no longer in force' })
+  @ApiOkResponse({ type: ProcedureVersionResponse })
+  async retire(
+    @Ctx() ctx: RequestContext,
+    @Param('key', KEY) key: string,
+    @Param('n', N) n: number,
+    @Body() body: RetireRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.respond(res, await this.procedures.retire(ctx, key, n, body.reason), key);
+  }
+
+  @Get(':key/versions/:n/diff')
+  @Authenticated()
+  @ApiOperation({ summary: 'Structured differences of version n against version `against`: steps and fields added, removed, changed; window changed' })
+  @ApiOkResponse({ type: DiffResponse })
+  diff(@Param('key', KEY) key: string, @Param('n', N) n: number, @Query() q: DiffQuery) {
+    return this.library.diff(key, n, q.against);
+  }
+
+  private async respond(res: Response, v: ProcedureVersion, key: string): Promise<ProcedureVersionResponse> {
+    const d = await this.library.version(key, v.number);
+    setETag(res, d.version.rowVersion);
+    return toVersionResponse(d);
+  }
+}

@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { stale } from '../common/etag.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { modifyReturning } from '../common/sql.js';
+import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
+import type { Signer } from '../signatures/signatures.service.js';
+import { allowedActions, canApply } from './document-control.js';
+import type { VersionAction } from './document-control.js';
+import { contentHash, validateDefinition } from './definition-validation.js';
+import type { ProcedureDefinition } from './procedure-definition.js';
+import { ProcedureVersion } from './procedure-version.entity.js';
+import { Procedure } from './procedure.entity.js';
+
+export const PROCEDURE_VERSION = 'procedure_version';
+
+/**
+ * Writes to the procedure library under document control. Every method is one transaction
+ * that locks the procedure row first, so concurrent changes to one procedure are serialised.
+ */
+@Injectable()
+export class ProceduresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly signatures: SignaturesService,
+  ) {}
+
+  async create(ctx: RequestContext, input: unknown): Promise<ProcedureVersion> {
+    const definition = checkDefinition(input);
+    return this.dataSource.transaction(async (m) => {
+      const exists = await m.getRepository(Procedure).exists({ where: { key: definition.key } });
+      if (exists) throw conflict('procedure_exists', `A procedure with the key ${definition.key} already exists; create a new version instead`);
+      const procedure = await this.insertProcedure(m, definition.key);
+      return this.insertVersion(m, ctx, procedure, 1, definition, null, ctx.actor.id);
+    });
+  }
+
+  async createVersion(ctx: RequestContext, key: string, input: unknown, changeSummary: string | null): Promise<ProcedureVersion> {
+    const definition = checkDefinition(input);
+    return this.dataSource.transaction(async (m) => {
+      const procedure = await lockProcedure(m, key);
+      sameKey(definition, key);
+      const open = await m.getRepository(ProcedureVersion).findOne({ where: [{ procedureId: procedure.id, status: 'draft' }, { procedureId: procedure.id, status: 'in_review' }] });
+      if (open) {
+        throw conflict('open_draft_exists', `Version ${open.number} of ${key} is still ${open.status}; finish or reject it before starting another`, {
+          openVersion: open.number,
+        });
+      }
+      const next = (await m.getRepository(ProcedureVersion).maximum('number', { procedureId: procedure.id })) ?? 0;
+      return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, ctx.actor.id);
+    });
+  }
+
+  async updateDraft(ctx: RequestContext, key: string, n: number, expectedRowVersion: number, input: unknown, changeSummary: string | undefined) {
+    const definition = checkDefinition(input);
+    return this.dataSource.transaction(async (m) => {
+      const procedure = await lockProcedure(m, key);
+      sameKey(definition, key);
+      const before = await findVersion(m, procedure, n);
+      if (before.status !== 'draft') throw notEditable(before);
+      if (before.rowVersion !== expectedRowVersion) throw stale(before.rowVersion);
+      const hash = contentHash(definition);
+      const rows = await modifyReturning<{ id: string }>(
+        m,
+        `UPDATE procedure_version SET definition = $3, content_hash = $4, change_summary = $5, row_version = row_version + 1
+         WHERE id = $1 AND row_version = $2 AND status = 'draft' RETURNING id`,
+        [before.id, expectedRowVersion, JSON.stringify(definition), hash, changeSummary ?? before.changeSummary],
+      );
+      if (rows.length === 0) throw stale(undefined);
+      const after = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: before.id });
+      await this.audit.append(m, ctx, {
+        action: 'procedure_version.update',
+        entityType: PROCEDURE_VERSION,
+        entityId: after.id,
+        entityVersion: after.number,
+        changes: {
+          contentHash: { old: before.contentHash, new: after.contentHash },
+          ...(after.changeSummary !== before.changeSummary ? { changeSummary: { old: before.changeSummary, new: after.changeSummary } } : {}),
+        },
+      });
+      return after;
+    });
+  }
+
+  submit(ctx: RequestContext, key: string, n: number): Promise<ProcedureVersion> {
+    return this.transition(ctx, key, n, 'submit', null, async (m, v) => {
+      await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v.id]);
+    });
+  }
+
+  reject(ctx: RequestContext, key: string, n: number, comment: string): Promise<ProcedureVersion> {
+    return this.transition(ctx, key, n, 'reject', comment, async (m, v) => {
+      await m.query(`UPDATE procedure_version SET status = 'rejected', rejected_at = now(), status_reason = $2 WHERE id = $1`, [v.id, comment]);
+    });
+  }
+
+  retire(ctx: RequestContext, key: string, n: number, reason: string): Promise<ProcedureVersion> {
+    return this.transition(ctx, key, n, 'retire', reason, async (m, v) => {
+      await m.query(`UPDATE procedure_version SET status = 'retired', retired_at = now(), status_reason = $2 WHERE id = $1`, [v.id, reason]);
+    });
+  }
+
+  /**
+   * Approval is an electronic signature: the password is checked first (outside the
+   * transaction), then the version becomes effective and the one in force is superseded,
+   * at the same instant.
+   */
+  async approve(ctx: RequestContext, key: string, n: number, password: string, comment: string): Promise<ProcedureVersion> {
+    // Refuse early what cannot succeed, so a wrong password is not the first thing reported.
+    const reader = this.dataSource.manager;
+    const peek = await findVersion(reader, await findProcedure(reader, key), n);
+    if (peek.authorId !== null && peek.authorId === ctx.actor.id) throw authorCannotApprove();
+    if (!canApply('approve', peek.status)) throw notAllowed(peek, 'approve');
+    const signer = await this.signatures.confirmSigner(ctx, password);
+    return this.dataSource.transaction(async (m) => {
+      const procedure = await lockProcedure(m, key);
+      const version = await findVersion(m, procedure, n);
+      if (version.authorId !== null && version.authorId === ctx.actor.id) throw authorCannotApprove();
+      if (!canApply('approve', version.status)) throw notAllowed(version, 'approve');
+      return this.makeEffective(m, ctx, procedure, version, signer, 'approved', comment);
+    });
+  }
+
+  /** Shared by approval and the baseline import: effective now, the previous one superseded. */
+  async makeEffective(
+    m: EntityManager,
+    ctx: RequestContext,
+    procedure: Procedure,
+    version: ProcedureVersion,
+    signer: Signer,
+    meaning: string,
+    comment: string | null,
+  ): Promise<ProcedureVersion> {
+    const [{ now }] = (await m.query(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`)) as { now: Date }[];
+    const previous = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, status: 'effective' });
+    if (previous) {
+      await m.query(`UPDATE procedure_version SET status = 'superseded', superseded_at = $2 WHERE id = $1`, [previous.id, now]);
+    }
+    await m.query(`UPDATE procedure_version SET status = 'effective', effective_from = $2 WHERE id = $1`, [version.id, now]);
+    const signature = await this.signatures.sign(
+      m,
+      signer,
+      { recordType: PROCEDURE_VERSION, recordId: version.id, recordVersion: version.number, contentHash: version.contentHash },
+      meaning,
+      comment,
+    );
+    if (previous) {
+      await this.audit.append(m, ctx, {
+        action: 'procedure_version.supersede',
+        entityType: PROCEDURE_VERSION,
+        entityId: previous.id,
+        entityVersion: previous.number,
+        changes: { status: { old: 'effective', new: 'superseded' }, supersededAt: { old: null, new: now }, supersededBy: { old: null, new: version.number } },
+      });
+    }
+    await this.audit.append(m, ctx, {
+      action: 'procedure_version.approve',
+      entityType: PROCEDURE_VERSION,
+      entityId: version.id,
+      entityVersion: version.number,
+      changes: {
+        status: { old: version.status, new: 'effective' },
+        effectiveFrom: { old: null, new: now },
+        signature: { old: null, new: signatureForAudit(signature) },
+      },
+      reason: comment,
+    });
+    return m.getRepository(ProcedureVersion).findOneByOrFail({ id: version.id });
+  }
+
+  async insertProcedure(m: EntityManager, key: string): Promise<Procedure> {
+    const [row] = (await m.query(`INSERT INTO procedure (key) VALUES ($1) RETURNING id`, [key])) as { id: string }[];
+    return m.getRepository(Procedure).findOneByOrFail({ id: row.id });
+  }
+
+  async insertVersion(
+    m: EntityManager,
+    ctx: RequestContext,
+    procedure: Procedure,
+    number: number,
+    definition: ProcedureDefinition,
+    changeSummary: string | null,
+    authorId: string | null,
+  ): Promise<ProcedureVersion> {
+    const hash = contentHash(definition);
+    const [row] = (await m.query(
+      `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id`,
+      [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId],
+    )) as { id: string }[];
+    await this.audit.append(m, ctx, {
+      action: 'procedure_version.create',
+      entityType: PROCEDURE_VERSION,
+      entityId: row.id,
+      entityVersion: number,
+      changes: {
+        procedureKey: { old: null, new: procedure.key },
+        number: { old: null, new: number },
+        status: { old: null, new: 'draft' },
+        contentHash: { old: null, new: hash },
+        ...(changeSummary ? { changeSummary: { old: null, new: changeSummary } } : {}),
+      },
+    });
+    return m.getRepository(ProcedureVersion).findOneByOrFail({ id: row.id });
+  }
+
+  private transition(
+    ctx: RequestContext,
+    key: string,
+    n: number,
+    action: Exclude<VersionAction, 'approve' | 'supersede'>,
+    reason: string | null,
+    apply: (m: EntityManager, v: ProcedureVersion) => Promise<void>,
+  ): Promise<ProcedureVersion> {
+    return this.dataSource.transaction(async (m) => {
+      const procedure = await lockProcedure(m, key);
+      const before = await findVersion(m, procedure, n);
+      if (!canApply(action, before.status)) throw notAllowed(before, action);
+      await apply(m, before);
+      const after = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: before.id });
+      await this.audit.append(m, ctx, {
+        action: `procedure_version.${action}`,
+        entityType: PROCEDURE_VERSION,
+        entityId: after.id,
+        entityVersion: after.number,
+        changes: { status: { old: before.status, new: after.status } },
+        reason,
+      });
+      return after;
+    });
+  }
+}
+
+function checkDefinition(input: unknown): ProcedureDefinition {
+  const result = validateDefinition(input);
+  if (!result.ok) {
+    throw unprocessable('invalid_definition', `The procedure definition has ${result.problems.length} problem(s)`, {
+      errors: result.problems.map((p) => ({ field: definitionField(p.path), message: p.message })),
+    });
+  }
+  return result.definition;
+}
+
+/** Problem paths inside the definition, as request field paths (`definition.steps[1].key`). */
+function definitionField(path: string): string {
+  const inner = path.replace(/^\$\.?/, '').replace(/^\//, '');
+  return inner === '' ? 'definition' : `definition.${inner}`;
+}
+
+function sameKey(definition: ProcedureDefinition, key: string): void {
+  if (definition.key !== key) {
+    throw unprocessable('key_mismatch', `The definition's key ${definition.key} differs from the procedure ${key}`, {
+      errors: [{ field: 'definition.key', message: `must be ${key}` }],
+    });
+  }
+}
+
+export async function findProcedure(m: EntityManager, key: string): Promise<Procedure> {
+  const p = await m.getRepository(Procedure).findOneBy({ key });
+  if (!p) throw notFound('Procedure', key);
+  return p;
+}
+
+async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
+  const rows = (await m.query(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key])) as { id: string }[];
+  if (rows.length === 0) throw notFound('Procedure', key);
+  return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
+}
+
+export async function findVersion(m: EntityManager, procedure: Procedure, n: number): Promise<ProcedureVersion> {
+  const v = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, number: n });
+  if (!v) throw notFound(`Version ${n} of procedure`, procedure.key);
+  return v;
+}
+
+function notEditable(v: ProcedureVersion) {
+  return conflict('version_not_editable', `Version ${v.number} is ${v.status}: only a draft can change; create the next version instead`, {
+    status: v.status,
+  });
+}
+
+function notAllowed(v: ProcedureVersion, action: VersionAction) {
+  return conflict('transition_not_allowed', `Cannot ${action} version ${v.number}: it is ${v.status}`, {
+    status: v.status,
+    allowedActions: allowedActions(v.status),
+  });
+}
+
+function authorCannotApprove() {
+  return forbidden('author_cannot_approve', 'The author of a version cannot approve it; another quality manager must');
+}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
+import { GENDERS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant.entity.js';
+import type { Gender, Participant, ParticipantRole, ParticipantStatus, Pair } from './participant.entity.js';
+
+export class CreateParticipantRequest {
+  @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor' }) role: ParticipantRole;
+  @TextField({ max: 200, description: 'Full name; never shown to auditors, never logged' }) fullName: string;
+  @EmailField({ optional: true, description: 'Contact address, if the participant gave one' }) email?: string;
+  @EnumField(GENDERS) gender: Gender;
+  @TextField({ max: 200, example: 'Civil engineer' }) profession: string;
+  @TextField({ optional: true, max: 100, example: 'Syria' }) countryOfOrigin?: string;
+  @DateField({ description: 'Day the participant enrolled' }) enrolledAt: string;
+  @DateField({ description: 'Day consent to the processing of personal data was recorded' }) consentRecordedAt: string;
+}
+
+export class WithdrawParticipantRequest {
+  @DateField({ description: 'Day the participant left the programme' }) date: string;
+  @TextField({ max: 2000 }) reason: string;
+}
+
+export class CompleteParticipantRequest {
+  @DateField({ optional: true, description: 'Day the participant completed the programme (default: today in the programme time zone)' })
+  date?: string;
+}
+
+export class ParticipantQuery {
+  @EnumField(PARTICIPANT_ROLES, { optional: true }) role?: ParticipantRole;
+  @EnumField(PARTICIPANT_STATUSES, { optional: true }) status?: ParticipantStatus;
+}
+
+export class ParticipantResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Pseudonymous code, used wherever the person is shown to auditors', example: 'A-7K3Q9X' }) code: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ enum: PARTICIPANT_ROLES }) role: ParticipantRole;
+  @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders' }) fullName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) email?: string | null;
+  @ApiProperty({ enum: GENDERS }) gender: Gender;
+  @ApiProperty() profession: string;
+  @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
+  @ApiProperty({ format: 'date' }) enrolledAt: string;
+  @ApiProperty({ format: 'date' }) consentRecordedAt: string;
+  @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) withdrawnAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) withdrawalReason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) completedAt: string | null;
+  @ApiProperty() version: number;
+}
+
+export function toParticipantResponse(p: Participant, withNames: boolean): ParticipantResponse {
+  return {
+    id: p.id,
+    code: p.code,
+    programmeId: p.programmeId,
+    role: p.role,
+    ...(withNames ? { fullName: p.fullName, email: p.email } : {}),
+    gender: p.gender,
+    profession: p.profession,
+    countryOfOrigin: p.countryOfOrigin,
+    enrolledAt: p.enrolledAt,
+    consentRecordedAt: p.consentRecordedAt,
+    status: p.status,
+    withdrawnAt: p.withdrawnAt,
+    withdrawalReason: p.withdrawalReason,
+    completedAt: p.completedAt,
+    version: p.version,
+  };
+}
+
+export class CreatePairRequest {
+  @UuidField() mentorId: string;
+  @UuidField() adeptId: string;
+  @DateField({ description: 'Day the pair was matched' }) matchedAt: string;
+  @TextField({ max: 2000, description: 'Why these two: profession, goals, languages' }) rationale: string;
+}
+
+export class EndPairRequest {
+  @DateField() date: string;
+  @TextField({ max: 2000, description: 'Why the pair ends (for example a rematch)' }) reason: string;
+}
+
+export class PairResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ format: 'uuid' }) mentorId: string;
+  @ApiProperty() mentorCode: string;
+  @ApiProperty({ format: 'uuid' }) adeptId: string;
+  @ApiProperty() adeptCode: string;
+  @ApiProperty({ format: 'date' }) matchedAt: string;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) endedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) endReason: string | null;
+  @ApiProperty() active: boolean;
+}
+
+export function toPairResponse(p: Pair, codes: Map<string, string>): PairResponse {
+  return {
+    id: p.id,
+    programmeId: p.programmeId,
+    mentorId: p.mentorId,
+    mentorCode: codes.get(p.mentorId) ?? '',
+    adeptId: p.adeptId,
+    adeptCode: codes.get(p.adeptId) ?? '',
+    matchedAt: p.matchedAt,
+    rationale: p.rationale,
+    endedAt: p.endedAt,
+    endReason: p.endReason,
+    active: p.endedAt === null,
+  };
+}

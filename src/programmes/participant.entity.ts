@@ -1,0 +1,46 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const PARTICIPANT_ROLES = ['adept', 'mentor'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const PARTICIPANT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/**
+ * A person in a programme. Personal data is kept to what the procedures need; wherever the
+ * person is shown to auditors, the pseudonymous `code` stands in for the name.
+ */
+@Entity({ name: 'participant' })
+export class Participant {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'programme_id', type: 'uuid' }) programmeId: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) role: ParticipantRole;
+  @Column({ name: 'full_name', type: 'text' }) fullName: string;
+  @Column({ type: 'text', nullable: true }) email: string | null;
+  @Column({ type: 'text' }) gender: Gender;
+  @Column({ type: 'text' }) profession: string;
+  @Column({ name: 'country_of_origin', type: 'text', nullable: true }) countryOfOrigin: string | null;
+  @Column({ name: 'enrolled_at', type: 'date' }) enrolledAt: string;
+  @Column({ name: 'consent_recorded_at', type: 'date' }) consentRecordedAt: string;
+  @Column({ type: 'text' }) status: ParticipantStatus;
+  @Column({ name: 'withdrawn_at', type: 'date', nullable: true }) withdrawnAt: string | null;
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true }) withdrawalReason: string | null;
+  @Column({ name: 'completed_at', type: 'date', nullable: true }) completedAt: string | null;
+  @Column({ type: 'integer' }) version: number;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity({ name: 'pair' })
+export class Pair {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'programme_id', type: 'uuid' }) programmeId: string;
+  @Column({ name: 'mentor_id', type: 'uuid' }) mentorId: string;
+  @Column({ name: 'adept_id', type: 'uuid' }) adeptId: string;
+  @Column({ name: 'matched_at', type: 'date' }) matchedAt: string;
+  @Column({ type: 'text' }) rationale: string;
+  @Column({ name: 'ended_at', type: 'date', nullable: true }) endedAt: string | null;
+  @Column({ name: 'end_reason', type: 'text', nullable: true }) endReason: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,146 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { hasAnyRole } from '../auth/roles.js';
+import { todayIn } from '../common/dates.js';
+import { conflict, notFound, unprocessable } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { ProgrammeAccess } from './programme-access.js';
+import { Participant } from './participant.entity.js';
+import type { Gender, ParticipantRole } from './participant.entity.js';
+
+export interface ParticipantInput {
+  role: ParticipantRole;
+  fullName: string;
+  email?: string;
+  gender: Gender;
+  profession: string;
+  countryOfOrigin?: string;
+  enrolledAt: string;
+  consentRecordedAt: string;
+}
+
+/** Crockford base32 without I, L, O, U: easy to read aloud and to copy. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function pseudonymousCode(role: ParticipantRole): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${role === 'adept' ? 'A' : 'M'}-${s}`;
+}
+
+/** Names and contact details are for the people who run the programme, not for auditors or the board. */
+export function canSeeNames(ctx: RequestContext): boolean {
+  return hasAnyRole(ctx.actor.roles, ['quality_manager', 'programme_leader']);
+}
+
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: ProgrammeAccess,
+  ) {}
+
+  async add(ctx: RequestContext, programmeId: string, input: ParticipantInput): Promise<Participant> {
+    return this.dataSource.transaction(async (m) => {
+      const programme = await this.access.writable(m, ctx, programmeId);
+      if (programme.status === 'closed') throw conflict('programme_closed', 'A closed programme takes no new participants');
+      if (input.consentRecordedAt > input.enrolledAt) {
+        throw unprocessable('consent_after_enrolment', 'Consent to data processing must be recorded no later than enrolment', {
+          errors: [{ field: 'consentRecordedAt', message: 'must be on or before enrolledAt' }],
+        });
+      }
+      let id: string | undefined;
+      for (let attempt = 0; !id; attempt++) {
+        const code = pseudonymousCode(input.role);
+        const rows = (await m.query(
+          `INSERT INTO participant (programme_id, code, role, full_name, email, gender, profession, country_of_origin, enrolled_at, consent_recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING id`,
+          [programmeId, code, input.role, input.fullName, input.email?.toLowerCase() ?? null, input.gender, input.profession, input.countryOfOrigin ?? null, input.enrolledAt, input.consentRecordedAt],
+        )) as { id: string }[];
+        id = rows[0]?.id;
+        if (attempt > 5 && !id) throw new Error('could not allocate a unique participant code');
+      }
+      const p = await m.getRepository(Participant).findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: 'participant.create',
+        entityType: 'participant',
+        entityId: p.id,
+        entityVersion: p.version,
+        changes: {
+          programmeId: { old: null, new: programmeId },
+          code: { old: null, new: p.code },
+          role: { old: null, new: p.role },
+          fullName: { old: null, new: await this.audit.personal(p.fullName) },
+          email: { old: null, new: await this.audit.personal(p.email) },
+          gender: { old: null, new: await this.audit.personal(p.gender) },
+          profession: { old: null, new: await this.audit.personal(p.profession) },
+          countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin) },
+          enrolledAt: { old: null, new: p.enrolledAt },
+          consentRecordedAt: { old: null, new: p.consentRecordedAt },
+        },
+      });
+      return p;
+    });
+  }
+
+  async list(ctx: RequestContext, programmeId: string, filter: { role?: string; status?: string }): Promise<Participant[]> {
+    await this.access.readable(this.dataSource.manager, ctx, programmeId);
+    return this.dataSource.getRepository(Participant).find({
+      where: { programmeId, ...(filter.role ? { role: filter.role as ParticipantRole } : {}), ...(filter.status ? { status: filter.status as never } : {}) },
+      order: { role: 'ASC', code: 'ASC' },
+    });
+  }
+
+  async get(ctx: RequestContext, programmeId: string, id: string): Promise<Participant> {
+    await this.access.readable(this.dataSource.manager, ctx, programmeId);
+    return findParticipant(this.dataSource.manager, programmeId, id);
+  }
+
+  async withdraw(ctx: RequestContext, programmeId: string, id: string, date: string, reason: string): Promise<Participant> {
+    return this.changeStatus(ctx, programmeId, id, 'withdraw', async (m, p) => {
+      if (date < p.enrolledAt) throw unprocessable('date_before_enrolment', 'The withdrawal date is before enrolment', { errors: [{ field: 'date', message: 'must be on or after enrolledAt' }] });
+      await m.query(`UPDATE participant SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = version + 1 WHERE id = $1`, [p.id, date, reason]);
+      // The reason may say something personal about the participant: the trail keeps only its hash.
+      const changes = { status: { old: 'active', new: 'withdrawn' }, withdrawnAt: { old: null, new: date }, withdrawalReason: { old: null, new: await this.audit.personal(reason) } };
+      return { changes, reason: null };
+    });
+  }
+
+  async complete(ctx: RequestContext, programmeId: string, id: string, date?: string): Promise<Participant> {
+    return this.changeStatus(ctx, programmeId, id, 'complete', async (m, p, timeZone) => {
+      const day = date ?? todayIn(timeZone);
+      if (day < p.enrolledAt) throw unprocessable('date_before_enrolment', 'The completion date is before enrolment', { errors: [{ field: 'date', message: 'must be on or after enrolledAt' }] });
+      await m.query(`UPDATE participant SET status = 'completed', completed_at = $2, version = version + 1 WHERE id = $1`, [p.id, day]);
+      return { changes: { status: { old: 'active', new: 'completed' }, completedAt: { old: null, new: day } }, reason: null };
+    });
+  }
+
+  private async changeStatus(
+    ctx: RequestContext,
+    programmeId: string,
+    id: string,
+    action: 'withdraw' | 'complete',
+    apply: (m: EntityManager, p: Participant, timeZone: string) => Promise<{ changes: Record<string, unknown>; reason: string | null }>,
+  ): Promise<Participant> {
+    return this.dataSource.transaction(async (m) => {
+      const programme = await this.access.writable(m, ctx, programmeId);
+      await m.query(`SELECT 1 FROM participant WHERE id = $1 FOR UPDATE`, [id]);
+      const p = await findParticipant(m, programmeId, id);
+      if (p.status !== 'active') throw conflict('participant_not_active', `The participant is already ${p.status}`, { status: p.status });
+      const { changes, reason } = await apply(m, p, programme.timeZone);
+      const after = await findParticipant(m, programmeId, id);
+      await this.audit.append(m, ctx, { action: `participant.${action}`, entityType: 'participant', entityId: id, entityVersion: after.version, changes, reason });
+      return after;
+    });
+  }
+}
+
+export async function findParticipant(m: EntityManager, programmeId: string, id: string): Promise<Participant> {
+  const p = await m.getRepository(Participant).findOneBy({ id, programmeId });
+  if (!p) throw notFound('Participant', id);
+  return p;
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Signature } from './signature.entity.js';
+
+export class SignatureResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null when the system signed (baseline import)' })
+  signerId: string | null;
+  @ApiProperty({ description: 'Printed name of the signer at the time of signing' }) signerName: string;
+  @ApiProperty({ example: 'approved' }) meaning: string;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) signedAt: string;
+  @ApiProperty({ example: 'procedure_version' }) recordType: string;
+  @ApiProperty({ format: 'uuid' }) recordId: string;
+  @ApiProperty({ nullable: true, type: Number }) recordVersion: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of what was signed' }) contentHash: string | null;
+}
+
+export function toSignatureResponse(s: Signature): SignatureResponse {
+  return {
+    id: s.id,
+    signerId: s.signerId,
+    signerName: s.signerName,
+    meaning: s.meaning,
+    comment: s.comment,
+    signedAt: s.signedAt.toISOString(),
+    recordType: s.recordType,
+    recordId: s.recordId,
+    recordVersion: s.recordVersion,
+    contentHash: s.contentHash,
+  };
+}
