@@ -33,6 +33,15 @@ describe('validateStepValues: the object', () => {
   it.each([null, undefined, 'text', 3, [], [{ notes: 'x' }], new Date(), new Map()])('refuses %p as values', (v) => {
     expect(errorsOf(step, v)).toEqual([{ field: 'values', message: 'must be an object of field values' }]);
   });
+  it('refuses class instances', () => {
+    class Values {
+      notes = 'x';
+    }
+    expect(errorsOf(step, new Values())).toEqual([{ field: 'values', message: 'must be an object of field values' }]);
+  });
+  it('accepts an object from another realm (structuredClone)', () => {
+    expect(validateStepValues(step, structuredClone({ notes: 'x' }))).toEqual({ ok: true, values: { notes: 'x' } });
+  });
   it('accepts an empty object when nothing is required, and a null-prototype object', () => {
     expect(validateStepValues(step, {})).toEqual({ ok: true, values: {} });
     const bare = Object.assign(Object.create(null) as object, { notes: 'ok' });

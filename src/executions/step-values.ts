@@ -24,10 +24,16 @@ type FieldCheck = { ok: true; value: unknown } | { ok: false; message: string };
 // so they would fail at insert time with a database error instead of a field error.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * An object literal or JSON object, not an array, Date, Map or class instance. Compared by shape
+ * rather than with `=== Object.prototype` so objects from another realm (structuredClone under a
+ * test VM, worker messages) are still recognised.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
