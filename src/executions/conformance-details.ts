@@ -1,0 +1,133 @@
+/**
+ * The sentences an auditor reads in a finding. Kept apart from the rules so wording changes do not
+ * touch the judgement. English only: findings are stored evidence, translated at display time.
+ */
+import type {
+  FieldDefinition,
+  ProcedureDefinition,
+  StepDefinition,
+  TimeWindow,
+} from '../procedures/procedure-definition.js';
+import type { StepRecordInput } from './conformance.js';
+import { type DateRange, daysBetween } from './time-window.js';
+
+function stepName(step: StepDefinition): string {
+  return `step "${step.title.en}" (${step.key})`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function performer(record: StepRecordInput): string {
+  return record.performedBy ? `user ${record.performedBy.id}` : 'an unknown performer';
+}
+
+function anchorName(window: TimeWindow): string {
+  switch (window.anchor) {
+    case 'enrolment':
+      return 'enrolment';
+    case 'programme_start':
+      return 'the programme start';
+    case 'programme_midpoint':
+      return 'the programme midpoint';
+    case 'programme_end':
+      return 'the programme end';
+    case 'procedure_completed':
+      return `completion of procedure ${window.procedure ?? '(unnamed)'}`;
+    default:
+      return String(window.anchor);
+  }
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+export function missingStep(step: StepDefinition): string {
+  return `Required ${stepName(step)} has no current record.`;
+}
+
+export function unknownStep(record: StepRecordInput, definition: ProcedureDefinition, day: string): string {
+  return (
+    `Record ${record.id}, performed on ${day}, is for step "${record.stepKey}", which this version of ` +
+    `procedure "${definition.title.en}" (${definition.key}) does not define.`
+  );
+}
+
+export function missingField(step: StepDefinition, field: FieldDefinition, record: StepRecordInput, day: string): string {
+  return (
+    `Record ${record.id} of ${stepName(step)}, performed on ${day}, lacks the required field ` +
+    `"${field.label.en}" (${field.key}).`
+  );
+}
+
+export function outsideWindow(
+  step: StepDefinition,
+  record: StepRecordInput,
+  day: string,
+  timeZone: string,
+  window: DateRange,
+  definitionWindow: TimeWindow,
+  anchorDate: string,
+): string {
+  const gap = day < window.from ? `${days(daysBetween(day, window.from))} before the window opened` : `${days(daysBetween(window.to, day))} after the window closed`;
+  return (
+    `${capital(stepName(step))} was performed on ${day} (${timeZone}, record ${record.id}), ${gap}; ` +
+    `the window is ${window.from} to ${window.to} inclusive (day ${signed(definitionWindow.fromDays)} to ` +
+    `day ${signed(definitionWindow.toDays)} from ${anchorName(definitionWindow)} on ${anchorDate}).`
+  );
+}
+
+export function performerRole(step: StepDefinition, record: StepRecordInput, day: string): string {
+  const required = (step.performerRoles ?? []).join(', ');
+  const by = record.performedBy;
+  const held = by ? `, who holds none of them (roles held: ${by.roles.length > 0 ? by.roles.join(', ') : 'none'})` : '';
+  return (
+    `${capital(stepName(step))} requires a performer with one of the roles ${required}; record ${record.id} ` +
+    `was performed on ${day} by ${performer(record)}${held}.`
+  );
+}
+
+export function performerCompetence(step: StepDefinition, record: StepRecordInput, day: string, module: string): string {
+  const head = `${capital(stepName(step))} requires valid training "${module}"; record ${record.id} was performed on ${day} by ${performer(record)}`;
+  if (!record.performedBy) return `${head}, so the training cannot be shown.`;
+  const held = record.performerTraining.filter((t) => t.module === module);
+  // No record for the module is valid on the day, so any completed by then has expired.
+  const expired = held.filter((t) => t.completedAt <= day).map((t) => t.validUntil ?? '').sort();
+  if (expired.length > 0) return `${head}, whose training "${module}" had expired on ${expired[expired.length - 1]}.`;
+  const later = held.map((t) => t.completedAt).sort();
+  if (later.length > 0) return `${head}, who completed training "${module}" only on ${later[0]}.`;
+  return `${head}, who has no record of training "${module}".`;
+}
+
+export function outOfOrder(
+  step: StepDefinition,
+  record: StepRecordInput,
+  precedingLater: { step: StepDefinition; record: StepRecordInput }[],
+): string {
+  const seen = new Set<string>();
+  const others = precedingLater
+    .filter((p) => !seen.has(p.step.key) && seen.add(p.step.key))
+    .map((p) => `${stepName(p.step)} (performed at ${p.record.performedAt}, record ${p.record.id})`);
+  return (
+    `${capital(stepName(step))} was performed at ${record.performedAt} (record ${record.id}), before ${list(others)}, ` +
+    `which the procedure requires to come first.`
+  );
+}
+
+export function windowNotJudged(definition: ProcedureDefinition): string {
+  return (
+    `The time window of procedure "${definition.title.en}" (${definition.key}) could not be judged: ` +
+    `the anchor day (${anchorName(definition.window)}) is not known yet.`
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Validation of the values recorded for one step against the step's field definitions.
+ * Values arrive as untrusted JSON and are stored as jsonb, so everything here is defensive:
+ * the functions never throw on any input and never copy keys they do not know.
+ */
+import type { FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
+import { isCalendarDate } from './time-window.js';
+
+export const MAX_TEXT_LENGTH = 10_000;
+
+/** `field` is a path: `values` for the object itself, `values.<fieldKey>` for one field. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type StepValuesResult =
+  | { ok: true; values: Record<string, unknown> }
+  | { ok: false; errors: FieldError[] };
+
+type FieldCheck = { ok: true; value: unknown } | { ok: false; message: string };
+
+// Lone surrogates survive JSON.parse but PostgreSQL refuses them in jsonb (as it refuses \u0000),
+// so they would fail at insert time with a database error instead of a field error.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An object literal or JSON object, not an array, Date, Map or class instance. Compared by shape
+ * rather than with `=== Object.prototype` so objects from another realm (structuredClone under a
+ * test VM, worker messages) are still recognised.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * True when the field holds no answer. Blank text counts as absent for every type: a form that
+ * sends "" for an untouched date or choice has not answered it.
+ */
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function bounds(field: FieldDefinition): string {
+  if (field.min !== undefined && field.max !== undefined) return ` between ${field.min} and ${field.max}`;
+  if (field.min !== undefined) return ` of at least ${field.min}`;
+  if (field.max !== undefined) return ` of at most ${field.max}`;
+  return '';
+}
+
+function inBounds(field: FieldDefinition, n: number): boolean {
+  return (field.min === undefined || n >= field.min) && (field.max === undefined || n <= field.max);
+}
+
+function checkText(value: unknown): FieldCheck {
+  if (typeof value !== 'string') return { ok: false, message: 'must be text' };
+  const text = value.trim();
+  if (text.includes('\u0000')) return { ok: false, message: 'must not contain NUL characters' };
+  if (LONE_SURROGATE.test(text)) return { ok: false, message: 'must be valid Unicode text' };
+  // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
+  let length = 0;
+  for (const _ of text) if (++length > MAX_TEXT_LENGTH) break;
+  if (length > MAX_TEXT_LENGTH) return { ok: false, message: `must be at most ${MAX_TEXT_LENGTH} characters` };
+  return { ok: true, value: text };
+}
+
+function checkField(field: FieldDefinition, value: unknown): FieldCheck {
+  switch (field.type) {
+    case 'text':
+      return checkText(value);
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { ok: false, message: 'must be a finite number' };
+      if (!inBounds(field, value)) return { ok: false, message: `must be a number${bounds(field)}` };
+      return { ok: true, value: value === 0 ? 0 : value }; // -0 becomes 0
+    case 'boolean':
+      return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'must be true or false' };
+    case 'date':
+      return isCalendarDate(value)
+        ? { ok: true, value }
+        : { ok: false, message: 'must be a calendar date YYYY-MM-DD that exists' };
+    case 'enum': {
+      const allowed = (field.options ?? []).map((o) => o.value);
+      if (allowed.length === 0) return { ok: false, message: 'has no options defined in this procedure version' };
+      return typeof value === 'string' && allowed.includes(value)
+        ? { ok: true, value }
+        : { ok: false, message: `must be one of: ${allowed.join(', ')}` };
+    }
+    case 'scale':
+      if (typeof value !== 'number' || !Number.isInteger(value) || !inBounds(field, value)) {
+        return { ok: false, message: `must be a whole number${bounds(field)}` };
+      }
+      return { ok: true, value: value === 0 ? 0 : value };
+    default: {
+      // A definition that passed definition validation cannot get here; refuse rather than store.
+      const type: string = field.type;
+      return { ok: false, message: `has an unsupported field type ${JSON.stringify(type)}` };
+    }
+  }
+}
+
+/**
+ * Checks the values submitted for `step` and returns them normalised (text trimmed, -0 as 0,
+ * optional fields left empty omitted). Never throws.
+ */
+export function validateStepValues(step: StepDefinition, values: unknown): StepValuesResult {
+  if (!isPlainObject(values)) {
+    return { ok: false, errors: [{ field: 'values', message: 'must be an object of field values' }] };
+  }
+  const errors: FieldError[] = [];
+  const normalised: [string, unknown][] = [];
+  for (const field of step.fields) {
+    const value = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
+    if (isEmpty(value)) {
+      if (field.required) errors.push({ field: `values.${field.key}`, message: 'is required' });
+      continue;
+    }
+    const check = checkField(field, value);
+    if (check.ok) normalised.push([field.key, check.value]);
+    else errors.push({ field: `values.${field.key}`, message: check.message });
+  }
+  const known = new Set(step.fields.map((f) => f.key));
+  for (const key of Object.keys(values).sort()) {
+    if (!known.has(key)) errors.push({ field: `values.${key}`, message: 'is not a field of this step' });
+  }
+  // fromEntries defines own properties, so a field named __proto__ cannot reach the prototype.
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, values: Object.fromEntries(normalised) };
+}
+
+/**
+ * Keys of the step's required fields that hold no answer in stored values, in definition order.
+ * Only presence is judged: stored values were validated against the version they were recorded
+ * under, and after a migration to a newer version an answer may be present yet shaped for the old
+ * field; that is a data question for the migration, not a missing record.
+ */
+export function missingRequiredFields(step: StepDefinition, values: unknown): string[] {
+  const present = isPlainObject(values) ? values : {};
+  return step.fields
+    .filter((f) => f.required && isEmpty(Object.hasOwn(present, f.key) ? present[f.key] : undefined))
+    .map((f) => f.key);
+}
