@@ -13,6 +13,11 @@ import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG } from './config/config.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
+import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
+import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
+import { DeviationScanModule } from './deviations/deviation-scan.module.js';
+import { DeviationsModule } from './deviations/deviations.module.js';
+import { ExecutionsModule } from './executions/executions.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
@@ -62,6 +67,11 @@ export class AppModule {
         ProceduresModule,
         ProgrammesModule,
         TrainingModule,
+        ExecutionsModule,
+        DeviationsModule,
+        DeviationScanModule,
+        CorrectiveActionsModule,
+        ManagementReviewsModule,
       ],
       controllers: [HealthController],
       providers: [

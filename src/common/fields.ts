@@ -4,7 +4,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -28,6 +28,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import type { ValidationOptions } from 'class-validator';
+import { isCalendarDate as isExistingDate } from './calendar.js';
 
 interface Common {
   description?: string;
@@ -154,16 +155,9 @@ export function ObjectField(opts: Common = {}) {
   );
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** A calendar date that exists, within years an API client can sensibly mean (1900-2200). */
 export function isCalendarDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = DATE_RE.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200) return false;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return isExistingDate(v) && Number(v.slice(0, 4)) >= 1900 && Number(v.slice(0, 4)) <= 2200;
 }
 
 const TIMESTAMP_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -224,3 +218,13 @@ function IsPlainJson(options?: ValidationOptions): PropertyDecorator {
 }
 
 export { Type };
+
+/** A boolean in a query string: `true` or `false`. */
+export function QueryBoolField(opts: Common = {}) {
+  return applyDecorators(
+    doc({ ...opts, optional: true }, { type: Boolean }),
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message: '$property must be true or false' }),
+  );
+}

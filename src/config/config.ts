@@ -30,6 +30,8 @@ export interface AppConfig {
   loginWindowSeconds: number;
   proceduresDir: string;
   importProceduresOnStart: boolean;
+  /** The organisation's time zone: today's date for due dates, and the default for new programmes. */
+  timeZone: string;
   /** Minutes between periodic overdue scans; 0 turns the scan off. */
   deviationScanIntervalMinutes: number;
 }
@@ -65,6 +67,16 @@ function trustProxy(env: Env): boolean | number {
   if (raw === undefined) return false;
   if (/^\d+$/.test(raw)) return Number(raw);
   return bool(env, 'TRUST_PROXY', false);
+}
+
+function timeZone(env: Env): string {
+  const tz = str(env, 'TIME_ZONE') ?? 'Europe/Stockholm';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Stockholm, got "${tz}"`);
+  }
+  return tz;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -107,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 24 * 3600),
     proceduresDir: resolve(str(env, 'PROCEDURES_DIR') ?? './procedures'),
     importProceduresOnStart: bool(env, 'PROCEDURES_IMPORT_ON_START', true),
+    timeZone: timeZone(env),
     deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
   };
 }

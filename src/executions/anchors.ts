@@ -2,7 +2,7 @@
  * Where a time window starts: the anchor day of a procedure for one subject. Pure: callers
  * load the data once (for one execution or for a whole programme) and pass it in.
  */
-import { midpoint } from '../common/dates.js';
+import { midpoint } from '../common/calendar.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
 
 export interface AnchorProgramme {

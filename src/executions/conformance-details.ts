@@ -9,7 +9,7 @@ import type {
   TimeWindow,
 } from '../procedures/procedure-definition.js';
 import type { StepRecordInput } from './conformance.js';
-import { type DateRange, daysBetween } from './time-window.js';
+import { type DateRange, daysBetween } from '../common/calendar.js';
 
 function stepName(step: StepDefinition): string {
   return `step "${step.title.en}" (${step.key})`;

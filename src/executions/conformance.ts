@@ -6,7 +6,7 @@
 import type { Role } from '../auth/roles.js';
 import type { ProcedureDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { missingRequiredFields } from './step-values.js';
-import { type DateRange, isCalendarDate, localDate, parseInstant, windowBounds } from './time-window.js';
+import { type DateRange, isCalendarDate, localDate, parseInstant, windowBounds } from '../common/calendar.js';
 import * as say from './conformance-details.js';
 
 export interface TrainingRecordInput {

@@ -7,7 +7,7 @@ import { Pair, Participant } from '../programmes/participant.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
-import { localDate } from './time-window.js';
+import { localDate } from '../common/calendar.js';
 import { Execution, StepRecord } from './execution.entity.js';
 import { evaluateConformance } from './conformance.js';
 import type { ConformanceResult, StepRecordInput } from './conformance.js';
@@ -91,4 +91,13 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
     };
   });
   return evaluateConformance({ definition: ctx.definition, anchorDate: ctx.anchor, timeZone: ctx.programme.timeZone, records });
+}
+
+/** How the subject is shown: a participant's pseudonymous code, `mentor/adept` codes for a pair, or `cohort`. */
+export async function subjectLabel(m: EntityManager, ctx: ExecutionContext): Promise<string> {
+  if (ctx.participant) return ctx.participant.code;
+  if (!ctx.pair) return 'cohort';
+  const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]])) as { id: string; code: string }[];
+  const code = (id: string) => codes.find((c) => c.id === id)?.code ?? '?';
+  return `${code(ctx.pair.mentorId)}/${code(ctx.pair.adeptId)}`;
 }

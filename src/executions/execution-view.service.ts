@@ -4,9 +4,9 @@ import { notFound } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { Execution, Judgement } from './execution.entity.js';
-import { loadExecution } from './execution-loader.js';
+import { loadExecution, subjectLabel } from './execution-loader.js';
 import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
-import { windowBounds } from './time-window.js';
+import { windowBounds } from '../common/calendar.js';
 
 /** Reads one execution as an auditor needs to see it: every record, every judgement. */
 @Injectable()
@@ -30,12 +30,7 @@ export class ExecutionViewService {
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
     const latest = judgements[judgements.length - 1];
     const e = ec.execution;
-    let label = 'cohort';
-    if (ec.participant) label = ec.participant.code;
-    if (ec.pair) {
-      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ec.pair.mentorId, ec.pair.adeptId]])) as { id: string; code: string }[];
-      label = `${codes.find((c) => c.id === ec.pair!.mentorId)?.code}/${codes.find((c) => c.id === ec.pair!.adeptId)?.code}`;
-    }
+    const label = await subjectLabel(m, ec);
     return {
       id: e.id,
       programmeId: e.programmeId,

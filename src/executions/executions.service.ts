@@ -10,11 +10,11 @@ import { PlanEntry } from '../programmes/programme.entity.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
 import { Execution, StepRecord } from './execution.entity.js';
-import { judge, loadExecution } from './execution-loader.js';
+import { judge, loadExecution, subjectLabel } from './execution-loader.js';
 import type { ExecutionContext } from './execution-loader.js';
 import { validateStepValues } from './step-values.js';
 import type { ConformanceResult } from './conformance.js';
-import { NonconformityDetector } from './nonconformity-detector.js';
+import { DeviationDetector } from '../deviations/deviation-detector.js';
 
 export interface SubjectInput {
   participantId?: string;
@@ -31,7 +31,7 @@ export class ExecutionsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: ProgrammeAccess,
-    private readonly detector: NonconformityDetector,
+    private readonly detector: DeviationDetector,
   ) {}
 
   async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
@@ -160,7 +160,7 @@ export class ExecutionsService {
         },
         reason: input.reason,
       });
-      if (judgement?.status === 'nonconforming') await this.detector.onNonconforming(m, ctx, await loadExecution(m, executionId), judgement);
+      if (judgement?.status === 'nonconforming') await this.detectDeviations(m, ctx, await loadExecution(m, executionId), judgement);
       return row.id;
     });
   }
@@ -185,8 +185,19 @@ export class ExecutionsService {
           versionNumber: { old: null, new: completed.execution.versionNumber },
         },
       });
-      if (result.status === 'nonconforming') await this.detector.onNonconforming(m, ctx, completed, result);
+      if (result.status === 'nonconforming') await this.detectDeviations(m, ctx, completed, result);
     });
+  }
+
+  /** Automatic detection: a deviation per finding rule and step, in the same transaction. */
+  private async detectDeviations(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, result: ConformanceResult): Promise<void> {
+    const e = ec.execution;
+    await this.detector.fromExecution(
+      m,
+      ctx,
+      { executionId: e.id, programmeId: e.programmeId, procedureKey: e.procedureKey, versionNumber: e.versionNumber, participantId: e.participantId, subjectLabel: await subjectLabel(m, ec) },
+      result,
+    );
   }
 
   private async storeJudgement(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, r: ConformanceResult, cause: 'completion' | 'correction') {

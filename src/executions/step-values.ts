@@ -4,7 +4,7 @@
  * the functions never throw on any input and never copy keys they do not know.
  */
 import type { FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
-import { isCalendarDate } from './time-window.js';
+import { isCalendarDate } from '../common/calendar.js';
 
 export const MAX_TEXT_LENGTH = 10_000;
 

@@ -2,7 +2,7 @@
  * One cell of the conformance matrix: where one subject (adept, pair, cohort...) stands with one
  * procedure on a given day. `today` is passed in so the matrix is reproducible for any date.
  */
-import { type DateRange, isCalendarDate } from './time-window.js';
+import { type DateRange, isCalendarDate } from '../common/calendar.js';
 
 export const SUBJECT_STATUSES = ['not_yet_due', 'due', 'overdue', 'in_progress', 'conforming', 'nonconforming'] as const;
 export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];

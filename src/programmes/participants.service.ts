@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hasAnyRole } from '../auth/roles.js';
-import { todayIn } from '../common/dates.js';
+import { todayIn } from '../common/calendar.js';
 import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';

@@ -1,4 +1,4 @@
-import { midpoint } from '../common/dates.js';
+import { midpoint } from '../common/calendar.js';
 import type { PlanEntryResponse, ProgrammeResponse } from './programme.dto.js';
 import type { PlanEntry } from './programme.entity.js';
 import type { ProgrammeView } from './programmes.service.js';

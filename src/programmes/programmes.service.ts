@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
 import { stale } from '../common/etag.js';
-import { isValidTimeZone } from '../common/dates.js';
+import { isValidTimeZone } from '../common/calendar.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { modifyReturning } from '../common/sql.js';

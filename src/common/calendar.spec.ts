@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, isCalendarDate, isWithin, localDate, parseInstant, windowBounds } from './time-window.js';
+import { addDays, daysBetween, isCalendarDate, isWithin, localDate, parseInstant, windowBounds } from './calendar.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 

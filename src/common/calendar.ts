@@ -148,3 +148,22 @@ export function isWithin(date: string, bounds: DateRange): boolean {
   // Zero-padded YYYY-MM-DD strings sort as dates do.
   return bounds.from <= date && date <= bounds.to;
 }
+
+/** The day halfway through a programme (rounded down): the anchor `programme_midpoint`. */
+export function midpoint(start: string, end: string): string {
+  return addDays(start, Math.floor(daysBetween(start, end) / 2));
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Today in a time zone, as `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return localDate(now, timeZone);
+}

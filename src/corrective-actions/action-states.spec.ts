@@ -1,0 +1,39 @@
+import { ACTION_STATES, actionTransition, allowedActionTargets, isOverdue } from './action-states.js';
+import type { ActionState } from './action-states.js';
+
+describe('corrective action state machine', () => {
+  const allowed: [ActionState, ActionState][] = [
+    ['planned', 'in_progress'],
+    ['in_progress', 'implemented'],
+    ['implemented', 'effectiveness_check'],
+    ['effectiveness_check', 'closed'],
+    ['effectiveness_check', 'in_progress'],
+    ['planned', 'cancelled'],
+    ['in_progress', 'cancelled'],
+    ['implemented', 'cancelled'],
+  ];
+
+  it('allows exactly the documented transitions', () => {
+    for (const from of ACTION_STATES) {
+      for (const to of ACTION_STATES) {
+        const expected = allowed.some(([f, t]) => f === from && t === to);
+        expect({ from, to, allowed: actionTransition(from, to) !== undefined }).toEqual({ from, to, allowed: expected });
+      }
+    }
+  });
+
+  it('requires a non-owner verdict with evidence to leave the effectiveness check, and a signature to close', () => {
+    expect(actionTransition('effectiveness_check', 'closed')).toMatchObject({ by: 'not_owner', verdict: 'effective', needsEvidence: true, needsSignature: true });
+    expect(actionTransition('effectiveness_check', 'in_progress')).toMatchObject({ by: 'not_owner', verdict: 'not_effective', needsEvidence: true });
+    expect(actionTransition('in_progress', 'implemented')?.by).toBe('owner_or_quality_manager');
+    expect(allowedActionTargets('closed')).toEqual([]);
+    expect(allowedActionTargets('cancelled')).toEqual([]);
+  });
+
+  it('is overdue only before implementation and after the due date', () => {
+    expect(isOverdue('planned', '2027-03-01', '2027-03-02')).toBe(true);
+    expect(isOverdue('in_progress', '2027-03-01', '2027-03-01')).toBe(false);
+    expect(isOverdue('implemented', '2027-03-01', '2027-04-01')).toBe(false);
+    expect(isOverdue('closed', '2027-03-01', '2027-04-01')).toBe(false);
+  });
+});

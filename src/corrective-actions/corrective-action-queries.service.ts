@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../common/request-context.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { SignaturesService } from '../signatures/signatures.service.js';
+import type { Signature } from '../signatures/signature.entity.js';
+import type { ActionState } from './action-states.js';
+import { ActionTransition, BoardReview, CorrectiveAction } from './corrective-action.entity.js';
+import { CorrectiveActionsService } from './corrective-actions.service.js';
+
+export interface ActionFilter {
+  state?: ActionState;
+  overdue?: boolean;
+  ownerId?: string;
+  deviationId?: string;
+  programmeId?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ActionSummary {
+  action: CorrectiveAction;
+  ownerName: string;
+  deviations: { id: string; reference: string; state: string }[];
+  verdict: string | null;
+}
+
+export interface ActionDetail extends ActionSummary {
+  history: ActionTransition[];
+  boardReviews: (BoardReview & { reviewerName: string })[];
+  signatures: Signature[];
+}
+
+@Injectable()
+export class CorrectiveActionQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly signatures: SignaturesService,
+    private readonly actions: CorrectiveActionsService,
+  ) {}
+
+  async list(ctx: RequestContext, f: ActionFilter): Promise<{ items: ActionSummary[]; nextCursor: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      let s = sql;
+      for (const v of values) {
+        params.push(v);
+        s = s.replace('?', `$${params.length}`);
+      }
+      where.push(s);
+    };
+    if (this.access.visibilityFilter(ctx)) {
+      add(
+        `(a.owner_id = ? OR a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
+          JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE pl.user_id = ?))`,
+        ctx.actor.id,
+        ctx.actor.id,
+      );
+    }
+    if (f.state) add('a.state = ?', f.state);
+    if (f.ownerId) add('a.owner_id = ?', f.ownerId);
+    if (f.deviationId) add('a.id IN (SELECT corrective_action_id FROM corrective_action_deviation WHERE deviation_id = ?)', f.deviationId);
+    if (f.programmeId) {
+      add('a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id WHERE d.programme_id = ?)', f.programmeId);
+    }
+    if (f.overdue !== undefined) {
+      const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;
+      add(f.overdue ? overdue : `NOT ${overdue}`, this.actions.today());
+    }
+    params.push(f.limit + 1, f.offset);
+    const rows = (await this.dataSource.query(
+      `SELECT a.id FROM corrective_action a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY a.created_at DESC, a.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as { id: string }[];
+    const page = rows.slice(0, f.limit).map((r) => r.id);
+    return { items: await this.summaries(page), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ActionDetail> {
+    await this.actions.find(this.dataSource.manager, ctx, id);
+    const [summary] = await this.summaries([id]);
+    const history = await this.dataSource.getRepository(ActionTransition).find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
+    const reviews = (await this.dataSource.query(
+      `SELECT r.id, r.decision, r.comment, r.reviewer_id, r.signature_id, r.reviewed_at, u.name
+       FROM board_review r JOIN app_user u ON u.id = r.reviewer_id WHERE r.corrective_action_id = $1 ORDER BY r.reviewed_at, r.id`,
+      [id],
+    )) as { id: string; decision: BoardReview['decision']; comment: string; reviewer_id: string; signature_id: string; reviewed_at: Date; name: string }[];
+    return {
+      ...summary,
+      history,
+      boardReviews: reviews.map((r) => ({
+        id: r.id,
+        correctiveActionId: id,
+        decision: r.decision,
+        comment: r.comment,
+        reviewerId: r.reviewer_id,
+        signatureId: r.signature_id,
+        reviewedAt: r.reviewed_at,
+        reviewerName: r.name,
+      })),
+      signatures: await this.signatures.listFor('corrective_action', [id]),
+    };
+  }
+
+  /** Actions with owner names, linked deviations and latest verdict: a fixed number of queries for any page. */
+  async summaries(ids: string[]): Promise<ActionSummary[]> {
+    if (ids.length === 0) return [];
+    const actions = await this.dataSource.getRepository(CorrectiveAction).findBy(ids.map((id) => ({ id })));
+    const owners = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [[...new Set(actions.map((a) => a.ownerId))]])) as { id: string; name: string }[];
+    const links = (await this.dataSource.query(
+      `SELECT l.corrective_action_id, d.id, d.reference, d.state FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
+       WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
+      [ids],
+    )) as { corrective_action_id: string; id: string; reference: string; state: string }[];
+    const verdicts = (await this.dataSource.query(
+      `SELECT DISTINCT ON (corrective_action_id) corrective_action_id, verdict FROM corrective_action_transition
+       WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
+      [ids],
+    )) as { corrective_action_id: string; verdict: string }[];
+    const byId = new Map(actions.map((a) => [a.id, a]));
+    return ids.map((id) => ({
+      action: byId.get(id)!,
+      ownerName: owners.find((o) => o.id === byId.get(id)!.ownerId)?.name ?? '',
+      deviations: links.filter((l) => l.corrective_action_id === id).map((l) => ({ id: l.id, reference: l.reference, state: l.state })),
+      verdict: verdicts.find((v) => v.corrective_action_id === id)?.verdict ?? null,
+    }));
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DateField, EnumField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
+import { PageQuery } from '../common/pagination.js';
+import { SignatureResponse } from '../signatures/signature.dto.js';
+import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
+import type { ActionState, ActionType, Verdict } from './action-states.js';
+import { BOARD_DECISIONS } from './corrective-action.entity.js';
+import type { BoardDecision } from './corrective-action.entity.js';
+
+export class CreateCorrectiveActionRequest {
+  @UuidListField({ min: 1, max: 50, description: 'The deviations this action addresses' }) deviationIds: string[];
+  @EnumField(ACTION_TYPES) type: ActionType;
+  @TextField({ max: 5000 }) description: string;
+  @UuidField({ description: 'Who carries it out' }) ownerId: string;
+  @DateField() dueDate: string;
+  @TextField({ max: 2000, description: 'How we will know it worked (checked after implementation by someone other than the owner)' })
+  effectivenessCriterion: string;
+}
+
+export class ActionTransitionRequest {
+  @EnumField(ACTION_STATES) to: ActionState;
+  @TextField({ max: 5000 }) comment: string;
+  @EnumField(VERDICTS, { optional: true, description: 'Leaving effectiveness_check: effective (to closed) or not_effective (back to in_progress)' })
+  verdict?: Verdict;
+  @TextField({ optional: true, max: 5000, description: 'Evidence for the effectiveness verdict' }) evidence?: string;
+  @TextField({ optional: true, max: 256, description: 'Your password, to sign the closure electronically' }) password?: string;
+}
+
+export class BoardReviewRequest {
+  @EnumField(BOARD_DECISIONS) decision: BoardDecision;
+  @TextField({ max: 5000 }) comment: string;
+  @TextField({ max: 256, description: 'Your password: the review is signed electronically' }) password: string;
+}
+
+export class ActionQuery extends PageQuery {
+  @EnumField(ACTION_STATES, { optional: true }) state?: ActionState;
+  @QueryBoolField({ description: 'true: due date passed and not yet implemented' }) overdue?: boolean;
+  @UuidField({ optional: true }) ownerId?: string;
+  @UuidField({ optional: true }) deviationId?: string;
+  @UuidField({ optional: true, description: 'Actions addressing deviations of this programme' }) programmeId?: string;
+}
+
+export class ActionTransitionResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ nullable: true, type: String }) from: string | null;
+  @ApiProperty() to: string;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: VERDICTS }) verdict: string | null;
+  @ApiProperty({ nullable: true, type: String }) evidence: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) signatureId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class BoardReviewResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: BOARD_DECISIONS }) decision: string;
+  @ApiProperty() comment: string;
+  @ApiProperty({ format: 'uuid' }) reviewerId: string;
+  @ApiProperty() reviewerName: string;
+  @ApiProperty({ format: 'uuid' }) signatureId: string;
+  @ApiProperty({ format: 'date-time' }) reviewedAt: string;
+}
+
+export class CorrectiveActionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'CA-2027-0001' }) reference: string;
+  @ApiProperty({ enum: ACTION_TYPES }) type: ActionType;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() ownerName: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() effectivenessCriterion: string;
+  @ApiProperty({ enum: ACTION_STATES }) state: ActionState;
+  @ApiProperty({ enum: ACTION_STATES, isArray: true }) allowedTransitions: ActionState[];
+  @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
+  @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
+  @ApiProperty({ nullable: true, type: String, enum: VERDICTS, description: 'The latest effectiveness verdict' }) verdict: Verdict | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Linked deviations: id, reference, state' }) deviations: { id: string; reference: string; state: string }[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ type: [ActionTransitionResponse] }) history?: ActionTransitionResponse[];
+  @ApiPropertyOptional({ type: [BoardReviewResponse] }) boardReviews?: BoardReviewResponse[];
+  @ApiPropertyOptional({ type: [SignatureResponse] }) signatures?: SignatureResponse[];
+}
+
+export class CorrectiveActionPage {
+  @ApiProperty({ type: [CorrectiveActionResponse] }) items: CorrectiveActionResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

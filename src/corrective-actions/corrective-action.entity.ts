@@ -1,0 +1,56 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { ActionState, ActionType, Verdict } from './action-states.js';
+
+@Entity({ name: 'corrective_action' })
+export class CorrectiveAction {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) reference: string;
+  @Column({ type: 'text' }) type: ActionType;
+  @Column({ type: 'text' }) description: string;
+  @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
+  @Column({ name: 'due_date', type: 'date' }) dueDate: string;
+  @Column({ name: 'effectiveness_criterion', type: 'text' }) effectivenessCriterion: string;
+  @Column({ type: 'text' }) state: ActionState;
+  @Column({ name: 'implemented_at', type: 'timestamptz', nullable: true }) implementedAt: Date | null;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  @Column({ name: 'review_decision_id', type: 'uuid', nullable: true }) reviewDecisionId: string | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'integer' }) version: number;
+}
+
+@Entity({ name: 'corrective_action_deviation' })
+export class CorrectiveActionDeviation {
+  @PrimaryColumn({ name: 'corrective_action_id', type: 'uuid' }) correctiveActionId: string;
+  @PrimaryColumn({ name: 'deviation_id', type: 'uuid' }) deviationId: string;
+}
+
+@Entity({ name: 'corrective_action_transition' })
+export class ActionTransition {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'corrective_action_id', type: 'uuid' }) correctiveActionId: string;
+  @Column({ type: 'integer' }) seq: number;
+  @Column({ name: 'from_state', type: 'text', nullable: true }) fromState: ActionState | null;
+  @Column({ name: 'to_state', type: 'text' }) toState: ActionState;
+  @Column({ type: 'text', nullable: true }) comment: string | null;
+  @Column({ type: 'text', nullable: true }) verdict: Verdict | null;
+  @Column({ type: 'text', nullable: true }) evidence: string | null;
+  @Column({ name: 'signature_id', type: 'uuid', nullable: true }) signatureId: string | null;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+}
+
+export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
+export type BoardDecision = (typeof BOARD_DECISIONS)[number];
+
+/** A board member's signed review of a corrective action; append-only. */
+@Entity({ name: 'board_review' })
+export class BoardReview {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'corrective_action_id', type: 'uuid' }) correctiveActionId: string;
+  @Column({ type: 'text' }) decision: BoardDecision;
+  @Column({ type: 'text' }) comment: string;
+  @Column({ name: 'reviewer_id', type: 'uuid' }) reviewerId: string;
+  @Column({ name: 'signature_id', type: 'uuid' }) signatureId: string;
+  @Column({ name: 'reviewed_at', type: 'timestamptz' }) reviewedAt: Date;
+}

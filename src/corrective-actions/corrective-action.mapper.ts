@@ -1,0 +1,59 @@
+import { daysBetween } from '../common/calendar.js';
+import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { allowedActionTargets, isOverdue } from './action-states.js';
+import type { Verdict } from './action-states.js';
+import type { CorrectiveActionResponse } from './corrective-action.dto.js';
+import type { ActionDetail, ActionSummary } from './corrective-action-queries.service.js';
+
+export function toActionResponse(s: ActionSummary, today: string): CorrectiveActionResponse {
+  const a = s.action;
+  const overdue = isOverdue(a.state, a.dueDate, today);
+  return {
+    id: a.id,
+    reference: a.reference,
+    type: a.type,
+    description: a.description,
+    ownerId: a.ownerId,
+    ownerName: s.ownerName,
+    dueDate: a.dueDate,
+    effectivenessCriterion: a.effectivenessCriterion,
+    state: a.state,
+    allowedTransitions: allowedActionTargets(a.state),
+    overdue,
+    daysLate: overdue ? daysBetween(a.dueDate, today) : 0,
+    verdict: s.verdict as Verdict | null,
+    deviations: s.deviations,
+    reviewDecisionId: a.reviewDecisionId,
+    implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
+    closedAt: a.closedAt ? a.closedAt.toISOString() : null,
+    createdAt: a.createdAt.toISOString(),
+    version: a.version,
+  };
+}
+
+export function toActionDetailResponse(d: ActionDetail, today: string): CorrectiveActionResponse {
+  return {
+    ...toActionResponse(d, today),
+    history: d.history.map((h) => ({
+      seq: h.seq,
+      from: h.fromState,
+      to: h.toState,
+      comment: h.comment,
+      verdict: h.verdict,
+      evidence: h.evidence,
+      signatureId: h.signatureId,
+      actorId: h.actorId,
+      at: h.occurredAt.toISOString(),
+    })),
+    boardReviews: d.boardReviews.map((r) => ({
+      id: r.id,
+      decision: r.decision,
+      comment: r.comment,
+      reviewerId: r.reviewerId,
+      reviewerName: r.reviewerName,
+      signatureId: r.signatureId,
+      reviewedAt: r.reviewedAt.toISOString(),
+    })),
+    signatures: d.signatures.map(toSignatureResponse),
+  };
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/policy.js';
+import { setETag } from '../common/etag.js';
+import { UuidParam } from '../common/params.js';
+import { Ctx } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import {
+  ActionQuery,
+  ActionTransitionRequest,
+  BoardReviewRequest,
+  CorrectiveActionPage,
+  CorrectiveActionResponse,
+  CreateCorrectiveActionRequest,
+} from './corrective-action.dto.js';
+import { toActionDetailResponse, toActionResponse } from './corrective-action.mapper.js';
+import { CorrectiveActionQueriesService } from './corrective-action-queries.service.js';
+import { CorrectiveActionsService } from './corrective-actions.service.js';
+
+const ACTION_ID = new UuidParam('Corrective action');
+
+@ApiTags('corrective-actions')
+@Controller('api/corrective-actions')
+export class CorrectiveActionsController {
+  constructor(
+    private readonly actions: CorrectiveActionsService,
+    private readonly queries: CorrectiveActionQueriesService,
+  ) {}
+
+  @Post()
+  @Roles('quality_manager')
+  @ApiOperation({ summary: 'Plan a corrective action for one or more deviations; answers with a reference CA-<year>-<nnnn>' })
+  @ApiCreatedResponse({ type: CorrectiveActionResponse })
+  async create(@Ctx() ctx: RequestContext, @Body() body: CreateCorrectiveActionRequest, @Res({ passthrough: true }) res: Response) {
+    const a = await this.actions.create(ctx, body);
+    res.setHeader('Location', `/api/corrective-actions/${a.id}`);
+    return this.detail(ctx, res, a.id);
+  }
+
+  @Get()
+  @Roles('quality_manager', 'programme_leader', 'auditor', 'board_member')
+  @ApiOperation({ summary: 'Corrective actions, newest first; overdue=true for those past their due date and not implemented' })
+  @ApiOkResponse({ type: CorrectiveActionPage })
+  async list(@Ctx() ctx: RequestContext, @Query() q: ActionQuery): Promise<CorrectiveActionPage> {
+    const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
+    const today = this.actions.today();
+    return { items: page.items.map((s) => toActionResponse(s, today)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles('quality_manager', 'programme_leader', 'auditor', 'board_member')
+  @ApiOperation({ summary: 'A corrective action with its history, effectiveness verdicts, board reviews and signatures' })
+  @ApiOkResponse({ type: CorrectiveActionResponse })
+  async get(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return this.detail(ctx, res, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('quality_manager', 'programme_leader')
+  @ApiOperation({
+    summary:
+      'Move an action: planned -> in_progress -> implemented (owner or quality manager) -> effectiveness_check -> closed (verdict effective by a non-owner, with evidence and signature) or back to in_progress (not_effective); cancelled with a reason',
+  })
+  @ApiOkResponse({ type: CorrectiveActionResponse })
+  async transition(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Body() body: ActionTransitionRequest, @Res({ passthrough: true }) res: Response) {
+    await this.actions.transition(ctx, id, body);
+    return this.detail(ctx, res, id);
+  }
+
+  @Post(':id/board-reviews')
+  @Roles('board_member')
+  @ApiOperation({ summary: "The board's review of a corrective action, signed electronically" })
+  @ApiCreatedResponse({ type: CorrectiveActionResponse })
+  async boardReview(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Body() body: BoardReviewRequest, @Res({ passthrough: true }) res: Response) {
+    await this.actions.boardReview(ctx, id, body);
+    return this.detail(ctx, res, id);
+  }
+
+  private async detail(ctx: RequestContext, res: Response, id: string): Promise<CorrectiveActionResponse> {
+    const d = await this.queries.get(ctx, id);
+    setETag(res, d.action.version);
+    return toActionDetailResponse(d, this.actions.today());
+  }
+}

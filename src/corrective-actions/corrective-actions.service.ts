@@ -1,0 +1,221 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { hasAnyRole } from '../auth/roles.js';
+import { todayIn } from '../common/calendar.js';
+import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { allocateReference } from '../common/references.js';
+import { APP_CONFIG } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
+import type { Signer } from '../signatures/signatures.service.js';
+import { actionTransition, allowedActionTargets } from './action-states.js';
+import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
+import { CorrectiveAction } from './corrective-action.entity.js';
+import type { BoardDecision } from './corrective-action.entity.js';
+
+export interface NewAction {
+  deviationIds: string[];
+  type: ActionType;
+  description: string;
+  ownerId: string;
+  dueDate: string;
+  effectivenessCriterion: string;
+  reviewDecisionId?: string;
+}
+
+export interface ActionTransitionInput {
+  to: ActionState;
+  comment: string;
+  verdict?: Verdict;
+  evidence?: string;
+  password?: string;
+}
+
+@Injectable()
+export class CorrectiveActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: ProgrammeAccess,
+    private readonly signatures: SignaturesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return todayIn(this.config.timeZone);
+  }
+
+  async create(ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
+    return this.dataSource.transaction((m) => this.insert(m, ctx, input));
+  }
+
+  /** Inside the caller's transaction (also used for management review decisions). */
+  async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
+    const deviations = input.deviationIds.length
+      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) FOR UPDATE`, [input.deviationIds])) as {
+          id: string;
+          reference: string;
+          state: string;
+          programme_id: string;
+        }[])
+      : [];
+    const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
+    if (missing.length) throw unprocessable('unknown_deviation', `No such deviation: ${missing.join(', ')}`, { errors: [{ field: 'deviationIds', message: `unknown: ${missing.join(', ')}` }] });
+    for (const d of deviations) await this.access.writable(m, ctx, d.programme_id);
+    const finished = deviations.filter((d) => d.state === 'closed' || d.state === 'cancelled');
+    if (finished.length) {
+      throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
+    }
+    const owner = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId])) as unknown[];
+    if (owner.length === 0) throw unprocessable('unknown_owner', 'The owner is not an active user', { errors: [{ field: 'ownerId', message: 'must be an active user' }] });
+    const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
+    const [row] = (await m.query(
+      `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [reference, input.type, input.description, input.ownerId, input.dueDate, input.effectivenessCriterion, input.reviewDecisionId ?? null, ctx.actor.id],
+    )) as { id: string }[];
+    for (const d of deviations) await m.query(`INSERT INTO corrective_action_deviation (corrective_action_id, deviation_id) VALUES ($1, $2)`, [row.id, d.id]);
+    await this.recordTransition(m, ctx, row.id, null, 'planned', null, {});
+    const action = await m.getRepository(CorrectiveAction).findOneByOrFail({ id: row.id });
+    await this.audit.append(m, ctx, {
+      action: 'corrective_action.create',
+      entityType: 'corrective_action',
+      entityId: action.id,
+      entityVersion: action.version,
+      changes: {
+        reference: { old: null, new: reference },
+        type: { old: null, new: action.type },
+        description: { old: null, new: action.description },
+        ownerId: { old: null, new: action.ownerId },
+        dueDate: { old: null, new: action.dueDate },
+        effectivenessCriterion: { old: null, new: action.effectivenessCriterion },
+        deviations: { old: null, new: deviations.map((d) => d.reference).sort() },
+        ...(input.reviewDecisionId ? { reviewDecisionId: { old: null, new: input.reviewDecisionId } } : {}),
+      },
+    });
+    return action;
+  }
+
+  async transition(ctx: RequestContext, id: string, input: ActionTransitionInput): Promise<CorrectiveAction> {
+    const peek = await this.find(this.dataSource.manager, ctx, id);
+    const rule = this.check(ctx, peek, input);
+    let signer: Signer | null = null;
+    if (rule.needsSignature) signer = await this.signatures.confirmSigner(ctx, input.password!);
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.find(m, ctx, id);
+      this.check(ctx, before, input);
+      await m.query(
+        `UPDATE corrective_action SET state = $2, version = version + 1,
+           implemented_at = CASE WHEN $2 = 'implemented' THEN now() ELSE implemented_at END,
+           closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END
+         WHERE id = $1`,
+        [id, input.to],
+      );
+      const signature = signer
+        ? await this.signatures.sign(m, signer, { recordType: 'corrective_action', recordId: id, recordVersion: before.version + 1, contentHash: null }, 'closed', input.comment)
+        : null;
+      await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, { verdict: rule.verdict ?? null, evidence: input.evidence ?? null, signatureId: signature?.id ?? null });
+      const after = await m.getRepository(CorrectiveAction).findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: rule.verdict ? 'corrective_action.verify' : input.to === 'closed' ? 'corrective_action.close' : input.to === 'cancelled' ? 'corrective_action.cancel' : 'corrective_action.transition',
+        entityType: 'corrective_action',
+        entityId: id,
+        entityVersion: after.version,
+        changes: {
+          state: { old: before.state, new: after.state },
+          ...(rule.verdict ? { verdict: { old: null, new: rule.verdict }, evidence: { old: null, new: input.evidence } } : {}),
+          ...(signature ? { signature: { old: null, new: signatureForAudit(signature) } } : {}),
+        },
+        reason: input.comment,
+      });
+      return after;
+    });
+  }
+
+  async boardReview(ctx: RequestContext, id: string, input: { decision: BoardDecision; comment: string; password: string }): Promise<CorrectiveAction> {
+    await this.find(this.dataSource.manager, ctx, id);
+    const signer = await this.signatures.confirmSigner(ctx, input.password);
+    return this.dataSource.transaction(async (m) => {
+      const action = await this.find(m, ctx, id);
+      const signature = await this.signatures.sign(
+        m,
+        signer,
+        { recordType: 'corrective_action', recordId: id, recordVersion: action.version, contentHash: null },
+        `board review: ${input.decision}`,
+        input.comment,
+      );
+      const [row] = (await m.query(
+        `INSERT INTO board_review (corrective_action_id, decision, comment, reviewer_id, signature_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [id, input.decision, input.comment, ctx.actor.id, signature.id],
+      )) as { id: string }[];
+      await this.audit.append(m, ctx, {
+        action: 'corrective_action.board_review',
+        entityType: 'corrective_action',
+        entityId: id,
+        entityVersion: action.version,
+        changes: { boardReview: { old: null, new: { id: row.id, decision: input.decision, signature: signatureForAudit(signature) } } },
+        reason: input.comment,
+      });
+      return action;
+    });
+  }
+
+  /** Reads an action the actor may see: programme leaders only those they own or that address their programmes. */
+  async find(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
+    const action = await m.getRepository(CorrectiveAction).findOneBy({ id });
+    if (!action) throw notFound('Corrective action', id);
+    if (this.access.visibilityFilter(ctx) && action.ownerId !== ctx.actor.id) {
+      const visible = (await m.query(
+        `SELECT 1 FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
+         JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE l.corrective_action_id = $1 AND pl.user_id = $2 LIMIT 1`,
+        [id, ctx.actor.id],
+      )) as unknown[];
+      if (visible.length === 0) throw notFound('Corrective action', id);
+    }
+    return action;
+  }
+
+  private check(ctx: RequestContext, action: CorrectiveAction, input: ActionTransitionInput): ActionTransitionRule {
+    const rule = actionTransition(action.state, input.to);
+    if (!rule) {
+      const allowed = allowedActionTargets(action.state);
+      throw conflict('transition_not_allowed', `${action.reference} is ${action.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`, { state: action.state, allowed });
+    }
+    const isQm = hasAnyRole(ctx.actor.roles, ['quality_manager']);
+    const isOwner = action.ownerId === ctx.actor.id;
+    if (rule.by === 'owner_or_quality_manager' && !isOwner && !isQm) throw forbidden('not_owner', 'Only the owner or a quality manager can take this step');
+    if (rule.by === 'quality_manager' && !isQm) throw forbidden('forbidden_role', 'Only a quality manager can cancel a corrective action');
+    if (rule.by === 'not_owner') {
+      if (isOwner) throw forbidden('owner_cannot_verify', 'The owner cannot judge the effectiveness of their own action; someone else must');
+      if (!isQm) throw forbidden('forbidden_role', 'The effectiveness verdict is given by a quality manager');
+    }
+    const errors = [];
+    if (rule.verdict && input.verdict !== rule.verdict) errors.push({ field: 'verdict', message: `must be ${rule.verdict} to move to ${input.to}` });
+    if (!rule.verdict && input.verdict) errors.push({ field: 'verdict', message: 'is only given when leaving effectiveness_check' });
+    if (rule.needsEvidence && !input.evidence) errors.push({ field: 'evidence', message: 'is needed for an effectiveness verdict' });
+    if (rule.needsSignature && !input.password) errors.push({ field: 'password', message: 'is needed: closing is signed electronically' });
+    if (errors.length) throw validationFailed(errors);
+    return rule;
+  }
+
+  private async recordTransition(
+    m: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    from: ActionState | null,
+    to: ActionState,
+    comment: string | null,
+    extra: { verdict?: Verdict | null; evidence?: string | null; signatureId?: string | null },
+  ) {
+    await m.query(
+      `INSERT INTO corrective_action_transition (corrective_action_id, seq, from_state, to_state, comment, verdict, evidence, signature_id, actor_id)
+       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM corrective_action_transition WHERE corrective_action_id = $1`,
+      [id, from, to, comment, extra.verdict ?? null, extra.evidence ?? null, extra.signatureId ?? null, ctx.actor.id],
+    );
+  }
+}

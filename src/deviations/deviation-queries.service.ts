@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { SignaturesService } from '../signatures/signatures.service.js';
+import type { Signature } from '../signatures/signature.entity.js';
+import { Deviation, DeviationTransition } from './deviation.entity.js';
+import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
+import { DeviationsService } from './deviations.service.js';
+
+export interface DeviationFilter {
+  programmeId?: string;
+  state?: DeviationState;
+  severity?: Severity;
+  source?: DeviationSource;
+  procedure?: string;
+  overdue?: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface DeviationDetail {
+  deviation: Deviation;
+  participantCode: string | null;
+  history: DeviationTransition[];
+  actions: { id: string; reference: string; type: string; state: string; due_date: string }[];
+  signatures: Signature[];
+}
+
+@Injectable()
+export class DeviationQueriesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly signatures: SignaturesService,
+    private readonly deviations: DeviationsService,
+  ) {}
+
+  async list(ctx: RequestContext, f: DeviationFilter): Promise<{ items: { deviation: Deviation; participantCode: string | null }[]; nextCursor: string | null }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    const visibility = this.access.visibilityFilter(ctx);
+    if (visibility) add('d.programme_id IN (SELECT programme_id FROM programme_leader WHERE user_id = ?)', ctx.actor.id);
+    if (f.programmeId) add('d.programme_id = ?', f.programmeId);
+    if (f.state) add('d.state = ?', f.state);
+    if (f.severity) add('d.severity = ?', f.severity);
+    if (f.source) add('d.source = ?', f.source);
+    if (f.procedure) add('d.procedure_key = ?', f.procedure);
+    if (f.overdue !== undefined) {
+      add(
+        f.overdue ? `d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?` : `NOT (d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?)`,
+        this.deviations.today(),
+      );
+    }
+    params.push(f.limit + 1, f.offset);
+    const rows = (await this.dataSource.query(
+      `SELECT d.id, p.code AS participant_code FROM deviation d LEFT JOIN participant p ON p.id = d.participant_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY d.created_at DESC, d.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )) as { id: string; participant_code: string | null }[];
+    const page = rows.slice(0, f.limit);
+    const entities = page.length ? await this.dataSource.getRepository(Deviation).findBy(page.map((r) => ({ id: r.id }))) : [];
+    const byId = new Map(entities.map((d) => [d.id, d]));
+    return {
+      items: page.map((r) => ({ deviation: byId.get(r.id)!, participantCode: r.participant_code })),
+      nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null,
+    };
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<DeviationDetail> {
+    const m = this.dataSource.manager;
+    const deviation = await m.getRepository(Deviation).findOneBy({ id });
+    if (!deviation) throw notFound('Deviation', id);
+    await this.access.readable(m, ctx, deviation.programmeId);
+    const history = await m.getRepository(DeviationTransition).find({ where: { deviationId: id }, order: { seq: 'ASC' } });
+    const actions = (await m.query(
+      `SELECT a.id, a.reference, a.type, a.state, a.due_date FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
+       WHERE l.deviation_id = $1 ORDER BY a.reference`,
+      [id],
+    )) as DeviationDetail['actions'];
+    const [code] = deviation.participantId ? ((await m.query(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])) as { code: string }[]) : [];
+    return { deviation, participantCode: code?.code ?? null, history, actions, signatures: await this.signatures.listFor('deviation', [id]) };
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { todayIn } from '../common/calendar.js';
+import { systemContext } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import type { Deviation } from './deviation.entity.js';
+import { DeviationDetector } from './deviation-detector.js';
+
+export interface ScanResult {
+  programmeId: string;
+  today: string;
+  overdueCells: number;
+  opened: Deviation[];
+}
+
+const SCAN_LOCK_KEY = 726_354_122;
+
+/**
+ * Opens a deviation for every subject and procedure that became overdue. Run on request, and
+ * periodically in the running service (DEVIATION_SCAN_INTERVAL_MINUTES; 0 = off).
+ */
+@Injectable()
+export class DeviationScanService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeviationScan');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly detector: DeviationDetector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const minutes = this.config.deviationScanIntervalMinutes;
+    if (minutes <= 0) return;
+    this.timer = setInterval(() => void this.scanAll(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async scan(ctx: RequestContext, programmeId: string, today?: string): Promise<ScanResult> {
+    return this.dataSource.transaction(async (m) => {
+      const programme = await this.access.writable(m, ctx, programmeId);
+      const day = today ?? todayIn(programme.timeZone);
+      const matrix = buildMatrix(await loadMatrixData(m, programme), programme, day);
+      const opened: Deviation[] = [];
+      let overdueCells = 0;
+      for (const row of matrix.rows) {
+        for (const cell of row.cells) {
+          if (cell.status !== 'overdue') continue;
+          overdueCells++;
+          const d = await this.detector.overdue(m, ctx, {
+            programmeId,
+            procedureKey: cell.procedureKey,
+            versionNumber: cell.versionNumber,
+            subjectId: row.subject.id,
+            subjectCode: row.subject.code,
+            participantId: row.subject.type === 'adept' || row.subject.type === 'mentor' ? row.subject.id : null,
+            window: cell.window,
+          });
+          if (d) opened.push(d);
+        }
+      }
+      return { programmeId, today: day, overdueCells, opened };
+    });
+  }
+
+  /** The periodic scan: every active programme, as the system; one process at a time. */
+  async scanAll(): Promise<void> {
+    try {
+      const [{ locked }] = (await this.dataSource.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as { locked: boolean }[];
+      if (!locked) return;
+      try {
+        const programmes = (await this.dataSource.query(`SELECT id FROM programme WHERE status = 'active'`)) as { id: string }[];
+        const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
+        let opened = 0;
+        for (const p of programmes) opened += (await this.scan(ctx, p.id)).opened.length;
+        if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
+      } finally {
+        await this.dataSource.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);
+      }
+    } catch (e) {
+      this.logger.error(`periodic overdue scan failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { toSignatureResponse } from '../signatures/signature.dto.js';
+import type { DeviationResponse } from './deviation.dto.js';
+import type { Deviation } from './deviation.entity.js';
+import { allowedDeviationTargets, isDeviationOpen } from './deviation-states.js';
+import type { DeviationDetail } from './deviation-queries.service.js';
+
+export function toDeviationResponse(d: Deviation, participantCode: string | null, today: string): DeviationResponse {
+  return {
+    id: d.id,
+    reference: d.reference,
+    programmeId: d.programmeId,
+    title: d.title,
+    description: d.description,
+    severity: d.severity,
+    source: d.source,
+    detectedAt: d.detectedAt.toISOString(),
+    targetDate: d.targetDate,
+    overdue: isDeviationOpen(d.state) && d.targetDate < today,
+    executionId: d.executionId,
+    procedureKey: d.procedureKey,
+    versionNumber: d.versionNumber,
+    stepKey: d.stepKey,
+    rule: d.rule,
+    participantId: d.participantId,
+    participantCode,
+    containment: d.containment,
+    rootCause: d.rootCause,
+    correctionOnlyJustification: d.correctionOnlyJustification,
+    state: d.state,
+    allowedTransitions: allowedDeviationTargets(d.state),
+    createdAt: d.createdAt.toISOString(),
+    closedAt: d.closedAt ? d.closedAt.toISOString() : null,
+    version: d.version,
+  };
+}
+
+export function toDeviationDetailResponse(x: DeviationDetail, today: string): DeviationResponse {
+  return {
+    ...toDeviationResponse(x.deviation, x.participantCode, today),
+    history: x.history.map((h) => ({
+      seq: h.seq,
+      from: h.fromState,
+      to: h.toState,
+      comment: h.comment,
+      details: h.details,
+      signatureId: h.signatureId,
+      actorId: h.actorId,
+      at: h.occurredAt.toISOString(),
+    })),
+    actions: x.actions.map((a) => ({ id: a.id, reference: a.reference, type: a.type, state: a.state, dueDate: a.due_date })),
+    signatures: x.signatures.map(toSignatureResponse),
+  };
+}

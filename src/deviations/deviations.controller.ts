@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Roles } from '../auth/policy.js';
+import { requireIfMatch, setETag } from '../common/etag.js';
+import { UuidParam } from '../common/params.js';
+import { Ctx } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import { READ_PROGRAMME, WRITE_PROGRAMME } from '../programmes/programme-roles.js';
+import { CreateDeviationRequest, DeviationPage, DeviationQuery, DeviationResponse, DeviationTransitionRequest, UpdateDeviationRequest } from './deviation.dto.js';
+import { toDeviationDetailResponse, toDeviationResponse } from './deviation.mapper.js';
+import { DeviationQueriesService } from './deviation-queries.service.js';
+import { DeviationsService } from './deviations.service.js';
+
+const DEVIATION_ID = new UuidParam('Deviation');
+
+@ApiTags('deviations')
+@Controller('api/deviations')
+export class DeviationsController {
+  constructor(
+    private readonly deviations: DeviationsService,
+    private readonly queries: DeviationQueriesService,
+  ) {}
+
+  @Post()
+  @Roles(...WRITE_PROGRAMME)
+  @ApiOperation({ summary: 'Record a deviation (nonconformity); answers with a reference DEV-<year>-<nnnn>' })
+  @ApiCreatedResponse({ type: DeviationResponse })
+  async create(@Ctx() ctx: RequestContext, @Body() body: CreateDeviationRequest, @Res({ passthrough: true }) res: Response) {
+    const d = await this.deviations.create(ctx, body);
+    res.setHeader('Location', `/api/deviations/${d.id}`);
+    return this.detail(ctx, res, d.id);
+  }
+
+  @Get()
+  @Roles(...READ_PROGRAMME)
+  @ApiOperation({ summary: 'Deviations, newest first, with filters (programme, state, severity, source, procedure, overdue)' })
+  @ApiOkResponse({ type: DeviationPage })
+  async list(@Ctx() ctx: RequestContext, @Query() q: DeviationQuery): Promise<DeviationPage> {
+    const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
+    const today = this.deviations.today();
+    return { items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles(...READ_PROGRAMME)
+  @ApiOperation({ summary: 'A deviation with its history, linked corrective actions and signatures' })
+  @ApiOkResponse({ type: DeviationResponse })
+  async get(@Ctx() ctx: RequestContext, @Param('id', DEVIATION_ID) id: string, @Res({ passthrough: true }) res: Response) {
+    return this.detail(ctx, res, id);
+  }
+
+  @Patch(':id')
+  @Roles(...WRITE_PROGRAMME)
+  @ApiOperation({ summary: 'Edit a deviation that is not closed or cancelled; needs If-Match' })
+  @ApiHeader({ name: 'If-Match', required: true })
+  @ApiOkResponse({ type: DeviationResponse })
+  async update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', DEVIATION_ID) id: string,
+    @Body() body: UpdateDeviationRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expected = requireIfMatch(req);
+    await this.deviations.update(ctx, id, expected, body);
+    return this.detail(ctx, res, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('quality_manager')
+  @ApiOperation({
+    summary:
+      'Move a deviation: open -> analysis -> action_plan (root cause) -> in_progress (a corrective action, or for minor a justification) -> closed (all actions closed, comment, signature); cancelled from open/analysis; reopen closed -> in_progress',
+  })
+  @ApiOkResponse({ type: DeviationResponse })
+  async transition(@Ctx() ctx: RequestContext, @Param('id', DEVIATION_ID) id: string, @Body() body: DeviationTransitionRequest, @Res({ passthrough: true }) res: Response) {
+    await this.deviations.transition(ctx, id, body);
+    return this.detail(ctx, res, id);
+  }
+
+  private async detail(ctx: RequestContext, res: Response, id: string): Promise<DeviationResponse> {
+    const d = await this.queries.get(ctx, id);
+    setETag(res, d.deviation.version);
+    return toDeviationDetailResponse(d, this.deviations.today());
+  }
+}

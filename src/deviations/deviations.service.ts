@@ -1,0 +1,242 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService, diffChanges } from '../audit/audit.service.js';
+import { addDays, localDate, todayIn } from '../common/calendar.js';
+import { stale } from '../common/etag.js';
+import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { allocateReference } from '../common/references.js';
+import { modifyReturning } from '../common/sql.js';
+import { APP_CONFIG } from '../config/config.js';
+import type { AppConfig } from '../config/config.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
+import type { Signer } from '../signatures/signatures.service.js';
+import { DEFAULT_TARGET_DAYS, allowedDeviationTargets, deviationTransition } from './deviation-states.js';
+import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
+import { Deviation } from './deviation.entity.js';
+
+export interface NewDeviation {
+  programmeId: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  source: DeviationSource;
+  detectedAt: string;
+  executionId?: string;
+  stepKey?: string;
+  participantId?: string;
+  containment?: string;
+  targetDate?: string;
+  rule?: string;
+  detectionKey?: string;
+}
+
+export interface TransitionInput {
+  to: DeviationState;
+  comment: string;
+  rootCause?: string;
+  correctionOnlyJustification?: string;
+  password?: string;
+}
+
+const EDITABLE = ['title', 'description', 'severity', 'containment', 'rootCause', 'targetDate'] as const;
+
+@Injectable()
+export class DeviationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: ProgrammeAccess,
+    private readonly signatures: SignaturesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
+    return this.dataSource.transaction(async (m) => {
+      await this.access.writable(m, ctx, input.programmeId);
+      return this.insert(m, ctx, input);
+    });
+  }
+
+  /** Records a deviation inside the caller's transaction (also used by automatic detection). */
+  async insert(m: EntityManager, ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
+    const programme = (await m.query(`SELECT time_zone FROM programme WHERE id = $1`, [input.programmeId])) as { time_zone: string }[];
+    let procedureKey: string | null = null;
+    let versionNumber: number | null = null;
+    if (input.executionId) {
+      const [e] = (await m.query(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [input.executionId])) as {
+        programme_id: string;
+        procedure_key: string;
+        version_number: number;
+      }[];
+      if (!e || e.programme_id !== input.programmeId) throw unprocessable('unknown_execution', 'No such execution in this programme', { errors: [{ field: 'executionId', message: 'is not an execution of this programme' }] });
+      procedureKey = e.procedure_key;
+      versionNumber = e.version_number;
+    } else if (input.stepKey) {
+      throw validationFailed([{ field: 'stepKey', message: 'needs executionId' }]);
+    }
+    if (input.participantId) {
+      const rows = (await m.query(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [input.participantId, input.programmeId])) as unknown[];
+      if (rows.length === 0) throw unprocessable('unknown_participant', 'No such participant in this programme', { errors: [{ field: 'participantId', message: 'is not a participant of this programme' }] });
+    }
+    const detectedDay = localDate(input.detectedAt, programme[0].time_zone);
+    const targetDate = input.targetDate ?? addDays(detectedDay, DEFAULT_TARGET_DAYS[input.severity]);
+    if (targetDate < detectedDay) throw unprocessable('target_before_detection', 'The target date is before detection', { errors: [{ field: 'targetDate', message: 'must be on or after detectedAt' }] });
+    const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
+    const [row] = (await m.query(
+      `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
+         version_number, step_key, rule, participant_id, detection_key, containment, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+      [reference, input.programmeId, input.title, input.description, input.severity, input.source, input.detectedAt, targetDate, input.executionId ?? null,
+        procedureKey, versionNumber, input.stepKey ?? null, input.rule ?? null, input.participantId ?? null, input.detectionKey ?? null, input.containment ?? null, ctx.actor.id],
+    )) as { id: string }[];
+    await this.recordTransition(m, ctx, row.id, null, 'open', null, {}, null);
+    const d = await m.getRepository(Deviation).findOneByOrFail({ id: row.id });
+    await this.audit.append(m, ctx, {
+      action: 'deviation.create',
+      entityType: 'deviation',
+      entityId: d.id,
+      entityVersion: d.version,
+      changes: {
+        reference: { old: null, new: d.reference },
+        programmeId: { old: null, new: d.programmeId },
+        title: { old: null, new: d.title },
+        severity: { old: null, new: d.severity },
+        source: { old: null, new: d.source },
+        detectedAt: { old: null, new: d.detectedAt.toISOString() },
+        targetDate: { old: null, new: d.targetDate },
+        state: { old: null, new: 'open' },
+        ...(d.executionId ? { executionId: { old: null, new: d.executionId }, procedureKey: { old: null, new: d.procedureKey }, versionNumber: { old: null, new: d.versionNumber } } : {}),
+        ...(d.stepKey ? { stepKey: { old: null, new: d.stepKey } } : {}),
+        ...(d.rule ? { rule: { old: null, new: d.rule } } : {}),
+        ...(d.participantId ? { participantId: { old: null, new: d.participantId } } : {}),
+      },
+    });
+    return d;
+  }
+
+  async update(ctx: RequestContext, id: string, expected: number, patch: Partial<Record<(typeof EDITABLE)[number], string>>): Promise<Deviation> {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lock(m, ctx, id);
+      if (before.version !== expected) throw stale(before.version);
+      if (before.state === 'closed' || before.state === 'cancelled') throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
+      const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Deviation;
+      const rows = await modifyReturning(
+        m,
+        `UPDATE deviation SET title = $3, description = $4, severity = $5, containment = $6, root_cause = $7, target_date = $8, version = version + 1
+         WHERE id = $1 AND version = $2 RETURNING id`,
+        [id, expected, next.title, next.description, next.severity, next.containment, next.rootCause, next.targetDate],
+      );
+      if (rows.length === 0) throw stale(undefined);
+      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
+      await this.audit.append(m, ctx, { action: 'deviation.update', entityType: 'deviation', entityId: id, entityVersion: after.version, changes: diffChanges(before, after, EDITABLE) });
+      return after;
+    });
+  }
+
+  async transition(ctx: RequestContext, id: string, input: TransitionInput): Promise<Deviation> {
+    const peek = await this.lock(this.dataSource.manager, ctx, id, false);
+    const rule = this.ruleFor(peek, input.to);
+    let signer: Signer | null = null;
+    if (rule.guards.includes('signature')) {
+      if (!input.password) throw validationFailed([{ field: 'password', message: 'is needed: closing a deviation is signed electronically' }]);
+      signer = await this.signatures.confirmSigner(ctx, input.password);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lock(m, ctx, id);
+      this.ruleFor(before, input.to);
+      const details: Record<string, unknown> = {};
+      const rootCause = input.rootCause ?? before.rootCause;
+      let justification = before.correctionOnlyJustification;
+      if (rule.guards.includes('root_cause')) {
+        if (!rootCause) throw unprocessable('root_cause_required', 'Record the root cause before planning actions', { errors: [{ field: 'rootCause', message: 'is required to enter action_plan' }] });
+        if (input.rootCause) details.rootCause = input.rootCause;
+      }
+      const actions = (await m.query(
+        `SELECT a.reference, a.state FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
+         WHERE l.deviation_id = $1 AND a.state <> 'cancelled'`,
+        [id],
+      )) as { reference: string; state: string }[];
+      if (rule.guards.includes('action_or_justification') && actions.length === 0) {
+        justification = input.correctionOnlyJustification ?? justification;
+        if (before.severity !== 'minor' || !justification) {
+          throw unprocessable(
+            'corrective_action_required',
+            before.severity === 'minor'
+              ? 'Link a corrective action, or justify why a correction alone suffices'
+              : `A ${before.severity} deviation needs at least one linked corrective action`,
+            { errors: [{ field: before.severity === 'minor' ? 'correctionOnlyJustification' : 'to', message: 'needs a linked corrective action' }] },
+          );
+        }
+        details.correctionOnlyJustification = justification;
+      }
+      if (rule.guards.includes('actions_closed')) {
+        const pending = actions.filter((a) => a.state !== 'closed');
+        if (pending.length) {
+          throw conflict('actions_not_closed', `Close every linked corrective action first: ${pending.map((a) => `${a.reference} (${a.state})`).join(', ')}`, {
+            pendingActions: pending.map((a) => a.reference),
+          });
+        }
+      }
+      await m.query(
+        `UPDATE deviation SET state = $2, root_cause = $3, correction_only_justification = $4, version = version + 1,
+           closed_at = CASE WHEN $2 = 'closed' THEN now() WHEN $2 = 'in_progress' THEN NULL ELSE closed_at END
+         WHERE id = $1`,
+        [id, input.to, rootCause, justification],
+      );
+      const signature = signer
+        ? await this.signatures.sign(m, signer, { recordType: 'deviation', recordId: id, recordVersion: before.version + 1, contentHash: null }, 'closed', input.comment)
+        : null;
+      await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, details, signature?.id ?? null);
+      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: input.to === 'in_progress' && before.state === 'closed' ? 'deviation.reopen' : `deviation.${input.to === 'cancelled' ? 'cancel' : input.to === 'closed' ? 'close' : 'transition'}`,
+        entityType: 'deviation',
+        entityId: id,
+        entityVersion: after.version,
+        changes: {
+          state: { old: before.state, new: after.state },
+          ...(details.rootCause ? { rootCause: { old: before.rootCause, new: after.rootCause } } : {}),
+          ...(details.correctionOnlyJustification && before.correctionOnlyJustification !== justification
+            ? { correctionOnlyJustification: { old: before.correctionOnlyJustification, new: justification } }
+            : {}),
+          ...(signature ? { signature: { old: null, new: signatureForAudit(signature) } } : {}),
+        },
+        reason: input.comment,
+      });
+      return after;
+    });
+  }
+
+  today(): string {
+    return todayIn(this.config.timeZone);
+  }
+
+  private ruleFor(d: Deviation, to: DeviationState) {
+    const rule = deviationTransition(d.state, to);
+    if (!rule) {
+      const allowed = allowedDeviationTargets(d.state);
+      throw conflict('transition_not_allowed', `${d.reference} is ${d.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`, { state: d.state, allowed });
+    }
+    return rule;
+  }
+
+  /** The deviation, if the actor may change it (programme scoping), locked when in a transaction. */
+  private async lock(m: EntityManager, ctx: RequestContext, id: string, forUpdate = true): Promise<Deviation> {
+    const found = await m.getRepository(Deviation).findOneBy({ id });
+    if (!found) throw notFound('Deviation', id);
+    await this.access.writable(m, ctx, found.programmeId);
+    if (forUpdate) await m.query(`SELECT 1 FROM deviation WHERE id = $1 FOR UPDATE`, [id]);
+    return forUpdate ? m.getRepository(Deviation).findOneByOrFail({ id }) : found;
+  }
+
+  private async recordTransition(m: EntityManager, ctx: RequestContext, id: string, from: DeviationState | null, to: DeviationState, comment: string | null, details: Record<string, unknown>, signatureId: string | null) {
+    await m.query(
+      `INSERT INTO deviation_transition (deviation_id, seq, from_state, to_state, comment, details, signature_id, actor_id)
+       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM deviation_transition WHERE deviation_id = $1`,
+      [id, from, to, comment, JSON.stringify(details), signatureId, ctx.actor.id],
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DateField, NestedField, TextField, UuidField, UuidListField } from '../common/fields.js';
+import { SignatureResponse } from '../signatures/signature.dto.js';
+
+export class CreateManagementReviewRequest {
+  @DateField({ description: 'Day of the meeting' }) heldOn: string;
+  @TextField({ max: 300, example: 'Management review, spring 2027' }) title: string;
+  @UuidListField({ min: 1, max: 50, description: 'Users who attend' }) attendeeIds: string[];
+}
+
+export class DecisionActionInput {
+  @UuidField({ description: 'Who carries out the action' }) ownerId: string;
+  @DateField() dueDate: string;
+  @TextField({ max: 5000 }) description: string;
+  @TextField({ optional: true, max: 2000, description: 'How we will know it worked (default: followed up at the next management review)' })
+  effectivenessCriterion?: string;
+}
+
+export class CreateDecisionRequest {
+  @TextField({ max: 5000, description: 'The decision as minuted' }) text: string;
+  @NestedField(() => DecisionActionInput, { optional: true, description: 'An action to track: becomes a corrective action of type improvement' })
+  action?: DecisionActionInput;
+}
+
+export class CloseReviewRequest {
+  @TextField({ max: 256, description: 'Your password: closing is signed electronically by a board member' }) password: string;
+  @TextField({ optional: true, max: 2000 }) comment?: string;
+}
+
+export class DecisionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() seq: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'The tracked action: id, reference, state, due date' })
+  action: { id: string; reference: string; state: string; dueDate: string } | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ManagementReviewResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date' }) heldOn: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) state: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Attendees: id and name' }) attendees: { id: string; name: string }[];
+  @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({ nullable: true, type: SignatureResponse }) signature: SignatureResponse | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/policy.js';
+import { UuidParam } from '../common/params.js';
+import { Ctx } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { CloseReviewRequest, CreateDecisionRequest, CreateManagementReviewRequest, ManagementReviewResponse } from './management-review.dto.js';
+import { ManagementReviewsService } from './management-reviews.service.js';
+import type { ReviewView } from './management-reviews.service.js';
+import type { ManagementReviewInputs } from './review-inputs.service.js';
+
+const REVIEW_ID = new UuidParam('Management review');
+const READERS = ['quality_manager', 'board_member', 'auditor'] as const;
+
+@ApiTags('management-reviews')
+@Controller('api/management-reviews')
+export class ManagementReviewsController {
+  constructor(private readonly reviews: ManagementReviewsService) {}
+
+  @Post()
+  @Roles('quality_manager', 'board_member')
+  @ApiOperation({ summary: 'Open a management review (ISO 9001 9.3)' })
+  @ApiCreatedResponse({ type: ManagementReviewResponse })
+  async create(@Ctx() ctx: RequestContext, @Body() body: CreateManagementReviewRequest) {
+    return toReviewResponse(await this.reviews.create(ctx, body));
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Management reviews, newest first' })
+  @ApiOkResponse({ type: [ManagementReviewResponse] })
+  async list() {
+    return (await this.reviews.list()).map(toReviewResponse);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A management review with attendees, decisions and closing signature' })
+  @ApiOkResponse({ type: ManagementReviewResponse })
+  async get(@Param('id', REVIEW_ID) id: string) {
+    return toReviewResponse(await this.reviews.get(id));
+  }
+
+  @Get(':id/inputs')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'The inputs, composed from the records: open deviations by severity and source, corrective actions by state and overdue, conformance rates per procedure, outcomes of earlier decisions (frozen once the review is closed)',
+  })
+  inputs(@Param('id', REVIEW_ID) id: string): Promise<ManagementReviewInputs> {
+    return this.reviews.inputsFor(id);
+  }
+
+  @Post(':id/decisions')
+  @Roles('quality_manager', 'board_member')
+  @ApiOperation({ summary: 'Minute a decision; an action becomes a tracked corrective action of type improvement' })
+  @ApiCreatedResponse({ type: ManagementReviewResponse })
+  async decide(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Body() body: CreateDecisionRequest) {
+    return toReviewResponse(await this.reviews.addDecision(ctx, id, body));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('board_member')
+  @ApiOperation({ summary: 'Close the review, signed by a board member; its inputs are frozen and it never changes again' })
+  @ApiOkResponse({ type: ManagementReviewResponse })
+  async close(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Body() body: CloseReviewRequest) {
+    return toReviewResponse(await this.reviews.close(ctx, id, body.password, body.comment));
+  }
+}
+
+function toReviewResponse(v: ReviewView): ManagementReviewResponse {
+  return {
+    id: v.review.id,
+    heldOn: v.review.heldOn,
+    title: v.review.title,
+    state: v.review.state,
+    attendees: v.attendees,
+    decisions: v.decisions.map((d) => ({ id: d.decision.id, seq: d.decision.seq, text: d.decision.text, action: d.action, createdAt: d.decision.createdAt.toISOString() })),
+    closedAt: v.review.closedAt ? v.review.closedAt.toISOString() : null,
+    signature: v.signature ? toSignatureResponse(v.signature) : null,
+    createdAt: v.review.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { conflict, notFound, unprocessable } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
+import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
+import type { Signature } from '../signatures/signature.entity.js';
+import { ManagementReview, ManagementReviewDecision } from './management-review.entity.js';
+import { ReviewInputsService } from './review-inputs.service.js';
+import type { ManagementReviewInputs } from './review-inputs.service.js';
+
+export interface ReviewView {
+  review: ManagementReview;
+  attendees: { id: string; name: string }[];
+  decisions: { decision: ManagementReviewDecision; action: { id: string; reference: string; state: string; dueDate: string } | null }[];
+  signature: Signature | null;
+}
+
+@Injectable()
+export class ManagementReviewsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly signatures: SignaturesService,
+    private readonly actions: CorrectiveActionsService,
+    private readonly inputs: ReviewInputsService,
+  ) {}
+
+  async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ReviewView> {
+    return this.dataSource.transaction(async (m) => {
+      const users = (await m.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active`, [input.attendeeIds])) as { id: string }[];
+      const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
+      if (missing.length) throw unprocessable('unknown_attendee', 'Attendees must be active users', { errors: [{ field: 'attendeeIds', message: `not active users: ${missing.join(', ')}` }] });
+      const [row] = (await m.query(`INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`, [input.heldOn, input.title, ctx.actor.id])) as { id: string }[];
+      for (const id of input.attendeeIds) await m.query(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [row.id, id]);
+      await this.audit.append(m, ctx, {
+        action: 'management_review.create',
+        entityType: 'management_review',
+        entityId: row.id,
+        changes: { heldOn: { old: null, new: input.heldOn }, title: { old: null, new: input.title }, attendeeIds: { old: null, new: [...input.attendeeIds].sort() } },
+      });
+      return this.view(m, row.id);
+    });
+  }
+
+  async list(): Promise<ReviewView[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`)) as { id: string }[];
+    return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
+  }
+
+  get(id: string): Promise<ReviewView> {
+    return this.view(this.dataSource.manager, id);
+  }
+
+  /** Live while the review is open; the frozen snapshot once it is closed. */
+  async inputsFor(id: string): Promise<ManagementReviewInputs> {
+    const review = await this.find(this.dataSource.manager, id);
+    if (review.state === 'closed') return review.inputsSnapshot as ManagementReviewInputs;
+    return this.inputs.compose(this.dataSource.manager, review, this.actions.today());
+  }
+
+  async addDecision(
+    ctx: RequestContext,
+    id: string,
+    input: { text: string; action?: { ownerId: string; dueDate: string; description: string; effectivenessCriterion?: string } },
+  ): Promise<ReviewView> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
+      const review = await this.find(m, id);
+      if (review.state === 'closed') throw conflict('review_closed', 'A closed management review never changes');
+      const [row] = (await m.query(
+        `INSERT INTO management_review_decision (management_review_id, seq, text, created_by)
+         SELECT $1, coalesce(max(seq), 0) + 1, $2, $3 FROM management_review_decision WHERE management_review_id = $1 RETURNING id, seq`,
+        [id, input.text, ctx.actor.id],
+      )) as { id: string; seq: number }[];
+      let reference: string | null = null;
+      if (input.action) {
+        const action = await this.actions.insert(m, ctx, {
+          deviationIds: [],
+          type: 'improvement',
+          description: input.action.description,
+          ownerId: input.action.ownerId,
+          dueDate: input.action.dueDate,
+          effectivenessCriterion: input.action.effectivenessCriterion ?? `Followed up at the next management review (decision ${row.seq} of "${review.title}")`,
+          reviewDecisionId: row.id,
+        });
+        // The action points at the decision (review_decision_id); the decision itself never changes.
+        reference = action.reference;
+      }
+      await this.audit.append(m, ctx, {
+        action: 'management_review.decide',
+        entityType: 'management_review',
+        entityId: id,
+        changes: { decision: { old: null, new: { id: row.id, seq: row.seq, text: input.text, action: reference } } },
+      });
+      return this.view(m, id);
+    });
+  }
+
+  async close(ctx: RequestContext, id: string, password: string, comment?: string): Promise<ReviewView> {
+    const peek = await this.find(this.dataSource.manager, id);
+    if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
+    const signer = await this.signatures.confirmSigner(ctx, password);
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
+      const review = await this.find(m, id);
+      if (review.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
+      const inputs = await this.inputs.compose(m, review, this.actions.today());
+      const signature = await this.signatures.sign(m, signer, { recordType: 'management_review', recordId: id, recordVersion: null, contentHash: null }, 'closed', comment ?? null);
+      await m.query(`UPDATE management_review SET state = 'closed', closed_at = now(), signature_id = $2, inputs_snapshot = $3 WHERE id = $1`, [id, signature.id, JSON.stringify(inputs)]);
+      await this.audit.append(m, ctx, {
+        action: 'management_review.close',
+        entityType: 'management_review',
+        entityId: id,
+        changes: { state: { old: 'open', new: 'closed' }, signature: { old: null, new: signatureForAudit(signature) } },
+        reason: comment ?? null,
+      });
+      return this.view(m, id);
+    });
+  }
+
+  private async find(m: EntityManager, id: string): Promise<ManagementReview> {
+    const r = await m.getRepository(ManagementReview).findOneBy({ id });
+    if (!r) throw notFound('Management review', id);
+    return r;
+  }
+
+  private async view(m: EntityManager, id: string): Promise<ReviewView> {
+    const review = await this.find(m, id);
+    const attendees = (await m.query(
+      `SELECT u.id, u.name FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
+      [id],
+    )) as { id: string; name: string }[];
+    const decisions = await m.getRepository(ManagementReviewDecision).find({ where: { managementReviewId: id }, order: { seq: 'ASC' } });
+    const actions = (await m.query(`SELECT id, reference, state, due_date, review_decision_id FROM corrective_action WHERE review_decision_id = ANY($1)`, [
+      decisions.map((d) => d.id),
+    ])) as { id: string; reference: string; state: string; due_date: string; review_decision_id: string }[];
+    const signature = review.signatureId ? ((await this.signatures.listFor('management_review', [id], m)).find((s) => s.id === review.signatureId) ?? null) : null;
+    return {
+      review,
+      attendees,
+      decisions: decisions.map((d) => {
+        const a = actions.find((x) => x.review_decision_id === d.id);
+        return { decision: d, action: a ? { id: a.id, reference: a.reference, state: a.state, dueDate: a.due_date } : null };
+      }),
+      signature,
+    };
+  }
+}
