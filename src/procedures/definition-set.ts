@@ -61,7 +61,7 @@ export function definitionSetProblems(files: readonly DefinitionFile[], known?: 
     if (anchorSubject !== undefined && !MAY_FOLLOW[definition.subject].includes(anchorSubject)) {
       report(file, {
         path: 'window.procedure',
-        message: `names ${anchor}, a procedure for a ${anchorSubject}; a procedure for a ${definition.subject} can only follow one for ${MAY_FOLLOW[definition.subject].map((s) => `a ${s}`).join(', ')}`,
+        message: `names ${anchor}, a procedure for ${withArticle(anchorSubject)}; a procedure for ${withArticle(definition.subject)} can only follow one for ${MAY_FOLLOW[definition.subject].map(withArticle).join(', ')}`,
       });
     }
   }
@@ -75,6 +75,10 @@ export function definitionSetProblems(files: readonly DefinitionFile[], known?: 
     byFile.delete(file);
     return problems ? [{ file, problems }] : [];
   });
+}
+
+function withArticle(subject: Subject): string {
+  return subject === 'adept' ? 'an adept' : `a ${subject}`;
 }
 
 function knownSubjects(known: KnownProcedures | undefined): Map<string, Subject | undefined> {

@@ -69,7 +69,7 @@ export function validateProcedureYaml(text: string, fileName?: string): Validati
   if (!parsed.ok) return parsed;
   const result = validateDefinition(parsed.value);
   if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((p) => ({ ...p, ...withColumn(parsed.locate(p.path)) })) };
+  return { ok: false, problems: located(result.problems, parsed.locate) };
 }
 
 /**
@@ -113,25 +113,24 @@ export async function loadProcedureDirectory(dir: string, options: LoadOptions =
     .map((e) => e.name)
     .sort();
   const files: DefinitionFile[] = [];
-  const locators = new Map<string, Extract<ParseResult, { ok: true }>['locate']>();
+  const locators = new Map<string, Locate>();
   for (const file of names) {
     const text = await readFile(join(dir, file), 'utf8');
     const parsed = parseProcedureYaml(text);
     if (!parsed.ok) throw new ProcedureFileError(file, parsed.problems);
     const result = validateDefinition(parsed.value);
-    const locate = (p: DefinitionProblem) => ({ ...p, ...withColumn(parsed.locate(p.path)) });
-    if (!result.ok) throw new ProcedureFileError(file, result.problems.map(locate));
+    if (!result.ok) throw new ProcedureFileError(file, located(result.problems, parsed.locate));
     const expected = file.replace(/\.ya?ml$/i, '');
     if (result.definition.key !== expected) {
-      throw new ProcedureFileError(file, [locate({ path: 'key', message: `is ${result.definition.key}, but the file is named ${file}: name the file ${result.definition.key}.yaml` })]);
+      const message = `is ${result.definition.key}, but the file is named ${file}: name the file ${result.definition.key}.yaml`;
+      throw new ProcedureFileError(file, located([{ path: 'key', message }], parsed.locate));
     }
     files.push({ file, definition: result.definition });
     locators.set(file, parsed.locate);
   }
   const [first] = definitionSetProblems(files, options.known);
   if (first !== undefined) {
-    const locate = locators.get(first.file);
-    throw new ProcedureFileError(first.file, first.problems.map((p) => ({ ...p, ...withColumn(locate?.(p.path)) })));
+    throw new ProcedureFileError(first.file, located(first.problems, locators.get(first.file)));
   }
   return { definitions: files.map((f) => ({ ...f, contentHash: contentHash(f.definition) })) };
 }
@@ -142,8 +141,16 @@ export function describeProblem(p: DefinitionProblem): string {
   return `${where}${p.path === '' ? '' : `${p.path}: `}${p.message}`;
 }
 
-function withColumn(pos: { line: number; column: number } | undefined): Pick<DefinitionProblem, 'line' | 'column'> {
-  return pos === undefined ? {} : { line: pos.line, column: pos.column };
+type Locate = Extract<ParseResult, { ok: true }>['locate'];
+
+/** Adds YAML positions and sorts by them: authors fix a file from top to bottom. */
+function located(problems: DefinitionProblem[], locate: Locate | undefined): DefinitionProblem[] {
+  const withPosition = problems.map((p) => {
+    const pos = locate?.(p.path);
+    return pos === undefined ? p : { ...p, line: pos.line, column: pos.column };
+  });
+  const order = (p: DefinitionProblem) => (p.line ?? 0) * 1e6 + (p.column ?? 0);
+  return withPosition.sort((a, b) => order(a) - order(b));
 }
 
 function locate(doc: Document, lineCounter: LineCounter, path: string): { line: number; column: number } | undefined {
