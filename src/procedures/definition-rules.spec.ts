@@ -218,9 +218,15 @@ describe('schema problems', () => {
     d.window.fromDays = 1.5;
     d.ordered = 'yes';
     expectRefused(d, 'purpose', /must not be blank/);
-    expectRefused(d, 'title.sv', /must not be empty/);
+    expectRefused(d, 'title.sv', /must not be blank/);
     expectRefused(d, 'window.fromDays', /must be a whole number/);
     expectRefused(d, 'ordered', /must be true or false/);
+  });
+
+  it('points a repeated role at the repetition', () => {
+    const d = example();
+    d.responsibleRoles = ['programme_leader', 'quality_manager', 'programme_leader'];
+    expect(problemsOf(d)).toEqual([{ path: 'responsibleRoles[2]', message: 'repeats entry [0]; each entry may appear only once' }]);
   });
 
   it('refuses something that is not a mapping at the root', () => {

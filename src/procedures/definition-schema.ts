@@ -61,14 +61,13 @@ function toProblem(error: ErrorObject): DefinitionProblem | undefined {
       return { path, message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
     case 'pattern':
       return { path, message: patternMessage(String(params.pattern)) };
-    case 'minLength':
-      return { path, message: 'must not be empty' };
     case 'maxLength':
       return { path, message: `must be at most ${String(params.limit)} characters` };
     case 'minItems':
       return { path, message: `must have at least ${String(params.limit)} ${plural(Number(params.limit), 'entry', 'entries')}` };
+    // ajv names the later duplicate `i` and the earlier one `j`; point at the later one.
     case 'uniqueItems':
-      return { path, message: `lists the same entry twice (entries ${String(params.j)} and ${String(params.i)})` };
+      return { path: formatPath([...segments, Number(params.i)]), message: `repeats entry [${String(params.j)}]; each entry may appear only once` };
     case 'minimum':
       return { path, message: `must be at least ${String(params.limit)}` };
     case 'maximum':

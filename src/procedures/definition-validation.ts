@@ -135,10 +135,15 @@ export async function loadProcedureDirectory(dir: string, options: LoadOptions =
   return { definitions: files.map((f) => ({ ...f, contentHash: contentHash(f.definition) })) };
 }
 
-/** `line 12: steps[1].fields[0].options: must offer at least 2 options` */
+/**
+ * One line for logs and error messages: `line 12: steps[1].fields[0].options: must offer ...`.
+ * Problems of the whole document (path `''`, e.g. YAML syntax errors) carry their position in
+ * the message already.
+ */
 export function describeProblem(p: DefinitionProblem): string {
+  if (p.path === '') return p.message;
   const where = p.line === undefined ? '' : `line ${p.line}: `;
-  return `${where}${p.path === '' ? '' : `${p.path}: `}${p.message}`;
+  return `${where}${p.path}: ${p.message}`;
 }
 
 type Locate = Extract<ParseResult, { ok: true }>['locate'];
