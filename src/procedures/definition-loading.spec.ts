@@ -33,8 +33,8 @@ describe('the shipped procedures', () => {
     return found.definition;
   };
 
-  beforeAll(async () => {
-    loaded = (await loadProcedureDirectory(SHIPPED)).definitions;
+  beforeAll(() => {
+    loaded = loadProcedureDirectory(SHIPPED).definitions;
   });
 
   it('all load, in file name order, each with its content hash', () => {
@@ -72,6 +72,12 @@ describe('the shipped procedures', () => {
     for (const { definition } of loaded) expect(definition.references?.some((r) => /^ISO 9001:2015 \d+(\.\d+)+ /.test(r))).toBe(true);
   });
 
+  it('name required training modules one consistent way', () => {
+    const modules = loaded.flatMap((l) => l.definition.steps.flatMap((s) => (s.requiredCompetence ? [s.requiredCompetence] : [])));
+    expect(modules.length).toBeGreaterThan(0);
+    for (const m of modules) expect(m).toMatch(/^Programme leader training, module \d+: \S/);
+  });
+
   it('keep the final-evaluation outcome values the indicators count', () => {
     const outcome = byKey('final-evaluation').steps.flatMap((s) => s.fields).find((f) => f.key === 'outcome');
     expect(outcome?.options?.map((o) => o.value)).toEqual(['employed_full_time', 'employed_part_time', 'studies', 'internship', 'job_seeking', 'other']);
@@ -102,9 +108,9 @@ describe('loadProcedureDirectory', () => {
   });
 
   const write = (name: string, text: string) => writeFile(join(dir, name), text, 'utf8');
-  const refusal = async (options = {}): Promise<ProcedureFileError> => {
+  const refusal = (options = {}): ProcedureFileError => {
     try {
-      await loadProcedureDirectory(dir, options);
+      loadProcedureDirectory(dir, options);
     } catch (e) {
       if (e instanceof ProcedureFileError) return e;
       throw e;
@@ -117,7 +123,7 @@ describe('loadProcedureDirectory', () => {
     await write('a-one.yaml', yaml('a-one'));
     await write('README.md', '# not a procedure');
     await write('procedure.schema.json', '{}');
-    const { definitions } = await loadProcedureDirectory(dir);
+    const { definitions } = loadProcedureDirectory(dir);
     expect(definitions.map((d) => [d.file, d.definition.key])).toEqual([
       ['a-one.yaml', 'a-one'],
       ['b-two.yml', 'b-two'],
@@ -128,7 +134,7 @@ describe('loadProcedureDirectory', () => {
     await write('a-fine.yaml', yaml('a-fine'));
     await write('b-bad.yaml', yaml('b-bad').replace('subject: adept', 'subject: family').replace('toDays: 10', 'toDays: 1.5'));
     await write('c-bad.yaml', 'not: [valid');
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('b-bad.yaml');
     expect(e.problems).toEqual([
       { path: 'subject', message: expect.stringMatching(/must be one of: adept/), line: 4, column: 10 },
@@ -139,7 +145,7 @@ describe('loadProcedureDirectory', () => {
 
   it('reports a YAML syntax error with its line', async () => {
     await write('a-broken.yaml', 'key: a-broken\ntitle: [unclosed\n');
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('a-broken.yaml');
     expect(e.problems[0].line).toBeGreaterThanOrEqual(2);
     expect(e.message).toMatch(/YAML syntax error at line \d+/);
@@ -147,53 +153,53 @@ describe('loadProcedureDirectory', () => {
 
   it('requires the file name to match the key', async () => {
     await write('intake.yaml', yaml('intake-interview'));
-    const e = await refusal();
+    const e = refusal();
     expect(e.problems).toEqual([{ path: 'key', message: expect.stringMatching(/name the file intake-interview\.yaml/), line: 1, column: 6 }]);
   });
 
   it('refuses the same key in two files', async () => {
     await write('a-one.yaml', yaml('a-one'));
     await write('a-one.yml', yaml('a-one'));
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('a-one.yml');
     expect(e.problems).toEqual([{ path: 'key', message: 'duplicates the key of a-one.yaml; procedure keys must be unique', line: 1, column: 6 }]);
   });
 
   it('refuses an anchor on a procedure that does not exist, unless the caller knows it', async () => {
     await write('follow-up.yaml', yaml('follow-up', { window: after('intake-interview') }));
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('follow-up.yaml');
     expect(e.problems).toEqual([{ path: 'window.procedure', message: 'names the procedure intake-interview, which does not exist', line: 6, column: 51 }]);
-    await expect(loadProcedureDirectory(dir, { known: ['intake-interview'] })).resolves.toBeDefined();
-    await expect(loadProcedureDirectory(dir, { known: new Map([['intake-interview', 'adept' as const]]) })).resolves.toBeDefined();
+    expect(loadProcedureDirectory(dir, { known: ['intake-interview'] }).definitions).toHaveLength(1);
+    expect(loadProcedureDirectory(dir, { known: new Map([['intake-interview', 'adept' as const]]) }).definitions).toHaveLength(1);
   });
 
   it('refuses an anchor on a procedure whose subject cannot be followed', async () => {
     await write('matching.yaml', yaml('matching', { subject: 'pair' }));
     await write('plan.yaml', yaml('plan', { subject: 'adept', window: after('matching') }));
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('plan.yaml');
     expect(e.problems[0]).toMatchObject({ path: 'window.procedure', message: expect.stringMatching(/names matching, a procedure for a pair; a procedure for an adept can only follow one for an adept$/) });
-    const known = await refusal({ known: new Map([['other', 'cohort' as const]]) });
+    const known = refusal({ known: new Map([['other', 'cohort' as const]]) });
     expect(known.file).toBe('plan.yaml');
   });
 
   it('lets a pair procedure follow one of its adept', async () => {
     await write('intake.yaml', yaml('intake'));
     await write('matching.yaml', yaml('matching', { subject: 'pair', window: after('intake') }));
-    await expect(loadProcedureDirectory(dir)).resolves.toBeDefined();
+    expect(loadProcedureDirectory(dir).definitions).toHaveLength(2);
   });
 
   it('refuses procedures that wait for each other in a circle', async () => {
     await write('a-first.yaml', yaml('a-first', { window: after('c-third') }));
     await write('b-second.yaml', yaml('b-second', { window: after('a-first') }));
     await write('c-third.yaml', yaml('c-third', { window: after('b-second') }));
-    const e = await refusal();
+    const e = refusal();
     expect(e.file).toBe('a-first.yaml');
     expect(e.problems).toEqual([{ path: 'window.procedure', message: expect.stringContaining('a-first → c-third → b-second → a-first'), line: 6, column: 51 }]);
   });
 
   it('accepts an empty directory', async () => {
-    await expect(loadProcedureDirectory(dir)).resolves.toEqual({ definitions: [] });
+    expect(loadProcedureDirectory(dir)).toEqual({ definitions: [] });
   });
 });

@@ -90,7 +90,8 @@ function normaliseStep(s: StepInput): StepDefinition {
   };
   if (s.description !== undefined) out.description = text(s.description);
   if (s.performerRoles !== undefined) out.performerRoles = [...s.performerRoles];
-  if (s.requiredCompetence !== undefined) out.requiredCompetence = s.requiredCompetence;
+  // Trimmed like the module names of training records, which it must equal exactly.
+  if (s.requiredCompetence !== undefined) out.requiredCompetence = s.requiredCompetence.trim();
   if (s.evidence !== undefined) out.evidence = text(s.evidence);
   return out;
 }

@@ -133,6 +133,11 @@ describe('normalisation', () => {
     expect('references' in d).toBe(false);
   });
 
+  it('trims the required competence, which must equal a training record exactly', () => {
+    const d = valid(BLOCK_STYLE.replace('  - key: call\n', '  - key: call\n    requiredCompetence: "  Programme leader training, module 1: intake interviews "\n'));
+    expect(d.steps[0].requiredCompetence).toBe('Programme leader training, module 1: intake interviews');
+  });
+
   it('keeps explicit values over defaults', () => {
     const d = valid(`${BLOCK_STYLE}ordered: false\n`);
     expect(d.ordered).toBe(false);

@@ -2,7 +2,7 @@
  * Reading and checking procedure definitions: YAML text -> schema -> normalisation -> rules.
  * Pure apart from loadProcedureDirectory, which reads files; no Nest, no database.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { canonicalHash, toPlainJson } from '../common/canonical.js';
@@ -106,16 +106,19 @@ export class ProcedureFileError extends Error {
  * the set (unique keys, anchors that exist and fit, no circles). The file name without extension
  * must equal the procedure's key, so that a procedure is found where its key says.
  * Throws ProcedureFileError for the first file with problems.
+ *
+ * Synchronous on purpose: it runs once at start-up on a handful of small files, before the
+ * import transaction opens, and a caller cannot forget to await it.
  */
-export async function loadProcedureDirectory(dir: string, options: LoadOptions = {}): Promise<{ definitions: LoadedProcedure[] }> {
-  const names = (await readdir(dir, { withFileTypes: true }))
+export function loadProcedureDirectory(dir: string, options: LoadOptions = {}): { definitions: LoadedProcedure[] } {
+  const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => e.name)
     .sort();
   const files: DefinitionFile[] = [];
   const locators = new Map<string, Locate>();
   for (const file of names) {
-    const text = await readFile(join(dir, file), 'utf8');
+    const text = readFileSync(join(dir, file), 'utf8');
     const parsed = parseProcedureYaml(text);
     if (!parsed.ok) throw new ProcedureFileError(file, parsed.problems);
     const result = validateDefinition(parsed.value);
