@@ -1,0 +1,121 @@
+/**
+ * Turns a schema-valid definition, as an author wrote it, into the complete canonical form that
+ * is stored and hashed: texts as `{ en, sv?, nb? }` with outer whitespace removed, defaults
+ * written out, optional properties either present or absent (never `undefined` or `null`).
+ * Two files that say the same thing therefore give the same stored JSON and the same hash,
+ * whatever YAML style (block scalars, flow mappings, anchors, key order) they use.
+ */
+import type { Role } from '../auth/roles.js';
+import type {
+  Anchor,
+  EnumOption,
+  FieldDefinition,
+  FieldType,
+  LocalisedText,
+  ProcedureDefinition,
+  StepDefinition,
+  Subject,
+  TimeWindow,
+} from './procedure-definition.js';
+
+/** A text as authors may write it: a plain string is English. */
+export type TextInput = string | LocalisedText;
+
+/** The definition as the schema accepts it, before shorthand and defaults are resolved. */
+export interface DefinitionInput {
+  key: string;
+  title: TextInput;
+  purpose: TextInput;
+  subject: Subject;
+  responsibleRoles: Role[];
+  window: { anchor: Anchor; procedure?: string; fromDays: number; toDays: number };
+  ordered?: boolean;
+  steps: StepInput[];
+  references?: string[];
+}
+
+export interface StepInput {
+  key: string;
+  title: TextInput;
+  description?: TextInput;
+  required?: boolean;
+  performerRoles?: Role[];
+  requiredCompetence?: string;
+  fields?: FieldInput[];
+  evidence?: TextInput;
+}
+
+export interface FieldInput {
+  key: string;
+  label: TextInput;
+  type: FieldType;
+  required?: boolean;
+  options?: { value: string; label: TextInput }[];
+  min?: number;
+  max?: number;
+  help?: TextInput;
+}
+
+/** Defaults applied when a property is left out; the schema's `default` keywords say the same. */
+export const DEFAULTS = { ordered: true, stepRequired: true, fieldRequired: true } as const;
+
+/** Idempotent: a normalised definition comes back unchanged. Expects schema-valid input. */
+export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition {
+  const out: ProcedureDefinition = {
+    key: input.key,
+    title: text(input.title),
+    purpose: text(input.purpose),
+    subject: input.subject,
+    responsibleRoles: [...input.responsibleRoles],
+    window: normaliseWindow(input.window),
+    ordered: input.ordered ?? DEFAULTS.ordered,
+    steps: input.steps.map(normaliseStep),
+  };
+  if (input.references !== undefined) out.references = input.references.map((r) => r.trim());
+  return out;
+}
+
+function normaliseWindow(w: DefinitionInput['window']): TimeWindow {
+  const out: TimeWindow = { anchor: w.anchor, fromDays: w.fromDays, toDays: w.toDays };
+  if (w.procedure !== undefined) out.procedure = w.procedure;
+  return out;
+}
+
+function normaliseStep(s: StepInput): StepDefinition {
+  const out: StepDefinition = {
+    key: s.key,
+    title: text(s.title),
+    required: s.required ?? DEFAULTS.stepRequired,
+    fields: (s.fields ?? []).map(normaliseField),
+  };
+  if (s.description !== undefined) out.description = text(s.description);
+  if (s.performerRoles !== undefined) out.performerRoles = [...s.performerRoles];
+  // Trimmed like the module names of training records, which it must equal exactly.
+  if (s.requiredCompetence !== undefined) out.requiredCompetence = s.requiredCompetence.trim();
+  if (s.evidence !== undefined) out.evidence = text(s.evidence);
+  return out;
+}
+
+function normaliseField(f: FieldInput): FieldDefinition {
+  const out: FieldDefinition = {
+    key: f.key,
+    label: text(f.label),
+    type: f.type,
+    required: f.required ?? DEFAULTS.fieldRequired,
+  };
+  if (f.options !== undefined) out.options = f.options.map((o): EnumOption => ({ value: o.value, label: text(o.label) }));
+  if (f.min !== undefined) out.min = f.min;
+  if (f.max !== undefined) out.max = f.max;
+  if (f.help !== undefined) out.help = text(f.help);
+  return out;
+}
+
+// Outer whitespace is trimmed because YAML block scalars (`|`, `>`) add a final line break that
+// carries no meaning; line breaks inside a text are kept, authors use them for paragraphs.
+function text(value: TextInput): LocalisedText {
+  if (typeof value === 'string') return { en: value.trim() };
+  const out: LocalisedText = { en: value.en.trim() };
+  if (value.sv !== undefined) out.sv = value.sv.trim();
+  if (value.nb !== undefined) out.nb = value.nb.trim();
+  return out;
+}
