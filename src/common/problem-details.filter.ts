@@ -71,13 +71,14 @@ const PG_ERRORS: Record<string, { status: number; code: string; detail: string }
 };
 
 export function problemDocument(status: number, code: string, detail: string, extras: Record<string, unknown> = {}): ProblemDocument {
+  // Extras never override the RFC 9457 members (an extra named `status` once broke the response).
   return {
+    ...extras,
     type: PROBLEM_TYPE_BASE + code,
     title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
     status,
     detail,
     code,
-    ...extras,
   };
 }
 

@@ -53,7 +53,7 @@ export class ProcedureImportService implements OnApplicationBootstrap {
   }
 
   async importDirectory(dir: string, ctx: RequestContext = systemContext()): Promise<ImportReport> {
-    const files = loadProcedureDirectory(dir);
+    const { definitions: files } = loadProcedureDirectory(dir);
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
       const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM procedure`)) as { n: number }[];

@@ -279,13 +279,13 @@ export async function findVersion(m: EntityManager, procedure: Procedure, n: num
 
 function notEditable(v: ProcedureVersion) {
   return conflict('version_not_editable', `Version ${v.number} is ${v.status}: only a draft can change; create the next version instead`, {
-    status: v.status,
+    versionStatus: v.status,
   });
 }
 
 function notAllowed(v: ProcedureVersion, action: VersionAction) {
   return conflict('transition_not_allowed', `Cannot ${action} version ${v.number}: it is ${v.status}`, {
-    status: v.status,
+    versionStatus: v.status,
     allowedActions: allowedActions(v.status),
   });
 }

@@ -130,7 +130,7 @@ export class ParticipantsService {
       const programme = await this.access.writable(m, ctx, programmeId);
       await m.query(`SELECT 1 FROM participant WHERE id = $1 FOR UPDATE`, [id]);
       const p = await findParticipant(m, programmeId, id);
-      if (p.status !== 'active') throw conflict('participant_not_active', `The participant is already ${p.status}`, { status: p.status });
+      if (p.status !== 'active') throw conflict('participant_not_active', `The participant is already ${p.status}`, { participantStatus: p.status });
       const { changes, reason } = await apply(m, p, programme.timeZone);
       const after = await findParticipant(m, programmeId, id);
       await this.audit.append(m, ctx, { action: `participant.${action}`, entityType: 'participant', entityId: id, entityVersion: after.version, changes, reason });
