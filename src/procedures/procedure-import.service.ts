@@ -74,7 +74,18 @@ export class ProcedureImportService implements OnApplicationBootstrap {
       const created = await this.procedures.insertProcedure(m, key);
       const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, null);
       if (baseline) {
-        await this.procedures.makeEffective(m, ctx, created, v1, { kind: 'system' }, 'baseline import', 'Shipped baseline, approved on first import');
+        // The baseline takes the same path as any version: submitted, then approved (by the system).
+        await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v1.id]);
+        await this.audit.append(m, ctx, {
+          action: 'procedure_version.submit',
+          entityType: PROCEDURE_VERSION,
+          entityId: v1.id,
+          entityVersion: 1,
+          changes: { status: { old: 'draft', new: 'in_review' } },
+          reason: 'baseline import',
+        });
+        const submitted = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: v1.id });
+        await this.procedures.makeEffective(m, ctx, created, submitted, { kind: 'system' }, 'baseline import', 'Shipped baseline, approved on first import');
       }
       report.created.push({ key, file, version: 1, baseline });
       return;
