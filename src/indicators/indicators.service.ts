@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { daysBetween, localDate, todayIn } from '../common/calendar.js';
+import { ACTION_STATES } from '../corrective-actions/action-states.js';
+import { DEVIATION_SOURCES, DEVIATION_STATES, SEVERITIES } from '../deviations/deviation-states.js';
+import type { DeviationSource, DeviationState, Severity } from '../deviations/deviation-states.js';
+import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
+import { GENDERS } from '../programmes/participant.entity.js';
+import type { Gender } from '../programmes/participant.entity.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { median, rate } from './indicator-math.js';
+import type { Rate } from './indicator-math.js';
+
+/** Where outcomes are read from: the final evaluation's `outcome` step. */
+export const OUTCOME_PROCEDURE = 'final-evaluation';
+export const OUTCOME_STEP = 'outcome';
+export const OUTCOMES = ['employed_full_time', 'employed_part_time', 'studies', 'internship', 'job_seeking', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** Outcomes counted as "in work or studies". An internship is a placement, not employment. */
+export const IN_WORK_OR_STUDIES: readonly Outcome[] = ['employed_full_time', 'employed_part_time', 'studies'];
+
+type RoleCounts = { enrolled: number; active: number; completed: number; withdrawn: number };
+
+/** The measured indicators, unsuppressed; presentation (small cells) happens on the way out. */
+export interface RawIndicators {
+  programmeIds: string[];
+  asOf: string;
+  participants: {
+    byRoleAndGender: { adept: Record<Gender, number>; mentor: Record<Gender, number> };
+    byRole: { adept: RoleCounts; mentor: RoleCounts };
+    countriesOfOrigin: number;
+    byCountry: Record<string, number>;
+  };
+  outcomes: Record<Outcome | 'not_evaluated', number>;
+  inOwnProfession: { yes: number; no: number; unknown: number };
+  inWorkOrStudiesAmongCompleters: Rate;
+  conformance: {
+    overall: Rate;
+    byProcedure: { procedureKey: string; rate: Rate }[];
+    byVersion: { procedureKey: string; versionNumber: number; rate: Rate }[];
+  };
+  deviations: {
+    total: number;
+    bySeverity: Record<Severity, number>;
+    openBySeverity: Record<Severity, number>;
+    bySource: Record<DeviationSource, number>;
+    byState: Record<DeviationState, number>;
+    byMonth: ({ month: string } & Record<Severity, number>)[];
+    medianDaysDetectionToClosure: number | null;
+    closed: number;
+  };
+  correctiveActions: { total: number; byState: Record<string, number>; closedOnTime: Rate };
+}
+
+const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+@Injectable()
+export class IndicatorsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Indicators over one programme or several (an organisation-wide view sums them). */
+  async measure(programmeIds: string[], today?: string, m: EntityManager = this.dataSource.manager): Promise<RawIndicators> {
+    const programmes = programmeIds.length ? await m.getRepository(Programme).findBy(programmeIds.map((id) => ({ id }))) : [];
+    const asOf = today ?? todayIn(programmes[0]?.timeZone ?? 'Europe/Stockholm');
+    const ids = programmes.map((p) => p.id);
+    return {
+      programmeIds: ids,
+      asOf,
+      participants: await this.participants(m, ids),
+      ...(await this.outcomes(m, ids)),
+      conformance: await this.conformance(m, programmes, asOf),
+      deviations: await this.deviations(m, ids, programmes[0]?.timeZone ?? 'Europe/Stockholm'),
+      correctiveActions: await this.actions(m, ids, programmes[0]?.timeZone ?? 'Europe/Stockholm'),
+    };
+  }
+
+  private async participants(m: EntityManager, ids: string[]): Promise<RawIndicators['participants']> {
+    const rows = (await m.query(
+      `SELECT role, gender, status, country_of_origin, count(*)::int AS n FROM participant WHERE programme_id = ANY($1) GROUP BY 1, 2, 3, 4`,
+      [ids],
+    )) as { role: 'adept' | 'mentor'; gender: Gender; status: 'active' | 'withdrawn' | 'completed'; country_of_origin: string | null; n: number }[];
+    const byRoleAndGender = { adept: zero(GENDERS), mentor: zero(GENDERS) };
+    const empty = (): RoleCounts => ({ enrolled: 0, active: 0, completed: 0, withdrawn: 0 });
+    const byRole = { adept: empty(), mentor: empty() };
+    const byCountry: Record<string, number> = {};
+    for (const r of rows) {
+      byRoleAndGender[r.role][r.gender] += r.n;
+      byRole[r.role].enrolled += r.n;
+      byRole[r.role][r.status] += r.n;
+      if (r.country_of_origin) {
+        const c = r.country_of_origin.trim();
+        byCountry[c] = (byCountry[c] ?? 0) + r.n;
+      }
+    }
+    const sorted = Object.fromEntries(Object.entries(byCountry).sort(([a], [b]) => a.localeCompare(b)));
+    return { byRoleAndGender, byRole, countriesOfOrigin: Object.keys(sorted).length, byCountry: sorted };
+  }
+
+  /** Outcomes from each adept's latest completed final evaluation (corrections applied). */
+  private async outcomes(m: EntityManager, ids: string[]) {
+    const rows = (await m.query(
+      `SELECT p.id, p.status, o.outcome, o.own
+       FROM participant p
+       LEFT JOIN LATERAL (
+         SELECT r."values"->>'outcome' AS outcome, r."values"->'in_own_profession' AS own
+         FROM execution e JOIN execution_step_record r ON r.execution_id = e.id AND r.step_key = $2
+         WHERE e.participant_id = p.id AND e.procedure_key = $3 AND e.state = 'completed'
+           AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+         ORDER BY e.completed_at DESC LIMIT 1) o ON true
+       WHERE p.programme_id = ANY($1) AND p.role = 'adept'`,
+      [ids, OUTCOME_STEP, OUTCOME_PROCEDURE],
+    )) as { id: string; status: string; outcome: string | null; own: boolean | null }[];
+    const outcomes = { ...zero(OUTCOMES), not_evaluated: 0 };
+    const inOwnProfession = { yes: 0, no: 0, unknown: 0 };
+    let completers = 0;
+    let inWork = 0;
+    for (const r of rows) {
+      const o = (OUTCOMES as readonly string[]).includes(r.outcome ?? '') ? (r.outcome as Outcome) : null;
+      if (o) outcomes[o]++;
+      else outcomes.not_evaluated++;
+      if (o) inOwnProfession[r.own === true ? 'yes' : r.own === false ? 'no' : 'unknown']++;
+      if (r.status === 'completed') {
+        completers++;
+        if (o && IN_WORK_OR_STUDIES.includes(o)) inWork++;
+      }
+    }
+    return { outcomes, inOwnProfession, inWorkOrStudiesAmongCompleters: rate(inWork, completers) };
+  }
+
+  private async conformance(m: EntityManager, programmes: Programme[], asOf: string): Promise<RawIndicators['conformance']> {
+    const perProcedure = new Map<string, [number, number]>();
+    const perVersion = new Map<string, [number, number]>();
+    const add = (map: Map<string, [number, number]>, key: string, c: number, n: number) => {
+      const [a, b] = map.get(key) ?? [0, 0];
+      map.set(key, [a + c, b + n]);
+    };
+    for (const p of programmes) {
+      const matrix = buildMatrix(await loadMatrixData(m, p), p, asOf);
+      for (const x of matrix.totals.byProcedure) add(perProcedure, x.procedureKey, x.rate.conforming, x.rate.completed);
+      for (const x of matrix.totals.byVersion) add(perVersion, `${x.procedureKey}\u0000${x.versionNumber}`, x.rate.conforming, x.rate.completed);
+    }
+    const byProcedure = [...perProcedure].sort(([a], [b]) => a.localeCompare(b)).map(([procedureKey, [c, n]]) => ({ procedureKey, rate: rate(c, n) }));
+    const byVersion = [...perVersion].sort(([a], [b]) => a.localeCompare(b)).map(([k, [c, n]]) => {
+      const [procedureKey, v] = k.split('\u0000');
+      return { procedureKey, versionNumber: Number(v), rate: rate(c, n) };
+    });
+    const overall = byProcedure.reduce((acc, x) => [acc[0] + x.rate.numerator, acc[1] + x.rate.denominator], [0, 0]);
+    return { overall: rate(overall[0], overall[1]), byProcedure, byVersion };
+  }
+
+  private async deviations(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['deviations']> {
+    const rows = (await m.query(`SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`, [ids])) as {
+      severity: Severity;
+      source: DeviationSource;
+      state: DeviationState;
+      detected_at: Date;
+      closed_at: Date | null;
+    }[];
+    const bySeverity = zero(SEVERITIES);
+    const openBySeverity = zero(SEVERITIES);
+    const bySource = zero(DEVIATION_SOURCES);
+    const byState = zero(DEVIATION_STATES);
+    const months = new Map<string, Record<Severity, number>>();
+    const days: number[] = [];
+    for (const r of rows) {
+      bySeverity[r.severity]++;
+      if (r.state !== 'closed' && r.state !== 'cancelled') openBySeverity[r.severity]++;
+      bySource[r.source]++;
+      byState[r.state]++;
+      const month = localDate(r.detected_at, timeZone).slice(0, 7);
+      const bucket = months.get(month) ?? zero(SEVERITIES);
+      bucket[r.severity]++;
+      months.set(month, bucket);
+      if (r.state === 'closed' && r.closed_at) days.push(daysBetween(localDate(r.detected_at, timeZone), localDate(r.closed_at, timeZone)));
+    }
+    return {
+      total: rows.length,
+      bySeverity,
+      openBySeverity,
+      bySource,
+      byState,
+      byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
+      medianDaysDetectionToClosure: median(days),
+      closed: days.length,
+    };
+  }
+
+  private async actions(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['correctiveActions']> {
+    const rows = (await m.query(
+      `SELECT DISTINCT a.id, a.state, a.due_date, a.closed_at FROM corrective_action a
+       JOIN corrective_action_deviation l ON l.corrective_action_id = a.id JOIN deviation d ON d.id = l.deviation_id
+       WHERE d.programme_id = ANY($1)`,
+      [ids],
+    )) as { id: string; state: string; due_date: string; closed_at: Date | null }[];
+    const byState = zero(ACTION_STATES) as Record<string, number>;
+    let closed = 0;
+    let onTime = 0;
+    for (const r of rows) {
+      byState[r.state]++;
+      if (r.state === 'closed' && r.closed_at) {
+        closed++;
+        if (localDate(r.closed_at, timeZone) <= r.due_date) onTime++;
+      }
+    }
+    return { total: rows.length, byState, closedOnTime: rate(onTime, closed) };
+  }
+}

@@ -1,0 +1,53 @@
+import { meets } from './indicator-math.js';
+import type { Comparator } from './indicator-math.js';
+import type { RawIndicators } from './indicators.service.js';
+
+/** The indicators an objective can name. `conformance_rate:<procedure-key>` narrows to one procedure. */
+export const OBJECTIVE_INDICATORS = [
+  'conformance_rate',
+  'in_work_or_studies_rate',
+  'completion_rate',
+  'withdrawal_rate',
+  'actions_closed_on_time_rate',
+  'median_days_to_close',
+  'open_deviations',
+  'open_major_or_critical_deviations',
+] as const;
+
+export const INDICATOR_PATTERN = new RegExp(`^(${OBJECTIVE_INDICATORS.join('|')}|conformance_rate:[a-z][a-z0-9-]{1,62})$`);
+
+/** The measured value of an indicator, or null when there is nothing to measure yet. */
+export function measure(indicator: string, x: RawIndicators): number | null {
+  const adepts = x.participants.byRole.adept;
+  const share = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+  if (indicator.startsWith('conformance_rate:')) {
+    const key = indicator.slice('conformance_rate:'.length);
+    return x.conformance.byProcedure.find((p) => p.procedureKey === key)?.rate.value ?? null;
+  }
+  switch (indicator) {
+    case 'conformance_rate':
+      return x.conformance.overall.value;
+    case 'in_work_or_studies_rate':
+      return x.inWorkOrStudiesAmongCompleters.value;
+    case 'completion_rate':
+      return share(adepts.completed, adepts.enrolled);
+    case 'withdrawal_rate':
+      return share(adepts.withdrawn, adepts.enrolled);
+    case 'actions_closed_on_time_rate':
+      return x.correctiveActions.closedOnTime.value;
+    case 'median_days_to_close':
+      return x.deviations.medianDaysDetectionToClosure;
+    case 'open_deviations':
+      return x.deviations.total - x.deviations.byState.closed - x.deviations.byState.cancelled;
+    case 'open_major_or_critical_deviations':
+      return x.deviations.openBySeverity.major + x.deviations.openBySeverity.critical;
+    default:
+      return null;
+  }
+}
+
+export function evaluate(indicator: string, comparator: Comparator, target: number, x: RawIndicators): { measured: number | null; status: 'met' | 'not_met' | 'not_measurable' } {
+  const measured = measure(indicator, x);
+  const ok = meets(measured, comparator, target);
+  return { measured, status: ok === null ? 'not_measurable' : ok ? 'met' : 'not_met' };
+}
