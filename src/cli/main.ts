@@ -3,14 +3,32 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ChainVerifier } from '../audit/audit-chain.js';
 import type { ChainedEvent } from '../audit/audit-chain.js';
+import { resolve } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { ProcedureFileError } from '../procedures/definition-validation.js';
+import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
 import { openDatabase } from '../database/database.js';
 
-const USAGE = `Mentoring QMS command line
+const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
 
-  npm run qms -- migrate                 bring the database schema up to date
-  npm run qms -- audit:verify FILE       verify an audit export (JSON lines) offline, without the database
+  npm run qms -- migrate                     bring the database schema up to date
+  npm run qms -- procedures:import [DIR]     validate and load procedures/*.yaml (default PROCEDURES_DIR)
+  npm run qms -- audit:verify FILE           verify an audit export (JSON lines) offline, without the database
 `;
+
+/** The application without HTTP, for commands that run use cases (same modules as the service). */
+async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = { ...loadConfig(), importProceduresOnStart: false, deviationScanIntervalMinutes: 0, logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -25,6 +43,21 @@ const commands: Record<string, Command> = {
       return 0;
     } finally {
       await db.close();
+    }
+  },
+
+  async 'procedures:import'(args) {
+    const dir = resolve(args[0] ?? loadConfig().proceduresDir);
+    try {
+      const report = await withApp((app) => app.get(ProcedureImportService).importDirectory(dir));
+      process.stdout.write(summarise(report) + '\n');
+      return 0;
+    } catch (e) {
+      if (e instanceof ProcedureFileError) {
+        process.stderr.write(`Import refused, nothing written: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
     }
   },
 
