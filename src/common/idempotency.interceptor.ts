@@ -17,7 +17,7 @@ const RETENTION_HOURS = 24;
  * `Idempotency-Key` on POST: the first request with a key runs and its 2xx response is
  * remembered; a retry with the same key and body gets that response again and changes
  * nothing; the same key with another body is refused (422). A failed request forgets
- * its key so the client can correct and retry.
+ * its key so the client can correct and retry. Only signed-in callers' requests are remembered.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -28,13 +28,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const raw = req.headers['idempotency-key'];
-    if (req.method !== 'POST' || raw === undefined) return next.handle();
+    // Keys belong to a user. Anonymous POSTs (sign-in) are not remembered: their answers
+    // carry bearer tokens, which must not be stored, and anonymous callers share no key space.
+    if (req.method !== 'POST' || raw === undefined || !req.user) return next.handle();
     return from(this.run(req, context.switchToHttp().getResponse<Response>(), Array.isArray(raw) ? raw[0] : raw, next));
   }
 
   private async run(req: AuthenticatedRequest, res: Response, key: string, next: CallHandler): Promise<unknown> {
     if (!KEY_RE.test(key)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1-200 visible ASCII characters');
-    const userId = req.user?.id ?? '00000000-0000-0000-0000-000000000000';
+    const userId = req.user!.id;
     const requestHash = canonicalHash({ method: req.method, path: req.originalUrl, body: req.body ?? null });
     await this.purgeOld();
     const inserted = (await this.dataSource.query(
