@@ -95,6 +95,8 @@ export class UsersService {
         roles: patch.roles ? [...new Set(patch.roles)] : before.roles,
         active: patch.active ?? before.active,
       };
+      // Nothing to change: no new version and no audit event, which records changes only.
+      if (Object.keys(diffChanges(before, { ...before, ...next }, AUDITED_FIELDS)).length === 0) return before;
       const updated = await modifyReturning(
         m,
         `UPDATE app_user SET name = $3, roles = $4, active = $5, version = version + 1, updated_at = now()
