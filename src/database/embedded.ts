@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { installSessionQueue } from './pglite-session-queue.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -39,6 +40,8 @@ export async function startEmbeddedDatabase(opts: {
       port: opts.port ?? 0,
       maxConnections: opts.maxConnections,
     });
+    // pglite-socket's own queue lets pooled connections' queries interleave (see the module).
+    installSessionQueue(server, db);
     await server.start();
   } catch (e) {
     await db?.close().catch(() => undefined);
