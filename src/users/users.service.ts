@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -38,10 +38,18 @@ export class UsersService {
     const taken = await m.getRepository(User).exists({ where: { email } });
     if (taken) throw conflict('email_taken', `A user with the e-mail ${email} already exists`);
     const roles = [...new Set(input.roles)];
-    const [row] = (await m.query(
-      `INSERT INTO app_user (email, name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [email, input.name, input.passwordHash, roles],
-    )) as { id: string }[];
+    const [row] = (await m
+      .query(`INSERT INTO app_user (email, name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        email,
+        input.name,
+        input.passwordHash,
+        roles,
+      ])
+      .catch((e: unknown) => {
+        // A concurrent request took the address between the check above and this insert.
+        if (isUniqueViolation(e, 'app_user_email_key')) throw conflict('email_taken', `A user with the e-mail ${email} already exists`);
+        throw e;
+      })) as { id: string }[];
     const user = await m.getRepository(User).findOneByOrFail({ id: row.id });
     await this.audit.append(m, ctx, {
       action: 'user.create',
@@ -141,4 +149,9 @@ export class UsersService {
       );
     }
   }
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
