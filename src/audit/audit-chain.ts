@@ -115,6 +115,11 @@ export class ChainVerifier {
     return true;
   }
 
+  /** Input that is not an event at all (a line of an export that is not JSON). */
+  reportMalformed(detail: string): void {
+    if (!this.failure) this.fail(this.expectedSeq > 0 ? this.expectedSeq : (this.lastSeq ?? 0) + 1, 'malformed_event', detail);
+  }
+
   /** An event found beyond the head after verification (inserted behind the service's back). */
   reportUnexpected(seq: number): void {
     if (!this.failure) this.fail(seq, 'unexpected_event', `event ${seq} lies beyond the chain head`);

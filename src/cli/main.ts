@@ -1,12 +1,9 @@
 import 'reflect-metadata';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { ChainVerifier } from '../audit/audit-chain.js';
-import type { ChainedEvent } from '../audit/audit-chain.js';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
+import { verifyAuditExport } from '../audit/audit-export.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
@@ -67,22 +64,7 @@ const commands: Record<string, Command> = {
       process.stderr.write('usage: npm run qms -- audit:verify FILE\n');
       return 2;
     }
-    const verifier = new ChainVerifier({ anchored: !args.includes('--unanchored') });
-    let line = 0;
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
-      let event: ChainedEvent;
-      try {
-        event = JSON.parse(text) as ChainedEvent;
-      } catch {
-        process.stderr.write(`INVALID: line ${line} is not JSON\n`);
-        return 1;
-      }
-      if (!verifier.push(event)) break;
-    }
-    const v = verifier.verdict();
+    const v = await verifyAuditExport(file, { anchored: !args.includes('--unanchored') });
     if (!v.valid) {
       process.stderr.write(`INVALID: first invalid event ${v.firstInvalidSeq} (${v.problem}): ${v.detail}\n`);
       return 1;
