@@ -126,6 +126,15 @@ describe('audit export and offline verification', () => {
     expect(await verifyAuditExport(tail, { anchored: false })).toMatchObject({ valid: true, events: lines.length - 2, firstSeq: 3 });
   });
 
+  it('catches an export cut short at the end when the head from the export headers is given', async () => {
+    const lines = linesOf(text);
+    const head = { seq: Number(exported.headers['x-audit-head-seq']), hash: exported.headers['x-audit-head-hash'] as string };
+    const cut = await fileWith('cut.jsonl', lines.slice(0, -1).join('\n') + '\n');
+    expect(await verifyAuditExport(cut)).toMatchObject({ valid: true });
+    expect(await verifyAuditExport(cut, { expectedHead: head })).toMatchObject({ valid: false, firstInvalidSeq: head.seq, problem: 'sequence_gap' });
+    expect(await verifyAuditExport(await fileWith('whole.jsonl', text), { expectedHead: head })).toMatchObject({ valid: true });
+  });
+
   it('finds a removed line and a line that is not JSON', async () => {
     const lines = linesOf(text);
     const removed = await fileWith('removed.jsonl', [...lines.slice(0, k - 1), ...lines.slice(k)].join('\n'));

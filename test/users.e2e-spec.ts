@@ -196,4 +196,28 @@ describe('users', () => {
       expect(events).toEqual([]);
     });
   });
+
+  it('never leaves the service without an active administrator, even when two demote each other at once', async () => {
+    const a = await t.user(['admin']);
+    const b = await t.user(['admin']);
+    // Leave only a and b as administrators.
+    const others = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) AND id <> ALL($1)`, [[a.id, b.id]]);
+    for (const { id } of others) {
+      const current = await t.http.get(`/api/users/${id}`).set(...bearer(a));
+      await t.http.patch(`/api/users/${id}`).set(...bearer(a)).set('If-Match', current.headers.etag).send({ roles: ['quality_manager'] }).expect(200);
+    }
+    const [etagA, etagB] = [(await t.http.get(`/api/users/${a.id}`).set(...bearer(b))).headers.etag, (await t.http.get(`/api/users/${b.id}`).set(...bearer(a))).headers.etag];
+    const [ab, ba] = await Promise.all([
+      t.http.patch(`/api/users/${b.id}`).set(...bearer(a)).set('If-Match', etagB).send({ roles: ['auditor'] }),
+      t.http.patch(`/api/users/${a.id}`).set(...bearer(b)).set('If-Match', etagA).send({ active: false }),
+    ]);
+    const statuses = [ab.status, ba.status].sort();
+    expect(statuses[0]).toBe(200);
+    const refused = ab.status === 200 ? ba : ab;
+    // The loser is refused either because it is no longer an administrator or because it would remove the last one.
+    expect([403, 409]).toContain(refused.status);
+    if (refused.status === 409) expectProblem(refused, 409, 'last_admin');
+    const admins = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE active AND 'admin' = ANY(roles)`);
+    expect(admins[0].n).toBe(1);
+  });
 });

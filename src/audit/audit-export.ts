@@ -12,7 +12,7 @@ import type { ChainVerdict, ChainedEvent } from './audit-chain.js';
  * requires the export to start at event 1 from the genesis hash; otherwise it is checked from
  * its first event's `prevHash`.
  */
-export async function verifyAuditExport(path: string, opts: { anchored?: boolean } = {}): Promise<ChainVerdict> {
+export async function verifyAuditExport(path: string, opts: { anchored?: boolean; expectedHead?: { seq: number; hash: string } } = {}): Promise<ChainVerdict> {
   const verifier = new ChainVerifier({ anchored: opts.anchored ?? true });
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -34,5 +34,8 @@ export async function verifyAuditExport(path: string, opts: { anchored?: boolean
     lines.close();
     input.destroy();
   }
+  // A head recorded elsewhere (the export's X-Audit-Head-* headers, a report) catches an export
+  // cut short at the end, which the chain alone cannot.
+  if (opts.expectedHead) verifier.checkHead(opts.expectedHead);
   return verifier.verdict();
 }

@@ -13,7 +13,9 @@ const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded da
 
   npm run qms -- migrate                     bring the database schema up to date
   npm run qms -- procedures:import [DIR]     validate and load procedures/*.yaml (default PROCEDURES_DIR)
-  npm run qms -- audit:verify FILE           verify an audit export (JSON lines) offline, without the database
+  npm run qms -- audit:verify FILE [--head-seq N --head-hash H]
+                                             verify an audit export (JSON lines) offline, without the database;
+                                             with the head from the export's X-Audit-Head-* headers, a cut-short export fails too
 `;
 
 /** The application without HTTP, for commands that run use cases (same modules as the service). */
@@ -64,7 +66,10 @@ const commands: Record<string, Command> = {
       process.stderr.write('usage: npm run qms -- audit:verify FILE\n');
       return 2;
     }
-    const v = await verifyAuditExport(file, { anchored: !args.includes('--unanchored') });
+    const headSeq = option(args, '--head-seq');
+    const headHash = option(args, '--head-hash');
+    const expectedHead = headSeq && headHash ? { seq: Number(headSeq), hash: headHash } : undefined;
+    const v = await verifyAuditExport(file, { anchored: !args.includes('--unanchored'), expectedHead });
     if (!v.valid) {
       process.stderr.write(`INVALID: first invalid event ${v.firstInvalidSeq} (${v.problem}): ${v.detail}\n`);
       return 1;
@@ -75,6 +80,11 @@ const commands: Record<string, Command> = {
     return 0;
   },
 };
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
 
 async function main(): Promise<void> {
   const [name, ...args] = process.argv.slice(2);
