@@ -126,12 +126,18 @@ export class AuditService {
   /**
    * A keyed hash of a personal value, so the trail shows that it changed (and lets a holder
    * of the value check it) without storing it. The key never leaves the database.
+   * `manager` is the caller's transaction: the key is read through it, because a second
+   * connection opened inside a transaction deadlocks on the embedded database.
    */
-  async personal(value: string | null | undefined): Promise<string | null> {
+  async personal(value: string | null | undefined, manager: EntityManager): Promise<string | null> {
     if (value === null || value === undefined) return null;
-    this.piiKey ??= this.dataSource
+    this.piiKey ??= manager
       .query(`SELECT value FROM app_setting WHERE key = 'pii_hash_key'`)
-      .then((rows: { value: string }[]) => rows[0].value);
+      .then((rows: { value: string }[]) => rows[0].value)
+      .catch((e: unknown) => {
+        this.piiKey = undefined;
+        throw e;
+      });
     return 'hmac-sha256:' + createHmac('sha256', await this.piiKey).update(value).digest('hex');
   }
 

@@ -53,7 +53,7 @@ export class PairsService {
           mentor: { old: null, new: mentor!.code },
           adept: { old: null, new: adept!.code },
           matchedAt: { old: null, new: input.matchedAt },
-          rationale: { old: null, new: await this.audit.personal(input.rationale) },
+          rationale: { old: null, new: await this.audit.personal(input.rationale, m) },
         },
       });
       return { pair, codes: new Map([[mentor!.id, mentor!.code], [adept!.id, adept!.code]]) };
@@ -82,7 +82,7 @@ export class PairsService {
         action: 'pair.end',
         entityType: 'pair',
         entityId: pairId,
-        changes: { endedAt: { old: null, new: date }, endReason: { old: null, new: await this.audit.personal(reason) } },
+        changes: { endedAt: { old: null, new: date }, endReason: { old: null, new: await this.audit.personal(reason, m) } },
       });
       return { pair: after, codes: await this.codes(pair.programmeId, m) };
     });

@@ -74,11 +74,11 @@ export class ParticipantsService {
           programmeId: { old: null, new: programmeId },
           code: { old: null, new: p.code },
           role: { old: null, new: p.role },
-          fullName: { old: null, new: await this.audit.personal(p.fullName) },
-          email: { old: null, new: await this.audit.personal(p.email) },
-          gender: { old: null, new: await this.audit.personal(p.gender) },
-          profession: { old: null, new: await this.audit.personal(p.profession) },
-          countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin) },
+          fullName: { old: null, new: await this.audit.personal(p.fullName, m) },
+          email: { old: null, new: await this.audit.personal(p.email, m) },
+          gender: { old: null, new: await this.audit.personal(p.gender, m) },
+          profession: { old: null, new: await this.audit.personal(p.profession, m) },
+          countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin, m) },
           enrolledAt: { old: null, new: p.enrolledAt },
           consentRecordedAt: { old: null, new: p.consentRecordedAt },
         },
@@ -105,7 +105,7 @@ export class ParticipantsService {
       if (date < p.enrolledAt) throw unprocessable('date_before_enrolment', 'The withdrawal date is before enrolment', { errors: [{ field: 'date', message: 'must be on or after enrolledAt' }] });
       await m.query(`UPDATE participant SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = version + 1 WHERE id = $1`, [p.id, date, reason]);
       // The reason may say something personal about the participant: the trail keeps only its hash.
-      const changes = { status: { old: 'active', new: 'withdrawn' }, withdrawnAt: { old: null, new: date }, withdrawalReason: { old: null, new: await this.audit.personal(reason) } };
+      const changes = { status: { old: 'active', new: 'withdrawn' }, withdrawnAt: { old: null, new: date }, withdrawalReason: { old: null, new: await this.audit.personal(reason, m) } };
       return { changes, reason: null };
     });
   }
