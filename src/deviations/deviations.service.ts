@@ -139,6 +139,11 @@ export class DeviationsService {
   async transition(ctx: RequestContext, id: string, input: TransitionInput): Promise<Deviation> {
     const peek = await this.lock(this.dataSource.manager, ctx, id, false);
     const rule = this.ruleFor(peek, input.to);
+    // Recorded only where the table asks for it: elsewhere it would be stored without showing in
+    // the transition's audit event, and on a reopen the database refuses the change (500).
+    if (input.rootCause !== undefined && !rule.guards.includes('root_cause')) {
+      throw validationFailed([{ field: 'rootCause', message: 'is given when moving into action_plan; before that, edit the deviation (PATCH)' }]);
+    }
     let signer: Signer | null = null;
     if (rule.guards.includes('signature')) {
       if (!input.password) throw validationFailed([{ field: 'password', message: 'is needed: closing a deviation is signed electronically' }]);
