@@ -122,7 +122,8 @@ export class CorrectiveActionsService {
       await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, { verdict: rule.verdict ?? null, evidence: input.evidence ?? null, signatureId: signature?.id ?? null });
       const after = await m.getRepository(CorrectiveAction).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
-        action: rule.verdict ? 'corrective_action.verify' : input.to === 'closed' ? 'corrective_action.close' : input.to === 'cancelled' ? 'corrective_action.cancel' : 'corrective_action.transition',
+        // Closing carries the effective verdict too; it is audited as the closure (the verdict is in its changes).
+        action: input.to === 'closed' ? 'corrective_action.close' : rule.verdict ? 'corrective_action.verify' : input.to === 'cancelled' ? 'corrective_action.cancel' : 'corrective_action.transition',
         entityType: 'corrective_action',
         entityId: id,
         entityVersion: after.version,
