@@ -75,6 +75,8 @@ export class DeviationDetector {
       severity: SEVERITY_BY_RULE.overdue,
       detectedAt: new Date().toISOString(),
       participantId: o.participantId ?? undefined,
+      procedureKey: o.procedureKey,
+      versionNumber: o.versionNumber,
       rule: 'overdue',
     });
   }

@@ -29,6 +29,9 @@ export interface NewDeviation {
   participantId?: string;
   containment?: string;
   targetDate?: string;
+  /** For a finding without an execution (an overdue procedure): the procedure and plan version it concerns. */
+  procedureKey?: string;
+  versionNumber?: number;
   rule?: string;
   detectionKey?: string;
 }
@@ -63,8 +66,8 @@ export class DeviationsService {
   /** Records a deviation inside the caller's transaction (also used by automatic detection). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
     const programme = (await m.query(`SELECT time_zone FROM programme WHERE id = $1`, [input.programmeId])) as { time_zone: string }[];
-    let procedureKey: string | null = null;
-    let versionNumber: number | null = null;
+    let procedureKey: string | null = input.procedureKey ?? null;
+    let versionNumber: number | null = input.versionNumber ?? null;
     if (input.executionId) {
       const [e] = (await m.query(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [input.executionId])) as {
         programme_id: string;
@@ -108,7 +111,8 @@ export class DeviationsService {
         detectedAt: { old: null, new: d.detectedAt.toISOString() },
         targetDate: { old: null, new: d.targetDate },
         state: { old: null, new: 'open' },
-        ...(d.executionId ? { executionId: { old: null, new: d.executionId }, procedureKey: { old: null, new: d.procedureKey }, versionNumber: { old: null, new: d.versionNumber } } : {}),
+        ...(d.executionId ? { executionId: { old: null, new: d.executionId } } : {}),
+        ...(d.procedureKey ? { procedureKey: { old: null, new: d.procedureKey }, versionNumber: { old: null, new: d.versionNumber } } : {}),
         ...(d.stepKey ? { stepKey: { old: null, new: d.stepKey } } : {}),
         ...(d.rule ? { rule: { old: null, new: d.rule } } : {}),
         ...(d.participantId ? { participantId: { old: null, new: d.participantId } } : {}),
