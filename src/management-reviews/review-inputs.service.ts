@@ -60,7 +60,7 @@ export class ReviewInputsService {
     const earlier = (await m.query(
       `SELECT r.id, r.held_on, r.title, d.seq, d.text, a.reference, a.state, a.due_date
        FROM management_review r JOIN management_review_decision d ON d.management_review_id = r.id
-       LEFT JOIN corrective_action a ON a.id = d.corrective_action_id
+       LEFT JOIN corrective_action a ON a.review_decision_id = d.id
        WHERE r.state = 'closed' AND r.id <> $1 AND r.held_on <= $2
        ORDER BY r.held_on, r.id, d.seq`,
       [review.id, review.heldOn],
