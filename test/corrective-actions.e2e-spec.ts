@@ -61,7 +61,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       type: 'corrective',
       ownerId: c.leader.id,
       ownerName: 'Lena Leader',
-      dueDate: '2027-01-31',
+      dueDate: '2099-12-31',
       state: 'planned',
       allowedTransitions: ['in_progress', 'cancelled'],
       overdue: false,
@@ -88,7 +88,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     });
     // The deviation lists it.
     const d = await t.http.get(`/api/deviations/${d1.id}`).set(...bearer(c.leader));
-    expect(d.body.actions).toEqual([{ id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: '2027-01-31' }]);
+    expect(d.body.actions).toEqual([{ id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: '2099-12-31' }]);
 
     const before = { audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM corrective_action`)).length };
     const post = (as: TestUser, body: Record<string, unknown>) => t.http.post('/api/corrective-actions').set(...bearer(as)).send(body);

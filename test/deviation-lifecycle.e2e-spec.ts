@@ -59,7 +59,7 @@ describe('deviations: life cycle, guards and immutability', () => {
     const res = await t.http
       .post('/api/deviations')
       .set(...bearer(c.leader))
-      .send(deviationBody({ programmeId, executionId: execution.id, stepKey: 'interview', participantId: adept.id, containment: 'Interview repeated with an interpreter' }));
+      .send(deviationBody({ programmeId, executionId: execution.id, stepKey: 'interview', participantId: adept.id, containment: 'Interview repeated with an interpreter', targetDate: undefined }));
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/deviations/${res.body.id}`);
     expect(res.headers.etag).toBe('"1"');

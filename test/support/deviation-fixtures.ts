@@ -152,6 +152,8 @@ export function deviationBody(input: DeviationInput): Record<string, unknown> {
     severity: 'major',
     source: 'manual',
     detectedAt: '2026-11-02T09:30:00Z',
+    // Far ahead, so that no deviation becomes overdue as the calendar moves on (tests of overdue set their own).
+    targetDate: '2099-12-31',
     ...input,
   };
 }
@@ -201,7 +203,8 @@ export function actionBody(deviationIds: string[], input: ActionInput): Record<s
     deviationIds,
     type: 'corrective',
     description: 'Book an interpreter for every intake interview',
-    dueDate: '2027-01-31',
+    // Far ahead, so that no action becomes overdue as the calendar moves on (tests of overdue set their own).
+    dueDate: '2099-12-31',
     effectivenessCriterion: 'No intake interview without interpreter in the next 3 months',
     ...input,
   };
