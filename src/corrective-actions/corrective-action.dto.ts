@@ -19,7 +19,8 @@ export class CreateCorrectiveActionRequest {
 
 export class ActionTransitionRequest {
   @EnumField(ACTION_STATES) to: ActionState;
-  @TextField({ max: 5000 }) comment: string;
+  @TextField({ max: 5000, pattern: /\S/, patternMessage: 'comment must not be blank', description: 'Why; for cancel the reason, for an effectiveness verdict its summary' })
+  comment: string;
   @EnumField(VERDICTS, { optional: true, description: 'Leaving effectiveness_check: effective (to closed) or not_effective (back to in_progress)' })
   verdict?: Verdict;
   @TextField({ optional: true, max: 5000, description: 'Evidence for the effectiveness verdict' }) evidence?: string;
@@ -28,7 +29,7 @@ export class ActionTransitionRequest {
 
 export class BoardReviewRequest {
   @EnumField(BOARD_DECISIONS) decision: BoardDecision;
-  @TextField({ max: 5000 }) comment: string;
+  @TextField({ max: 5000, pattern: /\S/, patternMessage: 'comment must not be blank' }) comment: string;
   @TextField({ max: 256, description: 'Your password: the review is signed electronically' }) password: string;
 }
 

@@ -31,7 +31,8 @@ export class UpdateDeviationRequest {
 
 export class DeviationTransitionRequest {
   @EnumField(DEVIATION_STATES, { description: 'The state to move to' }) to: DeviationState;
-  @TextField({ max: 5000, description: 'Why; for cancel and reopen this is the reason, for close the closing comment' }) comment: string;
+  @TextField({ max: 5000, pattern: /\S/, patternMessage: 'comment must not be blank', description: 'Why; for cancel and reopen this is the reason, for close the closing comment' })
+  comment: string;
   @TextField({ optional: true, max: 10_000, description: 'Root cause (needed to enter action_plan, if not recorded before)' }) rootCause?: string;
   @TextField({ optional: true, max: 5000, description: 'For a minor deviation: why a correction alone suffices, without a corrective action' })
   correctionOnlyJustification?: string;
