@@ -127,6 +127,8 @@ export class DeviationsService {
       if (before.version !== expected) throw stale(before.version);
       if (before.state === 'closed' || before.state === 'cancelled') throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
       const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Deviation;
+      // An edit that changes nothing is no change: no new version, no audit event.
+      if (Object.keys(diffChanges(before, next, EDITABLE)).length === 0) return before;
       const rows = await modifyReturning(
         m,
         `UPDATE deviation SET title = $3, description = $4, severity = $5, containment = $6, root_cause = $7, target_date = $8, version = version + 1
