@@ -238,9 +238,11 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
   it('cancels planned, in_progress and implemented actions with a reason; a cancelled action counts for no deviation', async () => {
     for (const state of ['planned', 'in_progress', 'implemented']) {
       const a = await walkAction(t, c, await newAction(), state);
-      const noReason = await moveAction(t, c.qm, a.id, { to: 'cancelled' });
-      expectProblem(noReason, 400, 'validation_failed');
-      expect(fieldsNamed(noReason)).toEqual(['comment']);
+      for (const comment of [undefined, '   ']) {
+        const noReason = await moveAction(t, c.qm, a.id, { to: 'cancelled', comment });
+        expectProblem(noReason, 400, 'validation_failed');
+        expect(fieldsNamed(noReason)).toEqual(['comment']);
+      }
       const res = await moveAction(t, c.qm, a.id, { to: 'cancelled', comment: `Superseded while ${state}` });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ state: 'cancelled', allowedTransitions: [] });
@@ -283,6 +285,9 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     for (const who of [c.qm, c.leader, c.auditor, t.admin]) {
       expectProblem(await t.http.post(url).set(...bearer(who)).send(body(who)), 403, 'forbidden_role');
     }
+    const blank = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { comment: '  ' }));
+    expectProblem(blank, 400, 'validation_failed');
+    expect(fieldsNamed(blank)).toEqual(['comment']);
     const noPassword = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { password: undefined }));
     expectProblem(noPassword, 400, 'validation_failed');
     expect(fieldsNamed(noPassword)).toEqual(['password']);

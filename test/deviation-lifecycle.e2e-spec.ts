@@ -373,6 +373,33 @@ describe('deviations: life cycle, guards and immutability', () => {
     expect(await deviationFootprint(t, closed.id)).toEqual(before);
   });
 
+  it('refuses a blank reason or closing comment, and writes nothing for an edit that changes nothing', async () => {
+    const d = await newDeviation();
+    let before = await deviationFootprint(t, d.id);
+    const blankCancel = await moveDeviation(t, c.qm, d.id, { to: 'cancelled', comment: ' \t\n ' });
+    expectProblem(blankCancel, 400, 'validation_failed');
+    expect(fieldsNamed(blankCancel)).toEqual(['comment']);
+    expect(await deviationFootprint(t, d.id)).toEqual(before);
+
+    const { deviation: running } = await walkDeviation(t, c, await newDeviation({ severity: 'minor' }), 'action_plan');
+    await moveDeviation(t, c.qm, running.id, { to: 'in_progress', comment: 'Corrected', correctionOnlyJustification: 'One-off' }).expect(200);
+    before = await deviationFootprint(t, running.id);
+    const blankClose = await moveDeviation(t, c.qm, running.id, { to: 'closed', comment: '   ', password: c.qm.password });
+    expectProblem(blankClose, 400, 'validation_failed');
+    expect(fieldsNamed(blankClose)).toEqual(['comment']);
+    expect(await deviationFootprint(t, running.id)).toEqual(before);
+
+    // Same values, or none: no new version, no audit event.
+    before = await deviationFootprint(t, d.id);
+    for (const body of [{ title: 'Intake interview held without an interpreter', severity: 'major' }, {}]) {
+      const res = await t.http.patch(`/api/deviations/${d.id}`).set(...bearer(c.leader)).set('If-Match', '"1"').send(body);
+      expect(res.status).toBe(200);
+      expect(res.body.version).toBe(1);
+      expect(res.headers.etag).toBe('"1"');
+    }
+    expect(await deviationFootprint(t, d.id)).toEqual(before);
+  });
+
   it('takes a root cause with the move into action_plan only (edited with PATCH otherwise), so none changes unaudited', async () => {
     // Decision: a root cause given with another transition is refused rather than stored silently
     // (the audit event of that transition would not show it) or ignored.
