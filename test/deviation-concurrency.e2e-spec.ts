@@ -1,4 +1,17 @@
-import { actionBody, activeProgramme, createCast, createDeviation, deviationBody, enrol, walkDeviation } from './support/deviation-fixtures.js';
+import {
+  actionBody,
+  activeProgramme,
+  adeptProcedure,
+  closeAction,
+  createCast,
+  createDeviation,
+  deviationBody,
+  enrol,
+  moveAction,
+  moveDeviation,
+  walkAction,
+  walkDeviation,
+} from './support/deviation-fixtures.js';
 import type { Cast } from './support/deviation-fixtures.js';
 import { expectProblem } from './support/expectations.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -14,7 +27,7 @@ function parse(reference: string, kind: 'DEV' | 'CA'): { year: number; n: number
   return { year: Number(m[1]), n: Number(m[2]) };
 }
 
-describe('reference numbers DEV-<year>-<nnnn> and CA-<year>-<nnnn>: unique and gap-free under concurrency', () => {
+describe('concurrent requests: gap-free references, one winner per transition, one deviation per finding', () => {
   let t: TestApp;
   let c: Cast;
   let programmeId: string;
@@ -128,6 +141,63 @@ describe('reference numbers DEV-<year>-<nnnn> and CA-<year>-<nnnn>: unique and g
     expectGapFree(created, 'CA', last);
     expect(await lastNumber('CA')).toBe(last + created.length);
     expect(await count('corrective_action.create')).toBe(creates + created.length);
+  });
+
+  /** Statuses in order, for asserting that exactly one request won. */
+  const statuses = (responses: Response[]) => responses.map((r) => r.status).sort();
+
+  it('lets exactly one of several concurrent transitions of the same deviation win', async () => {
+    const d = await createDeviation(t, c.leader, { programmeId });
+    const moves = await Promise.all(Array.from({ length: 8 }, (_, i) => moveDeviation(t, c.qm, d.id, { to: 'analysis', comment: `Race ${i}` })));
+    expect(statuses(moves)).toEqual([200, ...Array(7).fill(409)]);
+    for (const r of moves.filter((x) => x.status === 409)) expectProblem(r, 409, 'transition_not_allowed');
+    const [row] = await t.sql<{ version: number; transitions: number; events: number }>(
+      `SELECT version, (SELECT count(*)::int FROM deviation_transition WHERE deviation_id = $1) AS transitions,
+              (SELECT count(*)::int FROM audit_event WHERE entity_id = $1::text) AS events FROM deviation WHERE id = $1`,
+      [d.id],
+    );
+    expect(row).toEqual({ version: 2, transitions: 2, events: 2 });
+
+    const { deviation: running, action } = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'in_progress');
+    await closeAction(t, c, action!);
+    const closes = await Promise.all(Array.from({ length: 5 }, () => moveDeviation(t, c.qm, running.id, { to: 'closed', comment: 'Closing', password: c.qm.password })));
+    expect(statuses(closes)).toEqual([200, 409, 409, 409, 409]);
+    expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [running.id])).length).toBe(1);
+    expect((await t.sql(`SELECT seq FROM audit_event WHERE entity_id = $1 AND action = 'deviation.close'`, [running.id])).length).toBe(1);
+  });
+
+  it('signs one closure of a corrective action and of a management review however many are sent at once', async () => {
+    const { deviation } = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis');
+    const action = await walkAction(t, c, (await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([deviation.id], { ownerId: c.leader.id }))).body, 'effectiveness_check');
+    const closes = await Promise.all(
+      Array.from({ length: 5 }, () => moveAction(t, c.qm2, action.id, { to: 'closed', comment: 'Effective', verdict: 'effective', evidence: 'Files', password: c.qm2.password })),
+    );
+    expect(statuses(closes)).toEqual([200, 409, 409, 409, 409]);
+    expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [action.id])).length).toBe(1);
+    expect((await t.sql(`SELECT seq FROM audit_event WHERE entity_id = $1 AND action = 'corrective_action.close'`, [action.id])).length).toBe(1);
+
+    const review = await t.http.post('/api/management-reviews').set(...bearer(c.board)).send({ heldOn: '2026-11-30', title: 'Race review', attendeeIds: [c.board.id] });
+    const reviewCloses = await Promise.all(
+      Array.from({ length: 4 }, () => t.http.post(`/api/management-reviews/${review.body.id}/close`).set(...bearer(c.board)).send({ password: c.board.password })),
+    );
+    expect(statuses(reviewCloses)).toEqual([200, 409, 409, 409]);
+    for (const r of reviewCloses.filter((x) => x.status === 409)) expectProblem(r, 409, 'review_closed');
+    expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [review.body.id])).length).toBe(1);
+  });
+
+  it('opens one deviation per overdue subject however many scans run at once', async () => {
+    const procedureKey = await adeptProcedure(t, c);
+    const programme = await activeProgramme(t, c.qm, [c.leader]);
+    const adepts = await Promise.all([0, 1, 2].map(() => enrol(t, c.leader, programme.id)));
+    const scans = await Promise.all(
+      Array.from({ length: 4 }, () => t.http.post(`/api/programmes/${programme.id}/deviations/scan`).set(...bearer(c.leader)).send({ today: '2026-03-05' })),
+    );
+    expect(scans.map((s) => s.status)).toEqual([200, 200, 200, 200]);
+    expect(scans.map((s) => s.body.overdueCells)).toEqual([3, 3, 3, 3]);
+    const opened = scans.flatMap((s) => s.body.opened as { participantId: string; procedureKey: string }[]);
+    expect(opened.map((d) => d.participantId).sort()).toEqual(adepts.map((a) => a.id).sort());
+    expect(new Set(opened.map((d) => d.procedureKey))).toEqual(new Set([procedureKey]));
+    expect((await t.sql(`SELECT id FROM deviation WHERE programme_id = $1`, [programme.id])).length).toBe(3);
   });
 
   it('keeps the audit chain whole after the concurrent writes', async () => {
