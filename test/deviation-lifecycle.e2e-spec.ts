@@ -11,6 +11,7 @@ import {
   deviationFootprint,
   enrol,
   fieldsNamed,
+  moveAction,
   moveDeviation,
   startExecution,
   walkAction,
@@ -292,6 +293,16 @@ describe('deviations: life cycle, guards and immutability', () => {
     expectProblem(await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send({
       deviationIds: [fromOpen.id], type: 'corrective', description: 'x', ownerId: c.leader.id, dueDate: '2027-01-01', effectivenessCriterion: 'y',
     }), 409, 'deviation_closed');
+
+    // A deviation with a live corrective action is not unfounded: the action goes first.
+    const withAction = (await walkDeviation(t, c, await newDeviation(), 'analysis')).deviation;
+    const action = await createAction(t, c.qm, [withAction.id], { ownerId: c.leader.id });
+    const refused = await moveDeviation(t, c.qm, withAction.id, { to: 'cancelled', comment: 'Unfounded after all' });
+    expectProblem(refused, 409, 'actions_open');
+    expect(refused.body.pendingActions).toEqual([action.reference]);
+    expect((await t.http.get(`/api/deviations/${withAction.id}`).set(...bearer(c.qm))).body.state).toBe('analysis');
+    await moveAction(t, c.qm, action.id, { to: 'cancelled', comment: 'Not needed: the deviation was unfounded' });
+    expect((await moveDeviation(t, c.qm, withAction.id, { to: 'cancelled', comment: 'Unfounded after all' })).status).toBe(200);
   });
 
   it('lets a quality manager reopen a closed deviation with a reason, and close it again with a new signature', async () => {

@@ -173,12 +173,14 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
   });
 
   it('is closed only by a board member with the right password; a closed review never changes', async () => {
+    const absent = await t.user(['board_member'], 'Bo Absent');
     const before = await footprint(previous.id);
     expectProblem(await close(c.qm, previous.id, { password: c.qm.password }), 403, 'forbidden_role');
     const noPassword = await close(c.board, previous.id, {});
     expectProblem(noPassword, 400, 'validation_failed');
     expect(fieldsNamed(noPassword)).toEqual(['password']);
     expectProblem(await close(c.board, previous.id, { password: 'wrong-password' }), 401, 'invalid_password');
+    expectProblem(await close(absent, previous.id, { password: absent.password }), 403, 'not_attendee');
     expect(await footprint(previous.id)).toEqual(before);
 
     const closed = await close(c.board, previous.id, { password: c.board.password, comment: 'Minutes approved' });
@@ -203,6 +205,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     await expect(t.sql(`UPDATE management_review_decision SET text = 'Rewritten' WHERE management_review_id = $1`, [previous.id])).rejects.toThrow();
     await expect(t.sql(`DELETE FROM management_review_decision WHERE management_review_id = $1`, [previous.id])).rejects.toThrow();
     await expect(t.sql(`UPDATE signature SET meaning = 'draft' WHERE record_id = $1`, [previous.id])).rejects.toThrow();
+    await expect(t.sql(`INSERT INTO management_review_decision (management_review_id, seq, text) VALUES ($1, 99, 'Slipped in')`, [previous.id])).rejects.toThrow(/closed/);
+    await expect(t.sql(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [previous.id, c.qm2.id])).rejects.toThrow(/closed/);
+    await expect(t.sql(`DELETE FROM management_review_attendee WHERE management_review_id = $1`, [previous.id])).rejects.toThrow(/immutable/);
   });
 
   it('composes its inputs from the records: open deviations, corrective actions, conformance per procedure, outcomes of earlier decisions', async () => {

@@ -72,7 +72,7 @@ export class AuthService {
    * Re-authentication for an electronic signature: the signer types their password again.
    * Failures count towards the same throttle as logins.
    */
-  async confirmPassword(userId: string, password: string, clientAddress = 'signature'): Promise<User> {
+  async confirmPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<User> {
     const key = `signature:${userId}`;
     this.refuseIfThrottled(clientAddress, key);
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });

@@ -15,6 +15,8 @@ export interface Actor {
 export interface RequestContext {
   actor: Actor;
   requestId: string | null;
+  /** The client's address (for throttling password checks); absent outside HTTP. */
+  clientAddress?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, email: 'system', name: 'Mentoring QMS', roles: [] };
@@ -31,6 +33,7 @@ export function contextOf(req: AuthenticatedRequest): RequestContext {
   return {
     actor: req.user ?? { id: null, email: 'anonymous', name: 'anonymous', roles: [] },
     requestId: typeof req.id === 'string' ? req.id : req.id === undefined ? null : String(req.id),
+    clientAddress: req.ip,
   };
 }
 

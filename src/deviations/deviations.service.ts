@@ -183,6 +183,11 @@ export class DeviationsService {
         }
         details.correctionOnlyJustification = justification;
       }
+      if (input.to === 'cancelled' && actions.length) {
+        throw conflict('actions_open', `Cancel or finish the linked corrective actions first: ${actions.map((a) => `${a.reference} (${a.state})`).join(', ')}`, {
+          pendingActions: actions.map((a) => a.reference),
+        });
+      }
       if (rule.guards.includes('actions_closed')) {
         const pending = actions.filter((a) => a.state !== 'closed');
         if (pending.length) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { conflict, notFound, unprocessable } from '../common/problem.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
@@ -102,6 +102,8 @@ export class ManagementReviewsService {
   async close(ctx: RequestContext, id: string, password: string, comment?: string): Promise<ReviewView> {
     const peek = await this.find(this.dataSource.manager, id);
     if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
+    const attended = (await this.dataSource.query(`SELECT 1 FROM management_review_attendee WHERE management_review_id = $1 AND user_id = $2`, [id, ctx.actor.id])) as unknown[];
+    if (attended.length === 0) throw forbidden('not_attendee', 'Only a board member who attended the review can sign its minutes');
     const signer = await this.signatures.confirmSigner(ctx, password);
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);

@@ -32,7 +32,7 @@ export class SignaturesService {
    * is slow and must not hold locks. Wrong password -> 401 `invalid_password`, nothing signed.
    */
   async confirmSigner(ctx: RequestContext, password: string): Promise<Signer> {
-    const user = await this.auth.confirmPassword(ctx.actor.id!, password);
+    const user = await this.auth.confirmPassword(ctx.actor.id!, password, ctx.clientAddress);
     return { kind: 'person', id: user.id, name: user.name, email: user.email };
   }
 
