@@ -84,14 +84,26 @@ export async function keyValues(flow: PageFlow, pairs: readonly (readonly [strin
   const valueWidth = flow.width - labelWidth - 8;
   for (const [label, value] of pairs) {
     const labelLines = flow.metrics.wrap(label, labelWidth - 6, 'bold', size);
-    const valueLines = flow.metrics.wrap(value === '' ? '—' : value, valueWidth, 'regular', size);
-    const height = Math.max(labelLines.length, valueLines.length) * lineHeight + 3;
+    const valueSize = tokenSize(flow, value, valueWidth, size);
+    const valueLines = flow.metrics.wrap(value === '' ? '—' : value, valueWidth, 'regular', valueSize);
+    const height = Math.max(labelLines.length * lineHeight, valueLines.length * valueSize * LEADING) + 3;
     await flow.ensure(height);
     labelLines.forEach((l, i) => flow.text(l, flow.left, flow.y + i * lineHeight, 'bold', size, COLOR.muted));
-    valueLines.forEach((l, i) => flow.text(l, flow.left + labelWidth + 8, flow.y + i * lineHeight, 'regular', size));
+    const dy = (size - valueSize) * 0.8;
+    valueLines.forEach((l, i) => flow.text(l, flow.left + labelWidth + 8, flow.y + dy + i * valueSize * LEADING, 'regular', valueSize));
     flow.advance(height);
   }
   flow.advance(size * 0.6);
+}
+
+/**
+ * A single token too wide for its column (a SHA-256 in hex) is set smaller, down to a limit,
+ * so that it stays on one line: easier to compare by eye and to copy whole.
+ */
+function tokenSize(flow: PageFlow, value: string, width: number, size: number): number {
+  if (/\s/.test(value)) return size;
+  const natural = flow.metrics.width(value, 'regular', size);
+  return natural <= width ? size : Math.max(SIZE.small - 0.5, (size * width) / natural - 0.05);
 }
 
 export interface ContentsLabels {

@@ -66,6 +66,9 @@ export class PageFlow {
   private fresh = true;
   private fill: string | null = null;
   private stroke: string | null = null;
+  private face: Face | null = null;
+  private size = 0;
+  private touches = -1;
   private readonly counters = [0, 0, 0];
   private outline: PDFKit.PDFOutline[] = [];
 
@@ -178,10 +181,13 @@ export class PageFlow {
       at = align === 'right' ? x + width - w : x + (width - w) / 2;
     }
     this.setFill(color);
-    // Ligatures would turn "ff" in a hash into one glyph: wrong to read out, odd to copy.
-    // fontkit takes { liga: false }; the pdfkit typings only know the array form.
-    const options = (HEX_RUN.test(text) ? { lineBreak: false, features: { liga: false } } : { lineBreak: false }) as unknown as PDFKit.Mixins.TextOptions;
-    this.pdf.font(FONT_FILES[face]).fontSize(size).text(text, at, y, options);
+    if (this.face !== face || this.size !== size || this.touches !== this.metrics.touches) {
+      this.pdf.font(FONT_FILES[face]).fontSize(size);
+      this.face = face;
+      this.size = size;
+      this.touches = this.metrics.touches;
+    }
+    this.pdf.text(text, at, y, text.length >= 16 && HEX_RUN.test(text) ? NO_LIGATURES : PLAIN);
   }
 
   rect(x: number, y: number, w: number, h: number, color: string): void {
@@ -247,6 +253,13 @@ export class PageFlow {
 }
 
 const HEX_RUN = /[0-9a-f]{16,}/;
+// pdfkit measures every fragment once more only to size links and underlines, which these
+// texts never have; giving it the width (and word count) up front saves a third of its text
+// layout work. Positions come from the glyph layout itself, not from these numbers.
+const PLAIN = { lineBreak: false, textWidth: 0, wordCount: 0 } as unknown as PDFKit.Mixins.TextOptions;
+// Ligatures would turn "ff" in a hash into one glyph: wrong to read out, odd to copy. fontkit
+// takes { liga: false }; the pdfkit typings only know the array form.
+const NO_LIGATURES = { lineBreak: false, textWidth: 0, wordCount: 0, features: { liga: false } } as unknown as PDFKit.Mixins.TextOptions;
 
 function destination(index: number): string {
   return `section-${index + 1}`;

@@ -11,23 +11,47 @@ import { type Face, FONT_FILES } from './fonts.js';
 const UNIT = 1000;
 
 export class TextMetrics {
-  private readonly widths: Record<Face, Map<string, number>> = { regular: new Map(), bold: new Map() };
+  // Indexed by UTF-16 code unit: a plain array lookup per character keeps the measuring pass
+  // cheap next to drawing. Characters outside the BMP (surrogate pairs) go through a map.
+  private readonly bmp: Record<Face, Float64Array> = { regular: new Float64Array(65536).fill(-1), bold: new Float64Array(65536).fill(-1) };
+  private readonly astral: Record<Face, Map<string, number>> = { regular: new Map(), bold: new Map() };
+  /** Bumped whenever measuring changes the document's current font, so a painter can tell. */
+  touches = 0;
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
   width(text: string, face: Face, size: number): number {
-    const cache = this.widths[face];
+    const table = this.bmp[face];
     let total = 0;
-    for (const ch of text) {
-      let w = cache.get(ch);
-      if (w === undefined) {
-        // Switching the document's font is harmless: the painter sets the font before each draw.
-        w = this.doc.font(FONT_FILES[face]).fontSize(UNIT).widthOfString(ch);
-        cache.set(ch, w);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+        total += this.astralWidth(text.slice(i, i + 2), face);
+        i++;
+        continue;
+      }
+      let w = table[code];
+      if (w < 0) {
+        w = this.measure(text[i], face);
+        table[code] = w;
       }
       total += w;
     }
     return (total * size) / UNIT;
+  }
+
+  private astralWidth(ch: string, face: Face): number {
+    let w = this.astral[face].get(ch);
+    if (w === undefined) {
+      w = this.measure(ch, face);
+      this.astral[face].set(ch, w);
+    }
+    return w;
+  }
+
+  private measure(ch: string, face: Face): number {
+    this.touches += 1;
+    return this.doc.font(FONT_FILES[face]).fontSize(UNIT).widthOfString(ch);
   }
 
   /**
@@ -35,6 +59,8 @@ export class TextMetrics {
    * a long reference) is broken between characters rather than allowed to overflow its cell.
    */
   wrap(text: string, maxWidth: number, face: Face, size: number): string[] {
+    // Most table cells fit on one line: settle those with a single measurement.
+    if (!text.includes('\n') && this.width(text, face, size) <= maxWidth) return [tidy(text)];
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
@@ -81,4 +107,13 @@ export class TextMetrics {
     pieces.push(piece);
     return pieces;
   }
+}
+
+/** What the word-by-word path makes of a line: single spaces between words, none around. */
+function tidy(text: string): string {
+  if (!text.includes('  ') && !text.startsWith(' ') && !text.endsWith(' ')) return text;
+  return text
+    .split(/ +/)
+    .filter((w) => w !== '')
+    .join(' ');
 }

@@ -27,7 +27,7 @@ export interface TableOptions {
 
 const PAD_X = 3;
 const LOOKAHEAD = 100;
-const PAD_Y = 2.6;
+const PAD_Y = 2.2;
 
 export async function table(flow: PageFlow, columns: readonly TableColumn[], rows: Iterable<readonly TableCell[]>, options: TableOptions = {}): Promise<void> {
   const size = options.size ?? SIZE.table;
@@ -56,10 +56,23 @@ export async function table(flow: PageFlow, columns: readonly TableColumn[], row
 
   let started = false;
   let index = 0;
+  // Reused from row to row: a large table allocates little per row.
+  const n = columns.length;
+  const lines: string[][] = new Array(n);
+  const faces: Face[] = new Array(n);
+  const tones: (Tone | undefined)[] = new Array(n);
   for (const row of chain(ahead, iterator)) {
-    const cells = row.map(normalise);
-    const lines = cells.map((cell, i) => clip(flow.metrics.wrap(cell.text, widths[i] - 2 * PAD_X, cell.bold ? 'bold' : 'regular', size), maxLines));
-    const height = Math.max(1, ...lines.map((l) => l.length)) * lineHeight + 2 * PAD_Y;
+    let count = 1;
+    for (let i = 0; i < n; i++) {
+      const cell = row[i] ?? '';
+      const plain = typeof cell === 'string';
+      tones[i] = plain ? undefined : cell.tone;
+      // Bold marks coloured statuses too, so they stand out on a black-and-white print.
+      faces[i] = plain ? 'regular' : (cell.bold ?? (cell.tone === 'bad' || cell.tone === 'warn')) ? 'bold' : 'regular';
+      lines[i] = clip(flow.metrics.wrap(plain ? cell : cell.text, widths[i] - 2 * PAD_X, faces[i], size), maxLines);
+      if (lines[i].length > count) count = lines[i].length;
+    }
+    const height = count * lineHeight + 2 * PAD_Y;
     if (!started) {
       await flow.ensure(headerHeight + height);
       drawHeader();
@@ -68,13 +81,16 @@ export async function table(flow: PageFlow, columns: readonly TableColumn[], row
       await flow.newPage();
       drawHeader();
     }
-    if (options.zebra !== false && index % 2 === 1) flow.rect(flow.left, flow.y, flow.width, height, COLOR.zebraFill);
-    cells.forEach((cell, i) => {
-      if (cell.tone) flow.rect(xs[i], flow.y, widths[i], height, TONE_FILL[cell.tone]);
-      const face: Face = cell.bold ? 'bold' : 'regular';
-      drawLines(flow, lines[i], xs[i], widths[i], face, size, columns[i]?.align ?? 'left', COLOR.text);
-    });
-    flow.line(flow.left, flow.y + height, flow.right, flow.y + height);
+    if (flow.drawing) {
+      // Fills first, then text: one colour change per fill rather than two.
+      if (options.zebra !== false && index % 2 === 1) flow.rect(flow.left, flow.y, flow.width, height, COLOR.zebraFill);
+      for (let i = 0; i < n; i++) {
+        const tone = tones[i];
+        if (tone) flow.rect(xs[i], flow.y, widths[i], height, TONE_FILL[tone]);
+      }
+      for (let i = 0; i < n; i++) drawLines(flow, lines[i], xs[i], widths[i], faces[i], size, columns[i].align ?? 'left', COLOR.text);
+      flow.line(flow.left, flow.y + height, flow.right, flow.y + height);
+    }
     flow.advance(height);
     index += 1;
   }
@@ -120,10 +136,8 @@ function columnWidths(flow: PageFlow, columns: readonly TableColumn[], size: num
   return widths.map((w, i) => (w < minimum[i] ? minimum[i] : w - ((w - minimum[i]) / slack) * short));
 }
 
-function normalise(cell: TableCell): { text: string; tone?: Tone; bold?: boolean } {
-  if (typeof cell === 'string') return { text: cell };
-  // Bold marks coloured statuses too, so they stand out on a black-and-white print.
-  return { text: cell.text, tone: cell.tone, bold: cell.bold ?? (cell.tone === 'bad' || cell.tone === 'warn') };
+function normalise(cell: TableCell): { text: string; bold?: boolean } {
+  return typeof cell === 'string' ? { text: cell } : { text: cell.text, bold: cell.bold ?? (cell.tone === 'bad' || cell.tone === 'warn') };
 }
 
 function clip(lines: string[], max: number): string[] {
@@ -135,5 +149,5 @@ function clip(lines: string[], max: number): string[] {
 
 function drawLines(flow: PageFlow, lines: readonly string[], x: number, width: number, face: Face, size: number, align: Align, color: string): void {
   const lineHeight = size * LEADING;
-  lines.forEach((line, i) => flow.text(line, x + PAD_X, flow.y + PAD_Y + i * lineHeight, face, size, color, align, width - 2 * PAD_X));
+  for (let i = 0; i < lines.length; i++) flow.text(lines[i], x + PAD_X, flow.y + PAD_Y + i * lineHeight, face, size, color, align, width - 2 * PAD_X);
 }
