@@ -26,8 +26,9 @@ export interface TableOptions {
 }
 
 const PAD_X = 3;
-const LOOKAHEAD = 100;
 const PAD_Y = 2.2;
+/** Rows read ahead to size the columns. */
+const LOOKAHEAD = 100;
 
 export async function table(flow: PageFlow, columns: readonly TableColumn[], rows: Iterable<readonly TableCell[]>, options: TableOptions = {}): Promise<void> {
   const size = options.size ?? SIZE.table;
