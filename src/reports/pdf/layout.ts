@@ -110,6 +110,9 @@ export class PageFlow {
 
   async newPage(orientation: Orientation = this.orientation): Promise<void> {
     if (this.pass && this.page > 0) {
+      // The finished page is written out before the pause, so nothing of it is held while
+      // waiting for the destination to drain.
+      this.pdf.flushPages();
       this.pass.onPage?.(this.page, this.pass.totalPages);
       await this.pass.sink.relieve();
     }
