@@ -15,6 +15,7 @@ import type {
 } from './codes.js';
 
 export interface CorrectiveActionRegisterModel extends ReportHeader {
+  /** Which report this is; part of the fingerprint, so two kinds of report never share one. */
   kind: 'corrective_action_register';
   /** The selection the register was drawn with, printed on the cover. */
   filters: CorrectiveActionFilters;

@@ -26,6 +26,7 @@ import type {
 } from './codes.js';
 
 export interface EvidenceReportModel extends ReportHeader {
+  /** Which report this is; part of the fingerprint, so two kinds of report never share one. */
   kind: 'evidence_report';
   programme: { name: string; startsOn: CalendarDate; endsOn: CalendarDate | null };
   period: { from: CalendarDate; to: CalendarDate };

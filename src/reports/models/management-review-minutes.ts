@@ -8,6 +8,7 @@ import type { LocalisedText } from '../../procedures/procedure-definition.js';
 import type { CalendarDate, CorrectiveActionState, DeviationSource, Instant, ReportHeader, Severity, SignatureEntry } from './codes.js';
 
 export interface ManagementReviewMinutesModel extends ReportHeader {
+  /** Which report this is; part of the fingerprint, so two kinds of report never share one. */
   kind: 'management_review_minutes';
   review: { title: string; heldOn: CalendarDate; state: 'open' | 'closed'; closedAt: Instant | null };
   attendees: { name: string; roles: Role[] }[];

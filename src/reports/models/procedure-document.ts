@@ -7,6 +7,7 @@ import type { LocalisedText, ProcedureDefinition } from '../../procedures/proced
 import type { Instant, ProcedureVersionStatus, ReportHeader, SignatureEntry } from './codes.js';
 
 export interface ProcedureDocumentModel extends ReportHeader {
+  /** Which report this is; part of the fingerprint, so two kinds of report never share one. */
   kind: 'procedure_document';
   /** The version this document is. */
   version: ProcedureDocumentVersion;

@@ -134,7 +134,7 @@ export class PageFlow {
     if (this.page === 0 || !this.fresh || orientation !== this.orientation) await this.newPage(orientation);
   }
 
-  /** Makes room for a block of `height`; a block taller than a page starts on a fresh one. */
+  /** Starts a new page when a block of `height` would not fit; on an empty page it goes as it is. */
   async ensure(height: number): Promise<void> {
     if (this.page === 0 || (!this.fresh && this.y + height > this.bottom)) await this.newPage();
   }
