@@ -1,0 +1,141 @@
+/**
+ * The indicator and audit-trail sections of the evidence report. Every figure is printed with
+ * what it was computed from ("35 of 40"), so an auditor can check it against the registers.
+ */
+import { fill, formatCount, formatNumber, formatPercent, formatRate, type Labels, localise } from './i18n.js';
+import { DEVIATION_SOURCES, DEVIATION_STATES, GENDERS, SEVERITIES } from './models/codes.js';
+import type { EvidenceReportModel } from './models/evidence-report.js';
+import { barChart, stackedColumnChart } from './pdf/charts.js';
+import { heading, keyValues, paragraph } from './pdf/blocks.js';
+import type { PageFlow } from './pdf/layout.js';
+import { SIZE } from './pdf/style.js';
+import { table, type TableCell } from './pdf/table.js';
+
+export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
+  const e = l.evidence;
+  const { lang, indicators: ind } = model;
+  const count = (n: number): string => formatNumber(n, lang);
+  await heading(flow, e.indicators, 1, { newPage: 'portrait' });
+
+  await heading(flow, e.participantsByRoleGender, 2);
+  await table(
+    flow,
+    [{ header: e.role, weight: 1.6 }, ...GENDERS.map((g) => ({ header: l.gender[g], weight: 1, align: 'right' as const })), { header: e.total, weight: 1, align: 'right' }],
+    ind.participantsByRoleAndGender.map((r) => [l.participantRole[r.role], ...GENDERS.map((g) => formatCount(r.counts[g], lang)), { text: formatCount(r.total, lang), bold: true }]),
+    { emptyText: l.common.none },
+  );
+  await paragraph(flow, e.suppressionNote, { size: SIZE.small });
+
+  await heading(flow, e.programmeFlow, 2);
+  await keyValues(
+    flow,
+    [
+      [e.enrolled, formatCount(ind.enrolled, lang)],
+      [e.completed, formatCount(ind.completed, lang)],
+      [e.withdrawn, formatCount(ind.withdrawn, lang)],
+      [e.countries, formatCount(ind.countries, lang)],
+      [e.inWorkOrStudies, formatRate(ind.inWorkOrStudies, lang)],
+    ],
+    { labelWidth: 230 },
+  );
+
+  await heading(flow, e.outcomes, 2);
+  await table(
+    flow,
+    [
+      { header: e.outcome, weight: 3 },
+      { header: e.count, weight: 1, align: 'right' },
+    ],
+    ind.outcomes.map((o) => [l.outcome[o.outcome], formatCount(o.count, lang)]),
+    { emptyText: l.common.none },
+  );
+
+  await heading(flow, e.conformanceByProcedure, 2);
+  await table(
+    flow,
+    [
+      { header: e.procedure, weight: 3 },
+      { header: e.rate, weight: 1, align: 'right' },
+      { header: e.judged, weight: 1.4, align: 'right' },
+    ],
+    ind.conformanceByProcedure.map((c) => [`${c.key} — ${localise(c.title, lang)}`, percentCell(c.rate.percent, lang, l), `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`]),
+    { emptyText: l.common.none },
+  );
+  await barChart(flow, {
+    bars: ind.conformanceByProcedure.map((c) => ({ label: c.key, value: c.rate.percent, valueLabel: c.rate.percent === null ? l.common.noData : formatPercent(c.rate.percent, lang) })),
+    legend: e.conformanceLegend,
+    axisLabel: e.conformanceAxis,
+    tick: (v) => formatPercent(v, lang).replace(/[.,]0(?=\D*$)/, ''),
+  });
+
+  await heading(flow, e.conformanceByVersion, 2);
+  await table(
+    flow,
+    [
+      { header: e.procedure, weight: 2.2 },
+      { header: l.common.version, weight: 0.8, align: 'right' },
+      { header: e.rate, weight: 1, align: 'right' },
+      { header: e.judged, weight: 1.4, align: 'right' },
+    ],
+    ind.conformanceByVersion.map((c) => [c.key, String(c.version), percentCell(c.rate.percent, lang, l), `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`]),
+    { emptyText: l.common.none },
+  );
+
+  await heading(flow, e.deviationsBreakdown, 2);
+  const breakdown: TableCell[][] = [
+    ...SEVERITIES.map((s) => [e.severity, l.severity[s], count(ind.deviationsBySeverity[s])]),
+    ...DEVIATION_SOURCES.map((s) => [e.source, l.deviationSource[s], count(ind.deviationsBySource[s])]),
+    ...DEVIATION_STATES.map((s) => [l.common.state, l.deviationState[s], count(ind.deviationsByState[s])]),
+  ];
+  await table(
+    flow,
+    [
+      { header: l.review.category, weight: 1.4 },
+      { header: '', weight: 2 },
+      { header: e.count, weight: 1, align: 'right' },
+    ],
+    breakdown,
+  );
+
+  await heading(flow, e.deviationsPerMonth, 2);
+  await stackedColumnChart(flow, {
+    categories: ind.deviationsPerMonth.map((m) => m.month),
+    series: SEVERITIES.map((s) => ({ name: l.severity[s], values: ind.deviationsPerMonth.map((m) => m.counts[s]) })),
+    axisLabel: e.deviationsAxis,
+    categoryLabel: e.monthAxis,
+    emptyText: e.noDeviations,
+    count,
+  });
+
+  await heading(flow, e.correctiveActionTimeliness, 2);
+  await keyValues(
+    flow,
+    [
+      [e.closedOnTime, formatRate(ind.correctiveActionsClosedOnTime, lang)],
+      [e.medianDays, ind.medianDaysDetectionToClosure === null ? l.common.noData : fill(l.common.days, { n: formatNumber(ind.medianDaysDetectionToClosure, lang, Number.isInteger(ind.medianDaysDetectionToClosure) ? 0 : 1) })],
+    ],
+    { labelWidth: 230 },
+  );
+}
+
+function percentCell(percent: number | null, lang: EvidenceReportModel['lang'], l: Labels): string {
+  return percent === null ? l.common.noData : formatPercent(percent, lang);
+}
+
+export async function auditTrailSection(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
+  const e = l.evidence;
+  const a = model.auditTrail;
+  await heading(flow, e.auditTrail, 1);
+  const v = a.verification;
+  await keyValues(
+    flow,
+    [
+      [e.eventsInScope, formatNumber(a.eventsInScope, model.lang)],
+      [e.chainHeadSeq, String(a.chainHead.seq)],
+      [e.chainHeadHash, a.chainHead.hash],
+      [e.checkedEvents, formatNumber(v.checkedEvents, model.lang)],
+    ],
+    { labelWidth: 190 },
+  );
+  await paragraph(flow, `${e.verification}: ${v.valid ? e.valid : fill(e.invalid, { seq: v.firstInvalidSeq })}`, { face: 'bold', size: SIZE.h3 });
+}

@@ -1,0 +1,86 @@
+/**
+ * Labels and formatting for the reports in English, Swedish and Norwegian Bokmål. Formatting is
+ * written out by hand rather than through Intl: the output must be byte-identical wherever it is
+ * rendered, and ICU versions differ in details such as which space separates thousands.
+ */
+import type { LocalisedText } from '../procedures/procedure-definition.js';
+import { en, type Labels } from './labels/en.js';
+import { nb } from './labels/nb.js';
+import { sv } from './labels/sv.js';
+import type { Count, ReportLanguage } from './models/codes.js';
+
+export type { Labels };
+
+const LABELS: Readonly<Record<ReportLanguage, Labels>> = { en, sv, nb };
+
+/** BCP 47 tags written into the PDF catalogue. */
+export const LANGUAGE_TAGS: Readonly<Record<ReportLanguage, string>> = { en: 'en', sv: 'sv-SE', nb: 'nb-NO' };
+
+export function labelsFor(lang: ReportLanguage): Labels {
+  const labels = LABELS[lang];
+  if (!labels) throw new RangeError(`unsupported report language: ${JSON.stringify(lang)}`);
+  return labels;
+}
+
+/** Replaces `{name}` placeholders. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The text in the report's language, English when that translation is missing. */
+export function localise(text: LocalisedText, lang: ReportLanguage): string {
+  return text[lang] ?? text.en;
+}
+
+/** YYYY-MM-DD, the usual form in Sweden and Norway and unambiguous in English. */
+export function formatDate(value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : isoInstant(value).slice(0, 10);
+  return date;
+}
+
+/** "2026-03-03 09:15 UTC": instants are always shown in UTC, and say so. */
+export function formatDateTime(value: string): string {
+  const iso = isoInstant(value);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function isoInstant(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new RangeError(`not a date or instant: ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}
+
+const NO_BREAK_SPACE = '\u00a0';
+
+/** Thousands grouped (1,234 / 1 234), decimal point or comma by language. */
+export function formatNumber(value: number, lang: ReportLanguage, decimals = 0): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : NO_BREAK_SPACE);
+  const sign = value < 0 && Number(whole + (fraction ?? '')) !== 0 ? '-' : '';
+  return sign + grouped + (fraction ? (lang === 'en' ? '.' : ',') + fraction : '');
+}
+
+/** One decimal: "87.5%" in English, "87,5 %" in Swedish and Norwegian. */
+export function formatPercent(value: number, lang: ReportLanguage): string {
+  const number = formatNumber(value, lang, 1);
+  return lang === 'en' ? `${number}%` : `${number}${NO_BREAK_SPACE}%`;
+}
+
+/** A count after small-cell suppression: numbers formatted, suppressed values ("<5") as given. */
+export function formatCount(value: Count, lang: ReportLanguage): string {
+  return typeof value === 'number' ? formatNumber(value, lang) : value;
+}
+
+export function formatRate(rate: { numerator: Count; denominator: Count; percent: number | null }, lang: ReportLanguage): string {
+  const l = labelsFor(lang);
+  return fill(l.common.rateValue, {
+    percent: rate.percent === null ? l.common.noData : formatPercent(rate.percent, lang),
+    numerator: formatCount(rate.numerator, lang),
+    denominator: formatCount(rate.denominator, lang),
+  });
+}
+
+export function yesNo(value: boolean, lang: ReportLanguage): string {
+  return value ? labelsFor(lang).common.yes : labelsFor(lang).common.no;
+}

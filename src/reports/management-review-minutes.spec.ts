@@ -1,0 +1,78 @@
+import type { ManagementReviewInputs } from '../management-reviews/review-inputs.service.js';
+import { reportFingerprint } from './fingerprint.js';
+import { renderManagementReviewMinutes } from './management-review-minutes.js';
+import type { ManagementReviewMinutesModel, ReviewInputs } from './models/management-review-minutes.js';
+import { managementReviewMinutesFixture } from './testing/register-fixture.js';
+import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBuffer, sha256 } from '../../test/support/report-pdf.js';
+
+/**
+ * SHA-256 of the uncompressed rendering of `managementReviewMinutesFixture('en')`. To update
+ * after an intended change: run the spec, open the PDF named in the failure message, paste.
+ */
+const EXPECTED_SHA256 = 'a7257618c78a2db3ae28dae74d27d4d34b23f89789a306a515b2fac3c111329e';
+
+// The minutes take the stored inputs snapshot as it is: the two shapes must stay the same.
+const snapshotFits: (s: ManagementReviewInputs) => ReviewInputs = (s) => s;
+const inputsFitSnapshot: (s: ReviewInputs) => ManagementReviewInputs = (s) => s;
+void snapshotFits;
+void inputsFitSnapshot;
+
+const render = (model: ManagementReviewMinutesModel = managementReviewMinutesFixture(), compress?: boolean) =>
+  renderToBuffer((out) => renderManagementReviewMinutes(model, out, { compress }));
+
+describe('renderManagementReviewMinutes', () => {
+  let pages: string[];
+  let text: string;
+  beforeAll(async () => {
+    pages = await pageTexts(await render());
+    text = pages.join('\n');
+  });
+
+  it('identifies the review, its attendees and the full fingerprint', () => {
+    expectShows(pages[0], ['Management review minutes', 'Ledningens genomgång hösten 2027', 'Held on 2027-09-18', 'Signed by Ánde Đuolbmá, 2027-09-18 15:10 UTC']);
+    expect(pages[0]).toContain(reportFingerprint(managementReviewMinutesFixture()));
+    expectShows(text, ['Ánde Đuolbmá Board member', 'Åsa Læstadius-Øberg Quality manager, Programme leader', 'Inputs composed 2027-09-18 15:09 UTC']);
+  });
+
+  it('shows the inputs the board looked at', () => {
+    expectShows(text, ['Open deviations 3', 'Open deviations past their target date 1', 'Minor 1', 'Internal audit 1', 'Participant feedback 1']);
+    expectShows(text, ['Closed 7', 'Effectiveness check 1', 'Overdue corrective actions 1: CA-2027-0002']);
+    expectShows(text, ['intake-interview — Intake interview 87.5% 35 / 40', 'matching no data 0 / 0', 'Conformance rate (%)']);
+    expectShows(text, ['Ledningens genomgång våren 2027 2027-03-20', '1. Inför påminnelser om matchningsfönstret.', 'CA-2027-0001 · Closed · 2027-03-15', 'CA-2027-0002 · In progress · 2027-05-01 (overdue)']);
+  });
+
+  it('lists the decisions with the corrective actions that track them', () => {
+    expectShows(text, ['Decision 1', 'Programledarna får utbildning i samtyckeshantering före nästa intag.', 'CA-2027-0011 Planned 2027-11-30 No']);
+    expectShows(text, ['Decision 2', 'Kvalitetsmålet för överensstämmelse höjs till 95 %.', 'No corrective action opened.']);
+  });
+
+  it('ends with the closing signature, or says the minutes are a draft', async () => {
+    expectShows(text, ['Approval of the minutes', 'Signed at 2027-09-18 15:10 UTC', 'Meaning closed']);
+    expect(text).not.toContain('DRAFT');
+    const draft = await pageTexts(await render(managementReviewMinutesFixture('en', false)));
+    expectShows(draft[0], ['DRAFT — these minutes have not been signed.']);
+    expectShows(draft[draft.length - 1], ['Approval of the minutes DRAFT — these minutes have not been signed.']);
+  });
+
+  it('numbers every page', () => expectPageNumbers(pages, 'en'));
+
+  it.each([
+    ['sv', ['Protokoll från ledningens genomgång', 'Närvarande', 'Underlag för genomgången', 'Öppna avvikelser 3', 'Beslut 1', 'Justering av protokollet', 'Styrelseledamot', 'Sida 1 av']],
+    ['nb', ['Referat fra ledelsens gjennomgåelse', 'Til stede', 'Grunnlag for gjennomgåelsen', 'Åpne avvik 3', 'Beslutning 1', 'Godkjenning av referatet', 'Styremedlem', 'Side 1 av']],
+  ] as const)('speaks %s throughout', async (lang, words) => {
+    const texts = await pageTexts(await render(managementReviewMinutesFixture(lang)));
+    const all = texts.join('\n');
+    expectShows(all, words);
+    for (const english of ['Management review minutes', 'Attendees', 'Inputs to the review', 'Decision 1', 'Approval of the minutes', 'Board member', 'Page 1 of']) expect(all).not.toContain(english);
+    expectPageNumbers(texts, lang);
+  });
+
+  it('keeps Swedish, Norwegian and Sámi letters', () => {
+    expectShows(text, ['Ánde Đuolbmá', 'Åsa Læstadius-Øberg', 'Ledningens genomgång', 'höjs till 95 %']);
+  });
+
+  it('renders the same model to the same bytes, matching the stored expectation', async () => {
+    expect(sha256(await render())).toBe(sha256(await render()));
+    expectStoredHash(await render(undefined, false), EXPECTED_SHA256, 'management-review-minutes');
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Renders the minutes of a management review (ISO 9001 9.3): attendees, the inputs the board
+ * looked at (9.3.2), its decisions with the corrective actions that carry them out (9.3.3),
+ * and the closing signature. Unsigned minutes say so on the cover and at the end.
+ */
+import type { Writable } from 'node:stream';
+import { cover, reportLayout } from './frame.js';
+import { fill, formatDate, formatDateTime, formatNumber, formatPercent, type Labels, labelsFor, localise } from './i18n.js';
+import { CORRECTIVE_ACTION_STATES, DEVIATION_SOURCES, SEVERITIES } from './models/codes.js';
+import type { ManagementReviewMinutesModel, ReviewDecision } from './models/management-review-minutes.js';
+import { heading, keyValues, paragraph, tableOfContents } from './pdf/blocks.js';
+import { barChart } from './pdf/charts.js';
+import type { PageFlow } from './pdf/layout.js';
+import { renderReport, type RenderOptions } from './pdf/render.js';
+import { SIZE } from './pdf/style.js';
+import { table, type TableCell } from './pdf/table.js';
+
+/** Writes the PDF to `out` and ends it; resolves when `out` has finished. */
+export function renderManagementReviewMinutes(model: ManagementReviewMinutesModel, out: Writable, options?: RenderOptions): Promise<void> {
+  const l = labelsFor(model.lang);
+  const v = l.review;
+  return renderReport(
+    reportLayout({
+      model,
+      title: l.titles.managementReview,
+      about: `${model.review.title} · ${formatDate(model.review.heldOn)}`,
+      compose: async (flow, fingerprint) => {
+        await cover(flow, model, fingerprint, {
+          title: l.titles.managementReview,
+          subtitle: model.review.title,
+          facts: [
+            [v.heldOn, formatDate(model.review.heldOn)],
+            [v.signedBy, model.signature ? `${model.signature.signerName}, ${formatDateTime(model.signature.signedAt)}` : '—'],
+          ],
+          notice: model.signature ? undefined : v.draft,
+        });
+        await tableOfContents(flow, { title: l.common.contents, page: l.common.page });
+        await meeting(flow, model, l);
+        await inputs(flow, model, l);
+        await heading(flow, v.decisions, 1);
+        if (model.decisions.length === 0) await paragraph(flow, l.common.none);
+        for (const d of model.decisions) await decision(flow, d, l);
+        await signature(flow, model, l);
+      },
+    }),
+    out,
+    options,
+  );
+}
+
+async function meeting(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
+  const v = l.review;
+  await heading(flow, v.meeting, 1);
+  await keyValues(flow, [
+    [l.common.title, model.review.title],
+    [v.heldOn, formatDate(model.review.heldOn)],
+    [v.closedAt, model.review.closedAt === null ? '—' : formatDateTime(model.review.closedAt)],
+    [v.inputsAsOf, formatDate(model.inputs.asOf)],
+    [v.inputsComposedAt, formatDateTime(model.inputs.composedAt)],
+  ]);
+  await heading(flow, v.attendees, 2);
+  await table(
+    flow,
+    [
+      { header: v.name, weight: 2 },
+      { header: v.roles, weight: 3 },
+    ],
+    model.attendees.map((a) => [a.name, a.roles.map((r) => l.staffRole[r]).join(', ') || '—']),
+    { emptyText: l.common.none },
+  );
+}
+
+async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
+  const v = l.review;
+  const { lang, inputs: i } = model;
+  const count = (n: number): string => formatNumber(n, lang);
+  const counts = [
+    { header: v.category, weight: 3 },
+    { header: v.count, weight: 1, align: 'right' as const },
+  ];
+  await heading(flow, v.inputs, 1);
+
+  await heading(flow, v.deviations, 2);
+  await keyValues(
+    flow,
+    [
+      [v.openDeviations, count(i.deviations.open)],
+      [v.overdueDeviations, count(i.deviations.overdue)],
+    ],
+    { labelWidth: 230 },
+  );
+  await paragraph(flow, v.openDeviationsBySeverity, { face: 'bold', size: SIZE.small, gapAfter: 3 });
+  await table(flow, counts, SEVERITIES.map((s) => [l.severity[s], count(i.deviations.openBySeverity[s])]));
+  await paragraph(flow, v.openDeviationsBySource, { face: 'bold', size: SIZE.small, gapAfter: 3 });
+  await table(flow, counts, DEVIATION_SOURCES.map((s) => [l.deviationSource[s], count(i.deviations.openBySource[s])]));
+
+  await heading(flow, v.actions, 2);
+  await table(flow, counts, CORRECTIVE_ACTION_STATES.map((s) => [l.actionState[s], count(i.correctiveActions.byState[s])]));
+  await keyValues(
+    flow,
+    [[v.overdueActions, i.correctiveActions.overdue === 0 ? count(0) : `${count(i.correctiveActions.overdue)}: ${i.correctiveActions.overdueReferences.join(', ')}`]],
+    { labelWidth: 230 },
+  );
+
+  await heading(flow, v.conformance, 2);
+  const procedure = (key: string): string => (model.procedureTitles[key] ? `${key} — ${localise(model.procedureTitles[key], lang)}` : key);
+  const percent = (rate: number | null): string => (rate === null ? l.common.noData : formatPercent(rate * 100, lang));
+  await table(
+    flow,
+    [
+      { header: l.evidence.procedure, weight: 3 },
+      { header: l.evidence.rate, weight: 1, align: 'right' },
+      { header: l.evidence.judged, weight: 1.4, align: 'right' },
+    ],
+    i.conformance.map((c) => [procedure(c.procedureKey), percent(c.rate), `${count(c.conforming)} / ${count(c.completed)}`]),
+    { emptyText: l.common.none },
+  );
+  if (i.conformance.length > 0) {
+    await barChart(flow, {
+      bars: i.conformance.map((c) => ({ label: c.procedureKey, value: c.rate === null ? null : c.rate * 100, valueLabel: percent(c.rate) })),
+      legend: l.evidence.conformanceLegend,
+      axisLabel: l.evidence.conformanceAxis,
+      tick: (t) => formatPercent(t, lang).replace(/[.,]0(?=\D*$)/, ''),
+    });
+  }
+
+  await heading(flow, v.earlierDecisions, 2);
+  await table(
+    flow,
+    [
+      { header: v.review, weight: 1.6 },
+      { header: v.decision, weight: 3 },
+      { header: v.trackedBy, weight: 1.8 },
+    ],
+    i.earlierDecisions.map((d): TableCell[] => [
+      `${d.title}\n${formatDate(d.heldOn)}`,
+      `${d.seq}. ${d.text}`,
+      d.action === null
+        ? v.notTracked
+        : { text: `${d.action.reference} · ${l.actionState[d.action.state]} · ${formatDate(d.action.dueDate)}${d.action.overdue ? ` (${v.overdue})` : ''}`, tone: d.action.overdue ? 'bad' : undefined },
+    ]),
+    { emptyText: l.common.none },
+  );
+}
+
+async function decision(flow: PageFlow, d: ReviewDecision, l: Labels): Promise<void> {
+  const v = l.review;
+  await heading(flow, fill(v.decisionNumber, { n: d.seq }), 2);
+  await paragraph(flow, d.text);
+  if (d.trackedActions.length === 0) {
+    await paragraph(flow, v.notTracked, { size: SIZE.small });
+    return;
+  }
+  await table(
+    flow,
+    [
+      { header: l.common.reference, weight: 1.4 },
+      { header: l.common.state, weight: 1.4 },
+      { header: l.evidence.dueOn, weight: 1.2 },
+      { header: l.register.overdue, weight: 1 },
+    ],
+    d.trackedActions.map((a): TableCell[] => [a.reference, l.actionState[a.state], formatDate(a.dueOn), a.overdue ? { text: l.common.yes, tone: 'bad' } : l.common.no]),
+  );
+}
+
+async function signature(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
+  const v = l.review;
+  await heading(flow, v.signature, 1);
+  const s = model.signature;
+  if (s === null) {
+    await paragraph(flow, v.draft, { face: 'bold', size: SIZE.h3 });
+    return;
+  }
+  await keyValues(flow, [
+    [v.signedBy, s.signerName],
+    [v.signedAt, formatDateTime(s.signedAt)],
+    [v.meaning, s.meaning],
+    [v.comment, s.comment ?? '—'],
+    [l.procedure.signedHash, s.contentHash ?? '—'],
+  ]);
+}

@@ -1,0 +1,153 @@
+/**
+ * Renders the controlled procedure document: one version of a procedure as it is (or was) in
+ * force, with its revision history and the signatures bound to its content hash.
+ */
+import type { Writable } from 'node:stream';
+import type { FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
+import { cover, reportLayout } from './frame.js';
+import { fill, formatDateTime, type Labels, labelsFor, localise, yesNo } from './i18n.js';
+import type { ReportLanguage } from './models/codes.js';
+import type { ProcedureDocumentModel } from './models/procedure-document.js';
+import { heading, keyValues, paragraph, tableOfContents } from './pdf/blocks.js';
+import type { PageFlow } from './pdf/layout.js';
+import { renderReport, type RenderOptions } from './pdf/render.js';
+import { table } from './pdf/table.js';
+
+/** Writes the PDF to `out` and ends it; resolves when `out` has finished. */
+export function renderProcedureDocument(model: ProcedureDocumentModel, out: Writable, options?: RenderOptions): Promise<void> {
+  const l = labelsFor(model.lang);
+  const d = model.definition;
+  return renderReport(
+    reportLayout({
+      model,
+      title: l.titles.procedureDocument,
+      about: `${d.key} · ${l.common.version} ${model.version.number}`,
+      compose: (flow, fingerprint) => compose(flow, model, fingerprint, l),
+    }),
+    out,
+    options,
+  );
+}
+
+async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprint: string, l: Labels): Promise<void> {
+  const { lang, definition: d, version: v } = model;
+  const p = l.procedure;
+  const when = (at: string | null): string => (at === null ? '—' : formatDateTime(at));
+  await cover(flow, model, fingerprint, {
+    title: l.titles.procedureDocument,
+    subtitle: `${d.key} — ${localise(d.title, lang)}`,
+    facts: [
+      [p.key, d.key],
+      [l.common.version, String(v.number)],
+      [l.common.status, l.versionStatus[v.status]],
+      [p.effectiveFrom, when(v.effectiveFrom)],
+      [p.contentHash, v.contentHash],
+    ],
+  });
+  await tableOfContents(flow, { title: l.common.contents, page: l.common.page });
+
+  await heading(flow, p.documentControl, 1);
+  await keyValues(flow, [
+    [p.key, d.key],
+    [l.common.title, localise(d.title, lang)],
+    [l.common.version, String(v.number)],
+    [l.common.status, l.versionStatus[v.status]],
+    [p.effectiveFrom, when(v.effectiveFrom)],
+    [p.supersededAt, when(v.supersededAt)],
+    [p.retiredAt, when(v.retiredAt)],
+    [p.contentHash, v.contentHash],
+    [p.changeSummary, v.changeSummary ?? '—'],
+  ]);
+
+  await heading(flow, p.purposeAndScope, 1);
+  await paragraph(flow, localise(d.purpose, lang));
+  await keyValues(flow, [
+    [p.subject, l.subject[d.subject]],
+    [p.responsibleRoles, d.responsibleRoles.map((r) => l.staffRole[r]).join(', ')],
+    [p.ordered, yesNo(d.ordered, lang)],
+    ...(d.references?.length ? [[p.references, d.references.join('\n')] as const] : []),
+  ]);
+
+  await heading(flow, p.timeWindow, 1);
+  const anchorProcedure = d.window.procedure
+    ? [[p.anchorProcedure, model.anchorProcedureTitle ? `${d.window.procedure} — ${localise(model.anchorProcedureTitle, lang)}` : d.window.procedure] as const]
+    : [];
+  await keyValues(flow, [[p.anchor, l.anchor[d.window.anchor]], ...anchorProcedure, [p.window, fill(p.windowValue, { from: d.window.fromDays, to: d.window.toDays })]]);
+
+  await heading(flow, p.steps, 1);
+  for (const [i, step] of d.steps.entries()) await stepSection(flow, step, i + 1, lang, l);
+
+  await heading(flow, p.revisionHistory, 1);
+  await table(
+    flow,
+    [
+      { header: l.common.version, weight: 0.8, align: 'right' },
+      { header: l.common.status, weight: 1.3 },
+      { header: p.effectiveFrom, weight: 1.5 },
+      { header: p.supersededAt, weight: 1.5 },
+      { header: p.changeSummary, weight: 3.2 },
+      { header: p.author, weight: 1.6 },
+    ],
+    model.revisions.map((r) => [
+      String(r.number),
+      { text: l.versionStatus[r.status], bold: r.number === v.number },
+      when(r.effectiveFrom),
+      when(r.supersededAt),
+      r.changeSummary ?? '—',
+      r.authorName,
+    ]),
+    { emptyText: l.common.none },
+  );
+
+  await heading(flow, p.signatures, 1);
+  await table(
+    flow,
+    [
+      { header: p.signer, weight: 1.5 },
+      { header: p.meaning, weight: 1.1 },
+      { header: p.signedAt, weight: 1.3 },
+      { header: p.comment, weight: 1.6 },
+      { header: p.signedHash, weight: 2.6 },
+    ],
+    model.signatures.map((s) => [
+      s.signerName,
+      s.meaning,
+      formatDateTime(s.signedAt),
+      s.comment ?? '—',
+      s.contentHash === null
+        ? '—'
+        : { text: `${s.contentHash} (${s.contentHash === v.contentHash ? p.hashMatches : p.hashDiffers})`, tone: s.contentHash === v.contentHash ? undefined : 'bad' },
+    ]),
+    { emptyText: p.noSignatures },
+  );
+}
+
+async function stepSection(flow: PageFlow, step: StepDefinition, n: number, lang: ReportLanguage, l: Labels): Promise<void> {
+  const p = l.procedure;
+  await heading(flow, `${fill(p.step, { n })}: ${localise(step.title, lang)}`, 2);
+  if (step.description) await paragraph(flow, localise(step.description, lang));
+  await keyValues(flow, [
+    [p.required, yesNo(step.required, lang)],
+    [p.performerRoles, step.performerRoles?.length ? step.performerRoles.map((r) => l.staffRole[r]).join(', ') : p.anyStaff],
+    [p.requiredCompetence, step.requiredCompetence ?? '—'],
+    [p.evidence, step.evidence ? localise(step.evidence, lang) : '—'],
+  ]);
+  await table(
+    flow,
+    [
+      { header: p.field, weight: 2.4 },
+      { header: p.fieldKey, weight: 1.9 },
+      { header: p.fieldType, weight: 1 },
+      { header: p.required, weight: 1 },
+      { header: p.constraints, weight: 2.6 },
+    ],
+    step.fields.map((f) => [localise(f.label, lang) + (f.help ? `\n${localise(f.help, lang)}` : ''), f.key, l.fieldType[f.type], yesNo(f.required, lang), constraints(f, lang, l)]),
+    { emptyText: l.common.none },
+  );
+}
+
+function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels): string {
+  if (field.options?.length) return field.options.map((o) => `${o.value}: ${localise(o.label, lang)}`).join('\n');
+  if (field.min !== undefined || field.max !== undefined) return fill(l.procedure.range, { min: field.min ?? '—', max: field.max ?? '—' });
+  return '—';
+}

@@ -1,0 +1,140 @@
+/** A fixed, hand-made evidence report model for the renderer's specs. */
+import type { ReportLanguage } from '../models/codes.js';
+import type { EvidenceReportModel } from '../models/evidence-report.js';
+
+export const CHAIN_HEAD_HASH = 'c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00d15ea5e5';
+export const INTAKE_HASH = '3f1c9a7e52b04d6f8e2a1b9c7d5e3f1a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e';
+export const NAMES = ['Sánne Ŋuvttá', 'Øystein Åkerlund'];
+
+export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames = false): EvidenceReportModel {
+  const rate = (numerator: number, denominator: number) => ({ numerator, denominator, percent: denominator ? (numerator / denominator) * 100 : null });
+  return {
+    kind: 'evidence_report',
+    lang,
+    generatedAt: '2027-06-30T14:05:00.000Z',
+    generatedBy: 'Åsa Læstadius-Øberg',
+    programme: { name: 'Mentorprogrammet Malmö–Tromsø 2027', startsOn: '2027-01-15', endsOn: '2027-12-15' },
+    period: { from: '2027-01-01', to: '2027-06-30' },
+    procedures: [
+      {
+        key: 'intake-interview',
+        title: { en: 'Intake interview', sv: 'Intagssamtal', nb: 'Inntakssamtale' },
+        version: 3,
+        effectiveFrom: '2027-01-10T12:00:00.000Z',
+        contentHash: INTAKE_HASH,
+        approvals: [{ signerName: 'Bjørn Sæther', meaning: 'approved', comment: null, signedAt: '2027-01-10T11:58:00.000Z', contentHash: INTAKE_HASH }],
+      },
+      {
+        key: 'matching',
+        title: { en: 'Matching', sv: 'Matchning', nb: 'Matching' },
+        version: 1,
+        effectiveFrom: '2026-11-02T08:00:00.000Z',
+        contentHash: 'aa11bb22cc33dd44ee55ff6600778899aa11bb22cc33dd44ee55ff6600778899',
+        approvals: [],
+      },
+    ],
+    includeNames,
+    participants: [
+      { code: 'A-0001', role: 'adept', gender: 'female', profession: 'Läkare', enrolledOn: '2027-01-15', status: 'active', ...(includeNames ? { name: NAMES[0] } : {}) },
+      { code: 'M-0001', role: 'mentor', gender: 'male', profession: 'Sjuksköterska', enrolledOn: '2027-01-15', status: 'completed', ...(includeNames ? { name: NAMES[1] } : {}) },
+    ],
+    conformance: {
+      asOf: '2027-06-30',
+      procedures: [
+        { key: 'intake-interview', title: { en: 'Intake interview', sv: 'Intagssamtal', nb: 'Inntakssamtale' } },
+        { key: 'matching', title: { en: 'Matching', sv: 'Matchning', nb: 'Matching' } },
+      ],
+      rows: [
+        { subject: 'A-0001', subjectType: 'adept', cells: [{ status: 'conforming', version: 3 }, { status: 'overdue', version: 1 }] },
+        { subject: 'M-0001', subjectType: 'mentor', cells: [null, { status: 'nonconforming', version: 1 }] },
+        { subject: 'P-0001', subjectType: 'pair', cells: [null, { status: 'not_yet_due', version: null }] },
+      ],
+    },
+    deviations: [
+      {
+        reference: 'DEV-2027-0001',
+        detectedAt: '2027-02-03T10:00:00.000Z',
+        severity: 'major',
+        source: 'system',
+        procedureKey: 'matching',
+        procedureVersion: 1,
+        state: 'closed',
+        title: 'Matching done after the window closed',
+        closedAt: '2027-03-01T09:00:00.000Z',
+      },
+      {
+        reference: 'DEV-2027-0002',
+        detectedAt: '2027-04-11T07:30:00.000Z',
+        severity: 'critical',
+        source: 'participant_feedback',
+        procedureKey: null,
+        procedureVersion: null,
+        state: 'action_plan',
+        title: 'Consent form missing for one adept',
+        closedAt: null,
+      },
+    ],
+    correctiveActions: [
+      {
+        reference: 'CA-2027-0001',
+        type: 'corrective',
+        description: 'Remind programme leaders of the matching window two weeks before it closes.',
+        ownerName: 'Máret Ŋuolbmá',
+        dueOn: '2027-03-15',
+        state: 'closed',
+        overdueDays: 0,
+        effectiveness: 'effective',
+        boardDecisions: [{ decision: 'endorsed', decidedOn: '2027-03-20' }],
+      },
+      {
+        reference: 'CA-2027-0002',
+        type: 'correction',
+        description: 'Collect the missing consent form.',
+        ownerName: 'Bjørn Sæther',
+        dueOn: '2027-05-01',
+        state: 'in_progress',
+        overdueDays: 60,
+        effectiveness: null,
+        boardDecisions: [],
+      },
+    ],
+    indicators: {
+      participantsByRoleAndGender: [
+        { role: 'adept', counts: { female: 23, male: 17, other: '<5', undisclosed: '<5' }, total: 42 },
+        { role: 'mentor', counts: { female: 21, male: 19, other: 0, undisclosed: '<5' }, total: 41 },
+      ],
+      countries: 17,
+      enrolled: 42,
+      completed: 12,
+      withdrawn: '<5',
+      outcomes: [
+        { outcome: 'employed_full_time', count: 6 },
+        { outcome: 'studies', count: '<5' },
+        { outcome: 'job_seeking', count: '<5' },
+      ],
+      inWorkOrStudies: rate(9, 12),
+      conformanceByProcedure: [
+        { key: 'intake-interview', title: { en: 'Intake interview', sv: 'Intagssamtal', nb: 'Inntakssamtale' }, rate: rate(35, 40) },
+        { key: 'matching', title: { en: 'Matching', sv: 'Matchning', nb: 'Matching' }, rate: rate(0, 0) },
+      ],
+      conformanceByVersion: [
+        { key: 'intake-interview', version: 2, rate: rate(10, 12) },
+        { key: 'intake-interview', version: 3, rate: rate(25, 28) },
+      ],
+      deviationsBySeverity: { minor: 0, major: 1, critical: 1 },
+      deviationsBySource: { manual: 0, internal_audit: 0, external_audit: 0, participant_feedback: 1, system: 1 },
+      deviationsByState: { open: 0, analysis: 0, action_plan: 1, in_progress: 0, closed: 1, cancelled: 0 },
+      deviationsPerMonth: [
+        { month: '2027-01', counts: { minor: 0, major: 0, critical: 0 } },
+        { month: '2027-02', counts: { minor: 0, major: 1, critical: 0 } },
+        { month: '2027-03', counts: { minor: 0, major: 0, critical: 0 } },
+        { month: '2027-04', counts: { minor: 0, major: 0, critical: 1 } },
+        { month: '2027-05', counts: { minor: 0, major: 0, critical: 0 } },
+        { month: '2027-06', counts: { minor: 0, major: 0, critical: 0 } },
+      ],
+      correctiveActionsClosedOnTime: rate(1, 1),
+      medianDaysDetectionToClosure: 26,
+    },
+    auditTrail: { eventsInScope: 1234, chainHead: { seq: 5678, hash: CHAIN_HEAD_HASH }, verification: { valid: true, checkedEvents: 5678 } },
+  };
+}
