@@ -4,6 +4,15 @@ import { ProcedureLibrary1795960000000 } from './1795960000000-ProcedureLibrary.
 import { ProgrammesAndExecutions1795970000000 } from './1795970000000-ProgrammesAndExecutions.js';
 import { DeviationsAndCorrectiveActions1795980000000 } from './1795980000000-DeviationsAndCorrectiveActions.js';
 import { QualityObjectives1795990000000 } from './1795990000000-QualityObjectives.js';
+import { AuditEntityIndex1796000000000 } from './1796000000000-AuditEntityIndex.js';
 import { ReviewAndLinkGuards1796010000000 } from './1796010000000-ReviewAndLinkGuards.js';
 
-export const MIGRATIONS = [Spine1795957959384, ProcedureLibrary1795960000000, ProgrammesAndExecutions1795970000000, DeviationsAndCorrectiveActions1795980000000, QualityObjectives1795990000000, ReviewAndLinkGuards1796010000000];
+export const MIGRATIONS = [
+  Spine1795957959384,
+  ProcedureLibrary1795960000000,
+  ProgrammesAndExecutions1795970000000,
+  DeviationsAndCorrectiveActions1795980000000,
+  QualityObjectives1795990000000,
+  AuditEntityIndex1796000000000,
+  ReviewAndLinkGuards1796010000000,
+];

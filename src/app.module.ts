@@ -14,6 +14,7 @@ import { APP_CONFIG } from './config/config.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviations/deviation-scan.module.js';
@@ -74,6 +75,7 @@ export class AppModule {
         CorrectiveActionsModule,
         ManagementReviewsModule,
         IndicatorsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

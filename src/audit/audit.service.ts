@@ -30,7 +30,7 @@ export interface AuditFilter {
 
 const COLUMNS = `seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, entity_version, changes, reason, request_id, prev_hash, hash`;
 
-type Row = {
+export type AuditRow = {
   seq: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -46,7 +46,7 @@ type Row = {
   hash: string;
 };
 
-export function rowToEvent(r: Row): ChainedEvent {
+export function rowToEvent(r: AuditRow): ChainedEvent {
   return {
     seq: Number(r.seq),
     occurredAt: r.occurred_at.toISOString(),
@@ -159,7 +159,7 @@ export class AuditService {
     const rows = (await this.dataSource.query(
       `SELECT ${COLUMNS} FROM audit_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT $${params.length}`,
       params,
-    )) as Row[];
+    )) as AuditRow[];
     const items = rows.slice(0, filter.limit).map(rowToEvent);
     const nextCursor = rows.length > filter.limit ? String(items[items.length - 1].seq) : null;
     return { items, nextCursor };
@@ -174,7 +174,7 @@ export class AuditService {
       const rows = (await this.dataSource.query(
         `SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
         [after, upto, batchSize],
-      )) as Row[];
+      )) as AuditRow[];
       if (rows.length === 0) return;
       const events = rows.map(rowToEvent);
       yield events;

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -7,6 +8,10 @@ import { verifyAuditExport } from '../audit/audit-export.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
+import { verifyBundle } from '../reports/bundle/bundle-verify.js';
+import { reportFingerprint } from '../reports/fingerprint.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { commandLineContext } from './command-context.js';
 import { openDatabase } from '../database/database.js';
 
 const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
@@ -16,6 +21,9 @@ const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded da
   npm run qms -- audit:verify FILE [--head-seq N --head-hash H]
                                              verify an audit export (JSON lines) offline, without the database;
                                              with the head from the export's X-Audit-Head-* headers, a cut-short export fails too
+  npm run qms -- verify BUNDLE               verify an evidence bundle offline, without the database
+  npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]
+                                             write a programme evidence report (PDF) from the command line
 `;
 
 /** The application without HTTP, for commands that run use cases (same modules as the service). */
@@ -60,6 +68,43 @@ const commands: Record<string, Command> = {
     }
   },
 
+  async verify(args) {
+    const file = args[0];
+    if (!file) {
+      process.stderr.write('usage: npm run qms -- verify BUNDLE\n');
+      return 2;
+    }
+    const v = await verifyBundle(file);
+    for (const line of v.checked) process.stdout.write(`  ok  ${line}\n`);
+    if (!v.valid) {
+      process.stderr.write(`INVALID: ${v.problem}\n`);
+      return 1;
+    }
+    process.stdout.write('VALID: the bundle is exactly as it was exported.\n');
+    return 0;
+  },
+
+  async report(args) {
+    const kind = args[0];
+    const programmeId = option(args, '--programme');
+    const out = option(args, '--out');
+    const lang = (option(args, '--lang') ?? 'en') as 'en' | 'sv' | 'nb';
+    if (kind !== 'evidence' || !programmeId || !out || !['en', 'sv', 'nb'].includes(lang)) {
+      process.stderr.write('usage: npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]\n');
+      return 2;
+    }
+    const as = option(args, '--as');
+    const generatedAt = option(args, '--generated-at') ?? new Date().toISOString();
+    const fingerprint = await withApp(async (app) => {
+      const ctx = await commandLineContext(app, as);
+      const sink = createWriteStream(out);
+      const { model } = await app.get(ReportsService).renderEvidence(ctx, programmeId, { lang, generatedAt, includeNames: false }, sink, { onProgress: progress('Rendering') });
+      return reportFingerprint(model);
+    });
+    process.stdout.write(`Wrote ${out}\nFingerprint: ${fingerprint}\n`);
+    return 0;
+  },
+
   async 'audit:verify'(args) {
     const file = args[0];
     if (!file) {
@@ -84,6 +129,18 @@ const commands: Record<string, Command> = {
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** A progress bar on stderr, for long reports. */
+function progress(label: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const pct = Math.floor((done / Math.max(total, 1)) * 100);
+    if (pct === last && done !== total) return;
+    last = pct;
+    const bar = '#'.repeat(Math.floor(pct / 4)).padEnd(25, '.');
+    process.stderr.write(`\r${label} [${bar}] ${pct}% (${done}/${total} pages)${done === total ? '\n' : ''}`);
+  };
 }
 
 async function main(): Promise<void> {

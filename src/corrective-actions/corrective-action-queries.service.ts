@@ -14,6 +14,8 @@ export interface ActionFilter {
   ownerId?: string;
   deviationId?: string;
   programmeId?: string;
+  /** The day overdue is judged on (default: today). */
+  today?: string;
   offset: number;
   limit: number;
 }
@@ -67,7 +69,7 @@ export class CorrectiveActionQueriesService {
     }
     if (f.overdue !== undefined) {
       const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;
-      add(f.overdue ? overdue : `NOT ${overdue}`, this.actions.today());
+      add(f.overdue ? overdue : `NOT ${overdue}`, f.today ?? this.actions.today());
     }
     params.push(f.limit + 1, f.offset);
     const rows = (await this.dataSource.query(

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hasAnyRole } from '../auth/roles.js';
-import { todayIn } from '../common/calendar.js';
+import { localDate, todayIn } from '../common/calendar.js';
 import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { allocateReference } from '../common/references.js';
@@ -47,6 +47,11 @@ export class CorrectiveActionsService {
 
   today(): string {
     return todayIn(this.config.timeZone);
+  }
+
+  /** The organisation's calendar day of an instant (reports are dated by when they are generated). */
+  dayOf(instant: string): string {
+    return localDate(instant, this.config.timeZone);
   }
 
   async create(ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {

@@ -28,7 +28,8 @@ import type {
 export interface EvidenceReportModel extends ReportHeader {
   /** Which report this is; part of the fingerprint, so two kinds of report never share one. */
   kind: 'evidence_report';
-  programme: { name: string; startsOn: CalendarDate; endsOn: CalendarDate | null };
+  /** `id` ties the report (and an evidence bundle's manifest) to the programme record. */
+  programme: { id: string; name: string; startsOn: CalendarDate; endsOn: CalendarDate | null };
   period: { from: CalendarDate; to: CalendarDate };
   procedures: ProcedureInForce[];
   /**

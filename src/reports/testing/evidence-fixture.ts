@@ -13,7 +13,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     lang,
     generatedAt: '2027-06-30T14:05:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
-    programme: { name: 'Mentorprogrammet Malmö–Tromsø 2027', startsOn: '2027-01-15', endsOn: '2027-12-15' },
+    programme: { id: '7f1c2a9e-3b4d-4e5f-8a6b-0c1d2e3f4a5b', name: 'Mentorprogrammet Malmö–Tromsø 2027', startsOn: '2027-01-15', endsOn: '2027-12-15' },
     period: { from: '2027-01-01', to: '2027-06-30' },
     procedures: [
       {

@@ -1,0 +1,39 @@
+import { suppress } from '../../indicators/indicator-math.js';
+import type { Rate as MeasuredRate } from '../../indicators/indicator-math.js';
+import type { RawIndicators } from '../../indicators/indicators.service.js';
+import type { LocalisedText } from '../../procedures/procedure-definition.js';
+import type { Gender } from '../models/codes.js';
+import type { Indicators, Rate } from '../models/evidence-report.js';
+
+const rate = (r: MeasuredRate): Rate => ({ numerator: r.numerator, denominator: r.denominator, percent: r.value === null ? null : (r.numerator / r.denominator) * 100 });
+
+/**
+ * The measured indicators as the report shows them. Counts of people by gender are suppressed
+ * under 5 unless the report is for internal use (with names).
+ */
+export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean, titles: Map<string, LocalisedText>): Indicators {
+  const s = (n: number) => suppress(n, suppressSmallCells);
+  const roleRow = (role: 'adept' | 'mentor') => {
+    const counts = x.participants.byRoleAndGender[role];
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { role, counts: Object.fromEntries(Object.entries(counts).map(([g, n]) => [g, s(n)])) as Record<Gender, number | string>, total };
+  };
+  const adepts = x.participants.byRole.adept;
+  return {
+    participantsByRoleAndGender: [roleRow('adept'), roleRow('mentor')],
+    countries: x.participants.countriesOfOrigin,
+    enrolled: adepts.enrolled,
+    completed: adepts.completed,
+    withdrawn: adepts.withdrawn,
+    outcomes: Object.entries(x.outcomes).map(([outcome, count]) => ({ outcome: outcome as never, count })),
+    inWorkOrStudies: rate(x.inWorkOrStudiesAmongCompleters),
+    conformanceByProcedure: x.conformance.byProcedure.map((p) => ({ key: p.procedureKey, title: titles.get(p.procedureKey) ?? { en: p.procedureKey }, rate: rate(p.rate) })),
+    conformanceByVersion: x.conformance.byVersion.map((v) => ({ key: v.procedureKey, version: v.versionNumber, rate: rate(v.rate) })),
+    deviationsBySeverity: x.deviations.bySeverity,
+    deviationsBySource: x.deviations.bySource,
+    deviationsByState: x.deviations.byState,
+    deviationsPerMonth: x.deviations.byMonth.map(({ month, ...counts }) => ({ month, counts })),
+    correctiveActionsClosedOnTime: rate(x.correctiveActions.closedOnTime),
+    medianDaysDetectionToClosure: x.deviations.medianDaysDetectionToClosure,
+  };
+}

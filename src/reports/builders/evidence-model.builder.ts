@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { hasAnyRole } from '../../auth/roles.js';
+import { localDate } from '../../common/calendar.js';
+import { forbidden } from '../../common/problem.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { CorrectiveActionQueriesService } from '../../corrective-actions/corrective-action-queries.service.js';
+import { isOverdue } from '../../corrective-actions/action-states.js';
+import { daysBetween } from '../../common/calendar.js';
+import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
+import { IndicatorsService } from '../../indicators/indicators.service.js';
+import { ProgrammeAccess } from '../../programmes/programme-access.js';
+import type { Programme } from '../../programmes/programme.entity.js';
+import { SignaturesService } from '../../signatures/signatures.service.js';
+import type { EvidenceReportModel } from '../models/evidence-report.js';
+import { countEventsInScope, programmeEntityIds } from './audit-scope.js';
+import { toModelIndicators } from './evidence-indicators.js';
+import { reportHeader, signatureEntry } from './report-header.js';
+import type { ReportRequest } from './report-header.js';
+
+export interface EvidenceRequest extends ReportRequest {
+  from?: string;
+  to?: string;
+  includeNames: boolean;
+}
+
+export interface EvidenceBuild {
+  model: EvidenceReportModel;
+  /** The records whose audit events the evidence covers, and the chain head it was built at. */
+  scope: { entityIds: string[]; headSeq: number };
+}
+
+/**
+ * Builds the programme evidence report model from the records. Deviations and corrective actions
+ * are those detected within the period; the conformance matrix and indicators are as of the
+ * report day (the period's end if earlier).
+ */
+@Injectable()
+export class EvidenceModelBuilder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly audit: AuditService,
+    private readonly signatures: SignaturesService,
+    private readonly indicators: IndicatorsService,
+    private readonly actions: CorrectiveActionQueriesService,
+  ) {}
+
+  async build(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceBuild> {
+    if (req.includeNames && !hasAnyRole(ctx.actor.roles, ['quality_manager'])) {
+      throw forbidden('names_not_allowed', 'Only a quality manager may include participant names; auditors see pseudonymous codes');
+    }
+    const m = this.dataSource.manager;
+    const programme = await this.access.readable(m, ctx, programmeId);
+    const from = req.from ?? programme.startDate;
+    const to = req.to ?? programme.endDate;
+    const generatedDay = localDate(req.generatedAt, programme.timeZone);
+    const asOf = generatedDay < to ? generatedDay : to;
+    const head = await this.audit.head();
+    const verdict = await this.audit.verify();
+    const entityIds = await programmeEntityIds(m, programmeId);
+    const model: EvidenceReportModel = {
+      kind: 'evidence_report',
+      ...reportHeader(ctx, req),
+      programme: { id: programme.id, name: programme.name, startsOn: programme.startDate, endsOn: programme.endDate },
+      period: { from, to },
+      procedures: await this.procedures(m, programmeId),
+      includeNames: req.includeNames,
+      participants: await this.participants(m, programmeId, req.includeNames),
+      conformance: await this.conformance(m, programme, asOf),
+      deviations: await this.deviations(m, programmeId, from, to),
+      correctiveActions: await this.correctiveActions(m, programmeId, from, to, asOf),
+      indicators: toModelIndicators(await this.indicators.measure([programmeId], asOf, m), !req.includeNames, await this.titles(m, programmeId)),
+      auditTrail: {
+        eventsInScope: await countEventsInScope(m, entityIds, head.seq),
+        chainHead: { seq: head.seq, hash: head.hash },
+        verification: verdict.valid
+          ? { valid: true, checkedEvents: verdict.events }
+          : { valid: false, checkedEvents: verdict.events, firstInvalidSeq: verdict.firstInvalidSeq ?? 0 },
+      },
+    };
+    return { model, scope: { entityIds, headSeq: head.seq } };
+  }
+
+  private async procedures(m: EntityManager, programmeId: string): Promise<EvidenceReportModel['procedures']> {
+    const rows = (await m.query(
+      `SELECT e.procedure_key, e.version_id, e.version_number, e.content_hash, v.effective_from, v.definition
+       FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
+       WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
+      [programmeId],
+    )) as { procedure_key: string; version_id: string; version_number: number; content_hash: string; effective_from: Date; definition: { title: never } }[];
+    const signatures = await this.signatures.listFor('procedure_version', rows.map((r) => r.version_id), m);
+    return rows.map((r) => ({
+      key: r.procedure_key,
+      title: r.definition.title,
+      version: r.version_number,
+      effectiveFrom: r.effective_from.toISOString(),
+      contentHash: r.content_hash,
+      approvals: signatures.filter((s) => s.recordId === r.version_id).map(signatureEntry),
+    }));
+  }
+
+  private async titles(m: EntityManager, programmeId: string) {
+    return new Map((await this.procedures(m, programmeId)).map((p) => [p.key, p.title]));
+  }
+
+  private async participants(m: EntityManager, programmeId: string, withNames: boolean): Promise<EvidenceReportModel['participants']> {
+    const rows = (await m.query(
+      `SELECT code, role, gender, profession, enrolled_at, status, full_name FROM participant WHERE programme_id = $1 ORDER BY role, code`,
+      [programmeId],
+    )) as { code: string; role: 'adept' | 'mentor'; gender: never; profession: string; enrolled_at: string; status: never; full_name: string }[];
+    return rows.map((r) => ({
+      code: r.code,
+      role: r.role,
+      gender: r.gender,
+      profession: r.profession,
+      enrolledOn: r.enrolled_at,
+      status: r.status,
+      ...(withNames ? { name: r.full_name } : {}),
+    }));
+  }
+
+  private async conformance(m: EntityManager, programme: Programme, asOf: string): Promise<EvidenceReportModel['conformance']> {
+    const matrix = buildMatrix(await loadMatrixData(m, programme), programme, asOf);
+    const keys = matrix.procedures.map((p) => p.procedureKey);
+    return {
+      asOf,
+      procedures: matrix.procedures.map((p) => ({ key: p.procedureKey, title: p.title as never })),
+      rows: matrix.rows.map((r) => ({
+        subject: r.subject.code,
+        subjectType: r.subject.type,
+        cells: keys.map((k) => {
+          const c = r.cells.find((x) => x.procedureKey === k);
+          return c ? { status: c.status, version: c.executionId ? c.versionNumber : null } : null;
+        }),
+      })),
+    };
+  }
+
+  private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
+    const rows = (await m.query(
+      `SELECT reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
+       FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
+      [programmeId, from, to],
+    )) as { reference: string; detected_at: Date; severity: never; source: never; procedure_key: string | null; version_number: number | null; state: never; title: string; closed_at: Date | null }[];
+    return rows.map((r) => ({
+      reference: r.reference,
+      detectedAt: r.detected_at.toISOString(),
+      severity: r.severity,
+      source: r.source,
+      procedureKey: r.procedure_key,
+      procedureVersion: r.version_number,
+      state: r.state,
+      title: r.title,
+      closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+    }));
+  }
+
+  private async correctiveActions(m: EntityManager, programmeId: string, from: string, to: string, asOf: string): Promise<EvidenceReportModel['correctiveActions']> {
+    const ids = (await m.query(
+      `SELECT DISTINCT a.id, a.reference FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
+       JOIN deviation d ON d.id = l.deviation_id
+       WHERE d.programme_id = $1 AND d.detected_at >= $2::date AND d.detected_at < ($3::date + 1) ORDER BY a.reference`,
+      [programmeId, from, to],
+    )) as { id: string }[];
+    const summaries = await this.actions.summaries(ids.map((r) => r.id));
+    const reviews = (await m.query(`SELECT corrective_action_id, decision, reviewed_at FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`, [
+      ids.map((r) => r.id),
+    ])) as { corrective_action_id: string; decision: never; reviewed_at: Date }[];
+    return summaries.map(({ action: a, ownerName, verdict }) => ({
+      reference: a.reference,
+      type: a.type,
+      description: a.description,
+      ownerName,
+      dueOn: a.dueDate,
+      state: a.state,
+      overdueDays: isOverdue(a.state, a.dueDate, asOf) ? daysBetween(a.dueDate, asOf) : 0,
+      effectiveness: verdict as never,
+      boardDecisions: reviews
+        .filter((r) => r.corrective_action_id === a.id)
+        .map((r) => ({ decision: r.decision, decidedOn: r.reviewed_at.toISOString().slice(0, 10) })),
+    }));
+  }
+}

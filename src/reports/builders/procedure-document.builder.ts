@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RequestContext } from '../../common/request-context.js';
+import { ProcedureLibraryService } from '../../procedures/procedure-library.service.js';
+import { ProcedureVersion } from '../../procedures/procedure-version.entity.js';
+import { Procedure } from '../../procedures/procedure.entity.js';
+import type { ProcedureDocumentModel } from '../models/procedure-document.js';
+import { isoOrNull, reportHeader, signatureEntry } from './report-header.js';
+import type { ReportRequest } from './report-header.js';
+
+/** Builds the controlled procedure document of one version. */
+@Injectable()
+export class ProcedureDocumentBuilder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly library: ProcedureLibraryService,
+  ) {}
+
+  async build(ctx: RequestContext, key: string, n: number, req: ReportRequest): Promise<ProcedureDocumentModel> {
+    const detail = await this.library.version(key, n);
+    const v = detail.version;
+    const revisions = await this.dataSource.getRepository(ProcedureVersion).find({ where: { procedureId: detail.procedure.id }, order: { number: 'ASC' } });
+    const authors = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
+      revisions.map((r) => r.authorId).filter((id): id is string => id !== null),
+    ])) as { id: string; name: string }[];
+    const anchorKey = v.definition.window.procedure;
+    let anchorProcedureTitle: ProcedureDocumentModel['anchorProcedureTitle'] = null;
+    if (anchorKey) {
+      const anchor = await this.dataSource.getRepository(Procedure).findOneBy({ key: anchorKey });
+      const latest = anchor
+        ? await this.dataSource.getRepository(ProcedureVersion).findOne({ where: { procedureId: anchor.id }, order: { number: 'DESC' } })
+        : null;
+      anchorProcedureTitle = latest?.definition.title ?? null;
+    }
+    return {
+      kind: 'procedure_document',
+      ...reportHeader(ctx, req),
+      version: {
+        number: v.number,
+        status: v.status,
+        effectiveFrom: isoOrNull(v.effectiveFrom),
+        supersededAt: isoOrNull(v.supersededAt),
+        retiredAt: isoOrNull(v.retiredAt),
+        contentHash: v.contentHash,
+        changeSummary: v.changeSummary,
+      },
+      definition: v.definition,
+      anchorProcedureTitle,
+      revisions: revisions.map((r) => ({
+        number: r.number,
+        status: r.status,
+        effectiveFrom: isoOrNull(r.effectiveFrom),
+        supersededAt: isoOrNull(r.supersededAt),
+        changeSummary: r.changeSummary,
+        authorName: r.authorId ? (authors.find((a) => a.id === r.authorId)?.name ?? '') : 'Mentoring QMS (import)',
+      })),
+      signatures: detail.signatures.map(signatureEntry),
+    };
+  }
+}

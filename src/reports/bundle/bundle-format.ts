@@ -1,0 +1,78 @@
+/**
+ * The evidence bundle: one tar archive an auditor can verify without the database.
+ *
+ *   manifest.json            canonical JSON: what is in the bundle, with the SHA-256 of every file
+ *   report.pdf               the programme evidence report
+ *   report-model.json        the report model (canonical JSON); its SHA-256 is the report fingerprint
+ *   audit-events.jsonl       the audit events that concern the programme, one per line
+ *   procedures/<key>-v<n>.json   the procedure versions the report cites
+ *   README.txt               how to verify
+ *
+ * Every manifest member can be checked against another file, and JSON files must be in canonical
+ * form, so no byte can change unnoticed.
+ */
+export const BUNDLE_FORMAT = 'mentoring-qms-evidence-bundle/1';
+export const MANIFEST = 'manifest.json';
+export const REPORT_PDF = 'report.pdf';
+export const REPORT_MODEL = 'report-model.json';
+export const AUDIT_EVENTS = 'audit-events.jsonl';
+export const README = 'README.txt';
+
+export interface BundleFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  programme: { id: string; name: string };
+  lang: string;
+  generatedAt: string;
+  generatedBy: string;
+  /** SHA-256 of the canonical JSON of the report model. */
+  fingerprint: string;
+  auditChain: { headSeq: number; headHash: string; eventsInScope: number; valid: boolean };
+  files: BundleFile[];
+}
+
+/** A cited procedure version, as stored. */
+export interface CitedProcedureVersion {
+  key: string;
+  number: number;
+  status: string;
+  contentHash: string;
+  effectiveFrom: string | null;
+  supersededAt: string | null;
+  definition: unknown;
+  signatures: { signerName: string; meaning: string; comment: string | null; signedAt: string; contentHash: string | null }[];
+}
+
+export function procedureFileName(key: string, n: number): string {
+  return `procedures/${key}-v${n}.json`;
+}
+
+export const README_TEXT = `Mentoring QMS evidence bundle
+==============================
+
+This archive holds a programme evidence report and the records it was built from:
+
+  manifest.json           what is in the bundle, with the SHA-256 of every other file
+  report.pdf              the evidence report
+  report-model.json       the data the report was rendered from; its SHA-256 (of this
+                          canonical JSON, RFC 8785) is the report fingerprint printed on
+                          every page of the PDF
+  audit-events.jsonl      the audit events concerning the programme, one per line; each
+                          event's hash covers all its other members and the hash of the
+                          event before it in the chain
+  procedures/*.json       the procedure versions in force, with their approval signatures
+
+To verify it without the database:
+
+  npm run qms -- verify THIS-FILE.tar
+
+The verifier checks every file hash, the fingerprint, every audit event hash and chain link,
+the procedure content hashes, and that the manifest agrees with the model. It names the first
+problem it finds. The audit chain head (sequence number and hash) in the manifest can also be
+compared with a full audit export (GET /api/audit-events/export) or a later report.
+`;

@@ -1,0 +1,136 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, Roles } from '../auth/policy.js';
+import { KeyParam, PositiveIntParam, UuidParam } from '../common/params.js';
+import { validationFailed } from '../common/problem.js';
+import { Ctx } from '../common/request-context.js';
+import type { RequestContext } from '../common/request-context.js';
+import { READ_PROGRAMME } from '../programmes/programme-roles.js';
+import { MinutesBuilder } from './builders/minutes.builder.js';
+import { ProcedureDocumentBuilder } from './builders/procedure-document.builder.js';
+import { RegisterBuilder } from './builders/register.builder.js';
+import { renderCorrectiveActionRegister } from './corrective-action-register.js';
+import { reportFingerprint } from './fingerprint.js';
+import type { ReportModel } from './fingerprint.js';
+import { renderEvidenceReport } from './evidence-report.js';
+import { renderManagementReviewMinutes } from './management-review-minutes.js';
+import { renderProcedureDocument } from './procedure-document.js';
+import { EvidenceQuery, RegisterQuery, ReportQuery } from './reports.dto.js';
+import { ReportsService } from './reports.service.js';
+
+const PROGRAMME_ID = new UuidParam('Programme');
+const REVIEW_ID = new UuidParam('Management review');
+
+@ApiTags('reports')
+@Controller('api')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly procedureDocuments: ProcedureDocumentBuilder,
+    private readonly registers: RegisterBuilder,
+    private readonly minutes: MinutesBuilder,
+  ) {}
+
+  @Get('programmes/:id/reports/evidence.pdf')
+  @Roles(...READ_PROGRAMME)
+  @ApiOperation({
+    summary:
+      'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint',
+  })
+  @ApiProduces('application/pdf')
+  async evidencePdf(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery, @Res() res: Response): Promise<void> {
+    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    await this.send(res, model, `evidence-${model.programme.name}`, (out) => renderEvidenceReport(model, out));
+  }
+
+  @Get('programmes/:id/reports/evidence.json')
+  @Roles(...READ_PROGRAMME)
+  @ApiOperation({ summary: 'The evidence report model as JSON (the data the PDF is rendered from), with its fingerprint' })
+  @ApiOkResponse({ description: '{ fingerprint, model }' })
+  async evidenceJson(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery) {
+    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    return { fingerprint: reportFingerprint(model), model };
+  }
+
+  @Get('programmes/:id/reports/evidence-bundle')
+  @Roles('quality_manager', 'auditor')
+  @ApiOperation({
+    summary:
+      'Evidence bundle (tar): report PDF, report model, the audit events of the programme, the cited procedure versions and a manifest with every SHA-256; verify offline with npm run qms -- verify FILE',
+  })
+  @ApiProduces('application/x-tar')
+  async bundle(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery, @Res() res: Response): Promise<void> {
+    const req = evidenceRequest(q);
+    // Build once first so refusals (404, 403) answer as problem documents before any byte is sent.
+    const { model } = await this.reports.buildEvidence(ctx, id, req);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/x-tar');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName(`evidence-bundle-${model.programme.name}`, model.generatedAt)}.tar"`);
+    res.setHeader('X-Report-Fingerprint', reportFingerprint(model));
+    await this.reports.writeEvidenceBundle(ctx, id, req, res);
+  }
+
+  @Get('reports/corrective-actions.pdf')
+  @Roles('quality_manager', 'board_member', 'auditor')
+  @ApiOperation({ summary: "The board's register of corrective actions (PDF), filtered by state, overdue and programme" })
+  @ApiProduces('application/pdf')
+  async register(@Ctx() ctx: RequestContext, @Query() q: RegisterQuery, @Res() res: Response): Promise<void> {
+    const model = await this.registers.build(ctx, { ...reportRequest(q), state: q.state, overdue: q.overdue, programmeId: q.programmeId });
+    await this.send(res, model, 'corrective-action-register', (out) => renderCorrectiveActionRegister(model, out));
+  }
+
+  @Get('procedures/:key/versions/:n/document.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'Controlled procedure document (PDF): status, effective dates, steps and fields, revision history, signatures, content hash' })
+  @ApiProduces('application/pdf')
+  async procedureDocument(
+    @Ctx() ctx: RequestContext,
+    @Param('key', new KeyParam('Procedure')) key: string,
+    @Param('n', new PositiveIntParam('n')) n: number,
+    @Query() q: ReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.procedureDocuments.build(ctx, key, n, reportRequest(q));
+    await this.send(res, model, `${key}-v${n}`, (out) => renderProcedureDocument(model, out));
+  }
+
+  @Get('management-reviews/:id/minutes.pdf')
+  @Roles('quality_manager', 'board_member', 'auditor')
+  @ApiOperation({ summary: 'Minutes of a management review (PDF); a closed review shows the inputs frozen at closing and its signature' })
+  @ApiProduces('application/pdf')
+  async reviewMinutes(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Query() q: ReportQuery, @Res() res: Response): Promise<void> {
+    const model = await this.minutes.build(ctx, id, reportRequest(q));
+    await this.send(res, model, `management-review-${model.review.heldOn}`, (out) => renderManagementReviewMinutes(model, out));
+  }
+
+  private async send(res: Response, model: ReportModel, name: string, render: (out: Response) => Promise<void>): Promise<void> {
+    res.status(200);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${fileName(name, model.generatedAt)}.pdf"`);
+    res.setHeader('X-Report-Fingerprint', reportFingerprint(model));
+    res.setHeader('Cache-Control', 'no-store');
+    await render(res);
+  }
+}
+
+function reportRequest(q: ReportQuery) {
+  return { lang: q.lang ?? 'en', generatedAt: q.generatedAt ? new Date(q.generatedAt).toISOString() : new Date().toISOString() } as const;
+}
+
+function evidenceRequest(q: EvidenceQuery) {
+  if (q.from && q.to && q.to < q.from) throw validationFailed([{ field: 'to', message: 'must be on or after from' }]);
+  return { ...reportRequest(q), from: q.from, to: q.to, includeNames: q.includeNames === true };
+}
+
+/** A safe file name: the programme's name in ASCII letters and dashes, and the day. */
+function fileName(base: string, generatedAt: string): string {
+  const slug = base
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .toLowerCase();
+  return `${slug || 'report'}-${generatedAt.slice(0, 10)}`;
+}

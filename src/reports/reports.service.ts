@@ -1,0 +1,110 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canonicalJson } from '../common/canonical.js';
+import type { RequestContext } from '../common/request-context.js';
+import { signatureEntry } from './builders/report-header.js';
+import { eventsInScope } from './builders/audit-scope.js';
+import { EvidenceModelBuilder } from './builders/evidence-model.builder.js';
+import type { EvidenceBuild, EvidenceRequest } from './builders/evidence-model.builder.js';
+import { AUDIT_EVENTS, BUNDLE_FORMAT, README, README_TEXT, REPORT_MODEL, REPORT_PDF, procedureFileName } from './bundle/bundle-format.js';
+import type { BundleManifest, CitedProcedureVersion } from './bundle/bundle-format.js';
+import { writeBundle } from './bundle/bundle-writer.js';
+import type { BundleEntry } from './bundle/bundle-writer.js';
+import { renderEvidenceReport } from './evidence-report.js';
+import { reportFingerprint } from './fingerprint.js';
+import type { RenderOptions } from './pdf/render.js';
+import { SignaturesService } from '../signatures/signatures.service.js';
+
+/** Produces the programme evidence report and the evidence bundle. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceModelBuilder,
+    private readonly signatures: SignaturesService,
+  ) {}
+
+  buildEvidence(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceBuild> {
+    return this.evidence.build(ctx, programmeId, req);
+  }
+
+  async renderEvidence(ctx: RequestContext, programmeId: string, req: EvidenceRequest, out: Writable, options?: RenderOptions): Promise<EvidenceBuild> {
+    const build = await this.evidence.build(ctx, programmeId, req);
+    await renderEvidenceReport(build.model, out, options);
+    return build;
+  }
+
+  /**
+   * The bundle: the report rendered to a temporary file (bounded memory), the model, the audit
+   * events in scope and the cited procedure versions, then one tar stream to `out`.
+   */
+  async writeEvidenceBundle(ctx: RequestContext, programmeId: string, req: EvidenceRequest, out: Writable): Promise<BundleManifest> {
+    const { model, scope } = await this.evidence.build(ctx, programmeId, req);
+    const dir = await mkdtemp(join(tmpdir(), 'qms-bundle-'));
+    try {
+      const pdf = join(dir, REPORT_PDF);
+      await renderEvidenceReport(model, createWriteStream(pdf));
+      const events = join(dir, AUDIT_EVENTS);
+      const sink = createWriteStream(events);
+      for await (const batch of eventsInScope(this.dataSource.manager, scope.entityIds, scope.headSeq)) {
+        if (!sink.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n')) await new Promise<void>((r) => sink.once('drain', () => r()));
+      }
+      sink.end();
+      await finished(sink);
+      const entries: BundleEntry[] = [
+        { path: REPORT_PDF, file: pdf },
+        { path: REPORT_MODEL, data: Buffer.from(canonicalJson(model)) },
+        { path: AUDIT_EVENTS, file: events },
+        ...(await this.citedProcedures(programmeId)).map((v) => ({ path: procedureFileName(v.key, v.number), data: Buffer.from(canonicalJson(v)) })),
+        { path: README, data: Buffer.from(README_TEXT) },
+      ];
+      return await writeBundle(
+        out,
+        {
+          format: BUNDLE_FORMAT,
+          programme: { id: model.programme.id, name: model.programme.name },
+          lang: model.lang,
+          generatedAt: model.generatedAt,
+          generatedBy: model.generatedBy,
+          fingerprint: reportFingerprint(model),
+          auditChain: {
+            headSeq: model.auditTrail.chainHead.seq,
+            headHash: model.auditTrail.chainHead.hash,
+            eventsInScope: model.auditTrail.eventsInScope,
+            valid: model.auditTrail.verification.valid,
+          },
+        },
+        entries,
+        new Date(model.generatedAt),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async citedProcedures(programmeId: string): Promise<CitedProcedureVersion[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.procedure_key, v.id, v.number, v.status, v.content_hash, v.effective_from, v.superseded_at, v.definition
+       FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
+       WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
+      [programmeId],
+    )) as { procedure_key: string; id: string; number: number; status: string; content_hash: string; effective_from: Date | null; superseded_at: Date | null; definition: unknown }[];
+    const signatures = await this.signatures.listFor('procedure_version', rows.map((r) => r.id));
+    return rows.map((r) => ({
+      key: r.procedure_key,
+      number: r.number,
+      status: r.status,
+      contentHash: r.content_hash,
+      effectiveFrom: r.effective_from ? r.effective_from.toISOString() : null,
+      supersededAt: r.superseded_at ? r.superseded_at.toISOString() : null,
+      definition: r.definition,
+      signatures: signatures.filter((s) => s.recordId === r.id).map(signatureEntry),
+    }));
+  }
+}
