@@ -203,11 +203,15 @@ export class ProgrammesService {
         [id, target.procedure_id, input.procedureKey, target.version_id, target.number, target.content_hash, ctx.actor.id, input.reason],
       )) as { id: string }[];
       if (current) await m.query(`UPDATE programme_plan_entry SET replaced_by_id = $2 WHERE id = $1`, [current.id, entry.id]);
+      // An open execution may still follow a version older than the plan's (an earlier migration
+      // left it where it was): the trail records the version each one really leaves.
       const moved = input.moveOpenExecutions
-        ? await modifyReturning<{ id: string; version: number }>(
+        ? await modifyReturning<{ id: string; version: number; old_number: number; old_hash: string }>(
             m,
-            `UPDATE execution SET version_id = $3, version_number = $4, content_hash = $5, version = version + 1
-             WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' RETURNING id, version`,
+            `UPDATE execution e SET version_id = $3, version_number = $4, content_hash = $5, version = e.version + 1
+             FROM (SELECT id, version_number AS old_number, content_hash AS old_hash FROM execution
+                   WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open') before
+             WHERE e.id = before.id RETURNING e.id, e.version, before.old_number, before.old_hash`,
             [id, target.procedure_id, target.version_id, target.number, target.content_hash],
           )
         : [];
@@ -217,7 +221,7 @@ export class ProgrammesService {
           entityType: 'execution',
           entityId: e.id,
           entityVersion: e.version,
-          changes: { versionNumber: { old: current?.versionNumber ?? null, new: target.number }, contentHash: { old: current?.contentHash ?? null, new: target.content_hash } },
+          changes: { versionNumber: { old: e.old_number, new: target.number }, contentHash: { old: e.old_hash, new: target.content_hash } },
           reason: input.reason,
         });
       }
