@@ -140,7 +140,12 @@ export class ExecutionsService {
         [executionId, old.stepKey, JSON.stringify(values), performedAt, performer, old.notes, ctx.actor.id, old.id, input.reason],
       )) as { id: string }[];
       let judgement: ConformanceResult | undefined;
+      let prior: { conformance: string; findings: number } | undefined;
       if (ec.execution.state === 'completed') {
+        [prior] = (await m.query(
+          `SELECT conformance, jsonb_array_length(findings) AS findings FROM execution_judgement WHERE execution_id = $1 ORDER BY seq DESC LIMIT 1`,
+          [executionId],
+        )) as { conformance: string; findings: number }[];
         const fresh = await loadExecution(m, executionId);
         judgement = await judge(m, fresh);
         await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
@@ -154,9 +159,14 @@ export class ExecutionsService {
           stepRecordId: { old: old.id, new: row.id },
           stepKey: { old: old.stepKey, new: old.stepKey },
           valuesHash: { old: canonicalHash(old.values), new: canonicalHash(values) },
-          ...(performedAt !== old.performedAt.toISOString() ? { performedAt: { old: old.performedAt.toISOString(), new: performedAt } } : {}),
+          // Compared and recorded as UTC instants, as execution.record_step records them.
+          ...(new Date(performedAt).toISOString() !== old.performedAt.toISOString()
+            ? { performedAt: { old: old.performedAt.toISOString(), new: new Date(performedAt).toISOString() } }
+            : {}),
           ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
-          ...(judgement ? { conformance: { old: null, new: judgement.status }, findings: { old: null, new: judgement.findings.length } } : {}),
+          ...(judgement
+            ? { conformance: { old: prior?.conformance ?? null, new: judgement.status }, findings: { old: prior?.findings ?? null, new: judgement.findings.length } }
+            : {}),
         },
         reason: input.reason,
       });
