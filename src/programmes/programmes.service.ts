@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
+import { hasAnyRole } from '../auth/roles.js';
 import { stale } from '../common/etag.js';
 import { isValidTimeZone } from '../common/calendar.js';
-import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { modifyReturning } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
@@ -86,6 +87,10 @@ export class ProgrammesService {
   async update(ctx: RequestContext, id: string, expected: number, patch: Partial<ProgrammeInput>): Promise<ProgrammeView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
+      // Who leads a programme decides who sees its records: a leader may not hand it on or share it.
+      if (patch.leaderIds && !hasAnyRole(ctx.actor.roles, ['quality_manager'])) {
+        throw forbidden('forbidden_role', 'Only a quality manager assigns the leaders of a programme');
+      }
       if (before.version !== expected) throw stale(before.version);
       if (before.status === 'closed') throw conflict('programme_closed', 'A closed programme cannot change');
       if ((patch.startDate || patch.endDate) && before.status !== 'planned') {
