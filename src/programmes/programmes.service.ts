@@ -104,6 +104,11 @@ export class ProgrammesService {
         endDate: patch.endDate ?? before.endDate,
       };
       checkDates(next.startDate, next.endDate);
+      const oldLeaders = await leaderIds(m, id);
+      const newLeaders = patch.leaderIds ? [...patch.leaderIds].sort() : oldLeaders;
+      const leadersChange = JSON.stringify(oldLeaders) !== JSON.stringify(newLeaders);
+      // Nothing to change: no new version and no audit event, which records changes only.
+      if (!leadersChange && Object.keys(diffChanges(before, { ...before, ...next }, AUDITED)).length === 0) return this.view(m, before);
       const rows = await modifyReturning(
         m,
         `UPDATE programme SET name = $3, description = $4, target_group = $5, start_date = $6, end_date = $7, version = version + 1, updated_at = now()
@@ -112,12 +117,10 @@ export class ProgrammesService {
       );
       if (rows.length === 0) throw stale(undefined);
       const changes: Record<string, unknown> = {};
-      if (patch.leaderIds) {
-        await requireLeaders(m, patch.leaderIds);
-        const old = await leaderIds(m, id);
-        await setLeaders(m, id, patch.leaderIds);
-        const now = [...patch.leaderIds].sort();
-        if (JSON.stringify(old) !== JSON.stringify(now)) changes.leaderIds = { old, new: now };
+      if (leadersChange) {
+        await requireLeaders(m, newLeaders);
+        await setLeaders(m, id, newLeaders);
+        changes.leaderIds = { old: oldLeaders, new: newLeaders };
       }
       const after = await m.getRepository(Programme).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
