@@ -132,6 +132,19 @@ describe('programmes, participants, pairs and training records', () => {
     const [update] = (await auditOf(t, p.id)).filter((e) => e.action === 'programme.update');
     expect(update.changes).toEqual({ leaderIds: { old: [leader.id], new: [leader.id, other.id].sort() } });
 
+    // An update that changes nothing writes no version and no event.
+    const same = await auditedBy(t, async () => {
+      const res = await t.http
+        .patch(`/api/programmes/${p.id}`)
+        .set(...bearer(qm))
+        .set('If-Match', '"2"')
+        .send({ name: p.name, startDate: p.startDate, leaderIds: [other.id, leader.id] });
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"2"');
+      expect(res.body.version).toBe(2);
+    });
+    expect(same).toEqual([]);
+
     const planned = await t.http.get('/api/programmes?status=planned').set(...bearer(qm));
     expect(planned.status).toBe(200);
     expect(planned.body.every((x: { status: string }) => x.status === 'planned')).toBe(true);
