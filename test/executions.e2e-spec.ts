@@ -2,7 +2,8 @@
  * Executions: started for a subject that fits, steps validated against the pinned version,
  * corrections that never overwrite, completion that freezes and judges, and the audit trail.
  */
-import { auditOf, auditText, auditedBy } from './support/audit-events.js';
+import { canonicalHash } from '../src/common/canonical.js';
+import { PERSONAL_HASH, auditOf, auditText, auditedBy } from './support/audit-events.js';
 import { expectProblem, problemFields } from './support/expectations.js';
 import { sampleDefinition } from './support/procedures.js';
 import {
@@ -245,7 +246,7 @@ describe('executions', () => {
     expect(recorded.changes).toEqual({
       stepRecordId: { old: null, new: expect.any(String) },
       stepKey: { old: null, new: 'prepare' },
-      valuesHash: { old: null, new: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      valuesHash: { old: null, new: expect.stringMatching(PERSONAL_HASH) },
       performedAt: { old: null, new: '2025-02-20T08:00:00.000Z' },
       performedBy: { old: null, new: staff.leader.id },
     });
@@ -255,7 +256,8 @@ describe('executions', () => {
       () => t.http.post(`/api/executions/${e.id}/steps/${recordId}/corrections`).set(...bearer(staff.leader)).send({ values: { notes: `${secretText}, Syria` }, reason: 'Completed the note' }),
       'execution.correct_step',
     );
-    expect(corrected.changes.valuesHash).toEqual({ old: recorded.changes.valuesHash.new, new: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(corrected.changes.valuesHash).toEqual({ old: recorded.changes.valuesHash.new, new: expect.stringMatching(PERSONAL_HASH) });
+    expect(corrected.changes.valuesHash.new).not.toBe(recorded.changes.valuesHash.new);
     expect(corrected.reason).toBe('Completed the note');
     const completed = await single(() => completeExecution(t, staff.leader, e.id), 'execution.complete');
     expect(completed.changes).toEqual({
@@ -273,5 +275,8 @@ describe('executions', () => {
     ]);
     const trail = await auditText(t);
     for (const secret of [secretNotes, secretText, 'Rosengård', 'Damascus']) expect(trail).not.toContain(secret);
+    // Not even as a plain hash: a few enum and scale answers could be found by trying them all.
+    expect(trail).not.toContain(canonicalHash(interview.values));
+    expect(trail).not.toContain(canonicalHash({ notes: secretText }));
   });
 });
