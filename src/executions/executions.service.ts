@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { canonicalHash } from '../common/canonical.js';
+import { canonicalJson } from '../common/canonical.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Pair, Participant } from '../programmes/participant.entity.js';
@@ -106,8 +106,9 @@ export class ExecutionsService {
         changes: {
           stepRecordId: { old: null, new: row.id },
           stepKey: { old: null, new: input.stepKey },
-          // Values can hold what participants told us: the trail keeps their hash, the record keeps them.
-          valuesHash: { old: null, new: canonicalHash(values) },
+          // Values can hold what participants told us: the trail keeps a keyed hash (a plain hash of a
+          // few enum and scale answers could be reversed by trying them all), the record keeps them.
+          valuesHash: { old: null, new: await this.audit.personal(canonicalJson(values), m) },
           performedAt: { old: null, new: new Date(input.performedAt).toISOString() },
           performedBy: { old: null, new: performer },
         },
@@ -140,7 +141,12 @@ export class ExecutionsService {
         [executionId, old.stepKey, JSON.stringify(values), performedAt, performer, old.notes, ctx.actor.id, old.id, input.reason],
       )) as { id: string }[];
       let judgement: ConformanceResult | undefined;
+      let prior: { conformance: string; findings: number } | undefined;
       if (ec.execution.state === 'completed') {
+        [prior] = (await m.query(
+          `SELECT conformance, jsonb_array_length(findings) AS findings FROM execution_judgement WHERE execution_id = $1 ORDER BY seq DESC LIMIT 1`,
+          [executionId],
+        )) as { conformance: string; findings: number }[];
         const fresh = await loadExecution(m, executionId);
         judgement = await judge(m, fresh);
         await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
@@ -153,10 +159,15 @@ export class ExecutionsService {
         changes: {
           stepRecordId: { old: old.id, new: row.id },
           stepKey: { old: old.stepKey, new: old.stepKey },
-          valuesHash: { old: canonicalHash(old.values), new: canonicalHash(values) },
-          ...(performedAt !== old.performedAt.toISOString() ? { performedAt: { old: old.performedAt.toISOString(), new: performedAt } } : {}),
+          valuesHash: { old: await this.audit.personal(canonicalJson(old.values), m), new: await this.audit.personal(canonicalJson(values), m) },
+          // Compared and recorded as UTC instants, as execution.record_step records them.
+          ...(new Date(performedAt).toISOString() !== old.performedAt.toISOString()
+            ? { performedAt: { old: old.performedAt.toISOString(), new: new Date(performedAt).toISOString() } }
+            : {}),
           ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
-          ...(judgement ? { conformance: { old: null, new: judgement.status }, findings: { old: null, new: judgement.findings.length } } : {}),
+          ...(judgement
+            ? { conformance: { old: prior?.conformance ?? null, new: judgement.status }, findings: { old: prior?.findings ?? null, new: judgement.findings.length } }
+            : {}),
         },
         reason: input.reason,
       });

@@ -184,6 +184,13 @@ describe('loadProcedureDirectory', () => {
     expect(known.file).toBe('plan.yaml');
   });
 
+  it("judges an anchor by the directory's own definition over what is known from outside", async () => {
+    await write('matching.yaml', yaml('matching', { subject: 'adept' }));
+    await write('plan.yaml', yaml('plan', { subject: 'adept', window: after('matching') }));
+    // The library still has matching as a pair procedure; the file makes it an adept one.
+    expect(loadProcedureDirectory(dir, { known: new Map([['matching', 'pair' as const]]) }).definitions).toHaveLength(2);
+  });
+
   it('lets a pair procedure follow one of its adept', async () => {
     await write('intake.yaml', yaml('intake'));
     await write('matching.yaml', yaml('matching', { subject: 'pair', window: after('intake') }));

@@ -48,7 +48,9 @@ export function definitionSetProblems(files: readonly DefinitionFile[], known?: 
     if (earlier !== undefined) report(file, { path: 'key', message: `duplicates the key of ${earlier}; procedure keys must be unique` });
     else firstFile.set(definition.key, file);
   }
-  for (const { file, definition } of files) if (!subjects.has(definition.key)) subjects.set(definition.key, definition.subject);
+  // The set is what is being checked: what it says about a procedure (a file changing its subject)
+  // replaces what is known from outside; the first of duplicate keys counts, as above.
+  for (const [key, file] of firstFile) subjects.set(key, files.find((f) => f.file === file)!.definition.subject);
 
   for (const { file, definition } of files) {
     const anchor = definition.window.procedure;

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config.js';
 import { systemContext } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { contentHash, loadProcedureDirectory } from './definition-validation.js';
-import type { ProcedureDefinition } from './procedure-definition.js';
+import type { ProcedureDefinition, Subject } from './procedure-definition.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
 import { PROCEDURE_VERSION, ProceduresService } from './procedures.service.js';
@@ -53,11 +53,17 @@ export class ProcedureImportService implements OnApplicationBootstrap {
   }
 
   async importDirectory(dir: string, ctx: RequestContext = systemContext()): Promise<ImportReport> {
-    const { definitions: files } = loadProcedureDirectory(dir);
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM procedure`)) as { n: number }[];
-      const baseline = n === 0;
+      // A file may anchor on a procedure that is in the library but has no file (created through
+      // the API): the library's procedures, with the subject of their latest version, are known.
+      const library = (await m.query(
+        `SELECT DISTINCT ON (p.key) p.key, v.definition->>'subject' AS subject
+         FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id ORDER BY p.key, v.number DESC`,
+      )) as { key: string; subject: Subject }[];
+      // Validated in full before anything is written; a refusal rolls back the (empty) transaction.
+      const { definitions: files } = loadProcedureDirectory(dir, { known: new Map(library.map((r) => [r.key, r.subject])) });
+      const baseline = library.length === 0;
       const report: ImportReport = { created: [], drafted: [], updated: [], unchanged: [], skipped: [] };
       for (const { file, definition } of files) {
         await this.importOne(m, ctx, file, definition, baseline, report);

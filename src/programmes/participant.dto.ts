@@ -43,7 +43,8 @@ export class ParticipantResponse {
   @ApiProperty({ format: 'date' }) consentRecordedAt: string;
   @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) withdrawnAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) withdrawalReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders (it often says something personal)' })
+  withdrawalReason?: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) completedAt: string | null;
   @ApiProperty() version: number;
 }
@@ -62,7 +63,7 @@ export function toParticipantResponse(p: Participant, withNames: boolean): Parti
     consentRecordedAt: p.consentRecordedAt,
     status: p.status,
     withdrawnAt: p.withdrawnAt,
-    withdrawalReason: p.withdrawalReason,
+    ...(withNames ? { withdrawalReason: p.withdrawalReason } : {}),
     completedAt: p.completedAt,
     version: p.version,
   };

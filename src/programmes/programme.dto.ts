@@ -21,7 +21,7 @@ export class UpdateProgrammeRequest {
   @TextField({ optional: true, max: 1000 }) targetGroup?: string;
   @DateField({ optional: true, description: 'Only while the programme is planned' }) startDate?: string;
   @DateField({ optional: true, description: 'Only while the programme is planned' }) endDate?: string;
-  @UuidListField({ optional: true, max: 20 }) leaderIds?: string[];
+  @UuidListField({ optional: true, max: 20, description: 'Quality managers only: programme leaders cannot change who leads the programme' }) leaderIds?: string[];
 }
 
 export class MigratePlanRequest {

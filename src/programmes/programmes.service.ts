@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
+import { hasAnyRole } from '../auth/roles.js';
 import { stale } from '../common/etag.js';
 import { isValidTimeZone } from '../common/calendar.js';
-import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { modifyReturning } from '../common/sql.js';
 import { User } from '../users/user.entity.js';
@@ -86,6 +87,10 @@ export class ProgrammesService {
   async update(ctx: RequestContext, id: string, expected: number, patch: Partial<ProgrammeInput>): Promise<ProgrammeView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
+      // Who leads a programme decides who sees its records: a leader may not hand it on or share it.
+      if (patch.leaderIds && !hasAnyRole(ctx.actor.roles, ['quality_manager'])) {
+        throw forbidden('forbidden_role', 'Only a quality manager assigns the leaders of a programme');
+      }
       if (before.version !== expected) throw stale(before.version);
       if (before.status === 'closed') throw conflict('programme_closed', 'A closed programme cannot change');
       if ((patch.startDate || patch.endDate) && before.status !== 'planned') {
@@ -99,6 +104,11 @@ export class ProgrammesService {
         endDate: patch.endDate ?? before.endDate,
       };
       checkDates(next.startDate, next.endDate);
+      const oldLeaders = await leaderIds(m, id);
+      const newLeaders = patch.leaderIds ? [...patch.leaderIds].sort() : oldLeaders;
+      const leadersChange = JSON.stringify(oldLeaders) !== JSON.stringify(newLeaders);
+      // Nothing to change: no new version and no audit event, which records changes only.
+      if (!leadersChange && Object.keys(diffChanges(before, { ...before, ...next }, AUDITED)).length === 0) return this.view(m, before);
       const rows = await modifyReturning(
         m,
         `UPDATE programme SET name = $3, description = $4, target_group = $5, start_date = $6, end_date = $7, version = version + 1, updated_at = now()
@@ -107,12 +117,10 @@ export class ProgrammesService {
       );
       if (rows.length === 0) throw stale(undefined);
       const changes: Record<string, unknown> = {};
-      if (patch.leaderIds) {
-        await requireLeaders(m, patch.leaderIds);
-        const old = await leaderIds(m, id);
-        await setLeaders(m, id, patch.leaderIds);
-        const now = [...patch.leaderIds].sort();
-        if (JSON.stringify(old) !== JSON.stringify(now)) changes.leaderIds = { old, new: now };
+      if (leadersChange) {
+        await requireLeaders(m, newLeaders);
+        await setLeaders(m, id, newLeaders);
+        changes.leaderIds = { old: oldLeaders, new: newLeaders };
       }
       const after = await m.getRepository(Programme).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
@@ -203,11 +211,15 @@ export class ProgrammesService {
         [id, target.procedure_id, input.procedureKey, target.version_id, target.number, target.content_hash, ctx.actor.id, input.reason],
       )) as { id: string }[];
       if (current) await m.query(`UPDATE programme_plan_entry SET replaced_by_id = $2 WHERE id = $1`, [current.id, entry.id]);
+      // An open execution may still follow a version older than the plan's (an earlier migration
+      // left it where it was): the trail records the version each one really leaves.
       const moved = input.moveOpenExecutions
-        ? await modifyReturning<{ id: string; version: number }>(
+        ? await modifyReturning<{ id: string; version: number; old_number: number; old_hash: string }>(
             m,
-            `UPDATE execution SET version_id = $3, version_number = $4, content_hash = $5, version = version + 1
-             WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' RETURNING id, version`,
+            `UPDATE execution e SET version_id = $3, version_number = $4, content_hash = $5, version = e.version + 1
+             FROM (SELECT id, version_number AS old_number, content_hash AS old_hash FROM execution
+                   WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open') before
+             WHERE e.id = before.id RETURNING e.id, e.version, before.old_number, before.old_hash`,
             [id, target.procedure_id, target.version_id, target.number, target.content_hash],
           )
         : [];
@@ -217,7 +229,7 @@ export class ProgrammesService {
           entityType: 'execution',
           entityId: e.id,
           entityVersion: e.version,
-          changes: { versionNumber: { old: current?.versionNumber ?? null, new: target.number }, contentHash: { old: current?.contentHash ?? null, new: target.content_hash } },
+          changes: { versionNumber: { old: e.old_number, new: target.number }, contentHash: { old: e.old_hash, new: target.content_hash } },
           reason: input.reason,
         });
       }

@@ -1,0 +1,227 @@
+/**
+ * Loading procedures/*.yaml into the library (issue 3): the first import of the shipped baseline
+ * approves version 1 as the system; later runs write nothing unless a file changed; a changed file
+ * becomes a draft that a person must approve; a person's draft is never overwritten; an invalid
+ * file stops the whole import and writes nothing. Runs the importer on temporary copies.
+ *
+ * The tests build on each other, in order: the library grows as a real one would.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ProcedureImportService } from '../src/procedures/procedure-import.service.js';
+import { ProcedureFileError, loadProcedureDirectory } from '../src/procedures/definition-validation.js';
+import { auditHead, auditOf, auditSince } from './support/audit-events.js';
+import { bearer, startTestApp } from './support/test-app.js';
+import type { TestApp, TestUser } from './support/test-app.js';
+
+const SHIPPED = resolve('procedures');
+const KEYS = ['final-evaluation', 'intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up'];
+
+describe('procedure import from procedures/*.yaml', () => {
+  let t: TestApp;
+  let importer: ProcedureImportService;
+  let dir: string;
+  let qm: TestUser;
+  let approver: TestUser;
+
+  const file = (name: string) => join(dir, name);
+  const edit = (name: string, from: string | RegExp, to: string) => {
+    const text = readFileSync(file(name), 'utf8');
+    const changed = text.replace(from, to);
+    if (changed === text) throw new Error(`${name}: nothing to replace for ${String(from)}`);
+    writeFileSync(file(name), changed);
+  };
+  const counts = async () =>
+    (
+      await t.sql<Record<string, number>>(
+        `SELECT (SELECT count(*)::int FROM procedure) AS procedures, (SELECT count(*)::int FROM procedure_version) AS versions,
+                (SELECT count(*)::int FROM signature) AS signatures, (SELECT count(*)::int FROM audit_event) AS events,
+                (SELECT coalesce(max(seq), 0)::int FROM audit_event) AS head`,
+      )
+    )[0];
+  const version = async (key: string, n: number) => (await t.http.get(`/api/procedures/${key}/versions/${n}`).set(...bearer(qm))).body;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    importer = t.app.get(ProcedureImportService);
+    qm = await t.user(['quality_manager'], 'Quinn Quality');
+    approver = await t.user(['quality_manager'], 'Astrid Approver');
+    dir = mkdtempSync(join(tmpdir(), 'qms-import-'));
+    for (const name of readdirSync(SHIPPED).filter((n) => n.endsWith('.yaml'))) copyFileSync(join(SHIPPED, name), file(name));
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates and baseline-approves version 1 of each shipped procedure when the library is empty, signed by the system', async () => {
+    expect((await counts()).procedures).toBe(0);
+    const hashes = new Map(loadProcedureDirectory(dir).definitions.map((d) => [d.definition.key, d.contentHash]));
+    const report = await importer.importDirectory(dir);
+    expect(report.created.map((c) => [c.key, c.file, c.version, c.baseline])).toEqual(KEYS.map((k) => [k, `${k}.yaml`, 1, true]));
+    expect([report.drafted, report.updated, report.unchanged, report.skipped]).toEqual([[], [], [], []]);
+
+    for (const key of KEYS) {
+      const v = await version(key, 1);
+      expect(v).toMatchObject({ number: 1, status: 'effective', author: null, contentHash: hashes.get(key), changeSummary: `Imported from procedures/${key}.yaml` });
+      expect(v.signatures).toEqual([
+        expect.objectContaining({ signerId: null, signerName: 'Mentoring QMS (system)', meaning: 'baseline import', recordId: v.id, recordVersion: 1, contentHash: hashes.get(key) }),
+      ]);
+      const events = await auditOf(t, v.id);
+      expect(events.map((e) => [e.action, e.actor_id, e.actor_email])).toEqual([
+        ['procedure_version.create', null, 'system'],
+        ['procedure_version.submit', null, 'system'],
+        ['procedure_version.approve', null, 'system'],
+      ]);
+      expect(events[1].reason).toBe('baseline import');
+      expect(events[2].changes.signature.new).toMatchObject({ signerId: null, meaning: 'baseline import', contentHash: hashes.get(key) });
+      expect((await t.http.get(`/api/procedures/${key}/effective`).set(...bearer(qm))).body.number).toBe(1);
+    }
+  });
+
+  it('writes nothing when run again, even on a file that was only reformatted', async () => {
+    const before = await counts();
+    writeFileSync(file('matching.yaml'), `# Reviewed 2025-02-01, no change.\n${readFileSync(file('matching.yaml'), 'utf8')}\n\n`);
+    const report = await importer.importDirectory(dir);
+    expect(report.unchanged.map((u) => [u.key, u.version])).toEqual(KEYS.map((k) => [k, 1]));
+    expect([report.created, report.drafted, report.updated, report.skipped]).toEqual([[], [], [], []]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('turns a changed file into a new draft for a person to approve, and keeps that draft following the file', async () => {
+    const v1 = await version('intake-interview', 1);
+    const start = await auditHead(t);
+    edit('intake-interview.yaml', 'toDays: -15', 'toDays: -14');
+    const report = await importer.importDirectory(dir);
+    expect(report.drafted).toEqual([{ key: 'intake-interview', file: 'intake-interview.yaml', version: 2 }]);
+    const v2 = await version('intake-interview', 2);
+    expect(v2).toMatchObject({ status: 'draft', author: null, signatures: [], changeSummary: 'Imported from procedures/intake-interview.yaml' });
+    expect(v2.definition.window.toDays).toBe(-14);
+    expect((await version('intake-interview', 1)).status).toBe('effective');
+    expect((await t.http.get('/api/procedures/intake-interview/effective').set(...bearer(qm))).body.number).toBe(1);
+    const created = await auditSince(t, start);
+    expect(created.map((e) => [e.action, e.entity_id, e.actor_email])).toEqual([['procedure_version.create', v2.id, 'system']]);
+
+    edit('intake-interview.yaml', 'toDays: -14', 'toDays: -13');
+    const again = await importer.importDirectory(dir);
+    expect(again.updated).toEqual([{ key: 'intake-interview', file: 'intake-interview.yaml', version: 2 }]);
+    const followed = await version('intake-interview', 2);
+    expect(followed).toMatchObject({ status: 'draft', rowVersion: 2 });
+    expect(followed.definition.window.toDays).toBe(-13);
+    const [update] = (await auditOf(t, v2.id)).filter((e) => e.action === 'procedure_version.update');
+    expect(update.changes.contentHash).toEqual({ old: v2.contentHash, new: followed.contentHash });
+    expect((await t.http.get('/api/procedures/intake-interview/versions').set(...bearer(qm))).body).toHaveLength(2);
+    expect(v1.contentHash).not.toBe(followed.contentHash);
+
+    // Later changes need a person's approval, like any other version.
+    await t.http.post('/api/procedures/intake-interview/versions/2/submit').set(...bearer(qm)).expect(200);
+    const approved = await t.http.post('/api/procedures/intake-interview/versions/2/approve').set(...bearer(approver)).send({ password: approver.password, comment: 'Window closes a day later' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.signatures).toEqual([expect.objectContaining({ signerId: approver.id, meaning: 'approved' })]);
+    expect((await importer.importDirectory(dir)).unchanged.map((u) => u.key)).toContain('intake-interview');
+  });
+
+  it("never overwrites a person's open draft, nor a version under review", async () => {
+    const current = await version('final-evaluation', 1);
+    const mine = { ...current.definition, window: { ...current.definition.window, toDays: 31 } };
+    const draft = await t.http.post('/api/procedures/final-evaluation/versions').set(...bearer(qm)).send({ definition: mine, changeSummary: 'One more day' });
+    expect(draft.status).toBe(201);
+    edit('final-evaluation.yaml', 'toDays: 30', 'toDays: 45');
+    // The import's own draft, once submitted, is not changed either.
+    edit('introduction-day.yaml', 'toDays: 7', 'toDays: 8');
+    expect((await importer.importDirectory(dir)).drafted).toEqual([{ key: 'introduction-day', file: 'introduction-day.yaml', version: 2 }]);
+    await t.http.post('/api/procedures/introduction-day/versions/2/submit').set(...bearer(qm)).expect(200);
+    edit('introduction-day.yaml', 'toDays: 8', 'toDays: 9');
+
+    const before = await counts();
+    const report = await importer.importDirectory(dir);
+    expect(report.skipped.map((s) => s.key)).toEqual(['final-evaluation', 'introduction-day']);
+    expect(report.skipped[0].reason).toContain('version 2 is draft');
+    expect(report.skipped[1].reason).toContain('version 2 is in_review');
+    expect(await counts()).toEqual(before);
+    const kept = await version('final-evaluation', 2);
+    expect(kept).toMatchObject({ status: 'draft', author: { id: qm.id }, contentHash: draft.body.contentHash, rowVersion: 1 });
+    expect(kept.definition.window.toDays).toBe(31);
+    expect((await version('introduction-day', 2)).definition.window.toDays).toBe(8);
+  });
+
+  it('stops the whole import at an invalid file, naming the file and the path inside it, and writes nothing', async () => {
+    // A valid change that would otherwise become a draft, next to a broken file.
+    edit('matching.yaml', 'toDays: 45', 'toDays: 60');
+    const before = await counts();
+    const original = readFileSync(file('mid-point-follow-up.yaml'), 'utf8');
+
+    const refusal = async (): Promise<ProcedureFileError> => {
+      const error = await importer.importDirectory(dir).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProcedureFileError);
+      return error as ProcedureFileError;
+    };
+
+    edit('mid-point-follow-up.yaml', /(- key: progress[\s\S]*?type: )number/, '$1colour');
+    const wrongType = await refusal();
+    expect(wrongType.file).toBe('mid-point-follow-up.yaml');
+    expect(wrongType.problems.map((p) => p.path)).toContain('steps[1].fields[0].type');
+    expect(wrongType.message).toContain('mid-point-follow-up.yaml');
+    expect(wrongType.message).toMatch(/line \d+: steps\[1\]\.fields\[0\]\.type/);
+    expect(await counts()).toEqual(before);
+
+    writeFileSync(file('mid-point-follow-up.yaml'), original.replace('key: mid-point-follow-up', 'key: midpoint-follow-up'));
+    const misnamed = await refusal();
+    expect([misnamed.file, misnamed.problems[0].path]).toEqual(['mid-point-follow-up.yaml', 'key']);
+
+    writeFileSync(file('mid-point-follow-up.yaml'), `${original}\nsteps: [oops\n`);
+    const syntax = await refusal();
+    expect(syntax.file).toBe('mid-point-follow-up.yaml');
+    expect(syntax.message).toMatch(/line \d+/);
+
+    writeFileSync(file('mid-point-follow-up.yaml'), original);
+    writeFileSync(file('zz-anchored.yaml'), readFileSync(file('matching.yaml'), 'utf8').replace('key: matching', 'key: zz-anchored').replace('procedure: intake-interview', 'procedure: no-such-procedure'));
+    const anchored = await refusal();
+    expect([anchored.file, anchored.problems[0].path]).toEqual(['zz-anchored.yaml', 'window.procedure']);
+    rmSync(file('zz-anchored.yaml'));
+
+    expect(await counts()).toEqual(before);
+    expect((await t.http.get('/api/procedures/matching/versions').set(...bearer(qm))).body).toHaveLength(1);
+    // With the file fixed the same import goes through.
+    expect((await importer.importDirectory(dir)).drafted).toEqual([{ key: 'matching', file: 'matching.yaml', version: 2 }]);
+  });
+
+  it('adds a new file to a library that is no longer empty as a draft, without approving it', async () => {
+    writeFileSync(file('group-meeting.yaml'), readFileSync(file('introduction-day.yaml'), 'utf8').replace('key: introduction-day', 'key: group-meeting'));
+    const start = await auditHead(t);
+    const report = await importer.importDirectory(dir);
+    expect(report.created).toEqual([{ key: 'group-meeting', file: 'group-meeting.yaml', version: 1, baseline: false }]);
+    expect(await version('group-meeting', 1)).toMatchObject({ status: 'draft', author: null, signatures: [] });
+    expect((await auditSince(t, start)).map((e) => e.action)).toEqual(['procedure_version.create']);
+    expect((await t.http.get('/api/procedures/group-meeting/effective').set(...bearer(qm))).status).toBe(404);
+  });
+
+  it('accepts a file anchored on a procedure that is in the library but not in the directory, with the subject rule still applied', async () => {
+    const intake = await version('intake-interview', 2);
+    const local = { ...intake.definition, key: 'local-intake' };
+    expect((await t.http.post('/api/procedures').set(...bearer(qm)).send({ definition: local })).status).toBe(201);
+    const matching = readFileSync(file('matching.yaml'), 'utf8');
+    writeFileSync(file('local-matching.yaml'), matching.replace('key: matching', 'key: local-matching').replace('procedure: intake-interview', 'procedure: local-intake'));
+    const report = await importer.importDirectory(dir);
+    expect(report.created).toEqual([{ key: 'local-matching', file: 'local-matching.yaml', version: 1, baseline: false }]);
+
+    // A cohort procedure cannot wait for one adept's procedure, wherever that procedure is defined.
+    const intro = readFileSync(file('introduction-day.yaml'), 'utf8');
+    writeFileSync(
+      file('local-intro.yaml'),
+      intro.replace('key: introduction-day', 'key: local-intro').replace(/anchor: programme_start/, 'anchor: procedure_completed\n  procedure: local-intake'),
+    );
+    const before = await counts();
+    const error = await importer.importDirectory(dir).then(
+      () => undefined,
+      (e: unknown) => e as ProcedureFileError,
+    );
+    expect([error?.file, error?.problems[0].path]).toEqual(['local-intro.yaml', 'window.procedure']);
+    expect(await counts()).toEqual(before);
+    rmSync(file('local-intro.yaml'));
+  });
+});
