@@ -12,7 +12,7 @@ import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { conformanceRate, subjectStatus } from './subject-status.js';
 import type { ConformanceRate, SubjectStatus } from './subject-status.js';
 
-/** A subject that left before its window opened (withdrawn participant, ended pair) owes nothing. */
+/** A subject that left before its window closed (withdrawn participant, ended pair) with nothing recorded owes nothing. */
 export type MatrixStatus = SubjectStatus | 'not_applicable';
 
 export interface MatrixCell {
@@ -175,7 +175,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       const anchor = anchorDate(p.definition, programme, s.anchor, completions);
       const window = anchor ? windowBounds(anchor, p.definition.window) : null;
       let status: MatrixStatus;
-      if (!execution && s.leftOn && (window === null || s.leftOn < window.from)) status = 'not_applicable';
+      // Someone who left before the window closed, with nothing recorded, owes nothing more.
+      if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) status = 'not_applicable';
       else status = subjectStatus({ window, today, execution: execution ? { state: execution.state, conformance: execution.conformance } : null });
       cells.push({ procedureKey: p.procedure_key, status, executionId: execution?.id ?? null, versionNumber: execution?.version_number ?? p.version_number, window });
       cellsByProcedure.get(p.procedure_key)!.push(status);

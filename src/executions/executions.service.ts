@@ -82,6 +82,7 @@ export class ExecutionsService {
     return this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
+      if (ec.programme.status === 'closed') throw conflict('programme_closed', 'The programme is closed: nothing more is recorded in it (corrections with a reason still are)');
       const step = ec.definition.steps.find((s) => s.key === input.stepKey);
       if (!step) {
         throw unprocessable('unknown_step', `Version ${ec.execution.versionNumber} of ${ec.execution.procedureKey} has no step ${input.stepKey}`, {
@@ -180,6 +181,7 @@ export class ExecutionsService {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
+      if (ec.programme.status === 'closed') throw conflict('programme_closed', 'The programme is closed: its open executions stay open, as they were left');
       const result = await judge(m, ec);
       await m.query(`UPDATE execution SET state = 'completed', completed_at = now(), completed_by = $2, version = version + 1 WHERE id = $1`, [executionId, ctx.actor.id]);
       const completed = await loadExecution(m, executionId);
@@ -239,12 +241,14 @@ export class ExecutionsService {
       const p = await m.getRepository(Participant).findOneBy({ id: s.participantId, programmeId });
       if (!p) throw unprocessable('unknown_subject', 'No such participant in this programme', { errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }] });
       if (p.role !== expected) throw mismatch(p.role);
+      if (p.status === 'withdrawn') throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
       return { participantId: p.id, label: p.code };
     }
     if (s.pairId) {
       const pair = await m.getRepository(Pair).findOneBy({ id: s.pairId, programmeId });
       if (!pair) throw unprocessable('unknown_subject', 'No such pair in this programme', { errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }] });
       if (expected !== 'pair') throw mismatch('pair');
+      if (pair.endedAt !== null) throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
       const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]])) as { id: string; code: string }[];
       return { pairId: pair.id, label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}` };
     }

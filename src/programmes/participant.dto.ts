@@ -89,13 +89,13 @@ export class PairResponse {
   @ApiProperty({ format: 'uuid' }) adeptId: string;
   @ApiProperty() adeptCode: string;
   @ApiProperty({ format: 'date' }) matchedAt: string;
-  @ApiProperty() rationale: string;
+  @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders (it describes the people)' }) rationale?: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) endedAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) endReason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) endReason?: string | null;
   @ApiProperty() active: boolean;
 }
 
-export function toPairResponse(p: Pair, codes: Map<string, string>): PairResponse {
+export function toPairResponse(p: Pair, codes: Map<string, string>, withReasons = true): PairResponse {
   return {
     id: p.id,
     programmeId: p.programmeId,
@@ -104,9 +104,8 @@ export function toPairResponse(p: Pair, codes: Map<string, string>): PairRespons
     adeptId: p.adeptId,
     adeptCode: codes.get(p.adeptId) ?? '',
     matchedAt: p.matchedAt,
-    rationale: p.rationale,
+    ...(withReasons ? { rationale: p.rationale, endReason: p.endReason } : {}),
     endedAt: p.endedAt,
-    endReason: p.endReason,
     active: p.endedAt === null,
   };
 }

@@ -97,7 +97,8 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Pairs of a programme, active and ended' })
   @ApiOkResponse({ type: [PairResponse] })
   async listPairs(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string): Promise<PairResponse[]> {
-    return (await this.pairs.list(ctx, id)).map((v) => toPairResponse(v.pair, v.codes));
+    const reasons = canSeeNames(ctx);
+    return (await this.pairs.list(ctx, id)).map((v) => toPairResponse(v.pair, v.codes, reasons));
   }
 }
 
