@@ -166,21 +166,8 @@ export class AuditService {
   }
 
   /** Reads events in seq order, in batches, from `afterSeq` up to `uptoSeq`. */
-  async *stream(opts: { afterSeq?: number; uptoSeq?: number; batchSize?: number } = {}): AsyncGenerator<ChainedEvent[]> {
-    const batchSize = opts.batchSize ?? 2000;
-    let after = opts.afterSeq ?? 0;
-    const upto = opts.uptoSeq ?? Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
-        [after, upto, batchSize],
-      )) as AuditRow[];
-      if (rows.length === 0) return;
-      const events = rows.map(rowToEvent);
-      yield events;
-      after = events[events.length - 1].seq;
-      if (rows.length < batchSize) return;
-    }
+  stream(opts: { afterSeq?: number; uptoSeq?: number; batchSize?: number } = {}): AsyncGenerator<ChainedEvent[]> {
+    return streamAuditEvents(this.dataSource.manager, opts);
   }
 
   async head(): Promise<{ seq: number; hash: string }> {
@@ -209,6 +196,33 @@ export class AuditService {
       if (beyond.seq !== null) verifier.reportUnexpected(Number(beyond.seq));
     }
     return verifier.verdict();
+  }
+}
+
+/**
+ * Events in seq order, in batches (bounded memory over any number of events), from `afterSeq`
+ * up to `uptoSeq`, optionally only those of the given entities.
+ */
+export async function* streamAuditEvents(
+  m: EntityManager,
+  opts: { afterSeq?: number; uptoSeq?: number; entityIds?: string[]; batchSize?: number } = {},
+): AsyncGenerator<ChainedEvent[]> {
+  const batchSize = opts.batchSize ?? 2000;
+  let after = opts.afterSeq ?? 0;
+  const upto = opts.uptoSeq ?? Number.MAX_SAFE_INTEGER;
+  const scope = opts.entityIds ? 'AND entity_id = ANY($4)' : '';
+  for (;;) {
+    const rows = (await m.query(`SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ${scope} ORDER BY seq LIMIT $3`, [
+      after,
+      upto,
+      batchSize,
+      ...(opts.entityIds ? [opts.entityIds] : []),
+    ])) as AuditRow[];
+    if (rows.length === 0) return;
+    const events = rows.map(rowToEvent);
+    yield events;
+    after = events[events.length - 1].seq;
+    if (rows.length < batchSize) return;
   }
 }
 

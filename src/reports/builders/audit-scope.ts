@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rowToEvent, type AuditRow } from '../../audit/audit.service.js';
+import { streamAuditEvents } from '../../audit/audit.service.js';
 import type { ChainedEvent } from '../../audit/audit-chain.js';
 
 /**
@@ -28,18 +28,6 @@ export async function countEventsInScope(m: EntityManager, ids: string[], headSe
 }
 
 /** The events in scope, oldest first, in batches (bounded memory for large programmes). */
-export async function* eventsInScope(m: EntityManager, ids: string[], headSeq: number, batchSize = 2000): AsyncGenerator<ChainedEvent[]> {
-  let after = 0;
-  for (;;) {
-    const rows = (await m.query(
-      `SELECT seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, entity_version, changes, reason, request_id, prev_hash, hash
-       FROM audit_event WHERE entity_id = ANY($1) AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
-      [ids, after, headSeq, batchSize],
-    )) as AuditRow[];
-    if (rows.length === 0) return;
-    const events = rows.map(rowToEvent);
-    yield events;
-    after = events[events.length - 1].seq;
-    if (rows.length < batchSize) return;
-  }
+export function eventsInScope(m: EntityManager, ids: string[], headSeq: number): AsyncGenerator<ChainedEvent[]> {
+  return streamAuditEvents(m, { entityIds: ids, uptoSeq: headSeq });
 }
