@@ -15,6 +15,9 @@ const gated = procedureDefinition('edge-competence', {
   window: { anchor: 'programme_start', fromDays: -30, toDays: 0 },
   steps: [textStep('interview', { requiredCompetence: MODULE })],
 });
+// A two-step procedure, and one whose window runs from the day it was done: 0..10 days after.
+const first = procedureDefinition('edge-first', { window: { anchor: 'programme_start', fromDays: -30, toDays: 0 }, steps: [textStep('prepare'), textStep('meet')] });
+const following = procedureDefinition('edge-following', { window: { anchor: 'procedure_completed', procedure: 'edge-first', fromDays: 0, toDays: 10 } });
 const values = { summary: 'Interview held' };
 
 type Execution = { id: string; conformance: string; findings: { rule: string; stepKey?: string; detail: string }[]; window: { from: string; to: string } };
@@ -41,9 +44,9 @@ describe('window edges and competence on the day, in the programme time zone', (
   beforeAll(async () => {
     t = await startTestApp();
     staff = await createStaff(t);
-    const procedures = [windowed, gated];
+    const procedures = [windowed, gated, first, following];
     // Window 2025-02-21 .. 2025-03-03, Stockholm on CET (UTC+1).
-    stockholm = await programmeFixture(t, { staff, procedures, startDate: '2025-03-03', endDate: '2025-12-19', adepts: 16, enrolledAt: '2025-01-15' });
+    stockholm = await programmeFixture(t, { staff, procedures, startDate: '2025-03-03', endDate: '2025-12-19', adepts: 18, enrolledAt: '2025-01-15' });
     utc = await programmeFixture(t, { staff, procedures, startDate: '2025-03-03', endDate: '2025-12-19', timeZone: 'UTC', adepts: 2, enrolledAt: '2025-01-15' });
     // Window 2025-03-20 (CET, UTC+1) .. 2025-03-30 (summer time from 02:00, CEST, UTC+2).
     dst = await programmeFixture(t, { staff, procedures, startDate: '2025-03-30', endDate: '2025-12-19', adepts: 4, enrolledAt: '2025-01-15' });
@@ -83,6 +86,25 @@ describe('window edges and competence on the day, in the programme time zone', (
     expect(rules(await once(dst, 'edge-window', '2025-03-19T22:59:59Z'))).toEqual(['outside_window:meet']);
     expect((await once(dst, 'edge-window', '2025-03-30T21:59:59Z')).conformance).toBe('conforming'); // 03-30 23:59:59 CEST
     expect(rules(await once(dst, 'edge-window', '2025-03-30T22:00:00Z'))).toEqual(['outside_window:meet']); // 03-31 00:00 CEST
+  });
+
+  it('counts a window anchored on another procedure from the day its last step was performed, not from the day it was entered', async () => {
+    const i = used.get(stockholm) ?? 0;
+    used.set(stockholm, i + 1);
+    const subject = { participantId: stockholm.adepts[i].id };
+    // Entered (and completed) today, long after the work was done on 2025-02-18 and 2025-02-20.
+    await executeProcedure(t, staff.leader, stockholm.programme.id, 'edge-first', subject, [
+      { stepKey: 'prepare', values, performedAt: '2025-02-18T09:00:00+01:00' },
+      { stepKey: 'meet', values, performedAt: '2025-02-20T23:30:00+01:00' },
+    ]);
+    const next: Execution = await executeProcedure(t, staff.leader, stockholm.programme.id, 'edge-following', subject, [
+      { stepKey: 'meet', values, performedAt: '2025-03-02T10:00:00+01:00' },
+    ]);
+    expect(next.window).toEqual({ from: '2025-02-20', to: '2025-03-02' });
+    expect(next.conformance).toBe('conforming');
+    const matrix = await t.http.get(`/api/programmes/${stockholm.programme.id}/conformance`).set(...bearer(staff.qm)).query({ today: '2025-03-05' });
+    const row = matrix.body.rows.find((r: { subject: { id: string } }) => r.subject.id === subject.participantId);
+    expect(row.cells.find((c: { procedureKey: string }) => c.procedureKey === 'edge-following')).toMatchObject({ status: 'conforming', window: { from: '2025-02-20', to: '2025-03-02' } });
   });
 
   describe('competence gating (performed 2025-02-20 in Stockholm)', () => {

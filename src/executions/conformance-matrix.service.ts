@@ -8,6 +8,7 @@ import type { ProcedureDefinition, Subject } from '../procedures/procedure-defin
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
+import { DONE_AT_JOIN } from './execution-loader.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { conformanceRate, subjectStatus } from './subject-status.js';
 import type { ConformanceRate, SubjectStatus } from './subject-status.js';
@@ -73,6 +74,7 @@ interface ExecutionRow {
   version_number: number;
   subject_key: string;
   state: 'open' | 'completed';
+  /** For a completed execution, when its procedure was done (its last step; see DONE_AT_JOIN). */
   completed_at: Date | null;
   conformance: 'conforming' | 'nonconforming' | null;
 }
@@ -118,9 +120,10 @@ export async function loadMatrixData(m: EntityManager, programme: Programme): Pr
   const pairs = (await m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id])) as PairRow[];
   const executions = (await m.query(
     `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
-            e.state, e.completed_at, j.conformance
+            e.state, CASE WHEN e.state = 'completed' THEN done.at END AS completed_at, j.conformance
      FROM execution e
      LEFT JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
+     ${DONE_AT_JOIN}
      WHERE e.programme_id = $1
      ORDER BY e.created_at`,
     [programme.id],

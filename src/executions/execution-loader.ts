@@ -47,13 +47,25 @@ async function anchorSubject(m: EntityManager, e: Execution, participant: Partic
   return { type: 'cohort', enrolledAt: null, relatedKeys: [e.programmeId] };
 }
 
+/**
+ * When a completed execution's procedure was done, for `procedure_completed` anchors: the instant
+ * its last current step was performed (`done.at`). Records are often entered days after the work
+ * (performedAt may lie in the past), and the next procedure's window runs from the work, not
+ * from the data entry; an execution with no step record falls back to when it was completed.
+ * Joined to `execution e`.
+ */
+export const DONE_AT_JOIN = `LEFT JOIN LATERAL (
+  SELECT coalesce(max(r.performed_at), e.completed_at) AS at FROM execution_step_record r
+  WHERE r.execution_id = e.id AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)) done ON true`;
+
 async function completionIndex(m: EntityManager, programme: Programme, definition: ProcedureDefinition, subjectKeys: string[]): Promise<CompletionIndex> {
   const index: CompletionIndex = new Map();
   if (definition.window.anchor !== 'procedure_completed' || !definition.window.procedure) return index;
   const rows = (await m.query(
-    `SELECT coalesce(participant_id, pair_id, programme_id) AS subject, min(completed_at) AS completed_at
-     FROM execution WHERE programme_id = $1 AND procedure_key = $2 AND state = 'completed'
-       AND coalesce(participant_id, pair_id, programme_id) = ANY($3)
+    `SELECT coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject, min(done.at) AS completed_at
+     FROM execution e ${DONE_AT_JOIN}
+     WHERE e.programme_id = $1 AND e.procedure_key = $2 AND e.state = 'completed'
+       AND coalesce(e.participant_id, e.pair_id, e.programme_id) = ANY($3)
      GROUP BY 1`,
     [programme.id, definition.window.procedure, subjectKeys],
   )) as { subject: string; completed_at: Date }[];
