@@ -9,7 +9,7 @@ import type { ChainedEvent } from '../../audit/audit-chain.js';
  */
 export async function programmeEntityIds(m: EntityManager, programmeId: string): Promise<string[]> {
   const rows = (await m.query(
-    `SELECT $1::text AS id
+    `SELECT $1::uuid::text AS id
      UNION ALL SELECT id::text FROM participant WHERE programme_id = $1
      UNION ALL SELECT id::text FROM pair WHERE programme_id = $1
      UNION ALL SELECT id::text FROM execution WHERE programme_id = $1
