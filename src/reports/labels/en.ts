@@ -136,7 +136,7 @@ export const en = {
     countries: 'Countries of origin',
     completed: 'Completed',
     withdrawn: 'Withdrawn',
-    outcomes: 'Outcomes among completers',
+    outcomes: 'Outcomes at the final evaluation',
     outcome: 'Outcome',
     count: 'Number',
     inWorkOrStudies: 'In work or studies among completers',

@@ -117,7 +117,7 @@ export const nb: Labels = {
     countries: 'Opprinnelsesland',
     completed: 'Fullført',
     withdrawn: 'Avbrutt',
-    outcomes: 'Utfall blant dem som fullførte',
+    outcomes: 'Utfall ved sluttevalueringen',
     outcome: 'Utfall',
     count: 'Antall',
     inWorkOrStudies: 'I arbeid eller utdanning blant dem som fullførte',

@@ -117,7 +117,7 @@ export const sv: Labels = {
     countries: 'Ursprungsländer',
     completed: 'Fullföljt',
     withdrawn: 'Avbrutit',
-    outcomes: 'Utfall bland dem som fullföljt',
+    outcomes: 'Utfall vid slututvärderingen',
     outcome: 'Utfall',
     count: 'Antal',
     inWorkOrStudies: 'I arbete eller studier bland dem som fullföljt',
