@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -9,9 +8,8 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
 import { verifyBundle } from '../reports/bundle/bundle-verify.js';
-import { reportFingerprint } from '../reports/fingerprint.js';
-import { ReportsService } from '../reports/reports.service.js';
-import { commandLineContext } from './command-context.js';
+import { REPORT_LANGUAGES, writeEvidenceReportFile } from './evidence-report-file.js';
+import type { ReportLanguage } from './evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
 
 const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
@@ -88,19 +86,14 @@ const commands: Record<string, Command> = {
     const kind = args[0];
     const programmeId = option(args, '--programme');
     const out = option(args, '--out');
-    const lang = (option(args, '--lang') ?? 'en') as 'en' | 'sv' | 'nb';
-    if (kind !== 'evidence' || !programmeId || !out || !['en', 'sv', 'nb'].includes(lang)) {
+    const lang = (option(args, '--lang') ?? 'en') as ReportLanguage;
+    if (kind !== 'evidence' || !programmeId || !out || !REPORT_LANGUAGES.includes(lang)) {
       process.stderr.write('usage: npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]\n');
       return 2;
     }
     const as = option(args, '--as');
-    const generatedAt = option(args, '--generated-at') ?? new Date().toISOString();
-    const fingerprint = await withApp(async (app) => {
-      const ctx = await commandLineContext(app, as);
-      const sink = createWriteStream(out);
-      const { model } = await app.get(ReportsService).renderEvidence(ctx, programmeId, { lang, generatedAt, includeNames: false }, sink, { onProgress: progress('Rendering') });
-      return reportFingerprint(model);
-    });
+    const generatedAt = option(args, '--generated-at');
+    const { fingerprint } = await withApp((app) => writeEvidenceReportFile(app, { programmeId, out, lang, as, generatedAt, onProgress: progress('Rendering') }));
     process.stdout.write(`Wrote ${out}\nFingerprint: ${fingerprint}\n`);
     return 0;
   },
