@@ -8,6 +8,8 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
 import { verifyBundle } from '../reports/bundle/bundle-verify.js';
+import { DemoRefused } from '../demo/demo-context.js';
+import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
 import { REPORT_LANGUAGES, writeEvidenceReportFile } from './evidence-report-file.js';
 import type { ReportLanguage } from './evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
@@ -22,6 +24,9 @@ const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded da
   npm run qms -- verify BUNDLE               verify an evidence bundle offline, without the database
   npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]
                                              write a programme evidence report (PDF) from the command line
+  npm run demo -- [--out FILE] [--lang en|sv|nb]
+                                             load the demonstration programme and write its evidence report
+                                             (default ./${DEFAULT_DEMO_REPORT})
 `;
 
 /** The application without HTTP, for commands that run use cases (same modules as the service). */
@@ -96,6 +101,28 @@ const commands: Record<string, Command> = {
     const { fingerprint } = await withApp((app) => writeEvidenceReportFile(app, { programmeId, out, lang, as, generatedAt, onProgress: progress('Rendering') }));
     process.stdout.write(`Wrote ${out}\nFingerprint: ${fingerprint}\n`);
     return 0;
+  },
+
+  async demo(args) {
+    const out = option(args, '--out') ?? DEFAULT_DEMO_REPORT;
+    const lang = (option(args, '--lang') ?? 'en') as ReportLanguage;
+    if (!REPORT_LANGUAGES.includes(lang)) {
+      process.stderr.write('usage: npm run demo -- [--out FILE] [--lang en|sv|nb]\n');
+      return 2;
+    }
+    try {
+      const summary = await withApp((app) =>
+        runDemo(app, { out, lang, onProgress: progress('Rendering'), log: (line) => process.stderr.write(`${line} ...\n`) }),
+      );
+      process.stdout.write(describeDemo(summary));
+      return 0;
+    } catch (e) {
+      if (e instanceof DemoRefused) {
+        process.stderr.write(`Demo not loaded: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
   },
 
   async 'audit:verify'(args) {

@@ -1,0 +1,133 @@
+/**
+ * `npm run demo`: loads a complete demonstration programme, modelled on a year-long mentoring
+ * programme for immigrant job-seekers with academic backgrounds, through the application's own
+ * use cases (each one transaction with its audit event; conformance judged, deviations detected
+ * as in the service), then writes its evidence report as `npm run qms -- report evidence` does.
+ *
+ * Every record is entered on the day the demo runs, with the dates the work was done: the
+ * deviations the system finds are detected that day, as when an organisation enters a year's
+ * records into a new system.
+ */
+import type { INestApplicationContext } from '@nestjs/common';
+import { writeEvidenceReportFile } from '../cli/evidence-report-file.js';
+import type { ReportLanguage } from '../cli/evidence-report-file.js';
+import { DemoCalendar } from './demo-calendar.js';
+import { demoServices } from './demo-context.js';
+import type { Demo } from './demo-context.js';
+import { DEMO_PASSWORD, STAFF } from './demo-people.js';
+import type { Role } from '../auth/roles.js';
+import { END, START, runProgramme } from './demo-programme.js';
+import { runQuality } from './demo-quality.js';
+import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
+
+export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
+
+export interface DemoOptions {
+  /** Where the evidence report is written. */
+  out: string;
+  lang: ReportLanguage;
+  onProgress?: (done: number, total: number) => void;
+  /** Progress lines, as the loader goes. */
+  log?: (line: string) => void;
+}
+
+export interface DemoSummary {
+  programme: { id: string; name: string; startDate: string; endDate: string };
+  procedures: 'present' | 'imported';
+  accounts: { name: string; email: string; title: string; roles: Role[] }[];
+  password: string;
+  participants: { adepts: number; mentors: number; pairs: number; countries: number; withdrawn: number; completed: number };
+  /** Cells of the conformance matrix today, by status (one per subject and procedure). */
+  conformance: Record<string, number>;
+  deviations: { total: number; system: number; manual: number; open: number; closed: number };
+  actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
+  boardReviews: number;
+  auditChain: { valid: boolean; events: number; headHash: string | null };
+  report: { path: string; fingerprint: string };
+  seconds: number;
+}
+
+export async function runDemo(app: INestApplicationContext, o: DemoOptions): Promise<DemoSummary> {
+  const started = Date.now();
+  const log = o.log ?? (() => undefined);
+  const s = demoServices(app);
+  const cal = new DemoCalendar(new Date());
+  await refuseIfLoaded(s, demoProgrammeName(cal.year(START)));
+
+  log('Staff accounts and their training records');
+  const team = await createTeam(s, cal, DEMO_PASSWORD);
+  const procedures = await ensureProcedures(s, team, DEMO_PASSWORD);
+  await checkCompetences(s);
+  const d: Demo = { s, cal, team, password: DEMO_PASSWORD };
+
+  log('The programme year: intake interviews, matching, introduction day, follow-ups, final evaluations');
+  const run = await runProgramme(d);
+  log('Deviations, corrective actions, board reviews, management review, overdue scan');
+  const quality = await runQuality(d, run);
+
+  const qm = team.quality.ctx;
+  const matrix = await s.matrix.matrix(qm, run.programmeId);
+  const deviations = (await s.deviationQueries.list(qm, { programmeId: run.programmeId, offset: 0, limit: 500 })).items.map((i) => i.deviation);
+  const finished = (state: string) => state === 'closed' || state === 'cancelled';
+
+  log('Evidence report');
+  const report = await writeEvidenceReportFile(app, { programmeId: run.programmeId, out: o.out, lang: o.lang, as: STAFF.quality.email, onProgress: o.onProgress });
+  const chain = await s.audit.verify();
+  return {
+    programme: { id: run.programmeId, name: run.name, startDate: cal.day(START), endDate: cal.day(END) },
+    procedures,
+    accounts: Object.values(STAFF).map(({ name, email, title, roles }) => ({ name, email, title, roles })),
+    password: DEMO_PASSWORD,
+    participants: {
+      adepts: run.adepts.length,
+      mentors: run.adepts.length,
+      pairs: run.adepts.length,
+      countries: new Set(run.adepts.map((a) => a.data.country)).size,
+      withdrawn: run.adepts.filter((a) => a.data.withdrawn).length,
+      completed: run.adepts.filter((a) => a.finalId).length,
+    },
+    conformance: Object.fromEntries(Object.entries(matrix.totals.byStatus).filter(([, n]) => n > 0)),
+    deviations: {
+      total: deviations.length,
+      system: deviations.filter((x) => x.source === 'system').length,
+      manual: deviations.filter((x) => x.source !== 'system').length,
+      open: deviations.filter((x) => !finished(x.state)).length,
+      closed: deviations.filter((x) => x.state === 'closed').length,
+    },
+    actions: quality.actions,
+    boardReviews: quality.boardReviews,
+    auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
+    report: { path: o.out, fingerprint: report.fingerprint },
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+}
+
+/** What `npm run demo` prints at the end. */
+export function describeDemo(r: DemoSummary): string {
+  const p = r.participants;
+  const c = r.conformance;
+  const cells = Object.entries(c).map(([status, n]) => `${n} ${status.replace(/_/g, ' ')}`).join(', ');
+  const width = Math.max(...r.accounts.map((a) => a.email.length));
+  return [
+    ``,
+    `Demo programme "${r.programme.name}" (${r.programme.startDate} to ${r.programme.endDate}), id ${r.programme.id}`,
+    `  procedures:           ${r.procedures === 'imported' ? 'the shipped procedures imported and in force' : 'already in force'}`,
+    `  participants:         ${p.adepts} adepts from ${p.countries} countries, ${p.mentors} mentors, ${p.pairs} pairs; ${p.withdrawn} withdrawn, ${p.completed} completed`,
+    `  conformance today:    ${cells}`,
+    `  deviations:           ${r.deviations.total} (${r.deviations.system} detected by the system, ${r.deviations.manual} recorded by hand); ${r.deviations.closed} closed, ${r.deviations.open} open`,
+    `  corrective actions:   ${r.actions.closed} closed (effective), ${r.actions.inProgress} in progress, ${r.actions.overdue} overdue` +
+      (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
+    `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
+    `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
+    `  loaded in:            ${r.seconds} s`,
+    ``,
+    `Evidence report: ${r.report.path}`,
+    `  fingerprint ${r.report.fingerprint}`,
+    ``,
+    `Demo accounts, all with the password ${r.password}`,
+    ...r.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.name}, ${a.title}`),
+    ``,
+    `Start the service (npm start), open http://127.0.0.1:3000/docs and sign in with POST /api/auth/login.`,
+    ``,
+  ].join('\n');
+}

@@ -1,0 +1,152 @@
+/**
+ * The demo loader (`npm run demo`), run through the same function the command line calls, on the
+ * test application: the programme it builds, the deviations the system detects in it, the audit
+ * chain, the evidence report, and the refusal to load twice.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DemoRefused } from '../src/demo/demo-context.js';
+import { DEMO_PASSWORD, STAFF } from '../src/demo/demo-people.js';
+import { runDemo } from '../src/demo/demo.js';
+import type { DemoSummary } from '../src/demo/demo.js';
+import { pageTexts, expectShows } from './support/report-pdf.js';
+import { startTestApp, uniqueSuffix } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
+
+describe('demo programme', () => {
+  let t: TestApp;
+  let summary: DemoSummary;
+  let token: string;
+  const out = join(tmpdir(), `demo-evidence-${uniqueSuffix()}.pdf`);
+  const count = async (sql: string, params: unknown[] = []) => Number((await t.sql<{ n: number }>(sql, params))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    summary = await runDemo(t.app, { out, lang: 'en' });
+    // The printed accounts work: the quality manager signs in with the demo password.
+    token = await t.login(STAFF.quality.email, DEMO_PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(out, { force: true });
+    await t?.close();
+  });
+
+  it('builds the programme, near its end, with its participants, pairs and executions', async () => {
+    const id = summary.programme.id;
+    const programme = await t.http.get(`/api/programmes/${id}`).set('Authorization', `Bearer ${token}`);
+    expect(programme.status).toBe(200);
+    expect(programme.body).toMatchObject({ name: summary.programme.name, status: 'active', procedurePlan: expect.any(Array) });
+    expect(programme.body.procedurePlan.map((p: { procedureKey: string }) => p.procedureKey).sort()).toEqual(
+      ['final-evaluation', 'intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up'],
+    );
+    expect(programme.body.startDate < summary.programme.endDate).toBe(true);
+
+    expect(summary.participants).toEqual({ adepts: 22, mentors: 22, pairs: 22, countries: 19, withdrawn: 2, completed: 16 });
+    const people = await t.sql<{ role: string; status: string; n: number }>(
+      `SELECT role, status, count(*)::int AS n FROM participant WHERE programme_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [id],
+    );
+    expect(people).toEqual([
+      { role: 'adept', status: 'active', n: 4 },
+      { role: 'adept', status: 'completed', n: 16 },
+      { role: 'adept', status: 'withdrawn', n: 2 },
+      { role: 'mentor', status: 'active', n: 22 },
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM pair WHERE programme_id = $1 AND ended_at IS NOT NULL`, [id])).toBe(2);
+    const executions = await t.sql<{ procedure_key: string; n: number }>(
+      `SELECT procedure_key, count(*)::int AS n FROM execution WHERE programme_id = $1 AND state = 'completed' GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+    expect(executions).toEqual([
+      { procedure_key: 'final-evaluation', n: 16 },
+      { procedure_key: 'intake-interview', n: 22 },
+      { procedure_key: 'introduction-day', n: 1 },
+      { procedure_key: 'matching', n: 22 },
+      { procedure_key: 'mid-point-follow-up', n: 19 },
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM execution WHERE programme_id = $1 AND state = 'open'`, [id])).toBe(0);
+    // Every step was performed in the past.
+    expect(await count(`SELECT count(*)::int AS n FROM execution_step_record WHERE performed_at > now()`)).toBe(0);
+    expect(summary.conformance).toEqual({ not_applicable: 4, due: 4, overdue: 1, conforming: 76, nonconforming: 4 });
+  });
+
+  it('judges four executions nonconforming, each with deviations the system opened', async () => {
+    const judged = await t.sql<{ id: string; procedure_key: string; rules: string[]; deviations: number }>(
+      `SELECT e.id, e.procedure_key, array(SELECT DISTINCT f->>'rule' FROM jsonb_array_elements(j.findings) f ORDER BY 1) AS rules,
+              (SELECT count(*)::int FROM deviation d WHERE d.execution_id = e.id AND d.source = 'system') AS deviations
+       FROM execution e JOIN execution_judgement j ON j.execution_id = e.id
+       WHERE e.programme_id = $1 AND j.conformance = 'nonconforming' ORDER BY e.procedure_key, 3`,
+      [summary.programme.id],
+    );
+    expect(judged.map((j) => [j.procedure_key, j.rules])).toEqual([
+      ['intake-interview', ['missing_step']],
+      ['intake-interview', ['outside_window']],
+      ['intake-interview', ['performer_competence']],
+      ['mid-point-follow-up', ['outside_window']],
+    ]);
+    for (const j of judged) expect(j.deviations).toBeGreaterThan(0);
+
+    const deviations = await t.sql<{ source: string; rule: string | null; state: string; n: number }>(
+      `SELECT source, rule, state, count(*)::int AS n FROM deviation WHERE programme_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [summary.programme.id],
+    );
+    expect(deviations).toEqual([
+      { source: 'participant_feedback', rule: null, state: 'in_progress', n: 1 },
+      { source: 'system', rule: 'missing_step', state: 'closed', n: 1 },
+      { source: 'system', rule: 'outside_window', state: 'analysis', n: 1 },
+      { source: 'system', rule: 'outside_window', state: 'cancelled', n: 6 },
+      { source: 'system', rule: 'outside_window', state: 'closed', n: 1 },
+      { source: 'system', rule: 'overdue', state: 'open', n: 1 },
+      { source: 'system', rule: 'performer_competence', state: 'in_progress', n: 1 },
+    ]);
+  });
+
+  it('carries corrective actions, board reviews and the management review through to signatures', async () => {
+    const actions = await t.sql<{ reference: string; state: string; type: string; overdue: boolean }>(
+      `SELECT reference, state, type, state IN ('planned', 'in_progress') AND due_date < now()::date AS overdue FROM corrective_action ORDER BY reference`,
+    );
+    expect(actions.map((a) => [a.reference, a.type, a.state, a.overdue])).toEqual([
+      [summary.actions.closed, 'corrective', 'closed', false],
+      [summary.actions.inProgress, 'corrective', 'in_progress', false],
+      [summary.actions.overdue, 'corrective', 'in_progress', true],
+      [summary.actions.improvement, 'improvement', 'planned', false],
+    ]);
+    // The effectiveness verdict came from someone other than the owner; the closure is signed.
+    const [check] = await t.sql<{ verdict: string; actor: string; owner: string; signed: boolean }>(
+      `SELECT t.verdict, t.actor_id AS actor, a.owner_id AS owner, t.signature_id IS NOT NULL AS signed
+       FROM corrective_action_transition t JOIN corrective_action a ON a.id = t.corrective_action_id WHERE a.reference = $1 AND t.to_state = 'closed'`,
+      [summary.actions.closed],
+    );
+    expect(check.verdict).toBe('effective');
+    expect(check.actor).not.toBe(check.owner);
+    expect(check.signed).toBe(true);
+    expect(await count(`SELECT count(*)::int AS n FROM board_review WHERE signature_id IS NOT NULL`)).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM management_review WHERE state = 'closed' AND signature_id IS NOT NULL`)).toBe(1);
+  });
+
+  it('leaves an audit chain that verifies, every change of the loader marked as such', async () => {
+    const verdict = await t.http.get('/api/audit-events/verify').set('Authorization', `Bearer ${token}`);
+    expect(verdict.status).toBe(200);
+    expect(verdict.body).toMatchObject({ valid: true });
+    expect(summary.auditChain.valid).toBe(true);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE request_id = 'demo-loader'`)).toBeGreaterThan(500);
+  });
+
+  it('writes the evidence report, naming the programme and its records', async () => {
+    const pdf = readFileSync(out);
+    const pages = await pageTexts(pdf);
+    const text = pages.join('\n');
+    expectShows(text, [summary.programme.name, summary.actions.closed, summary.actions.overdue, summary.report.fingerprint.slice(0, 16), 'Karin Lindqvist']);
+    // Auditors' view: pseudonymous codes, never the participants' names.
+    expect(text).not.toContain('Amina Haddad');
+  });
+
+  it('refuses to load a second time, and writes nothing', async () => {
+    const [before] = await t.sql<{ seq: string }>(`SELECT seq FROM audit_head`);
+    await expect(runDemo(t.app, { out: join(tmpdir(), `demo-again-${uniqueSuffix()}.pdf`), lang: 'en' })).rejects.toThrow(DemoRefused);
+    await expect(runDemo(t.app, { out, lang: 'en' })).rejects.toThrow(/already has the demo programme/);
+    const [after] = await t.sql<{ seq: string }>(`SELECT seq FROM audit_head`);
+    expect(after.seq).toBe(before.seq);
+  });
+});
