@@ -220,10 +220,17 @@ const DEVIATION_PATH = ['open', 'analysis', 'action_plan', 'in_progress', 'close
 
 /**
  * Walks a deviation along the normal path up to `target` (or to cancelled from open). Into
- * in_progress it links a new corrective action owned by `actionOwner`; into closed it closes
- * that action first (verdict by the other quality manager).
+ * in_progress it links a new corrective action owned by the leader (`actionInput` overrides its
+ * fields, e.g. a due date); into closed it closes that action first (verdict by the other
+ * quality manager).
  */
-export async function walkDeviation(t: TestApp, c: Cast, deviation: DeviationView, target: string): Promise<{ deviation: DeviationView; action: ActionView | null }> {
+export async function walkDeviation(
+  t: TestApp,
+  c: Cast,
+  deviation: DeviationView,
+  target: string,
+  actionInput: Partial<ActionInput> = {},
+): Promise<{ deviation: DeviationView; action: ActionView | null }> {
   let current = deviation;
   let action: ActionView | null = null;
   if (target === 'cancelled') {
@@ -233,7 +240,7 @@ export async function walkDeviation(t: TestApp, c: Cast, deviation: DeviationVie
   for (const state of DEVIATION_PATH.slice(DEVIATION_PATH.indexOf(current.state as never) + 1, DEVIATION_PATH.indexOf(target as never) + 1)) {
     const body: Record<string, unknown> = { to: state, comment: `Moving to ${state}` };
     if (state === 'action_plan') body.rootCause = 'No interpreter budget in the intake procedure';
-    if (state === 'in_progress') action = await createAction(t, c.qm, [current.id], { ownerId: c.leader.id });
+    if (state === 'in_progress') action = await createAction(t, c.qm, [current.id], { ownerId: c.leader.id, ...actionInput });
     if (state === 'closed') {
       await closeAction(t, c, action!);
       Object.assign(body, { comment: 'All actions effective; closed', password: c.qm.password });
