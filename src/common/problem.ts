@@ -21,6 +21,8 @@ export class ProblemException extends HttpException {
     readonly extras: ProblemExtras = {},
   ) {
     super({ code, detail, ...extras }, status);
+    // Where no problem document is rendered (the command line prints `message`), say what went wrong.
+    this.message = detail;
   }
 }
 
