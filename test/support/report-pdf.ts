@@ -101,3 +101,8 @@ export function expectShows(text: string, needles: readonly string[]): void {
   const missing = needles.filter((n) => !shows(text, n));
   expect(missing).toEqual([]);
 }
+
+/** Whether `word` stands as a word of its own in `text` (so "Per" is not found in "Period"). */
+export function hasWord(text: string, word: string): boolean {
+  return new RegExp(`(^|[^\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text);
+}
