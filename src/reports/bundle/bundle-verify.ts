@@ -67,8 +67,11 @@ function canonicalFile<T>(name: string, bytes: Buffer | undefined): T {
   return value;
 }
 
+/** Canonical JSON (absent stays absent): the manifest is read back with its keys sorted, so key order must not count. */
+const comparable = (v: unknown): string | undefined => (v === undefined ? undefined : canonicalJson(v));
+
 function same(what: string, a: unknown, b: unknown): void {
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new BundleProblem(`${what} differs between the manifest and the report model`);
+  if (comparable(a) !== comparable(b)) throw new BundleProblem(`${what} differs between the manifest and the report model`);
 }
 
 /**
