@@ -67,6 +67,25 @@ function canonicalFile<T>(name: string, bytes: Buffer | undefined): T {
   return value;
 }
 
+/**
+ * The manifest is the one file nothing else vouches for: before it is trusted, it must have the
+ * members the checks read (a renamed key must be reported, not crash the verifier).
+ */
+function checkManifestShape(m: BundleManifest): void {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const file = (f: unknown) => isObject(f) && typeof f.path === 'string' && typeof f.sha256 === 'string' && typeof f.bytes === 'number';
+  const chain = m.auditChain as unknown;
+  const ok =
+    Array.isArray(m.files) &&
+    m.files.every(file) &&
+    isObject(chain) &&
+    typeof chain.headSeq === 'number' &&
+    typeof chain.headHash === 'string' &&
+    typeof chain.eventsInScope === 'number' &&
+    typeof m.fingerprint === 'string';
+  if (!ok) throw new BundleProblem(`${MANIFEST} lacks the members of an evidence bundle manifest (files, fingerprint, auditChain): it was edited`);
+}
+
 /** Canonical JSON (absent stays absent): the manifest is read back with its keys sorted, so key order must not count. */
 const comparable = (v: unknown): string | undefined => (v === undefined ? undefined : canonicalJson(v));
 
@@ -85,6 +104,7 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
     const { hashes, texts } = await readEntries(path);
     const manifest = canonicalFile<BundleManifest>(MANIFEST, texts.get(MANIFEST));
     if (manifest.format !== BUNDLE_FORMAT) throw new BundleProblem(`unknown bundle format ${JSON.stringify(manifest.format)}`);
+    checkManifestShape(manifest);
     for (const f of manifest.files) {
       const actual = hashes.get(f.path);
       if (!actual) throw new BundleProblem(`${f.path} is listed in the manifest but missing`);
