@@ -6,7 +6,7 @@ import type { ChainedEvent } from '../../audit/audit-chain.js';
 import { canonicalHash, canonicalJson } from '../../common/canonical.js';
 import { contentHash } from '../../procedures/definition-validation.js';
 import type { ProcedureDefinition } from '../../procedures/procedure-definition.js';
-import { AUDIT_EVENTS, BUNDLE_FORMAT, MANIFEST, REPORT_MODEL, procedureFileName } from './bundle-format.js';
+import { AUDIT_EVENTS, BUNDLE_FORMAT, MANIFEST, REPORT_MODEL, REPORT_PDF, procedureFileName } from './bundle-format.js';
 import type { BundleManifest, CitedProcedureVersion } from './bundle-format.js';
 
 export interface BundleVerdict {
@@ -112,6 +112,8 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
     }
     const extra = [...hashes.keys()].filter((name) => name !== MANIFEST && !manifest.files.some((f) => f.path === name));
     if (extra.length) throw new BundleProblem(`files not listed in the manifest: ${extra.join(', ')}`);
+    // The report is what the bundle is evidence for; a bundle without it is not one, however consistent the rest.
+    if (!hashes.has(REPORT_PDF)) throw new BundleProblem(`${REPORT_PDF} is missing`);
     checked.push(`${manifest.files.length} files match their SHA-256 in the manifest`);
 
     const model = canonicalFile<Record<string, any>>(REPORT_MODEL, texts.get(REPORT_MODEL));
