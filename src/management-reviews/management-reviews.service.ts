@@ -54,10 +54,15 @@ export class ManagementReviewsService {
     return this.view(this.dataSource.manager, id);
   }
 
-  /** Live while the review is open; the frozen snapshot once it is closed. */
-  async inputsFor(id: string): Promise<ManagementReviewInputs> {
+  /**
+   * Live while the review is open; the frozen snapshot once it is closed. `at` (an instant) composes
+   * the live inputs as of then (its day decides what is overdue): the minutes pass their generation
+   * time, so the same data and time give the same minutes.
+   */
+  async inputsFor(id: string, at?: string): Promise<ManagementReviewInputs> {
     const review = await this.find(this.dataSource.manager, id);
     if (review.state === 'closed') return review.inputsSnapshot as ManagementReviewInputs;
+    if (at) return this.inputs.compose(this.dataSource.manager, review, this.actions.dayOf(at), new Date(at).toISOString());
     return this.inputs.compose(this.dataSource.manager, review, this.actions.today());
   }
 

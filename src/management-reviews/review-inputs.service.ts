@@ -35,7 +35,8 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 
 @Injectable()
 export class ReviewInputsService {
-  async compose(m: EntityManager, review: { id: string; heldOn: string }, today: string): Promise<ManagementReviewInputs> {
+  /** `composedAt` defaults to now; a report passes its generation time so that it can be reproduced. */
+  async compose(m: EntityManager, review: { id: string; heldOn: string }, today: string, composedAt = new Date().toISOString()): Promise<ManagementReviewInputs> {
     const deviations = (await m.query(
       `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
        FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
@@ -66,7 +67,7 @@ export class ReviewInputsService {
       [review.id, review.heldOn],
     )) as { id: string; held_on: string; title: string; seq: number; text: string; reference: string | null; state: ActionState | null; due_date: string | null }[];
     return {
-      composedAt: new Date().toISOString(),
+      composedAt,
       asOf: today,
       deviations: { open: deviations.reduce((s, r) => s + r.n, 0), overdue: deviations.reduce((s, r) => s + r.overdue, 0), openBySeverity, openBySource },
       correctiveActions: { byState, overdue: overdueActions.length, overdueReferences: overdueActions.map((a) => a.reference) },

@@ -20,7 +20,7 @@ export class MinutesBuilder {
 
   async build(ctx: RequestContext, id: string, req: ReportRequest): Promise<ManagementReviewMinutesModel> {
     const view = await this.reviews.get(id);
-    const inputs = await this.reviews.inputsFor(id);
+    const inputs = await this.reviews.inputsFor(id, req.generatedAt);
     const attendees = (await this.dataSource.query(
       `SELECT u.name, u.roles FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
       [id],
