@@ -209,6 +209,9 @@ describe('programme evidence report (PDF) through HTTP', () => {
     const later = await fetchReport(t, c.qm, `/api/programmes/${fx.programme.id}/reports/evidence.pdf?generatedAt=2026-01-15T12:00:01Z`);
     expect(sha256(later.body)).not.toBe(sha256(pdf));
     expect(later.fingerprint).not.toBe(fingerprint);
+    // The same instant written with an offset is the same generation time.
+    const offset = await fetchReport(t, c.qm, `/api/programmes/${fx.programme.id}/reports/evidence.pdf?generatedAt=2026-01-15T13:00:00%2B01:00`);
+    expect(sha256(offset.body)).toBe(sha256(pdf));
     // Reading the report wrote nothing (which would have changed the next one).
     expect(await auditHead(t)).toBe(head);
   });
