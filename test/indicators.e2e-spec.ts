@@ -44,6 +44,8 @@ describe('programme indicators', () => {
       byRoleAndGender: EXPECTED.byRoleAndGender,
       byRole: EXPECTED.byRole,
       countriesOfOrigin: 4,
+      // Sweden is only a mentors' country here.
+      adeptCountriesOfOrigin: 3,
       byCountry: EXPECTED.byCountry,
     });
   });
@@ -109,7 +111,9 @@ describe('programme indicators', () => {
   describe('small cells', () => {
     const suppressed = {
       adept: { female: 6, male: '<5', other: '<5', undisclosed: '<5' },
-      mentor: { female: '<5', male: 5, other: 0, undisclosed: 0 },
+      // A lone small cell would follow from the total (mentors 6, female = 6 - 5): the other
+      // non-zero cell is hidden with it.
+      mentor: { female: '<5', male: '>=5', other: 0, undisclosed: 0 },
     };
     const countries = { Eritrea: '<5', Iran: '<5', Sweden: 6, Syria: 5 };
 
@@ -119,7 +123,7 @@ describe('programme indicators', () => {
       ['an auditor, even when asking for exact counts', (x: Cast) => x.auditor, '?suppressSmallCells=false'],
       ['a quality manager who asks for suppression', (x: Cast) => x.qm, '?suppressSmallCells=true'],
       ['the programme leader who asks for suppression', (x: Cast) => x.leader, '?suppressSmallCells=true'],
-    ])('shows counts of 1 to 4 by gender or country as "<5" to %s, never 0 or 5 and more', async (_who, as, query) => {
+    ])('shows counts of 1 to 4 by gender or country as "<5" to %s, never 0, and hides a second cell where a total would give one away', async (_who, as, query) => {
       const body = await ok(as(c), query);
       expect(body.smallCellsSuppressed).toBe(true);
       expect(body.participants.byRoleAndGender).toEqual(suppressed);

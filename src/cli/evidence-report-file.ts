@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
+import { renderEvidenceReport } from '../reports/evidence-report.js';
 import { reportFingerprint } from '../reports/fingerprint.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { EvidenceReportModel } from '../reports/models/evidence-report.js';
@@ -24,8 +25,9 @@ export interface EvidenceReportFileOptions {
  */
 export async function writeEvidenceReportFile(app: INestApplicationContext, o: EvidenceReportFileOptions): Promise<{ fingerprint: string; model: EvidenceReportModel }> {
   const ctx = await commandLineContext(app, o.as);
-  const sink = createWriteStream(o.out);
   const generatedAt = o.generatedAt ?? new Date().toISOString();
-  const { model } = await app.get(ReportsService).renderEvidence(ctx, o.programmeId, { lang: o.lang, generatedAt, includeNames: false }, sink, { onProgress: o.onProgress });
+  // The model first: a refusal (unknown programme) leaves no empty file behind.
+  const { model } = await app.get(ReportsService).buildEvidence(ctx, o.programmeId, { lang: o.lang, generatedAt, includeNames: false });
+  await renderEvidenceReport(model, createWriteStream(o.out), { onProgress: o.onProgress });
   return { fingerprint: reportFingerprint(model), model };
 }

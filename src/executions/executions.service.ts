@@ -9,7 +9,7 @@ import { Pair, Participant } from '../programmes/participant.entity.js';
 import { PlanEntry } from '../programmes/programme.entity.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
-import { Execution, StepRecord } from './execution.entity.js';
+import { Execution } from './execution.entity.js';
 import { judge, loadExecution, subjectLabel } from './execution-loader.js';
 import type { ExecutionContext } from './execution-loader.js';
 import { validateStepValues } from './step-values.js';

@@ -1,10 +1,20 @@
-import { meets, median, rate, suppress, suppressAll } from './indicator-math.js';
+import { meets, median, rate, suppress, suppressAll, suppressRow } from './indicator-math.js';
 
 describe('indicator arithmetic', () => {
   it('suppresses counts 1-4 only when asked, never 0 or 5+', () => {
     expect([0, 1, 4, 5, 12].map((n) => suppress(n, true))).toEqual([0, '<5', '<5', 5, 12]);
     expect([0, 1, 4, 5].map((n) => suppress(n, false))).toEqual([0, 1, 4, 5]);
     expect(suppressAll({ female: 3, male: 7, other: 0 }, true)).toEqual({ female: '<5', male: 7, other: 0 });
+  });
+
+  it('suppresses a second cell with a lone small one, so the total does not give it away', () => {
+    expect(suppressRow({ female: 6, male: 3, other: 0 }, true)).toEqual({ counts: { female: '>=5', male: '<5', other: 0 }, total: 9 });
+    expect(suppressRow({ female: 2, male: 3, other: 0 }, true)).toEqual({ counts: { female: '<5', male: '<5', other: 0 }, total: 5 });
+    expect(suppressRow({ female: 12, male: 1, other: 1 }, true)).toEqual({ counts: { female: 12, male: '<5', other: '<5' }, total: 14 });
+    // Nothing else to hide it behind: the total goes too.
+    expect(suppressRow({ female: 3, male: 0 }, true)).toEqual({ counts: { female: '<5', male: 0 }, total: '<5' });
+    expect(suppressRow({ female: 6, male: 7 }, true)).toEqual({ counts: { female: 6, male: 7 }, total: 13 });
+    expect(suppressRow({ female: 6, male: 3 }, false)).toEqual({ counts: { female: 6, male: 3 }, total: 9 });
   });
 
   it('takes medians of odd and even lists, null for none', () => {

@@ -3,7 +3,7 @@
 /** Counts from 1 to 4 identify people in small programmes; they are shown as "<5". Zero is shown. */
 export const SMALL_CELL_LIMIT = 5;
 
-export type Count = number | '<5';
+export type Count = number | '<5' | '>=5';
 
 export function suppress(n: number, on: boolean): Count {
   return on && n > 0 && n < SMALL_CELL_LIMIT ? '<5' : n;
@@ -11,6 +11,23 @@ export function suppress(n: number, on: boolean): Count {
 
 export function suppressAll<K extends string>(counts: Record<K, number>, on: boolean): Record<K, Count> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, suppress(v as number, on)])) as Record<K, Count>;
+}
+
+/**
+ * Small-cell suppression of a row of counts shown with its total. A lone suppressed cell could be
+ * worked out from the total and the others, so a second cell is suppressed with it (the smallest
+ * other non-zero one, shown as "<5" or ">=5"); when no other cell can hide it, the total goes too.
+ */
+export function suppressRow<K extends string>(counts: Record<K, number>, on: boolean): { counts: Record<K, Count>; total: Count } {
+  const entries = Object.entries(counts) as [K, number][];
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const shown = Object.fromEntries(entries.map(([k, n]) => [k, suppress(n, on)])) as Record<K, Count>;
+  const hidden = entries.filter(([k]) => typeof shown[k] === 'string');
+  if (!on || hidden.length !== 1) return { counts: shown, total: hidden.length && total < SMALL_CELL_LIMIT ? '<5' : total };
+  const partner = entries.filter(([k, n]) => n > 0 && typeof shown[k] === 'number').sort((a, b) => a[1] - b[1])[0];
+  if (!partner) return { counts: shown, total: total < SMALL_CELL_LIMIT ? '<5' : '>=5' };
+  shown[partner[0]] = partner[1] < SMALL_CELL_LIMIT ? '<5' : '>=5';
+  return { counts: shown, total };
 }
 
 export function median(values: number[]): number | null {

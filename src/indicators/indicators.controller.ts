@@ -8,7 +8,6 @@ import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { canSeeNames } from '../programmes/participants.service.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
-import { suppress } from './indicator-math.js';
 import { CreateObjectiveRequest, IndicatorsQuery, IndicatorsResponse, ObjectiveQuery, ObjectiveResponse, presentIndicators } from './indicators.dto.js';
 import { IndicatorsService } from './indicators.service.js';
 import { QualityObjectivesService } from './quality-objectives.service.js';
@@ -33,7 +32,7 @@ export class IndicatorsController {
   async programme(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: IndicatorsQuery) {
     await this.access.readable(this.dataSource.manager, ctx, id);
     const raw = await this.indicators.measure([id], q.today);
-    return presentIndicators(raw, q.suppressSmallCells === true || !canSeeNames(ctx), (n) => suppress(n, true));
+    return presentIndicators(raw, q.suppressSmallCells === true || !canSeeNames(ctx));
   }
 
   @Post('quality-objectives')

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumField, NumberField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
 import { COMPARATORS } from './indicator-math.js';
-import type { Comparator, Count } from './indicator-math.js';
+import type { Comparator } from './indicator-math.js';
+import { suppressRow } from './indicator-math.js';
 import type { RawIndicators } from './indicators.service.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
 
@@ -57,15 +58,15 @@ export class ObjectiveResponse {
   @ApiPropertyOptional({ format: 'date' }) asOf?: string;
 }
 
-export function presentIndicators(x: RawIndicators, suppressed: boolean, s: (n: number) => Count) {
-  const g = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, suppressed ? s(v) : v]));
+export function presentIndicators(x: RawIndicators, suppressed: boolean) {
+  const row = (r: Record<string, number>) => suppressRow(r, suppressed).counts;
   return {
     ...x,
     smallCellsSuppressed: suppressed,
     participants: {
       ...x.participants,
-      byRoleAndGender: { adept: g(x.participants.byRoleAndGender.adept), mentor: g(x.participants.byRoleAndGender.mentor) },
-      byCountry: g(x.participants.byCountry),
+      byRoleAndGender: { adept: row(x.participants.byRoleAndGender.adept), mentor: row(x.participants.byRoleAndGender.mentor) },
+      byCountry: row(x.participants.byCountry),
     },
   };
 }

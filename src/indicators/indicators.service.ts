@@ -30,6 +30,8 @@ export interface RawIndicators {
     byRoleAndGender: { adept: Record<Gender, number>; mentor: Record<Gender, number> };
     byRole: { adept: RoleCounts; mentor: RoleCounts };
     countriesOfOrigin: number;
+    /** Countries of origin of the adepts alone (the programme's target group). */
+    adeptCountriesOfOrigin: number;
     byCountry: Record<string, number>;
   };
   outcomes: Record<Outcome | 'not_evaluated', number>;
@@ -84,6 +86,7 @@ export class IndicatorsService {
     const empty = (): RoleCounts => ({ enrolled: 0, active: 0, completed: 0, withdrawn: 0 });
     const byRole = { adept: empty(), mentor: empty() };
     const byCountry: Record<string, number> = {};
+    const adeptCountries = new Set<string>();
     for (const r of rows) {
       byRoleAndGender[r.role][r.gender] += r.n;
       byRole[r.role].enrolled += r.n;
@@ -91,10 +94,11 @@ export class IndicatorsService {
       if (r.country_of_origin) {
         const c = r.country_of_origin.trim();
         byCountry[c] = (byCountry[c] ?? 0) + r.n;
+        if (r.role === 'adept') adeptCountries.add(c);
       }
     }
     const sorted = Object.fromEntries(Object.entries(byCountry).sort(([a], [b]) => a.localeCompare(b)));
-    return { byRoleAndGender, byRole, countriesOfOrigin: Object.keys(sorted).length, byCountry: sorted };
+    return { byRoleAndGender, byRole, countriesOfOrigin: Object.keys(sorted).length, adeptCountriesOfOrigin: adeptCountries.size, byCountry: sorted };
   }
 
   /** Outcomes from each adept's latest completed final evaluation (corrections applied). */

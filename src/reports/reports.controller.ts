@@ -61,14 +61,14 @@ export class ReportsController {
   })
   @ApiProduces('application/x-tar')
   async bundle(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery, @Res() res: Response): Promise<void> {
-    const req = evidenceRequest(q);
-    // Build once first so refusals (404, 403) answer as problem documents before any byte is sent.
-    const { model } = await this.reports.buildEvidence(ctx, id, req);
+    // Built before any byte is sent, so refusals (404, 403) still answer as problem documents.
+    const build = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    const { model } = build;
     res.status(200);
     res.setHeader('Content-Type', 'application/x-tar');
     res.setHeader('Content-Disposition', `attachment; filename="${fileName(`evidence-bundle-${model.programme.name}`, model.generatedAt)}.tar"`);
     res.setHeader('X-Report-Fingerprint', reportFingerprint(model));
-    await this.reports.writeEvidenceBundle(ctx, id, req, res);
+    await this.reports.writeEvidenceBundle(build, res);
   }
 
   @Get('reports/corrective-actions.pdf')
@@ -126,6 +126,7 @@ function evidenceRequest(q: EvidenceQuery) {
 /** A safe file name: the programme's name in ASCII letters and dashes, and the day. */
 function fileName(base: string, generatedAt: string): string {
   const slug = base
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
     .normalize('NFKD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')

@@ -18,7 +18,6 @@ import { writeBundle } from './bundle/bundle-writer.js';
 import type { BundleEntry } from './bundle/bundle-writer.js';
 import { renderEvidenceReport } from './evidence-report.js';
 import { reportFingerprint } from './fingerprint.js';
-import type { RenderOptions } from './pdf/render.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 
 /** Produces the programme evidence report and the evidence bundle. */
@@ -34,18 +33,13 @@ export class ReportsService {
     return this.evidence.build(ctx, programmeId, req);
   }
 
-  async renderEvidence(ctx: RequestContext, programmeId: string, req: EvidenceRequest, out: Writable, options?: RenderOptions): Promise<EvidenceBuild> {
-    const build = await this.evidence.build(ctx, programmeId, req);
-    await renderEvidenceReport(build.model, out, options);
-    return build;
-  }
-
   /**
    * The bundle: the report rendered to a temporary file (bounded memory), the model, the audit
    * events in scope and the cited procedure versions, then one tar stream to `out`.
    */
-  async writeEvidenceBundle(ctx: RequestContext, programmeId: string, req: EvidenceRequest, out: Writable): Promise<BundleManifest> {
-    const { model, scope } = await this.evidence.build(ctx, programmeId, req);
+  async writeEvidenceBundle(build: EvidenceBuild, out: Writable): Promise<BundleManifest> {
+    const { model, scope } = build;
+    const programmeId = model.programme.id;
     const dir = await mkdtemp(join(tmpdir(), 'qms-bundle-'));
     try {
       const pdf = join(dir, REPORT_PDF);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { ProcedureDefinition } from '../../src/procedures/procedure-definition.js';
 import { validateProcedureYaml } from '../../src/procedures/definition-validation.js';
 import { effectiveProcedure } from './procedures.js';
-import { createDeviation, expectStatus, walkAction, walkDeviation } from './deviation-fixtures.js';
+import { createDeviation, expectStatus, walkDeviation } from './deviation-fixtures.js';
 import type { ActionView, Cast, DeviationView } from './deviation-fixtures.js';
 import { activateProgramme, approveNextVersion, createProgramme, executeProcedure, procedureDefinition, recordTraining } from './programmes.js';
 import type { StepInput } from './programmes.js';

@@ -1,27 +1,23 @@
-import { suppress } from '../../indicators/indicator-math.js';
+import { suppressRow } from '../../indicators/indicator-math.js';
 import type { Rate as MeasuredRate } from '../../indicators/indicator-math.js';
 import type { RawIndicators } from '../../indicators/indicators.service.js';
 import type { LocalisedText } from '../../procedures/procedure-definition.js';
-import type { Gender } from '../models/codes.js';
+import type { Count, Gender } from '../models/codes.js';
 import type { Indicators, Rate } from '../models/evidence-report.js';
 
 const rate = (r: MeasuredRate): Rate => ({ numerator: r.numerator, denominator: r.denominator, percent: r.value === null ? null : (r.numerator / r.denominator) * 100 });
 
 /**
  * The measured indicators as the report shows them. Counts of people by gender are suppressed
- * under 5 unless the report is for internal use (with names).
+ * under 5 (with a second cell where a total would give one away) unless the report is for
+ * internal use (with names). Enrolment, completion and countries are the adepts'.
  */
 export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean, titles: Map<string, LocalisedText>): Indicators {
-  const s = (n: number) => suppress(n, suppressSmallCells);
-  const roleRow = (role: 'adept' | 'mentor') => {
-    const counts = x.participants.byRoleAndGender[role];
-    const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { role, counts: Object.fromEntries(Object.entries(counts).map(([g, n]) => [g, s(n)])) as Record<Gender, number | string>, total };
-  };
+  const roleRow = (role: 'adept' | 'mentor') => ({ role, ...(suppressRow(x.participants.byRoleAndGender[role], suppressSmallCells) as { counts: Record<Gender, Count>; total: Count }) });
   const adepts = x.participants.byRole.adept;
   return {
     participantsByRoleAndGender: [roleRow('adept'), roleRow('mentor')],
-    countries: x.participants.countriesOfOrigin,
+    countries: x.participants.adeptCountriesOfOrigin,
     enrolled: adepts.enrolled,
     completed: adepts.completed,
     withdrawn: adepts.withdrawn,

@@ -54,9 +54,11 @@ export class EvidenceModelBuilder {
     }
     const m = this.dataSource.manager;
     const programme = await this.access.readable(m, ctx, programmeId);
-    const from = req.from ?? programme.startDate;
-    const to = req.to ?? programme.endDate;
     const generatedDay = localDate(req.generatedAt, programme.timeZone);
+    const from = req.from ?? programme.startDate;
+    // By default the period runs to the programme's end, or to the report day when later, so
+    // deviations found after the end (late final evaluations) are not left out.
+    const to = req.to ?? (generatedDay > programme.endDate ? generatedDay : programme.endDate);
     const asOf = generatedDay < to ? generatedDay : to;
     const head = await this.audit.head();
     const verdict = await this.audit.verify();

@@ -132,7 +132,7 @@ export const en = {
     participantsByRoleGender: 'Participants by role and gender',
     total: 'Total',
     suppressionNote: 'Counts that could identify a person are suppressed and shown as a range (for example "<5").',
-    programmeFlow: 'Enrolment and completion',
+    programmeFlow: 'Adepts: enrolment and completion',
     countries: 'Countries of origin',
     completed: 'Completed',
     withdrawn: 'Withdrawn',

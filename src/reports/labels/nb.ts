@@ -113,7 +113,7 @@ export const nb: Labels = {
     participantsByRoleGender: 'Deltakere etter rolle og kjønn',
     total: 'Totalt',
     suppressionNote: 'Antall som kan identifisere en person er skjult og vises som et intervall (for eksempel "<5").',
-    programmeFlow: 'Opptak og gjennomføring',
+    programmeFlow: 'Adepter: opptak og gjennomføring',
     countries: 'Opprinnelsesland',
     completed: 'Fullført',
     withdrawn: 'Avbrutt',

@@ -113,7 +113,7 @@ export const sv: Labels = {
     participantsByRoleGender: 'Deltagare efter roll och kön',
     total: 'Totalt',
     suppressionNote: 'Antal som skulle kunna peka ut en person är dolda och visas som ett intervall (till exempel "<5").',
-    programmeFlow: 'Inskrivning och genomförande',
+    programmeFlow: 'Adepter: inskrivning och genomförande',
     countries: 'Ursprungsländer',
     completed: 'Fullföljt',
     withdrawn: 'Avbrutit',
