@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { refuseUnsafeJson } from './common/json-body.js';
 import type { AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
+  app.use(refuseUnsafeJson);
   app.use(helmet());
   if (config.corsOrigins.length > 0) {
     app.enableCors({

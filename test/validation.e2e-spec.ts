@@ -94,6 +94,21 @@ describe('validation and problem documents', () => {
     expectProblem(res, 413, 'payload_too_large');
   });
 
+  it.each([
+    ['nested deeper than 64 levels', `{"email":${'['.repeat(65)}${']'.repeat(65)}}`, 'body_too_deep'],
+    ['nested 100,000 levels deep', `{"email":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`, 'body_too_deep'],
+    ['with a lone surrogate in a text', JSON.stringify({ ...valid, name: 'Ann\ud800' }), 'invalid_unicode'],
+    ['with a lone surrogate in a key', `{"\\udc00":1}`, 'invalid_unicode'],
+    ['with a number that parses to Infinity', `{"email":1e309}`, 'number_out_of_range'],
+  ])('refuses a JSON body %s with 400 before anything reads it, with or without an Idempotency-Key', async (_what, text, code) => {
+    for (const key of [undefined, `key-${code}-${text.length}`]) {
+      const req = t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json');
+      if (key) req.set('Idempotency-Key', key);
+      const res = await writesNothing(() => req.send(text));
+      expectProblem(res, 400, code);
+    }
+  });
+
   it('answers an unknown route with a 404 problem that does not echo the query string', async () => {
     const res = await t.http.get('/api/no-such-thing?secret=hunter2').set(...bearer(t.admin));
     expectProblem(res, 404, 'not_found');
