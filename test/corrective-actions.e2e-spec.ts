@@ -101,6 +101,20 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     expect({ audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM corrective_action`)).length }).toEqual(before);
   });
 
+  it('reads ids written in upper case as the same records, in the path and in the body', async () => {
+    const d = await deviationInAnalysis();
+    const res = await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([d.id.toUpperCase()], { ownerId: c.leader.id.toUpperCase() }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ownerId: c.leader.id, deviations: [{ id: d.id, reference: d.reference, state: 'analysis' }] });
+    const read = await t.http.get(`/api/corrective-actions/${res.body.id.toUpperCase()}`).set(...bearer(c.leader));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: res.body.id, ownerName: 'Lena Leader' });
+    // One deviation named twice, in two cases, is one deviation named twice.
+    const twice = await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([d.id, d.id.toUpperCase()], { ownerId: c.leader.id }));
+    expectProblem(twice, 400, 'validation_failed');
+    expect(fieldsNamed(twice)).toEqual(['deviationIds']);
+  });
+
   it('walks planned -> in_progress -> implemented -> effectiveness_check -> closed; the verdict is not the owner\'s and closing is signed', async () => {
     const a = await newAction();
     for (const to of ['in_progress', 'implemented', 'effectiveness_check']) {

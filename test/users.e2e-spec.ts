@@ -191,6 +191,11 @@ describe('users', () => {
         t.http.patch(`/api/users/${admin2.id}`).set(...bearer(admin2)).set('If-Match', '"1"').send(body);
       expectProblem(await unchanged(() => self({ active: false })), 409, 'cannot_deactivate_self');
       expectProblem(await unchanged(() => self({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
+      // The same account named by its id in upper case is still the caller's own.
+      const shouted = async (body: Record<string, unknown>) =>
+        t.http.patch(`/api/users/${admin2.id.toUpperCase()}`).set(...bearer(admin2)).set('If-Match', '"1"').send(body);
+      expectProblem(await unchanged(() => shouted({ active: false })), 409, 'cannot_deactivate_self');
+      expectProblem(await unchanged(() => shouted({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
       expect(await rowVersion(admin2.id)).toBe(1);
       const events = await storedEvents(t, `entity_id = $1 AND action = 'user.update'`, [admin2.id]);
       expect(events).toEqual([]);

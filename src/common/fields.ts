@@ -67,14 +67,19 @@ export function EmailField(opts: Common = {}) {
   return applyDecorators(doc(opts, { type: String, format: 'email', maxLength: 254 }), ...presence(opts), IsEmail(), MaxLength(254));
 }
 
+/** UUIDs are read in lower case, the form the database returns (services compare ids as strings). */
+const lowerCaseUuid = Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value));
+const lowerCaseUuids = Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value));
+
 export function UuidField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: String, format: 'uuid' }), ...presence(opts), IsUUID('all'));
+  return applyDecorators(doc(opts, { type: String, format: 'uuid' }), ...presence(opts), lowerCaseUuid, IsUUID('all'));
 }
 
 export function UuidListField(opts: Common & { min?: number; max?: number } = {}) {
   return applyDecorators(
     doc(opts, { type: [String], format: 'uuid', minItems: opts.min, maxItems: opts.max ?? 100 }),
     ...presence(opts),
+    lowerCaseUuids,
     IsArray(),
     ArrayMinSize(opts.min ?? 0),
     ArrayMaxSize(opts.max ?? 100),

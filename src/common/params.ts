@@ -3,13 +3,24 @@ import type { PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { notFound, validationFailed } from './problem.js';
 
-/** A path parameter that must be a UUID; anything else cannot name a record, so 404. */
+/**
+ * A path parameter that must be a UUID; anything else cannot name a record, so 404. Handed on in
+ * lower case, the form the database returns: services compare ids as strings.
+ */
 @Injectable()
 export class UuidParam implements PipeTransform<string, string> {
   constructor(private readonly what = 'Record') {}
   transform(value: string): string {
     if (!isUUID(value, 'all')) throw notFound(this.what, sanitise(value));
-    return value;
+    return value.toLowerCase();
+  }
+}
+
+/** Lower-cases a UUID another pipe has checked (see UuidParam). */
+@Injectable()
+export class LowerCaseUuid implements PipeTransform<string, string> {
+  transform(value: string): string {
+    return value.toLowerCase();
   }
 }
 

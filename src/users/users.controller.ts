@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request, Response } from 'express';
 import { Authenticated, Roles } from '../auth/policy.js';
 import { requireIfMatch, setETag } from '../common/etag.js';
+import { LowerCaseUuid } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CreateUserRequest, UpdateUserRequest, UserResponse, toUserResponse } from './user.dto.js';
@@ -46,7 +47,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserResponse })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
+  async get(@Param('id', ParseUUIDPipe, LowerCaseUuid) id: string, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(id);
     setETag(res, user.version);
     return toUserResponse(user);
@@ -59,7 +60,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   async update(
     @Ctx() ctx: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUUIDPipe, LowerCaseUuid) id: string,
     @Body() body: UpdateUserRequest,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
