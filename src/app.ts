@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { answerClientErrorsWithProblems } from './common/client-errors.js';
 import { refuseUnsafeJson } from './common/json-body.js';
 import type { AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   // ETags are the resources' versions, set by the controllers; no content hashes.
   app.set('etag', false);

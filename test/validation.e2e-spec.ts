@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, bearer } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { expectProblem, problemFields } from './support/expectations.js';
@@ -121,6 +123,28 @@ describe('validation and problem documents', () => {
       t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json; charset=latin-9').send(JSON.stringify(valid)),
     );
     expectProblem(res, 415, 'unsupported_media_type');
+  });
+
+  it('answers what the HTTP parser refuses (headers over 16 KB, a broken request line) with problem documents too', async () => {
+    const long = await t.http.get(`/api/audit-events?entityType=${'x'.repeat(20_000)}`).set(...bearer(t.admin));
+    expectProblem(long, 431, 'headers_too_large');
+    const server = t.app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+        let text = '';
+        socket.on('data', (d) => (text += d.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      const [head, body] = raw.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head).toContain('Content-Type: application/problem+json');
+      expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'bad_request', title: 'Bad Request', type: expect.any(String), detail: expect.any(String) });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('renders problem documents with the RFC 9457 members and nothing internal', async () => {
