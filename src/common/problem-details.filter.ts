@@ -102,7 +102,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
-    if (doc.status === 429 && typeof doc.retryAfterSeconds === 'number') {
+    if ((doc.status === 429 || doc.status === 503) && typeof doc.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(doc.retryAfterSeconds));
     }
     res.status(doc.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(doc));
@@ -137,6 +137,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const known = sqlState ? PG_ERRORS[sqlState] : undefined;
       if (known) return problemDocument(known.status, known.code, known.detail, { instance });
     }
+    if (isPoolExhausted(exception)) {
+      // Every connection stayed busy for the pool's whole wait: overload, not a fault of the
+      // service. The request may have got as far as an earlier transaction, so a retry is safe
+      // with an Idempotency-Key.
+      this.logger.warn({ requestId: req.id }, 'no database connection came free in time');
+      return problemDocument(503, 'database_busy', 'The database is too busy to take the request; retry in a moment (with an Idempotency-Key to make the retry safe)', {
+        instance,
+        retryAfterSeconds: 1,
+      });
+    }
     this.logger.error({ err: exception, requestId: req.id }, 'unexpected error');
     return problemDocument(500, 'internal_error', 'An unexpected error occurred; it has been logged with the request id', {
       instance,
@@ -149,6 +159,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 function sanitiseDetail(status: number, detail: string, req: Request): string {
   if (status === 404 && detail.startsWith('Cannot ')) return `No route for ${req.method} ${req.path}`;
   return detail;
+}
+
+/** pg-pool's refusal when no connection came free within connectionTimeoutMillis. */
+function isPoolExhausted(e: unknown): boolean {
+  return e instanceof Error && e.message === 'timeout exceeded when trying to connect';
 }
 
 function asBodyParserError(e: unknown): { status: number; code: string; detail: string } | undefined {
