@@ -1,0 +1,245 @@
+/**
+ * A small but complete world for the hardening specs: a user for every role (and one holding all
+ * of them), programme A led by one leader and programme B led by another, and one record of every
+ * kind in programme A (participant, pair, execution with a step, deviation, corrective action,
+ * management review, procedure versions effective and under review). Built through the API.
+ *
+ * `pathValues` names the record each path parameter points at, and `sampleRequest` gives every
+ * operation a request that passes its DTO validation: the specs start from it and change one
+ * thing at a time. Both throw for an operation they do not know, so a new route cannot slip past
+ * the hardening specs unprobed.
+ */
+import { randomBytes } from 'node:crypto';
+import { ACTION_TYPES } from '../../src/corrective-actions/action-states.js';
+import { BOARD_DECISIONS } from '../../src/corrective-actions/corrective-action.entity.js';
+import { COMPARATORS } from '../../src/indicators/indicator-math.js';
+import { ROLES } from '../../src/auth/roles.js';
+import type { Operation } from './api-surface.js';
+import { expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
+import type { ProgrammeFixture } from './programmes.js';
+import { bearer } from './test-app.js';
+import type { TestApp, TestUser } from './test-app.js';
+
+/** Who calls: one user per role, two programme leaders (owner of A, and of B only), and all roles at once. */
+export type ActorName = 'admin' | 'quality_manager' | 'leader' | 'other_leader' | 'auditor' | 'board_member' | 'all_roles';
+export const ACTOR_NAMES: ActorName[] = ['admin', 'quality_manager', 'leader', 'other_leader', 'auditor', 'board_member', 'all_roles'];
+
+export const PROCEDURE_KEY = 'hx-intake';
+export const REVIEW_PROCEDURE_KEY = 'hx-review';
+
+export interface World {
+  actors: Record<ActorName, TestUser>;
+  /** The second quality manager, author of the version under review (so the others may approve it). */
+  author: TestUser;
+  /** The user that /api/users/{id} routes point at; no spec acts as this user. */
+  victim: TestUser;
+  a: ProgrammeFixture;
+  b: ProgrammeFixture;
+  executionId: string;
+  stepRecordId: string;
+  deviationId: string;
+  actionId: string;
+  reviewId: string;
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const qm = await t.user(['quality_manager'], 'Quinn Quality');
+  const author = await t.user(['quality_manager'], 'Astrid Author');
+  const leader = await t.user(['programme_leader'], 'Leila Leader');
+  const otherLeader = await t.user(['programme_leader'], 'Olof Otherleader');
+  const auditor = await t.user(['auditor'], 'Arne Auditor');
+  const board = await t.user(['board_member'], 'Britt Board');
+  const allRoles = await t.user([...ROLES], 'Alma Allroles');
+  const victim = await t.user(['auditor'], 'Vera Victim');
+  const staff = { qm, approver: author, leader };
+  const definition = procedureDefinition(PROCEDURE_KEY, { window: { anchor: 'programme_start', fromDays: -60, toDays: 30 } });
+  const common = { staff, procedures: [definition], startDate: '2025-03-03', endDate: '2025-12-19', enrolledAt: '2025-01-15' };
+  const a = await programmeFixture(t, { ...common, leaders: [leader], adepts: 3, mentors: 2, pairs: true });
+  const b = await programmeFixture(t, { ...common, leaders: [otherLeader], adepts: 1 });
+  const started = await startExecution(t, leader, a.programme.id, PROCEDURE_KEY, { participantId: a.adepts[0].id });
+  const recorded = await recordStep(t, leader, started.id, { stepKey: 'meet', values: { summary: 'Met' }, performedAt: '2025-02-20T10:00:00Z' });
+  const deviation = expectStatus(
+    await t.http.post('/api/deviations').set(...bearer(qm)).send({
+      programmeId: a.programme.id,
+      title: 'Intake interview held late',
+      description: 'Found in the monthly review',
+      severity: 'minor',
+      source: 'manual',
+      detectedAt: '2025-03-10T10:00:00Z',
+    }),
+    201,
+    'recording a deviation',
+  );
+  const action = expectStatus(
+    await t.http.post('/api/corrective-actions').set(...bearer(qm)).send({
+      deviationIds: [deviation.id],
+      type: 'corrective',
+      description: 'Book intake interviews at enrolment',
+      ownerId: leader.id,
+      dueDate: '2025-06-30',
+      effectivenessCriterion: 'No late intake interviews for three months',
+    }),
+    201,
+    'planning a corrective action',
+  );
+  const review = expectStatus(
+    await t.http.post('/api/management-reviews').set(...bearer(qm)).send({ heldOn: '2025-06-01', title: 'Management review, spring', attendeeIds: [board.id, allRoles.id] }),
+    201,
+    'opening a management review',
+  );
+  // A second procedure whose version 1 waits for approval, written by `author`.
+  expectStatus(await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: procedureDefinition(REVIEW_PROCEDURE_KEY) }), 201, 'drafting a procedure');
+  expectStatus(await t.http.post(`/api/procedures/${REVIEW_PROCEDURE_KEY}/versions/1/submit`).set(...bearer(author)), 200, 'submitting it');
+  return {
+    actors: { admin: t.admin, quality_manager: qm, leader, other_leader: otherLeader, auditor, board_member: board, all_roles: allRoles },
+    author,
+    victim,
+    a,
+    b,
+    executionId: started.id,
+    stepRecordId: (recorded.steps as { id: string }[])[0].id,
+    deviationId: deviation.id,
+    actionId: action.id,
+    reviewId: review.id,
+  };
+}
+
+/**
+ * The real records a path parameter of `op` can name, the first being the default. Everything
+ * points into programme A (led by `leader`, not by `other_leader`).
+ */
+export function pathValues(w: World, op: Operation): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of op.pathParams) {
+    const name = p.name;
+    if (name === 'id') {
+      const prefix = op.path.split('/')[2];
+      const byPrefix: Record<string, string[]> = {
+        users: [w.victim.id],
+        programmes: [w.a.programme.id],
+        pairs: [w.a.pairs[0].id],
+        executions: [w.executionId],
+        deviations: [w.deviationId],
+        'corrective-actions': [w.actionId],
+        'management-reviews': [w.reviewId],
+      };
+      if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
+      out.id = byPrefix[prefix];
+    } else if (name === 'participantId') out.participantId = [w.a.adepts[1].id, w.a.adepts[2].id, w.a.mentors[0].id];
+    else if (name === 'recordId') out.recordId = [w.stepRecordId];
+    // Approving or rejecting: the version under review, which none of the actors wrote (an author
+    // may not approve their own version, a refusal of its own that is not the policy's).
+    else if (name === 'key') out.key = /\/(approve|reject)$/.test(op.path) ? [REVIEW_PROCEDURE_KEY, PROCEDURE_KEY] : [PROCEDURE_KEY, REVIEW_PROCEDURE_KEY];
+    else if (name === 'n') out.n = ['1', '2'];
+    else throw new Error(`world.ts: no record for {${name}} of ${op.key}`);
+  }
+  return out;
+}
+
+/** The default value of every path parameter of `op`. */
+export function defaultPath(w: World, op: Operation): Record<string, string> {
+  return Object.fromEntries(Object.entries(pathValues(w, op)).map(([k, v]) => [k, v[0]]));
+}
+
+export interface SampleRequest {
+  query: Record<string, string>;
+  /** undefined: the operation takes no body. */
+  body: Record<string, unknown> | undefined;
+}
+
+function unique(): string {
+  return randomBytes(4).toString('hex');
+}
+
+type BodyMaker = (w: World, actor: TestUser) => Record<string, unknown>;
+
+const definitionFor = (key: string) => procedureDefinition(key, { window: { anchor: 'programme_start', fromDays: -60, toDays: 30 } }) as unknown as Record<string, unknown>;
+
+/** A body that passes the DTO validation of each write operation (state may still refuse it). */
+const BODIES: Record<string, BodyMaker> = {
+  'POST /api/auth/login': (w) => ({ email: w.victim.email, password: w.victim.password }),
+  'POST /api/users': () => ({ email: `new-${unique()}@qms.test`, name: 'New Person', password: 'a-long-enough-password', roles: ['auditor'] }),
+  'PATCH /api/users/{id}': () => ({ name: `Vera Victim ${unique()}` }),
+  'POST /api/users/{id}/training-records': () => ({ module: 'Intake interview training', completedAt: '2025-01-10', evidence: 'Certificate on file' }),
+  'POST /api/procedures': () => ({ definition: definitionFor(`hx-new-${unique()}`) }),
+  'POST /api/procedures/{key}/versions': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Longer window' }),
+  'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
+  'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
+  'POST /api/procedures/{key}/versions/{n}/reject': () => ({ comment: 'Steps are unclear' }),
+  'POST /api/procedures/{key}/versions/{n}/retire': () => ({ reason: 'Replaced by the new intake method' }),
+  'POST /api/programmes': () => ({
+    name: `Mentoring for work ${unique()}`,
+    description: 'Mentoring, seminars on working life and job coaching',
+    targetGroup: 'Immigrant job-seekers with an academic background',
+    startDate: '2026-03-02',
+    endDate: '2026-12-18',
+    leaderIds: [],
+  }),
+  'PATCH /api/programmes/{id}': () => ({ name: `Mentoring for work ${unique()}` }),
+  'POST /api/programmes/{id}/procedure-plan/migrate': () => ({ procedureKey: PROCEDURE_KEY, toVersion: 2, reason: 'Adopt the longer window' }),
+  'POST /api/programmes/{id}/participants': () => ({
+    role: 'adept',
+    fullName: 'Nadia Newcomer',
+    email: `nadia.${unique()}@example.org`,
+    gender: 'female',
+    profession: 'Architect',
+    countryOfOrigin: 'Iran',
+    enrolledAt: '2025-01-20',
+    consentRecordedAt: '2025-01-20',
+  }),
+  'POST /api/programmes/{id}/participants/{participantId}/withdraw': () => ({ date: '2025-06-01', reason: 'Moved to another town' }),
+  'POST /api/programmes/{id}/participants/{participantId}/complete': () => ({ date: '2025-12-19' }),
+  'POST /api/programmes/{id}/pairs': (w) => ({ mentorId: w.a.mentors[1].id, adeptId: w.a.adepts[2].id, matchedAt: '2025-01-25', rationale: 'Same profession' }),
+  'POST /api/pairs/{id}/end': () => ({ date: '2025-06-01', reason: 'Rematch' }),
+  'POST /api/programmes/{id}/executions': (w) => ({ procedureKey: PROCEDURE_KEY, subject: { participantId: w.a.adepts[1].id } }),
+  'POST /api/executions/{id}/steps': () => ({ stepKey: 'meet', values: { summary: 'Met again' }, performedAt: '2025-02-21T10:00:00Z' }),
+  'POST /api/executions/{id}/steps/{recordId}/corrections': () => ({ values: { summary: 'Met, corrected' }, reason: 'Typing error' }),
+  'POST /api/programmes/{id}/deviations/scan': () => ({ today: '2025-04-01' }),
+  'POST /api/deviations': (w) => ({
+    programmeId: w.a.programme.id,
+    title: 'Mid-point follow-up missed',
+    description: 'Noticed at the monthly review',
+    severity: 'major',
+    source: 'internal_audit',
+    detectedAt: '2025-04-02T09:00:00Z',
+  }),
+  'PATCH /api/deviations/{id}': () => ({ title: `Intake interview held late (${unique()})` }),
+  'POST /api/deviations/{id}/transitions': () => ({ to: 'analysis', comment: 'Looking into it' }),
+  'POST /api/corrective-actions': (w) => ({
+    deviationIds: [w.deviationId],
+    type: ACTION_TYPES[1],
+    description: 'Remind leaders a week before each window',
+    ownerId: w.actors.leader.id,
+    dueDate: '2025-07-31',
+    effectivenessCriterion: 'No missed windows for a quarter',
+  }),
+  'POST /api/corrective-actions/{id}/transitions': () => ({ to: 'in_progress', comment: 'Started' }),
+  'POST /api/corrective-actions/{id}/board-reviews': (_w, actor) => ({ decision: BOARD_DECISIONS[0], comment: 'Endorsed by the board', password: actor.password }),
+  'POST /api/management-reviews': (w) => ({ heldOn: '2025-09-01', title: 'Management review, autumn', attendeeIds: [w.actors.board_member.id] }),
+  'POST /api/management-reviews/{id}/decisions': (w) => ({
+    text: 'Train all leaders in the intake method',
+    action: { ownerId: w.actors.quality_manager.id, dueDate: '2025-10-31', description: 'Hold the training' },
+  }),
+  'POST /api/management-reviews/{id}/close': (_w, actor) => ({ password: actor.password, comment: 'Closed' }),
+  'POST /api/quality-objectives': (w) => ({
+    programmeId: w.a.programme.id,
+    indicator: 'conformance_rate',
+    comparator: COMPARATORS[0],
+    target: 0.9,
+    title: 'At least 90 % of executions conform',
+  }),
+};
+
+/** Query strings an operation needs to get past validation. */
+const QUERIES: Record<string, Record<string, string>> = {
+  'GET /api/procedures/{key}/versions/{n}/diff': { against: '1' },
+};
+
+/** A request that passes the DTO validation of `op`, made for `actor` (signatures need their password). */
+export function sampleRequest(w: World, op: Operation, actor: TestUser): SampleRequest {
+  const query = QUERIES[op.key] ?? {};
+  if (!op.body) return { query, body: undefined };
+  const make = BODIES[op.key];
+  if (!make) throw new Error(`world.ts: no sample body for ${op.key}; add one to BODIES`);
+  return { query, body: make(w, actor) };
+}
