@@ -17,6 +17,9 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, opts), {
     bodyParser: false,
     bufferLogs: true,
+    // Start-up failures (a locked data folder, a bad database URL) reach the caller to be reported
+    // in one clear line, instead of Nest logging a stack trace and exiting.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   answerClientErrorsWithProblems(app.getHttpServer());

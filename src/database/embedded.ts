@@ -67,6 +67,23 @@ function boundPort(server: PGLiteSocketServer): number {
   return port;
 }
 
+/**
+ * Refuses early, before anything else starts, when another live process holds the data folder.
+ * (The lock itself is taken when the database starts; this only gives the clear message first.)
+ */
+export function assertDataDirFree(dataDir: string): void {
+  const path = join(dataDir, 'qms.lock');
+  let holder: number;
+  try {
+    holder = Number(readFileSync(path, 'utf8'));
+  } catch {
+    return;
+  }
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+    throw new DataDirLockedError(`The data folder is in use by process ${holder} (${dataDir}). Stop that process first; two processes on one embedded database lose writes.`);
+  }
+}
+
 function takeLock(path: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
