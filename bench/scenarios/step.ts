@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { activeProgramme, createStaff, participantBody } from '../lib/client.js';
@@ -41,6 +42,8 @@ interface Histogram {
   p90: number;
   p99: number;
   max: number;
+  /** CPU of the server process per request (ms), when /proc tells. */
+  cpuMsPerRequest?: number;
 }
 interface LoadResult {
   latency: Histogram;
@@ -67,6 +70,22 @@ const BARE_SERVER = join(ROOT, 'dist/bench/servers/bare-step-server.js');
 
 type Side = 'service' | 'bare';
 
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of
+ * 10 ms, USER_HZ = 100 on every Linux we run on); undefined elsewhere. Divided by the requests of
+ * a run, it says where the difference goes: CPU per request, or waiting.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Run {
   side: Side;
   connections: number;
@@ -76,6 +95,8 @@ interface Run {
   p50: number;
   p99: number;
   max: number;
+  /** CPU of the server process per request (ms), when /proc tells. */
+  cpuMsPerRequest?: number;
 }
 
 function definition() {
@@ -207,7 +228,10 @@ export const stepScenario: Scenario = {
         // Slot k: execution k mod E, step k div E. Exactly `amount` setupRequest calls (one per request).
         let k = 0;
         const refused: string[] = [];
+        const pid = p.side === 'service' ? svc.pid : bare.child.pid;
+        const cpuBefore = cpuMs(pid);
         const began = performance.now();
+        let lastAnswer = began;
         const result = await autocannon({
           url: urls[p.side],
           connections: p.connections,
@@ -228,12 +252,15 @@ export const stepScenario: Scenario = {
                 };
               },
               onResponse: (status, body) => {
+                lastAnswer = performance.now();
                 if (status !== 201 && refused.length < 5) refused.push(`${status} ${body.slice(0, 300)}`);
               },
             },
           ],
         });
-        const seconds = (performance.now() - began) / 1000;
+        // Up to the last answer: autocannon itself resolves only at its next one-second tick.
+        const seconds = (lastAnswer - began) / 1000;
+        const cpuAfter = cpuMs(pid);
         const ok = result.statusCodeStats['201']?.count ?? 0;
         created[p.side] += ok;
         if (k !== p.amount) throw new Error(`${p.side}: ${k} requests were set up for ${p.amount}; the slots no longer match the requests`);
@@ -255,8 +282,9 @@ export const stepScenario: Scenario = {
           p50: result.latency.p50,
           p99: result.latency.p99,
           max: result.latency.max,
+          ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMsPerRequest: round((cpuAfter - cpuBefore) / ok, 2) } : {}),
         };
-        log(`step: ${p.warmup ? 'warm-up ' : ''}${p.side} at ${p.connections} connections: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms`);
+        log(`step: ${p.warmup ? 'warm-up ' : ''}${p.side} at ${p.connections} connections: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.cpuMsPerRequest === undefined ? '' : `, ${run.cpuMsPerRequest} ms CPU per request`}`);
         if (!p.warmup) runs.push(run);
       }
 
@@ -289,7 +317,8 @@ export const stepScenario: Scenario = {
           requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
           p50Ms: median(list.map((r) => r.p50)),
           p99Ms: median(list.map((r) => r.p99)),
-          runs: list.map(({ requestsPerSecond, p50, p99, max, seconds, requests }) => ({ requestsPerSecond, p50, p99, max, seconds, requests })),
+          cpuMsPerRequest: list.every((r) => r.cpuMsPerRequest !== undefined) ? median(list.map((r) => r.cpuMsPerRequest!)) : null,
+          runs: list,
         });
         const details = {
           requestsPerRun: amount,
