@@ -355,8 +355,9 @@ export const stepScenario: Scenario = {
       }
       return rows;
     } finally {
-      await bare?.stop();
-      await service?.stop();
+      // Each step of the clean-up runs even when one before it fails; the database goes last.
+      await bare?.stop().catch((e: Error) => log(`step: stopping the baseline server: ${e.message}`));
+      await service?.stop().catch((e: Error) => log(`step: stopping the service: ${e.message}`));
       await db.drop();
     }
   },
