@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -22,14 +23,21 @@ export interface LoginResult {
 @Injectable()
 export class AuthService {
   private readonly throttle: LoginThrottle;
+  /**
+   * The signing key, made once: given the secret as a string, the JWT library tries to parse it
+   * as a public key on every verification before treating it as a secret (about 7% of the CPU
+   * of a write request). Typed as the library's string-or-buffer, which it passes through.
+   */
+  private readonly key: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    @Inject(JWT_SECRET) private readonly secret: string,
+    @Inject(JWT_SECRET) secret: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.throttle = new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8')) satisfies KeyObject as unknown as string;
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
@@ -44,7 +52,7 @@ export class AuthService {
     this.throttle.recordSuccess(clientAddress, account);
     const accessToken = await this.jwt.signAsync(
       { sub: user.id },
-      { secret: this.secret, algorithm: ALGORITHM, expiresIn: this.config.jwtTtlSeconds },
+      { secret: this.key, algorithm: ALGORITHM, expiresIn: this.config.jwtTtlSeconds },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds, user };
   }
@@ -56,7 +64,7 @@ export class AuthService {
   async authenticate(token: string): Promise<Actor & { id: string }> {
     let payload: { sub?: unknown };
     try {
-      payload = await this.jwt.verifyAsync(token, { secret: this.secret, algorithms: [ALGORITHM] });
+      payload = await this.jwt.verifyAsync(token, { secret: this.key, algorithms: [ALGORITHM] });
     } catch {
       throw unauthorized('invalid_token', 'The bearer token is invalid or has expired');
     }
