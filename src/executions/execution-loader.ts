@@ -22,20 +22,61 @@ export interface ExecutionContext {
   anchor: string | null;
 }
 
-/** Everything needed to judge or show one execution, read in a handful of queries. */
-export async function loadExecution(m: EntityManager, executionId: string, opts: { lock?: boolean } = {}): Promise<ExecutionContext> {
-  if (opts.lock) await m.query(`SELECT 1 FROM execution WHERE id = $1 FOR UPDATE`, [executionId]);
-  const execution = await m.getRepository(Execution).findOneBy({ id: executionId });
+/**
+ * Everything needed to judge or show one execution, read in a handful of queries. `lock` takes
+ * the execution's row lock (for a write); a caller that has already read the execution (locked)
+ * or its programme passes them in.
+ */
+export async function loadExecution(
+  m: EntityManager,
+  executionId: string,
+  opts: { lock?: boolean; execution?: Execution; programme?: Programme } = {},
+): Promise<ExecutionContext> {
+  const execution = opts.execution ?? (await findExecution(m, executionId, opts.lock));
   if (!execution) throw notFound('Execution', executionId);
-  const programme = await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId });
-  const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: execution.versionId });
+  const programme = opts.programme ?? (await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId }));
+  const definition = await pinnedDefinition(m, execution.versionId);
   const participant = execution.participantId ? await m.getRepository(Participant).findOneByOrFail({ id: execution.participantId }) : null;
   const pair = execution.pairId ? await m.getRepository(Pair).findOneByOrFail({ id: execution.pairId }) : null;
   const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
   const subject = await anchorSubject(m, execution, participant, pair);
-  const completions = await completionIndex(m, programme, version.definition, subject.relatedKeys);
-  const anchor = anchorDate(version.definition, programme, subject, completions);
-  return { execution, programme, definition: version.definition, participant, pair, records, anchor };
+  const completions = await completionIndex(m, programme, definition, subject.relatedKeys);
+  const anchor = anchorDate(definition, programme, subject, completions);
+  return { execution, programme, definition, participant, pair, records, anchor };
+}
+
+/** The execution, with its row lock when `lock` (a write holds it until commit). */
+export function findExecution(m: EntityManager, executionId: string, lock = false): Promise<Execution | null> {
+  const query = m.getRepository(Execution).createQueryBuilder('e').where('e.id = :executionId', { executionId });
+  if (lock) query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/**
+ * Definitions of versions that have left draft never change (a trigger refuses it), and every
+ * execution is pinned to one: they are read and parsed once per process, not on every request.
+ * Frozen, so that no caller can change what the next one reads.
+ */
+const definitions = new Map<string, ProcedureDefinition>();
+const DEFINITIONS_KEPT = 500;
+
+async function pinnedDefinition(m: EntityManager, versionId: string): Promise<ProcedureDefinition> {
+  const kept = definitions.get(versionId);
+  if (kept) return kept;
+  const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: versionId });
+  if (version.status === 'draft') return version.definition;
+  if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
+  const frozen = deepFreeze(version.definition);
+  definitions.set(versionId, frozen);
+  return frozen;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 async function anchorSubject(m: EntityManager, e: Execution, participant: Participant | null, pair: Pair | null): Promise<AnchorSubject> {

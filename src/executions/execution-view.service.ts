@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import { Execution, Judgement } from './execution.entity.js';
-import { loadExecution, subjectLabel } from './execution-loader.js';
+import { Judgement } from './execution.entity.js';
+import { findExecution, loadExecution, subjectLabel } from './execution-loader.js';
+import type { ExecutionContext } from './execution-loader.js';
 import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
 import { windowBounds } from '../common/calendar.js';
 
@@ -18,10 +20,15 @@ export class ExecutionViewService {
 
   async get(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
     const m = this.dataSource.manager;
-    const found = await m.getRepository(Execution).findOneBy({ id: executionId });
-    if (!found) throw notFound('Execution', executionId);
-    await this.access.readable(m, ctx, found.programmeId);
-    const ec = await loadExecution(m, executionId);
+    const execution = await findExecution(m, executionId);
+    if (!execution) throw notFound('Execution', executionId);
+    const programme = await this.access.readable(m, ctx, execution.programmeId);
+    return this.present(m, await loadExecution(m, executionId, { execution, programme }));
+  }
+
+  /** The view of a loaded execution; a write builds its answer with this inside its transaction. */
+  async present(m: EntityManager, ec: ExecutionContext): Promise<ExecutionResponse> {
+    const executionId = ec.execution.id;
     const judgements = await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } });
     const performerIds = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null))];
     const names = performerIds.length

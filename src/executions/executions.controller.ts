@@ -46,8 +46,9 @@ export class ExecutionsController {
   @ApiOperation({ summary: "Record a performed step; values are checked against the step's fields" })
   @ApiCreatedResponse({ type: ExecutionResponse })
   async record(@Ctx() ctx: RequestContext, @Param('id', EXECUTION_ID) id: string, @Body() body: RecordStepRequest, @Res({ passthrough: true }) res: Response) {
-    await this.executions.recordStep(ctx, id, body);
-    return this.respond(ctx, res, id);
+    const view = await this.executions.recordStep(ctx, id, body);
+    setETag(res, view.version);
+    return view;
   }
 
   @Post('executions/:id/steps/:recordId/corrections')

@@ -9,8 +9,10 @@ import { Pair, Participant } from '../programmes/participant.entity.js';
 import { PlanEntry } from '../programmes/programme.entity.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
-import { Execution } from './execution.entity.js';
-import { judge, loadExecution, subjectLabel } from './execution-loader.js';
+import { StepRecord } from './execution.entity.js';
+import { findExecution, judge, loadExecution, subjectLabel } from './execution-loader.js';
+import { ExecutionViewService } from './execution-view.service.js';
+import type { ExecutionResponse } from './execution.dto.js';
 import type { ExecutionContext } from './execution-loader.js';
 import { validateStepValues } from './step-values.js';
 import type { ConformanceResult } from './conformance.js';
@@ -32,6 +34,7 @@ export class ExecutionsService {
     private readonly audit: AuditService,
     private readonly access: ProgrammeAccess,
     private readonly detector: DeviationDetector,
+    private readonly views: ExecutionViewService,
   ) {}
 
   async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
@@ -78,7 +81,7 @@ export class ExecutionsService {
     ctx: RequestContext,
     executionId: string,
     input: { stepKey: string; values: Record<string, unknown>; performedAt: string; performedById?: string; notes?: string },
-  ): Promise<string> {
+  ): Promise<ExecutionResponse> {
     return this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
@@ -91,7 +94,8 @@ export class ExecutionsService {
       }
       const values = checkValues(step, input.values);
       checkPerformedAt(input.performedAt);
-      const performer = await this.performer(m, input.performedById ?? ctx.actor.id!);
+      // The signed-in actor was read (and found active) for this request: only another performer is looked up.
+      const performer = input.performedById ? await this.performer(m, input.performedById) : ctx.actor.id!;
       if (ec.records.some((r) => r.stepKey === input.stepKey && !ec.records.some((c) => c.supersedesId === r.id))) {
         throw conflict('step_already_recorded', `Step ${input.stepKey} is already recorded; correct that record instead`);
       }
@@ -114,7 +118,9 @@ export class ExecutionsService {
           performedBy: { old: null, new: performer },
         },
       });
-      return row.id;
+      // The answer is read in this transaction: what it shows is exactly what was committed.
+      const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      return this.views.present(m, { ...ec, records });
     });
   }
 
@@ -221,11 +227,12 @@ export class ExecutionsService {
     );
   }
 
+  /** The execution locked for a write (until commit), after the actor's right to write in its programme. */
   private async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
-    const found = await m.getRepository(Execution).findOneBy({ id: executionId });
-    if (!found) throw notFound('Execution', executionId);
-    await this.access.writable(m, ctx, found.programmeId);
-    return loadExecution(m, executionId, { lock: true });
+    const execution = await findExecution(m, executionId, true);
+    if (!execution) throw notFound('Execution', executionId);
+    const programme = await this.access.writable(m, ctx, execution.programmeId);
+    return loadExecution(m, executionId, { execution, programme });
   }
 
   private async performer(m: EntityManager, userId: string): Promise<string> {

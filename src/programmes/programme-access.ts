@@ -30,13 +30,19 @@ export class ProgrammeAccess {
     return { sql: `p.id IN (SELECT programme_id FROM programme_leader WHERE user_id = $1)`, params: [ctx.actor.id] };
   }
 
+  /**
+   * One read for roles that see every programme (the programme itself, locked when asked), one
+   * more for a leader (do they lead it?). A write request runs this on its hot path.
+   */
   private async check(m: EntityManager, ctx: RequestContext, programmeId: string, roles: readonly string[], lock = false): Promise<Programme> {
-    const rows = (await m.query(`SELECT id FROM programme WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [programmeId])) as { id: string }[];
-    if (rows.length === 0) throw notFound('Programme', programmeId);
+    const query = m.getRepository(Programme).createQueryBuilder('p').where('p.id = :programmeId', { programmeId });
+    if (lock) query.setLock('pessimistic_write');
+    const programme = await query.getOne();
+    if (!programme) throw notFound('Programme', programmeId);
     if (!hasAnyRole(ctx.actor.roles, roles as never[])) {
       const leads = (await m.query(`SELECT 1 FROM programme_leader WHERE programme_id = $1 AND user_id = $2`, [programmeId, ctx.actor.id])) as unknown[];
       if (leads.length === 0 || !ctx.actor.roles.includes('programme_leader')) throw notFound('Programme', programmeId);
     }
-    return m.getRepository(Programme).findOneByOrFail({ id: programmeId });
+    return programme;
   }
 }
