@@ -23,35 +23,50 @@ plan AS (
   WHERE e.programme_id = $1 AND e.replaced_at IS NULL
 ),
 subjects AS (
-  SELECT p.role AS type, p.id, p.enrolled_at, p.withdrawn_at AS left_on, ARRAY[p.id] AS related
+  SELECT p.role AS type, p.id, p.enrolled_at, p.withdrawn_at AS left_on
   FROM participant p WHERE p.programme_id = $1
   UNION ALL
-  SELECT 'pair', pr.id, a.enrolled_at, pr.ended_at, ARRAY[pr.id, pr.adept_id, pr.mentor_id]
+  SELECT 'pair', pr.id, a.enrolled_at, pr.ended_at
   FROM pair pr LEFT JOIN participant a ON a.id = pr.adept_id AND a.programme_id = $1
   WHERE pr.programme_id = $1
   UNION ALL
-  SELECT 'cohort', id, NULL::date, NULL::date, ARRAY[id] FROM prog
+  SELECT 'cohort', id, NULL::date, NULL::date FROM prog
 ),
-ex AS (
-  SELECT id, procedure_key, version_number, coalesce(participant_id, pair_id, programme_id) AS subject_key, state, created_at, completed_at
-  FROM execution WHERE programme_id = $1
-),
+-- The execution that represents a subject: the latest completed one, else the latest open one.
 chosen AS (
-  SELECT DISTINCT ON (procedure_key, subject_key) id, procedure_key, subject_key, state, version_number
-  FROM ex ORDER BY procedure_key, subject_key, (state = 'completed') DESC, created_at DESC
+  SELECT DISTINCT ON (procedure_key, coalesce(participant_id, pair_id, programme_id))
+         id, procedure_key, coalesce(participant_id, pair_id, programme_id) AS subject_key, state, version_number
+  FROM execution WHERE programme_id = $1
+  ORDER BY procedure_key, coalesce(participant_id, pair_id, programme_id), (state = 'completed') DESC, created_at DESC
 ),
--- When each completed execution of an anchoring procedure was done: its last current step, else its completion.
-current_step AS (
-  SELECT r.execution_id, max(r.performed_at) AS at
-  FROM execution_step_record r JOIN ex ON ex.id = r.execution_id
-  WHERE ex.state = 'completed' AND ex.procedure_key IN (SELECT anchor_procedure FROM plan WHERE anchor = 'procedure_completed')
-    AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
-  GROUP BY r.execution_id
-),
+-- When each completed execution of a procedure that anchors another was done: its last current
+-- step, else its completion; the first such day per procedure and subject, in the programme's time zone.
 done AS (
-  SELECT ex.procedure_key, ex.subject_key, min((coalesce(cs.at, ex.completed_at) AT TIME ZONE prog.time_zone)::date) AS day
-  FROM ex CROSS JOIN prog LEFT JOIN current_step cs ON cs.execution_id = ex.id
-  WHERE ex.state = 'completed' AND ex.procedure_key IN (SELECT anchor_procedure FROM plan WHERE anchor = 'procedure_completed')
+  SELECT e.procedure_key, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
+         min((coalesce(last.at, e.completed_at) AT TIME ZONE prog.time_zone)::date) AS day
+  FROM execution e
+  JOIN prog ON prog.id = e.programme_id
+  LEFT JOIN (
+    SELECT r.execution_id, max(r.performed_at) AS at
+    FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
+    WHERE x.programme_id = $1 AND x.state = 'completed'
+      AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+    GROUP BY r.execution_id
+  ) last ON last.execution_id = e.id
+  WHERE e.state = 'completed' AND e.procedure_key IN (SELECT anchor_procedure FROM plan WHERE anchor = 'procedure_completed')
+  GROUP BY 1, 2
+),
+-- A completion anchors the subject's window when it is the subject's own or, for a pair, its adept's or mentor's.
+related AS (
+  SELECT id AS subject_id, id AS subject_key FROM participant WHERE programme_id = $1
+  UNION ALL SELECT id, id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, adept_id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, mentor_id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, id FROM prog
+),
+completed_anchor AS (
+  SELECT r.subject_id, d.procedure_key, min(d.day) AS day
+  FROM related r JOIN done d ON d.subject_key = r.subject_key
   GROUP BY 1, 2
 ),
 cells AS (
@@ -61,10 +76,11 @@ cells AS (
            WHEN 'programme_end' THEN prog.end_date
            WHEN 'programme_midpoint' THEN prog.start_date + (prog.end_date - prog.start_date) / 2
            WHEN 'enrolment' THEN CASE WHEN s.type = 'cohort' THEN prog.start_date ELSE s.enrolled_at END
-           WHEN 'procedure_completed' THEN (SELECT min(d.day) FROM done d WHERE d.procedure_key = pl.anchor_procedure AND d.subject_key = ANY (s.related))
+           WHEN 'procedure_completed' THEN ca.day
          END AS anchor_day,
          pl.from_days, pl.to_days
   FROM subjects s JOIN plan pl ON pl.subject = s.type CROSS JOIN prog
+  LEFT JOIN completed_anchor ca ON ca.subject_id = s.id AND ca.procedure_key = pl.anchor_procedure
 )
 SELECT c.subject_id, c.procedure_key, ch.id AS execution_id,
        coalesce(ch.version_number, c.plan_version) AS version_number,
