@@ -145,7 +145,7 @@ export async function appendChainedEvents(c: pg.Client, total: number, opts: { b
         ],
       );
       written.push(...events);
-      if (written.length % 20_000 < batch) opts.log?.(`  ${seq.toLocaleString('en-US')} events`);
+      if (Math.floor(seq / 20_000) > Math.floor((seq - events.length) / 20_000)) opts.log?.(`  ${seq.toLocaleString('en-US')} events in the chain`);
     }
     await c.query(`UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, prevHash]);
     await c.query('COMMIT');
