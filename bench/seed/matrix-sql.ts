@@ -1,0 +1,117 @@
+/**
+ * The conformance matrix as one hand-written SQL aggregate over the service's tables: per subject
+ * (adept, mentor, pair, cohort) and procedure of the programme's current plan, the execution that
+ * represents the subject (the latest completed one, else the latest open one), its latest
+ * judgement, the pinned version, the time window and the status on `today`. The same rules as
+ * src/executions/conformance-matrix.service.ts (buildMatrix), anchors.ts, calendar.ts and
+ * subject-status.ts, written straight in SQL.
+ *
+ * $1 programme id, $2 today (YYYY-MM-DD). One row per cell.
+ */
+export const MATRIX_SQL = `
+WITH prog AS (
+  SELECT id, start_date, end_date, time_zone FROM programme WHERE id = $1
+),
+plan AS (
+  SELECT e.procedure_key, e.version_number,
+         v.definition->>'subject' AS subject,
+         v.definition->'window'->>'anchor' AS anchor,
+         v.definition->'window'->>'procedure' AS anchor_procedure,
+         (v.definition->'window'->>'fromDays')::int AS from_days,
+         (v.definition->'window'->>'toDays')::int AS to_days
+  FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
+  WHERE e.programme_id = $1 AND e.replaced_at IS NULL
+),
+subjects AS (
+  SELECT p.role AS type, p.id, p.enrolled_at, p.withdrawn_at AS left_on
+  FROM participant p WHERE p.programme_id = $1
+  UNION ALL
+  SELECT 'pair', pr.id, a.enrolled_at, pr.ended_at
+  FROM pair pr LEFT JOIN participant a ON a.id = pr.adept_id AND a.programme_id = $1
+  WHERE pr.programme_id = $1
+  UNION ALL
+  SELECT 'cohort', id, NULL::date, NULL::date FROM prog
+),
+-- The execution that represents a subject: the latest completed one, else the latest open one.
+chosen AS (
+  SELECT DISTINCT ON (procedure_key, coalesce(participant_id, pair_id, programme_id))
+         id, procedure_key, coalesce(participant_id, pair_id, programme_id) AS subject_key, state, version_number
+  FROM execution WHERE programme_id = $1
+  ORDER BY procedure_key, coalesce(participant_id, pair_id, programme_id), (state = 'completed') DESC, created_at DESC
+),
+-- When each completed execution of a procedure that anchors another was done: its last current
+-- step, else its completion; the first such day per procedure and subject, in the programme's time zone.
+done AS (
+  SELECT e.procedure_key, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
+         min((coalesce(last.at, e.completed_at) AT TIME ZONE prog.time_zone)::date) AS day
+  FROM execution e
+  JOIN prog ON prog.id = e.programme_id
+  LEFT JOIN (
+    SELECT r.execution_id, max(r.performed_at) AS at
+    FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
+    WHERE x.programme_id = $1 AND x.state = 'completed'
+      AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+    GROUP BY r.execution_id
+  ) last ON last.execution_id = e.id
+  WHERE e.state = 'completed' AND e.procedure_key IN (SELECT anchor_procedure FROM plan WHERE anchor = 'procedure_completed')
+  GROUP BY 1, 2
+),
+-- A completion anchors the subject's window when it is the subject's own or, for a pair, its adept's or mentor's.
+related AS (
+  SELECT id AS subject_id, id AS subject_key FROM participant WHERE programme_id = $1
+  UNION ALL SELECT id, id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, adept_id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, mentor_id FROM pair WHERE programme_id = $1
+  UNION ALL SELECT id, id FROM prog
+),
+completed_anchor AS (
+  SELECT r.subject_id, d.procedure_key, min(d.day) AS day
+  FROM related r JOIN done d ON d.subject_key = r.subject_key
+  GROUP BY 1, 2
+),
+cells AS (
+  SELECT s.type, s.id AS subject_id, s.left_on, pl.procedure_key, pl.version_number AS plan_version,
+         CASE pl.anchor
+           WHEN 'programme_start' THEN prog.start_date
+           WHEN 'programme_end' THEN prog.end_date
+           WHEN 'programme_midpoint' THEN prog.start_date + (prog.end_date - prog.start_date) / 2
+           WHEN 'enrolment' THEN CASE WHEN s.type = 'cohort' THEN prog.start_date ELSE s.enrolled_at END
+           WHEN 'procedure_completed' THEN ca.day
+         END AS anchor_day,
+         pl.from_days, pl.to_days
+  FROM subjects s JOIN plan pl ON pl.subject = s.type CROSS JOIN prog
+  LEFT JOIN completed_anchor ca ON ca.subject_id = s.id AND ca.procedure_key = pl.anchor_procedure
+)
+SELECT c.subject_id, c.procedure_key, ch.id AS execution_id,
+       coalesce(ch.version_number, c.plan_version) AS version_number,
+       to_char(c.anchor_day + c.from_days, 'YYYY-MM-DD') AS window_from,
+       to_char(c.anchor_day + c.to_days, 'YYYY-MM-DD') AS window_to,
+       CASE
+         WHEN ch.id IS NULL AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on <= c.anchor_day + c.to_days) THEN 'not_applicable'
+         WHEN ch.state = 'completed' THEN j.conformance
+         WHEN ch.state = 'open' THEN CASE WHEN $2::date > c.anchor_day + c.to_days THEN 'overdue' ELSE 'in_progress' END
+         WHEN c.anchor_day IS NULL OR $2::date < c.anchor_day + c.from_days THEN 'not_yet_due'
+         WHEN $2::date > c.anchor_day + c.to_days THEN 'overdue'
+         ELSE 'due'
+       END AS status
+FROM cells c
+LEFT JOIN chosen ch ON ch.procedure_key = c.procedure_key AND ch.subject_key = c.subject_id
+LEFT JOIN LATERAL (
+  SELECT conformance FROM execution_judgement WHERE execution_id = ch.id AND ch.state = 'completed' ORDER BY seq DESC LIMIT 1
+) j ON true
+`;
+
+export interface SqlCell {
+  subject_id: string;
+  procedure_key: string;
+  execution_id: string | null;
+  version_number: number;
+  window_from: string | null;
+  window_to: string | null;
+  status: string;
+}
+
+/** One comparable line per cell, for checking that the service and the SQL agree cell by cell. */
+export function cellKey(c: { subjectId: string; procedureKey: string; executionId: string | null; versionNumber: number; from: string | null; to: string | null; status: string }): string {
+  return [c.subjectId, c.procedureKey, c.executionId ?? '-', c.versionNumber, c.from ?? '-', c.to ?? '-', c.status].join(' ');
+}
