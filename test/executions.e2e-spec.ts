@@ -151,6 +151,19 @@ describe('executions', () => {
     expect(await stepRows(e.id)).toBe(1);
   });
 
+  it('answers a recorded step with the execution exactly as a later read shows it, ETag included', async () => {
+    const e = await startExecution(t, staff.leader, fx.programme.id, 'exec-intake', { participantId: adept() });
+    await recordStep(t, staff.leader, e.id, prepare);
+    // Recorded by the quality manager on behalf of the leader: both names appear in the answer.
+    const recorded = await t.http.post(`/api/executions/${e.id}/steps`).set(...bearer(staff.qm)).send({ ...interview, performedById: staff.leader.id });
+    expect(recorded.status).toBe(201);
+    const read = await t.http.get(`/api/executions/${e.id}`).set(...bearer(staff.leader));
+    expect(read.status).toBe(200);
+    expect(recorded.text).toBe(read.text);
+    expect(recorded.headers.etag).toBe(read.headers.etag);
+    expect(recorded.body.steps.map((s: { performedByName: string }) => s.performedByName)).toEqual([staff.leader.name, staff.leader.name]);
+  });
+
   it('corrects a recorded step with a new record that supersedes the old one; both stay visible', async () => {
     const e = await startExecution(t, staff.leader, fx.programme.id, 'exec-intake', { participantId: adept() });
     await recordStep(t, staff.leader, e.id, prepare);

@@ -26,14 +26,19 @@ export class ExecutionViewService {
     return this.present(m, await loadExecution(m, executionId, { execution, programme }));
   }
 
-  /** The view of a loaded execution; a write builds its answer with this inside its transaction. */
-  async present(m: EntityManager, ec: ExecutionContext): Promise<ExecutionResponse> {
+  /**
+   * The view of a loaded execution; a write builds its answer with this inside its transaction.
+   * A caller that knows the judgements (an open execution has none) or a performer's name (the
+   * signed-in actor's) passes them and saves the reads.
+   */
+  async present(m: EntityManager, ec: ExecutionContext, known: { judgements?: Judgement[]; actor?: { id: string | null; name: string } } = {}): Promise<ExecutionResponse> {
     const executionId = ec.execution.id;
-    const judgements = await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } });
-    const performerIds = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null))];
-    const names = performerIds.length
-      ? new Map(((await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [performerIds])) as { id: string; name: string }[]).map((u) => [u.id, u.name]))
-      : new Map<string, string>();
+    const judgements = known.judgements ?? (await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } }));
+    const names = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
+    const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !names.has(x)))];
+    if (unknown.length) {
+      for (const u of (await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown])) as { id: string; name: string }[]) names.set(u.id, u.name);
+    }
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
     const latest = judgements[judgements.length - 1];
     const e = ec.execution;

@@ -103,6 +103,11 @@ export class ExecutionsService {
         `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [executionId, input.stepKey, JSON.stringify(values), input.performedAt, performer, input.notes ?? null, ctx.actor.id],
       )) as { id: string }[];
+      // The answer is read in this transaction, before the audit append: the audit head's lock,
+      // which every write in the service waits for, is then held only for the append and commit.
+      // An open execution has no judgements yet.
+      const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      const view = await this.views.present(m, { ...ec, records }, { judgements: [], actor: ctx.actor });
       await this.audit.append(m, ctx, {
         action: 'execution.record_step',
         entityType: 'execution',
@@ -118,9 +123,7 @@ export class ExecutionsService {
           performedBy: { old: null, new: performer },
         },
       });
-      // The answer is read in this transaction: what it shows is exactly what was committed.
-      const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
-      return this.views.present(m, { ...ec, records });
+      return view;
     });
   }
 
