@@ -100,13 +100,14 @@ export class ExecutionsService {
         throw conflict('step_already_recorded', `Step ${input.stepKey} is already recorded; correct that record instead`);
       }
       const [row] = (await m.query(
-        `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
         [executionId, input.stepKey, JSON.stringify(values), input.performedAt, performer, input.notes ?? null, ctx.actor.id],
-      )) as { id: string }[];
-      // The answer is read in this transaction, before the audit append: the audit head's lock,
+      )) as StepRecordRow[];
+      // The answer is built in this transaction, before the audit append: the audit head's lock,
       // which every write in the service waits for, is then held only for the append and commit.
-      // An open execution has no judgements yet.
-      const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
+      // The execution's row lock kept its records as they were loaded; the new one joins them in
+      // the order a read gives (recorded_at, id). An open execution has no judgements yet.
+      const records = withRecord(ec.records, stepRecordFromRow(row));
       const view = await this.views.present(m, { ...ec, records }, { judgements: [], actor: ctx.actor });
       await this.audit.append(m, ctx, {
         action: 'execution.record_step',
@@ -265,6 +266,48 @@ export class ExecutionsService {
     if (expected !== 'cohort') throw mismatch('cohort');
     return { label: 'cohort' };
   }
+}
+
+/** A row of execution_step_record as the driver returns it (timestamps as Date, jsonb parsed). */
+interface StepRecordRow {
+  id: string;
+  execution_id: string;
+  step_key: string;
+  values: Record<string, unknown>;
+  performed_at: Date;
+  performed_by: string | null;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Date;
+  supersedes_id: string | null;
+  correction_reason: string | null;
+}
+
+function stepRecordFromRow(r: StepRecordRow): StepRecord {
+  return Object.assign(new StepRecord(), {
+    id: r.id,
+    executionId: r.execution_id,
+    stepKey: r.step_key,
+    values: r.values,
+    performedAt: r.performed_at,
+    performedBy: r.performed_by,
+    notes: r.notes,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    supersedesId: r.supersedes_id,
+    correctionReason: r.correction_reason,
+  });
+}
+
+/**
+ * `records` (in the database's order: recorded_at, id) with `added` in its place. The new record
+ * is almost always last; it goes earlier only when a write that began after this one committed
+ * first. Lower-case UUID text sorts as PostgreSQL sorts uuid values.
+ */
+function withRecord(records: readonly StepRecord[], added: StepRecord): StepRecord[] {
+  const after = (r: StepRecord) => r.recordedAt.getTime() > added.recordedAt.getTime() || (r.recordedAt.getTime() === added.recordedAt.getTime() && r.id > added.id);
+  const at = records.findIndex(after);
+  return at < 0 ? [...records, added] : [...records.slice(0, at), added, ...records.slice(at)];
 }
 
 function checkValues(step: Parameters<typeof validateStepValues>[0], values: unknown): Record<string, unknown> {

@@ -31,18 +31,20 @@ export class ProgrammeAccess {
   }
 
   /**
-   * One read for roles that see every programme (the programme itself, locked when asked), one
-   * more for a leader (do they lead it?). A write request runs this on its hot path.
+   * One read: the programme (locked when asked) and, for an actor whose roles do not reach every
+   * programme, whether they lead it. A write request runs this on its hot path.
    */
   private async check(m: EntityManager, ctx: RequestContext, programmeId: string, roles: readonly string[], lock = false): Promise<Programme> {
+    const asLeader = !hasAnyRole(ctx.actor.roles, roles as never[]);
     const query = m.getRepository(Programme).createQueryBuilder('p').where('p.id = :programmeId', { programmeId });
-    if (lock) query.setLock('pessimistic_write');
-    const programme = await query.getOne();
-    if (!programme) throw notFound('Programme', programmeId);
-    if (!hasAnyRole(ctx.actor.roles, roles as never[])) {
-      const leads = (await m.query(`SELECT 1 FROM programme_leader WHERE programme_id = $1 AND user_id = $2`, [programmeId, ctx.actor.id])) as unknown[];
-      if (leads.length === 0 || !ctx.actor.roles.includes('programme_leader')) throw notFound('Programme', programmeId);
+    if (asLeader) {
+      query.addSelect('EXISTS (SELECT 1 FROM programme_leader pl WHERE pl.programme_id = p.id AND pl.user_id = :actorId)', 'leads').setParameter('actorId', ctx.actor.id);
     }
+    if (lock) query.setLock('pessimistic_write');
+    const { entities, raw } = await query.getRawAndEntities<{ leads?: boolean }>();
+    const programme = entities[0];
+    if (!programme) throw notFound('Programme', programmeId);
+    if (asLeader && !(raw[0].leads === true && ctx.actor.roles.includes('programme_leader'))) throw notFound('Programme', programmeId);
     return programme;
   }
 }
