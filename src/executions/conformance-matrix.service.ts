@@ -8,7 +8,6 @@ import type { ProcedureDefinition, Subject } from '../procedures/procedure-defin
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
-import { DONE_AT_JOIN } from './execution-loader.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { conformanceRate, subjectStatus } from './subject-status.js';
 import type { ConformanceRate, SubjectStatus } from './subject-status.js';
@@ -107,28 +106,57 @@ export interface MatrixData {
 }
 
 export async function loadMatrixData(m: EntityManager, programme: Programme): Promise<MatrixData> {
-  const plan = (await m.query(
-    `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
-     FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
-     WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
-    [programme.id],
-  )) as PlanRow[];
-  const participants = (await m.query(
-    `SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`,
-    [programme.id],
-  )) as ParticipantRow[];
-  const pairs = (await m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id])) as PairRow[];
-  const executions = (await m.query(
-    `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
-            e.state, CASE WHEN e.state = 'completed' THEN done.at END AS completed_at, j.conformance
-     FROM execution e
-     LEFT JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
-     ${DONE_AT_JOIN}
-     WHERE e.programme_id = $1
-     ORDER BY e.created_at`,
-    [programme.id],
-  )) as ExecutionRow[];
+  const queries = [
+    () =>
+      m.query(
+        `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
+         FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
+         WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
+        [programme.id],
+      ),
+    () => m.query(`SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`, [programme.id]),
+    () => m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id]),
+    // Set-wise rather than two lookups per execution: the latest judgement of each execution, and
+    // for each completed one when it was done, computed as DONE_AT_JOIN does (its last current
+    // step's performed_at, else its completed_at).
+    () =>
+      m.query(
+        `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
+                e.state, CASE WHEN e.state = 'completed' THEN coalesce(done.at, e.completed_at) END AS completed_at, j.conformance
+         FROM execution e
+         LEFT JOIN (
+           SELECT DISTINCT ON (ej.execution_id) ej.execution_id, ej.conformance
+           FROM execution_judgement ej JOIN execution x ON x.id = ej.execution_id
+           WHERE x.programme_id = $1
+           ORDER BY ej.execution_id, ej.seq DESC
+         ) j ON j.execution_id = e.id
+         LEFT JOIN (
+           SELECT r.execution_id, max(r.performed_at) AS at
+           FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
+           WHERE x.programme_id = $1 AND x.state = 'completed'
+             AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+           GROUP BY r.execution_id
+         ) done ON done.execution_id = e.id
+         WHERE e.programme_id = $1
+         ORDER BY e.created_at`,
+        [programme.id],
+      ),
+  ];
+  // A manager bound to one connection (a transaction) takes one query at a time; otherwise each
+  // query draws its own connection from the pool and the four run side by side.
+  const [plan, participants, pairs, executions] = (m.queryRunner ? await inTurn(queries) : await Promise.all(queries.map((q) => q()))) as [
+    PlanRow[],
+    ParticipantRow[],
+    PairRow[],
+    ExecutionRow[],
+  ];
   return { plan, participants, pairs, executions };
+}
+
+async function inTurn<T>(queries: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const q of queries) out.push(await q());
+  return out;
 }
 
 export function buildMatrix(data: MatrixData, programme: Programme, today: string): ConformanceMatrix {
