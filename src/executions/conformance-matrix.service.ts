@@ -8,7 +8,6 @@ import type { ProcedureDefinition, Subject } from '../procedures/procedure-defin
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
-import { DONE_AT_JOIN } from './execution-loader.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { conformanceRate, subjectStatus } from './subject-status.js';
 import type { ConformanceRate, SubjectStatus } from './subject-status.js';
@@ -107,42 +106,81 @@ export interface MatrixData {
 }
 
 export async function loadMatrixData(m: EntityManager, programme: Programme): Promise<MatrixData> {
-  const plan = (await m.query(
-    `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
-     FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
-     WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
-    [programme.id],
-  )) as PlanRow[];
-  const participants = (await m.query(
-    `SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`,
-    [programme.id],
-  )) as ParticipantRow[];
-  const pairs = (await m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id])) as PairRow[];
-  const executions = (await m.query(
-    `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
-            e.state, CASE WHEN e.state = 'completed' THEN done.at END AS completed_at, j.conformance
-     FROM execution e
-     LEFT JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
-     ${DONE_AT_JOIN}
-     WHERE e.programme_id = $1
-     ORDER BY e.created_at`,
-    [programme.id],
-  )) as ExecutionRow[];
+  const queries = [
+    () =>
+      m.query(
+        `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
+         FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
+         WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
+        [programme.id],
+      ),
+    () => m.query(`SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`, [programme.id]),
+    () => m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id]),
+    // Set-wise rather than two lookups per execution: the latest judgement of each execution, and
+    // for each completed one when it was done, computed as DONE_AT_JOIN does (its last current
+    // step's performed_at, else its completed_at).
+    () =>
+      m.query(
+        `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
+                e.state, CASE WHEN e.state = 'completed' THEN coalesce(done.at, e.completed_at) END AS completed_at, j.conformance
+         FROM execution e
+         LEFT JOIN (
+           SELECT DISTINCT ON (ej.execution_id) ej.execution_id, ej.conformance
+           FROM execution_judgement ej JOIN execution x ON x.id = ej.execution_id
+           WHERE x.programme_id = $1
+           ORDER BY ej.execution_id, ej.seq DESC
+         ) j ON j.execution_id = e.id
+         LEFT JOIN (
+           SELECT r.execution_id, max(r.performed_at) AS at
+           FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
+           WHERE x.programme_id = $1 AND x.state = 'completed'
+             AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+           GROUP BY r.execution_id
+         ) done ON done.execution_id = e.id
+         WHERE e.programme_id = $1
+         ORDER BY e.created_at`,
+        [programme.id],
+      ),
+  ];
+  // A manager bound to one connection (a transaction) takes one query at a time; otherwise each
+  // query draws its own connection from the pool and the four run side by side.
+  const [plan, participants, pairs, executions] = (m.queryRunner ? await inTurn(queries) : await Promise.all(queries.map((q) => q()))) as [
+    PlanRow[],
+    ParticipantRow[],
+    PairRow[],
+    ExecutionRow[],
+  ];
   return { plan, participants, pairs, executions };
+}
+
+async function inTurn<T>(queries: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const q of queries) out.push(await q());
+  return out;
 }
 
 export function buildMatrix(data: MatrixData, programme: Programme, today: string): ConformanceMatrix {
   const { plan, participants, pairs, executions } = data;
   const byId = new Map(participants.map((p) => [p.id, p]));
+  // Only completions of procedures that anchor another procedure's window are ever looked up.
+  const anchoring = new Set<string>();
+  for (const p of plan) if (p.definition.window.anchor === 'procedure_completed' && p.definition.window.procedure) anchoring.add(p.definition.window.procedure);
   // The execution that represents a subject: the latest completed one, else the open one.
-  const chosen = new Map<string, ExecutionRow>();
+  // By procedure key, then subject key.
+  const chosen = new Map<string, Map<string, ExecutionRow>>();
   const completions: CompletionIndex = new Map();
+  // Many executions share an instant's day: each instant converted once.
+  const days = new Map<number | string, string>();
   for (const e of executions) {
-    const key = completionKey(e.procedure_key, e.subject_key);
-    const current = chosen.get(key);
-    if (!current || e.state === 'completed' || current.state !== 'completed') chosen.set(key, e);
-    if (e.state === 'completed' && e.completed_at) {
-      const day = localDate(e.completed_at, programme.timeZone);
+    let bySubject = chosen.get(e.procedure_key);
+    if (!bySubject) chosen.set(e.procedure_key, (bySubject = new Map()));
+    const current = bySubject.get(e.subject_key);
+    if (!current || e.state === 'completed' || current.state !== 'completed') bySubject.set(e.subject_key, e);
+    if (e.state === 'completed' && e.completed_at && anchoring.has(e.procedure_key)) {
+      const instant = e.completed_at instanceof Date ? e.completed_at.getTime() : String(e.completed_at);
+      let day = days.get(instant);
+      if (day === undefined) days.set(instant, (day = localDate(e.completed_at, programme.timeZone)));
+      const key = completionKey(e.procedure_key, e.subject_key);
       const earlier = completions.get(key);
       if (!earlier || day < earlier) completions.set(key, day);
     }
@@ -170,33 +208,59 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
     { type: 'cohort', id: programme.id, code: 'cohort', status: programme.status, anchor: { type: 'cohort', enrolledAt: null, relatedKeys: [programme.id] }, leftOn: null },
   ];
 
+  // A plan entry's window depends only on its anchor day: worked out once per (entry, anchor day).
+  // An anchor that does not depend on the subject (programme start, end, midpoint) once per entry,
+  // when first needed.
+  const planned = plan.map((p) => {
+    const anchor = p.definition.window.anchor;
+    return { p, fixed: anchor === 'programme_start' || anchor === 'programme_end' || anchor === 'programme_midpoint', fixedAnchor: undefined as string | null | undefined, windows: new Map<string, DateRange>() };
+  });
+
+  const byStatus = countStatuses([]);
   for (const s of subjects) {
     const cells: MatrixCell[] = [];
-    for (const p of plan) {
+    for (const entry of planned) {
+      const p = entry.p;
       if (p.definition.subject !== s.type) continue;
-      const execution = chosen.get(completionKey(p.procedure_key, s.id)) ?? null;
-      const anchor = anchorDate(p.definition, programme, s.anchor, completions);
-      const window = anchor ? windowBounds(anchor, p.definition.window) : null;
+      const execution = chosen.get(p.procedure_key)?.get(s.id) ?? null;
+      let anchor: string | null;
+      if (!entry.fixed) anchor = anchorDate(p.definition, programme, s.anchor, completions);
+      else if (entry.fixedAnchor === undefined) anchor = entry.fixedAnchor = anchorDate(p.definition, programme, s.anchor, completions);
+      else anchor = entry.fixedAnchor;
+      let window: DateRange | null = null;
+      if (anchor) {
+        let bounds = entry.windows.get(anchor);
+        if (!bounds) entry.windows.set(anchor, (bounds = windowBounds(anchor, p.definition.window)));
+        window = { from: bounds.from, to: bounds.to };
+      }
       let status: MatrixStatus;
       // Someone who left before the window closed, with nothing recorded, owes nothing more.
       if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) status = 'not_applicable';
       else status = subjectStatus({ window, today, execution: execution ? { state: execution.state, conformance: execution.conformance } : null });
       cells.push({ procedureKey: p.procedure_key, status, executionId: execution?.id ?? null, versionNumber: execution?.version_number ?? p.version_number, window });
       cellsByProcedure.get(p.procedure_key)!.push(status);
+      byStatus[status]++;
     }
     if (cells.length) rows.push({ subject: { type: s.type, id: s.id, code: s.code, status: s.status }, cells });
   }
 
-  const byStatus = countStatuses(rows.flatMap((r) => r.cells.map((c) => c.status)));
   const byProcedure = plan.map((p) => {
     const statuses = cellsByProcedure.get(p.procedure_key)!;
     return { procedureKey: p.procedure_key, counts: countStatuses(statuses), rate: rateView(conformanceRate(statuses.filter(isSubjectStatus))) };
   });
-  const versionKeys = [...new Set(executions.filter((e) => e.state === 'completed').map((e) => `${e.procedure_key}\u0000${e.version_number}`))].sort();
+  // Completed executions grouped once by procedure and version.
+  const judgedByVersion = new Map<string, ('conforming' | 'nonconforming')[]>();
+  for (const e of executions) {
+    if (e.state !== 'completed') continue;
+    const k = `${e.procedure_key}\u0000${e.version_number}`;
+    const group = judgedByVersion.get(k);
+    if (group) group.push(e.conformance!);
+    else judgedByVersion.set(k, [e.conformance!]);
+  }
+  const versionKeys = [...judgedByVersion.keys()].sort();
   const byVersion = versionKeys.map((k) => {
     const [procedureKey, n] = k.split('\u0000');
-    const judged = executions.filter((e) => e.state === 'completed' && e.procedure_key === procedureKey && e.version_number === Number(n));
-    return { procedureKey, versionNumber: Number(n), rate: rateView(conformanceRate(judged.map((e) => e.conformance!))) };
+    return { procedureKey, versionNumber: Number(n), rate: rateView(conformanceRate(judgedByVersion.get(k)!)) };
   });
   return {
     programmeId: programme.id,
