@@ -56,8 +56,8 @@ const numberValue = fc.oneof(
 );
 
 /** Objects with the given members as own properties (`__proto__` included, as JSON.parse makes them). */
-const objectOf = (value: fc.Arbitrary<unknown>) =>
-  fc.array(fc.tuple(memberName, value), { maxLength: 8 }).map((entries) => Object.fromEntries(entries) as Record<string, unknown>);
+const objectOf = (value: fc.Arbitrary<unknown>, minLength = 0, maxLength = 8) =>
+  fc.array(fc.tuple(memberName, value), { minLength, maxLength }).map((entries) => Object.fromEntries(entries) as Record<string, unknown>);
 
 // Everything canonicalJson may be handed: JSON values and what JSON.stringify maps or drops
 // (undefined, functions, symbols, Dates, toJSON, boxed primitives, holes), and values the
@@ -115,6 +115,13 @@ describe('canonicalJson', () => {
     fc.assert(
       fc.property(anyValue, (v) => expectSameAsPackage(v)),
       { numRuns: 10_000 },
+    );
+  });
+
+  it('is the canonicalize package over objects with many members', () => {
+    fc.assert(
+      fc.property(objectOf(fc.oneof(numberValue, text, fc.constant(undefined), objectOf(fc.integer(), 10, 40)), 12, 60), (o) => expectSameAsPackage(o)),
+      { numRuns: 1000 },
     );
   });
 
