@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { canonicalHash, canonicalJson, sha256Hex } from './canonical.js';
 
@@ -224,6 +225,16 @@ describe('canonicalJson', () => {
     let medium: unknown = null;
     for (let i = 0; i < 600; i++) medium = { m: medium };
     expect(canonicalJson(medium)).toBe('{"m":'.repeat(600) + 'null' + '}'.repeat(600));
+  });
+
+  it('hashes text as UTF-8 and bytes as they are, as a Hash object does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.uint8Array({ maxLength: 2000 })), (data) => {
+        expect(sha256Hex(data)).toBe(createHash('sha256').update(data).digest('hex'));
+      }),
+      { numRuns: 500 },
+    );
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
   it('hashes the canonical text', () => {

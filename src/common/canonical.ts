@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 /**
@@ -29,8 +29,14 @@ export function canonicalJson(value: unknown): string {
   return out;
 }
 
+/**
+ * One-shot hashing (Node 20.12 and later) skips the Hash object: for short inputs such as audit
+ * events it is about half again as fast. Strings are hashed as UTF-8 either way.
+ */
+const oneShotHash = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShotHash ? oneShotHash('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
 }
 
 /** SHA-256 of the canonical JSON of a value; used for content hashes and report fingerprints. */
