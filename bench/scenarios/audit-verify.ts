@@ -168,6 +168,19 @@ export const auditScenario: Scenario = {
             runsPerSecond: runs.offline.map((x) => round(x)),
           },
         }),
+        // The same two again beside canonical JSON + SHA-256 in memory: what verification must do
+        // for each event at the least, without reading or parsing anything.
+        ...(['service', 'offline'] as const).map((side) =>
+          row({
+            scenario: 'audit',
+            case: `${total.toLocaleString('en-US')} events, ${side === 'service' ? 'GET /api/audit-events/verify' : 'offline export verification'}`,
+            metric: 'events/s',
+            value: round(median(runs[side])),
+            baselineName: 'canonical JSON + SHA-256 in memory',
+            baseline: round(median(runs.canonicalAndHash)),
+            details: { runsPerSecond: runs[side].map((x) => round(x)), baselineRunsPerSecond: runs.canonicalAndHash.map((x) => round(x)) },
+          }),
+        ),
       ];
       return rows;
     } finally {

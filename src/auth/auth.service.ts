@@ -71,7 +71,14 @@ export class AuthService {
     if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) {
       throw unauthorized('invalid_token', 'The bearer token is invalid or has expired');
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: payload.sub });
+    // Only what a request needs (never the password hash), in one plain read: this runs on every request.
+    const [user] = (await this.dataSource.query(`SELECT id, email, name, roles, active FROM app_user WHERE id = $1`, [payload.sub])) as {
+      id: string;
+      email: string;
+      name: string;
+      roles: Actor['roles'];
+      active: boolean;
+    }[];
     if (!user || !user.active) throw unauthorized('account_inactive', 'The account is deactivated or no longer exists');
     return { id: user.id, email: user.email, name: user.name, roles: user.roles };
   }
