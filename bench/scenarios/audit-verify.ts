@@ -20,6 +20,8 @@ import { join } from 'node:path';
 import { hashEvent } from '../../src/audit/audit-chain.js';
 import type { ChainedEvent, UnhashedEvent } from '../../src/audit/audit-chain.js';
 import { verifyAuditExport } from '../../src/audit/audit-export.js';
+import { rowToEvent } from '../../src/audit/audit.service.js';
+import type { AuditRow } from '../../src/audit/audit.service.js';
 import { canonicalJson, sha256Hex } from '../../src/common/canonical.js';
 import { createStaff } from '../lib/client.js';
 import { median, round, timed } from '../lib/stats.js';
@@ -38,23 +40,7 @@ async function readChain(c: Awaited<ReturnType<typeof attach>>): Promise<Chained
       [after],
     );
     if (rows.length === 0) return out;
-    for (const r of rows) {
-      out.push({
-        seq: Number(r.seq),
-        occurredAt: (r.occurred_at as Date).toISOString(),
-        actorId: r.actor_id,
-        actorEmail: r.actor_email,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        entityVersion: r.entity_version,
-        changes: r.changes,
-        reason: r.reason,
-        requestId: r.request_id,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      });
-    }
+    for (const r of rows as AuditRow[]) out.push(rowToEvent(r));
     after = out[out.length - 1].seq;
   }
 }
