@@ -17,49 +17,14 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { activeProgramme, createStaff, participantBody } from '../lib/client.js';
 import type { Client } from '../lib/client.js';
 import { JWT_SECRET, ROOT, Service, attach, freshDatabase, sleep } from '../lib/service.js';
 import { median, round } from '../lib/stats.js';
 import { row } from '../lib/types.js';
 import type { BenchOptions, BenchRow, Scenario } from '../lib/types.js';
-
-// autocannon 9 ships no types (test/hardening/autocannon.d.ts covers the load spec only, and is
-// not part of the build): the little used here, typed here.
-interface LoadRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: LoadRequest, context: Record<string, unknown>) => LoadRequest;
-  onResponse?: (status: number, body: string) => void;
-}
-interface Histogram {
-  average: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  /** CPU of the server process per request (ms), when /proc tells. */
-  cpuMsPerRequest?: number;
-}
-interface LoadResult {
-  latency: Histogram;
-  requests: Histogram & { total: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
-  url: string;
-  connections: number;
-  amount: number;
-  timeout: number;
-  requests: LoadRequest[];
-}) => Promise<LoadResult>;
 
 const PROCEDURE_KEY = 'bench-step-recording';
 const STEPS = 40;

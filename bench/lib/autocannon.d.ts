@@ -1,4 +1,4 @@
-/** The part of autocannon 9 (which ships no types) that the load spec uses. */
+/** The part of autocannon 9 (which ships no types) that the load spec and the step benchmark use. */
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -25,6 +25,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** A fixed number of requests instead of a duration. */
+    amount?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];
