@@ -86,7 +86,14 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ startedAt: startedAt.toISOString(), machine, options: { repeat: options.repeat, smoke: options.smoke }, rows, failures }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { startedAt: startedAt.toISOString(), machine, options: { repeat: options.repeat, smoke: options.smoke }, rows, failures },
+      null,
+      2,
+    ) + '\n',
+  );
   options.log(`written ${file}`);
   if (failures.length) {
     process.stderr.write(`\n${failures.join('\n\n')}\n`);

@@ -29,7 +29,15 @@ describe('audit export and offline verification', () => {
         .set(...bearer(t.admin))
         .send({ email: `export.${s}@example.org`, name: `Åse Nordmann ${s}`, password: 'a-long-enough-password', roles: ['board_member'] });
       expect(res.status).toBe(201);
-      expect((await t.http.patch(`/api/users/${res.body.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: `Ánde ${s}` })).status).toBe(200);
+      expect(
+        (
+          await t.http
+            .patch(`/api/users/${res.body.id}`)
+            .set(...bearer(t.admin))
+            .set('If-Match', '"1"')
+            .send({ name: `Ánde ${s}` })
+        ).status,
+      ).toBe(200);
     }
     exported = await t.http
       .get('/api/audit-events/export')
@@ -131,7 +139,11 @@ describe('audit export and offline verification', () => {
     const head = { seq: Number(exported.headers['x-audit-head-seq']), hash: exported.headers['x-audit-head-hash'] as string };
     const cut = await fileWith('cut.jsonl', lines.slice(0, -1).join('\n') + '\n');
     expect(await verifyAuditExport(cut)).toMatchObject({ valid: true });
-    expect(await verifyAuditExport(cut, { expectedHead: head })).toMatchObject({ valid: false, firstInvalidSeq: head.seq, problem: 'sequence_gap' });
+    expect(await verifyAuditExport(cut, { expectedHead: head })).toMatchObject({
+      valid: false,
+      firstInvalidSeq: head.seq,
+      problem: 'sequence_gap',
+    });
     expect(await verifyAuditExport(await fileWith('whole.jsonl', text), { expectedHead: head })).toMatchObject({ valid: true });
   });
 

@@ -23,7 +23,11 @@ describe('audit trail tamper probes', () => {
         .set(...bearer(t.admin))
         .send({ email: `tamper.${s}@example.org`, name: `Tamper ${s}`, password: 'a-long-enough-password', roles: ['auditor'] });
       expect(created.status).toBe(201);
-      const updated = await t.http.patch(`/api/users/${created.body.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: `Renamed ${s}` });
+      const updated = await t.http
+        .patch(`/api/users/${created.body.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ name: `Renamed ${s}` });
       expect(updated.status).toBe(200);
     }
     const events = await storedEvents(t);
@@ -49,7 +53,14 @@ describe('audit trail tamper probes', () => {
   async function verify() {
     const res = await t.http.get('/api/audit-events/verify').set(...bearer(t.admin));
     expect(res.status).toBe(200);
-    return res.body as { valid: boolean; events: number; headHash: string | null; firstInvalidSeq?: number; problem?: string; detail?: string };
+    return res.body as {
+      valid: boolean;
+      events: number;
+      headHash: string | null;
+      firstInvalidSeq?: number;
+      problem?: string;
+      detail?: string;
+    };
   }
 
   async function event(seq: number): Promise<StoredEvent> {
@@ -173,8 +184,21 @@ describe('audit trail tamper probes', () => {
         [
           `INSERT INTO audit_event (seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, entity_version, changes, reason, request_id, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [forged.seq, forged.occurredAt, forged.actorId, forged.actorEmail, forged.action, forged.entityType, forged.entityId, forged.entityVersion,
-            JSON.stringify(forged.changes), forged.reason, forged.requestId, forged.prevHash, hash],
+          [
+            forged.seq,
+            forged.occurredAt,
+            forged.actorId,
+            forged.actorEmail,
+            forged.action,
+            forged.entityType,
+            forged.entityId,
+            forged.entityVersion,
+            JSON.stringify(forged.changes),
+            forged.reason,
+            forged.requestId,
+            forged.prevHash,
+            hash,
+          ],
         ],
       ]);
       expect(await verify()).toMatchObject({ valid: false, firstInvalidSeq: n + 1, problem: 'unexpected_event' });

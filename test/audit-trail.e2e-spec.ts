@@ -29,7 +29,10 @@ describe('audit trail', () => {
       const password = 'secret-password-never-in-the-trail';
       const body = newUser(password);
       const before = await trailState(t);
-      const res = await t.http.post('/api/users').set(...bearer(t.admin)).send(body);
+      const res = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(body);
       expect(res.status).toBe(201);
       expect(res.headers['x-request-id']).toEqual(expect.any(String));
 
@@ -64,7 +67,10 @@ describe('audit trail', () => {
     });
 
     it('records user.update with only the fields that changed, and the request id the client sent', async () => {
-      const created = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+      const created = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(newUser());
       const res = await t.http
         .patch(`/api/users/${created.body.id}`)
         .set(...bearer(t.admin))
@@ -87,7 +93,10 @@ describe('audit trail', () => {
     });
 
     it('writes no event and no version for an update that changes nothing', async () => {
-      const created = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+      const created = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(newUser());
       const before = await trailState(t);
       const res = await t.http
         .patch(`/api/users/${created.body.id}`)
@@ -103,11 +112,18 @@ describe('audit trail', () => {
 
     it('leaves no event and no gap when a request fails inside its transaction', async () => {
       const before = await trailState(t);
-      const res = await t.http.patch(`/api/users/${t.admin.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ active: false });
+      const res = await t.http
+        .patch(`/api/users/${t.admin.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ active: false });
       expectProblem(res, 409, 'cannot_deactivate_self');
       expect(await trailState(t)).toEqual(before);
 
-      const next = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+      const next = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(newUser());
       expect(next.status).toBe(201);
       const [event] = await eventsFor(next.body.id);
       expect(event.seq).toBe(before.headSeq + 1);
@@ -121,7 +137,10 @@ describe('audit trail', () => {
     let all: StoredEvent[];
 
     beforeAll(async () => {
-      const created = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+      const created = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(newUser());
       subject = created.body;
       // Changes by another admin, so actorId has something to tell apart.
       const admin2 = await t.user(['admin']);
@@ -143,9 +162,7 @@ describe('audit trail', () => {
       const res = await list('?limit=500');
       expect(res.status).toBe(200);
       expect(res.body.nextCursor).toBeNull();
-      expect(res.body.items).toEqual(
-        all.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
-      );
+      expect(res.body.items).toEqual(all.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })));
     });
 
     it('filters by entity type and id', async () => {

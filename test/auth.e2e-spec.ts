@@ -89,7 +89,10 @@ describe('auth', () => {
     });
 
     it('refuses a token signed with another secret', async () => {
-      const token = signHs256({ sub: t.admin.id, iat: nowSeconds(), exp: nowSeconds() + 600 }, 'another-secret-that-is-also-at-least-32-chars');
+      const token = signHs256(
+        { sub: t.admin.id, iat: nowSeconds(), exp: nowSeconds() + 600 },
+        'another-secret-that-is-also-at-least-32-chars',
+      );
       expectProblem(await me(token), 401, 'invalid_token');
     });
 
@@ -113,7 +116,11 @@ describe('auth', () => {
     async function patchUser(id: string, body: Record<string, unknown>) {
       const current = await t.http.get(`/api/users/${id}`).set(...bearer(t.admin));
       expect(current.status).toBe(200);
-      return t.http.patch(`/api/users/${id}`).set(...bearer(t.admin)).set('If-Match', current.headers.etag).send(body);
+      return t.http
+        .patch(`/api/users/${id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', current.headers.etag)
+        .send(body);
     }
 
     it("stops a deactivated user's existing token and refuses their login", async () => {

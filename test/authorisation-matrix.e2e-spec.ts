@@ -24,7 +24,17 @@ import type { ActorName, World } from './support/world.js';
 
 type Caller = 'no token' | 'expired token' | ActorName;
 /** Callers that are refused come first, so the allowed ones' changes cannot mask a refusal. */
-const CALLERS: Caller[] = ['no token', 'expired token', 'admin', 'auditor', 'board_member', 'other_leader', 'leader', 'quality_manager', 'all_roles'];
+const CALLERS: Caller[] = [
+  'no token',
+  'expired token',
+  'admin',
+  'auditor',
+  'board_member',
+  'other_leader',
+  'leader',
+  'quality_manager',
+  'all_roles',
+];
 
 /** Paths whose records belong to a programme: a leader of another programme must get 404. */
 const PROGRAMME_SCOPED = /^\/api\/(programmes|executions|pairs|deviations|corrective-actions)\/\{id\}/;
@@ -60,8 +70,17 @@ describe('authorisation matrix: every role against every route, compared with th
     const disagreements = operations
       .map((op) => {
         const p = byKey.get(op.key);
-        const declared = p?.kind === 'public' ? ['public'] : p?.kind === 'authenticated' ? ['any signed-in user'] : p?.kind === 'roles' ? p.roles : undefined;
-        return JSON.stringify(declared) === JSON.stringify(op.roles) ? undefined : `${op.key}: x-roles ${JSON.stringify(op.roles)}, policy ${JSON.stringify(declared)}`;
+        const declared =
+          p?.kind === 'public'
+            ? ['public']
+            : p?.kind === 'authenticated'
+              ? ['any signed-in user']
+              : p?.kind === 'roles'
+                ? p.roles
+                : undefined;
+        return JSON.stringify(declared) === JSON.stringify(op.roles)
+          ? undefined
+          : `${op.key}: x-roles ${JSON.stringify(op.roles)}, policy ${JSON.stringify(declared)}`;
       })
       .filter(Boolean);
     expect(disagreements).toEqual([]);
@@ -116,7 +135,13 @@ describe('authorisation matrix: every role against every route, compared with th
     }
     const failures = cells.filter((c) => !c.ok);
     if (failures.length) {
-      const mark: Record<Expectation, string> = { unauthenticated: '401', forbidden: '403', 'not found': '404', reads: '2xx', allowed: 'ok' };
+      const mark: Record<Expectation, string> = {
+        unauthenticated: '401',
+        forbidden: '403',
+        'not found': '404',
+        reads: '2xx',
+        allowed: 'ok',
+      };
       const width = Math.max(...operations.map((o) => o.key.length));
       const header = ['route'.padEnd(width), ...CALLERS.map((c) => c.padEnd(14))].join(' | ');
       const rows = operations.map((op) =>
@@ -128,7 +153,10 @@ describe('authorisation matrix: every role against every route, compared with th
           }),
         ].join(' | '),
       );
-      const details = failures.map((f) => `${f.op} as ${f.caller}: expected ${f.expected}, got ${f.status} ${String(f.code ?? '')}${f.problem ? ` (${f.problem})` : ''}`);
+      const details = failures.map(
+        (f) =>
+          `${f.op} as ${f.caller}: expected ${f.expected}, got ${f.status} ${String(f.code ?? '')}${f.problem ? ` (${f.problem})` : ''}`,
+      );
       throw new Error(`authorisation matrix (cell: status/expected, ✗ = mismatch)\n${header}\n${rows.join('\n')}\n\n${details.join('\n')}`);
     }
     // Every caller met every route.

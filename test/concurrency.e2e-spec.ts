@@ -37,7 +37,14 @@ describe('concurrent writers', () => {
     ];
     expect(bodies).toHaveLength(32);
 
-    const responses = await Promise.all(bodies.map((b) => t.http.post('/api/users').set(...bearer(t.admin)).send(b)));
+    const responses = await Promise.all(
+      bodies.map((b) =>
+        t.http
+          .post('/api/users')
+          .set(...bearer(t.admin))
+          .send(b),
+      ),
+    );
 
     const created = responses.filter((r) => r.status === 201);
     const refused = responses.filter((r) => r.status !== 201);
@@ -58,18 +65,37 @@ describe('concurrent writers', () => {
   it('32 parallel updates of different users, with refused ones in between, leave no gaps', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) {
-      const res = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+      const res = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(newUser());
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
     const trailBefore = await trailState(t);
 
-    const renames = ids.map((id, i) => t.http.patch(`/api/users/${id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: `Renamed ${i}` }));
+    const renames = ids.map((id, i) =>
+      t.http
+        .patch(`/api/users/${id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ name: `Renamed ${i}` }),
+    );
     // Refused inside their transactions: deactivating oneself (409) and stale versions (412).
     const selfDeactivations = Array.from({ length: 4 }, () =>
-      t.http.patch(`/api/users/${t.admin.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ active: false }),
+      t.http
+        .patch(`/api/users/${t.admin.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ active: false }),
     );
-    const stale = ids.slice(0, 4).map((id) => t.http.patch(`/api/users/${id}`).set(...bearer(t.admin)).set('If-Match', '"7"').send({ name: 'Stale' }));
+    const stale = ids.slice(0, 4).map((id) =>
+      t.http
+        .patch(`/api/users/${id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"7"')
+        .send({ name: 'Stale' }),
+    );
     const responses = await Promise.all([...renames, ...selfDeactivations, ...stale]);
     expect(responses).toHaveLength(32);
 
@@ -85,11 +111,20 @@ describe('concurrent writers', () => {
   });
 
   it('two updates of the same user from the same version: exactly one wins', async () => {
-    const res = await t.http.post('/api/users').set(...bearer(t.admin)).send(newUser());
+    const res = await t.http
+      .post('/api/users')
+      .set(...bearer(t.admin))
+      .send(newUser());
     const id = res.body.id as string;
     const trailBefore = await trailState(t);
     const attempts = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.http.patch(`/api/users/${id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: `Writer ${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        t.http
+          .patch(`/api/users/${id}`)
+          .set(...bearer(t.admin))
+          .set('If-Match', '"1"')
+          .send({ name: `Writer ${i}` }),
+      ),
     );
     const winners = attempts.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);

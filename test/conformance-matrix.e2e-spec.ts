@@ -22,15 +22,37 @@ import type { TestApp } from './support/test-app.js';
 
 // Programme 2025-03-03 .. 2025-08-29 (midpoint 2025-05-31), drawn as of 2025-03-10.
 const intake = procedureDefinition('mx-intake', { window: { anchor: 'enrolment', fromDays: 0, toDays: 20 } });
-const intakeV2 = procedureDefinition('mx-intake', { window: { anchor: 'enrolment', fromDays: 0, toDays: 20 }, steps: [textStep('meet'), textStep('follow_up', { required: false })] });
+const intakeV2 = procedureDefinition('mx-intake', {
+  window: { anchor: 'enrolment', fromDays: 0, toDays: 20 },
+  steps: [textStep('meet'), textStep('follow_up', { required: false })],
+});
 const final = procedureDefinition('mx-final', { window: { anchor: 'programme_end', fromDays: -30, toDays: 30 } });
 const intro = procedureDefinition('mx-intro', { subject: 'cohort', window: { anchor: 'programme_start', fromDays: -14, toDays: 7 } });
-const pairFollowUp = procedureDefinition('mx-pair', { subject: 'pair', window: { anchor: 'programme_midpoint', fromDays: -30, toDays: 30 } });
+const pairFollowUp = procedureDefinition('mx-pair', {
+  subject: 'pair',
+  window: { anchor: 'programme_midpoint', fromDays: -30, toDays: 30 },
+});
 const meet = (day: string) => ({ stepKey: 'meet', values: { summary: 'Met and talked' }, performedAt: `${day}T10:00:00+01:00` });
 
-type Cell = { procedureKey: string; status: string; executionId: string | null; versionNumber: number; window: { from: string; to: string } | null };
+type Cell = {
+  procedureKey: string;
+  status: string;
+  executionId: string | null;
+  versionNumber: number;
+  window: { from: string; to: string } | null;
+};
 type Row = { subject: { type: string; id: string; code: string; status: string }; cells: Cell[] };
-type Matrix = { programmeId: string; today: string; procedures: unknown[]; rows: Row[]; totals: { byStatus: Record<string, number>; byProcedure: { procedureKey: string; counts: Record<string, number>; rate: unknown }[]; byVersion: unknown[] } };
+type Matrix = {
+  programmeId: string;
+  today: string;
+  procedures: unknown[];
+  rows: Row[];
+  totals: {
+    byStatus: Record<string, number>;
+    byProcedure: { procedureKey: string; counts: Record<string, number>; rate: unknown }[];
+    byVersion: unknown[];
+  };
+};
 
 const zero = { not_applicable: 0, not_yet_due: 0, due: 0, overdue: 0, in_progress: 0, conforming: 0, nonconforming: 0 };
 
@@ -47,26 +69,39 @@ describe('conformance matrix', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const cell = (m: Matrix, subjectId: string, key: string) => m.rows.find((r) => r.subject.id === subjectId)!.cells.find((c) => c.procedureKey === key)!;
+  const cell = (m: Matrix, subjectId: string, key: string) =>
+    m.rows.find((r) => r.subject.id === subjectId)!.cells.find((c) => c.procedureKey === key)!;
   const statuses = (m: Matrix, key: string) => Object.fromEntries(Object.entries(a).map(([name, p]) => [name, cell(m, p.id, key).status]));
 
   beforeAll(async () => {
     t = await startTestApp();
     staff = await createStaff(t);
-    const fx = await programmeFixture(t, { staff, procedures: [intake, final, intro, pairFollowUp], startDate: '2025-03-03', endDate: '2025-08-29' });
+    const fx = await programmeFixture(t, {
+      staff,
+      procedures: [intake, final, intro, pairFollowUp],
+      startDate: '2025-03-03',
+      endDate: '2025-08-29',
+    });
     programmeId = fx.programme.id;
-    const enrol = async (name: string, enrolledAt: string) => (a[name] = await addParticipant(t, staff.leader, programmeId, { role: 'adept', enrolledAt }));
+    const enrol = async (name: string, enrolledAt: string) =>
+      (a[name] = await addParticipant(t, staff.leader, programmeId, { role: 'adept', enrolledAt }));
     for (const name of ['conforming', 'nonconforming', 'overdue', 'withdrawn']) await enrol(name, '2025-01-10'); // window 01-10 .. 01-30
     for (const name of ['due', 'inProgress', 'onV2']) await enrol(name, '2025-03-01'); // window 03-01 .. 03-21
     const mentor = await addParticipant(t, staff.leader, programmeId, { role: 'mentor', enrolledAt: '2025-01-10' });
     pairId = (await addPair(t, staff.leader, programmeId, mentor.id, a.conforming.id, '2025-01-20')).id;
 
     const run = async (name: string, day: string) =>
-      (executions[name] = (await executeProcedure(t, staff.leader, programmeId, 'mx-intake', { participantId: a[name].id }, [meet(day)])).id);
+      (executions[name] = (
+        await executeProcedure(t, staff.leader, programmeId, 'mx-intake', { participantId: a[name].id }, [meet(day)])
+      ).id);
     await run('conforming', '2025-01-15');
     await run('nonconforming', '2025-02-05');
     await run('withdrawn', '2025-01-12');
-    await t.http.post(`/api/programmes/${programmeId}/participants/${a.withdrawn.id}/withdraw`).set(...bearer(staff.leader)).send({ date: '2025-03-05', reason: 'Moved away' }).expect(200);
+    await t.http
+      .post(`/api/programmes/${programmeId}/participants/${a.withdrawn.id}/withdraw`)
+      .set(...bearer(staff.leader))
+      .send({ date: '2025-03-05', reason: 'Moved away' })
+      .expect(200);
     executions.inProgress = (await startExecution(t, staff.leader, programmeId, 'mx-intake', { participantId: a.inProgress.id })).id;
     await recordStep(t, staff.leader, executions.inProgress, meet('2025-03-05'));
     executions.cohort = (await executeProcedure(t, staff.leader, programmeId, 'mx-intro', { cohort: true }, [meet('2025-03-03')])).id;
@@ -111,32 +146,86 @@ describe('conformance matrix', () => {
       onV2: 'not_yet_due',
     });
     // Cells with an execution show its id and the version it follows; others the plan's version.
-    expect(cell(m, a.conforming.id, 'mx-intake')).toEqual({ procedureKey: 'mx-intake', status: 'conforming', executionId: executions.conforming, versionNumber: 1, window: { from: '2025-01-10', to: '2025-01-30' } });
-    expect(cell(m, a.inProgress.id, 'mx-intake')).toEqual({ procedureKey: 'mx-intake', status: 'in_progress', executionId: executions.inProgress, versionNumber: 2, window: { from: '2025-03-01', to: '2025-03-21' } });
-    expect(cell(m, a.due.id, 'mx-intake')).toEqual({ procedureKey: 'mx-intake', status: 'due', executionId: null, versionNumber: 2, window: { from: '2025-03-01', to: '2025-03-21' } });
-    expect(cell(m, a.withdrawn.id, 'mx-final')).toMatchObject({ status: 'not_applicable', executionId: null, window: { from: '2025-07-30', to: '2025-09-28' } });
+    expect(cell(m, a.conforming.id, 'mx-intake')).toEqual({
+      procedureKey: 'mx-intake',
+      status: 'conforming',
+      executionId: executions.conforming,
+      versionNumber: 1,
+      window: { from: '2025-01-10', to: '2025-01-30' },
+    });
+    expect(cell(m, a.inProgress.id, 'mx-intake')).toEqual({
+      procedureKey: 'mx-intake',
+      status: 'in_progress',
+      executionId: executions.inProgress,
+      versionNumber: 2,
+      window: { from: '2025-03-01', to: '2025-03-21' },
+    });
+    expect(cell(m, a.due.id, 'mx-intake')).toEqual({
+      procedureKey: 'mx-intake',
+      status: 'due',
+      executionId: null,
+      versionNumber: 2,
+      window: { from: '2025-03-01', to: '2025-03-21' },
+    });
+    expect(cell(m, a.withdrawn.id, 'mx-final')).toMatchObject({
+      status: 'not_applicable',
+      executionId: null,
+      window: { from: '2025-07-30', to: '2025-09-28' },
+    });
     expect(m.rows.find((r) => r.subject.id === a.withdrawn.id)!.subject.status).toBe('withdrawn');
 
     const pairRow = m.rows.find((r) => r.subject.id === pairId)!;
     expect(pairRow.subject.type).toBe('pair');
-    expect(pairRow.cells).toEqual([{ procedureKey: 'mx-pair', status: 'not_yet_due', executionId: null, versionNumber: 1, window: { from: '2025-05-01', to: '2025-06-30' } }]);
+    expect(pairRow.cells).toEqual([
+      {
+        procedureKey: 'mx-pair',
+        status: 'not_yet_due',
+        executionId: null,
+        versionNumber: 1,
+        window: { from: '2025-05-01', to: '2025-06-30' },
+      },
+    ]);
     const cohortRow = m.rows.find((r) => r.subject.type === 'cohort')!;
     expect(cohortRow.subject).toMatchObject({ id: programmeId, code: 'cohort' });
-    expect(cohortRow.cells).toEqual([{ procedureKey: 'mx-intro', status: 'conforming', executionId: executions.cohort, versionNumber: 1, window: { from: '2025-02-17', to: '2025-03-10' } }]);
+    expect(cohortRow.cells).toEqual([
+      {
+        procedureKey: 'mx-intro',
+        status: 'conforming',
+        executionId: executions.cohort,
+        versionNumber: 1,
+        window: { from: '2025-02-17', to: '2025-03-10' },
+      },
+    ]);
     // Seven adepts and the pair and the cohort; the mentor owes none of these procedures.
     expect(m.rows).toHaveLength(9);
   });
 
   it('counts statuses and rates per procedure and per version as the data says', async () => {
     const m = await matrix('2025-03-10');
-    expect(m.totals.byStatus).toEqual({ not_applicable: 1, not_yet_due: 7, due: 1, overdue: 1, in_progress: 1, conforming: 4, nonconforming: 1 });
+    expect(m.totals.byStatus).toEqual({
+      not_applicable: 1,
+      not_yet_due: 7,
+      due: 1,
+      overdue: 1,
+      in_progress: 1,
+      conforming: 4,
+      nonconforming: 1,
+    });
     const fromRows = { ...zero } as Record<string, number>;
     for (const r of m.rows) for (const c of r.cells) fromRows[c.status]++;
     expect(m.totals.byStatus).toEqual(fromRows);
 
     expect(m.totals.byProcedure).toEqual([
-      { procedureKey: 'mx-final', counts: { ...zero, not_yet_due: 6, not_applicable: 1 }, rate: { conforming: 0, completed: 0, rate: null } },
-      { procedureKey: 'mx-intake', counts: { ...zero, conforming: 3, nonconforming: 1, overdue: 1, due: 1, in_progress: 1 }, rate: { conforming: 3, completed: 4, rate: 0.75 } },
+      {
+        procedureKey: 'mx-final',
+        counts: { ...zero, not_yet_due: 6, not_applicable: 1 },
+        rate: { conforming: 0, completed: 0, rate: null },
+      },
+      {
+        procedureKey: 'mx-intake',
+        counts: { ...zero, conforming: 3, nonconforming: 1, overdue: 1, due: 1, in_progress: 1 },
+        rate: { conforming: 3, completed: 4, rate: 0.75 },
+      },
       { procedureKey: 'mx-intro', counts: { ...zero, conforming: 1 }, rate: { conforming: 1, completed: 1, rate: 1 } },
       { procedureKey: 'mx-pair', counts: { ...zero, not_yet_due: 1 }, rate: { conforming: 0, completed: 0, rate: null } },
     ]);
@@ -165,19 +254,34 @@ describe('conformance matrix', () => {
 
   it('moves due and in-progress subjects to overdue the day after the window closes', async () => {
     const lastDay = await matrix('2025-03-21');
-    expect([cell(lastDay, a.due.id, 'mx-intake').status, cell(lastDay, a.inProgress.id, 'mx-intake').status]).toEqual(['due', 'in_progress']);
+    expect([cell(lastDay, a.due.id, 'mx-intake').status, cell(lastDay, a.inProgress.id, 'mx-intake').status]).toEqual([
+      'due',
+      'in_progress',
+    ]);
     const dayAfter = await matrix('2025-03-22');
-    expect([cell(dayAfter, a.due.id, 'mx-intake').status, cell(dayAfter, a.inProgress.id, 'mx-intake').status]).toEqual(['overdue', 'overdue']);
+    expect([cell(dayAfter, a.due.id, 'mx-intake').status, cell(dayAfter, a.inProgress.id, 'mx-intake').status]).toEqual([
+      'overdue',
+      'overdue',
+    ]);
     expect(dayAfter.totals.byStatus).toMatchObject({ due: 0, in_progress: 0, overdue: 3 });
     const before = await matrix('2025-02-28');
     expect(cell(before, a.due.id, 'mx-intake').status).toBe('not_yet_due');
-    expectProblem(await t.http.get(`/api/programmes/${programmeId}/conformance?today=2025-02-30`).set(...bearer(staff.qm)), 400, 'validation_failed');
+    expectProblem(
+      await t.http.get(`/api/programmes/${programmeId}/conformance?today=2025-02-30`).set(...bearer(staff.qm)),
+      400,
+      'validation_failed',
+    );
   });
 
   it('shows auditors pseudonymous codes only', async () => {
     const auditor = await t.user(['auditor']);
     const m = await matrix('2025-03-10', auditor);
-    expect(m.rows.find((r) => r.subject.id === a.overdue.id)!.subject).toEqual({ type: 'adept', id: a.overdue.id, code: a.overdue.code, status: 'active' });
+    expect(m.rows.find((r) => r.subject.id === a.overdue.id)!.subject).toEqual({
+      type: 'adept',
+      id: a.overdue.id,
+      code: a.overdue.code,
+      status: 'active',
+    });
     const text = JSON.stringify(m);
     for (const p of Object.values(a)) expect(text).not.toContain(p.fullName);
   });
@@ -187,7 +291,11 @@ describe('conformance matrix', () => {
     await t.http
       .post(`/api/executions/${executions.nonconforming}/steps/${view.steps[0].id}/corrections`)
       .set(...bearer(staff.leader))
-      .send({ values: { summary: 'Met and talked' }, performedAt: '2025-01-28T10:00:00+01:00', reason: 'The meeting was on 28 January; the date was mistyped' })
+      .send({
+        values: { summary: 'Met and talked' },
+        performedAt: '2025-01-28T10:00:00+01:00',
+        reason: 'The meeting was on 28 January; the date was mistyped',
+      })
       .expect(201);
     const m = await matrix('2025-03-10');
     expect(cell(m, a.nonconforming.id, 'mx-intake').status).toBe('conforming');

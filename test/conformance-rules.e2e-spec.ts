@@ -33,7 +33,11 @@ const role = procedureDefinition('rule-role', { window: WINDOW, steps: [textStep
 const fields = procedureDefinition('rule-fields', { window: WINDOW, steps: [textStep('interview')] });
 const fieldsV2 = procedureDefinition('rule-fields', {
   window: WINDOW,
-  steps: [textStep('interview', { fields: [...textStep('x').fields, { key: 'goal', label: { en: 'Professional goal' }, type: 'text', required: true }] })],
+  steps: [
+    textStep('interview', {
+      fields: [...textStep('x').fields, { key: 'goal', label: { en: 'Professional goal' }, type: 'text', required: true }],
+    }),
+  ],
 });
 
 type Finding = { rule: string; stepKey?: string; fieldKey?: string; recordId?: string; detail: string };
@@ -45,12 +49,20 @@ describe('conformance rules, each way', () => {
   let fx: ProgrammeFixture;
   let nextAdept = 0;
   const adept = () => ({ participantId: fx.adepts[nextAdept++].id });
-  const run = (procedureKey: string, steps: StepInput[]) => executeProcedure(t, staff.leader, fx.programme.id, procedureKey, adept(), steps);
+  const run = (procedureKey: string, steps: StepInput[]) =>
+    executeProcedure(t, staff.leader, fx.programme.id, procedureKey, adept(), steps);
 
   beforeAll(async () => {
     t = await startTestApp();
     staff = await createStaff(t);
-    fx = await programmeFixture(t, { staff, procedures: [missing, ordered, role, fields], startDate: '2025-03-03', endDate: '2025-12-19', adepts: 16, enrolledAt: '2025-01-15' });
+    fx = await programmeFixture(t, {
+      staff,
+      procedures: [missing, ordered, role, fields],
+      startDate: '2025-03-03',
+      endDate: '2025-12-19',
+      adepts: 16,
+      enrolledAt: '2025-01-15',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -68,13 +80,20 @@ describe('conformance rules, each way', () => {
       { stepKey: 'interview', values: summary, performedAt: at(10) },
     ]);
     expectConforming(complete);
-    expect(complete).toMatchObject({ state: 'completed', procedureKey: 'rule-missing', versionNumber: 1, window: { from: '2025-02-01', to: '2025-03-03' } });
+    expect(complete).toMatchObject({
+      state: 'completed',
+      procedureKey: 'rule-missing',
+      versionNumber: 1,
+      window: { from: '2025-02-01', to: '2025-03-03' },
+    });
 
     const partial = await run('rule-missing', [{ stepKey: 'prepare', values: summary, performedAt: at(9) }]);
     expect(partial.conformance).toBe('nonconforming');
     expect(brief(partial.findings)).toEqual([{ rule: 'missing_step', stepKey: 'interview' }]);
     expect(partial.findings[0].detail).toContain('interview');
-    expect(partial.judgements).toEqual([expect.objectContaining({ seq: 1, cause: 'completion', conformance: 'nonconforming', versionNumber: 1 })]);
+    expect(partial.judgements).toEqual([
+      expect.objectContaining({ seq: 1, cause: 'completion', conformance: 'nonconforming', versionNumber: 1 }),
+    ]);
   });
 
   it('order: steps performed in the defined order conform, in whatever order they were entered; performed out of order they do not', async () => {
@@ -113,10 +132,19 @@ describe('conformance rules, each way', () => {
     expectConforming(await run('rule-role', [{ stepKey: 'interview', values: summary, performedAt: at(10) }]));
     // Entered by the quality manager on behalf of the leader who held the interview.
     const onBehalf = await startExecution(t, staff.qm, fx.programme.id, 'rule-role', adept());
-    await recordStep(t, staff.qm, onBehalf.id, { stepKey: 'interview', values: summary, performedAt: at(10), performedById: staff.leader.id });
+    await recordStep(t, staff.qm, onBehalf.id, {
+      stepKey: 'interview',
+      values: summary,
+      performedAt: at(10),
+      performedById: staff.leader.id,
+    });
     const entered = await completeExecution(t, staff.qm, onBehalf.id);
     expectConforming(entered);
-    expect(entered.steps[0]).toMatchObject({ performedById: staff.leader.id, performedByName: staff.leader.name, recordedById: staff.qm.id });
+    expect(entered.steps[0]).toMatchObject({
+      performedById: staff.leader.id,
+      performedByName: staff.leader.name,
+      recordedById: staff.qm.id,
+    });
 
     const byQm = await run('rule-role', [{ stepKey: 'interview', values: summary, performedAt: at(10), performedById: staff.qm.id }]);
     expect(byQm.conformance).toBe('nonconforming');
@@ -140,7 +168,9 @@ describe('conformance rules, each way', () => {
     expect(brief(lacking.findings)).toEqual([{ rule: 'missing_field', stepKey: 'interview', fieldKey: 'goal' }]);
     expect(lacking.findings[0].recordId).toBe(lacking.steps[0].id);
 
-    const after = await run('rule-fields', [{ stepKey: 'interview', values: { ...summary, goal: 'Work as a pharmacist in a hospital' }, performedAt: at(10) }]);
+    const after = await run('rule-fields', [
+      { stepKey: 'interview', values: { ...summary, goal: 'Work as a pharmacist in a hospital' }, performedAt: at(10) },
+    ]);
     expect(after.versionNumber).toBe(2);
     expectConforming(after);
   });
@@ -154,7 +184,9 @@ describe('conformance rules, each way', () => {
   });
 
   it('judges several rules at once, and the judgement is stored with the version it was made against', async () => {
-    const bad = await run('rule-order', [{ stepKey: 'interview', values: summary, performedAt: '2025-04-01T10:00:00+02:00', performedById: staff.qm.id }]);
+    const bad = await run('rule-order', [
+      { stepKey: 'interview', values: summary, performedAt: '2025-04-01T10:00:00+02:00', performedById: staff.qm.id },
+    ]);
     expect(brief(bad.findings)).toEqual([
       { rule: 'missing_step', stepKey: 'prepare' },
       { rule: 'outside_window', stepKey: 'interview' },

@@ -16,11 +16,21 @@ const gated = procedureDefinition('edge-competence', {
   steps: [textStep('interview', { requiredCompetence: MODULE })],
 });
 // A two-step procedure, and one whose window runs from the day it was done: 0..10 days after.
-const first = procedureDefinition('edge-first', { window: { anchor: 'programme_start', fromDays: -30, toDays: 0 }, steps: [textStep('prepare'), textStep('meet')] });
-const following = procedureDefinition('edge-following', { window: { anchor: 'procedure_completed', procedure: 'edge-first', fromDays: 0, toDays: 10 } });
+const first = procedureDefinition('edge-first', {
+  window: { anchor: 'programme_start', fromDays: -30, toDays: 0 },
+  steps: [textStep('prepare'), textStep('meet')],
+});
+const following = procedureDefinition('edge-following', {
+  window: { anchor: 'procedure_completed', procedure: 'edge-first', fromDays: 0, toDays: 10 },
+});
 const values = { summary: 'Interview held' };
 
-type Execution = { id: string; conformance: string; findings: { rule: string; stepKey?: string; detail: string }[]; window: { from: string; to: string } };
+type Execution = {
+  id: string;
+  conformance: string;
+  findings: { rule: string; stepKey?: string; detail: string }[];
+  window: { from: string; to: string };
+};
 const rules = (e: Execution) => e.findings.map((f) => `${f.rule}:${f.stepKey}`);
 
 describe('window edges and competence on the day, in the programme time zone', () => {
@@ -46,10 +56,32 @@ describe('window edges and competence on the day, in the programme time zone', (
     staff = await createStaff(t);
     const procedures = [windowed, gated, first, following];
     // Window 2025-02-21 .. 2025-03-03, Stockholm on CET (UTC+1).
-    stockholm = await programmeFixture(t, { staff, procedures, startDate: '2025-03-03', endDate: '2025-12-19', adepts: 18, enrolledAt: '2025-01-15' });
-    utc = await programmeFixture(t, { staff, procedures, startDate: '2025-03-03', endDate: '2025-12-19', timeZone: 'UTC', adepts: 2, enrolledAt: '2025-01-15' });
+    stockholm = await programmeFixture(t, {
+      staff,
+      procedures,
+      startDate: '2025-03-03',
+      endDate: '2025-12-19',
+      adepts: 18,
+      enrolledAt: '2025-01-15',
+    });
+    utc = await programmeFixture(t, {
+      staff,
+      procedures,
+      startDate: '2025-03-03',
+      endDate: '2025-12-19',
+      timeZone: 'UTC',
+      adepts: 2,
+      enrolledAt: '2025-01-15',
+    });
     // Window 2025-03-20 (CET, UTC+1) .. 2025-03-30 (summer time from 02:00, CEST, UTC+2).
-    dst = await programmeFixture(t, { staff, procedures, startDate: '2025-03-30', endDate: '2025-12-19', adepts: 4, enrolledAt: '2025-01-15' });
+    dst = await programmeFixture(t, {
+      staff,
+      procedures,
+      startDate: '2025-03-30',
+      endDate: '2025-12-19',
+      adepts: 4,
+      enrolledAt: '2025-01-15',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -102,9 +134,15 @@ describe('window edges and competence on the day, in the programme time zone', (
     ]);
     expect(next.window).toEqual({ from: '2025-02-20', to: '2025-03-02' });
     expect(next.conformance).toBe('conforming');
-    const matrix = await t.http.get(`/api/programmes/${stockholm.programme.id}/conformance`).set(...bearer(staff.qm)).query({ today: '2025-03-05' });
+    const matrix = await t.http
+      .get(`/api/programmes/${stockholm.programme.id}/conformance`)
+      .set(...bearer(staff.qm))
+      .query({ today: '2025-03-05' });
     const row = matrix.body.rows.find((r: { subject: { id: string } }) => r.subject.id === subject.participantId);
-    expect(row.cells.find((c: { procedureKey: string }) => c.procedureKey === 'edge-following')).toMatchObject({ status: 'conforming', window: { from: '2025-02-20', to: '2025-03-02' } });
+    expect(row.cells.find((c: { procedureKey: string }) => c.procedureKey === 'edge-following')).toMatchObject({
+      status: 'conforming',
+      window: { from: '2025-02-20', to: '2025-03-02' },
+    });
   });
 
   describe('competence gating (performed 2025-02-20 in Stockholm)', () => {
@@ -120,7 +158,13 @@ describe('window edges and competence on the day, in the programme time zone', (
       await recordTraining(t, staff.qm, performers.completedThatDay.id, MODULE, '2025-02-20');
       await recordTraining(t, staff.qm, performers.expiredDayBefore.id, MODULE, '2023-02-19', '2025-02-19');
       await recordTraining(t, staff.qm, performers.completedDayAfter.id, MODULE, '2025-02-21');
-      await recordTraining(t, staff.qm, performers.otherModule.id, 'Programme leader training, module 2: matching mentors and adepts', '2025-01-10');
+      await recordTraining(
+        t,
+        staff.qm,
+        performers.otherModule.id,
+        'Programme leader training, module 2: matching mentors and adepts',
+        '2025-01-10',
+      );
     });
 
     it('passes with a training record valid on the day, both ends of its validity included', async () => {
@@ -145,9 +189,13 @@ describe('window edges and competence on the day, in the programme time zone', (
 
     it('judges the day in the programme time zone', async () => {
       // 2025-02-20T23:30Z is already 2025-02-21 in Stockholm: the day the training was completed.
-      expect((await once(stockholm, 'edge-competence', '2025-02-20T23:30:00Z', performers.completedDayAfter)).conformance).toBe('conforming');
+      expect((await once(stockholm, 'edge-competence', '2025-02-20T23:30:00Z', performers.completedDayAfter)).conformance).toBe(
+        'conforming',
+      );
       // 2025-02-19T22:59Z is still 2025-02-19 in Stockholm: the last day the training was valid.
-      expect((await once(stockholm, 'edge-competence', '2025-02-19T22:59:00Z', performers.expiredDayBefore)).conformance).toBe('conforming');
+      expect((await once(stockholm, 'edge-competence', '2025-02-19T22:59:00Z', performers.expiredDayBefore)).conformance).toBe(
+        'conforming',
+      );
     });
   });
 });

@@ -45,15 +45,27 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     await t?.close();
   });
 
-  const deviationInAnalysis = async () => (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis')).deviation;
+  const deviationInAnalysis = async () =>
+    (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis')).deviation;
   const newAction = async (ownerId = c.leader.id) => createAction(t, c.qm, [(await deviationInAnalysis()).id], { ownerId });
-  const get = async (id: string, as: TestUser = c.qm) => (await t.http.get(`/api/corrective-actions/${id}`).set(...bearer(as))).body as ActionView & Record<string, any>;
-  const verdict = (extra: Record<string, unknown> = {}) => ({ to: 'closed', comment: 'Checked', verdict: 'effective', evidence: 'Intake files 2026-10', password: c.qm2.password, ...extra });
+  const get = async (id: string, as: TestUser = c.qm) =>
+    (await t.http.get(`/api/corrective-actions/${id}`).set(...bearer(as))).body as ActionView & Record<string, any>;
+  const verdict = (extra: Record<string, unknown> = {}) => ({
+    to: 'closed',
+    comment: 'Checked',
+    verdict: 'effective',
+    evidence: 'Intake files 2026-10',
+    password: c.qm2.password,
+    ...extra,
+  });
 
   it('plans an action for one or more deviations, with a CA reference and one audit event', async () => {
     const d1 = await deviationInAnalysis();
     const d2 = await deviationInAnalysis();
-    const res = await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([d2.id, d1.id], { ownerId: c.leader.id }));
+    const res = await t.http
+      .post('/api/corrective-actions')
+      .set(...bearer(c.qm))
+      .send(actionBody([d2.id, d1.id], { ownerId: c.leader.id }));
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/corrective-actions/${res.body.id}`);
     expect(res.body).toMatchObject({
@@ -88,12 +100,22 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     });
     // The deviation lists it.
     const d = await t.http.get(`/api/deviations/${d1.id}`).set(...bearer(c.leader));
-    expect(d.body.actions).toEqual([{ id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: '2099-12-31' }]);
+    expect(d.body.actions).toEqual([
+      { id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: '2099-12-31' },
+    ]);
 
     const before = { audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM corrective_action`)).length };
-    const post = (as: TestUser, body: Record<string, unknown>) => t.http.post('/api/corrective-actions').set(...bearer(as)).send(body);
+    const post = (as: TestUser, body: Record<string, unknown>) =>
+      t.http
+        .post('/api/corrective-actions')
+        .set(...bearer(as))
+        .send(body);
     expectProblem(await post(c.leader, actionBody([d1.id], { ownerId: c.leader.id })), 403, 'forbidden_role');
-    expectProblem(await post(c.qm, actionBody([d1.id, '00000000-0000-4000-8000-000000000000'], { ownerId: c.leader.id })), 422, 'unknown_deviation');
+    expectProblem(
+      await post(c.qm, actionBody([d1.id, '00000000-0000-4000-8000-000000000000'], { ownerId: c.leader.id })),
+      422,
+      'unknown_deviation',
+    );
     expectProblem(await post(c.qm, actionBody([d1.id], { ownerId: '00000000-0000-4000-8000-000000000000' })), 422, 'unknown_owner');
     const empty = await post(c.qm, actionBody([], { ownerId: c.leader.id }));
     expectProblem(empty, 400, 'validation_failed');
@@ -103,19 +125,25 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
 
   it('reads ids written in upper case as the same records, in the path and in the body', async () => {
     const d = await deviationInAnalysis();
-    const res = await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([d.id.toUpperCase()], { ownerId: c.leader.id.toUpperCase() }));
+    const res = await t.http
+      .post('/api/corrective-actions')
+      .set(...bearer(c.qm))
+      .send(actionBody([d.id.toUpperCase()], { ownerId: c.leader.id.toUpperCase() }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ ownerId: c.leader.id, deviations: [{ id: d.id, reference: d.reference, state: 'analysis' }] });
     const read = await t.http.get(`/api/corrective-actions/${res.body.id.toUpperCase()}`).set(...bearer(c.leader));
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: res.body.id, ownerName: 'Lena Leader' });
     // One deviation named twice, in two cases, is one deviation named twice.
-    const twice = await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([d.id, d.id.toUpperCase()], { ownerId: c.leader.id }));
+    const twice = await t.http
+      .post('/api/corrective-actions')
+      .set(...bearer(c.qm))
+      .send(actionBody([d.id, d.id.toUpperCase()], { ownerId: c.leader.id }));
     expectProblem(twice, 400, 'validation_failed');
     expect(fieldsNamed(twice)).toEqual(['deviationIds']);
   });
 
-  it('walks planned -> in_progress -> implemented -> effectiveness_check -> closed; the verdict is not the owner\'s and closing is signed', async () => {
+  it("walks planned -> in_progress -> implemented -> effectiveness_check -> closed; the verdict is not the owner's and closing is signed", async () => {
     const a = await newAction();
     for (const to of ['in_progress', 'implemented', 'effectiveness_check']) {
       const res = await moveAction(t, c.leader, a.id, { to, comment: `Owner: ${to}` });
@@ -126,7 +154,11 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
 
     const before = await actionFootprint(t, a.id);
     expectProblem(await moveAction(t, c.leader, a.id, verdict({ password: c.leader.password })), 403, 'owner_cannot_verify');
-    expectProblem(await moveAction(t, c.leader, a.id, { to: 'in_progress', comment: 'Not effective', verdict: 'not_effective', evidence: 'x' }), 403, 'owner_cannot_verify');
+    expectProblem(
+      await moveAction(t, c.leader, a.id, { to: 'in_progress', comment: 'Not effective', verdict: 'not_effective', evidence: 'x' }),
+      403,
+      'owner_cannot_verify',
+    );
     for (const [body, field] of [
       [verdict({ verdict: undefined }), 'verdict'],
       [verdict({ verdict: 'not_effective' }), 'verdict'],
@@ -144,9 +176,22 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
 
     const closed = await moveAction(t, c.qm2, a.id, verdict({ comment: 'Effective: every intake had an interpreter' }));
     expect(closed.status).toBe(200);
-    expect(closed.body).toMatchObject({ state: 'closed', allowedTransitions: [], verdict: 'effective', closedAt: expect.any(String), version: 5 });
+    expect(closed.body).toMatchObject({
+      state: 'closed',
+      allowedTransitions: [],
+      verdict: 'effective',
+      closedAt: expect.any(String),
+      version: 5,
+    });
     expect(closed.body.signatures).toEqual([
-      expect.objectContaining({ signerId: c.qm2.id, signerName: 'Quentin Second', meaning: 'closed', recordType: 'corrective_action', recordId: a.id, recordVersion: 5 }),
+      expect.objectContaining({
+        signerId: c.qm2.id,
+        signerName: 'Quentin Second',
+        meaning: 'closed',
+        recordType: 'corrective_action',
+        recordId: a.id,
+        recordVersion: 5,
+      }),
     ]);
     expect(closed.body.history.at(-1)).toMatchObject({
       from: 'effectiveness_check',
@@ -179,13 +224,22 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     const noEvidence = await moveAction(t, c.qm2, a.id, { to: 'in_progress', comment: 'No', verdict: 'not_effective' });
     expectProblem(noEvidence, 400, 'validation_failed');
     expect(fieldsNamed(noEvidence)).toEqual(['evidence']);
-    const back = await moveAction(t, c.qm2, a.id, { to: 'in_progress', comment: 'Two intakes without interpreter', verdict: 'not_effective', evidence: 'Files A-1, A-2' });
+    const back = await moveAction(t, c.qm2, a.id, {
+      to: 'in_progress',
+      comment: 'Two intakes without interpreter',
+      verdict: 'not_effective',
+      evidence: 'Files A-1, A-2',
+    });
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ state: 'in_progress', verdict: 'not_effective', signatures: [] });
     expect((await auditOf(t, a.id)).at(-1)).toMatchObject({
       action: 'corrective_action.verify',
       actor_id: c.qm2.id,
-      changes: { state: { old: 'effectiveness_check', new: 'in_progress' }, verdict: { old: null, new: 'not_effective' }, evidence: { old: null, new: 'Files A-1, A-2' } },
+      changes: {
+        state: { old: 'effectiveness_check', new: 'in_progress' },
+        verdict: { old: null, new: 'not_effective' },
+        evidence: { old: null, new: 'Files A-1, A-2' },
+      },
     });
     // A verdict belongs to the effectiveness check only.
     const stray = await moveAction(t, c.qm, a.id, { to: 'implemented', comment: 'Done', verdict: 'effective' });
@@ -241,7 +295,13 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       expect({ from, state: a.state, allowed: a.allowedTransitions }).toEqual({ from, state: from, allowed: ALLOWED[from] });
       const before = await actionFootprint(t, a.id);
       for (const to of STATES.filter((s) => !ALLOWED[from].includes(s))) {
-        const res = await moveAction(t, c.qm, a.id, { to, comment: 'Trying', verdict: 'effective', evidence: 'Some', password: c.qm.password });
+        const res = await moveAction(t, c.qm, a.id, {
+          to,
+          comment: 'Trying',
+          verdict: 'effective',
+          evidence: 'Some',
+          password: c.qm.password,
+        });
         expectProblem(res, 409, 'transition_not_allowed');
         expect({ from, to, state: res.body.state, allowed: res.body.allowed }).toEqual({ from, to, state: from, allowed: ALLOWED[from] });
       }
@@ -260,7 +320,11 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       const res = await moveAction(t, c.qm, a.id, { to: 'cancelled', comment: `Superseded while ${state}` });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ state: 'cancelled', allowedTransitions: [] });
-      expect((await auditOf(t, a.id)).at(-1)).toMatchObject({ action: 'corrective_action.cancel', reason: `Superseded while ${state}`, changes: { state: { old: state, new: 'cancelled' } } });
+      expect((await auditOf(t, a.id)).at(-1)).toMatchObject({
+        action: 'corrective_action.cancel',
+        reason: `Superseded while ${state}`,
+        changes: { state: { old: state, new: 'cancelled' } },
+      });
       await expect(t.sql(`UPDATE corrective_action SET description = 'Rewritten' WHERE id = $1`, [a.id])).rejects.toThrow(/cannot change/);
     }
 
@@ -273,7 +337,11 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
 
   it('keeps closed actions, their transitions, board reviews and signatures as they are (database triggers)', async () => {
     const a = await walkAction(t, c, await newAction(), 'closed');
-    await t.http.post(`/api/corrective-actions/${a.id}/board-reviews`).set(...bearer(c.board)).send({ decision: 'endorsed', comment: 'Fine', password: c.board.password }).expect(201);
+    await t.http
+      .post(`/api/corrective-actions/${a.id}/board-reviews`)
+      .set(...bearer(c.board))
+      .send({ decision: 'endorsed', comment: 'Fine', password: c.board.password })
+      .expect(201);
     const before = await actionFootprint(t, a.id);
     for (const sql of [
       `UPDATE corrective_action SET description = 'Rewritten' WHERE id = $1`,
@@ -294,35 +362,84 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
   it('records a board review signed by a board member, listed on the action; nobody else may, and a wrong password signs nothing', async () => {
     const a = await walkAction(t, c, await newAction(), 'implemented');
     const url = `/api/corrective-actions/${a.id}/board-reviews`;
-    const body = (as: TestUser, extra: Record<string, unknown> = {}) => ({ decision: 'endorsed', comment: 'Proportionate and on time', password: as.password, ...extra });
+    const body = (as: TestUser, extra: Record<string, unknown> = {}) => ({
+      decision: 'endorsed',
+      comment: 'Proportionate and on time',
+      password: as.password,
+      ...extra,
+    });
     const before = await actionFootprint(t, a.id);
     for (const who of [c.qm, c.leader, c.auditor, t.admin]) {
-      expectProblem(await t.http.post(url).set(...bearer(who)).send(body(who)), 403, 'forbidden_role');
+      expectProblem(
+        await t.http
+          .post(url)
+          .set(...bearer(who))
+          .send(body(who)),
+        403,
+        'forbidden_role',
+      );
     }
-    const blank = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { comment: '  ' }));
+    const blank = await t.http
+      .post(url)
+      .set(...bearer(c.board))
+      .send(body(c.board, { comment: '  ' }));
     expectProblem(blank, 400, 'validation_failed');
     expect(fieldsNamed(blank)).toEqual(['comment']);
-    const noPassword = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { password: undefined }));
+    const noPassword = await t.http
+      .post(url)
+      .set(...bearer(c.board))
+      .send(body(c.board, { password: undefined }));
     expectProblem(noPassword, 400, 'validation_failed');
     expect(fieldsNamed(noPassword)).toEqual(['password']);
-    const badDecision = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { decision: 'approved' }));
+    const badDecision = await t.http
+      .post(url)
+      .set(...bearer(c.board))
+      .send(body(c.board, { decision: 'approved' }));
     expectProblem(badDecision, 400, 'validation_failed');
     expect(fieldsNamed(badDecision)).toEqual(['decision']);
-    expectProblem(await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { password: 'wrong-password' })), 401, 'invalid_password');
+    expectProblem(
+      await t.http
+        .post(url)
+        .set(...bearer(c.board))
+        .send(body(c.board, { password: 'wrong-password' })),
+      401,
+      'invalid_password',
+    );
     expect(await actionFootprint(t, a.id)).toEqual(before);
 
-    const endorsed = await t.http.post(url).set(...bearer(c.board)).send(body(c.board));
+    const endorsed = await t.http
+      .post(url)
+      .set(...bearer(c.board))
+      .send(body(c.board));
     expect(endorsed.status).toBe(201);
-    const escalated = await t.http.post(url).set(...bearer(c.board)).send(body(c.board, { decision: 'escalated', comment: 'Take it to the next management review' }));
+    const escalated = await t.http
+      .post(url)
+      .set(...bearer(c.board))
+      .send(body(c.board, { decision: 'escalated', comment: 'Take it to the next management review' }));
     expect(escalated.status).toBe(201);
 
     const seen = await get(a.id, c.auditor);
     expect(seen.state).toBe('implemented');
     expect(seen.boardReviews).toEqual([
-      { id: expect.any(String), decision: 'endorsed', comment: 'Proportionate and on time', reviewerId: c.board.id, reviewerName: 'Britt Board', signatureId: expect.any(String), reviewedAt: expect.any(String) },
+      {
+        id: expect.any(String),
+        decision: 'endorsed',
+        comment: 'Proportionate and on time',
+        reviewerId: c.board.id,
+        reviewerName: 'Britt Board',
+        signatureId: expect.any(String),
+        reviewedAt: expect.any(String),
+      },
       expect.objectContaining({ decision: 'escalated', comment: 'Take it to the next management review', reviewerId: c.board.id }),
     ]);
-    expect(seen.signatures.map((s: { id: string; meaning: string; signerId: string; recordType: string }) => [s.id, s.meaning, s.signerId, s.recordType])).toEqual([
+    expect(
+      seen.signatures.map((s: { id: string; meaning: string; signerId: string; recordType: string }) => [
+        s.id,
+        s.meaning,
+        s.signerId,
+        s.recordType,
+      ]),
+    ).toEqual([
       [seen.boardReviews[0].signatureId, 'board review: endorsed', c.board.id, 'corrective_action'],
       [seen.boardReviews[1].signatureId, 'board review: escalated', c.board.id, 'corrective_action'],
     ]);
@@ -331,7 +448,11 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     expect(events[0]).toMatchObject({ actor_id: c.board.id, reason: 'Proportionate and on time' });
     expect(events[0].changes.boardReview).toEqual({
       old: null,
-      new: { id: seen.boardReviews[0].id, decision: 'endorsed', signature: expect.objectContaining({ id: seen.boardReviews[0].signatureId, signerId: c.board.id }) },
+      new: {
+        id: seen.boardReviews[0].id,
+        decision: 'endorsed',
+        signature: expect.objectContaining({ id: seen.boardReviews[0].signatureId, signerId: c.board.id }),
+      },
     });
     // The review neither moves nor versions the action.
     expect((await get(a.id)).version).toBe(a.version);

@@ -37,9 +37,13 @@ describe('demo programme', () => {
     const programme = await t.http.get(`/api/programmes/${id}`).set('Authorization', `Bearer ${token}`);
     expect(programme.status).toBe(200);
     expect(programme.body).toMatchObject({ name: summary.programme.name, status: 'active', procedurePlan: expect.any(Array) });
-    expect(programme.body.procedurePlan.map((p: { procedureKey: string }) => p.procedureKey).sort()).toEqual(
-      ['final-evaluation', 'intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up'],
-    );
+    expect(programme.body.procedurePlan.map((p: { procedureKey: string }) => p.procedureKey).sort()).toEqual([
+      'final-evaluation',
+      'intake-interview',
+      'introduction-day',
+      'matching',
+      'mid-point-follow-up',
+    ]);
     expect(programme.body.startDate < summary.programme.endDate).toBe(true);
 
     expect(summary.participants).toEqual({ adepts: 22, mentors: 22, pairs: 22, countries: 19, withdrawn: 2, completed: 16 });
@@ -137,7 +141,13 @@ describe('demo programme', () => {
     const pdf = readFileSync(out);
     const pages = await pageTexts(pdf);
     const text = pages.join('\n');
-    expectShows(text, [summary.programme.name, summary.actions.closed, summary.actions.overdue, summary.report.fingerprint.slice(0, 16), 'Karin Lindqvist']);
+    expectShows(text, [
+      summary.programme.name,
+      summary.actions.closed,
+      summary.actions.overdue,
+      summary.report.fingerprint.slice(0, 16),
+      'Karin Lindqvist',
+    ]);
     // Auditors' view: pseudonymous codes, never the participants' names.
     expect(text).not.toContain('Amina Haddad');
   });

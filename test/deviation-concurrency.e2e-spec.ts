@@ -42,10 +42,14 @@ describe('concurrent requests: gap-free references, one winner per transition, o
   });
 
   const lastNumber = async (kind: 'DEV' | 'CA') => {
-    const rows = await t.sql<{ last: number }>(`SELECT last FROM reference_counter WHERE kind = $1 AND year = $2`, [kind, new Date().getUTCFullYear()]);
+    const rows = await t.sql<{ last: number }>(`SELECT last FROM reference_counter WHERE kind = $1 AND year = $2`, [
+      kind,
+      new Date().getUTCFullYear(),
+    ]);
     return rows[0]?.last ?? 0;
   };
-  const count = async (action: string) => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1`, [action]))[0].n;
+  const count = async (action: string) =>
+    (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE action = $1`, [action]))[0].n;
 
   /** The created references continue the counter without a gap or a repeat, all in one year. */
   const expectGapFree = (created: Response[], kind: 'DEV' | 'CA', last: number) => {
@@ -60,7 +64,12 @@ describe('concurrent requests: gap-free references, one winner per transition, o
     expect(last).toBeGreaterThan(0);
     const creates = await count('deviation.create');
     const responses = await Promise.all(
-      Array.from({ length: CONCURRENT }, (_, i) => t.http.post('/api/deviations').set(...bearer(i % 2 ? c.leader : c.qm)).send(deviationBody({ programmeId, title: `Concurrent ${i}` }))),
+      Array.from({ length: CONCURRENT }, (_, i) =>
+        t.http
+          .post('/api/deviations')
+          .set(...bearer(i % 2 ? c.leader : c.qm))
+          .send(deviationBody({ programmeId, title: `Concurrent ${i}` })),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(CONCURRENT).fill(201));
     expectGapFree(responses, 'DEV', last);
@@ -111,7 +120,9 @@ describe('concurrent requests: gap-free references, one winner per transition, o
         t.http
           .post('/api/corrective-actions')
           .set(...bearer(i % 2 ? c.qm : c.qm2))
-          .send(actionBody(i < 10 ? [shared.id] : [own[i % 4].id, shared.id], { ownerId: c.leader.id, description: `Concurrent action ${i}` })),
+          .send(
+            actionBody(i < 10 ? [shared.id] : [own[i % 4].id, shared.id], { ownerId: c.leader.id, description: `Concurrent action ${i}` }),
+          ),
       ),
     );
     expect(all.map((r) => r.status)).toEqual(Array(CONCURRENT).fill(201));
@@ -128,7 +139,10 @@ describe('concurrent requests: gap-free references, one winner per transition, o
         const kind = kinds[i % 4];
         const ownerId = kind === 'unknown_owner' ? '00000000-0000-4000-8000-000000000000' : c.leader.id;
         const deviationIds = kind === 'deviation_closed' ? [shared.id, closed.id] : [shared.id];
-        return t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody(deviationIds, { ownerId }));
+        return t.http
+          .post('/api/corrective-actions')
+          .set(...bearer(c.qm))
+          .send(actionBody(deviationIds, { ownerId }));
       }),
     );
     mixed.forEach((r, i) => {
@@ -148,7 +162,9 @@ describe('concurrent requests: gap-free references, one winner per transition, o
 
   it('lets exactly one of several concurrent transitions of the same deviation win', async () => {
     const d = await createDeviation(t, c.leader, { programmeId });
-    const moves = await Promise.all(Array.from({ length: 8 }, (_, i) => moveDeviation(t, c.qm, d.id, { to: 'analysis', comment: `Race ${i}` })));
+    const moves = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => moveDeviation(t, c.qm, d.id, { to: 'analysis', comment: `Race ${i}` })),
+    );
     expect(statuses(moves)).toEqual([200, ...Array(7).fill(409)]);
     for (const r of moves.filter((x) => x.status === 409)) expectProblem(r, 409, 'transition_not_allowed');
     const [row] = await t.sql<{ version: number; transitions: number; events: number }>(
@@ -160,7 +176,9 @@ describe('concurrent requests: gap-free references, one winner per transition, o
 
     const { deviation: running, action } = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'in_progress');
     await closeAction(t, c, action!);
-    const closes = await Promise.all(Array.from({ length: 5 }, () => moveDeviation(t, c.qm, running.id, { to: 'closed', comment: 'Closing', password: c.qm.password })));
+    const closes = await Promise.all(
+      Array.from({ length: 5 }, () => moveDeviation(t, c.qm, running.id, { to: 'closed', comment: 'Closing', password: c.qm.password })),
+    );
     expect(statuses(closes)).toEqual([200, 409, 409, 409, 409]);
     expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [running.id])).length).toBe(1);
     expect((await t.sql(`SELECT seq FROM audit_event WHERE entity_id = $1 AND action = 'deviation.close'`, [running.id])).length).toBe(1);
@@ -168,17 +186,45 @@ describe('concurrent requests: gap-free references, one winner per transition, o
 
   it('signs one closure of a corrective action and of a management review however many are sent at once', async () => {
     const { deviation } = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis');
-    const action = await walkAction(t, c, (await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send(actionBody([deviation.id], { ownerId: c.leader.id }))).body, 'effectiveness_check');
+    const action = await walkAction(
+      t,
+      c,
+      (
+        await t.http
+          .post('/api/corrective-actions')
+          .set(...bearer(c.qm))
+          .send(actionBody([deviation.id], { ownerId: c.leader.id }))
+      ).body,
+      'effectiveness_check',
+    );
     const closes = await Promise.all(
-      Array.from({ length: 5 }, () => moveAction(t, c.qm2, action.id, { to: 'closed', comment: 'Effective', verdict: 'effective', evidence: 'Files', password: c.qm2.password })),
+      Array.from({ length: 5 }, () =>
+        moveAction(t, c.qm2, action.id, {
+          to: 'closed',
+          comment: 'Effective',
+          verdict: 'effective',
+          evidence: 'Files',
+          password: c.qm2.password,
+        }),
+      ),
     );
     expect(statuses(closes)).toEqual([200, 409, 409, 409, 409]);
     expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [action.id])).length).toBe(1);
-    expect((await t.sql(`SELECT seq FROM audit_event WHERE entity_id = $1 AND action = 'corrective_action.close'`, [action.id])).length).toBe(1);
+    expect(
+      (await t.sql(`SELECT seq FROM audit_event WHERE entity_id = $1 AND action = 'corrective_action.close'`, [action.id])).length,
+    ).toBe(1);
 
-    const review = await t.http.post('/api/management-reviews').set(...bearer(c.board)).send({ heldOn: '2026-11-30', title: 'Race review', attendeeIds: [c.board.id] });
+    const review = await t.http
+      .post('/api/management-reviews')
+      .set(...bearer(c.board))
+      .send({ heldOn: '2026-11-30', title: 'Race review', attendeeIds: [c.board.id] });
     const reviewCloses = await Promise.all(
-      Array.from({ length: 4 }, () => t.http.post(`/api/management-reviews/${review.body.id}/close`).set(...bearer(c.board)).send({ password: c.board.password })),
+      Array.from({ length: 4 }, () =>
+        t.http
+          .post(`/api/management-reviews/${review.body.id}/close`)
+          .set(...bearer(c.board))
+          .send({ password: c.board.password }),
+      ),
     );
     expect(statuses(reviewCloses)).toEqual([200, 409, 409, 409]);
     for (const r of reviewCloses.filter((x) => x.status === 409)) expectProblem(r, 409, 'review_closed');
@@ -190,7 +236,12 @@ describe('concurrent requests: gap-free references, one winner per transition, o
     const programme = await activeProgramme(t, c.qm, [c.leader]);
     const adepts = await Promise.all([0, 1, 2].map(() => enrol(t, c.leader, programme.id)));
     const scans = await Promise.all(
-      Array.from({ length: 4 }, () => t.http.post(`/api/programmes/${programme.id}/deviations/scan`).set(...bearer(c.leader)).send({ today: '2026-03-05' })),
+      Array.from({ length: 4 }, () =>
+        t.http
+          .post(`/api/programmes/${programme.id}/deviations/scan`)
+          .set(...bearer(c.leader))
+          .send({ today: '2026-03-05' }),
+      ),
     );
     expect(scans.map((s) => s.status)).toEqual([200, 200, 200, 200]);
     expect(scans.map((s) => s.body.overdueCells)).toEqual([3, 3, 3, 3]);

@@ -52,12 +52,17 @@ describe('automatic detection of deviations', () => {
   });
 
   const list = async (query: Record<string, string>) => {
-    const res = await t.http.get('/api/deviations').query({ limit: '500', ...query }).set(...bearer(c.qm));
+    const res = await t.http
+      .get('/api/deviations')
+      .query({ limit: '500', ...query })
+      .set(...bearer(c.qm));
     expect(res.status).toBe(200);
     return res.body.items as Listed[];
   };
   const ofExecution = async (programmeId: string, executionId: string) =>
-    (await list({ programmeId, source: 'system' })).filter((d) => d.executionId === executionId).sort((a, b) => a.reference.localeCompare(b.reference));
+    (await list({ programmeId, source: 'system' }))
+      .filter((d) => d.executionId === executionId)
+      .sort((a, b) => a.reference.localeCompare(b.reference));
 
   it('opens one system deviation per finding rule and step when an execution is completed nonconforming, citing execution, procedure, version, step and rule', async () => {
     const programme = await activeProgramme(t, c.qm, [c.leader]);
@@ -99,12 +104,24 @@ describe('automatic detection of deviations', () => {
     }
 
     // Same transaction as the completion: the completion's event, then one deviation.create per deviation, nothing else.
-    const events = await t.sql<{ action: string; entity_id: string; actor_id: string }>(`SELECT action, entity_id, actor_id FROM audit_event WHERE seq > $1 ORDER BY seq`, [auditBefore]);
+    const events = await t.sql<{ action: string; entity_id: string; actor_id: string }>(
+      `SELECT action, entity_id, actor_id FROM audit_event WHERE seq > $1 ORDER BY seq`,
+      [auditBefore],
+    );
     expect(events.map((e) => e.action)).toEqual(['execution.complete', 'deviation.create', 'deviation.create']);
-    expect(events.slice(1).map((e) => e.entity_id).sort()).toEqual(opened.map((d) => d.id).sort());
+    expect(
+      events
+        .slice(1)
+        .map((e) => e.entity_id)
+        .sort(),
+    ).toEqual(opened.map((d) => d.id).sort());
     expect(new Set(events.map((e) => e.actor_id))).toEqual(new Set([c.leader.id]));
     const [created] = await auditOf(t, opened[0].id);
-    expect(created.changes).toMatchObject({ source: { old: null, new: 'system' }, executionId: { old: null, new: execution.id }, rule: { old: null, new: opened[0].rule } });
+    expect(created.changes).toMatchObject({
+      source: { old: null, new: 'system' },
+      executionId: { old: null, new: execution.id },
+      rule: { old: null, new: opened[0].rule },
+    });
   });
 
   it('opens nothing new when a correction leaves the same findings, and again only once a standing deviation was cancelled', async () => {
@@ -114,7 +131,9 @@ describe('automatic detection of deviations', () => {
     const first = await ofExecution(programme.id, executionId);
     expect(first).toHaveLength(2);
     const view = await t.http.get(`/api/executions/${executionId}`).set(...bearer(c.leader));
-    const prepare = (view.body.steps as { id: string; stepKey: string; current: boolean }[]).find((s) => s.stepKey === 'prepare' && s.current)!;
+    const prepare = (view.body.steps as { id: string; stepKey: string; current: boolean }[]).find(
+      (s) => s.stepKey === 'prepare' && s.current,
+    )!;
 
     const corrected = await t.http
       .post(`/api/executions/${executionId}/steps/${prepare.id}/corrections`)
@@ -127,7 +146,9 @@ describe('automatic detection of deviations', () => {
 
     // Cancelled as unfounded, the finding may be raised again by the next judgement.
     const missing = first.find((d) => d.rule === 'missing_step')!;
-    await moveDeviation(t, c.qm, missing.id, { to: 'cancelled', comment: 'The interview was held; the record is being corrected' }).expect(200);
+    await moveDeviation(t, c.qm, missing.id, { to: 'cancelled', comment: 'The interview was held; the record is being corrected' }).expect(
+      200,
+    );
     const newPrepare = (corrected.body.steps as { id: string; supersedesId: string | null }[]).find((s) => s.supersedesId === prepare.id)!;
     const again = await t.http
       .post(`/api/executions/${executionId}/steps/${newPrepare.id}/corrections`)
@@ -164,36 +185,64 @@ describe('automatic detection of deviations', () => {
     const scanUrl = `/api/programmes/${programme.id}/deviations/scan`;
 
     // Before the window has passed nothing is overdue.
-    const early = await t.http.post(scanUrl).set(...bearer(c.leader)).send({ today: '2026-02-15' });
+    const early = await t.http
+      .post(scanUrl)
+      .set(...bearer(c.leader))
+      .send({ today: '2026-02-15' });
     expect(early.status).toBe(200);
     expect(early.body).toEqual({ today: '2026-02-15', overdueCells: 0, opened: [] });
 
     let auditBefore = await auditCount(t);
-    const scan = await t.http.post(scanUrl).set(...bearer(c.leader)).send({ today: '2026-03-05' });
+    const scan = await t.http
+      .post(scanUrl)
+      .set(...bearer(c.leader))
+      .send({ today: '2026-03-05' });
     expect(scan.status).toBe(200);
     expect(scan.body.today).toBe('2026-03-05');
     expect(scan.body.overdueCells).toBe(2);
     const opened = scan.body.opened as Listed[];
     expect(opened.map((d) => d.participantId).sort()).toEqual([idle.id, started.id].sort());
     for (const d of opened) {
-      expect(d).toMatchObject({ source: 'system', rule: 'overdue', state: 'open', severity: 'major', procedureKey, versionNumber: 1, executionId: null });
+      expect(d).toMatchObject({
+        source: 'system',
+        rule: 'overdue',
+        state: 'open',
+        severity: 'major',
+        procedureKey,
+        versionNumber: 1,
+        executionId: null,
+      });
       expect(d.title).toContain(procedureKey);
     }
-    const events = await t.sql<{ action: string; entity_id: string }>(`SELECT action, entity_id FROM audit_event WHERE seq > $1 ORDER BY seq`, [auditBefore]);
+    const events = await t.sql<{ action: string; entity_id: string }>(
+      `SELECT action, entity_id FROM audit_event WHERE seq > $1 ORDER BY seq`,
+      [auditBefore],
+    );
     expect(events.map((e) => e.action)).toEqual(['deviation.create', 'deviation.create']);
     expect(events.map((e) => e.entity_id).sort()).toEqual(opened.map((d) => d.id).sort());
     const [created] = await auditOf(t, opened[0].id);
-    expect(created.changes).toMatchObject({ source: { old: null, new: 'system' }, rule: { old: null, new: 'overdue' }, procedureKey: { old: null, new: procedureKey }, versionNumber: { old: null, new: 1 } });
+    expect(created.changes).toMatchObject({
+      source: { old: null, new: 'system' },
+      rule: { old: null, new: 'overdue' },
+      procedureKey: { old: null, new: procedureKey },
+      versionNumber: { old: null, new: 1 },
+    });
 
     auditBefore = await auditCount(t);
-    const second = await t.http.post(scanUrl).set(...bearer(c.qm)).send({ today: '2026-03-06' });
+    const second = await t.http
+      .post(scanUrl)
+      .set(...bearer(c.qm))
+      .send({ today: '2026-03-06' });
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ today: '2026-03-06', overdueCells: 2, opened: [] });
     expect(await auditCount(t)).toBe(auditBefore);
 
     const idleDeviation = opened.find((d) => d.participantId === idle.id)!;
     await moveDeviation(t, c.qm, idleDeviation.id, { to: 'cancelled', comment: 'Scanned with the wrong day' }).expect(200);
-    const third = await t.http.post(scanUrl).set(...bearer(c.leader)).send({ today: '2026-03-07' });
+    const third = await t.http
+      .post(scanUrl)
+      .set(...bearer(c.leader))
+      .send({ today: '2026-03-07' });
     expect(third.body.overdueCells).toBe(2);
     expect(third.body.opened).toHaveLength(1);
     expect(third.body.opened[0]).toMatchObject({ participantId: idle.id, rule: 'overdue', state: 'open' });
@@ -215,10 +264,34 @@ describe('automatic detection of deviations', () => {
     await enrol(t, c.leader, programme.id);
     const scanUrl = `/api/programmes/${programme.id}/deviations/scan`;
     const before = await auditCount(t);
-    expectProblem(await t.http.post(scanUrl).set(...bearer(c.otherLeader)).send({ today: '2026-03-05' }), 404, 'not_found');
-    expectProblem(await t.http.post(scanUrl).set(...bearer(c.auditor)).send({ today: '2026-03-05' }), 403, 'forbidden_role');
-    expectProblem(await t.http.post(scanUrl).set(...bearer(c.board)).send({ today: '2026-03-05' }), 403, 'forbidden_role');
-    const bad = await t.http.post(scanUrl).set(...bearer(c.leader)).send({ today: '2026-02-30' });
+    expectProblem(
+      await t.http
+        .post(scanUrl)
+        .set(...bearer(c.otherLeader))
+        .send({ today: '2026-03-05' }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await t.http
+        .post(scanUrl)
+        .set(...bearer(c.auditor))
+        .send({ today: '2026-03-05' }),
+      403,
+      'forbidden_role',
+    );
+    expectProblem(
+      await t.http
+        .post(scanUrl)
+        .set(...bearer(c.board))
+        .send({ today: '2026-03-05' }),
+      403,
+      'forbidden_role',
+    );
+    const bad = await t.http
+      .post(scanUrl)
+      .set(...bearer(c.leader))
+      .send({ today: '2026-02-30' });
     expectProblem(bad, 400, 'validation_failed');
     expect(fieldsNamed(bad)).toEqual(['today']);
     expect(await auditCount(t)).toBe(before);

@@ -38,21 +38,71 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
     const adept = await enrol(t, c.leader, p1);
     const execution = await startExecution(t, c.leader, p1, procedureKey, adept.id);
 
-    d.withProcedure = await createDeviation(t, c.leader, { programmeId: p1, severity: 'major', source: 'manual', executionId: execution.id });
-    d.minorAudit = (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId: p1, severity: 'minor', source: 'internal_audit' }), 'analysis')).deviation;
-    d.cancelled = (await walkDeviation(t, c, await createDeviation(t, c.qm, { programmeId: p1, severity: 'critical', source: 'external_audit' }), 'cancelled')).deviation;
-    d.overdue = await createDeviation(t, c.leader, { programmeId: p1, severity: 'major', source: 'participant_feedback', detectedAt: '2026-01-05T10:00:00Z', targetDate: '2026-01-20' });
-    const closed = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId: p1, severity: 'minor', detectedAt: '2026-01-05T10:00:00Z', targetDate: '2026-01-20' }), 'closed');
+    d.withProcedure = await createDeviation(t, c.leader, {
+      programmeId: p1,
+      severity: 'major',
+      source: 'manual',
+      executionId: execution.id,
+    });
+    d.minorAudit = (
+      await walkDeviation(
+        t,
+        c,
+        await createDeviation(t, c.leader, { programmeId: p1, severity: 'minor', source: 'internal_audit' }),
+        'analysis',
+      )
+    ).deviation;
+    d.cancelled = (
+      await walkDeviation(
+        t,
+        c,
+        await createDeviation(t, c.qm, { programmeId: p1, severity: 'critical', source: 'external_audit' }),
+        'cancelled',
+      )
+    ).deviation;
+    d.overdue = await createDeviation(t, c.leader, {
+      programmeId: p1,
+      severity: 'major',
+      source: 'participant_feedback',
+      detectedAt: '2026-01-05T10:00:00Z',
+      targetDate: '2026-01-20',
+    });
+    const closed = await walkDeviation(
+      t,
+      c,
+      await createDeviation(t, c.leader, {
+        programmeId: p1,
+        severity: 'minor',
+        detectedAt: '2026-01-05T10:00:00Z',
+        targetDate: '2026-01-20',
+      }),
+      'closed',
+    );
     d.closedLate = closed.deviation;
     a.closed = closed.action!;
     e.open = await createDeviation(t, c.otherLeader, { programmeId: p2, severity: 'major' });
-    e.overdue = await createDeviation(t, c.otherLeader, { programmeId: p2, severity: 'critical', detectedAt: '2026-02-01T10:00:00Z', targetDate: '2026-02-02' });
+    e.overdue = await createDeviation(t, c.otherLeader, {
+      programmeId: p2,
+      severity: 'critical',
+      detectedAt: '2026-02-01T10:00:00Z',
+      targetDate: '2026-02-02',
+    });
 
     // Corrective actions of programme 1's deviation: overdue = due date passed and not yet implemented.
     const target = d.minorAudit.id;
     a.plannedLate = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-01-31' });
-    a.runningLate = await walkAction(t, c, await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-02-15' }), 'in_progress');
-    a.implementedLate = await walkAction(t, c, await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-01-31' }), 'implemented');
+    a.runningLate = await walkAction(
+      t,
+      c,
+      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-02-15' }),
+      'in_progress',
+    );
+    a.implementedLate = await walkAction(
+      t,
+      c,
+      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-01-31' }),
+      'implemented',
+    );
     a.future = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2099-12-31' });
     // Programme 2's action, owned by a leader of programme 1.
     a.foreignOwned = await createAction(t, c.qm, [e.open.id], { ownerId: c.leader.id, dueDate: '2099-12-31' });
@@ -65,12 +115,18 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
   const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
   const of = (...xs: { id: string }[]) => xs.map((x) => x.id).sort();
   const listDeviations = async (as: TestUser, query: Record<string, string>) => {
-    const res = await t.http.get('/api/deviations').query(query).set(...bearer(as));
+    const res = await t.http
+      .get('/api/deviations')
+      .query(query)
+      .set(...bearer(as));
     expect(res.status).toBe(200);
     return res.body.items as (DeviationView & { overdue: boolean })[];
   };
   const listActions = async (as: TestUser, query: Record<string, string>) => {
-    const res = await t.http.get('/api/corrective-actions').query(query).set(...bearer(as));
+    const res = await t.http
+      .get('/api/corrective-actions')
+      .query(query)
+      .set(...bearer(as));
     expect(res.status).toBe(200);
     return res.body.items as (ActionView & { overdue: boolean; daysLate: number })[];
   };
@@ -85,7 +141,9 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
     expect(ids(await listDeviations(c.qm, { programmeId: p1, source: 'internal_audit' }))).toEqual(of(d.minorAudit));
     expect(ids(await listDeviations(c.qm, { source: 'participant_feedback' }))).toEqual(of(d.overdue));
     expect(ids(await listDeviations(c.qm, { procedure: procedureKey }))).toEqual(of(d.withProcedure));
-    expect(ids(await listDeviations(c.qm, { programmeId: p1, state: 'open', severity: 'major', source: 'manual' }))).toEqual(of(d.withProcedure));
+    expect(ids(await listDeviations(c.qm, { programmeId: p1, state: 'open', severity: 'major', source: 'manual' }))).toEqual(
+      of(d.withProcedure),
+    );
 
     // Overdue: open past the target date; a closed deviation past its target date is not overdue.
     const overdue = await listDeviations(c.qm, { overdue: 'true' });
@@ -102,7 +160,10 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
       [{ overdue: 'maybe' }, 'overdue'],
       [{ programmeId: 'not-a-uuid' }, 'programmeId'],
     ] as const) {
-      const res = await t.http.get('/api/deviations').query(query).set(...bearer(c.qm));
+      const res = await t.http
+        .get('/api/deviations')
+        .query(query)
+        .set(...bearer(c.qm));
       expectProblem(res, 400, 'validation_failed');
       expect(fieldsNamed(res)).toEqual([field]);
     }
@@ -113,7 +174,10 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await t.http.get('/api/deviations').query({ programmeId: p1, limit: '2', ...(cursor ? { cursor } : {}) }).set(...bearer(c.qm));
+      const res: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await t.http
+        .get('/api/deviations')
+        .query({ programmeId: p1, limit: '2', ...(cursor ? { cursor } : {}) })
+        .set(...bearer(c.qm));
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((i: { id: string }) => i.id));
@@ -124,13 +188,21 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
     expect(seen).toEqual([d.closedLate, d.overdue, d.cancelled, d.minorAudit, d.withProcedure].map((x) => x.id));
   });
 
-  it('shows programme leaders only the deviations of their own programmes (404 on another\'s)', async () => {
+  it("shows programme leaders only the deviations of their own programmes (404 on another's)", async () => {
     expect(ids(await listDeviations(c.leader, {}))).toEqual(of(d.withProcedure, d.minorAudit, d.cancelled, d.overdue, d.closedLate));
     expect(await listDeviations(c.leader, { programmeId: p2 })).toEqual([]);
     expect(ids(await listDeviations(c.otherLeader, {}))).toEqual(of(e.open, e.overdue));
     expectProblem(await t.http.get(`/api/deviations/${e.open.id}`).set(...bearer(c.leader)), 404, 'not_found');
     expectProblem(await t.http.get(`/api/deviations/${d.overdue.id}`).set(...bearer(c.otherLeader)), 404, 'not_found');
-    expectProblem(await t.http.patch(`/api/deviations/${e.open.id}`).set(...bearer(c.leader)).set('If-Match', '"1"').send({ title: 'Not mine' }), 404, 'not_found');
+    expectProblem(
+      await t.http
+        .patch(`/api/deviations/${e.open.id}`)
+        .set(...bearer(c.leader))
+        .set('If-Match', '"1"')
+        .send({ title: 'Not mine' }),
+      404,
+      'not_found',
+    );
     // Programme leaders record deviations but quality managers move them.
     expectProblem(await moveDeviation(t, c.leader, d.withProcedure.id, { to: 'analysis', comment: 'Mine' }), 403, 'forbidden_role');
 

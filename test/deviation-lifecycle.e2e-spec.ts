@@ -52,7 +52,8 @@ describe('deviations: life cycle, guards and immutability', () => {
   });
 
   const newDeviation = (overrides: Record<string, unknown> = {}) => createDeviation(t, c.leader, { programmeId, ...overrides });
-  const get = async (id: string) => (await t.http.get(`/api/deviations/${id}`).set(...bearer(c.qm))).body as DeviationView & Record<string, any>;
+  const get = async (id: string) =>
+    (await t.http.get(`/api/deviations/${id}`).set(...bearer(c.qm))).body as DeviationView & Record<string, any>;
 
   it('records a deviation with a reference, the procedure and version of its execution, and one audit event', async () => {
     const adept = await enrol(t, c.leader, programmeId);
@@ -60,7 +61,16 @@ describe('deviations: life cycle, guards and immutability', () => {
     const res = await t.http
       .post('/api/deviations')
       .set(...bearer(c.leader))
-      .send(deviationBody({ programmeId, executionId: execution.id, stepKey: 'interview', participantId: adept.id, containment: 'Interview repeated with an interpreter', targetDate: undefined }));
+      .send(
+        deviationBody({
+          programmeId,
+          executionId: execution.id,
+          stepKey: 'interview',
+          participantId: adept.id,
+          containment: 'Interview repeated with an interpreter',
+          targetDate: undefined,
+        }),
+      );
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/deviations/${res.body.id}`);
     expect(res.headers.etag).toBe('"1"');
@@ -109,7 +119,11 @@ describe('deviations: life cycle, guards and immutability', () => {
     const strangerAdept = await enrol(t, c.otherLeader, otherProgrammeId);
     const strangerExecution = await startExecution(t, c.otherLeader, otherProgrammeId, procedureKey, strangerAdept.id);
     const before = { audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM deviation`)).length };
-    const post = (body: Record<string, unknown>) => t.http.post('/api/deviations').set(...bearer(c.leader)).send(deviationBody({ programmeId, ...body }));
+    const post = (body: Record<string, unknown>) =>
+      t.http
+        .post('/api/deviations')
+        .set(...bearer(c.leader))
+        .send(deviationBody({ programmeId, ...body }));
 
     const system = await post({ source: 'system' });
     expectProblem(system, 400, 'validation_failed');
@@ -121,8 +135,22 @@ describe('deviations: life cycle, guards and immutability', () => {
     expectProblem(await post({ participantId: strangerAdept.id }), 422, 'unknown_participant');
     expectProblem(await post({ detectedAt: '2026-11-02T09:30:00Z', targetDate: '2026-11-01' }), 422, 'target_before_detection');
     // A leader of another programme cannot record here (the programme does not exist for them).
-    expectProblem(await t.http.post('/api/deviations').set(...bearer(c.otherLeader)).send(deviationBody({ programmeId })), 404, 'not_found');
-    expectProblem(await t.http.post('/api/deviations').set(...bearer(c.auditor)).send(deviationBody({ programmeId })), 403, 'forbidden_role');
+    expectProblem(
+      await t.http
+        .post('/api/deviations')
+        .set(...bearer(c.otherLeader))
+        .send(deviationBody({ programmeId })),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await t.http
+        .post('/api/deviations')
+        .set(...bearer(c.auditor))
+        .send(deviationBody({ programmeId })),
+      403,
+      'forbidden_role',
+    );
 
     expect({ audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM deviation`)).length }).toEqual(before);
   });
@@ -140,19 +168,35 @@ describe('deviations: life cycle, guards and immutability', () => {
     expectProblem(noCause, 422, 'root_cause_required');
     expect(fieldsNamed(noCause)).toEqual(['rootCause']);
     expect(await deviationFootprint(t, d.id)).toEqual(before);
-    const plan = await moveDeviation(t, c.qm, d.id, { to: 'action_plan', comment: 'Plan', rootCause: 'The intake checklist does not mention interpreters' });
+    const plan = await moveDeviation(t, c.qm, d.id, {
+      to: 'action_plan',
+      comment: 'Plan',
+      rootCause: 'The intake checklist does not mention interpreters',
+    });
     expect(plan.status).toBe(200);
-    expect(plan.body).toMatchObject({ state: 'action_plan', rootCause: 'The intake checklist does not mention interpreters', allowedTransitions: ['in_progress'] });
+    expect(plan.body).toMatchObject({
+      state: 'action_plan',
+      rootCause: 'The intake checklist does not mention interpreters',
+      allowedTransitions: ['in_progress'],
+    });
 
     // into in_progress: a major deviation needs a linked corrective action; a justification does not do
     before = await deviationFootprint(t, d.id);
-    const noAction = await moveDeviation(t, c.qm, d.id, { to: 'in_progress', comment: 'Go', correctionOnlyJustification: 'Correcting is enough' });
+    const noAction = await moveDeviation(t, c.qm, d.id, {
+      to: 'in_progress',
+      comment: 'Go',
+      correctionOnlyJustification: 'Correcting is enough',
+    });
     expectProblem(noAction, 422, 'corrective_action_required');
     expect(await deviationFootprint(t, d.id)).toEqual(before);
     const action = await createAction(t, c.qm, [d.id], { ownerId: c.leader.id });
     const going = await moveDeviation(t, c.qm, d.id, { to: 'in_progress', comment: 'Action planned' });
     expect(going.status).toBe(200);
-    expect(going.body).toMatchObject({ state: 'in_progress', correctionOnlyJustification: null, actions: [expect.objectContaining({ id: action.id, reference: action.reference, state: 'planned' })] });
+    expect(going.body).toMatchObject({
+      state: 'in_progress',
+      correctionOnlyJustification: null,
+      actions: [expect.objectContaining({ id: action.id, reference: action.reference, state: 'planned' })],
+    });
 
     // into closed: every linked action closed, a comment, and the quality manager's signature
     before = await deviationFootprint(t, d.id);
@@ -163,7 +207,11 @@ describe('deviations: life cycle, guards and immutability', () => {
     expect(await deviationFootprint(t, d.id)).toEqual(before);
 
     await walkAction(t, c, action, 'effectiveness_check');
-    expectProblem(await moveDeviation(t, c.qm, d.id, { to: 'closed', comment: 'Done', password: c.qm.password }), 409, 'actions_not_closed');
+    expectProblem(
+      await moveDeviation(t, c.qm, d.id, { to: 'closed', comment: 'Done', password: c.qm.password }),
+      409,
+      'actions_not_closed',
+    );
     await closeAction(t, c, { ...action, state: 'effectiveness_check' });
     before = await deviationFootprint(t, d.id);
 
@@ -180,7 +228,11 @@ describe('deviations: life cycle, guards and immutability', () => {
     expectProblem(await moveDeviation(t, c.qm, d.id, { to: 'closed', comment: 'Done', password: c.qm2.password }), 401, 'invalid_password');
     expect(await deviationFootprint(t, d.id)).toEqual(before);
 
-    const closed = await moveDeviation(t, c.qm, d.id, { to: 'closed', comment: 'Interpreters booked for every intake since October', password: c.qm.password });
+    const closed = await moveDeviation(t, c.qm, d.id, {
+      to: 'closed',
+      comment: 'Interpreters booked for every intake since October',
+      password: c.qm.password,
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', allowedTransitions: ['in_progress'], closedAt: expect.any(String), version: 5 });
     expect(closed.body.signatures).toEqual([
@@ -201,11 +253,21 @@ describe('deviations: life cycle, guards and immutability', () => {
       ['action_plan', 'in_progress'],
       ['in_progress', 'closed'],
     ]);
-    expect(closed.body.history[4]).toMatchObject({ signatureId: closed.body.signatures[0].id, actorId: c.qm.id, comment: 'Interpreters booked for every intake since October' });
+    expect(closed.body.history[4]).toMatchObject({
+      signatureId: closed.body.signatures[0].id,
+      actorId: c.qm.id,
+      comment: 'Interpreters booked for every intake since October',
+    });
     expect(closed.body.history[2].details).toEqual({ rootCause: 'The intake checklist does not mention interpreters' });
 
     const events = await auditOf(t, d.id);
-    expect(events.map((e) => e.action)).toEqual(['deviation.create', 'deviation.transition', 'deviation.transition', 'deviation.transition', 'deviation.close']);
+    expect(events.map((e) => e.action)).toEqual([
+      'deviation.create',
+      'deviation.transition',
+      'deviation.transition',
+      'deviation.transition',
+      'deviation.close',
+    ]);
     expect(events.map((e) => e.entity_version)).toEqual([1, 2, 3, 4, 5]);
     expect(events[2].changes).toEqual({
       state: { old: 'analysis', new: 'action_plan' },
@@ -221,7 +283,11 @@ describe('deviations: life cycle, guards and immutability', () => {
   it('lets a minor deviation go on a correction-only justification, never a major or critical one', async () => {
     for (const severity of ['major', 'critical']) {
       const { deviation } = await walkDeviation(t, c, await newDeviation({ severity }), 'action_plan');
-      const refused = await moveDeviation(t, c.qm, deviation.id, { to: 'in_progress', comment: 'Go', correctionOnlyJustification: 'A one-off slip' });
+      const refused = await moveDeviation(t, c.qm, deviation.id, {
+        to: 'in_progress',
+        comment: 'Go',
+        correctionOnlyJustification: 'A one-off slip',
+      });
       expectProblem(refused, 422, 'corrective_action_required');
       expect((await get(deviation.id)).state).toBe('action_plan');
     }
@@ -233,9 +299,17 @@ describe('deviations: life cycle, guards and immutability', () => {
     expect(fieldsNamed(unjustified)).toEqual(['correctionOnlyJustification']);
     expect(await deviationFootprint(t, minor.id)).toEqual(before);
 
-    const justified = await moveDeviation(t, c.qm, minor.id, { to: 'in_progress', comment: 'Corrected on the spot', correctionOnlyJustification: 'A one-off slip, corrected the same day' });
+    const justified = await moveDeviation(t, c.qm, minor.id, {
+      to: 'in_progress',
+      comment: 'Corrected on the spot',
+      correctionOnlyJustification: 'A one-off slip, corrected the same day',
+    });
     expect(justified.status).toBe(200);
-    expect(justified.body).toMatchObject({ state: 'in_progress', correctionOnlyJustification: 'A one-off slip, corrected the same day', actions: [] });
+    expect(justified.body).toMatchObject({
+      state: 'in_progress',
+      correctionOnlyJustification: 'A one-off slip, corrected the same day',
+      actions: [],
+    });
     expect(justified.body.history.at(-1).details).toEqual({ correctionOnlyJustification: 'A one-off slip, corrected the same day' });
     const [, , , event] = await auditOf(t, minor.id);
     expect(event.changes).toEqual({
@@ -285,14 +359,30 @@ describe('deviations: life cycle, guards and immutability', () => {
     expect(events[2]).toMatchObject({ reason: 'Duplicate of another report', changes: { state: { old: 'analysis', new: 'cancelled' } } });
 
     const current = await t.http.get(`/api/deviations/${fromOpen.id}`).set(...bearer(c.qm));
-    const patch = await t.http.patch(`/api/deviations/${fromOpen.id}`).set(...bearer(c.qm)).set('If-Match', current.headers.etag).send({ title: 'Rewritten' });
+    const patch = await t.http
+      .patch(`/api/deviations/${fromOpen.id}`)
+      .set(...bearer(c.qm))
+      .set('If-Match', current.headers.etag)
+      .send({ title: 'Rewritten' });
     expectProblem(patch, 409, 'deviation_closed');
     await expect(t.sql(`UPDATE deviation SET state = 'open' WHERE id = $1`, [fromOpen.id])).rejects.toThrow(/cannot change/);
     await expect(t.sql(`DELETE FROM deviation WHERE id = $1`, [fromOpen.id])).rejects.toThrow(/never deleted/);
     // A cancelled deviation cannot take new corrective actions either.
-    expectProblem(await t.http.post('/api/corrective-actions').set(...bearer(c.qm)).send({
-      deviationIds: [fromOpen.id], type: 'corrective', description: 'x', ownerId: c.leader.id, dueDate: '2027-01-01', effectivenessCriterion: 'y',
-    }), 409, 'deviation_closed');
+    expectProblem(
+      await t.http
+        .post('/api/corrective-actions')
+        .set(...bearer(c.qm))
+        .send({
+          deviationIds: [fromOpen.id],
+          type: 'corrective',
+          description: 'x',
+          ownerId: c.leader.id,
+          dueDate: '2027-01-01',
+          effectivenessCriterion: 'y',
+        }),
+      409,
+      'deviation_closed',
+    );
 
     // A deviation with a live corrective action is not unfounded: the action goes first.
     const withAction = (await walkDeviation(t, c, await newDeviation(), 'analysis')).deviation;
@@ -312,9 +402,17 @@ describe('deviations: life cycle, guards and immutability', () => {
     expectProblem(noReason, 400, 'validation_failed');
     expect(fieldsNamed(noReason)).toEqual(['comment']);
 
-    const reopened = await moveDeviation(t, c.qm, deviation.id, { to: 'in_progress', comment: 'The same problem happened again in November' });
+    const reopened = await moveDeviation(t, c.qm, deviation.id, {
+      to: 'in_progress',
+      comment: 'The same problem happened again in November',
+    });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ state: 'in_progress', closedAt: null, allowedTransitions: ['closed'], rootCause: 'No interpreter budget in the intake procedure' });
+    expect(reopened.body).toMatchObject({
+      state: 'in_progress',
+      closedAt: null,
+      allowedTransitions: ['closed'],
+      rootCause: 'No interpreter budget in the intake procedure',
+    });
     const events = await auditOf(t, deviation.id);
     expect(events.at(-1)).toMatchObject({
       action: 'deviation.reopen',
@@ -325,7 +423,11 @@ describe('deviations: life cycle, guards and immutability', () => {
 
     // Reopened, it can take a new action and must see it closed before closing again.
     const extra = await createAction(t, c.qm, [deviation.id], { ownerId: c.leader.id, type: 'preventive' });
-    expectProblem(await moveDeviation(t, c.qm, deviation.id, { to: 'closed', comment: 'Again', password: c.qm.password }), 409, 'actions_not_closed');
+    expectProblem(
+      await moveDeviation(t, c.qm, deviation.id, { to: 'closed', comment: 'Again', password: c.qm.password }),
+      409,
+      'actions_not_closed',
+    );
     await closeAction(t, c, extra);
     const closedAgain = await moveDeviation(t, c.qm, deviation.id, { to: 'closed', comment: 'Closed again', password: c.qm.password });
     expect(closedAgain.status).toBe(200);
@@ -339,9 +441,28 @@ describe('deviations: life cycle, guards and immutability', () => {
   it('edits an open deviation under If-Match; a closed one cannot be edited through the API or in the database', async () => {
     const d = await newDeviation();
     const url = `/api/deviations/${d.id}`;
-    expectProblem(await t.http.patch(url).set(...bearer(c.leader)).send({ title: 'No If-Match' }), 428, 'if_match_required');
-    expectProblem(await t.http.patch(url).set(...bearer(c.leader)).set('If-Match', '"7"').send({ title: 'Stale' }), 412, 'version_mismatch');
-    const edited = await t.http.patch(url).set(...bearer(c.leader)).set('If-Match', '"1"').send({ title: 'Intake interview without interpreter', severity: 'critical' });
+    expectProblem(
+      await t.http
+        .patch(url)
+        .set(...bearer(c.leader))
+        .send({ title: 'No If-Match' }),
+      428,
+      'if_match_required',
+    );
+    expectProblem(
+      await t.http
+        .patch(url)
+        .set(...bearer(c.leader))
+        .set('If-Match', '"7"')
+        .send({ title: 'Stale' }),
+      412,
+      'version_mismatch',
+    );
+    const edited = await t.http
+      .patch(url)
+      .set(...bearer(c.leader))
+      .set('If-Match', '"1"')
+      .send({ title: 'Intake interview without interpreter', severity: 'critical' });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: 'Intake interview without interpreter', severity: 'critical', version: 2 });
     expect(edited.headers.etag).toBe('"2"');
@@ -354,7 +475,11 @@ describe('deviations: life cycle, guards and immutability', () => {
 
     const { deviation: closed } = await walkDeviation(t, c, d, 'closed');
     const before = await deviationFootprint(t, closed.id);
-    const patch = await t.http.patch(url).set(...bearer(c.qm)).set('If-Match', `"${closed.version}"`).send({ rootCause: 'Rewritten after the fact' });
+    const patch = await t.http
+      .patch(url)
+      .set(...bearer(c.qm))
+      .set('If-Match', `"${closed.version}"`)
+      .send({ rootCause: 'Rewritten after the fact' });
     expectProblem(patch, 409, 'deviation_closed');
     for (const sql of [
       `UPDATE deviation SET title = 'Rewritten' WHERE id = $1`,
@@ -393,7 +518,9 @@ describe('deviations: life cycle, guards and immutability', () => {
     expect(await deviationFootprint(t, d.id)).toEqual(before);
 
     const { deviation: running } = await walkDeviation(t, c, await newDeviation({ severity: 'minor' }), 'action_plan');
-    await moveDeviation(t, c.qm, running.id, { to: 'in_progress', comment: 'Corrected', correctionOnlyJustification: 'One-off' }).expect(200);
+    await moveDeviation(t, c.qm, running.id, { to: 'in_progress', comment: 'Corrected', correctionOnlyJustification: 'One-off' }).expect(
+      200,
+    );
     before = await deviationFootprint(t, running.id);
     const blankClose = await moveDeviation(t, c.qm, running.id, { to: 'closed', comment: '   ', password: c.qm.password });
     expectProblem(blankClose, 400, 'validation_failed');
@@ -403,7 +530,11 @@ describe('deviations: life cycle, guards and immutability', () => {
     // Same values, or none: no new version, no audit event.
     before = await deviationFootprint(t, d.id);
     for (const body of [{ title: 'Intake interview held without an interpreter', severity: 'major' }, {}]) {
-      const res = await t.http.patch(`/api/deviations/${d.id}`).set(...bearer(c.leader)).set('If-Match', '"1"').send(body);
+      const res = await t.http
+        .patch(`/api/deviations/${d.id}`)
+        .set(...bearer(c.leader))
+        .set('If-Match', '"1"')
+        .send(body);
       expect(res.status).toBe(200);
       expect(res.body.version).toBe(1);
       expect(res.headers.etag).toBe('"1"');
@@ -423,7 +554,11 @@ describe('deviations: life cycle, guards and immutability', () => {
 
     // Recorded by PATCH during analysis, it satisfies the guard; a new one given on the move replaces it, audited.
     await moveDeviation(t, c.qm, d.id, { to: 'analysis', comment: 'Start' });
-    const patched = await t.http.patch(`/api/deviations/${d.id}`).set(...bearer(c.qm)).set('If-Match', '"2"').send({ rootCause: 'First finding' });
+    const patched = await t.http
+      .patch(`/api/deviations/${d.id}`)
+      .set(...bearer(c.qm))
+      .set('If-Match', '"2"')
+      .send({ rootCause: 'First finding' });
     expect(patched.status).toBe(200);
     const plan = await moveDeviation(t, c.qm, d.id, { to: 'action_plan', comment: 'Plan', rootCause: 'Deeper finding' });
     expect(plan.status).toBe(200);
@@ -437,7 +572,12 @@ describe('deviations: life cycle, guards and immutability', () => {
     const reopen = await moveDeviation(t, c.qm, closed.id, { to: 'in_progress', comment: 'Reopen', rootCause: 'A different cause' });
     expectProblem(reopen, 400, 'validation_failed');
     expect(fieldsNamed(reopen)).toEqual(['rootCause']);
-    const close = await moveDeviation(t, c.qm, running.id, { to: 'closed', comment: 'Done', password: c.qm.password, rootCause: 'Changed at closing' });
+    const close = await moveDeviation(t, c.qm, running.id, {
+      to: 'closed',
+      comment: 'Done',
+      password: c.qm.password,
+      rootCause: 'Changed at closing',
+    });
     expectProblem(close, 400, 'validation_failed');
     expect(fieldsNamed(close)).toEqual(['rootCause']);
     expect(await deviationFootprint(t, closed.id)).toEqual(before);

@@ -29,7 +29,9 @@ describe('embedded database with a connection pool', () => {
     const reads = Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0
         ? pool.query(`SELECT $1::int * 2 AS doubled`, [i]).then((r) => expect(r.rows).toEqual([{ doubled: i * 2 }]))
-        : pool.query(`SELECT $1::text AS label, $2::int AS n`, [`job ${i}`, i]).then((r) => expect(r.rows).toEqual([{ label: `job ${i}`, n: i }])),
+        : pool
+            .query(`SELECT $1::text AS label, $2::int AS n`, [`job ${i}`, i])
+            .then((r) => expect(r.rows).toEqual([{ label: `job ${i}`, n: i }])),
     );
     // BEGIN and COMMIT go as simple queries, which discard the session's unnamed statement.
     const writes = Array.from({ length: 50 }, async (_, i) => {
@@ -88,7 +90,9 @@ describe('embedded database with a connection pool', () => {
 
   it('keeps serving after failing statements among concurrent ones', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 60 }, (_, i) => (i % 5 === 0 ? pool.query(`SELECT 1 / ($1::int - $1::int)`, [i]) : pool.query(`SELECT $1::int AS n`, [i]))),
+      Array.from({ length: 60 }, (_, i) =>
+        i % 5 === 0 ? pool.query(`SELECT 1 / ($1::int - $1::int)`, [i]) : pool.query(`SELECT $1::int AS n`, [i]),
+      ),
     );
     results.forEach((r, i) => {
       if (i % 5 === 0) expect(r.status).toBe('rejected');

@@ -54,7 +54,12 @@ describe('evidence bundle', () => {
     file.sha256 = createHash('sha256').update(data).digest('hex');
     file.bytes = data.length;
     manifestChange(m);
-    return packTar(entries.map((e) => ({ name: e.name, data: e.name === name ? data : e.name === 'manifest.json' ? Buffer.from(canonicalJson(m)) : e.data })));
+    return packTar(
+      entries.map((e) => ({
+        name: e.name,
+        data: e.name === name ? data : e.name === 'manifest.json' ? Buffer.from(canonicalJson(m)) : e.data,
+      })),
+    );
   };
 
   beforeAll(async () => {
@@ -87,7 +92,9 @@ describe('evidence bundle', () => {
   });
 
   it('has a manifest with the SHA-256 and size of every other file, the fingerprint and the audit chain head', async () => {
-    expect(manifest.files).toEqual(entries.filter((e) => e.name !== 'manifest.json').map((e) => ({ path: e.name, sha256: sha256(e.data), bytes: e.size })));
+    expect(manifest.files).toEqual(
+      entries.filter((e) => e.name !== 'manifest.json').map((e) => ({ path: e.name, sha256: sha256(e.data), bytes: e.size })),
+    );
     const [head] = await t.sql<{ seq: number; hash: string }>(`SELECT seq::int AS seq, hash FROM audit_head WHERE id = 1`);
     const events = entry('audit-events.jsonl').data.toString().trimEnd().split('\n');
     expect(manifest).toMatchObject({
@@ -124,7 +131,8 @@ describe('evidence bundle', () => {
     expect(created.map((e) => e.entityId).sort()).toEqual([...fx.adepts, ...fx.mentors].map((p) => p.id).sort());
     for (const e of created) expect(e.changes.fullName.new).toMatch(PERSONAL_HASH);
     const ids = new Set(events.map((e) => e.entityId));
-    for (const id of [fx.programme.id, fx.deviations.d3.id, fx.actions.onTime.id, ...fx.systemDeviations.map((s) => s.id)]) expect(ids.has(id)).toBe(true);
+    for (const id of [fx.programme.id, fx.deviations.d3.id, fx.actions.onTime.id, ...fx.systemDeviations.map((s) => s.id)])
+      expect(ids.has(id)).toBe(true);
     // Staff records are not the programme's: the users created for the test are not in scope.
     expect(events.some((e) => e.action === 'user.create')).toBe(false);
     const stored = await t.sql<{ hash: string }>(`SELECT hash FROM audit_event WHERE seq = ANY($1) ORDER BY seq`, [seqs]);
@@ -137,8 +145,16 @@ describe('evidence bundle', () => {
     );
     for (const v of versions) {
       const cited = JSON.parse(entry(`procedures/${v.key}-v${v.number}.json`).data.toString());
-      expect(cited).toMatchObject({ key: v.key, number: v.number, status: 'effective', contentHash: v.content_hash, definition: { key: v.key } });
-      expect(cited.signatures).toEqual([expect.objectContaining({ signerName: 'Quentin Second', meaning: 'approved', contentHash: v.content_hash })]);
+      expect(cited).toMatchObject({
+        key: v.key,
+        number: v.number,
+        status: 'effective',
+        contentHash: v.content_hash,
+        definition: { key: v.key },
+      });
+      expect(cited.signatures).toEqual([
+        expect.objectContaining({ signerName: 'Quentin Second', meaning: 'approved', contentHash: v.content_hash }),
+      ]);
     }
   });
 
@@ -150,7 +166,11 @@ describe('evidence bundle', () => {
       '6 files match their SHA-256 in the manifest',
       `report fingerprint ${fingerprint}`,
       'the manifest agrees with the report model',
-      expect.stringMatching(new RegExp(`^${manifest.auditChain.eventsInScope} audit events: every hash recomputed, \\d+ chain links checked, none beyond head ${manifest.auditChain.headSeq}$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${manifest.auditChain.eventsInScope} audit events: every hash recomputed, \\d+ chain links checked, none beyond head ${manifest.auditChain.headSeq}$`,
+        ),
+      ),
       '2 procedure versions match their content hashes and the report',
     ]);
   });
@@ -173,7 +193,10 @@ describe('evidence bundle', () => {
     const m = entry('manifest.json');
     for (let at = 0; at < m.size; at++) {
       const verdict = await verify(withByteChanged(bundle, m.offset + at));
-      if (verdict.valid) throw new Error(`a change at byte ${at} of the manifest (${JSON.stringify(m.data.subarray(Math.max(0, at - 20), at + 20).toString())}) went unnoticed`);
+      if (verdict.valid)
+        throw new Error(
+          `a change at byte ${at} of the manifest (${JSON.stringify(m.data.subarray(Math.max(0, at - 20), at + 20).toString())}) went unnoticed`,
+        );
       expect(verdict.problem).toEqual(expect.any(String));
     }
   });
@@ -183,9 +206,10 @@ describe('evidence bundle', () => {
     const altered = JSON.parse(lines[3]);
     altered.reason = 'Nothing happened';
     const events = (ls: string[]) => Buffer.from(ls.join('\n') + '\n');
-    expect((await verify(await forged('audit-events.jsonl', events([...lines.slice(0, 3), JSON.stringify(altered), ...lines.slice(4)])))).problem).toBe(
-      `audit event ${altered.seq} does not match its own hash: it was altered`,
-    );
+    expect(
+      (await verify(await forged('audit-events.jsonl', events([...lines.slice(0, 3), JSON.stringify(altered), ...lines.slice(4)]))))
+        .problem,
+    ).toBe(`audit event ${altered.seq} does not match its own hash: it was altered`);
     expect((await verify(await forged('audit-events.jsonl', events(lines.slice(0, -1))))).problem).toBe(
       `${lines.length - 1} audit events, but the report counts ${lines.length}`,
     );
@@ -195,7 +219,9 @@ describe('evidence bundle', () => {
     expect((await verify(await forged('report-model.json', Buffer.from(canonicalJson(model))))).problem).toBe(
       `the report model's fingerprint ${canonicalHash(model)} is not the manifest's ${fingerprint}`,
     );
-    expect((await verify(await forged('report-model.json', Buffer.from(JSON.stringify(model, null, 2))))).problem).toBe('report-model.json is not in canonical form: it was edited');
+    expect((await verify(await forged('report-model.json', Buffer.from(JSON.stringify(model, null, 2))))).problem).toBe(
+      'report-model.json is not in canonical form: it was edited',
+    );
     expect((await verify(await forged('report.pdf', entry('report.pdf').data, (m) => (m.generatedBy = 'Someone Else')))).problem).toBe(
       'generatedBy differs between the manifest and the report model',
     );
@@ -203,22 +229,33 @@ describe('evidence bundle', () => {
     const name = 'procedures/intake-v2.json';
     const cited = JSON.parse(entry(name).data.toString());
     cited.definition.window.fromDays = -90;
-    expect((await verify(await forged(name, Buffer.from(canonicalJson(cited))))).problem).toBe(`${name}: the definition does not match its content hash`);
+    expect((await verify(await forged(name, Buffer.from(canonicalJson(cited))))).problem).toBe(
+      `${name}: the definition does not match its content hash`,
+    );
   });
 
   it('fails on files outside the manifest, missing files, and what is not an archive at all', async () => {
     const all = entries.map((e) => ({ name: e.name, data: e.data }));
-    expect((await verify(await packTar([...all, { name: 'extra.txt', data: Buffer.from('x') }]))).problem).toBe('files not listed in the manifest: extra.txt');
-    expect((await verify(await packTar(all.filter((e) => e.name !== 'report.pdf')))).problem).toBe('report.pdf is listed in the manifest but missing');
+    expect((await verify(await packTar([...all, { name: 'extra.txt', data: Buffer.from('x') }]))).problem).toBe(
+      'files not listed in the manifest: extra.txt',
+    );
+    expect((await verify(await packTar(all.filter((e) => e.name !== 'report.pdf')))).problem).toBe(
+      'report.pdf is listed in the manifest but missing',
+    );
     expect((await verify(await packTar(all.filter((e) => e.name !== 'manifest.json')))).problem).toBe('manifest.json is missing');
     // Without the report, even with the manifest rewritten to leave it out.
     const m = JSON.parse(entry('manifest.json').data.toString()) as BundleManifest;
     m.files = m.files.filter((f) => f.path !== 'report.pdf');
-    const withoutReport = all.filter((e) => e.name !== 'report.pdf').map((e) => (e.name === 'manifest.json' ? { name: e.name, data: Buffer.from(canonicalJson(m)) } : e));
+    const withoutReport = all
+      .filter((e) => e.name !== 'report.pdf')
+      .map((e) => (e.name === 'manifest.json' ? { name: e.name, data: Buffer.from(canonicalJson(m)) } : e));
     expect((await verify(await packTar(withoutReport))).problem).toBe('report.pdf is missing');
     expect((await verify(await packTar([...all, all[1]]))).problem).toBe('report.pdf appears twice in the archive');
     expect((await verify(Buffer.from('%PDF-1.7 not a tar archive'.padEnd(2048, ' ')))).valid).toBe(false);
-    expect(await verifyBundle(join(dir, 'no-such-file.tar'))).toMatchObject({ valid: false, problem: expect.stringContaining('cannot read') });
+    expect(await verifyBundle(join(dir, 'no-such-file.tar'))).toMatchObject({
+      valid: false,
+      problem: expect.stringContaining('cannot read'),
+    });
   });
 
   it('gives an auditor a verifiable bundle in which no participant is named', async () => {
@@ -238,12 +275,19 @@ describe('evidence bundle', () => {
   });
 
   it('is for quality managers and auditors only; refusals come as problems before any byte', async () => {
-    for (const who of [c.leader, c.board, c.otherLeader, t.admin]) expectProblem(await t.http.get(url()).set(...bearer(who)), 403, 'forbidden_role');
+    for (const who of [c.leader, c.board, c.otherLeader, t.admin])
+      expectProblem(await t.http.get(url()).set(...bearer(who)), 403, 'forbidden_role');
     expectProblem(await t.http.get(url('&includeNames=true')).set(...bearer(c.auditor)), 403, 'names_not_allowed');
-    expectProblem(await t.http.get(url().replace(fx.programme.id, '00000000-0000-4000-8000-000000000000')).set(...bearer(c.qm)), 404, 'not_found');
+    expectProblem(
+      await t.http.get(url().replace(fx.programme.id, '00000000-0000-4000-8000-000000000000')).set(...bearer(c.qm)),
+      404,
+      'not_found',
+    );
     const named = await fetchReport(t, c.qm, url('&includeNames=true'), TAR);
     expect((await verify(named.body)).valid).toBe(true);
-    expect(JSON.parse(tarEntries(named.body)[2].data.toString()).participants.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining([fx.adepts[0].fullName]));
+    expect(JSON.parse(tarEntries(named.body)[2].data.toString()).participants.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining([fx.adepts[0].fullName]),
+    );
   });
 
   it('gives the same bytes for the same data and generation time', async () => {

@@ -35,7 +35,8 @@ describe('executions', () => {
   let next = 0;
   const adept = () => fx.adepts[next++].id;
   const get = async (id: string) => (await t.http.get(`/api/executions/${id}`).set(...bearer(staff.leader))).body;
-  const stepRows = async (executionId: string) => (await t.sql(`SELECT id FROM execution_step_record WHERE execution_id = $1`, [executionId])).length;
+  const stepRows = async (executionId: string) =>
+    (await t.sql(`SELECT id FROM execution_step_record WHERE execution_id = $1`, [executionId])).length;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -59,7 +60,10 @@ describe('executions', () => {
     const adeptId = adept();
     const plan = (await t.http.get(`/api/programmes/${fx.programme.id}`).set(...bearer(staff.leader))).body.procedurePlan;
     const pinned = plan.find((e: { procedureKey: string }) => e.procedureKey === 'exec-intake');
-    const res = await t.http.post(`/api/programmes/${fx.programme.id}/executions`).set(...bearer(staff.leader)).send({ procedureKey: 'exec-intake', subject: { participantId: adeptId } });
+    const res = await t.http
+      .post(`/api/programmes/${fx.programme.id}/executions`)
+      .set(...bearer(staff.leader))
+      .send({ procedureKey: 'exec-intake', subject: { participantId: adeptId } });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/executions/${res.body.id}`);
     expect(res.body).toEqual({
@@ -90,7 +94,10 @@ describe('executions', () => {
     });
 
     const start = (procedureKey: string, subject: unknown, programmeId = fx.programme.id) =>
-      t.http.post(`/api/programmes/${programmeId}/executions`).set(...bearer(staff.leader)).send({ procedureKey, subject });
+      t.http
+        .post(`/api/programmes/${programmeId}/executions`)
+        .set(...bearer(staff.leader))
+        .send({ procedureKey, subject });
     const refused = await auditedBy(t, async () => {
       const twice = await start('exec-intake', { participantId: adeptId });
       expectProblem(twice, 409, 'execution_open');
@@ -118,7 +125,11 @@ describe('executions', () => {
 
   it("checks values against the step's fields (400 naming values.<field>) and stores nothing when they are wrong", async () => {
     const e = await startExecution(t, staff.leader, fx.programme.id, 'exec-intake', { participantId: adept() });
-    const post = (body: Record<string, unknown>) => t.http.post(`/api/executions/${e.id}/steps`).set(...bearer(staff.leader)).send(body);
+    const post = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/executions/${e.id}/steps`)
+        .set(...bearer(staff.leader))
+        .send(body);
     const fieldsOf = async (body: Record<string, unknown>, status = 400, code = 'validation_failed') => {
       const res = await post(body);
       expectProblem(res, status, code);
@@ -130,13 +141,19 @@ describe('executions', () => {
       expect(await fieldsOf({ ...interview, values: { language_level: 'c1', motivation: 3 } })).toEqual(['values.language_level']);
       expect(await fieldsOf({ ...interview, values: { language_level: 'b1', motivation: 6 } })).toEqual(['values.motivation']);
       expect(await fieldsOf({ ...interview, values: { language_level: 'b1', motivation: 'high' } })).toEqual(['values.motivation']);
-      expect(await fieldsOf({ ...interview, values: { language_level: 'b1', motivation: 3, shoe_size: 42 } })).toEqual(['values.shoe_size']);
+      expect(await fieldsOf({ ...interview, values: { language_level: 'b1', motivation: 3, shoe_size: 42 } })).toEqual([
+        'values.shoe_size',
+      ]);
       expect(await fieldsOf({ ...interview, values: { motivation: 2.5 } })).toEqual(['values.language_level', 'values.motivation']);
       expect(await fieldsOf({ ...prepare, values: ['Read the CV'] })).toContain('values');
       expect(await fieldsOf({ ...prepare, performedAt: '2025-02-20T10:00:00' })).toEqual(['performedAt']);
       expect(await fieldsOf({ ...prepare, stepKey: 'lunch' }, 422, 'unknown_step')).toEqual(['stepKey']);
-      expect(await fieldsOf({ ...prepare, performedAt: new Date(Date.now() + 86_400_000).toISOString() }, 422, 'performed_in_future')).toEqual(['performedAt']);
-      expect(await fieldsOf({ ...prepare, performedById: '00000000-0000-4000-8000-000000000000' }, 422, 'unknown_performer')).toEqual(['performedById']);
+      expect(
+        await fieldsOf({ ...prepare, performedAt: new Date(Date.now() + 86_400_000).toISOString() }, 422, 'performed_in_future'),
+      ).toEqual(['performedAt']);
+      expect(await fieldsOf({ ...prepare, performedById: '00000000-0000-4000-8000-000000000000' }, 422, 'unknown_performer')).toEqual([
+        'performedById',
+      ]);
     });
     expect(events).toEqual([]);
     expect(await stepRows(e.id)).toBe(0);
@@ -144,7 +161,14 @@ describe('executions', () => {
     const ok = await post({ ...prepare, values: { notes: '  Read the CV  ' }, notes: 'Interpreter booked' });
     expect(ok.status).toBe(201);
     expect(ok.body.steps).toEqual([
-      expect.objectContaining({ stepKey: 'prepare', values: { notes: 'Read the CV' }, notes: 'Interpreter booked', performedById: staff.leader.id, current: true, supersedesId: null }),
+      expect.objectContaining({
+        stepKey: 'prepare',
+        values: { notes: 'Read the CV' },
+        notes: 'Interpreter booked',
+        performedById: staff.leader.id,
+        current: true,
+        supersedesId: null,
+      }),
     ]);
     const twice = await auditedBy(t, async () => expectProblem(await post(prepare), 409, 'step_already_recorded'));
     expect(twice).toEqual([]);
@@ -155,7 +179,10 @@ describe('executions', () => {
     const e = await startExecution(t, staff.leader, fx.programme.id, 'exec-intake', { participantId: adept() });
     await recordStep(t, staff.leader, e.id, prepare);
     // Recorded by the quality manager on behalf of the leader: both names appear in the answer.
-    const recorded = await t.http.post(`/api/executions/${e.id}/steps`).set(...bearer(staff.qm)).send({ ...interview, performedById: staff.leader.id });
+    const recorded = await t.http
+      .post(`/api/executions/${e.id}/steps`)
+      .set(...bearer(staff.qm))
+      .send({ ...interview, performedById: staff.leader.id });
     expect(recorded.status).toBe(201);
     const read = await t.http.get(`/api/executions/${e.id}`).set(...bearer(staff.leader));
     expect(read.status).toBe(200);
@@ -169,15 +196,28 @@ describe('executions', () => {
     await recordStep(t, staff.leader, e.id, prepare);
     const recorded = await recordStep(t, staff.leader, e.id, interview);
     const original = recorded.steps.find((s: { stepKey: string }) => s.stepKey === 'interview');
-    const correct = (recordId: string, body: Record<string, unknown>) => t.http.post(`/api/executions/${e.id}/steps/${recordId}/corrections`).set(...bearer(staff.leader)).send(body);
+    const correct = (recordId: string, body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/executions/${e.id}/steps/${recordId}/corrections`)
+        .set(...bearer(staff.leader))
+        .send(body);
 
-    const corrected = await correct(original.id, { values: { language_level: 'b1', motivation: 4 }, reason: 'Typing error: the adept said 4' });
+    const corrected = await correct(original.id, {
+      values: { language_level: 'b1', motivation: 4 },
+      reason: 'Typing error: the adept said 4',
+    });
     expect(corrected.status).toBe(201);
     const view = await get(e.id);
     const old = view.steps.find((s: { id: string }) => s.id === original.id);
     const replacement = view.steps.find((s: { supersedesId: string | null }) => s.supersedesId === original.id);
     expect(view.steps).toHaveLength(3);
-    expect(old).toMatchObject({ values: { language_level: 'b1', motivation: 3 }, current: false, supersededById: replacement.id, supersedesId: null, correctionReason: null });
+    expect(old).toMatchObject({
+      values: { language_level: 'b1', motivation: 3 },
+      current: false,
+      supersededById: replacement.id,
+      supersedesId: null,
+      correctionReason: null,
+    });
     expect(replacement).toMatchObject({
       stepKey: 'interview',
       values: { language_level: 'b1', motivation: 4 },
@@ -196,9 +236,18 @@ describe('executions', () => {
       const invalid = await correct(replacement.id, { values: { language_level: 'b1', motivation: 9 }, reason: 'x' });
       expectProblem(invalid, 400, 'validation_failed');
       expect(problemFields(invalid)).toEqual(['values.motivation']);
-      expect([...new Set(problemFields(await correct(replacement.id, { values: { language_level: 'b1', motivation: 5 } })))]).toEqual(['reason']);
+      expect([...new Set(problemFields(await correct(replacement.id, { values: { language_level: 'b1', motivation: 5 } })))]).toEqual([
+        'reason',
+      ]);
       expectProblem(await correct('00000000-0000-4000-8000-000000000000', { values: {}, reason: 'x' }), 404, 'not_found');
-      expectProblem(await t.http.post(`/api/executions/${e.id}/steps`).set(...bearer(staff.leader)).send(interview), 409, 'step_already_recorded');
+      expectProblem(
+        await t.http
+          .post(`/api/executions/${e.id}/steps`)
+          .set(...bearer(staff.leader))
+          .send(interview),
+        409,
+        'step_already_recorded',
+      );
     });
     expect(refused).toEqual([]);
     expect(await stepRows(e.id)).toBe(3);
@@ -216,7 +265,14 @@ describe('executions', () => {
     expect(done.findings.map((f: { rule: string }) => f.rule)).toEqual(['outside_window']);
 
     const refused = await auditedBy(t, async () => {
-      expectProblem(await t.http.post(`/api/executions/${e.id}/steps`).set(...bearer(staff.leader)).send({ ...prepare, stepKey: 'interview' }), 409, 'execution_completed');
+      expectProblem(
+        await t.http
+          .post(`/api/executions/${e.id}/steps`)
+          .set(...bearer(staff.leader))
+          .send({ ...prepare, stepKey: 'interview' }),
+        409,
+        'execution_completed',
+      );
       expectProblem(await t.http.post(`/api/executions/${e.id}/complete`).set(...bearer(staff.leader)), 409, 'execution_completed');
     });
     expect(refused).toEqual([]);
@@ -240,7 +296,14 @@ describe('executions', () => {
     expect(view).toMatchObject({ state: 'completed', conformance: 'conforming', findings: [] });
     expect(view.judgements).toEqual([
       expect.objectContaining({ seq: 1, conformance: 'nonconforming', cause: 'completion', versionNumber: 1, judgedBy: staff.leader.id }),
-      expect.objectContaining({ seq: 2, conformance: 'conforming', cause: 'correction', versionNumber: 1, judgedBy: staff.leader.id, findings: [] }),
+      expect.objectContaining({
+        seq: 2,
+        conformance: 'conforming',
+        cause: 'correction',
+        versionNumber: 1,
+        judgedBy: staff.leader.id,
+        findings: [],
+      }),
     ]);
     expect(view.judgements[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['outside_window']);
     expect(view.steps.filter((s: { current: boolean }) => !s.current).map((s: { id: string }) => s.id)).toEqual([lateRecord.id]);
@@ -255,7 +318,10 @@ describe('executions', () => {
       expect(events.map((x) => [x.action, x.entity_id, x.actor_id])).toEqual([[action, e.id, staff.leader.id]]);
       return events[0];
     };
-    const recorded = await single(() => recordStep(t, staff.leader, e.id, { ...prepare, values: { notes: secretText }, notes: secretNotes }), 'execution.record_step');
+    const recorded = await single(
+      () => recordStep(t, staff.leader, e.id, { ...prepare, values: { notes: secretText }, notes: secretNotes }),
+      'execution.record_step',
+    );
     expect(recorded.changes).toEqual({
       stepRecordId: { old: null, new: expect.any(String) },
       stepKey: { old: null, new: 'prepare' },
@@ -266,7 +332,11 @@ describe('executions', () => {
     await single(() => recordStep(t, staff.leader, e.id, interview), 'execution.record_step');
     const recordId = recorded.changes.stepRecordId.new as string;
     const corrected = await single(
-      () => t.http.post(`/api/executions/${e.id}/steps/${recordId}/corrections`).set(...bearer(staff.leader)).send({ values: { notes: `${secretText}, Syria` }, reason: 'Completed the note' }),
+      () =>
+        t.http
+          .post(`/api/executions/${e.id}/steps/${recordId}/corrections`)
+          .set(...bearer(staff.leader))
+          .send({ values: { notes: `${secretText}, Syria` }, reason: 'Completed the note' }),
       'execution.correct_step',
     );
     expect(corrected.changes.valuesHash).toEqual({ old: recorded.changes.valuesHash.new, new: expect.stringMatching(PERSONAL_HASH) });

@@ -20,7 +20,19 @@ import type { Operation, Parameter } from './support/api-surface.js';
 import { call } from './support/call.js';
 import { fingerprintDiff, fingerprinter } from './support/fingerprint.js';
 import type { Fingerprinter } from './support/fingerprint.js';
-import { CONTENT_TYPES, MALFORMED_BODIES, RAW_QUERIES, RAW_SEGMENTS, deepJsonText, deepNesting, headerValue, hostileJson, hostileKey, hostileString, objectText } from './support/hostile.js';
+import {
+  CONTENT_TYPES,
+  MALFORMED_BODIES,
+  RAW_QUERIES,
+  RAW_SEGMENTS,
+  deepJsonText,
+  deepNesting,
+  headerValue,
+  hostileJson,
+  hostileKey,
+  hostileString,
+  objectText,
+} from './support/hostile.js';
 import { encodeComponent } from './support/api-surface.js';
 import { problemViolation } from './support/problem-check.js';
 import { startTestApp } from './support/test-app.js';
@@ -130,7 +142,13 @@ describe('hostile input on every route', () => {
         fc.oneof(
           validQueryValue(p).map((v) => [[p.name, v]] as [string, string][]),
           strings.map((v) => [[p.name, v]] as [string, string][]),
-          fc.tuple(validQueryValue(p), strings).map(([a, b]) => [[p.name, a], [p.name, b]] as [string, string][]),
+          fc.tuple(validQueryValue(p), strings).map(
+            ([a, b]) =>
+              [
+                [p.name, a],
+                [p.name, b],
+              ] as [string, string][],
+          ),
         ),
         { freq: 2 },
       ),
@@ -139,7 +157,15 @@ describe('hostile input on every route', () => {
       .tuple(fc.tuple(...declared), fc.array(fc.tuple(keys, strings), { maxLength: 2 }))
       .map(([d, extra]) => [...d.flatMap((x) => x ?? []), ...extra]);
     const headers = fc
-      .record({ 'If-Match': headerValue(), 'Idempotency-Key': headerValue(), 'X-Request-Id': headerValue(), Accept: fc.constantFrom('application/xml', '*/*', 'text/html') }, { requiredKeys: [] })
+      .record(
+        {
+          'If-Match': headerValue(),
+          'Idempotency-Key': headerValue(),
+          'X-Request-Id': headerValue(),
+          Accept: fc.constantFrom('application/xml', '*/*', 'text/html'),
+        },
+        { requiredKeys: [] },
+      )
       .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
     const props = Object.keys(op.body?.properties ?? {});
     const nestedProps = props.filter((k) => op.body?.properties?.[k] && (op.body.properties[k].allOf || op.body.properties[k].$ref));
@@ -147,7 +173,9 @@ describe('hostile input on every route', () => {
       kind: fc.constant('mutated' as const),
       deletes: props.length ? fc.subarray(props, { maxLength: Math.min(2, props.length) }) : fc.constant([]),
       sets: props.length ? fc.array(fc.tuple(fc.constantFrom(...props), json), { maxLength: 3 }) : fc.constant([]),
-      nested: nestedProps.length ? fc.array(fc.tuple(fc.constantFrom(...nestedProps), fc.array(fc.tuple(keys, json), { maxLength: 2 })), { maxLength: 1 }) : fc.constant([]),
+      nested: nestedProps.length
+        ? fc.array(fc.tuple(fc.constantFrom(...nestedProps), fc.array(fc.tuple(keys, json), { maxLength: 2 })), { maxLength: 1 })
+        : fc.constant([]),
       extras: fc.array(fc.tuple(keys, json), { maxLength: 2 }),
     });
     const bodies: fc.Arbitrary<BodyPlan> = fc.oneof(
@@ -199,7 +227,9 @@ describe('hostile input on every route', () => {
       case 'json':
         return { text: plan.text };
       case 'deep':
-        return { text: deepJsonText(plan.depth, plan.shape, plan.inField ? (Object.keys(op.body?.properties ?? {})[0] ?? 'x') : undefined) };
+        return {
+          text: deepJsonText(plan.depth, plan.shape, plan.inField ? (Object.keys(op.body?.properties ?? {})[0] ?? 'x') : undefined),
+        };
       case 'malformed':
         return { text: plan.text };
       case 'content-type':
@@ -238,7 +268,8 @@ describe('hostile input on every route', () => {
             contentType: body?.contentType,
           });
           requests++;
-          const summary = () => `${op.method} ${fillPath(op.path, plan.path).slice(0, 200)} as ${plan.actor} -> ${res.status} ${JSON.stringify(abbreviate(res.body)).slice(0, 400)}`;
+          const summary = () =>
+            `${op.method} ${fillPath(op.path, plan.path).slice(0, 200)} as ${plan.actor} -> ${res.status} ${JSON.stringify(abbreviate(res.body)).slice(0, 400)}`;
           if (res.status >= 500) throw new Error(`server error: ${summary()}`);
           const problem = problemViolation(res);
           if (problem) throw new Error(`not a problem document (${problem}): ${summary()}`);

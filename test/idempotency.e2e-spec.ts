@@ -123,7 +123,9 @@ describe('Idempotency-Key', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers['idempotent-replayed']).toBeUndefined();
     expect(await countRows(t, 'idempotency_record')).toBe(before);
-    const [stored] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_record WHERE response_body::text LIKE '%accessToken%'`);
+    const [stored] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM idempotency_record WHERE response_body::text LIKE '%accessToken%'`,
+    );
     expect(stored.n).toBe(0);
     // The same key with another body is an ordinary failed login, not a key reuse.
     expectProblem(await login('wrong-password'), 401, 'invalid_credentials');

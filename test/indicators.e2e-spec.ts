@@ -28,7 +28,8 @@ describe('programme indicators', () => {
     await t?.close();
   });
 
-  const indicators = (as: TestUser, query = '', id = fx.programme.id) => t.http.get(`/api/programmes/${id}/indicators${query}`).set(...bearer(as));
+  const indicators = (as: TestUser, query = '', id = fx.programme.id) =>
+    t.http.get(`/api/programmes/${id}/indicators${query}`).set(...bearer(as));
   const ok = async (as: TestUser, query = '') => {
     const res = await indicators(as, query);
     expect(res.status).toBe(200);
@@ -71,7 +72,9 @@ describe('programme indicators', () => {
     // The matrix the rates come from agrees.
     const matrix = await t.http.get(`/api/programmes/${fx.programme.id}/conformance`).set(...bearer(c.qm));
     expect(matrix.status).toBe(200);
-    const judged = (matrix.body.rows as { cells: { procedureKey: string; status: string }[] }[]).flatMap((r) => r.cells).filter((x) => ['conforming', 'nonconforming'].includes(x.status));
+    const judged = (matrix.body.rows as { cells: { procedureKey: string; status: string }[] }[])
+      .flatMap((r) => r.cells)
+      .filter((x) => ['conforming', 'nonconforming'].includes(x.status));
     expect(judged.filter((x) => x.status === 'conforming')).toHaveLength(EXPECTED.conformance.overall.numerator);
     expect(judged).toHaveLength(EXPECTED.conformance.overall.denominator);
   });
@@ -80,12 +83,19 @@ describe('programme indicators', () => {
     const body = await ok(c.qm);
     expect(body.deviations).toMatchObject(EXPECTED.deviations);
 
-    const closed = await t.sql<{ id: string; closed_at: Date }>(`SELECT id, closed_at FROM deviation WHERE id = ANY($1)`, [[fx.deviations.d3.id, fx.deviations.d5.id]]);
-    const days = closed.map((r) => daysFrom(r.id === fx.deviations.d3.id ? fx.deviations.d3.detectedOn : fx.deviations.d5.detectedOn, todayIn(ZONE, r.closed_at)));
+    const closed = await t.sql<{ id: string; closed_at: Date }>(`SELECT id, closed_at FROM deviation WHERE id = ANY($1)`, [
+      [fx.deviations.d3.id, fx.deviations.d5.id],
+    ]);
+    const days = closed.map((r) =>
+      daysFrom(r.id === fx.deviations.d3.id ? fx.deviations.d3.detectedOn : fx.deviations.d5.detectedOn, todayIn(ZONE, r.closed_at)),
+    );
     expect(days.every((d) => d > 60)).toBe(true);
     expect(body.deviations.medianDaysDetectionToClosure).toBe((days[0] + days[1]) / 2);
 
-    const system = await t.sql<{ severity: string; detected_at: Date }>(`SELECT severity, detected_at FROM deviation WHERE programme_id = $1 AND source = 'system'`, [fx.programme.id]);
+    const system = await t.sql<{ severity: string; detected_at: Date }>(
+      `SELECT severity, detected_at FROM deviation WHERE programme_id = $1 AND source = 'system'`,
+      [fx.programme.id],
+    );
     expect(system.map((s) => s.severity).sort()).toEqual(['major', 'minor']);
     const months: Record<string, { minor: number; major: number; critical: number }> = {};
     const add = (month: string, severity: 'minor' | 'major' | 'critical') => {
@@ -123,17 +133,20 @@ describe('programme indicators', () => {
       ['an auditor, even when asking for exact counts', (x: Cast) => x.auditor, '?suppressSmallCells=false'],
       ['a quality manager who asks for suppression', (x: Cast) => x.qm, '?suppressSmallCells=true'],
       ['the programme leader who asks for suppression', (x: Cast) => x.leader, '?suppressSmallCells=true'],
-    ])('shows counts of 1 to 4 by gender or country as "<5" to %s, never 0, and hides a second cell where a total would give one away', async (_who, as, query) => {
-      const body = await ok(as(c), query);
-      expect(body.smallCellsSuppressed).toBe(true);
-      expect(body.participants.byRoleAndGender).toEqual(suppressed);
-      expect(body.participants.byCountry).toEqual(countries);
-      // Counts that are not by gender or country stay exact.
-      expect(body.participants.byRole).toEqual(EXPECTED.byRole);
-      expect(body.participants.countriesOfOrigin).toBe(4);
-      expect(body.outcomes).toEqual(EXPECTED.outcomes);
-      expect(body.deviations.bySeverity).toEqual(EXPECTED.deviations.bySeverity);
-    });
+    ])(
+      'shows counts of 1 to 4 by gender or country as "<5" to %s, never 0, and hides a second cell where a total would give one away',
+      async (_who, as, query) => {
+        const body = await ok(as(c), query);
+        expect(body.smallCellsSuppressed).toBe(true);
+        expect(body.participants.byRoleAndGender).toEqual(suppressed);
+        expect(body.participants.byCountry).toEqual(countries);
+        // Counts that are not by gender or country stay exact.
+        expect(body.participants.byRole).toEqual(EXPECTED.byRole);
+        expect(body.participants.countriesOfOrigin).toBe(4);
+        expect(body.outcomes).toEqual(EXPECTED.outcomes);
+        expect(body.deviations.bySeverity).toEqual(EXPECTED.deviations.bySeverity);
+      },
+    );
 
     it.each([
       ['a quality manager', (x: Cast) => x.qm, ''],

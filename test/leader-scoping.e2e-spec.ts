@@ -31,7 +31,16 @@ describe('programme scoping', () => {
     leaderB = await t.user(['programme_leader'], 'Britt Other-Leader');
     auditor = await t.user(['auditor']);
     board = await t.user(['board_member']);
-    const common = { staff, procedures: [scoped], startDate: '2025-03-03', endDate: '2025-12-19', adepts: 2, mentors: 2, pairs: true, enrolledAt: '2025-01-15' };
+    const common = {
+      staff,
+      procedures: [scoped],
+      startDate: '2025-03-03',
+      endDate: '2025-12-19',
+      adepts: 2,
+      mentors: 2,
+      pairs: true,
+      enrolledAt: '2025-01-15',
+    };
     mine = await programmeFixture(t, { ...common, leaders: [leaderA] });
     theirs = await programmeFixture(t, { ...common, leaders: [leaderB] });
     const started = await startExecution(t, leaderB, theirs.programme.id, 'scope-intake', { participantId: theirs.adepts[0].id });
@@ -52,21 +61,52 @@ describe('programme scoping', () => {
   ];
 
   /** Every write to a programme's resources, as [description, method, path, body]. */
-  const writes = (fx: ProgrammeFixture, execution: { id: string; steps: { id: string }[] }): [string, 'post' | 'patch', string, Record<string, unknown>][] => [
+  const writes = (
+    fx: ProgrammeFixture,
+    execution: { id: string; steps: { id: string }[] },
+  ): [string, 'post' | 'patch', string, Record<string, unknown>][] => [
     ['update programme', 'patch', `/api/programmes/${fx.programme.id}`, { name: 'Taken over' }],
-    ['enrol', 'post', `/api/programmes/${fx.programme.id}/participants`, { role: 'adept', fullName: 'X Y', gender: 'male', profession: 'Dentist', enrolledAt: '2025-02-01', consentRecordedAt: '2025-02-01' }],
-    ['withdraw', 'post', `/api/programmes/${fx.programme.id}/participants/${fx.adepts[1].id}/withdraw`, { date: '2025-03-01', reason: 'x' }],
+    [
+      'enrol',
+      'post',
+      `/api/programmes/${fx.programme.id}/participants`,
+      { role: 'adept', fullName: 'X Y', gender: 'male', profession: 'Dentist', enrolledAt: '2025-02-01', consentRecordedAt: '2025-02-01' },
+    ],
+    [
+      'withdraw',
+      'post',
+      `/api/programmes/${fx.programme.id}/participants/${fx.adepts[1].id}/withdraw`,
+      { date: '2025-03-01', reason: 'x' },
+    ],
     ['complete participant', 'post', `/api/programmes/${fx.programme.id}/participants/${fx.adepts[1].id}/complete`, {}],
-    ['match pair', 'post', `/api/programmes/${fx.programme.id}/pairs`, { mentorId: fx.mentors[1].id, adeptId: fx.adepts[1].id, matchedAt: '2025-02-01', rationale: 'x' }],
+    [
+      'match pair',
+      'post',
+      `/api/programmes/${fx.programme.id}/pairs`,
+      { mentorId: fx.mentors[1].id, adeptId: fx.adepts[1].id, matchedAt: '2025-02-01', rationale: 'x' },
+    ],
     ['end pair', 'post', `/api/pairs/${fx.pairs[0].id}/end`, { date: '2025-03-01', reason: 'x' }],
-    ['start execution', 'post', `/api/programmes/${fx.programme.id}/executions`, { procedureKey: 'scope-intake', subject: { participantId: fx.adepts[1].id } }],
+    [
+      'start execution',
+      'post',
+      `/api/programmes/${fx.programme.id}/executions`,
+      { procedureKey: 'scope-intake', subject: { participantId: fx.adepts[1].id } },
+    ],
     ['record step', 'post', `/api/executions/${execution.id}/steps`, { ...step, stepKey: 'meet' }],
-    ['correct step', 'post', `/api/executions/${execution.id}/steps/${execution.steps[0].id}/corrections`, { values: { summary: 'Changed' }, reason: 'x' }],
+    [
+      'correct step',
+      'post',
+      `/api/executions/${execution.id}/steps/${execution.steps[0].id}/corrections`,
+      { values: { summary: 'Changed' }, reason: 'x' },
+    ],
     ['complete execution', 'post', `/api/executions/${execution.id}/complete`, {}],
   ];
 
   const send = (as: TestUser, method: 'post' | 'patch', path: string, body: Record<string, unknown>) =>
-    t.http[method](path).set(...bearer(as)).set('If-Match', '"2"').send(body);
+    t.http[method](path)
+      .set(...bearer(as))
+      .set('If-Match', '"2"')
+      .send(body);
 
   it("answers 404 to a leader for another leader's programme, participants, pairs, executions and matrix", async () => {
     const listed = await t.http.get('/api/programmes').set(...bearer(leaderA));
@@ -79,7 +119,11 @@ describe('programme scoping', () => {
       expect({ what, status: own.status }).toEqual({ what, status: 200 });
     }
     // Their participant through my programme's path is not found either.
-    expectProblem(await t.http.get(`/api/programmes/${mine.programme.id}/participants/${theirs.adepts[0].id}`).set(...bearer(leaderA)), 404, 'not_found');
+    expectProblem(
+      await t.http.get(`/api/programmes/${mine.programme.id}/participants/${theirs.adepts[0].id}`).set(...bearer(leaderA)),
+      404,
+      'not_found',
+    );
   });
 
   it("answers 404 to a leader's writes to another leader's programme, and changes nothing", async () => {
@@ -111,7 +155,12 @@ describe('programme scoping', () => {
     for (const reader of [auditor, board]) {
       for (const [what, method, path, body] of writes(theirs, theirExecution)) {
         const res = await send(reader, method, path, body);
-        expect({ reader: reader.roles[0], what, status: res.status, code: res.body.code }).toEqual({ reader: reader.roles[0], what, status: 403, code: 'forbidden_role' });
+        expect({ reader: reader.roles[0], what, status: res.status, code: res.body.code }).toEqual({
+          reader: reader.roles[0],
+          what,
+          status: 403,
+          code: 'forbidden_role',
+        });
       }
       for (const path of [`/api/programmes/${theirs.programme.id}/activate`, `/api/programmes/${theirs.programme.id}/close`]) {
         expectProblem(await t.http.post(path).set(...bearer(reader)), 403, 'forbidden_role');
@@ -124,7 +173,14 @@ describe('programme scoping', () => {
         403,
         'forbidden_role',
       );
-      expectProblem(await t.http.post(`/api/users/${leaderA.id}/training-records`).set(...bearer(reader)).send({ module: 'x', completedAt: '2025-01-01' }), 403, 'forbidden_role');
+      expectProblem(
+        await t.http
+          .post(`/api/users/${leaderA.id}/training-records`)
+          .set(...bearer(reader))
+          .send({ module: 'x', completedAt: '2025-01-01' }),
+        403,
+        'forbidden_role',
+      );
     }
     expect(await auditSince(t, before)).toEqual([]);
   });
@@ -134,7 +190,11 @@ describe('programme scoping', () => {
     expect(own.status).toBe(200);
     // Who leads a programme decides who sees it: only a quality manager assigns leaders.
     const before = await auditHead(t);
-    const share = await t.http.patch(`/api/programmes/${mine.programme.id}`).set(...bearer(leaderA)).set('If-Match', '"3"').send({ leaderIds: [leaderA.id, leaderB.id] });
+    const share = await t.http
+      .patch(`/api/programmes/${mine.programme.id}`)
+      .set(...bearer(leaderA))
+      .set('If-Match', '"3"')
+      .send({ leaderIds: [leaderA.id, leaderB.id] });
     expectProblem(share, 403, 'forbidden_role');
     expect(await auditSince(t, before)).toEqual([]);
     expectProblem(await t.http.get(`/api/programmes/${mine.programme.id}`).set(...bearer(leaderB)), 404, 'not_found');

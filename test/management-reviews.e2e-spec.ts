@@ -55,8 +55,21 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     // analysis), participant_feedback major past its target date. Not open: a cancelled
     // external_audit one and a closed manual one.
     await createDeviation(t, c.leader, { programmeId, severity: 'critical', source: 'manual' });
-    const inAnalysis = (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId, severity: 'minor', source: 'internal_audit' }), 'analysis')).deviation;
-    await createDeviation(t, c.leader, { programmeId, severity: 'major', source: 'participant_feedback', detectedAt: '2026-01-05T10:00:00Z', targetDate: '2026-01-20' });
+    const inAnalysis = (
+      await walkDeviation(
+        t,
+        c,
+        await createDeviation(t, c.leader, { programmeId, severity: 'minor', source: 'internal_audit' }),
+        'analysis',
+      )
+    ).deviation;
+    await createDeviation(t, c.leader, {
+      programmeId,
+      severity: 'major',
+      source: 'participant_feedback',
+      detectedAt: '2026-01-05T10:00:00Z',
+      targetDate: '2026-01-20',
+    });
     await walkDeviation(t, c, await createDeviation(t, c.qm, { programmeId, severity: 'major', source: 'external_audit' }), 'cancelled');
     await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId, severity: 'minor', source: 'manual' }), 'closed');
 
@@ -72,9 +85,21 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     await t?.close();
   });
 
-  const create = (as: TestUser, body: Record<string, unknown>) => t.http.post('/api/management-reviews').set(...bearer(as)).send(body);
-  const decide = (as: TestUser, id: string, body: Record<string, unknown>) => t.http.post(`/api/management-reviews/${id}/decisions`).set(...bearer(as)).send(body);
-  const close = (as: TestUser, id: string, body: Record<string, unknown>) => t.http.post(`/api/management-reviews/${id}/close`).set(...bearer(as)).send(body);
+  const create = (as: TestUser, body: Record<string, unknown>) =>
+    t.http
+      .post('/api/management-reviews')
+      .set(...bearer(as))
+      .send(body);
+  const decide = (as: TestUser, id: string, body: Record<string, unknown>) =>
+    t.http
+      .post(`/api/management-reviews/${id}/decisions`)
+      .set(...bearer(as))
+      .send(body);
+  const close = (as: TestUser, id: string, body: Record<string, unknown>) =>
+    t.http
+      .post(`/api/management-reviews/${id}/close`)
+      .set(...bearer(as))
+      .send(body);
   const inputs = async (id: string, as: TestUser = c.board) => {
     const res = await t.http.get(`/api/management-reviews/${id}/inputs`).set(...bearer(as));
     expect(res.status).toBe(200);
@@ -92,8 +117,16 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
 
   it('opens a review with attendees, one audit event; refuses unknown attendees and roles that may not', async () => {
     const before = await auditCount(t);
-    expectProblem(await create(c.leader, { heldOn: '2026-06-01', title: 'Spring review', attendeeIds: [c.board.id] }), 403, 'forbidden_role');
-    const unknown = await create(c.qm, { heldOn: '2026-06-01', title: 'Spring review', attendeeIds: [c.board.id, '00000000-0000-4000-8000-000000000000'] });
+    expectProblem(
+      await create(c.leader, { heldOn: '2026-06-01', title: 'Spring review', attendeeIds: [c.board.id] }),
+      403,
+      'forbidden_role',
+    );
+    const unknown = await create(c.qm, {
+      heldOn: '2026-06-01',
+      title: 'Spring review',
+      attendeeIds: [c.board.id, '00000000-0000-4000-8000-000000000000'],
+    });
     expectProblem(unknown, 422, 'unknown_attendee');
     expect(fieldsNamed(unknown)).toEqual(['attendeeIds']);
     expect(await auditCount(t)).toBe(before);
@@ -128,9 +161,15 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expect(plain.body.decisions).toEqual([expect.objectContaining({ seq: 1, text: 'Keep the intake procedure as it is', action: null })]);
 
     const before = await footprint(previous.id);
-    const badOwner = await decide(c.qm, previous.id, { text: 'Train all mentors', action: { ownerId: '00000000-0000-4000-8000-000000000000', dueDate: '2026-09-30', description: 'Mentor training' } });
+    const badOwner = await decide(c.qm, previous.id, {
+      text: 'Train all mentors',
+      action: { ownerId: '00000000-0000-4000-8000-000000000000', dueDate: '2026-09-30', description: 'Mentor training' },
+    });
     expectProblem(badOwner, 422, 'unknown_owner');
-    const badAction = await decide(c.qm, previous.id, { text: 'Train all mentors', action: { ownerId: c.leader.id, dueDate: '2026-09-31', description: 'Mentor training' } });
+    const badAction = await decide(c.qm, previous.id, {
+      text: 'Train all mentors',
+      action: { ownerId: c.leader.id, dueDate: '2026-09-31', description: 'Mentor training' },
+    });
     expectProblem(badAction, 400, 'validation_failed');
     expect(fieldsNamed(badAction)).toEqual(['action.dueDate']);
     expectProblem(await decide(c.leader, previous.id, { text: 'A leader decides' }), 403, 'forbidden_role');
@@ -144,7 +183,12 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     const decisions = withAction.body.decisions as Decision[];
     expect(decisions.map((d) => d.seq)).toEqual([1, 2]);
     const tracked = decisions[1].action!;
-    expect(tracked).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^CA-\d{4}-\d{4}$/), state: 'planned', dueDate: '2026-09-30' });
+    expect(tracked).toEqual({
+      id: expect.any(String),
+      reference: expect.stringMatching(/^CA-\d{4}-\d{4}$/),
+      state: 'planned',
+      dueDate: '2026-09-30',
+    });
     overdueActions.push(tracked.reference);
 
     const action = await t.http.get(`/api/corrective-actions/${tracked.id}`).set(...bearer(c.qm));
@@ -164,11 +208,17 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     const reviewEvents = await auditOf(t, previous.id);
     expect(reviewEvents.map((e) => e.action)).toEqual(['management_review.create', 'management_review.decide', 'management_review.decide']);
     expect(reviewEvents[2].changes).toEqual({
-      decision: { old: null, new: { id: decisions[1].id, seq: 2, text: 'Train all mentors in intercultural communication', action: tracked.reference } },
+      decision: {
+        old: null,
+        new: { id: decisions[1].id, seq: 2, text: 'Train all mentors in intercultural communication', action: tracked.reference },
+      },
     });
     const [actionEvent] = await auditOf(t, tracked.id);
     expect(actionEvent).toMatchObject({ action: 'corrective_action.create', actor_id: c.qm.id });
-    expect(actionEvent.changes).toMatchObject({ type: { old: null, new: 'improvement' }, reviewDecisionId: { old: null, new: decisions[1].id } });
+    expect(actionEvent.changes).toMatchObject({
+      type: { old: null, new: 'improvement' },
+      reviewDecisionId: { old: null, new: decisions[1].id },
+    });
     previous.decisions = decisions;
   });
 
@@ -186,28 +236,50 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     const closed = await close(c.board, previous.id, { password: c.board.password, comment: 'Minutes approved' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ state: 'closed', closedAt: expect.any(String) });
-    expect(closed.body.signature).toMatchObject({ signerId: c.board.id, signerName: 'Britt Board', meaning: 'closed', comment: 'Minutes approved', recordType: 'management_review', recordId: previous.id });
+    expect(closed.body.signature).toMatchObject({
+      signerId: c.board.id,
+      signerName: 'Britt Board',
+      meaning: 'closed',
+      comment: 'Minutes approved',
+      recordType: 'management_review',
+      recordId: previous.id,
+    });
     const events = await auditOf(t, previous.id);
     expect(events.at(-1)).toMatchObject({
       action: 'management_review.close',
       actor_id: c.board.id,
       reason: 'Minutes approved',
-      changes: { state: { old: 'open', new: 'closed' }, signature: { old: null, new: expect.objectContaining({ id: closed.body.signature.id, signerId: c.board.id }) } },
+      changes: {
+        state: { old: 'open', new: 'closed' },
+        signature: { old: null, new: expect.objectContaining({ id: closed.body.signature.id, signerId: c.board.id }) },
+      },
     });
 
     const after = await footprint(previous.id);
     expectProblem(await decide(c.board, previous.id, { text: 'Too late' }), 409, 'review_closed');
-    expectProblem(await decide(c.qm, previous.id, { text: 'Too late', action: { ownerId: c.leader.id, dueDate: '2027-01-31', description: 'x' } }), 409, 'review_closed');
+    expectProblem(
+      await decide(c.qm, previous.id, { text: 'Too late', action: { ownerId: c.leader.id, dueDate: '2027-01-31', description: 'x' } }),
+      409,
+      'review_closed',
+    );
     expectProblem(await close(c.board, previous.id, { password: c.board.password }), 409, 'review_closed');
     expect(await footprint(previous.id)).toEqual(after);
     await expect(t.sql(`UPDATE management_review SET title = 'Rewritten' WHERE id = $1`, [previous.id])).rejects.toThrow(/cannot change/);
     await expect(t.sql(`DELETE FROM management_review WHERE id = $1`, [previous.id])).rejects.toThrow();
-    await expect(t.sql(`UPDATE management_review_decision SET text = 'Rewritten' WHERE management_review_id = $1`, [previous.id])).rejects.toThrow();
+    await expect(
+      t.sql(`UPDATE management_review_decision SET text = 'Rewritten' WHERE management_review_id = $1`, [previous.id]),
+    ).rejects.toThrow();
     await expect(t.sql(`DELETE FROM management_review_decision WHERE management_review_id = $1`, [previous.id])).rejects.toThrow();
     await expect(t.sql(`UPDATE signature SET meaning = 'draft' WHERE record_id = $1`, [previous.id])).rejects.toThrow();
-    await expect(t.sql(`INSERT INTO management_review_decision (management_review_id, seq, text) VALUES ($1, 99, 'Slipped in')`, [previous.id])).rejects.toThrow(/closed/);
-    await expect(t.sql(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [previous.id, c.qm2.id])).rejects.toThrow(/closed/);
-    await expect(t.sql(`DELETE FROM management_review_attendee WHERE management_review_id = $1`, [previous.id])).rejects.toThrow(/immutable/);
+    await expect(
+      t.sql(`INSERT INTO management_review_decision (management_review_id, seq, text) VALUES ($1, 99, 'Slipped in')`, [previous.id]),
+    ).rejects.toThrow(/closed/);
+    await expect(
+      t.sql(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [previous.id, c.qm2.id]),
+    ).rejects.toThrow(/closed/);
+    await expect(t.sql(`DELETE FROM management_review_attendee WHERE management_review_id = $1`, [previous.id])).rejects.toThrow(
+      /immutable/,
+    );
   });
 
   it('composes its inputs from the records: open deviations, corrective actions, conformance per procedure, outcomes of earlier decisions', async () => {
@@ -236,7 +308,14 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     ]);
     const tracked = previous.decisions[1].action!;
     expect(got.earlierDecisions).toEqual([
-      { reviewId: previous.id, heldOn: '2026-06-01', title: 'Spring review', seq: 1, text: 'Keep the intake procedure as it is', action: null },
+      {
+        reviewId: previous.id,
+        heldOn: '2026-06-01',
+        title: 'Spring review',
+        seq: 1,
+        text: 'Keep the intake procedure as it is',
+        action: null,
+      },
       {
         reviewId: previous.id,
         heldOn: '2026-06-01',
@@ -269,7 +348,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
 
     const changed = await inputs((await create(c.qm, { heldOn: '2026-12-20', title: 'Extra review', attendeeIds: [c.qm.id] })).body.id);
     expect(changed.deviations.open).toBe(live.deviations.open + 1);
-    expect(changed.earlierDecisions.find((x: { seq: number; reviewId: string }) => x.reviewId === previous.id && x.seq === 2).action.state).toBe('in_progress');
+    expect(
+      changed.earlierDecisions.find((x: { seq: number; reviewId: string }) => x.reviewId === previous.id && x.seq === 2).action.state,
+    ).toBe('in_progress');
     expect(changed.conformance.find((x: { procedureKey: string }) => x.procedureKey === k2).completed).toBe(2);
 
     expect(await inputs(review.id)).toEqual(frozen);

@@ -64,7 +64,12 @@ describe('mass assignment: server-owned fields are refused by every write DTO', 
   function probes(op: Operation, base: Record<string, unknown>): [string, Record<string, unknown>][] {
     const out: [string, Record<string, unknown>][] = [];
     const fields = forbiddenFields(w);
-    const plant = (schema: JsonSchema, target: Record<string, unknown>, prefix: string, rebuild: (inner: Record<string, unknown>) => Record<string, unknown>) => {
+    const plant = (
+      schema: JsonSchema,
+      target: Record<string, unknown>,
+      prefix: string,
+      rebuild: (inner: Record<string, unknown>) => Record<string, unknown>,
+    ) => {
       for (const [name, value] of Object.entries(fields)) {
         if (schema.properties && name in schema.properties) continue; // a field the DTO declares is not mass assignment
         out.push([prefix + name, rebuild({ ...target, [name]: value })]);

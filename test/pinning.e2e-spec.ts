@@ -23,12 +23,18 @@ import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 
 const v1Of = (key: string) =>
-  procedureDefinition(key, { window: { anchor: 'programme_start', fromDays: -30, toDays: 0 }, steps: [textStep('prepare'), textStep('interview')] });
+  procedureDefinition(key, {
+    window: { anchor: 'programme_start', fromDays: -30, toDays: 0 },
+    steps: [textStep('prepare'), textStep('interview')],
+  });
 /** Version 2: a longer window and a required professional goal in the interview. */
 const v2Of = (key: string) =>
   procedureDefinition(key, {
     window: { anchor: 'programme_start', fromDays: -45, toDays: 0 },
-    steps: [textStep('prepare'), textStep('interview', { fields: [...textStep('x').fields, { key: 'goal', label: { en: 'Goal' }, type: 'text', required: true }] })],
+    steps: [
+      textStep('prepare'),
+      textStep('interview', { fields: [...textStep('x').fields, { key: 'goal', label: { en: 'Goal' }, type: 'text', required: true }] }),
+    ],
   });
 const v3Of = (key: string) => ({ ...v2Of(key), ordered: true });
 
@@ -48,11 +54,21 @@ describe('version pinning and explicit migration', () => {
   });
 
   const fixture = (key: string, adepts = 4) =>
-    programmeFixture(t, { staff, procedures: [v1Of(key)], startDate: '2025-03-03', endDate: '2025-12-19', adepts, enrolledAt: '2025-01-15' });
+    programmeFixture(t, {
+      staff,
+      procedures: [v1Of(key)],
+      startDate: '2025-03-03',
+      endDate: '2025-12-19',
+      adepts,
+      enrolledAt: '2025-01-15',
+    });
   const getExecution = async (id: string) => (await t.http.get(`/api/executions/${id}`).set(...bearer(staff.qm))).body;
   const getProgramme = async (id: string) => (await t.http.get(`/api/programmes/${id}`).set(...bearer(staff.qm))).body;
   const migrate = (programmeId: string, body: Record<string, unknown>, as = staff.qm) =>
-    t.http.post(`/api/programmes/${programmeId}/procedure-plan/migrate`).set(...bearer(as)).send(body);
+    t.http
+      .post(`/api/programmes/${programmeId}/procedure-plan/migrate`)
+      .set(...bearer(as))
+      .send(body);
   type Plan = { procedurePlan: { procedureKey: string; versionNumber: number; contentHash: string }[] };
   const planOf = (p: Plan, key: string) => p.procedurePlan.find((e) => e.procedureKey === key);
 
@@ -70,8 +86,15 @@ describe('version pinning and explicit migration', () => {
     const v2 = await approveNextVersion(t, staff, v2Of('pin-a'));
     expect(v2.contentHash).not.toBe(pinned.contentHash);
 
-    expect((await getProgramme(fx.programme.id)).procedurePlan).toEqual([expect.objectContaining({ procedureKey: 'pin-a', versionNumber: 1, contentHash: pinned.contentHash })]);
-    expect(await getExecution(open.id)).toMatchObject({ versionNumber: 1, contentHash: pinned.contentHash, state: 'open', window: { from: '2025-02-01', to: '2025-03-03' } });
+    expect((await getProgramme(fx.programme.id)).procedurePlan).toEqual([
+      expect.objectContaining({ procedureKey: 'pin-a', versionNumber: 1, contentHash: pinned.contentHash }),
+    ]);
+    expect(await getExecution(open.id)).toMatchObject({
+      versionNumber: 1,
+      contentHash: pinned.contentHash,
+      state: 'open',
+      window: { from: '2025-02-01', to: '2025-03-03' },
+    });
     expect(await getExecution(done.id)).toMatchObject({ versionNumber: 1, conformance: 'conforming' });
 
     // A new execution still follows the plan: version 1, so the interview needs no goal.
@@ -94,10 +117,19 @@ describe('version pinning and explicit migration', () => {
     const events = await auditedBy(t, async () => {
       const res = await migrate(fx.programme.id, { procedureKey: 'pin-b', toVersion: 2, reason: 'Goals are recorded from now on' });
       expect(res.status).toBe(200);
-      expect(planOf(res.body, 'pin-b')).toMatchObject({ versionNumber: 2, contentHash: v2.contentHash, reason: 'Goals are recorded from now on', replacedAt: null });
-      expect(res.body.planHistory).toEqual([expect.objectContaining({ procedureKey: 'pin-b', versionNumber: 1, replacedAt: expect.any(String) })]);
+      expect(planOf(res.body, 'pin-b')).toMatchObject({
+        versionNumber: 2,
+        contentHash: v2.contentHash,
+        reason: 'Goals are recorded from now on',
+        replacedAt: null,
+      });
+      expect(res.body.planHistory).toEqual([
+        expect.objectContaining({ procedureKey: 'pin-b', versionNumber: 1, replacedAt: expect.any(String) }),
+      ]);
     });
-    expect(events.map((e) => [e.action, e.entity_id, e.actor_id, e.reason])).toEqual([['programme.plan_migrate', fx.programme.id, staff.qm.id, 'Goals are recorded from now on']]);
+    expect(events.map((e) => [e.action, e.entity_id, e.actor_id, e.reason])).toEqual([
+      ['programme.plan_migrate', fx.programme.id, staff.qm.id, 'Goals are recorded from now on'],
+    ]);
     expect(events[0].changes).toEqual({
       procedureKey: { old: 'pin-b', new: 'pin-b' },
       versionNumber: { old: 1, new: 2 },
@@ -107,7 +139,10 @@ describe('version pinning and explicit migration', () => {
     expect(await getExecution(open.id)).toMatchObject({ versionNumber: 1, state: 'open' });
     const fresh = await startExecution(t, staff.leader, fx.programme.id, 'pin-b', { participantId: fx.adepts[1].id });
     expect(fresh).toMatchObject({ versionNumber: 2, contentHash: v2.contentHash, window: { from: '2025-01-17', to: '2025-03-03' } });
-    const refused = await t.http.post(`/api/executions/${fresh.id}/steps`).set(...bearer(staff.leader)).send({ stepKey: 'interview', values: said, performedAt: at });
+    const refused = await t.http
+      .post(`/api/executions/${fresh.id}/steps`)
+      .set(...bearer(staff.leader))
+      .send({ stepKey: 'interview', values: said, performedAt: at });
     expectProblem(refused, 400, 'validation_failed');
     expect(problemFields(refused)).toEqual(['values.goal']);
   });
@@ -124,7 +159,12 @@ describe('version pinning and explicit migration', () => {
     const v2 = await approveNextVersion(t, staff, v2Of('pin-c'));
 
     const events = await auditedBy(t, async () => {
-      const res = await migrate(fx.programme.id, { procedureKey: 'pin-c', toVersion: 2, reason: 'Adopt version 2 for everyone', moveOpenExecutions: true });
+      const res = await migrate(fx.programme.id, {
+        procedureKey: 'pin-c',
+        toVersion: 2,
+        reason: 'Adopt version 2 for everyone',
+        moveOpenExecutions: true,
+      });
       expect(res.status).toBe(200);
     });
     expect(events.map((e) => [e.action, e.entity_id])).toEqual([
@@ -136,7 +176,12 @@ describe('version pinning and explicit migration', () => {
     expect(events[1].changes.movedOpenExecutions).toEqual({ old: null, new: [open.id] });
 
     const moved = await getExecution(open.id);
-    expect(moved).toMatchObject({ versionNumber: 2, contentHash: v2.contentHash, state: 'open', window: { from: '2025-01-17', to: '2025-03-03' } });
+    expect(moved).toMatchObject({
+      versionNumber: 2,
+      contentHash: v2.contentHash,
+      state: 'open',
+      window: { from: '2025-01-17', to: '2025-03-03' },
+    });
     expect(moved.steps.map((s: { stepKey: string }) => s.stepKey)).toEqual(['prepare']);
     const kept = await getExecution(done.id);
     expect(kept).toMatchObject({ versionNumber: 1, contentHash: v1Hash, conformance: 'conforming' });
@@ -153,7 +198,10 @@ describe('version pinning and explicit migration', () => {
     expect((await migrate(fx.programme.id, { procedureKey: 'pin-d', toVersion: 2, reason: 'New executions only' })).status).toBe(200);
     const v3 = await approveNextVersion(t, staff, v3Of('pin-d'));
     const events = await auditedBy(t, async () => {
-      expect((await migrate(fx.programme.id, { procedureKey: 'pin-d', toVersion: 3, reason: 'Everyone on version 3', moveOpenExecutions: true })).status).toBe(200);
+      expect(
+        (await migrate(fx.programme.id, { procedureKey: 'pin-d', toVersion: 3, reason: 'Everyone on version 3', moveOpenExecutions: true }))
+          .status,
+      ).toBe(200);
     });
     const [moved] = events.filter((e) => e.action === 'execution.migrate');
     expect(moved.entity_id).toBe(open.id);
@@ -165,7 +213,11 @@ describe('version pinning and explicit migration', () => {
   it('refuses migrations that cannot be right, and writes nothing', async () => {
     const fx = await fixture('pin-e');
     await approveNextVersion(t, staff, v2Of('pin-e'));
-    await t.http.post('/api/procedures/pin-e/versions').set(...bearer(staff.qm)).send({ definition: v3Of('pin-e'), changeSummary: 'Ordered' }).expect(201);
+    await t.http
+      .post('/api/procedures/pin-e/versions')
+      .set(...bearer(staff.qm))
+      .send({ definition: v3Of('pin-e'), changeSummary: 'Ordered' })
+      .expect(201);
     const planned = await createProgramme(t, staff.qm, { startDate: '2025-03-03', endDate: '2025-12-19', leaderIds: [staff.leader.id] });
     const events = await auditedBy(t, async () => {
       const draft = await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 3, reason: 'x' });
@@ -174,7 +226,11 @@ describe('version pinning and explicit migration', () => {
       expectProblem(await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 1, reason: 'x' }), 422, 'version_not_effective');
       expectProblem(await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 9, reason: 'x' }), 404, 'not_found');
       expectProblem(await migrate(fx.programme.id, { procedureKey: 'no-such-procedure', toVersion: 1, reason: 'x' }), 404, 'not_found');
-      expectProblem(await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 2, reason: 'x' }, staff.leader), 403, 'forbidden_role');
+      expectProblem(
+        await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 2, reason: 'x' }, staff.leader),
+        403,
+        'forbidden_role',
+      );
       expectProblem(await migrate(planned.id, { procedureKey: 'pin-e', toVersion: 2, reason: 'x' }), 409, 'programme_not_active');
       expectProblem(await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 2 }), 400, 'validation_failed');
       expect((await migrate(fx.programme.id, { procedureKey: 'pin-e', toVersion: 2, reason: 'Adopt' })).status).toBe(200);
@@ -186,7 +242,10 @@ describe('version pinning and explicit migration', () => {
   it('adopts a procedure that came into force after activation, which executions could not use before', async () => {
     const fx = await fixture('pin-f');
     await procedureInForce(t, staff, v1Of('pin-late'));
-    const before = await t.http.post(`/api/programmes/${fx.programme.id}/executions`).set(...bearer(staff.leader)).send({ procedureKey: 'pin-late', subject: { participantId: fx.adepts[0].id } });
+    const before = await t.http
+      .post(`/api/programmes/${fx.programme.id}/executions`)
+      .set(...bearer(staff.leader))
+      .send({ procedureKey: 'pin-late', subject: { participantId: fx.adepts[0].id } });
     expectProblem(before, 422, 'procedure_not_in_plan');
     const res = await migrate(fx.programme.id, { procedureKey: 'pin-late', toVersion: 1, reason: 'New procedure for this programme too' });
     expect(res.status).toBe(200);
@@ -196,4 +255,3 @@ describe('version pinning and explicit migration', () => {
     expect((await startExecution(t, staff.leader, fx.programme.id, 'pin-late', { participantId: fx.adepts[0].id })).versionNumber).toBe(1);
   });
 });
-

@@ -22,7 +22,11 @@ describe('audit events of document control', () => {
     await t?.close();
   });
 
-  const post = (as: TestUser, path: string, body: Record<string, unknown> = {}) => t.http.post(`/api/procedures/audited${path}`).set(...bearer(as)).send(body);
+  const post = (as: TestUser, path: string, body: Record<string, unknown> = {}) =>
+    t.http
+      .post(`/api/procedures/audited${path}`)
+      .set(...bearer(as))
+      .send(body);
   /** Runs one step and returns its events as [action, entity, actor]. */
   const step = async (change: () => Promise<{ status: number; body: unknown }>, status = 200) => {
     const events = await auditedBy(t, async () => {
@@ -33,9 +37,22 @@ describe('audit events of document control', () => {
   };
 
   it('records each step once, with its actor, changes and reason', async () => {
-    const [created] = await step(() => t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('audited') }), 201);
+    const [created] = await step(
+      () =>
+        t.http
+          .post('/api/procedures')
+          .set(...bearer(author))
+          .send({ definition: sampleDefinition('audited') }),
+      201,
+    );
     const v1 = (await t.http.get('/api/procedures/audited/versions/1').set(...bearer(author))).body;
-    expect(created).toMatchObject({ action: 'procedure_version.create', entity_type: 'procedure_version', entity_id: v1.id, entity_version: 1, actor_id: author.id });
+    expect(created).toMatchObject({
+      action: 'procedure_version.create',
+      entity_type: 'procedure_version',
+      entity_id: v1.id,
+      entity_version: 1,
+      actor_id: author.id,
+    });
     expect(created.changes).toEqual({
       procedureKey: { old: null, new: 'audited' },
       number: { old: null, new: 1 },
@@ -52,31 +69,69 @@ describe('audit events of document control', () => {
     );
     const edited = (await t.http.get('/api/procedures/audited/versions/1').set(...bearer(author))).body;
     expect(updated.map((e) => [e.action, e.entity_id, e.actor_id])).toEqual([['procedure_version.update', v1.id, author.id]]);
-    expect(updated[0].changes).toEqual({ contentHash: { old: v1.contentHash, new: edited.contentHash }, changeSummary: { old: null, new: 'Steps in any order' } });
+    expect(updated[0].changes).toEqual({
+      contentHash: { old: v1.contentHash, new: edited.contentHash },
+      changeSummary: { old: null, new: 'Steps in any order' },
+    });
 
     const submitted = await step(() => post(author, '/versions/1/submit'));
-    expect(submitted.map((e) => [e.action, e.actor_id, e.changes])).toEqual([['procedure_version.submit', author.id, { status: { old: 'draft', new: 'in_review' } }]]);
+    expect(submitted.map((e) => [e.action, e.actor_id, e.changes])).toEqual([
+      ['procedure_version.submit', author.id, { status: { old: 'draft', new: 'in_review' } }],
+    ]);
 
-    const approved = await step(() => post(approver, '/versions/1/approve', { password: approver.password, comment: 'Fits the programme' }));
-    expect(approved.map((e) => [e.action, e.entity_id, e.actor_id, e.reason])).toEqual([['procedure_version.approve', v1.id, approver.id, 'Fits the programme']]);
+    const approved = await step(() =>
+      post(approver, '/versions/1/approve', { password: approver.password, comment: 'Fits the programme' }),
+    );
+    expect(approved.map((e) => [e.action, e.entity_id, e.actor_id, e.reason])).toEqual([
+      ['procedure_version.approve', v1.id, approver.id, 'Fits the programme'],
+    ]);
     expect(approved[0].changes).toEqual({
       status: { old: 'in_review', new: 'effective' },
       effectiveFrom: { old: null, new: expect.any(String) },
-      signature: { old: null, new: expect.objectContaining({ signerId: approver.id, signerName: 'Bertil Approver', meaning: 'approved', contentHash: edited.contentHash }) },
+      signature: {
+        old: null,
+        new: expect.objectContaining({
+          signerId: approver.id,
+          signerName: 'Bertil Approver',
+          meaning: 'approved',
+          contentHash: edited.contentHash,
+        }),
+      },
     });
 
-    await step(() => post(author, '/versions', { definition: sampleDefinition('audited', { window: { anchor: 'programme_start', fromDays: -20, toDays: 0 } }), changeSummary: 'Shorter window' }), 201);
+    await step(
+      () =>
+        post(author, '/versions', {
+          definition: sampleDefinition('audited', { window: { anchor: 'programme_start', fromDays: -20, toDays: 0 } }),
+          changeSummary: 'Shorter window',
+        }),
+      201,
+    );
     await step(() => post(author, '/versions/2/submit'));
     const rejected = await step(() => post(approver, '/versions/2/reject', { comment: 'Twenty days is too short for the interpreters' }));
     expect(rejected.map((e) => [e.action, e.actor_id, e.reason, e.changes])).toEqual([
-      ['procedure_version.reject', approver.id, 'Twenty days is too short for the interpreters', { status: { old: 'in_review', new: 'rejected' } }],
+      [
+        'procedure_version.reject',
+        approver.id,
+        'Twenty days is too short for the interpreters',
+        { status: { old: 'in_review', new: 'rejected' } },
+      ],
     ]);
 
-    await step(() => post(author, '/versions', { definition: sampleDefinition('audited', { window: { anchor: 'programme_start', fromDays: -40, toDays: 0 } }), changeSummary: 'Longer window' }), 201);
+    await step(
+      () =>
+        post(author, '/versions', {
+          definition: sampleDefinition('audited', { window: { anchor: 'programme_start', fromDays: -40, toDays: 0 } }),
+          changeSummary: 'Longer window',
+        }),
+      201,
+    );
     await step(() => post(author, '/versions/3/submit'));
     const v3 = (await t.http.get('/api/procedures/audited/versions/3').set(...bearer(author))).body;
     // Approving version 3 is two changes: version 1 superseded, version 3 in force.
-    const superseding = await step(() => post(approver, '/versions/3/approve', { password: approver.password, comment: 'Longer window agreed' }));
+    const superseding = await step(() =>
+      post(approver, '/versions/3/approve', { password: approver.password, comment: 'Longer window agreed' }),
+    );
     expect(superseding.map((e) => [e.action, e.entity_id, e.actor_id])).toEqual([
       ['procedure_version.supersede', v1.id, approver.id],
       ['procedure_version.approve', v3.id, approver.id],
@@ -102,15 +157,66 @@ describe('audit events of document control', () => {
   });
 
   it('leaves no event for a refused step', async () => {
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('refused') }).expect(201);
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('refused') })
+      .expect(201);
     const events = await auditedBy(t, async () => {
-      expectProblem(await t.http.post('/api/procedures/refused/versions/1/approve').set(...bearer(approver)).send({ password: approver.password, comment: 'x' }), 409, 'transition_not_allowed');
-      expectProblem(await t.http.post('/api/procedures/refused/versions/1/retire').set(...bearer(author)).send({ reason: 'x' }), 409, 'transition_not_allowed');
-      expectProblem(await t.http.put('/api/procedures/refused/versions/1').set(...bearer(author)).set('If-Match', '"9"').send({ definition: sampleDefinition('refused') }), 412, 'version_mismatch');
-      await t.http.post('/api/procedures/refused/versions/1/submit').set(...bearer(author)).expect(200);
-      expectProblem(await t.http.post('/api/procedures/refused/versions/1/approve').set(...bearer(author)).send({ password: author.password, comment: 'x' }), 403, 'author_cannot_approve');
-      expectProblem(await t.http.post('/api/procedures/refused/versions/1/approve').set(...bearer(approver)).send({ password: 'wrong-password', comment: 'x' }), 401, 'invalid_password');
-      expectProblem(await t.http.put('/api/procedures/refused/versions/1').set(...bearer(author)).set('If-Match', '"1"').send({ definition: sampleDefinition('refused') }), 409, 'version_not_editable');
+      expectProblem(
+        await t.http
+          .post('/api/procedures/refused/versions/1/approve')
+          .set(...bearer(approver))
+          .send({ password: approver.password, comment: 'x' }),
+        409,
+        'transition_not_allowed',
+      );
+      expectProblem(
+        await t.http
+          .post('/api/procedures/refused/versions/1/retire')
+          .set(...bearer(author))
+          .send({ reason: 'x' }),
+        409,
+        'transition_not_allowed',
+      );
+      expectProblem(
+        await t.http
+          .put('/api/procedures/refused/versions/1')
+          .set(...bearer(author))
+          .set('If-Match', '"9"')
+          .send({ definition: sampleDefinition('refused') }),
+        412,
+        'version_mismatch',
+      );
+      await t.http
+        .post('/api/procedures/refused/versions/1/submit')
+        .set(...bearer(author))
+        .expect(200);
+      expectProblem(
+        await t.http
+          .post('/api/procedures/refused/versions/1/approve')
+          .set(...bearer(author))
+          .send({ password: author.password, comment: 'x' }),
+        403,
+        'author_cannot_approve',
+      );
+      expectProblem(
+        await t.http
+          .post('/api/procedures/refused/versions/1/approve')
+          .set(...bearer(approver))
+          .send({ password: 'wrong-password', comment: 'x' }),
+        401,
+        'invalid_password',
+      );
+      expectProblem(
+        await t.http
+          .put('/api/procedures/refused/versions/1')
+          .set(...bearer(author))
+          .set('If-Match', '"1"')
+          .send({ definition: sampleDefinition('refused') }),
+        409,
+        'version_not_editable',
+      );
     });
     expect(events.map((e) => e.action)).toEqual(['procedure_version.submit']);
   });

@@ -64,9 +64,22 @@ describe('procedure import from procedures/*.yaml', () => {
 
     for (const key of KEYS) {
       const v = await version(key, 1);
-      expect(v).toMatchObject({ number: 1, status: 'effective', author: null, contentHash: hashes.get(key), changeSummary: `Imported from procedures/${key}.yaml` });
+      expect(v).toMatchObject({
+        number: 1,
+        status: 'effective',
+        author: null,
+        contentHash: hashes.get(key),
+        changeSummary: `Imported from procedures/${key}.yaml`,
+      });
       expect(v.signatures).toEqual([
-        expect.objectContaining({ signerId: null, signerName: 'Mentoring QMS (system)', meaning: 'baseline import', recordId: v.id, recordVersion: 1, contentHash: hashes.get(key) }),
+        expect.objectContaining({
+          signerId: null,
+          signerName: 'Mentoring QMS (system)',
+          meaning: 'baseline import',
+          recordId: v.id,
+          recordVersion: 1,
+          contentHash: hashes.get(key),
+        }),
       ]);
       const events = await auditOf(t, v.id);
       expect(events.map((e) => [e.action, e.actor_id, e.actor_email])).toEqual([
@@ -96,7 +109,12 @@ describe('procedure import from procedures/*.yaml', () => {
     const report = await importer.importDirectory(dir);
     expect(report.drafted).toEqual([{ key: 'intake-interview', file: 'intake-interview.yaml', version: 2 }]);
     const v2 = await version('intake-interview', 2);
-    expect(v2).toMatchObject({ status: 'draft', author: null, signatures: [], changeSummary: 'Imported from procedures/intake-interview.yaml' });
+    expect(v2).toMatchObject({
+      status: 'draft',
+      author: null,
+      signatures: [],
+      changeSummary: 'Imported from procedures/intake-interview.yaml',
+    });
     expect(v2.definition.window.toDays).toBe(-14);
     expect((await version('intake-interview', 1)).status).toBe('effective');
     expect((await t.http.get('/api/procedures/intake-interview/effective').set(...bearer(qm))).body.number).toBe(1);
@@ -115,8 +133,14 @@ describe('procedure import from procedures/*.yaml', () => {
     expect(v1.contentHash).not.toBe(followed.contentHash);
 
     // Later changes need a person's approval, like any other version.
-    await t.http.post('/api/procedures/intake-interview/versions/2/submit').set(...bearer(qm)).expect(200);
-    const approved = await t.http.post('/api/procedures/intake-interview/versions/2/approve').set(...bearer(approver)).send({ password: approver.password, comment: 'Window closes a day later' });
+    await t.http
+      .post('/api/procedures/intake-interview/versions/2/submit')
+      .set(...bearer(qm))
+      .expect(200);
+    const approved = await t.http
+      .post('/api/procedures/intake-interview/versions/2/approve')
+      .set(...bearer(approver))
+      .send({ password: approver.password, comment: 'Window closes a day later' });
     expect(approved.status).toBe(200);
     expect(approved.body.signatures).toEqual([expect.objectContaining({ signerId: approver.id, meaning: 'approved' })]);
     expect((await importer.importDirectory(dir)).unchanged.map((u) => u.key)).toContain('intake-interview');
@@ -125,13 +149,19 @@ describe('procedure import from procedures/*.yaml', () => {
   it("never overwrites a person's open draft, nor a version under review", async () => {
     const current = await version('final-evaluation', 1);
     const mine = { ...current.definition, window: { ...current.definition.window, toDays: 31 } };
-    const draft = await t.http.post('/api/procedures/final-evaluation/versions').set(...bearer(qm)).send({ definition: mine, changeSummary: 'One more day' });
+    const draft = await t.http
+      .post('/api/procedures/final-evaluation/versions')
+      .set(...bearer(qm))
+      .send({ definition: mine, changeSummary: 'One more day' });
     expect(draft.status).toBe(201);
     edit('final-evaluation.yaml', 'toDays: 30', 'toDays: 45');
     // The import's own draft, once submitted, is not changed either.
     edit('introduction-day.yaml', 'toDays: 7', 'toDays: 8');
     expect((await importer.importDirectory(dir)).drafted).toEqual([{ key: 'introduction-day', file: 'introduction-day.yaml', version: 2 }]);
-    await t.http.post('/api/procedures/introduction-day/versions/2/submit').set(...bearer(qm)).expect(200);
+    await t.http
+      .post('/api/procedures/introduction-day/versions/2/submit')
+      .set(...bearer(qm))
+      .expect(200);
     edit('introduction-day.yaml', 'toDays: 8', 'toDays: 9');
 
     const before = await counts();
@@ -179,7 +209,12 @@ describe('procedure import from procedures/*.yaml', () => {
     expect(syntax.message).toMatch(/line \d+/);
 
     writeFileSync(file('mid-point-follow-up.yaml'), original);
-    writeFileSync(file('zz-anchored.yaml'), readFileSync(file('matching.yaml'), 'utf8').replace('key: matching', 'key: zz-anchored').replace('procedure: intake-interview', 'procedure: no-such-procedure'));
+    writeFileSync(
+      file('zz-anchored.yaml'),
+      readFileSync(file('matching.yaml'), 'utf8')
+        .replace('key: matching', 'key: zz-anchored')
+        .replace('procedure: intake-interview', 'procedure: no-such-procedure'),
+    );
     const anchored = await refusal();
     expect([anchored.file, anchored.problems[0].path]).toEqual(['zz-anchored.yaml', 'window.procedure']);
     rmSync(file('zz-anchored.yaml'));
@@ -191,7 +226,10 @@ describe('procedure import from procedures/*.yaml', () => {
   });
 
   it('adds a new file to a library that is no longer empty as a draft, without approving it', async () => {
-    writeFileSync(file('group-meeting.yaml'), readFileSync(file('introduction-day.yaml'), 'utf8').replace('key: introduction-day', 'key: group-meeting'));
+    writeFileSync(
+      file('group-meeting.yaml'),
+      readFileSync(file('introduction-day.yaml'), 'utf8').replace('key: introduction-day', 'key: group-meeting'),
+    );
     const start = await auditHead(t);
     const report = await importer.importDirectory(dir);
     expect(report.created).toEqual([{ key: 'group-meeting', file: 'group-meeting.yaml', version: 1, baseline: false }]);
@@ -203,9 +241,19 @@ describe('procedure import from procedures/*.yaml', () => {
   it('accepts a file anchored on a procedure that is in the library but not in the directory, with the subject rule still applied', async () => {
     const intake = await version('intake-interview', 2);
     const local = { ...intake.definition, key: 'local-intake' };
-    expect((await t.http.post('/api/procedures').set(...bearer(qm)).send({ definition: local })).status).toBe(201);
+    expect(
+      (
+        await t.http
+          .post('/api/procedures')
+          .set(...bearer(qm))
+          .send({ definition: local })
+      ).status,
+    ).toBe(201);
     const matching = readFileSync(file('matching.yaml'), 'utf8');
-    writeFileSync(file('local-matching.yaml'), matching.replace('key: matching', 'key: local-matching').replace('procedure: intake-interview', 'procedure: local-intake'));
+    writeFileSync(
+      file('local-matching.yaml'),
+      matching.replace('key: matching', 'key: local-matching').replace('procedure: intake-interview', 'procedure: local-intake'),
+    );
     const report = await importer.importDirectory(dir);
     expect(report.created).toEqual([{ key: 'local-matching', file: 'local-matching.yaml', version: 1, baseline: false }]);
 
@@ -213,7 +261,9 @@ describe('procedure import from procedures/*.yaml', () => {
     const intro = readFileSync(file('introduction-day.yaml'), 'utf8');
     writeFileSync(
       file('local-intro.yaml'),
-      intro.replace('key: introduction-day', 'key: local-intro').replace(/anchor: programme_start/, 'anchor: procedure_completed\n  procedure: local-intake'),
+      intro
+        .replace('key: introduction-day', 'key: local-intro')
+        .replace(/anchor: programme_start/, 'anchor: procedure_completed\n  procedure: local-intake'),
     );
     const before = await counts();
     const error = await importer.importDirectory(dir).then(

@@ -27,9 +27,17 @@ describe('procedure library under document control', () => {
 
   it('walks the whole life cycle: draft, review, approval with signature, next version supersedes', async () => {
     const def = sampleDefinition('life-cycle');
-    const created = await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: def });
+    const created = await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: def });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ procedureKey: 'life-cycle', number: 1, status: 'draft', author: { id: author.id, name: 'Anna Author' } });
+    expect(created.body).toMatchObject({
+      procedureKey: 'life-cycle',
+      number: 1,
+      status: 'draft',
+      author: { id: author.id, name: 'Anna Author' },
+    });
     expect(created.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(created.headers.location).toBe('/api/procedures/life-cycle/versions/1');
     expect(created.headers.etag).toBe('"1"');
@@ -62,14 +70,19 @@ describe('procedure library under document control', () => {
     const v2 = await t.http
       .post('/api/procedures/life-cycle/versions')
       .set(...bearer(author))
-      .send({ definition: sampleDefinition('life-cycle', { window: { anchor: 'programme_start', fromDays: -45, toDays: 0 } }), changeSummary: 'Longer window' });
+      .send({
+        definition: sampleDefinition('life-cycle', { window: { anchor: 'programme_start', fromDays: -45, toDays: 0 } }),
+        changeSummary: 'Longer window',
+      });
     expect(v2.status).toBe(201);
     expect(v2.body).toMatchObject({ number: 2, status: 'draft', changeSummary: 'Longer window' });
     await approveVersion(t, author, approver, 'life-cycle', 2);
 
     const v1 = await t.http.get('/api/procedures/life-cycle/versions/1').set(...bearer(leader));
     expect(v1.body.status).toBe('superseded');
-    expect(v1.body.supersededAt).toEqual((await t.http.get('/api/procedures/life-cycle/versions/2').set(...bearer(leader))).body.effectiveFrom);
+    expect(v1.body.supersededAt).toEqual(
+      (await t.http.get('/api/procedures/life-cycle/versions/2').set(...bearer(leader))).body.effectiveFrom,
+    );
 
     const list = await t.http.get('/api/procedures').set(...bearer(leader));
     expect(list.status).toBe(200);
@@ -88,12 +101,18 @@ describe('procedure library under document control', () => {
     ]);
     const approveEvent = (await events(created.body.id))[2];
     expect(approveEvent.actor_id).toBe(approver.id);
-    expect(approveEvent.changes.signature).toEqual({ old: null, new: expect.objectContaining({ meaning: 'approved', signerId: approver.id }) });
+    expect(approveEvent.changes.signature).toEqual({
+      old: null,
+      new: expect.objectContaining({ meaning: 'approved', signerId: approver.id }),
+    });
   });
 
   it('never changes a version that has left draft (API and database)', async () => {
     const def = sampleDefinition('frozen');
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: def });
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: def });
     const draft = await t.http.get('/api/procedures/frozen/versions/1').set(...bearer(author));
     const edited = await t.http
       .put('/api/procedures/frozen/versions/1')
@@ -113,44 +132,85 @@ describe('procedure library under document control', () => {
         .set('If-Match', current.headers.etag)
         .send({ definition: sampleDefinition('frozen', { ordered: true }) });
       expectProblem(put, 409, 'version_not_editable');
-      await expect(t.sql(`UPDATE procedure_version SET definition = '{}' WHERE id = $1`, [current.body.id])).rejects.toThrow(/cannot change/);
+      await expect(t.sql(`UPDATE procedure_version SET definition = '{}' WHERE id = $1`, [current.body.id])).rejects.toThrow(
+        /cannot change/,
+      );
       const after = await t.http.get('/api/procedures/frozen/versions/1').set(...bearer(author));
       expect(after.body.contentHash).toBe(current.body.contentHash);
     };
-    await t.http.post('/api/procedures/frozen/versions/1/submit').set(...bearer(author)).expect(200);
+    await t.http
+      .post('/api/procedures/frozen/versions/1/submit')
+      .set(...bearer(author))
+      .expect(200);
     await expectFrozen('in_review');
-    await t.http.post('/api/procedures/frozen/versions/1/approve').set(...bearer(approver)).send({ password: approver.password, comment: 'ok' }).expect(200);
+    await t.http
+      .post('/api/procedures/frozen/versions/1/approve')
+      .set(...bearer(approver))
+      .send({ password: approver.password, comment: 'ok' })
+      .expect(200);
     await expectFrozen('effective');
-    await t.http.post('/api/procedures/frozen/versions').set(...bearer(author)).send({ definition: def, changeSummary: 'again' }).expect(201);
+    await t.http
+      .post('/api/procedures/frozen/versions')
+      .set(...bearer(author))
+      .send({ definition: def, changeSummary: 'again' })
+      .expect(201);
     await approveVersion(t, author, approver, 'frozen', 2);
     await expectFrozen('superseded');
-    await expect(t.sql(`DELETE FROM procedure_version WHERE number = 1 AND procedure_id = (SELECT id FROM procedure WHERE key = 'frozen')`)).rejects.toThrow(
-      /never deleted/,
-    );
+    await expect(
+      t.sql(`DELETE FROM procedure_version WHERE number = 1 AND procedure_id = (SELECT id FROM procedure WHERE key = 'frozen')`),
+    ).rejects.toThrow(/never deleted/);
     await expect(t.sql(`DELETE FROM signature`)).rejects.toThrow(/immutable/);
   });
 
   it('refuses approval by the author (403) and with a wrong password (401), signing nothing', async () => {
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('guarded') }).expect(201);
-    await t.http.post('/api/procedures/guarded/versions/1/submit').set(...bearer(author)).expect(200);
-    const own = await t.http.post('/api/procedures/guarded/versions/1/approve').set(...bearer(author)).send({ password: author.password, comment: 'mine' });
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('guarded') })
+      .expect(201);
+    await t.http
+      .post('/api/procedures/guarded/versions/1/submit')
+      .set(...bearer(author))
+      .expect(200);
+    const own = await t.http
+      .post('/api/procedures/guarded/versions/1/approve')
+      .set(...bearer(author))
+      .send({ password: author.password, comment: 'mine' });
     expectProblem(own, 403, 'author_cannot_approve');
-    const wrong = await t.http.post('/api/procedures/guarded/versions/1/approve').set(...bearer(approver)).send({ password: 'not-my-password', comment: 'x' });
+    const wrong = await t.http
+      .post('/api/procedures/guarded/versions/1/approve')
+      .set(...bearer(approver))
+      .send({ password: 'not-my-password', comment: 'x' });
     expectProblem(wrong, 401, 'invalid_password');
     const v = await t.http.get('/api/procedures/guarded/versions/1').set(...bearer(author));
     expect(v.body.status).toBe('in_review');
     expect(v.body.signatures).toEqual([]);
     expect(await t.sql(`SELECT 1 FROM signature WHERE record_id = $1`, [v.body.id])).toHaveLength(0);
-    const leaderTry = await t.http.post('/api/procedures/guarded/versions/1/approve').set(...bearer(leader)).send({ password: leader.password, comment: 'x' });
+    const leaderTry = await t.http
+      .post('/api/procedures/guarded/versions/1/approve')
+      .set(...bearer(leader))
+      .send({ password: leader.password, comment: 'x' });
     expectProblem(leaderTry, 403, 'forbidden_role');
   });
 
   it('lets exactly one of several concurrent approvals win', async () => {
     const approvers = [approver, await t.user(['quality_manager']), await t.user(['quality_manager']), await t.user(['quality_manager'])];
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('race') }).expect(201);
-    await t.http.post('/api/procedures/race/versions/1/submit').set(...bearer(author)).expect(200);
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('race') })
+      .expect(201);
+    await t.http
+      .post('/api/procedures/race/versions/1/submit')
+      .set(...bearer(author))
+      .expect(200);
     const results = await Promise.all(
-      approvers.map((a) => t.http.post('/api/procedures/race/versions/1/approve').set(...bearer(a)).send({ password: a.password, comment: 'race' })),
+      approvers.map((a) =>
+        t.http
+          .post('/api/procedures/race/versions/1/approve')
+          .set(...bearer(a))
+          .send({ password: a.password, comment: 'race' }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expectProblem(r, 409, 'transition_not_allowed');
@@ -160,14 +220,23 @@ describe('procedure library under document control', () => {
 
   it('answers which version was in force at a moment, across two approvals', async () => {
     const def = sampleDefinition('in-force');
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: def }).expect(201);
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: def })
+      .expect(201);
     const before = new Date().toISOString();
     const none = await t.http.get(`/api/procedures/in-force/effective?at=${encodeURIComponent(before)}`).set(...bearer(leader));
     expectProblem(none, 404, 'not_found');
     const v1 = await approveVersion(t, author, approver, 'in-force', 1);
-    await t.http.post('/api/procedures/in-force/versions').set(...bearer(author)).send({ definition: sampleDefinition('in-force', { ordered: false }), changeSummary: 'x' }).expect(201);
+    await t.http
+      .post('/api/procedures/in-force/versions')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('in-force', { ordered: false }), changeSummary: 'x' })
+      .expect(201);
     const v2 = await approveVersion(t, author, approver, 'in-force', 2);
-    const at = async (iso: string) => (await t.http.get(`/api/procedures/in-force/effective?at=${encodeURIComponent(iso)}`).set(...bearer(leader))).body.number;
+    const at = async (iso: string) =>
+      (await t.http.get(`/api/procedures/in-force/effective?at=${encodeURIComponent(iso)}`).set(...bearer(leader))).body.number;
     expect(await at(v1.effectiveFrom)).toBe(1);
     expect(await at(new Date(Date.parse(v2.effectiveFrom) - 1).toISOString())).toBe(1);
     expect(await at(v2.effectiveFrom)).toBe(2);
@@ -176,44 +245,83 @@ describe('procedure library under document control', () => {
   });
 
   it('enforces one open draft, and rejection ends a version', async () => {
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('one-draft') }).expect(201);
-    const second = await t.http.post('/api/procedures/one-draft/versions').set(...bearer(author)).send({ definition: sampleDefinition('one-draft'), changeSummary: 'x' });
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('one-draft') })
+      .expect(201);
+    const second = await t.http
+      .post('/api/procedures/one-draft/versions')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('one-draft'), changeSummary: 'x' });
     expectProblem(second, 409, 'open_draft_exists');
-    await t.http.post('/api/procedures/one-draft/versions/1/submit').set(...bearer(author)).expect(200);
-    const rejected = await t.http.post('/api/procedures/one-draft/versions/1/reject').set(...bearer(approver)).send({ comment: 'Window too short' });
+    await t.http
+      .post('/api/procedures/one-draft/versions/1/submit')
+      .set(...bearer(author))
+      .expect(200);
+    const rejected = await t.http
+      .post('/api/procedures/one-draft/versions/1/reject')
+      .set(...bearer(approver))
+      .send({ comment: 'Window too short' });
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', statusReason: 'Window too short', allowedActions: [] });
     const again = await t.http.post('/api/procedures/one-draft/versions/1/submit').set(...bearer(author));
     expectProblem(again, 409, 'transition_not_allowed');
     expect(again.body.allowedActions).toEqual([]);
-    const next = await t.http.post('/api/procedures/one-draft/versions').set(...bearer(author)).send({ definition: sampleDefinition('one-draft'), changeSummary: 'after rejection' });
+    const next = await t.http
+      .post('/api/procedures/one-draft/versions')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('one-draft'), changeSummary: 'after rejection' });
     expect(next.status).toBe(201);
     expect(next.body.number).toBe(2);
   });
 
   it('retires the effective version', async () => {
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: sampleDefinition('retiring') }).expect(201);
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: sampleDefinition('retiring') })
+      .expect(201);
     await approveVersion(t, author, approver, 'retiring', 1);
-    const retired = await t.http.post('/api/procedures/retiring/versions/1/retire').set(...bearer(author)).send({ reason: 'Replaced by the group meeting' });
+    const retired = await t.http
+      .post('/api/procedures/retiring/versions/1/retire')
+      .set(...bearer(author))
+      .send({ reason: 'Replaced by the group meeting' });
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ status: 'retired', statusReason: 'Replaced by the group meeting' });
     expectProblem(await t.http.get('/api/procedures/retiring/effective').set(...bearer(author)), 404);
-    expect((await t.http.get(`/api/procedures/retiring/effective?at=${encodeURIComponent(retired.body.effectiveFrom)}`).set(...bearer(author))).body.number).toBe(1);
+    expect(
+      (await t.http.get(`/api/procedures/retiring/effective?at=${encodeURIComponent(retired.body.effectiveFrom)}`).set(...bearer(author)))
+        .body.number,
+    ).toBe(1);
   });
 
   it('diffs two versions', async () => {
     const def = sampleDefinition('diffed');
-    await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: def }).expect(201);
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: def })
+      .expect(201);
     await approveVersion(t, author, approver, 'diffed', 1);
     const changed = sampleDefinition('diffed', {
       window: { anchor: 'programme_start', fromDays: -60, toDays: 0 },
       steps: [
         def.steps[0],
         { ...def.steps[1], fields: [...def.steps[1].fields, { key: 'goal', label: { en: 'Goal' }, type: 'text', required: false }] },
-        { key: 'follow_up', title: { en: 'Follow-up call' }, required: false, fields: [{ key: 'done', label: { en: 'Done' }, type: 'boolean', required: true }] },
+        {
+          key: 'follow_up',
+          title: { en: 'Follow-up call' },
+          required: false,
+          fields: [{ key: 'done', label: { en: 'Done' }, type: 'boolean', required: true }],
+        },
       ],
     });
-    await t.http.post('/api/procedures/diffed/versions').set(...bearer(author)).send({ definition: changed, changeSummary: 'Goal and follow-up' }).expect(201);
+    await t.http
+      .post('/api/procedures/diffed/versions')
+      .set(...bearer(author))
+      .send({ definition: changed, changeSummary: 'Goal and follow-up' })
+      .expect(201);
     const diff = await t.http.get('/api/procedures/diffed/versions/2/diff?against=1').set(...bearer(leader));
     expect(diff.status).toBe(200);
     expect(diff.body).toMatchObject({ procedureKey: 'diffed', from: 1, to: 2 });
@@ -232,18 +340,42 @@ describe('procedure library under document control', () => {
     const bad = sampleDefinition('broken-def');
     (bad.steps[1].fields[0] as { options?: unknown }).options = [];
     (bad as { subject: string }).subject = 'family';
-    const res = await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: bad });
+    const res = await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: bad });
     expectProblem(res, 422, 'invalid_definition');
     expect(problemFields(res).some((f) => f.startsWith('definition.subject') || f === 'definition.subject')).toBe(true);
     expect(problemFields(res).some((f) => f.includes('steps[1]') || f.includes('steps/1') || f.includes('steps.1'))).toBe(true);
-    expectProblem(await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: 'text' }), 400, 'validation_failed');
-    expectProblem(await t.http.post('/api/procedures').set(...bearer(author)).send({}), 400, 'validation_failed');
+    expectProblem(
+      await t.http
+        .post('/api/procedures')
+        .set(...bearer(author))
+        .send({ definition: 'text' }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await t.http
+        .post('/api/procedures')
+        .set(...bearer(author))
+        .send({}),
+      400,
+      'validation_failed',
+    );
     expect(await t.sql(`SELECT 1 FROM procedure WHERE key = 'broken-def'`)).toHaveLength(0);
     expect(await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event`)).toEqual(before);
   });
 
   it('refuses writes by roles other than quality manager, and bad path parameters', async () => {
-    expectProblem(await t.http.post('/api/procedures').set(...bearer(leader)).send({ definition: sampleDefinition('nope') }), 403, 'forbidden_role');
+    expectProblem(
+      await t.http
+        .post('/api/procedures')
+        .set(...bearer(leader))
+        .send({ definition: sampleDefinition('nope') }),
+      403,
+      'forbidden_role',
+    );
     expectProblem(await t.http.get('/api/procedures'), 401, 'unauthenticated');
     expectProblem(await t.http.get('/api/procedures/NOT_A_KEY').set(...bearer(leader)), 404);
     expectProblem(await t.http.get('/api/procedures/missing-one').set(...bearer(leader)), 404);

@@ -10,7 +10,10 @@ describe('programme life-cycle guards', () => {
   let staff: Staff;
   let auditor: TestUser;
   const adeptProc = procedureDefinition('guard-intake', { window: { anchor: 'programme_start', fromDays: -10, toDays: 20 } });
-  const pairProc = procedureDefinition('guard-follow-up', { subject: 'pair', window: { anchor: 'programme_start', fromDays: -10, toDays: 20 } });
+  const pairProc = procedureDefinition('guard-follow-up', {
+    subject: 'pair',
+    window: { anchor: 'programme_start', fromDays: -10, toDays: 20 },
+  });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -22,15 +25,37 @@ describe('programme life-cycle guards', () => {
   });
 
   it('starts nothing for a withdrawn participant or an ended pair, and shows them not_applicable when they left within the window', async () => {
-    const f = await programmeFixture(t, { staff, procedures: [adeptProc, pairProc], startDate: '2026-03-01', endDate: '2026-12-31', adepts: 2, mentors: 2, pairs: true });
+    const f = await programmeFixture(t, {
+      staff,
+      procedures: [adeptProc, pairProc],
+      startDate: '2026-03-01',
+      endDate: '2026-12-31',
+      adepts: 2,
+      mentors: 2,
+      pairs: true,
+    });
     const p = f.programme.id;
     const [gone, stays] = f.adepts;
-    await t.http.post(`/api/programmes/${p}/participants/${gone.id}/withdraw`).set(...bearer(staff.leader)).send({ date: '2026-03-05', reason: 'Moved away' }).expect(200);
-    const refused = await t.http.post(`/api/programmes/${p}/executions`).set(...bearer(staff.leader)).send({ procedureKey: adeptProc.key, subject: { participantId: gone.id } });
+    await t.http
+      .post(`/api/programmes/${p}/participants/${gone.id}/withdraw`)
+      .set(...bearer(staff.leader))
+      .send({ date: '2026-03-05', reason: 'Moved away' })
+      .expect(200);
+    const refused = await t.http
+      .post(`/api/programmes/${p}/executions`)
+      .set(...bearer(staff.leader))
+      .send({ procedureKey: adeptProc.key, subject: { participantId: gone.id } });
     expectProblem(refused, 409, 'subject_inactive');
-    await t.http.post(`/api/pairs/${f.pairs[1].id}/end`).set(...bearer(staff.leader)).send({ date: '2026-03-06', reason: 'Rematch' }).expect(200);
+    await t.http
+      .post(`/api/pairs/${f.pairs[1].id}/end`)
+      .set(...bearer(staff.leader))
+      .send({ date: '2026-03-06', reason: 'Rematch' })
+      .expect(200);
     expectProblem(
-      await t.http.post(`/api/programmes/${p}/executions`).set(...bearer(staff.leader)).send({ procedureKey: pairProc.key, subject: { pairId: f.pairs[1].id } }),
+      await t.http
+        .post(`/api/programmes/${p}/executions`)
+        .set(...bearer(staff.leader))
+        .send({ procedureKey: pairProc.key, subject: { pairId: f.pairs[1].id } }),
       409,
       'subject_inactive',
     );
@@ -51,9 +76,15 @@ describe('programme life-cycle guards', () => {
       { stepKey: 'meet', values: { summary: 'Met' }, performedAt: '2026-03-02T10:00:00Z' },
     ]);
     const open = await startExecution(t, staff.leader, p, adeptProc.key, { participantId: f.adepts[1].id });
-    await t.http.post(`/api/programmes/${p}/close`).set(...bearer(staff.qm)).expect(200);
+    await t.http
+      .post(`/api/programmes/${p}/close`)
+      .set(...bearer(staff.qm))
+      .expect(200);
 
-    const step = await t.http.post(`/api/executions/${open.id}/steps`).set(...bearer(staff.leader)).send({ stepKey: 'meet', values: { summary: 'Late' }, performedAt: '2026-03-03T10:00:00Z' });
+    const step = await t.http
+      .post(`/api/executions/${open.id}/steps`)
+      .set(...bearer(staff.leader))
+      .send({ stepKey: 'meet', values: { summary: 'Late' }, performedAt: '2026-03-03T10:00:00Z' });
     expectProblem(step, 409, 'programme_closed');
     expectProblem(await t.http.post(`/api/executions/${open.id}/complete`).set(...bearer(staff.leader)), 409, 'programme_closed');
     expect(await t.sql(`SELECT 1 FROM execution_step_record WHERE execution_id = $1`, [open.id])).toHaveLength(0);
@@ -68,7 +99,15 @@ describe('programme life-cycle guards', () => {
   });
 
   it('shows the rationale and end reason of a pair only to those who run the programme', async () => {
-    const f = await programmeFixture(t, { staff, procedures: [pairProc], startDate: '2026-03-01', endDate: '2026-12-31', adepts: 1, mentors: 1, pairs: true });
+    const f = await programmeFixture(t, {
+      staff,
+      procedures: [pairProc],
+      startDate: '2026-03-01',
+      endDate: '2026-12-31',
+      adepts: 1,
+      mentors: 1,
+      pairs: true,
+    });
     const pairs = (who: TestUser) => t.http.get(`/api/programmes/${f.programme.id}/pairs`).set(...bearer(who));
     expect((await pairs(staff.leader)).body[0]).toHaveProperty('rationale');
     const seen = (await pairs(auditor)).body[0];

@@ -35,27 +35,53 @@ describe('quality objectives', () => {
     c = await createCast(t);
     fx = await buildReportProgramme(t, c);
     // A programme with nothing recorded yet, led by the other leader.
-    const empty = await createProgramme(t, c.qm, { name: 'Empty programme', startDate: '2025-09-01', endDate: '2026-06-30', leaderIds: [c.otherLeader.id] });
+    const empty = await createProgramme(t, c.qm, {
+      name: 'Empty programme',
+      startDate: '2025-09-01',
+      endDate: '2026-06-30',
+      leaderIds: [c.otherLeader.id],
+    });
     emptyId = (await activateProgramme(t, c.qm, empty.id)).id;
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const post = (as: TestUser, body: Record<string, unknown>) => t.http.post('/api/quality-objectives').set(...bearer(as)).send(body);
+  const post = (as: TestUser, body: Record<string, unknown>) =>
+    t.http
+      .post('/api/quality-objectives')
+      .set(...bearer(as))
+      .send(body);
   const list = async (as: TestUser, programmeId?: string): Promise<Objective[]> => {
     const res = await t.http.get(`/api/quality-objectives${programmeId ? `?programmeId=${programmeId}` : ''}`).set(...bearer(as));
     expect(res.status).toBe(200);
     return res.body;
   };
-  const set = async (indicator: string, comparator: string, target: number, programmeId: string | null = fx.programme.id): Promise<Objective> => {
-    const res = await post(c.qm, { ...(programmeId ? { programmeId } : {}), indicator, comparator, target, title: `${indicator} ${comparator} ${target}` });
+  const set = async (
+    indicator: string,
+    comparator: string,
+    target: number,
+    programmeId: string | null = fx.programme.id,
+  ): Promise<Objective> => {
+    const res = await post(c.qm, {
+      ...(programmeId ? { programmeId } : {}),
+      indicator,
+      comparator,
+      target,
+      title: `${indicator} ${comparator} ${target}`,
+    });
     expect(res.status).toBe(201);
     return res.body;
   };
 
   it('is set by a quality manager, evaluated at once, with one audit event', async () => {
-    const res = await post(c.qm, { programmeId: fx.programme.id, indicator: 'conformance_rate', comparator: '>=', target: 0.8, title: 'At least 80 % of procedures conform' });
+    const res = await post(c.qm, {
+      programmeId: fx.programme.id,
+      indicator: 'conformance_rate',
+      comparator: '>=',
+      target: 0.8,
+      title: 'At least 80 % of procedures conform',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -123,7 +149,13 @@ describe('quality objectives', () => {
     const ids: string[] = [];
     for (const [indicator, comparator, target, measured, status] of cases) {
       const o = await set(indicator, comparator, target);
-      expect({ indicator, comparator, target, measured: o.measured, status: o.status }).toEqual({ indicator, comparator, target, measured, status });
+      expect({ indicator, comparator, target, measured: o.measured, status: o.status }).toEqual({
+        indicator,
+        comparator,
+        target,
+        measured,
+        status,
+      });
       ids.push(o.id);
     }
     const median = await set('median_days_to_close', '<=', 30);
@@ -131,11 +163,16 @@ describe('quality objectives', () => {
     expect(median.measured).toBeGreaterThan(60);
 
     const listed = await list(c.auditor, fx.programme.id);
-    for (const [i, id] of ids.entries()) expect(listed.find((o) => o.id === id)).toMatchObject({ measured: cases[i][3], status: cases[i][4] });
+    for (const [i, id] of ids.entries())
+      expect(listed.find((o) => o.id === id)).toMatchObject({ measured: cases[i][3], status: cases[i][4] });
   });
 
   it('says not_measurable where there is no data yet, and measures what is zero', async () => {
-    const none = [await set('conformance_rate', '>=', 0.9, emptyId), await set('in_work_or_studies_rate', '>=', 0.5, emptyId), await set('median_days_to_close', '<=', 30, emptyId)];
+    const none = [
+      await set('conformance_rate', '>=', 0.9, emptyId),
+      await set('in_work_or_studies_rate', '>=', 0.5, emptyId),
+      await set('median_days_to_close', '<=', 30, emptyId),
+    ];
     for (const o of none) expect(o).toMatchObject({ measured: null, status: 'not_measurable' });
     expect(await set('open_deviations', '=', 0, emptyId)).toMatchObject({ measured: 0, status: 'met' });
   });
@@ -154,7 +191,9 @@ describe('quality objectives', () => {
     // Without a programme: the wide objective over all programmes; each programme's own on its programme.
     const all = await list(c.qm);
     expect(all.find((o) => o.id === wide.id)).toMatchObject({ measured: 6, status: 'not_met' });
-    expect(all.filter((o) => o.programmeId === emptyId && o.indicator === 'open_deviations')).toEqual([expect.objectContaining({ measured: 0, status: 'met' })]);
+    expect(all.filter((o) => o.programmeId === emptyId && o.indicator === 'open_deviations')).toEqual([
+      expect.objectContaining({ measured: 0, status: 'met' }),
+    ]);
   });
 
   it('shows a leader only the objectives of the programmes they lead (404 for another programme)', async () => {

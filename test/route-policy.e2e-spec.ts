@@ -25,7 +25,13 @@ describe('route table and API document', () => {
       expect(served.map(key).sort()).toEqual(routes.map(key).sort());
       // The walk sees the spine's routes.
       expect(routes.map(key)).toEqual(
-        expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/me', 'PATCH /api/users/:id', 'GET /api/audit-events/verify', 'GET /health']),
+        expect.arrayContaining([
+          'POST /api/auth/login',
+          'GET /api/users/me',
+          'PATCH /api/users/:id',
+          'GET /api/audit-events/verify',
+          'GET /health',
+        ]),
       );
     });
 
@@ -84,7 +90,13 @@ describe('route table and API document', () => {
       for (const r of routes) {
         const op = doc.paths[openApiPath(r.path)][r.method.toLowerCase()];
         const expected =
-          r.policy?.kind === 'public' ? ['public'] : r.policy?.kind === 'authenticated' ? ['any signed-in user'] : r.policy?.kind === 'roles' ? r.policy.roles : undefined;
+          r.policy?.kind === 'public'
+            ? ['public']
+            : r.policy?.kind === 'authenticated'
+              ? ['any signed-in user']
+              : r.policy?.kind === 'roles'
+                ? r.policy.roles
+                : undefined;
         expect({ route: key(r), roles: op['x-roles'] }).toEqual({ route: key(r), roles: expected });
         const security = r.policy?.kind === 'public' ? undefined : [{ bearer: [] }];
         expect({ route: key(r), security: op.security }).toEqual({ route: key(r), security });
@@ -94,7 +106,17 @@ describe('route table and API document', () => {
 
     it('has component schemas for the request and response bodies, and every $ref resolves', () => {
       const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
-      for (const name of ['CreateUserRequest', 'UpdateUserRequest', 'UserResponse', 'LoginRequest', 'LoginResponse', 'AuditEventPage', 'AuditEventResponse', 'ChainVerdictResponse', 'HealthResponse']) {
+      for (const name of [
+        'CreateUserRequest',
+        'UpdateUserRequest',
+        'UserResponse',
+        'LoginRequest',
+        'LoginResponse',
+        'AuditEventPage',
+        'AuditEventResponse',
+        'ChainVerdictResponse',
+        'HealthResponse',
+      ]) {
         expect({ name, present: name in schemas }).toEqual({ name, present: true });
       }
       expect(new Set(schemas.CreateUserRequest.required)).toEqual(new Set(['email', 'name', 'password', 'roles']));

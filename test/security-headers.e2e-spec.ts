@@ -72,7 +72,10 @@ describe('security headers, request ids and CORS', () => {
 
   describe('CORS', () => {
     it('allows the configured origin, exposing the headers clients need', async () => {
-      const res = await t.http.get('/api/users/me').set(...bearer(t.admin)).set('Origin', ALLOWED);
+      const res = await t.http
+        .get('/api/users/me')
+        .set(...bearer(t.admin))
+        .set('Origin', ALLOWED);
       expect(res.status).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
       const exposed = (res.headers['access-control-expose-headers'] as string).split(',').map((h) => h.trim().toLowerCase());
@@ -93,9 +96,15 @@ describe('security headers, request ids and CORS', () => {
     });
 
     it('does not allow another origin', async () => {
-      const res = await t.http.get('/api/users/me').set(...bearer(t.admin)).set('Origin', 'https://evil.example');
+      const res = await t.http
+        .get('/api/users/me')
+        .set(...bearer(t.admin))
+        .set('Origin', 'https://evil.example');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
-      const preflight = await t.http.options('/api/users').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      const preflight = await t.http
+        .options('/api/users')
+        .set('Origin', 'https://evil.example')
+        .set('Access-Control-Request-Method', 'POST');
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
       // A look-alike of the allowed origin is another origin.
       const lookalike = await t.http.get('/health').set('Origin', `${ALLOWED}.evil.example`);

@@ -19,7 +19,13 @@ describe('users', () => {
 
   function newUserBody(overrides: Record<string, unknown> = {}) {
     const s = uniqueSuffix();
-    return { email: `Person.${s}@Example.org`, name: `Person ${s}`, password: 'a-long-enough-password', roles: ['programme_leader'], ...overrides };
+    return {
+      email: `Person.${s}@Example.org`,
+      name: `Person ${s}`,
+      password: 'a-long-enough-password',
+      roles: ['programme_leader'],
+      ...overrides,
+    };
   }
 
   async function unchanged<T>(what: () => Promise<T>): Promise<T> {
@@ -34,7 +40,10 @@ describe('users', () => {
   describe('POST /api/users', () => {
     it('creates a user: 201, ETag, Location, the stored row and no secret in the answer', async () => {
       const body = newUserBody({ roles: ['quality_manager', 'auditor'] });
-      const res = await t.http.post('/api/users').set(...bearer(t.admin)).send(body);
+      const res = await t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .send(body);
       expect(res.status).toBe(201);
       expect(res.headers.etag).toBe('"1"');
       expect(res.headers.location).toBe(`/api/users/${res.body.id}`);
@@ -70,9 +79,21 @@ describe('users', () => {
 
     it('refuses an e-mail already taken, compared case-insensitively, and writes nothing', async () => {
       const body = newUserBody();
-      expect((await t.http.post('/api/users').set(...bearer(t.admin)).send(body)).status).toBe(201);
+      expect(
+        (
+          await t.http
+            .post('/api/users')
+            .set(...bearer(t.admin))
+            .send(body)
+        ).status,
+      ).toBe(201);
       const again = newUserBody({ email: body.email.toUpperCase() });
-      const res = await unchanged(() => t.http.post('/api/users').set(...bearer(t.admin)).send(again));
+      const res = await unchanged(() =>
+        t.http
+          .post('/api/users')
+          .set(...bearer(t.admin))
+          .send(again),
+      );
       expectProblem(res, 409, 'email_taken');
       const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE email = $1`, [body.email.toLowerCase()]);
       expect(n).toBe(1);
@@ -80,7 +101,12 @@ describe('users', () => {
 
     it('refuses callers without the admin role (403) and without a token (401), writing nothing', async () => {
       for (const role of ROLES.filter((r) => r !== 'admin')) {
-        const res = await unchanged(() => t.http.post('/api/users').set(...bearer(byRole[role])).send(newUserBody()));
+        const res = await unchanged(() =>
+          t.http
+            .post('/api/users')
+            .set(...bearer(byRole[role]))
+            .send(newUserBody()),
+        );
         expectProblem(res, 403, 'forbidden_role');
       }
       expectProblem(await unchanged(() => t.http.post('/api/users').send(newUserBody())), 401, 'unauthenticated');
@@ -124,24 +150,41 @@ describe('users', () => {
 
     it('needs If-Match: missing -> 428, nothing written', async () => {
       const u = await t.user(['auditor']);
-      const res = await unchanged(() => t.http.patch(`/api/users/${u.id}`).set(...bearer(t.admin)).send({ name: 'Renamed' }));
+      const res = await unchanged(() =>
+        t.http
+          .patch(`/api/users/${u.id}`)
+          .set(...bearer(t.admin))
+          .send({ name: 'Renamed' }),
+      );
       expectProblem(res, 428, 'if_match_required');
       expect(await rowVersion(u.id)).toBe(1);
     });
 
     it('refuses a stale or unparseable If-Match with 412, nothing written', async () => {
       const u = await t.user(['auditor']);
-      const first = await t.http.patch(`/api/users/${u.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: 'First' });
+      const first = await t.http
+        .patch(`/api/users/${u.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ name: 'First' });
       expect(first.status).toBe(200);
 
       const stale = await unchanged(() =>
-        t.http.patch(`/api/users/${u.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: 'Second' }),
+        t.http
+          .patch(`/api/users/${u.id}`)
+          .set(...bearer(t.admin))
+          .set('If-Match', '"1"')
+          .send({ name: 'Second' }),
       );
       expectProblem(stale, 412, 'version_mismatch');
       expect(stale.body.currentVersion).toBe(2);
 
       const garbage = await unchanged(() =>
-        t.http.patch(`/api/users/${u.id}`).set(...bearer(t.admin)).set('If-Match', 'yesterday').send({ name: 'Third' }),
+        t.http
+          .patch(`/api/users/${u.id}`)
+          .set(...bearer(t.admin))
+          .set('If-Match', 'yesterday')
+          .send({ name: 'Third' }),
       );
       expectProblem(garbage, 412, 'version_mismatch');
 
@@ -165,14 +208,22 @@ describe('users', () => {
       expect((await trailState(t)).events).toBe(before.events + 1);
 
       // The weak form of the same ETag is accepted too.
-      const again = await t.http.patch(`/api/users/${u.id}`).set(...bearer(t.admin)).set('If-Match', 'W/"2"').send({ name: 'Newer' });
+      const again = await t.http
+        .patch(`/api/users/${u.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', 'W/"2"')
+        .send({ name: 'Newer' });
       expect(again.status).toBe(200);
       expect(again.headers.etag).toBe('"3"');
     });
 
     it('answers 404 for an unknown user and writes nothing', async () => {
       const res = await unchanged(() =>
-        t.http.patch('/api/users/00000000-0000-4000-8000-000000000000').set(...bearer(t.admin)).set('If-Match', '"1"').send({ name: 'X' }),
+        t.http
+          .patch('/api/users/00000000-0000-4000-8000-000000000000')
+          .set(...bearer(t.admin))
+          .set('If-Match', '"1"')
+          .send({ name: 'X' }),
       );
       expectProblem(res, 404, 'not_found');
     });
@@ -180,7 +231,11 @@ describe('users', () => {
     it('refuses callers without the admin role', async () => {
       const u = await t.user(['auditor']);
       const res = await unchanged(() =>
-        t.http.patch(`/api/users/${u.id}`).set(...bearer(byRole.quality_manager)).set('If-Match', '"1"').send({ name: 'X' }),
+        t.http
+          .patch(`/api/users/${u.id}`)
+          .set(...bearer(byRole.quality_manager))
+          .set('If-Match', '"1"')
+          .send({ name: 'X' }),
       );
       expectProblem(res, 403, 'forbidden_role');
     });
@@ -188,12 +243,20 @@ describe('users', () => {
     it('refuses to let an admin deactivate themselves or drop their own admin role', async () => {
       const admin2 = await t.user(['admin']);
       const self = async (body: Record<string, unknown>) =>
-        t.http.patch(`/api/users/${admin2.id}`).set(...bearer(admin2)).set('If-Match', '"1"').send(body);
+        t.http
+          .patch(`/api/users/${admin2.id}`)
+          .set(...bearer(admin2))
+          .set('If-Match', '"1"')
+          .send(body);
       expectProblem(await unchanged(() => self({ active: false })), 409, 'cannot_deactivate_self');
       expectProblem(await unchanged(() => self({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
       // The same account named by its id in upper case is still the caller's own.
       const shouted = async (body: Record<string, unknown>) =>
-        t.http.patch(`/api/users/${admin2.id.toUpperCase()}`).set(...bearer(admin2)).set('If-Match', '"1"').send(body);
+        t.http
+          .patch(`/api/users/${admin2.id.toUpperCase()}`)
+          .set(...bearer(admin2))
+          .set('If-Match', '"1"')
+          .send(body);
       expectProblem(await unchanged(() => shouted({ active: false })), 409, 'cannot_deactivate_self');
       expectProblem(await unchanged(() => shouted({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
       expect(await rowVersion(admin2.id)).toBe(1);
@@ -206,15 +269,33 @@ describe('users', () => {
     const a = await t.user(['admin']);
     const b = await t.user(['admin']);
     // Leave only a and b as administrators.
-    const others = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) AND id <> ALL($1)`, [[a.id, b.id]]);
+    const others = await t.sql<{ id: string }>(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) AND id <> ALL($1)`, [
+      [a.id, b.id],
+    ]);
     for (const { id } of others) {
       const current = await t.http.get(`/api/users/${id}`).set(...bearer(a));
-      await t.http.patch(`/api/users/${id}`).set(...bearer(a)).set('If-Match', current.headers.etag).send({ roles: ['quality_manager'] }).expect(200);
+      await t.http
+        .patch(`/api/users/${id}`)
+        .set(...bearer(a))
+        .set('If-Match', current.headers.etag)
+        .send({ roles: ['quality_manager'] })
+        .expect(200);
     }
-    const [etagA, etagB] = [(await t.http.get(`/api/users/${a.id}`).set(...bearer(b))).headers.etag, (await t.http.get(`/api/users/${b.id}`).set(...bearer(a))).headers.etag];
+    const [etagA, etagB] = [
+      (await t.http.get(`/api/users/${a.id}`).set(...bearer(b))).headers.etag,
+      (await t.http.get(`/api/users/${b.id}`).set(...bearer(a))).headers.etag,
+    ];
     const [ab, ba] = await Promise.all([
-      t.http.patch(`/api/users/${b.id}`).set(...bearer(a)).set('If-Match', etagB).send({ roles: ['auditor'] }),
-      t.http.patch(`/api/users/${a.id}`).set(...bearer(b)).set('If-Match', etagA).send({ active: false }),
+      t.http
+        .patch(`/api/users/${b.id}`)
+        .set(...bearer(a))
+        .set('If-Match', etagB)
+        .send({ roles: ['auditor'] }),
+      t.http
+        .patch(`/api/users/${a.id}`)
+        .set(...bearer(b))
+        .set('If-Match', etagA)
+        .send({ active: false }),
     ]);
     const statuses = [ab.status, ba.status].sort();
     expect(statuses[0]).toBe(200);

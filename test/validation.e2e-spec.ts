@@ -33,7 +33,11 @@ describe('validation and problem documents', () => {
     return res;
   }
 
-  const createUser = (body: unknown) => t.http.post('/api/users').set(...bearer(t.admin)).send(body as object);
+  const createUser = (body: unknown) =>
+    t.http
+      .post('/api/users')
+      .set(...bearer(t.admin))
+      .send(body as object);
 
   it('refuses an unknown property, naming it', async () => {
     const res = await writesNothing(() => createUser({ ...valid, isSuperuser: true }));
@@ -66,7 +70,11 @@ describe('validation and problem documents', () => {
 
   it('refuses wrong types in an update too', async () => {
     const res = await writesNothing(() =>
-      t.http.patch(`/api/users/${t.admin.id}`).set(...bearer(t.admin)).set('If-Match', '"1"').send({ active: 'no', roles: ['nobody'] }),
+      t.http
+        .patch(`/api/users/${t.admin.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', '"1"')
+        .send({ active: 'no', roles: ['nobody'] }),
     );
     expectProblem(res, 400, 'validation_failed');
     expect(new Set(problemFields(res))).toEqual(new Set(['active', 'roles']));
@@ -80,13 +88,23 @@ describe('validation and problem documents', () => {
 
   it('refuses malformed JSON with 400 malformed_json', async () => {
     const res = await writesNothing(() =>
-      t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json').send('{"email": "x@example.org",'),
+      t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .set('Content-Type', 'application/json')
+        .send('{"email": "x@example.org",'),
     );
     expectProblem(res, 400, 'malformed_json');
   });
 
   it('refuses a JSON body that is not an object or array (strict parsing)', async () => {
-    const res = await writesNothing(() => t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json').send('"text"'));
+    const res = await writesNothing(() =>
+      t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .set('Content-Type', 'application/json')
+        .send('"text"'),
+    );
     expectProblem(res, 400, 'malformed_json');
   });
 
@@ -104,7 +122,10 @@ describe('validation and problem documents', () => {
     ['with a number that parses to Infinity', `{"email":1e309}`, 'number_out_of_range'],
   ])('refuses a JSON body %s with 400 before anything reads it, with or without an Idempotency-Key', async (_what, text, code) => {
     for (const key of [undefined, `key-${code}-${text.length}`]) {
-      const req = t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json');
+      const req = t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .set('Content-Type', 'application/json');
       if (key) req.set('Idempotency-Key', key);
       const res = await writesNothing(() => req.send(text));
       expectProblem(res, 400, code);
@@ -120,7 +141,11 @@ describe('validation and problem documents', () => {
 
   it('answers an unsupported body encoding with 415', async () => {
     const res = await writesNothing(() =>
-      t.http.post('/api/users').set(...bearer(t.admin)).set('Content-Type', 'application/json; charset=latin-9').send(JSON.stringify(valid)),
+      t.http
+        .post('/api/users')
+        .set(...bearer(t.admin))
+        .set('Content-Type', 'application/json; charset=latin-9')
+        .send(JSON.stringify(valid)),
     );
     expectProblem(res, 415, 'unsupported_media_type');
   });
@@ -141,7 +166,13 @@ describe('validation and problem documents', () => {
       const [head, body] = raw.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
       expect(head).toContain('Content-Type: application/problem+json');
-      expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'bad_request', title: 'Bad Request', type: expect.any(String), detail: expect.any(String) });
+      expect(JSON.parse(body)).toMatchObject({
+        status: 400,
+        code: 'bad_request',
+        title: 'Bad Request',
+        type: expect.any(String),
+        detail: expect.any(String),
+      });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -111,7 +111,11 @@ export class Service {
 }
 
 /** Spawns the service without waiting for it (for a start that is meant to fail). */
-export function spawnService(env: Record<string, string>): { child: ChildProcess; captured: { text: string }; exited: Promise<ExitStatus> } {
+export function spawnService(env: Record<string, string>): {
+  child: ChildProcess;
+  captured: { text: string };
+  exited: Promise<ExitStatus>;
+} {
   requireBuild();
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,

@@ -1,6 +1,7 @@
 import type { BenchRow } from './types.js';
 
-const number = (v: number): string => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100)) : '—');
+const number = (v: number): string =>
+  Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100)) : '—';
 
 /** The rows as a Markdown table: scenario, case, service, baseline, ratio, target, verdict. */
 export function renderTable(rows: BenchRow[]): string {

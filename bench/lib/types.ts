@@ -44,10 +44,7 @@ export interface Scenario {
 }
 
 /** A row with ratio and verdict computed. `lowerIsBetter` for times and memory. */
-export function row(
-  r: Omit<BenchRow, 'ratio' | 'met' | 'target'>,
-  target?: { max?: number; min?: number },
-): BenchRow {
+export function row(r: Omit<BenchRow, 'ratio' | 'met' | 'target'>, target?: { max?: number; min?: number }): BenchRow {
   const ratio = r.baseline === 0 ? Number.NaN : r.value / r.baseline;
   const out: BenchRow = { ...r, ratio: Math.round(ratio * 100) / 100 };
   if (target?.max !== undefined) {

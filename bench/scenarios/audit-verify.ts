@@ -33,7 +33,7 @@ import { appendChainedEvents } from '../seed/audit-events.js';
 /** The stored events, as the service reads them (audit.service.ts rowToEvent). */
 async function readChain(c: Awaited<ReturnType<typeof attach>>): Promise<ChainedEvent[]> {
   const out: ChainedEvent[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const { rows } = await c.query(
       `SELECT seq, occurred_at, actor_id, actor_email, action, entity_type, entity_id, entity_version, changes, reason, request_id, prev_hash, hash
        FROM audit_event WHERE seq > $1 ORDER BY seq LIMIT 10000`,
@@ -77,7 +77,8 @@ export const auditScenario: Scenario = {
       // The canonical bytes of every stored event, computed ahead; checked against the stored hashes.
       const canonical = events.map((e) => canonicalJson(unhashed(e)));
       canonical.forEach((text, i) => {
-        if (sha256Hex(text) !== events[i].hash) throw new Error(`event ${events[i].seq}: its canonical bytes do not hash to its stored hash`);
+        if (sha256Hex(text) !== events[i].hash)
+          throw new Error(`event ${events[i].seq}: its canonical bytes do not hash to its stored hash`);
       });
       const bytes = canonical.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
@@ -89,7 +90,10 @@ export const auditScenario: Scenario = {
       if (exported.value.status !== 200) throw new Error(`export: ${exported.value.status}`);
       const file = join(dir, 'audit-events.jsonl');
       writeFileSync(file, exported.value.bytes);
-      const expectedHead = { seq: Number(exported.value.headers.get('x-audit-head-seq')), hash: String(exported.value.headers.get('x-audit-head-hash')) };
+      const expectedHead = {
+        seq: Number(exported.value.headers.get('x-audit-head-seq')),
+        hash: String(exported.value.headers.get('x-audit-head-hash')),
+      };
       const offline = async () => {
         const v = await verifyAuditExport(file, { expectedHead });
         if (!v.valid || v.events !== total) throw new Error(`offline verification: ${JSON.stringify(v)}`);
@@ -124,7 +128,8 @@ export const auditScenario: Scenario = {
         events: total,
         canonicalBytes: bytes,
         averageEventBytes: round(bytes / total),
-        baselineMeasures: 'SHA-256 (sha256Hex of src/common/canonical.ts) of the canonical JSON strings of the same stored events, computed ahead: hashing only, canonicalisation not timed',
+        baselineMeasures:
+          'SHA-256 (sha256Hex of src/common/canonical.ts) of the canonical JSON strings of the same stored events, computed ahead: hashing only, canonicalisation not timed',
         sha256AloneRunsPerSecond: runs.hashOnly.map((x) => round(x)),
         canonicalAndSha256PerSecond: round(median(runs.canonicalAndHash)),
         canonicalAndSha256RunsPerSecond: runs.canonicalAndHash.map((x) => round(x)),
@@ -137,7 +142,12 @@ export const auditScenario: Scenario = {
           value: round(median(runs.service)),
           baselineName: 'SHA-256 alone over the same canonical bytes',
           baseline,
-          details: { ...common, measured: 'one GET /api/audit-events/verify as an auditor over HTTP per run (reads all events from PostgreSQL, recomputes every hash)', runsPerSecond: runs.service.map((x) => round(x)) },
+          details: {
+            ...common,
+            measured:
+              'one GET /api/audit-events/verify as an auditor over HTTP per run (reads all events from PostgreSQL, recomputes every hash)',
+            runsPerSecond: runs.service.map((x) => round(x)),
+          },
         }),
         row({
           scenario: 'audit',
@@ -148,7 +158,8 @@ export const auditScenario: Scenario = {
           baseline,
           details: {
             ...common,
-            measured: 'verifyAuditExport (src/audit/audit-export.ts) over the file from GET /api/audit-events/export, with the head from its headers; the download is not timed',
+            measured:
+              'verifyAuditExport (src/audit/audit-export.ts) over the file from GET /api/audit-events/export, with the head from its headers; the download is not timed',
             exportBytes: exported.value.bytes.length,
             exportDownloadMs: round(exported.ms, 1),
             runsPerSecond: runs.offline.map((x) => round(x)),

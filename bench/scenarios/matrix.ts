@@ -20,7 +20,16 @@ import type { SqlCell } from '../seed/matrix-sql.js';
 import { seedProgramme } from '../seed/programme.js';
 
 interface ApiMatrix {
-  rows: { subject: { id: string }; cells: { procedureKey: string; status: string; executionId: string | null; versionNumber: number; window: { from: string; to: string } | null }[] }[];
+  rows: {
+    subject: { id: string };
+    cells: {
+      procedureKey: string;
+      status: string;
+      executionId: string | null;
+      versionNumber: number;
+      window: { from: string; to: string } | null;
+    }[];
+  }[];
 }
 
 /** Today in the programme's time zone (the shipped programmes use Europe/Stockholm). */
@@ -42,7 +51,8 @@ export const matrixScenario: Scenario = {
       const seeded = await seedProgramme(service.url, participants, { log: options.log });
       const pg = await attach(db.url);
       try {
-        const [programme] = (await pg.query<{ time_zone: string }>(`SELECT time_zone FROM programme WHERE id = $1`, [seeded.programmeId])).rows;
+        const [programme] = (await pg.query<{ time_zone: string }>(`SELECT time_zone FROM programme WHERE id = $1`, [seeded.programmeId]))
+          .rows;
         const today = todayIn(programme.time_zone);
         const path = `/api/programmes/${seeded.programmeId}/conformance?today=${today}`;
         const viaApi = async () => (await seeded.staff.qm.must(200, 'GET', path)) as ApiMatrix;
@@ -51,15 +61,34 @@ export const matrixScenario: Scenario = {
 
         // The same cells, one by one.
         const apiCells = (await viaApi()).rows.flatMap((r) =>
-          r.cells.map((c) => cellKey({ subjectId: r.subject.id, procedureKey: c.procedureKey, executionId: c.executionId, versionNumber: c.versionNumber, from: c.window?.from ?? null, to: c.window?.to ?? null, status: c.status })),
+          r.cells.map((c) =>
+            cellKey({
+              subjectId: r.subject.id,
+              procedureKey: c.procedureKey,
+              executionId: c.executionId,
+              versionNumber: c.versionNumber,
+              from: c.window?.from ?? null,
+              to: c.window?.to ?? null,
+              status: c.status,
+            }),
+          ),
         );
         const sqlCells = (await viaSql()).map((c) =>
-          cellKey({ subjectId: c.subject_id, procedureKey: c.procedure_key, executionId: c.execution_id, versionNumber: c.version_number, from: c.window_from, to: c.window_to, status: c.status }),
+          cellKey({
+            subjectId: c.subject_id,
+            procedureKey: c.procedure_key,
+            executionId: c.execution_id,
+            versionNumber: c.version_number,
+            from: c.window_from,
+            to: c.window_to,
+            status: c.status,
+          }),
         );
         if (apiCells.length !== sqlCells.length) throw new Error(`the service drew ${apiCells.length} cells, the SQL ${sqlCells.length}`);
         const sqlSet = new Set(sqlCells);
         const differing = apiCells.filter((c) => !sqlSet.has(c));
-        if (differing.length) throw new Error(`${differing.length} cells differ between the service and the SQL, e.g. service ${differing[0]}`);
+        if (differing.length)
+          throw new Error(`${differing.length} cells differ between the service and the SQL, e.g. service ${differing[0]}`);
         const byStatus: Record<string, number> = {};
         for (const c of apiCells) {
           const s = c.slice(c.lastIndexOf(' ') + 1);
@@ -98,7 +127,8 @@ export const matrixScenario: Scenario = {
                 requestsPerRun: perRun,
                 serviceRunsMs: serviceRuns.map((x) => round(x, 1)),
                 sqlRunsMs: sqlRuns.map((x) => round(x, 1)),
-                measured: 'service: GET /api/programmes/:id/conformance?today= as the quality manager over HTTP, JSON body read and parsed; baseline: one SQL statement through pg yielding the same cells, rows read. Each run is the median of requestsPerRun calls, after 3 unmeasured calls of each.',
+                measured:
+                  'service: GET /api/programmes/:id/conformance?today= as the quality manager over HTTP, JSON body read and parsed; baseline: one SQL statement through pg yielding the same cells, rows read. Each run is the median of requestsPerRun calls, after 3 unmeasured calls of each.',
               },
             },
             { max: 2 },

@@ -44,8 +44,21 @@ const mb = (bytes: number): number => Math.round(bytes / 1048576);
 function tableRows(model: EvidenceReportModel): string[][] {
   return [
     ...model.participants.map((p) => [p.code, p.role, p.gender, p.profession, p.enrolledOn, p.status]),
-    ...model.conformance.rows.map((r) => [r.subject, r.subjectType, ...r.cells.map((c) => (c ? `${c.status} · v${c.version ?? '-'}` : '—'))]),
-    ...model.deviations.map((d) => [d.reference, d.detectedAt, d.severity, d.source, d.procedureKey ?? '—', d.state, d.title, d.closedAt ?? '—']),
+    ...model.conformance.rows.map((r) => [
+      r.subject,
+      r.subjectType,
+      ...r.cells.map((c) => (c ? `${c.status} · v${c.version ?? '-'}` : '—')),
+    ]),
+    ...model.deviations.map((d) => [
+      d.reference,
+      d.detectedAt,
+      d.severity,
+      d.source,
+      d.procedureKey ?? '—',
+      d.state,
+      d.title,
+      d.closedAt ?? '—',
+    ]),
     ...model.correctiveActions.map((a) => [a.reference, a.type, a.description, a.ownerName, a.dueOn, a.state, String(a.overdueDays)]),
   ];
 }
@@ -69,7 +82,11 @@ async function rawPdfkit(rows: string[][], onPage: () => void): Promise<number> 
     }
     const width = 483 / row.length;
     row.forEach((cell, i) => doc.text(cell, 56 + i * width, y, { lineBreak: false }));
-    doc.moveTo(56, y + 12).lineTo(539, y + 12).lineWidth(0.5).stroke();
+    doc
+      .moveTo(56, y + 12)
+      .lineTo(539, y + 12)
+      .lineWidth(0.5)
+      .stroke();
     y += 14;
   }
   doc.end();

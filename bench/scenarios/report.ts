@@ -19,7 +19,10 @@ import type { Mode, ReportRun } from './report-child.js';
 const CHILD = fileURLToPath(new URL('./report-child.js', import.meta.url));
 
 function measure(mode: Mode, participants: number): ReportRun {
-  const done = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, String(participants), 'warm'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const done = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, String(participants), 'warm'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (done.status !== 0) throw new Error(`${mode} with ${participants} participants failed:\n${done.stderr}`);
   return JSON.parse(done.stdout.trim().split('\n').pop() ?? '') as ReportRun;
 }

@@ -36,7 +36,13 @@ async function startOnce(env: Record<string, string>): Promise<Start> {
     while (Date.now() < deadline) {
       if (status) throw new Error(`the service exited during start-up (${JSON.stringify(status)}):\n${captured.text}`);
       const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(captured.text)?.[1];
-      if (url && (await fetch(`${url}/health`).then((r) => r.ok, () => false))) {
+      if (
+        url &&
+        (await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      ) {
         const ms = performance.now() - began;
         // Let the start-up's garbage settle before reading the resident set.
         await sleep(1000);
@@ -86,7 +92,15 @@ export const startupScenario: Scenario = {
     for (const phase of ['first start', 'restart'] as const) {
       const details = { embedded: runs.get(`embedded:${phase}`), postgres: runs.get(`postgres:${phase}`) };
       rows.push(
-        row({ scenario: 'startup', case: `embedded, ${phase}`, metric: 'ms to healthy', value: med('embedded', phase, (s) => s.ms), baselineName: 'PostgreSQL server', baseline: med('postgres', phase, (s) => s.ms), details }),
+        row({
+          scenario: 'startup',
+          case: `embedded, ${phase}`,
+          metric: 'ms to healthy',
+          value: med('embedded', phase, (s) => s.ms),
+          baselineName: 'PostgreSQL server',
+          baseline: med('postgres', phase, (s) => s.ms),
+          details,
+        }),
         row({
           scenario: 'startup',
           case: `embedded, ${phase}`,

@@ -99,7 +99,9 @@ async function inParallel<T>(count: number, parallel: number, task: (i: number) 
 }
 
 /** The baseline server as a child process, like the service; resolves with its URL. */
-async function startBare(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+async function startBare(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [BARE_SERVER], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
@@ -161,17 +163,28 @@ export const stepScenario: Scenario = {
       const seeded = performance.now();
       const staff = await createStaff(svc.url, 'step');
       const approverPassword = 'approver-password-for-the-bench';
-      await staff.admin.must(201, 'POST', '/api/users', { email: 'approver.step@hardening.test', name: 'Astrid Approver', password: approverPassword, roles: ['quality_manager'] });
+      await staff.admin.must(201, 'POST', '/api/users', {
+        email: 'approver.step@hardening.test',
+        name: 'Astrid Approver',
+        password: approverPassword,
+        roles: ['quality_manager'],
+      });
       const approver = await staff.admin.login('approver.step@hardening.test', approverPassword);
       await staff.qm.must(201, 'POST', '/api/procedures', { definition: definition() });
       await staff.qm.must(200, 'POST', `/api/procedures/${PROCEDURE_KEY}/versions/1/submit`);
-      await approver.must(200, 'POST', `/api/procedures/${PROCEDURE_KEY}/versions/1/approve`, { password: approverPassword, comment: 'For the benchmark' });
+      await approver.must(200, 'POST', `/api/procedures/${PROCEDURE_KEY}/versions/1/approve`, {
+        password: approverPassword,
+        comment: 'For the benchmark',
+      });
       const programmeId = await activeProgramme(staff, 'Benchmark: recording steps');
       const leader: Client = staff.leader;
       const me = (await leader.must(200, 'GET', '/api/users/me')) as { id: string; email: string };
       const executions = await inParallel(executionsNeeded, 4, async (i) => {
         const p = await leader.must(201, 'POST', `/api/programmes/${programmeId}/participants`, participantBody(i, { role: 'adept' }));
-        const e = await leader.must(201, 'POST', `/api/programmes/${programmeId}/executions`, { procedureKey: PROCEDURE_KEY, subject: { participantId: p.id } });
+        const e = await leader.must(201, 'POST', `/api/programmes/${programmeId}/executions`, {
+          procedureKey: PROCEDURE_KEY,
+          subject: { participantId: p.id },
+        });
         return e.id as string;
       });
       log(`step: seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s`);
@@ -213,7 +226,11 @@ export const stepScenario: Scenario = {
                 return {
                   ...req,
                   path: `/api/executions/${mine[slot % mine.length]}/steps`,
-                  body: JSON.stringify({ stepKey: `step_${String(step + 1).padStart(2, '0')}`, values: { note: `Step ${step + 1} done as planned` }, performedAt }),
+                  body: JSON.stringify({
+                    stepKey: `step_${String(step + 1).padStart(2, '0')}`,
+                    values: { note: `Step ${step + 1} done as planned` },
+                    performedAt,
+                  }),
                 };
               },
               onResponse: (status, body) => {
@@ -249,7 +266,9 @@ export const stepScenario: Scenario = {
           max: result.latency.max,
           ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMsPerRequest: round((cpuAfter - cpuBefore) / ok, 2) } : {}),
         };
-        log(`step: ${p.warmup ? 'warm-up ' : ''}${p.side} at ${p.connections} connections: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.cpuMsPerRequest === undefined ? '' : `, ${run.cpuMsPerRequest} ms CPU per request`}`);
+        log(
+          `step: ${p.warmup ? 'warm-up ' : ''}${p.side} at ${p.connections} connections: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms${run.cpuMsPerRequest === undefined ? '' : `, ${run.cpuMsPerRequest} ms CPU per request`}`,
+        );
         if (!p.warmup) runs.push(run);
       }
 
@@ -260,7 +279,10 @@ export const stepScenario: Scenario = {
       const records: Record<Side, number> = { service: 0, bare: 0 };
       try {
         for (const side of ['service', 'bare'] as const) {
-          const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM execution_step_record WHERE execution_id = ANY($1)`, [executionsOf[side]]);
+          const { rows } = await c.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM execution_step_record WHERE execution_id = ANY($1)`,
+            [executionsOf[side]],
+          );
           records[side] = rows[0].n;
         }
       } finally {
@@ -271,7 +293,9 @@ export const stepScenario: Scenario = {
       }
       const errors = svc.loggedErrors();
       if (errors.length) throw new Error(`the service logged errors: ${JSON.stringify(errors)}`);
-      log(`step: chain valid (${verdict.events} events); step records match the 201s (service ${records.service}, baseline ${records.bare})`);
+      log(
+        `step: chain valid (${verdict.events} events); step records match the 201s (service ${records.service}, baseline ${records.bare})`,
+      );
 
       const rows: BenchRow[] = [];
       for (const connections of CONNECTIONS) {

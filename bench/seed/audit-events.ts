@@ -14,7 +14,11 @@ import type { ChainedEvent, UnhashedEvent } from '../../src/audit/audit-chain.js
 
 const hmac = (i: number) => 'hmac-sha256:' + createHash('sha256').update(`bench value ${i}`).digest('hex');
 
-function changesFor(kind: number, i: number, programmeId: string): { action: string; entityType: string; entityVersion: number | null; changes: Record<string, unknown> } {
+function changesFor(
+  kind: number,
+  i: number,
+  programmeId: string,
+): { action: string; entityType: string; entityVersion: number | null; changes: Record<string, unknown> } {
   switch (kind) {
     case 0:
       return {
@@ -89,7 +93,11 @@ function changesFor(kind: number, i: number, programmeId: string): { action: str
  * Appends events until the chain holds `total` events. Returns every event of the chain that it
  * wrote (the ones before stay as the service wrote them).
  */
-export async function appendChainedEvents(c: pg.Client, total: number, opts: { batch?: number; log?: (line: string) => void } = {}): Promise<{ written: ChainedEvent[]; firstSeq: number }> {
+export async function appendChainedEvents(
+  c: pg.Client,
+  total: number,
+  opts: { batch?: number; log?: (line: string) => void } = {},
+): Promise<{ written: ChainedEvent[]; firstSeq: number }> {
   const batch = opts.batch ?? 2000;
   const [actor] = (await c.query<{ id: string; email: string }>(`SELECT id, email FROM app_user ORDER BY created_at LIMIT 1`)).rows;
   const programmeId = randomUUID();
@@ -145,7 +153,8 @@ export async function appendChainedEvents(c: pg.Client, total: number, opts: { b
         ],
       );
       written.push(...events);
-      if (Math.floor(seq / 20_000) > Math.floor((seq - events.length) / 20_000)) opts.log?.(`  ${seq.toLocaleString('en-US')} events in the chain`);
+      if (Math.floor(seq / 20_000) > Math.floor((seq - events.length) / 20_000))
+        opts.log?.(`  ${seq.toLocaleString('en-US')} events in the chain`);
     }
     await c.query(`UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1`, [seq, prevHash]);
     await c.query('COMMIT');

@@ -112,6 +112,14 @@ export interface SqlCell {
 }
 
 /** One comparable line per cell, for checking that the service and the SQL agree cell by cell. */
-export function cellKey(c: { subjectId: string; procedureKey: string; executionId: string | null; versionNumber: number; from: string | null; to: string | null; status: string }): string {
+export function cellKey(c: {
+  subjectId: string;
+  procedureKey: string;
+  executionId: string | null;
+  versionNumber: number;
+  from: string | null;
+  to: string | null;
+  status: string;
+}): string {
   return [c.subjectId, c.procedureKey, c.executionId ?? '-', c.versionNumber, c.from ?? '-', c.to ?? '-', c.status].join(' ');
 }

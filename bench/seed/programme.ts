@@ -13,7 +13,20 @@ import type { Client, Staff } from '../lib/client.js';
 export interface SeededProgramme {
   staff: Staff;
   programmeId: string;
-  counts: { participants: number; adepts: number; mentors: number; withdrawn: number; pairs: number; endedPairs: number; executions: number; completed: number; stepRecords: number; corrections: number; requests: number; retries: number };
+  counts: {
+    participants: number;
+    adepts: number;
+    mentors: number;
+    withdrawn: number;
+    pairs: number;
+    endedPairs: number;
+    executions: number;
+    completed: number;
+    stepRecords: number;
+    corrections: number;
+    requests: number;
+    retries: number;
+  };
   seconds: number;
 }
 
@@ -81,7 +94,11 @@ function instant(day: string, minutes: number): string {
   return new Date(Math.min(t, Date.now() - 3_600_000)).toISOString();
 }
 
-export async function seedProgramme(url: string, participants: number, opts: { concurrency?: number; log?: (line: string) => void } = {}): Promise<SeededProgramme> {
+export async function seedProgramme(
+  url: string,
+  participants: number,
+  opts: { concurrency?: number; log?: (line: string) => void } = {},
+): Promise<SeededProgramme> {
   const began = performance.now();
   const concurrency = opts.concurrency ?? 6;
   const log = opts.log ?? (() => {});
@@ -118,7 +135,11 @@ export async function seedProgramme(url: string, participants: number, opts: { c
     'Programme leader training, module 2: matching mentors and adepts',
     'Programme leader training, module 3: follow-up and evaluation',
   ]) {
-    await qm.must(201, 'POST', `/api/users/${staff.ids.leader}/training-records`, { module, completedAt: '2025-09-01', evidence: 'Attendance list' });
+    await qm.must(201, 'POST', `/api/users/${staff.ids.leader}/training-records`, {
+      module,
+      completedAt: '2025-09-01',
+      evidence: 'Attendance list',
+    });
   }
 
   // The plan's pinned versions, and their definitions.
@@ -146,12 +167,22 @@ export async function seedProgramme(url: string, participants: number, opts: { c
   // Every 50th adept withdraws before matching; the others are paired with a mentor.
   const withdrawn = adepts.filter((_, a) => a % 50 === 49);
   await pool(withdrawn, concurrency, async (id) => {
-    await leader.must(200, 'POST', `/api/programmes/${programmeId}/participants/${id}/withdraw`, { date: '2026-02-01', reason: 'Moved to another city' });
+    await leader.must(200, 'POST', `/api/programmes/${programmeId}/participants/${id}/withdraw`, {
+      date: '2026-02-01',
+      reason: 'Moved to another city',
+    });
   });
   const pairing = adepts.map((id, a) => ({ adept: id, mentor: mentors[a], a })).filter((x) => x.a % 50 !== 49 && x.mentor);
   const pairs: string[] = new Array(pairing.length);
   await pool(pairing, concurrency, async (x, p) => {
-    pairs[p] = (await leader.must(201, 'POST', `/api/programmes/${programmeId}/pairs`, { mentorId: x.mentor, adeptId: x.adept, matchedAt: '2026-01-05', rationale: 'Same profession' })).id;
+    pairs[p] = (
+      await leader.must(201, 'POST', `/api/programmes/${programmeId}/pairs`, {
+        mentorId: x.mentor,
+        adeptId: x.adept,
+        matchedAt: '2026-01-05',
+        rationale: 'Same profession',
+      })
+    ).id;
   });
   log(`  ${pairs.length} pairs matched, ${withdrawn.length} adepts withdrawn`);
 
@@ -160,14 +191,24 @@ export async function seedProgramme(url: string, participants: number, opts: { c
   let stepRecords = 0;
   let corrections = 0;
   /** One execution: start, record `steps` of the definition's steps (in order), optionally complete and correct. */
-  const execute = async (key: string, subject: Record<string, unknown>, i: number, day: string, o: { steps?: number; complete?: boolean; correct?: boolean }) => {
+  const execute = async (
+    key: string,
+    subject: Record<string, unknown>,
+    i: number,
+    day: string,
+    o: { steps?: number; complete?: boolean; correct?: boolean },
+  ) => {
     const d = def(key);
     const e = await leader.must(201, 'POST', `/api/programmes/${programmeId}/executions`, { procedureKey: key, subject });
     executions++;
     const steps = d.steps.slice(0, o.steps ?? d.steps.length);
     let first: string | undefined;
     for (const [n, step] of steps.entries()) {
-      const r = await leader.must(201, 'POST', `/api/executions/${e.id}/steps`, { stepKey: step.key, values: valuesFor(step, i), performedAt: instant(day, n * 30) });
+      const r = await leader.must(201, 'POST', `/api/executions/${e.id}/steps`, {
+        stepKey: step.key,
+        values: valuesFor(step, i),
+        performedAt: instant(day, n * 30),
+      });
       first ??= (r.steps as { id: string; stepKey: string }[]).find((s) => s.stepKey === step.key)!.id;
       stepRecords++;
     }
@@ -176,7 +217,11 @@ export async function seedProgramme(url: string, participants: number, opts: { c
       completed++;
     }
     if (o.correct && first) {
-      await leader.must(201, 'POST', `/api/executions/${e.id}/steps/${first}/corrections`, { values: valuesFor(steps[0], i + 1), reason: 'Typing error', performedAt: instant(day, -60) });
+      await leader.must(201, 'POST', `/api/executions/${e.id}/steps/${first}/corrections`, {
+        values: valuesFor(steps[0], i + 1),
+        reason: 'Typing error',
+        performedAt: instant(day, -60),
+      });
       corrections++;
     }
   };
@@ -188,7 +233,13 @@ export async function seedProgramme(url: string, participants: number, opts: { c
     if (has('intake-interview')) {
       const r = a % 10;
       if (r === 1) jobs.push(() => execute('intake-interview', { participantId: id }, a, '2025-11-10', { steps: 2 }));
-      else if (r === 2) jobs.push(() => execute('intake-interview', { participantId: id }, a, '2025-11-10', { steps: def('intake-interview').steps.length - 1, complete: true }));
+      else if (r === 2)
+        jobs.push(() =>
+          execute('intake-interview', { participantId: id }, a, '2025-11-10', {
+            steps: def('intake-interview').steps.length - 1,
+            complete: true,
+          }),
+        );
       else if (r !== 0)
         jobs.push(async () => {
           await execute('intake-interview', { participantId: id }, a, '2025-11-03', { complete: true, correct: a % 25 === 3 });
@@ -213,7 +264,8 @@ export async function seedProgramme(url: string, participants: number, opts: { c
         });
     }
     if (has('mid-point-follow-up')) {
-      if (p % 2 === 0) jobs.push(() => execute('mid-point-follow-up', { pairId: id }, p, p % 8 === 0 ? '2026-08-20' : '2026-06-10', { complete: true }));
+      if (p % 2 === 0)
+        jobs.push(() => execute('mid-point-follow-up', { pairId: id }, p, p % 8 === 0 ? '2026-08-20' : '2026-06-10', { complete: true }));
       else if (p % 6 === 1) jobs.push(() => execute('mid-point-follow-up', { pairId: id }, p, '2026-06-10', { steps: 2 }));
     }
   });
@@ -226,11 +278,26 @@ export async function seedProgramme(url: string, participants: number, opts: { c
     await leader.must(200, 'POST', `/api/pairs/${id}/end`, { date: '2026-04-01', reason: 'Rematched' });
   });
   const seconds = (performance.now() - began) / 1000;
-  log(`  ${executions} executions (${completed} completed, ${stepRecords} step records, ${corrections} corrections), ${requests} requests (${retries} retried after a concurrent update) in ${seconds.toFixed(0)} s`);
+  log(
+    `  ${executions} executions (${completed} completed, ${stepRecords} step records, ${corrections} corrections), ${requests} requests (${retries} retried after a concurrent update) in ${seconds.toFixed(0)} s`,
+  );
   return {
     staff,
     programmeId,
-    counts: { participants, adepts: adepts.length, mentors: mentors.length, withdrawn: withdrawn.length, pairs: pairs.length, endedPairs: ended.length, executions, completed, stepRecords, corrections, requests, retries },
+    counts: {
+      participants,
+      adepts: adepts.length,
+      mentors: mentors.length,
+      withdrawn: withdrawn.length,
+      pairs: pairs.length,
+      endedPairs: ended.length,
+      executions,
+      completed,
+      stepRecords,
+      corrections,
+      requests,
+      retries,
+    },
     seconds,
   };
 }

@@ -34,7 +34,11 @@ const env = (name: string, fallback?: string): string => {
   return v;
 };
 
-const pool = new pg.Pool({ connectionString: env('DATABASE_URL'), max: Number(env('DB_POOL_SIZE', '10')), connectionTimeoutMillis: 10_000 });
+const pool = new pg.Pool({
+  connectionString: env('DATABASE_URL'),
+  max: Number(env('DB_POOL_SIZE', '10')),
+  connectionTimeoutMillis: 10_000,
+});
 const actor = { id: env('BARE_ACTOR_ID'), email: env('BARE_ACTOR_EMAIL') };
 const ROUTE = /^\/api\/executions\/([0-9a-f-]{36})\/steps$/;
 const BEARER = /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i;
@@ -77,7 +81,11 @@ async function record(executionId: string, body: StepBody, requestId: string) {
     );
     const row = inserted.rows[0];
     // AuditService.append, statement for statement.
-    const head = (await c.query<{ seq: string; hash: string; now: Date }>(`SELECT seq, hash, clock_timestamp() AS now FROM audit_head WHERE id = 1 FOR UPDATE`)).rows[0];
+    const head = (
+      await c.query<{ seq: string; hash: string; now: Date }>(
+        `SELECT seq, hash, clock_timestamp() AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
+      )
+    ).rows[0];
     const unhashed = {
       seq: Number(head.seq) + 1,
       occurredAt: head.now.toISOString(),

@@ -207,6 +207,10 @@ describe('ChainVerifier', () => {
     const all = chain(6);
     const tail = all.slice(3);
     expect(verify(tail, { anchored: false }).verdict()).toEqual({ valid: true, events: 3, firstSeq: 4, lastSeq: 6, headHash: all[5].hash });
-    expect(verify([tail[0], tail[2]], { anchored: false }).verdict()).toMatchObject({ valid: false, firstInvalidSeq: 5, problem: 'sequence_gap' });
+    expect(verify([tail[0], tail[2]], { anchored: false }).verdict()).toMatchObject({
+      valid: false,
+      firstInvalidSeq: 5,
+      problem: 'sequence_gap',
+    });
   });
 });

@@ -83,7 +83,11 @@ export class ChainVerifier {
   push(e: ChainedEvent): boolean {
     if (this.failure) return false;
     if (!isWellFormed(e)) {
-      return this.fail(this.expectedSeq > 0 ? this.expectedSeq : Number(e?.seq) || 0, 'malformed_event', 'an event lacks a member or has one of the wrong type');
+      return this.fail(
+        this.expectedSeq > 0 ? this.expectedSeq : Number(e?.seq) || 0,
+        'malformed_event',
+        'an event lacks a member or has one of the wrong type',
+      );
     }
     if (this.expectedSeq === -1) this.expectedSeq = e.seq;
     if (this.prevHash === null) this.prevHash = e.prevHash;
@@ -109,9 +113,11 @@ export class ChainVerifier {
   checkHead(head: { seq: number; hash: string }): boolean {
     if (this.failure) return false;
     const lastSeq = this.lastSeq ?? 0;
-    if (head.seq > lastSeq) return this.fail(lastSeq + 1, 'sequence_gap', `the chain head is at ${head.seq} but event ${lastSeq + 1} is missing`);
+    if (head.seq > lastSeq)
+      return this.fail(lastSeq + 1, 'sequence_gap', `the chain head is at ${head.seq} but event ${lastSeq + 1} is missing`);
     if (head.seq < lastSeq) return this.fail(head.seq + 1, 'unexpected_event', `event ${head.seq + 1} lies beyond the chain head`);
-    if (head.seq > 0 && head.hash !== this.prevHash) return this.fail(head.seq, 'head_mismatch', `the chain head hash does not match event ${head.seq}`);
+    if (head.seq > 0 && head.hash !== this.prevHash)
+      return this.fail(head.seq, 'head_mismatch', `the chain head hash does not match event ${head.seq}`);
     return true;
   }
 

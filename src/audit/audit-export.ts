@@ -12,7 +12,10 @@ import type { ChainVerdict, ChainedEvent } from './audit-chain.js';
  * requires the export to start at event 1 from the genesis hash; otherwise it is checked from
  * its first event's `prevHash`.
  */
-export async function verifyAuditExport(path: string, opts: { anchored?: boolean; expectedHead?: { seq: number; hash: string } } = {}): Promise<ChainVerdict> {
+export async function verifyAuditExport(
+  path: string,
+  opts: { anchored?: boolean; expectedHead?: { seq: number; hash: string } } = {},
+): Promise<ChainVerdict> {
   const verifier = new ChainVerifier({ anchored: opts.anchored ?? true });
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });

@@ -32,7 +32,11 @@ export class AuditEventResponse {
   @ApiProperty({ example: 'user' }) entityType: string;
   @ApiProperty() entityId: string;
   @ApiProperty({ nullable: true, type: Number }) entityVersion: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Per field: { old, new }. Personal data appears as a keyed hash.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Per field: { old, new }. Personal data appears as a keyed hash.',
+  })
   changes: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;

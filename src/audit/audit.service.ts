@@ -80,9 +80,11 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit events must be appended inside the transaction that makes the change');
     }
-    const [head] = (await manager.query(
-      `SELECT seq, hash, clock_timestamp() AS now FROM audit_head WHERE id = 1 FOR UPDATE`,
-    )) as { seq: string; hash: string; now: Date }[];
+    const [head] = (await manager.query(`SELECT seq, hash, clock_timestamp() AS now FROM audit_head WHERE id = 1 FOR UPDATE`)) as {
+      seq: string;
+      hash: string;
+      now: Date;
+    }[];
     const unhashed = {
       seq: Number(head.seq) + 1,
       occurredAt: head.now.toISOString(),
@@ -138,7 +140,12 @@ export class AuditService {
         this.piiKey = undefined;
         throw e;
       });
-    return 'hmac-sha256:' + createHmac('sha256', await this.piiKey).update(value).digest('hex');
+    return (
+      'hmac-sha256:' +
+      createHmac('sha256', await this.piiKey)
+        .update(value)
+        .digest('hex')
+    );
   }
 
   async list(filter: AuditFilter): Promise<{ items: ChainedEvent[]; nextCursor: string | null }> {

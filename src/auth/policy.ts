@@ -11,7 +11,8 @@ export type AccessPolicy = { kind: 'public' } | { kind: 'authenticated' } | { ki
 export const POLICY_KEY = 'qms:policy';
 
 /** Open to anyone, without a token. */
-export const Public = () => applyDecorators(SetMetadata(POLICY_KEY, { kind: 'public' } satisfies AccessPolicy), ApiExtension('x-roles', ['public']));
+export const Public = () =>
+  applyDecorators(SetMetadata(POLICY_KEY, { kind: 'public' } satisfies AccessPolicy), ApiExtension('x-roles', ['public']));
 
 /** Any signed-in user, whatever their roles. */
 export const Authenticated = () =>

@@ -9,7 +9,9 @@ import { SYSTEM_ACTOR } from '../common/request-context.js';
  */
 export async function commandLineContext(app: INestApplicationContext, email?: string): Promise<RequestContext> {
   if (!email) return { actor: { ...SYSTEM_ACTOR, name: 'Mentoring QMS (command line)', roles: ['quality_manager'] }, requestId: null };
-  const [user] = (await app.get(DataSource).query(`SELECT id, email, name, roles FROM app_user WHERE email = $1 AND active`, [email.toLowerCase()])) as {
+  const [user] = (await app
+    .get(DataSource)
+    .query(`SELECT id, email, name, roles FROM app_user WHERE email = $1 AND active`, [email.toLowerCase()])) as {
     id: string;
     email: string;
     name: string;

@@ -23,7 +23,10 @@ export interface EvidenceReportFileOptions {
  * Writes a programme evidence report (PDF) to a file, as `npm run qms -- report evidence` does;
  * the demo writes its report through here too. Participant names are never included.
  */
-export async function writeEvidenceReportFile(app: INestApplicationContext, o: EvidenceReportFileOptions): Promise<{ fingerprint: string; model: EvidenceReportModel }> {
+export async function writeEvidenceReportFile(
+  app: INestApplicationContext,
+  o: EvidenceReportFileOptions,
+): Promise<{ fingerprint: string; model: EvidenceReportModel }> {
   const ctx = await commandLineContext(app, o.as);
   const generatedAt = o.generatedAt ?? new Date().toISOString();
   // The model first: a refusal (unknown programme) leaves no empty file behind.

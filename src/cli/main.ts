@@ -31,7 +31,12 @@ const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded da
 
 /** The application without HTTP, for commands that run use cases (same modules as the service). */
 async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const config = { ...loadConfig(), importProceduresOnStart: false, deviationScanIntervalMinutes: 0, logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  const config = {
+    ...loadConfig(),
+    importProceduresOnStart: false,
+    deviationScanIntervalMinutes: 0,
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+  };
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     return await run(app);
@@ -49,7 +54,9 @@ const commands: Record<string, Command> = {
     try {
       const { runMigrations } = await import('../database/database.js');
       const done = await runMigrations(db.dataSource);
-      process.stdout.write(done.length ? `Applied ${done.length} migration(s):\n${done.map((n) => `  ${n}\n`).join('')}` : 'Schema is up to date.\n');
+      process.stdout.write(
+        done.length ? `Applied ${done.length} migration(s):\n${done.map((n) => `  ${n}\n`).join('')}` : 'Schema is up to date.\n',
+      );
       return 0;
     } finally {
       await db.close();
@@ -93,12 +100,16 @@ const commands: Record<string, Command> = {
     const out = option(args, '--out');
     const lang = (option(args, '--lang') ?? 'en') as ReportLanguage;
     if (kind !== 'evidence' || !programmeId || !out || !REPORT_LANGUAGES.includes(lang)) {
-      process.stderr.write('usage: npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]\n');
+      process.stderr.write(
+        'usage: npm run qms -- report evidence --programme ID --out FILE [--lang en|sv|nb] [--as EMAIL] [--generated-at ISO]\n',
+      );
       return 2;
     }
     const as = option(args, '--as');
     const generatedAt = option(args, '--generated-at');
-    const { fingerprint } = await withApp((app) => writeEvidenceReportFile(app, { programmeId, out, lang, as, generatedAt, onProgress: progress('Rendering') }));
+    const { fingerprint } = await withApp((app) =>
+      writeEvidenceReportFile(app, { programmeId, out, lang, as, generatedAt, onProgress: progress('Rendering') }),
+    );
     process.stdout.write(`Wrote ${out}\nFingerprint: ${fingerprint}\n`);
     return 0;
   },
@@ -175,6 +186,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(e instanceof ConfigError ? `Configuration error: ${e.message}\n` : `${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    e instanceof ConfigError ? `Configuration error: ${e.message}\n` : `${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exitCode = 1;
 });

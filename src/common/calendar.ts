@@ -18,8 +18,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // RFC 3339 with an explicit offset. A timestamp without one would be read in the process's own
 // time zone, which makes the result depend on the machine: refuse it. `+HH` and `+HHMM` are the
 // forms PostgreSQL prints.
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;

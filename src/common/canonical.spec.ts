@@ -36,8 +36,14 @@ const codeUnit = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
   { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
 );
-const text = fc.oneof(fc.string({ unit: codeUnit, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ maxLength: 80 }));
-const wellFormedText = fc.string({ unit: codeUnit, maxLength: 12 }).filter((s) => (s as string & { isWellFormed(): boolean }).isWellFormed());
+const text = fc.oneof(
+  fc.string({ unit: codeUnit, maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ maxLength: 80 }),
+);
+const wellFormedText = fc
+  .string({ unit: codeUnit, maxLength: 12 })
+  .filter((s) => (s as string & { isWellFormed(): boolean }).isWellFormed());
 
 // Member names: arbitrary text, and names that are special to JS objects or to sorting
 // (array indices enumerate first in JS, but JCS orders them as text).
@@ -45,7 +51,25 @@ const memberName = fc.oneof(
   { weight: 3, arbitrary: text },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('__proto__', 'constructor', 'toJSON', 'valueOf', 'hasOwnProperty', '', '0', '1', '9', '10', '01', '-1', '4294967294', '4294967295', 'a', 'A', 'b'),
+    arbitrary: fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toJSON',
+      'valueOf',
+      'hasOwnProperty',
+      '',
+      '0',
+      '1',
+      '9',
+      '10',
+      '01',
+      '-1',
+      '4294967294',
+      '4294967295',
+      'a',
+      'A',
+      'b',
+    ),
   },
 );
 
@@ -53,7 +77,23 @@ const numberValue = fc.oneof(
   fc.double(),
   fc.integer(),
   fc.maxSafeInteger(),
-  fc.constantFrom(0, -0, 1e21, 1e-7, 1e-6, 5e-324, -5e-324, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, -(2 ** 63), 1.7976931348623157e308, 0.1 + 0.2, 1e20, 123e-20, 333333333.3333333),
+  fc.constantFrom(
+    0,
+    -0,
+    1e21,
+    1e-7,
+    1e-6,
+    5e-324,
+    -5e-324,
+    Number.MAX_SAFE_INTEGER,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    1.7976931348623157e308,
+    0.1 + 0.2,
+    1e20,
+    123e-20,
+    333333333.3333333,
+  ),
 );
 
 /** Objects with the given members as own properties (`__proto__` included, as JSON.parse makes them). */
@@ -74,7 +114,14 @@ const { value: anyValue } = fc.letrec<{ value: unknown; leaf: unknown; container
       arbitrary: fc.constantFrom<unknown>(undefined, () => 1, Symbol('s'), 10n, NaN, Infinity, -Infinity, new Date(Number.NaN)),
     },
     { weight: 1, arbitrary: fc.date({ noInvalidDate: true }) },
-    { weight: 1, arbitrary: fc.oneof(numberValue.map((n) => Object(n) as unknown), wellFormedText.map((s) => Object(s) as unknown), fc.boolean().map((b) => Object(b) as unknown)) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        numberValue.map((n) => Object(n) as unknown),
+        wellFormedText.map((s) => Object(s) as unknown),
+        fc.boolean().map((b) => Object(b) as unknown),
+      ),
+    },
   ),
   container: fc.oneof(
     fc.array(tie('value'), { maxLength: 6 }),
@@ -121,7 +168,9 @@ describe('canonicalJson', () => {
 
   it('is the canonicalize package over objects with many members', () => {
     fc.assert(
-      fc.property(objectOf(fc.oneof(numberValue, text, fc.constant(undefined), objectOf(fc.integer(), 10, 40)), 12, 60), (o) => expectSameAsPackage(o)),
+      fc.property(objectOf(fc.oneof(numberValue, text, fc.constant(undefined), objectOf(fc.integer(), 10, 40)), 12, 60), (o) =>
+        expectSameAsPackage(o),
+      ),
       { numRuns: 1000 },
     );
   });
@@ -141,7 +190,8 @@ describe('canonicalJson', () => {
       '{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],' +
         ' "string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}',
     ) as unknown;
-    const expected = '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"\u20ac$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}';
+    const expected =
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"\u20ac$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}';
     expect(canonicalJson(input)).toBe(expected);
     expect(reference(input)).toBe(expected);
   });
@@ -198,7 +248,12 @@ describe('canonicalJson', () => {
   });
 
   it('leaves out undefined members, writes undefined array elements as null, Dates via toJSON', () => {
-    const input = { b: undefined, a: [undefined, () => 0, new Date('2026-01-05T08:00:00Z'), new Date(Number.NaN)], c: { toJSON: () => undefined }, d: -0 };
+    const input = {
+      b: undefined,
+      a: [undefined, () => 0, new Date('2026-01-05T08:00:00Z'), new Date(Number.NaN)],
+      c: { toJSON: () => undefined },
+      d: -0,
+    };
     expect(canonicalJson(input)).toBe('{"a":[null,null,"2026-01-05T08:00:00.000Z",null],"d":0}');
     expectSameAsPackage(input);
   });
@@ -206,7 +261,11 @@ describe('canonicalJson', () => {
   it('refuses what the package refuses, with its errors', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = { back: cyclic };
-    const selfToJson = { toJSON(): unknown { return selfToJson; } };
+    const selfToJson = {
+      toJSON(): unknown {
+        return selfToJson;
+      },
+    };
     for (const v of [cyclic, selfToJson, NaN, [Infinity], { s: '\ud800' }, { ['\udc00']: 1 }, [1n], undefined, () => 1]) {
       expect(() => canonicalJson(v)).toThrow();
       expectSameAsPackage(v);

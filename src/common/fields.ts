@@ -69,7 +69,9 @@ export function EmailField(opts: Common = {}) {
 
 /** UUIDs are read in lower case, the form the database returns (services compare ids as strings). */
 const lowerCaseUuid = Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value));
-const lowerCaseUuids = Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value));
+const lowerCaseUuids = Transform(({ value }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+);
 
 export function UuidField(opts: Common = {}) {
   return applyDecorators(doc(opts, { type: String, format: 'uuid' }), ...presence(opts), lowerCaseUuid, IsUUID('all'));
@@ -90,7 +92,11 @@ export function UuidListField(opts: Common & { min?: number; max?: number } = {}
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
 export function DateField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: String, format: 'date', example: opts.example ?? '2026-03-03' }), ...presence(opts), IsCalendarDate());
+  return applyDecorators(
+    doc(opts, { type: String, format: 'date', example: opts.example ?? '2026-03-03' }),
+    ...presence(opts),
+    IsCalendarDate(),
+  );
 }
 
 /** An ISO 8601 timestamp with a time zone (`2026-03-03T09:30:00Z`). */
@@ -103,7 +109,13 @@ export function DateTimeField(opts: Common = {}) {
 }
 
 export function IntField(opts: Common & { min: number; max: number }) {
-  return applyDecorators(doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }), ...presence(opts), IsInt(), Min(opts.min), Max(opts.max));
+  return applyDecorators(
+    doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }),
+    ...presence(opts),
+    IsInt(),
+    Min(opts.min),
+    Max(opts.max),
+  );
 }
 
 export function NumberField(opts: Common & { min: number; max: number }) {

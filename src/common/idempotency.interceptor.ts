@@ -68,7 +68,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const [row] = (await this.dataSource.query(
       `SELECT request_hash, state, response_status, response_body, response_headers FROM idempotency_record WHERE user_id = $1 AND key = $2`,
       [userId, key],
-    )) as { request_hash: string; state: string; response_status: number; response_body: unknown; response_headers: Record<string, string> }[];
+    )) as {
+      request_hash: string;
+      state: string;
+      response_status: number;
+      response_body: unknown;
+      response_headers: Record<string, string>;
+    }[];
     if (!row) throw conflict('idempotency_key_in_flight', 'A request with this Idempotency-Key is being processed; retry shortly');
     if (row.request_hash !== requestHash) {
       throw unprocessable('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');

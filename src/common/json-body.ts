@@ -40,12 +40,18 @@ export function jsonBodyProblem(body: unknown): JsonBodyProblem | undefined {
   return undefined;
 }
 
-const DEPTH_PROBLEM: JsonBodyProblem = { code: 'body_too_deep', detail: `The request body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+const DEPTH_PROBLEM: JsonBodyProblem = {
+  code: 'body_too_deep',
+  detail: `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`,
+};
 const LONE_SURROGATE_PROBLEM: JsonBodyProblem = {
   code: 'invalid_unicode',
   detail: 'The request body contains a \\u escape of a lone UTF-16 surrogate (D800-DFFF without its pair), which is not text',
 };
-const NUMBER_PROBLEM: JsonBodyProblem = { code: 'number_out_of_range', detail: 'The request body contains a number too large to represent' };
+const NUMBER_PROBLEM: JsonBodyProblem = {
+  code: 'number_out_of_range',
+  detail: 'The request body contains a number too large to represent',
+};
 
 /** Express middleware, mounted right after the JSON body parser: refuses unsafe bodies with 400. */
 export function refuseUnsafeJson(req: Request, _res: Response, next: NextFunction): void {

@@ -142,10 +142,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // service. The request may have got as far as an earlier transaction, so a retry is safe
       // with an Idempotency-Key.
       this.logger.warn({ requestId: req.id }, 'no database connection came free in time');
-      return problemDocument(503, 'database_busy', 'The database is too busy to take the request; retry in a moment (with an Idempotency-Key to make the retry safe)', {
-        instance,
-        retryAfterSeconds: 1,
-      });
+      return problemDocument(
+        503,
+        'database_busy',
+        'The database is too busy to take the request; retry in a moment (with an Idempotency-Key to make the retry safe)',
+        {
+          instance,
+          retryAfterSeconds: 1,
+        },
+      );
     }
     this.logger.error({ err: exception, requestId: req.id }, 'unexpected error');
     return problemDocument(500, 'internal_error', 'An unexpected error occurred; it has been logged with the request id', {

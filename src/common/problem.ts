@@ -26,18 +26,15 @@ export class ProblemException extends HttpException {
   }
 }
 
-export const badRequest = (code: string, detail: string, extras?: ProblemExtras) =>
-  new ProblemException(400, code, detail, extras);
+export const badRequest = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(400, code, detail, extras);
 export const validationFailed = (errors: FieldError[], detail?: string) =>
   new ProblemException(400, 'validation_failed', detail ?? describeFieldErrors(errors), { errors });
 export const unauthorized = (code: string, detail: string) => new ProblemException(401, code, detail);
 export const forbidden = (code: string, detail: string) => new ProblemException(403, code, detail);
 export const notFound = (what: string, id?: string) =>
   new ProblemException(404, 'not_found', id === undefined ? `${what} not found` : `${what} ${id} not found`);
-export const conflict = (code: string, detail: string, extras?: ProblemExtras) =>
-  new ProblemException(409, code, detail, extras);
-export const unprocessable = (code: string, detail: string, extras?: ProblemExtras) =>
-  new ProblemException(422, code, detail, extras);
+export const conflict = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(409, code, detail, extras);
+export const unprocessable = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(422, code, detail, extras);
 
 export function describeFieldErrors(errors: FieldError[]): string {
   const shown = errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`);

@@ -72,7 +72,13 @@ describe('validation pipe and field paths', () => {
 
   it('names fields inside arrays with indexes, at any depth', async () => {
     const body = valid();
-    body.steps[1] = { title: 'Review', fields: [{ key: 'ok', type: 'text' }, { key: 'x'.repeat(21), type: 'date' as 'text' }] };
+    body.steps[1] = {
+      title: 'Review',
+      fields: [
+        { key: 'ok', type: 'text' },
+        { key: 'x'.repeat(21), type: 'date' as 'text' },
+      ],
+    };
     const errors = await fieldErrors(body);
     expect(new Set(errors.map((e) => e.field))).toEqual(new Set(['steps[1].fields[1].key', 'steps[1].fields[1].type']));
     expect(errors.find((e) => e.field === 'steps[1].fields[1].type')?.message).toBe('must be one of: text, number');
@@ -106,7 +112,12 @@ describe('flattenValidationErrors', () => {
         children: [
           {
             property: '0',
-            children: [{ property: 'fields', children: [{ property: '2', children: [{ property: 'key', constraints: { maxLength: 'key is too long' } }] }] }],
+            children: [
+              {
+                property: 'fields',
+                children: [{ property: '2', children: [{ property: 'key', constraints: { maxLength: 'key is too long' } }] }],
+              },
+            ],
           },
         ],
       },
@@ -120,6 +131,8 @@ describe('flattenValidationErrors', () => {
   });
 
   it('leaves a message alone that does not start with the property name', () => {
-    expect(flattenValidationErrors([{ property: 'a.b', constraints: { custom: 'ab must be set' } }])).toEqual([{ field: 'a.b', message: 'ab must be set' }]);
+    expect(flattenValidationErrors([{ property: 'a.b', constraints: { custom: 'ab must be set' } }])).toEqual([
+      { field: 'a.b', message: 'ab must be set' },
+    ]);
   });
 });

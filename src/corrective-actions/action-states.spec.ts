@@ -23,8 +23,17 @@ describe('corrective action state machine', () => {
   });
 
   it('requires a non-owner verdict with evidence to leave the effectiveness check, and a signature to close', () => {
-    expect(actionTransition('effectiveness_check', 'closed')).toMatchObject({ by: 'not_owner', verdict: 'effective', needsEvidence: true, needsSignature: true });
-    expect(actionTransition('effectiveness_check', 'in_progress')).toMatchObject({ by: 'not_owner', verdict: 'not_effective', needsEvidence: true });
+    expect(actionTransition('effectiveness_check', 'closed')).toMatchObject({
+      by: 'not_owner',
+      verdict: 'effective',
+      needsEvidence: true,
+      needsSignature: true,
+    });
+    expect(actionTransition('effectiveness_check', 'in_progress')).toMatchObject({
+      by: 'not_owner',
+      verdict: 'not_effective',
+      needsEvidence: true,
+    });
     expect(actionTransition('in_progress', 'implemented')?.by).toBe('owner_or_quality_manager');
     expect(allowedActionTargets('closed')).toEqual([]);
     expect(allowedActionTargets('cancelled')).toEqual([]);

@@ -65,7 +65,10 @@ export class CorrectiveActionQueriesService {
     if (f.ownerId) add('a.owner_id = ?', f.ownerId);
     if (f.deviationId) add('a.id IN (SELECT corrective_action_id FROM corrective_action_deviation WHERE deviation_id = ?)', f.deviationId);
     if (f.programmeId) {
-      add('a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id WHERE d.programme_id = ?)', f.programmeId);
+      add(
+        'a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id WHERE d.programme_id = ?)',
+        f.programmeId,
+      );
     }
     if (f.overdue !== undefined) {
       const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;
@@ -84,12 +87,22 @@ export class CorrectiveActionQueriesService {
   async get(ctx: RequestContext, id: string): Promise<ActionDetail> {
     await this.actions.find(this.dataSource.manager, ctx, id);
     const [summary] = await this.summaries([id]);
-    const history = await this.dataSource.getRepository(ActionTransition).find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
+    const history = await this.dataSource
+      .getRepository(ActionTransition)
+      .find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
     const reviews = (await this.dataSource.query(
       `SELECT r.id, r.decision, r.comment, r.reviewer_id, r.signature_id, r.reviewed_at, u.name
        FROM board_review r JOIN app_user u ON u.id = r.reviewer_id WHERE r.corrective_action_id = $1 ORDER BY r.reviewed_at, r.id`,
       [id],
-    )) as { id: string; decision: BoardReview['decision']; comment: string; reviewer_id: string; signature_id: string; reviewed_at: Date; name: string }[];
+    )) as {
+      id: string;
+      decision: BoardReview['decision'];
+      comment: string;
+      reviewer_id: string;
+      signature_id: string;
+      reviewed_at: Date;
+      name: string;
+    }[];
     return {
       ...summary,
       history,
@@ -111,7 +124,9 @@ export class CorrectiveActionQueriesService {
   async summaries(ids: string[]): Promise<ActionSummary[]> {
     if (ids.length === 0) return [];
     const actions = await this.dataSource.getRepository(CorrectiveAction).findBy(ids.map((id) => ({ id })));
-    const owners = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [[...new Set(actions.map((a) => a.ownerId))]])) as { id: string; name: string }[];
+    const owners = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
+      [...new Set(actions.map((a) => a.ownerId))],
+    ])) as { id: string; name: string }[];
     const links = (await this.dataSource.query(
       `SELECT l.corrective_action_id, d.id, d.reference, d.state FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
        WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,

@@ -19,9 +19,17 @@ export class CreateCorrectiveActionRequest {
 
 export class ActionTransitionRequest {
   @EnumField(ACTION_STATES) to: ActionState;
-  @TextField({ max: 5000, pattern: /\S/, patternMessage: 'comment must not be blank', description: 'Why; for cancel the reason, for an effectiveness verdict its summary' })
+  @TextField({
+    max: 5000,
+    pattern: /\S/,
+    patternMessage: 'comment must not be blank',
+    description: 'Why; for cancel the reason, for an effectiveness verdict its summary',
+  })
   comment: string;
-  @EnumField(VERDICTS, { optional: true, description: 'Leaving effectiveness_check: effective (to closed) or not_effective (back to in_progress)' })
+  @EnumField(VERDICTS, {
+    optional: true,
+    description: 'Leaving effectiveness_check: effective (to closed) or not_effective (back to in_progress)',
+  })
   verdict?: Verdict;
   @TextField({ optional: true, max: 5000, description: 'Evidence for the effectiveness verdict' }) evidence?: string;
   @TextField({ optional: true, max: 256, description: 'Your password, to sign the closure electronically' }) password?: string;
@@ -77,8 +85,13 @@ export class CorrectiveActionResponse {
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
   @ApiProperty({ nullable: true, type: String, enum: VERDICTS, description: 'The latest effectiveness verdict' }) verdict: Verdict | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Linked deviations: id, reference, state' }) deviations: { id: string; reference: string; state: string }[];
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Linked deviations: id, reference, state' }) deviations: {
+    id: string;
+    reference: string;
+    state: string;
+  }[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

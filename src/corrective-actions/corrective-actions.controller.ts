@@ -64,7 +64,12 @@ export class CorrectiveActionsController {
       'Move an action: planned -> in_progress -> implemented (owner or quality manager) -> effectiveness_check -> closed (verdict effective by a non-owner, with evidence and signature) or back to in_progress (not_effective); cancelled with a reason',
   })
   @ApiOkResponse({ type: CorrectiveActionResponse })
-  async transition(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Body() body: ActionTransitionRequest, @Res({ passthrough: true }) res: Response) {
+  async transition(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ACTION_ID) id: string,
+    @Body() body: ActionTransitionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.actions.transition(ctx, id, body);
     return this.detail(ctx, res, id);
   }
@@ -73,7 +78,12 @@ export class CorrectiveActionsController {
   @Roles('board_member')
   @ApiOperation({ summary: "The board's review of a corrective action, signed electronically" })
   @ApiCreatedResponse({ type: CorrectiveActionResponse })
-  async boardReview(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Body() body: BoardReviewRequest, @Res({ passthrough: true }) res: Response) {
+  async boardReview(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ACTION_ID) id: string,
+    @Body() body: BoardReviewRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.actions.boardReview(ctx, id, body);
     return this.detail(ctx, res, id);
   }

@@ -61,7 +61,9 @@ export class CorrectiveActionsService {
   /** Inside the caller's transaction (also used for management review decisions). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
     const deviations = input.deviationIds.length
-      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) FOR UPDATE`, [input.deviationIds])) as {
+      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) FOR UPDATE`, [
+          input.deviationIds,
+        ])) as {
           id: string;
           reference: string;
           state: string;
@@ -69,21 +71,37 @@ export class CorrectiveActionsService {
         }[])
       : [];
     const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
-    if (missing.length) throw unprocessable('unknown_deviation', `No such deviation: ${missing.join(', ')}`, { errors: [{ field: 'deviationIds', message: `unknown: ${missing.join(', ')}` }] });
+    if (missing.length)
+      throw unprocessable('unknown_deviation', `No such deviation: ${missing.join(', ')}`, {
+        errors: [{ field: 'deviationIds', message: `unknown: ${missing.join(', ')}` }],
+      });
     for (const d of deviations) await this.access.writable(m, ctx, d.programme_id);
     const finished = deviations.filter((d) => d.state === 'closed' || d.state === 'cancelled');
     if (finished.length) {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
     const owner = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId])) as unknown[];
-    if (owner.length === 0) throw unprocessable('unknown_owner', 'The owner is not an active user', { errors: [{ field: 'ownerId', message: 'must be an active user' }] });
+    if (owner.length === 0)
+      throw unprocessable('unknown_owner', 'The owner is not an active user', {
+        errors: [{ field: 'ownerId', message: 'must be an active user' }],
+      });
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
     const [row] = (await m.query(
       `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [reference, input.type, input.description, input.ownerId, input.dueDate, input.effectivenessCriterion, input.reviewDecisionId ?? null, ctx.actor.id],
+      [
+        reference,
+        input.type,
+        input.description,
+        input.ownerId,
+        input.dueDate,
+        input.effectivenessCriterion,
+        input.reviewDecisionId ?? null,
+        ctx.actor.id,
+      ],
     )) as { id: string }[];
-    for (const d of deviations) await m.query(`INSERT INTO corrective_action_deviation (corrective_action_id, deviation_id) VALUES ($1, $2)`, [row.id, d.id]);
+    for (const d of deviations)
+      await m.query(`INSERT INTO corrective_action_deviation (corrective_action_id, deviation_id) VALUES ($1, $2)`, [row.id, d.id]);
     await this.recordTransition(m, ctx, row.id, null, 'planned', null, {});
     const action = await m.getRepository(CorrectiveAction).findOneByOrFail({ id: row.id });
     await this.audit.append(m, ctx, {
@@ -122,13 +140,30 @@ export class CorrectiveActionsService {
         [id, input.to],
       );
       const signature = signer
-        ? await this.signatures.sign(m, signer, { recordType: 'corrective_action', recordId: id, recordVersion: before.version + 1, contentHash: null }, 'closed', input.comment)
+        ? await this.signatures.sign(
+            m,
+            signer,
+            { recordType: 'corrective_action', recordId: id, recordVersion: before.version + 1, contentHash: null },
+            'closed',
+            input.comment,
+          )
         : null;
-      await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, { verdict: rule.verdict ?? null, evidence: input.evidence ?? null, signatureId: signature?.id ?? null });
+      await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, {
+        verdict: rule.verdict ?? null,
+        evidence: input.evidence ?? null,
+        signatureId: signature?.id ?? null,
+      });
       const after = await m.getRepository(CorrectiveAction).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
         // Closing carries the effective verdict too; it is audited as the closure (the verdict is in its changes).
-        action: input.to === 'closed' ? 'corrective_action.close' : rule.verdict ? 'corrective_action.verify' : input.to === 'cancelled' ? 'corrective_action.cancel' : 'corrective_action.transition',
+        action:
+          input.to === 'closed'
+            ? 'corrective_action.close'
+            : rule.verdict
+              ? 'corrective_action.verify'
+              : input.to === 'cancelled'
+                ? 'corrective_action.cancel'
+                : 'corrective_action.transition',
         entityType: 'corrective_action',
         entityId: id,
         entityVersion: after.version,
@@ -143,7 +178,11 @@ export class CorrectiveActionsService {
     });
   }
 
-  async boardReview(ctx: RequestContext, id: string, input: { decision: BoardDecision; comment: string; password: string }): Promise<CorrectiveAction> {
+  async boardReview(
+    ctx: RequestContext,
+    id: string,
+    input: { decision: BoardDecision; comment: string; password: string },
+  ): Promise<CorrectiveAction> {
     await this.find(this.dataSource.manager, ctx, id);
     const signer = await this.signatures.confirmSigner(ctx, input.password);
     return this.dataSource.transaction(async (m) => {
@@ -190,18 +229,25 @@ export class CorrectiveActionsService {
     const rule = actionTransition(action.state, input.to);
     if (!rule) {
       const allowed = allowedActionTargets(action.state);
-      throw conflict('transition_not_allowed', `${action.reference} is ${action.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`, { state: action.state, allowed });
+      throw conflict(
+        'transition_not_allowed',
+        `${action.reference} is ${action.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`,
+        { state: action.state, allowed },
+      );
     }
     const isQm = hasAnyRole(ctx.actor.roles, ['quality_manager']);
     const isOwner = action.ownerId === ctx.actor.id;
-    if (rule.by === 'owner_or_quality_manager' && !isOwner && !isQm) throw forbidden('not_owner', 'Only the owner or a quality manager can take this step');
+    if (rule.by === 'owner_or_quality_manager' && !isOwner && !isQm)
+      throw forbidden('not_owner', 'Only the owner or a quality manager can take this step');
     if (rule.by === 'quality_manager' && !isQm) throw forbidden('forbidden_role', 'Only a quality manager can cancel a corrective action');
     if (rule.by === 'not_owner') {
-      if (isOwner) throw forbidden('owner_cannot_verify', 'The owner cannot judge the effectiveness of their own action; someone else must');
+      if (isOwner)
+        throw forbidden('owner_cannot_verify', 'The owner cannot judge the effectiveness of their own action; someone else must');
       if (!isQm) throw forbidden('forbidden_role', 'The effectiveness verdict is given by a quality manager');
     }
     const errors = [];
-    if (rule.verdict && input.verdict !== rule.verdict) errors.push({ field: 'verdict', message: `must be ${rule.verdict} to move to ${input.to}` });
+    if (rule.verdict && input.verdict !== rule.verdict)
+      errors.push({ field: 'verdict', message: `must be ${rule.verdict} to move to ${input.to}` });
     if (!rule.verdict && input.verdict) errors.push({ field: 'verdict', message: 'is only given when leaving effectiveness_check' });
     if (rule.needsEvidence && !input.evidence) errors.push({ field: 'evidence', message: 'is needed for an effectiveness verdict' });
     if (rule.needsSignature && !input.password) errors.push({ field: 'password', message: 'is needed: closing is signed electronically' });

@@ -18,11 +18,7 @@ export class DataDirLockedError extends Error {}
  * `dataDir` undefined keeps the database in memory (tests). A lock file refuses a second
  * process on the same folder: two PGlite instances on one folder silently lose writes.
  */
-export async function startEmbeddedDatabase(opts: {
-  dataDir?: string;
-  port?: number;
-  maxConnections: number;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: { dataDir?: string; port?: number; maxConnections: number }): Promise<EmbeddedDatabase> {
   let releaseLock = () => {};
   let pgDataDir: string | undefined;
   if (opts.dataDir) {
@@ -88,7 +84,9 @@ export function assertDataDirFree(dataDir: string): void {
     return;
   }
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new DataDirLockedError(`The data folder is in use by process ${holder} (${dataDir}). Stop that process first; two processes on one embedded database lose writes.`);
+    throw new DataDirLockedError(
+      `The data folder is in use by process ${holder} (${dataDir}). Stop that process first; two processes on one embedded database lose writes.`,
+    );
   }
 }
 

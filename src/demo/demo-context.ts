@@ -87,7 +87,14 @@ export interface ScriptedStep {
 }
 
 /** Records a procedure as a programme leader does: start, one record per step, complete (judged). */
-export async function perform(d: Demo, by: StaffMember, programmeId: string, procedureKey: string, subject: SubjectInput, steps: ScriptedStep[]): Promise<string> {
+export async function perform(
+  d: Demo,
+  by: StaffMember,
+  programmeId: string,
+  procedureKey: string,
+  subject: SubjectInput,
+  steps: ScriptedStep[],
+): Promise<string> {
   const id = await d.s.executions.start(by.ctx, programmeId, { procedureKey, subject });
   for (const step of steps) await d.s.executions.recordStep(by.ctx, id, { stepKey: step.key, values: step.values, performedAt: step.at });
   await d.s.executions.complete(by.ctx, id);

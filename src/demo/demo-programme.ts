@@ -17,7 +17,20 @@ export const END = '2026-12-18';
 /** The introduction day: the programme's first day. */
 const INTRODUCTION_DAY = START;
 /** Scripted days of the mid-point follow-ups (window 2026-06-10 .. 2026-07-22) and of the final evaluations (from 2026-11-18). */
-const FOLLOW_UP_DAYS = ['2026-06-10', '2026-06-11', '2026-06-12', '2026-06-15', '2026-06-16', '2026-06-17', '2026-06-18', '2026-06-22', '2026-06-23', '2026-06-24', '2026-06-25', '2026-06-26'];
+const FOLLOW_UP_DAYS = [
+  '2026-06-10',
+  '2026-06-11',
+  '2026-06-12',
+  '2026-06-15',
+  '2026-06-16',
+  '2026-06-17',
+  '2026-06-18',
+  '2026-06-22',
+  '2026-06-23',
+  '2026-06-24',
+  '2026-06-25',
+  '2026-06-26',
+];
 const LATE_FOLLOW_UP_DAY = '2026-08-18';
 const FINAL_DAYS = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
 
@@ -69,7 +82,13 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
   const followed = adepts.filter((a) => !a.data.withdrawn && a.data.story !== 'no_follow_up');
   for (const [k, a] of followed.entries()) {
     const late = a.data.story === 'late_follow_up';
-    a.followUpId = await followUp(d, programmeId, a, late ? LATE_FOLLOW_UP_DAY : FOLLOW_UP_DAYS[Math.floor(k / 2)], k % 2 ? '14:00' : '10:00');
+    a.followUpId = await followUp(
+      d,
+      programmeId,
+      a,
+      late ? LATE_FOLLOW_UP_DAY : FOLLOW_UP_DAYS[Math.floor(k / 2)],
+      k % 2 ? '14:00' : '10:00',
+    );
   }
   const evaluated = adepts.filter((a) => !a.data.withdrawn && a.data.outcome);
   for (const [k, a] of evaluated.entries()) {
@@ -115,11 +134,16 @@ async function admit(d: Demo, programmeId: string, a: DemoAdept, i: number): Pro
       },
     },
     // The consent form was signed, but the step was never recorded: a missing step.
-    ...(a.story === 'consent_not_recorded' ? [] : [{ key: 'consent', values: { data_processing_consent: true }, at: cal.at(day, '11:15') }]),
+    ...(a.story === 'consent_not_recorded'
+      ? []
+      : [{ key: 'consent', values: { data_processing_consent: true }, at: cal.at(day, '11:15') }]),
     {
       key: 'decision',
       at: cal.at(day, '11:30'),
-      values: { summary: `Admitted. Look for a mentor in the profession (${a.profession}); Swedish at level ${a.swedish.toUpperCase()}.`, decision: 'admitted' },
+      values: {
+        summary: `Admitted. Look for a mentor in the profession (${a.profession}); Swedish at level ${a.swedish.toUpperCase()}.`,
+        decision: 'admitted',
+      },
     },
   ];
   const intakeId = await perform(d, leader, programmeId, 'intake-interview', { participantId: p.id }, steps);
@@ -142,13 +166,23 @@ async function match(d: Demo, programmeId: string, a: EnrolledAdept, i: number):
     consentRecordedAt: cal.day(addDays(search, -10)),
   });
   const rationale =
-    a.data.otherProfession ?? `Same profession (${a.data.profession}); the mentor works at a ${m.workplace}, close to the adept's goal: ${a.data.goal.toLowerCase()}.`;
-  const pair = await s.pairs.create(team.leader.ctx, programmeId, { mentorId: mentor.id, adeptId: a.id, matchedAt: cal.day(decided), rationale });
+    a.data.otherProfession ??
+    `Same profession (${a.data.profession}); the mentor works at a ${m.workplace}, close to the adept's goal: ${a.data.goal.toLowerCase()}.`;
+  const pair = await s.pairs.create(team.leader.ctx, programmeId, {
+    mentorId: mentor.id,
+    adeptId: a.id,
+    matchedAt: cal.day(decided),
+    rationale,
+  });
   a.mentorId = mentor.id;
   a.pairId = pair.pair.id;
   await perform(d, team.leader, programmeId, 'matching', { pairId: pair.pair.id }, [
     { key: 'mentor_search', values: { mentors_considered: 2 + (i % 3) }, at: cal.at(search, '15:00') },
-    { key: 'matching_decision', values: { same_profession: !a.data.otherProfession, matching_rationale: rationale }, at: cal.at(decided, '10:00') },
+    {
+      key: 'matching_decision',
+      values: { same_profession: !a.data.otherProfession, matching_rationale: rationale },
+      at: cal.at(decided, '10:00'),
+    },
     { key: 'match_accepted', values: { mentor_accepted: true, adept_accepted: true }, at: cal.at(decided, '16:00') },
     { key: 'first_meeting', values: { first_meeting_date: cal.day(INTRODUCTION_DAY) }, at: cal.at(decided, '16:30') },
   ]);
@@ -166,7 +200,8 @@ async function introductionDay(d: Demo, programmeId: string): Promise<string> {
       values: {
         adepts_present: ADEPTS.length - 1,
         mentors_present: ADEPTS.length - 2,
-        absentees_follow_up: 'One adept (ill) and two mentors (travelling) were absent; each was briefed in person during the following week.',
+        absentees_follow_up:
+          'One adept (ill) and two mentors (travelling) were absent; each was briefed in person during the following week.',
       },
     },
     { key: 'participation_agreements', values: { agreements_signed: true }, at: cal.at(day, '15:30') },
@@ -190,12 +225,19 @@ async function followUp(d: Demo, programmeId: string, a: EnrolledAdept, day: str
           : `Towards the goal (${a.data.goal.toLowerCase()}): CV and profile in Swedish done, study visit at the mentor's workplace, ${2 + base} applications sent.`,
       },
     },
-    { key: 'satisfaction', values: { adept_satisfaction: paused ? 3 : 4 + (base % 2), mentor_satisfaction: 4 + ((base + 1) % 2) }, at: cal.at(day, later(time, 45)) },
+    {
+      key: 'satisfaction',
+      values: { adept_satisfaction: paused ? 3 : 4 + (base % 2), mentor_satisfaction: 4 + ((base + 1) % 2) },
+      at: cal.at(day, later(time, 45)),
+    },
     {
       key: 'assessment',
       at: cal.at(day, later(time, 60)),
       values: undecided
-        ? { pairing_fit: 'still_deciding', agreed_actions: 'Mentor introduces the adept to two colleagues in August; leader calls both in September.' }
+        ? {
+            pairing_fit: 'still_deciding',
+            agreed_actions: 'Mentor introduces the adept to two colleagues in August; leader calls both in September.',
+          }
         : paused
           ? { pairing_fit: 'good', agreed_actions: 'Fixed meeting dates every second Tuesday until December; leader checks in September.' }
           : { pairing_fit: 'good', agreed_actions: 'none' },
@@ -217,10 +259,18 @@ async function finalEvaluation(d: Demo, programmeId: string, a: EnrolledAdept, d
     {
       key: 'outcome',
       at: cal.at(day, time),
-      values: { outcome: o.is, ...(o.own === undefined ? {} : { in_own_profession: o.own }), ...(o.details ? { outcome_details: o.details } : {}) },
+      values: {
+        outcome: o.is,
+        ...(o.own === undefined ? {} : { in_own_profession: o.own }),
+        ...(o.details ? { outcome_details: o.details } : {}),
+      },
     },
     { key: 'adept_evaluation', values: { satisfaction: o.satisfaction, adept_feedback: o.feedback }, at: cal.at(day, later(time, 30)) },
-    { key: 'mentor_evaluation', values: { mentor_feedback: MENTOR_FEEDBACK[a.data.years % MENTOR_FEEDBACK.length] }, at: cal.at(day, later(time, 90)) },
+    {
+      key: 'mentor_evaluation',
+      values: { mentor_feedback: MENTOR_FEEDBACK[a.data.years % MENTOR_FEEDBACK.length] },
+      at: cal.at(day, later(time, 90)),
+    },
   ]);
 }
 

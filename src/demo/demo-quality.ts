@@ -20,22 +20,39 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
   const { s, cal, team, password } = d;
   const qm = team.quality;
   const story = (st: DemoAdept['story']): EnrolledAdept => run.adepts.find((a) => a.data.story === st)!;
-  const detected = (await s.deviationQueries.list(qm.ctx, { programmeId: run.programmeId, offset: 0, limit: 500 })).items.map((i) => i.deviation);
-  const move = (id: string, to: Deviation['state'], comment: string, extra: { rootCause?: string; correctionOnlyJustification?: string; password?: string } = {}) =>
-    s.deviations.transition(qm.ctx, id, { to, comment, ...extra });
+  const detected = (await s.deviationQueries.list(qm.ctx, { programmeId: run.programmeId, offset: 0, limit: 500 })).items.map(
+    (i) => i.deviation,
+  );
+  const move = (
+    id: string,
+    to: Deviation['state'],
+    comment: string,
+    extra: { rootCause?: string; correctionOnlyJustification?: string; password?: string } = {},
+  ) => s.deviations.transition(qm.ctx, id, { to, comment, ...extra });
   // The system opens one deviation per finding and step: a late execution has one per step. The
   // first is handled; the others, with the same cause, are cancelled as duplicates of it.
   const handled = async (executionId: string, rule: string): Promise<Deviation> => {
-    const [first, ...same] = detected.filter((x) => x.executionId === executionId && x.rule === rule).sort((a, b) => a.reference.localeCompare(b.reference));
-    if (!first) throw new Error(`the demo expected a ${rule} deviation for execution ${executionId}; the procedures in force may differ from the shipped ones`);
-    for (const x of same) await move(x.id, 'cancelled', `Duplicate: the same finding in another step of the execution of ${first.reference}, which handles it.`);
+    const [first, ...same] = detected
+      .filter((x) => x.executionId === executionId && x.rule === rule)
+      .sort((a, b) => a.reference.localeCompare(b.reference));
+    if (!first)
+      throw new Error(
+        `the demo expected a ${rule} deviation for execution ${executionId}; the procedures in force may differ from the shipped ones`,
+      );
+    for (const x of same)
+      await move(
+        x.id,
+        'cancelled',
+        `Duplicate: the same finding in another step of the execution of ${first.reference}, which handles it.`,
+      );
     return first;
   };
   const consent = await handled(story('consent_not_recorded').intakeId, 'missing_step');
   const competence = await handled(story('untrained_interviewer').intakeId, 'performer_competence');
   const lateIntake = await handled(story('late_intake').intakeId, 'outside_window');
   const lateFollowUp = await handled(story('late_follow_up').followUpId!, 'outside_window');
-  const step = (by: StaffMember, id: string, to: 'in_progress' | 'implemented' | 'effectiveness_check', comment: string) => s.actions.transition(by.ctx, id, { to, comment });
+  const step = (by: StaffMember, id: string, to: 'in_progress' | 'implemented' | 'effectiveness_check', comment: string) =>
+    s.actions.transition(by.ctx, id, { to, comment });
 
   // Participant feedback in the spring survey, recorded by the pair's programme leader.
   const fb = story('feedback');
@@ -53,21 +70,33 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
   });
 
   // Consent not recorded (major): a corrective action, carried out, checked by someone else, closed.
-  await move(consent.id, 'analysis', "The signed consent form was found in the adept's folder, dated the day of the interview; the consent step was never recorded.");
+  await move(
+    consent.id,
+    'analysis',
+    "The signed consent form was found in the adept's folder, dated the day of the interview; the consent step was never recorded.",
+  );
   await move(consent.id, 'action_plan', 'Root cause agreed with the programme leaders.', {
-    rootCause: 'The paper intake form had the consent on a separate last sheet: it was signed, but not transcribed, and nothing prompted the leader to record it.',
+    rootCause:
+      'The paper intake form had the consent on a separate last sheet: it was signed, but not transcribed, and nothing prompted the leader to record it.',
   });
   const closed = await s.actions.create(qm.ctx, {
     deviationIds: [consent.id],
     type: 'corrective',
-    description: 'Put the consent on the first page of the intake form, and record the interview in the system during the meeting, where a missing step shows at once. Brief both programme leaders.',
+    description:
+      'Put the consent on the first page of the intake form, and record the interview in the system during the meeting, where a missing step shows at once. Brief both programme leaders.',
     ownerId: team.leader.id,
     dueDate: cal.day('2026-12-11'),
-    effectivenessCriterion: 'Every intake interview of the next intake has its consent step recorded on the day (all of them checked by a quality manager).',
+    effectivenessCriterion:
+      'Every intake interview of the next intake has its consent step recorded on the day (all of them checked by a quality manager).',
   });
   await move(consent.id, 'in_progress', `Corrective action ${closed.reference} planned.`);
   await step(team.leader, closed.id, 'in_progress', 'Intake form revised.');
-  await step(team.leader, closed.id, 'implemented', 'New form in use; both programme leaders briefed and recording interviews during the meeting.');
+  await step(
+    team.leader,
+    closed.id,
+    'implemented',
+    'New form in use; both programme leaders briefed and recording interviews during the meeting.',
+  );
   await step(team.leader, closed.id, 'effectiveness_check', 'Ready for the effectiveness check.');
   await s.actions.transition(team.approver.ctx, closed.id, {
     to: 'closed',
@@ -76,18 +105,24 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
     comment: 'Effective: no consent missing since the change.',
     password,
   });
-  await s.actions.boardReview(team.board.ctx, closed.id, { decision: 'endorsed', comment: 'The board endorses the action and its effectiveness check.', password });
+  await s.actions.boardReview(team.board.ctx, closed.id, {
+    decision: 'endorsed',
+    comment: 'The board endorses the action and its effectiveness check.',
+    password,
+  });
   await move(consent.id, 'closed', `Closed: ${closed.reference} was effective.`, { password });
 
   // Interview held before the training (major): the corrective action is still in progress.
   await move(competence.id, 'analysis', 'A programme leader held an intake interview a week before completing module 1 of the training.');
   await move(competence.id, 'action_plan', 'Root cause agreed.', {
-    rootCause: 'A newly employed programme leader was given intake interviews in her first weeks; nobody checked her training records before assigning procedures, and module 1 is offered only monthly.',
+    rootCause:
+      'A newly employed programme leader was given intake interviews in her first weeks; nobody checked her training records before assigning procedures, and module 1 is offered only monthly.',
   });
   const inProgress = await s.actions.create(qm.ctx, {
     deviationIds: [competence.id],
     type: 'corrective',
-    description: "Before a programme leader is assigned procedures, a quality manager checks the training records against the procedures' required competence; module 1 is booked in the first week of employment.",
+    description:
+      "Before a programme leader is assigned procedures, a quality manager checks the training records against the procedures' required competence; module 1 is booked in the first week of employment.",
     ownerId: qm.id,
     dueDate: cal.day('2027-01-29'),
     effectivenessCriterion: 'No competence finding in the next intake; the assignment checklist signed for every new programme leader.',
@@ -98,15 +133,18 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
   // The feedback (minor): a corrective action now past its due date.
   await move(feedback.id, 'analysis', 'Feedback confirmed with the adept and the mentor.');
   await move(feedback.id, 'action_plan', 'Root cause agreed.', {
-    rootCause: 'Between the introduction day and the mid-point follow-up (five months) nobody asks the pairs how often they meet; cancelled meetings come to light only in surveys.',
+    rootCause:
+      'Between the introduction day and the mid-point follow-up (five months) nobody asks the pairs how often they meet; cancelled meetings come to light only in surveys.',
   });
   const overdue = await s.actions.create(qm.ctx, {
     deviationIds: [feedback.id],
     type: 'corrective',
-    description: 'Add a short check-in call with every pair two months after the introduction day, and propose the change to the mid-point follow-up procedure.',
+    description:
+      'Add a short check-in call with every pair two months after the introduction day, and propose the change to the mid-point follow-up procedure.',
     ownerId: team.leader2.id,
     dueDate: cal.day('2026-10-30'),
-    effectivenessCriterion: 'Every pair of the next programme has a recorded check-in call by mid-March; no reports of long pauses in the spring survey.',
+    effectivenessCriterion:
+      'Every pair of the next programme has a recorded check-in call by mid-March; no reports of long pauses in the spring survey.',
   });
   await move(feedback.id, 'in_progress', `Corrective action ${overdue.reference} planned.`);
   await step(team.leader2, overdue.id, 'in_progress', 'Call script drafted; the procedure change is not yet written.');
@@ -122,7 +160,8 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
     rootCause: 'A deliberate late admission to fill a place left by a cancellation; the intake period itself works.',
   });
   await move(lateIntake.id, 'in_progress', 'No corrective action needed.', {
-    correctionOnlyJustification: 'A single late admission, decided by the quality manager; no systemic cause, so the correction (matching at once) suffices.',
+    correctionOnlyJustification:
+      'A single late admission, decided by the quality manager; no systemic cause, so the correction (matching at once) suffices.',
   });
   await move(lateIntake.id, 'closed', 'Closed: justified late admission.', { password });
 
@@ -148,13 +187,16 @@ async function management(d: Demo): Promise<{ id: string; improvement: string | 
     attendeeIds: [team.board.id, team.quality.id, team.approver.id],
   });
   const id = created.review.id;
-  await s.reviews.addDecision(team.board.ctx, id, { text: 'The programme continues next year with the same procedures and quality objectives.' });
+  await s.reviews.addDecision(team.board.ctx, id, {
+    text: 'The programme continues next year with the same procedures and quality objectives.',
+  });
   const decided = await s.reviews.addDecision(team.board.ctx, id, {
     text: 'Mentors in rare professions are recruited through the professional associations before the intake starts, so that every adept can be matched within the profession.',
     action: {
       ownerId: team.leader.id,
       dueDate: cal.day('2027-03-31'),
-      description: 'Agreements with the associations of veterinarians, psychologists and pharmacists on recruiting mentors before the next intake.',
+      description:
+        'Agreements with the associations of veterinarians, psychologists and pharmacists on recruiting mentors before the next intake.',
       effectivenessCriterion: 'Every adept of the next programme is matched with a mentor of the same profession.',
     },
   });

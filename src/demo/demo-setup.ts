@@ -29,7 +29,9 @@ export async function refuseIfLoaded(s: DemoServices, name: string): Promise<voi
   const emails = new Set(Object.values(STAFF).map((p) => p.email));
   const taken = (await s.users.list()).filter((u) => emails.has(u.email)).map((u) => u.email);
   if (taken.length) {
-    throw new DemoRefused(`The demo accounts ${taken.join(', ')} already exist (an earlier demo run stopped part-way?); nothing was loaded. Use an empty database.`);
+    throw new DemoRefused(
+      `The demo accounts ${taken.join(', ')} already exist (an earlier demo run stopped part-way?); nothing was loaded. Use an empty database.`,
+    );
   }
 }
 

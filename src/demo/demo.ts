@@ -67,11 +67,19 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
-  const deviations = (await s.deviationQueries.list(qm, { programmeId: run.programmeId, offset: 0, limit: 500 })).items.map((i) => i.deviation);
+  const deviations = (await s.deviationQueries.list(qm, { programmeId: run.programmeId, offset: 0, limit: 500 })).items.map(
+    (i) => i.deviation,
+  );
   const finished = (state: string) => state === 'closed' || state === 'cancelled';
 
   log('Evidence report');
-  const report = await writeEvidenceReportFile(app, { programmeId: run.programmeId, out: o.out, lang: o.lang, as: STAFF.quality.email, onProgress: o.onProgress });
+  const report = await writeEvidenceReportFile(app, {
+    programmeId: run.programmeId,
+    out: o.out,
+    lang: o.lang,
+    as: STAFF.quality.email,
+    onProgress: o.onProgress,
+  });
   const chain = await s.audit.verify();
   return {
     programme: { id: run.programmeId, name: run.name, startDate: cal.day(START), endDate: cal.day(END) },
@@ -106,7 +114,9 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 export function describeDemo(r: DemoSummary): string {
   const p = r.participants;
   const c = r.conformance;
-  const cells = Object.entries(c).map(([status, n]) => `${n} ${status.replace(/_/g, ' ')}`).join(', ');
+  const cells = Object.entries(c)
+    .map(([status, n]) => `${n} ${status.replace(/_/g, ' ')}`)
+    .join(', ');
   const width = Math.max(...r.accounts.map((a) => a.email.length));
   return [
     ``,

@@ -66,7 +66,15 @@ export class DeviationDetector {
   async overdue(
     m: EntityManager,
     ctx: RequestContext,
-    o: { programmeId: string; procedureKey: string; versionNumber: number; subjectId: string; subjectCode: string; participantId: string | null; window: { from: string; to: string } | null },
+    o: {
+      programmeId: string;
+      procedureKey: string;
+      versionNumber: number;
+      subjectId: string;
+      subjectCode: string;
+      participantId: string | null;
+      window: { from: string; to: string } | null;
+    },
   ): Promise<Deviation | null> {
     return this.openOnce(m, ctx, `overdue:${o.programmeId}:${o.procedureKey}:${o.subjectId}`, {
       programmeId: o.programmeId,
@@ -81,10 +89,17 @@ export class DeviationDetector {
     });
   }
 
-  private async openOnce(m: EntityManager, ctx: RequestContext, detectionKey: string, input: Omit<NewDeviation, 'source' | 'detectionKey'>): Promise<Deviation | null> {
+  private async openOnce(
+    m: EntityManager,
+    ctx: RequestContext,
+    detectionKey: string,
+    input: Omit<NewDeviation, 'source' | 'detectionKey'>,
+  ): Promise<Deviation | null> {
     // Serialise detections of the same finding (a scan and a completion at once, two processes).
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [detectionKey]);
-    const standing = (await m.query(`SELECT 1 FROM deviation WHERE detection_key = $1 AND state <> 'cancelled'`, [detectionKey])) as unknown[];
+    const standing = (await m.query(`SELECT 1 FROM deviation WHERE detection_key = $1 AND state <> 'cancelled'`, [
+      detectionKey,
+    ])) as unknown[];
     if (standing.length) return null;
     return this.deviations.insert(m, ctx, { ...input, source: 'system', detectionKey });
   }

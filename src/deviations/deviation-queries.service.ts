@@ -37,7 +37,10 @@ export class DeviationQueriesService {
     private readonly deviations: DeviationsService,
   ) {}
 
-  async list(ctx: RequestContext, f: DeviationFilter): Promise<{ items: { deviation: Deviation; participantCode: string | null }[]; nextCursor: string | null }> {
+  async list(
+    ctx: RequestContext,
+    f: DeviationFilter,
+  ): Promise<{ items: { deviation: Deviation; participantCode: string | null }[]; nextCursor: string | null }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
@@ -53,7 +56,9 @@ export class DeviationQueriesService {
     if (f.procedure) add('d.procedure_key = ?', f.procedure);
     if (f.overdue !== undefined) {
       add(
-        f.overdue ? `d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?` : `NOT (d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?)`,
+        f.overdue
+          ? `d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?`
+          : `NOT (d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?)`,
         this.deviations.today(),
       );
     }
@@ -84,7 +89,15 @@ export class DeviationQueriesService {
        WHERE l.deviation_id = $1 ORDER BY a.reference`,
       [id],
     )) as DeviationDetail['actions'];
-    const [code] = deviation.participantId ? ((await m.query(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])) as { code: string }[]) : [];
-    return { deviation, participantCode: code?.code ?? null, history, actions, signatures: await this.signatures.listFor('deviation', [id]) };
+    const [code] = deviation.participantId
+      ? ((await m.query(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])) as { code: string }[])
+      : [];
+    return {
+      deviation,
+      participantCode: code?.code ?? null,
+      history,
+      actions,
+      signatures: await this.signatures.listFor('deviation', [id]),
+    };
   }
 }

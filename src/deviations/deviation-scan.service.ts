@@ -77,7 +77,9 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
   /** The periodic scan: every active programme, as the system; one process at a time. */
   async scanAll(): Promise<void> {
     try {
-      const [{ locked }] = (await this.dataSource.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as { locked: boolean }[];
+      const [{ locked }] = (await this.dataSource.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as {
+        locked: boolean;
+      }[];
       if (!locked) return;
       try {
         const programmes = (await this.dataSource.query(`SELECT id FROM programme WHERE status = 'active'`)) as { id: string }[];

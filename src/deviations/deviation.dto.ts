@@ -10,14 +10,21 @@ export class CreateDeviationRequest {
   @TextField({ max: 300 }) title: string;
   @TextField({ max: 10_000, description: 'What happened, where, and how it was found' }) description: string;
   @EnumField(SEVERITIES) severity: Severity;
-  @EnumField(MANUAL_SOURCES, { description: 'How it was found (system is reserved for automatic detection)' }) source: Exclude<DeviationSource, 'system'>;
+  @EnumField(MANUAL_SOURCES, { description: 'How it was found (system is reserved for automatic detection)' }) source: Exclude<
+    DeviationSource,
+    'system'
+  >;
   @DateTimeField({ description: 'When it was detected' }) detectedAt: string;
-  @UuidField({ optional: true, description: 'The execution in which it occurred; the deviation then records its procedure and pinned version' })
+  @UuidField({
+    optional: true,
+    description: 'The execution in which it occurred; the deviation then records its procedure and pinned version',
+  })
   executionId?: string;
   @TextField({ optional: true, max: 63, description: 'The step of that execution' }) stepKey?: string;
   @UuidField({ optional: true, description: 'The participant concerned' }) participantId?: string;
   @TextField({ optional: true, max: 5000, description: 'Immediate action taken to contain it' }) containment?: string;
-  @DateField({ optional: true, description: 'Target date for closure (default by severity: critical 14, major 30, minor 60 days)' }) targetDate?: string;
+  @DateField({ optional: true, description: 'Target date for closure (default by severity: critical 14, major 30, minor 60 days)' })
+  targetDate?: string;
 }
 
 export class UpdateDeviationRequest {
@@ -31,10 +38,20 @@ export class UpdateDeviationRequest {
 
 export class DeviationTransitionRequest {
   @EnumField(DEVIATION_STATES, { description: 'The state to move to' }) to: DeviationState;
-  @TextField({ max: 5000, pattern: /\S/, patternMessage: 'comment must not be blank', description: 'Why; for cancel and reopen this is the reason, for close the closing comment' })
+  @TextField({
+    max: 5000,
+    pattern: /\S/,
+    patternMessage: 'comment must not be blank',
+    description: 'Why; for cancel and reopen this is the reason, for close the closing comment',
+  })
   comment: string;
-  @TextField({ optional: true, max: 10_000, description: 'Root cause (needed to enter action_plan, if not recorded before)' }) rootCause?: string;
-  @TextField({ optional: true, max: 5000, description: 'For a minor deviation: why a correction alone suffices, without a corrective action' })
+  @TextField({ optional: true, max: 10_000, description: 'Root cause (needed to enter action_plan, if not recorded before)' })
+  rootCause?: string;
+  @TextField({
+    optional: true,
+    max: 5000,
+    description: 'For a minor deviation: why a correction alone suffices, without a corrective action',
+  })
   correctionOnlyJustification?: string;
   @TextField({ optional: true, max: 256, description: 'Your password, to sign the closure electronically' }) password?: string;
 }
@@ -82,7 +99,8 @@ export class DeviationResponse {
   @ApiProperty({ nullable: true, type: String }) procedureKey: string | null;
   @ApiProperty({ nullable: true, type: Number }) versionNumber: number | null;
   @ApiProperty({ nullable: true, type: String }) stepKey: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The conformance rule behind an automatic deviation, or overdue' }) rule: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The conformance rule behind an automatic deviation, or overdue' }) rule:
+    string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) participantId: string | null;
   @ApiProperty({ nullable: true, type: String }) participantCode: string | null;
   @ApiProperty({ nullable: true, type: String }) containment: string | null;

@@ -7,7 +7,14 @@ import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from '../programmes/programme-roles.js';
-import { CreateDeviationRequest, DeviationPage, DeviationQuery, DeviationResponse, DeviationTransitionRequest, UpdateDeviationRequest } from './deviation.dto.js';
+import {
+  CreateDeviationRequest,
+  DeviationPage,
+  DeviationQuery,
+  DeviationResponse,
+  DeviationTransitionRequest,
+  UpdateDeviationRequest,
+} from './deviation.dto.js';
 import { toDeviationDetailResponse, toDeviationResponse } from './deviation.mapper.js';
 import { DeviationQueriesService } from './deviation-queries.service.js';
 import { DeviationsService } from './deviations.service.js';
@@ -75,7 +82,12 @@ export class DeviationsController {
       'Move a deviation: open -> analysis -> action_plan (root cause) -> in_progress (a corrective action, or for minor a justification) -> closed (all actions closed, comment, signature); cancelled from open/analysis; reopen closed -> in_progress',
   })
   @ApiOkResponse({ type: DeviationResponse })
-  async transition(@Ctx() ctx: RequestContext, @Param('id', DEVIATION_ID) id: string, @Body() body: DeviationTransitionRequest, @Res({ passthrough: true }) res: Response) {
+  async transition(
+    @Ctx() ctx: RequestContext,
+    @Param('id', DEVIATION_ID) id: string,
+    @Body() body: DeviationTransitionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.deviations.transition(ctx, id, body);
     return this.detail(ctx, res, id);
   }

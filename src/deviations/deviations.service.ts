@@ -69,31 +69,62 @@ export class DeviationsService {
     let procedureKey: string | null = input.procedureKey ?? null;
     let versionNumber: number | null = input.versionNumber ?? null;
     if (input.executionId) {
-      const [e] = (await m.query(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [input.executionId])) as {
+      const [e] = (await m.query(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [
+        input.executionId,
+      ])) as {
         programme_id: string;
         procedure_key: string;
         version_number: number;
       }[];
-      if (!e || e.programme_id !== input.programmeId) throw unprocessable('unknown_execution', 'No such execution in this programme', { errors: [{ field: 'executionId', message: 'is not an execution of this programme' }] });
+      if (!e || e.programme_id !== input.programmeId)
+        throw unprocessable('unknown_execution', 'No such execution in this programme', {
+          errors: [{ field: 'executionId', message: 'is not an execution of this programme' }],
+        });
       procedureKey = e.procedure_key;
       versionNumber = e.version_number;
     } else if (input.stepKey) {
       throw validationFailed([{ field: 'stepKey', message: 'needs executionId' }]);
     }
     if (input.participantId) {
-      const rows = (await m.query(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [input.participantId, input.programmeId])) as unknown[];
-      if (rows.length === 0) throw unprocessable('unknown_participant', 'No such participant in this programme', { errors: [{ field: 'participantId', message: 'is not a participant of this programme' }] });
+      const rows = (await m.query(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [
+        input.participantId,
+        input.programmeId,
+      ])) as unknown[];
+      if (rows.length === 0)
+        throw unprocessable('unknown_participant', 'No such participant in this programme', {
+          errors: [{ field: 'participantId', message: 'is not a participant of this programme' }],
+        });
     }
     const detectedDay = localDate(input.detectedAt, programme[0].time_zone);
     const targetDate = input.targetDate ?? addDays(detectedDay, DEFAULT_TARGET_DAYS[input.severity]);
-    if (targetDate < detectedDay) throw unprocessable('target_before_detection', 'The target date is before detection', { errors: [{ field: 'targetDate', message: 'must be on or after detectedAt' }] });
+    if (targetDate < detectedDay)
+      throw unprocessable('target_before_detection', 'The target date is before detection', {
+        errors: [{ field: 'targetDate', message: 'must be on or after detectedAt' }],
+      });
     const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
     const [row] = (await m.query(
       `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
          version_number, step_key, rule, participant_id, detection_key, containment, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-      [reference, input.programmeId, input.title, input.description, input.severity, input.source, input.detectedAt, targetDate, input.executionId ?? null,
-        procedureKey, versionNumber, input.stepKey ?? null, input.rule ?? null, input.participantId ?? null, input.detectionKey ?? null, input.containment ?? null, ctx.actor.id],
+      [
+        reference,
+        input.programmeId,
+        input.title,
+        input.description,
+        input.severity,
+        input.source,
+        input.detectedAt,
+        targetDate,
+        input.executionId ?? null,
+        procedureKey,
+        versionNumber,
+        input.stepKey ?? null,
+        input.rule ?? null,
+        input.participantId ?? null,
+        input.detectionKey ?? null,
+        input.containment ?? null,
+        ctx.actor.id,
+      ],
     )) as { id: string }[];
     await this.recordTransition(m, ctx, row.id, null, 'open', null, {}, null);
     const d = await m.getRepository(Deviation).findOneByOrFail({ id: row.id });
@@ -121,11 +152,17 @@ export class DeviationsService {
     return d;
   }
 
-  async update(ctx: RequestContext, id: string, expected: number, patch: Partial<Record<(typeof EDITABLE)[number], string>>): Promise<Deviation> {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    expected: number,
+    patch: Partial<Record<(typeof EDITABLE)[number], string>>,
+  ): Promise<Deviation> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, ctx, id);
       if (before.version !== expected) throw stale(before.version);
-      if (before.state === 'closed' || before.state === 'cancelled') throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
+      if (before.state === 'closed' || before.state === 'cancelled')
+        throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
       const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Deviation;
       // An edit that changes nothing is no change: no new version, no audit event.
       if (Object.keys(diffChanges(before, next, EDITABLE)).length === 0) return before;
@@ -137,7 +174,13 @@ export class DeviationsService {
       );
       if (rows.length === 0) throw stale(undefined);
       const after = await m.getRepository(Deviation).findOneByOrFail({ id });
-      await this.audit.append(m, ctx, { action: 'deviation.update', entityType: 'deviation', entityId: id, entityVersion: after.version, changes: diffChanges(before, after, EDITABLE) });
+      await this.audit.append(m, ctx, {
+        action: 'deviation.update',
+        entityType: 'deviation',
+        entityId: id,
+        entityVersion: after.version,
+        changes: diffChanges(before, after, EDITABLE),
+      });
       return after;
     });
   }
@@ -148,11 +191,14 @@ export class DeviationsService {
     // Recorded only where the table asks for it: elsewhere it would be stored without showing in
     // the transition's audit event, and on a reopen the database refuses the change (500).
     if (input.rootCause !== undefined && !rule.guards.includes('root_cause')) {
-      throw validationFailed([{ field: 'rootCause', message: 'is given when moving into action_plan; before that, edit the deviation (PATCH)' }]);
+      throw validationFailed([
+        { field: 'rootCause', message: 'is given when moving into action_plan; before that, edit the deviation (PATCH)' },
+      ]);
     }
     let signer: Signer | null = null;
     if (rule.guards.includes('signature')) {
-      if (!input.password) throw validationFailed([{ field: 'password', message: 'is needed: closing a deviation is signed electronically' }]);
+      if (!input.password)
+        throw validationFailed([{ field: 'password', message: 'is needed: closing a deviation is signed electronically' }]);
       signer = await this.signatures.confirmSigner(ctx, input.password);
     }
     return this.dataSource.transaction(async (m) => {
@@ -162,7 +208,10 @@ export class DeviationsService {
       const rootCause = input.rootCause ?? before.rootCause;
       let justification = before.correctionOnlyJustification;
       if (rule.guards.includes('root_cause')) {
-        if (!rootCause) throw unprocessable('root_cause_required', 'Record the root cause before planning actions', { errors: [{ field: 'rootCause', message: 'is required to enter action_plan' }] });
+        if (!rootCause)
+          throw unprocessable('root_cause_required', 'Record the root cause before planning actions', {
+            errors: [{ field: 'rootCause', message: 'is required to enter action_plan' }],
+          });
         if (input.rootCause) details.rootCause = input.rootCause;
       }
       const actions = (await m.query(
@@ -178,22 +227,34 @@ export class DeviationsService {
             before.severity === 'minor'
               ? 'Link a corrective action, or justify why a correction alone suffices'
               : `A ${before.severity} deviation needs at least one linked corrective action`,
-            { errors: [{ field: before.severity === 'minor' ? 'correctionOnlyJustification' : 'to', message: 'needs a linked corrective action' }] },
+            {
+              errors: [
+                { field: before.severity === 'minor' ? 'correctionOnlyJustification' : 'to', message: 'needs a linked corrective action' },
+              ],
+            },
           );
         }
         details.correctionOnlyJustification = justification;
       }
       if (input.to === 'cancelled' && actions.length) {
-        throw conflict('actions_open', `Cancel or finish the linked corrective actions first: ${actions.map((a) => `${a.reference} (${a.state})`).join(', ')}`, {
-          pendingActions: actions.map((a) => a.reference),
-        });
+        throw conflict(
+          'actions_open',
+          `Cancel or finish the linked corrective actions first: ${actions.map((a) => `${a.reference} (${a.state})`).join(', ')}`,
+          {
+            pendingActions: actions.map((a) => a.reference),
+          },
+        );
       }
       if (rule.guards.includes('actions_closed')) {
         const pending = actions.filter((a) => a.state !== 'closed');
         if (pending.length) {
-          throw conflict('actions_not_closed', `Close every linked corrective action first: ${pending.map((a) => `${a.reference} (${a.state})`).join(', ')}`, {
-            pendingActions: pending.map((a) => a.reference),
-          });
+          throw conflict(
+            'actions_not_closed',
+            `Close every linked corrective action first: ${pending.map((a) => `${a.reference} (${a.state})`).join(', ')}`,
+            {
+              pendingActions: pending.map((a) => a.reference),
+            },
+          );
         }
       }
       await m.query(
@@ -203,12 +264,21 @@ export class DeviationsService {
         [id, input.to, rootCause, justification],
       );
       const signature = signer
-        ? await this.signatures.sign(m, signer, { recordType: 'deviation', recordId: id, recordVersion: before.version + 1, contentHash: null }, 'closed', input.comment)
+        ? await this.signatures.sign(
+            m,
+            signer,
+            { recordType: 'deviation', recordId: id, recordVersion: before.version + 1, contentHash: null },
+            'closed',
+            input.comment,
+          )
         : null;
       await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, details, signature?.id ?? null);
       const after = await m.getRepository(Deviation).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
-        action: input.to === 'in_progress' && before.state === 'closed' ? 'deviation.reopen' : `deviation.${input.to === 'cancelled' ? 'cancel' : input.to === 'closed' ? 'close' : 'transition'}`,
+        action:
+          input.to === 'in_progress' && before.state === 'closed'
+            ? 'deviation.reopen'
+            : `deviation.${input.to === 'cancelled' ? 'cancel' : input.to === 'closed' ? 'close' : 'transition'}`,
         entityType: 'deviation',
         entityId: id,
         entityVersion: after.version,
@@ -234,7 +304,10 @@ export class DeviationsService {
     const rule = deviationTransition(d.state, to);
     if (!rule) {
       const allowed = allowedDeviationTargets(d.state);
-      throw conflict('transition_not_allowed', `${d.reference} is ${d.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`, { state: d.state, allowed });
+      throw conflict('transition_not_allowed', `${d.reference} is ${d.state}; it can move to: ${allowed.join(', ') || 'nothing (final)'}`, {
+        state: d.state,
+        allowed,
+      });
     }
     return rule;
   }
@@ -248,7 +321,16 @@ export class DeviationsService {
     return forUpdate ? m.getRepository(Deviation).findOneByOrFail({ id }) : found;
   }
 
-  private async recordTransition(m: EntityManager, ctx: RequestContext, id: string, from: DeviationState | null, to: DeviationState, comment: string | null, details: Record<string, unknown>, signatureId: string | null) {
+  private async recordTransition(
+    m: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    from: DeviationState | null,
+    to: DeviationState,
+    comment: string | null,
+    details: Record<string, unknown>,
+    signatureId: string | null,
+  ) {
     await m.query(
       `INSERT INTO deviation_transition (deviation_id, seq, from_state, to_state, comment, details, signature_id, actor_id)
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM deviation_transition WHERE deviation_id = $1`,

@@ -25,7 +25,12 @@ export function completionKey(procedureKey: string, subjectKey: string): string 
   return `${procedureKey}\u0000${subjectKey}`;
 }
 
-export function anchorDate(definition: ProcedureDefinition, programme: AnchorProgramme, subject: AnchorSubject, completions: CompletionIndex): string | null {
+export function anchorDate(
+  definition: ProcedureDefinition,
+  programme: AnchorProgramme,
+  subject: AnchorSubject,
+  completions: CompletionIndex,
+): string | null {
   switch (definition.window.anchor) {
     case 'programme_start':
       return programme.startDate;

@@ -2,12 +2,7 @@
  * The sentences an auditor reads in a finding. Kept apart from the rules so wording changes do not
  * touch the judgement. English only: findings are stored evidence, translated at display time.
  */
-import type {
-  FieldDefinition,
-  ProcedureDefinition,
-  StepDefinition,
-  TimeWindow,
-} from '../procedures/procedure-definition.js';
+import type { FieldDefinition, ProcedureDefinition, StepDefinition, TimeWindow } from '../procedures/procedure-definition.js';
 import type { StepRecordInput } from './conformance.js';
 import { type DateRange, daysBetween } from '../common/calendar.js';
 
@@ -65,10 +60,7 @@ export function unknownStep(record: StepRecordInput, definition: ProcedureDefini
 }
 
 export function missingField(step: StepDefinition, field: FieldDefinition, record: StepRecordInput, day: string): string {
-  return (
-    `Record ${record.id} of ${stepName(step)}, performed on ${day}, lacks the required field ` +
-    `"${field.label.en}" (${field.key}).`
-  );
+  return `Record ${record.id} of ${stepName(step)}, performed on ${day}, lacks the required field ` + `"${field.label.en}" (${field.key}).`;
 }
 
 export function outsideWindow(
@@ -80,7 +72,10 @@ export function outsideWindow(
   definitionWindow: TimeWindow,
   anchorDate: string,
 ): string {
-  const gap = day < window.from ? `${days(daysBetween(day, window.from))} before the window opened` : `${days(daysBetween(window.to, day))} after the window closed`;
+  const gap =
+    day < window.from
+      ? `${days(daysBetween(day, window.from))} before the window opened`
+      : `${days(daysBetween(window.to, day))} after the window closed`;
   return (
     `${capital(stepName(step))} was performed on ${day} (${timeZone}, record ${record.id}), ${gap}; ` +
     `the window is ${window.from} to ${window.to} inclusive (day ${signed(definitionWindow.fromDays)} to ` +
@@ -103,7 +98,10 @@ export function performerCompetence(step: StepDefinition, record: StepRecordInpu
   if (!record.performedBy) return `${head}, so the training cannot be shown.`;
   const held = record.performerTraining.filter((t) => t.module === module);
   // No record for the module is valid on the day, so any completed by then has expired.
-  const expired = held.filter((t) => t.completedAt <= day).map((t) => t.validUntil ?? '').sort();
+  const expired = held
+    .filter((t) => t.completedAt <= day)
+    .map((t) => t.validUntil ?? '')
+    .sort();
   if (expired.length > 0) return `${head}, whose training "${module}" had expired on ${expired[expired.length - 1]}.`;
   const later = held.map((t) => t.completedAt).sort();
   if (later.length > 0) return `${head}, who completed training "${module}" only on ${later[0]}.`;

@@ -17,7 +17,8 @@ export class MatrixQuery {
 export class ConformanceMatrixResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'date' }) today: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The procedures of the plan, with the pinned version' }) procedures: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The procedures of the plan, with the pinned version' })
+  procedures: unknown[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
@@ -25,7 +26,11 @@ export class ConformanceMatrixResponse {
       'One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | nonconforming, execution id, version and window',
   })
   rows: unknown[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Counts by status, and conformance rates per procedure and per version' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Counts by status, and conformance rates per procedure and per version',
+  })
   totals: unknown;
 }
 

@@ -114,7 +114,10 @@ export async function loadMatrixData(m: EntityManager, programme: Programme): Pr
          WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
         [programme.id],
       ),
-    () => m.query(`SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`, [programme.id]),
+    () =>
+      m.query(`SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`, [
+        programme.id,
+      ]),
     () => m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id]),
     // Set-wise rather than two lookups per execution: the latest judgement of each execution, and
     // for each completed one when it was done, computed as DONE_AT_JOIN does (its last current
@@ -164,7 +167,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
   const byId = new Map(participants.map((p) => [p.id, p]));
   // Only completions of procedures that anchor another procedure's window are ever looked up.
   const anchoring = new Set<string>();
-  for (const p of plan) if (p.definition.window.anchor === 'procedure_completed' && p.definition.window.procedure) anchoring.add(p.definition.window.procedure);
+  for (const p of plan)
+    if (p.definition.window.anchor === 'procedure_completed' && p.definition.window.procedure) anchoring.add(p.definition.window.procedure);
   // The execution that represents a subject: the latest completed one, else the open one.
   // By procedure key, then subject key.
   const chosen = new Map<string, Map<string, ExecutionRow>>();
@@ -202,10 +206,21 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       id: pair.id,
       code: `${byId.get(pair.mentor_id)?.code ?? '?'}/${byId.get(pair.adept_id)?.code ?? '?'}`,
       status: pair.ended_at ? 'ended' : 'active',
-      anchor: { type: 'pair' as Subject, enrolledAt: byId.get(pair.adept_id)?.enrolled_at ?? null, relatedKeys: [pair.id, pair.adept_id, pair.mentor_id] },
+      anchor: {
+        type: 'pair' as Subject,
+        enrolledAt: byId.get(pair.adept_id)?.enrolled_at ?? null,
+        relatedKeys: [pair.id, pair.adept_id, pair.mentor_id],
+      },
       leftOn: pair.ended_at,
     })),
-    { type: 'cohort', id: programme.id, code: 'cohort', status: programme.status, anchor: { type: 'cohort', enrolledAt: null, relatedKeys: [programme.id] }, leftOn: null },
+    {
+      type: 'cohort',
+      id: programme.id,
+      code: 'cohort',
+      status: programme.status,
+      anchor: { type: 'cohort', enrolledAt: null, relatedKeys: [programme.id] },
+      leftOn: null,
+    },
   ];
 
   // A plan entry's window depends only on its anchor day: worked out once per (entry, anchor day).
@@ -213,7 +228,12 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
   // when first needed.
   const planned = plan.map((p) => {
     const anchor = p.definition.window.anchor;
-    return { p, fixed: anchor === 'programme_start' || anchor === 'programme_end' || anchor === 'programme_midpoint', fixedAnchor: undefined as string | null | undefined, windows: new Map<string, DateRange>() };
+    return {
+      p,
+      fixed: anchor === 'programme_start' || anchor === 'programme_end' || anchor === 'programme_midpoint',
+      fixedAnchor: undefined as string | null | undefined,
+      windows: new Map<string, DateRange>(),
+    };
   });
 
   const byStatus = countStatuses([]);
@@ -236,8 +256,19 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       let status: MatrixStatus;
       // Someone who left before the window closed, with nothing recorded, owes nothing more.
       if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) status = 'not_applicable';
-      else status = subjectStatus({ window, today, execution: execution ? { state: execution.state, conformance: execution.conformance } : null });
-      cells.push({ procedureKey: p.procedure_key, status, executionId: execution?.id ?? null, versionNumber: execution?.version_number ?? p.version_number, window });
+      else
+        status = subjectStatus({
+          window,
+          today,
+          execution: execution ? { state: execution.state, conformance: execution.conformance } : null,
+        });
+      cells.push({
+        procedureKey: p.procedure_key,
+        status,
+        executionId: execution?.id ?? null,
+        versionNumber: execution?.version_number ?? p.version_number,
+        window,
+      });
       cellsByProcedure.get(p.procedure_key)!.push(status);
       byStatus[status]++;
     }
@@ -246,7 +277,11 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
 
   const byProcedure = plan.map((p) => {
     const statuses = cellsByProcedure.get(p.procedure_key)!;
-    return { procedureKey: p.procedure_key, counts: countStatuses(statuses), rate: rateView(conformanceRate(statuses.filter(isSubjectStatus))) };
+    return {
+      procedureKey: p.procedure_key,
+      counts: countStatuses(statuses),
+      rate: rateView(conformanceRate(statuses.filter(isSubjectStatus))),
+    };
   });
   // Completed executions grouped once by procedure and version.
   const judgedByVersion = new Map<string, ('conforming' | 'nonconforming')[]>();

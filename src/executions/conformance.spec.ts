@@ -43,10 +43,23 @@ const training = [{ module: 'mentoring_basics', completedAt: '2025-09-01', valid
 const VALUES: Record<string, Record<string, unknown>> = { prepare: { agenda: 'Goals' }, meeting: { satisfaction: 4 }, summary: {} };
 
 function rec(id: string, stepKey: string, performedAt: string, over: Partial<StepRecordInput> = {}): StepRecordInput {
-  return { id, stepKey, values: VALUES[stepKey] ?? {}, performedAt, performedBy: leader, performerTraining: training, supersededById: null, ...over };
+  return {
+    id,
+    stepKey,
+    values: VALUES[stepKey] ?? {},
+    performedAt,
+    performedBy: leader,
+    performerTraining: training,
+    supersededById: null,
+    ...over,
+  };
 }
 
-const good = [rec('r1', 'prepare', '2026-03-10T09:00:00Z'), rec('r2', 'meeting', '2026-03-12T13:00:00Z'), rec('r3', 'summary', '2026-03-12T15:00:00Z')];
+const good = [
+  rec('r1', 'prepare', '2026-03-10T09:00:00Z'),
+  rec('r2', 'meeting', '2026-03-12T13:00:00Z'),
+  rec('r3', 'summary', '2026-03-12T15:00:00Z'),
+];
 
 function judge(records: StepRecordInput[], over: Partial<ConformanceInput> = {}) {
   return evaluateConformance({ definition, anchorDate: ANCHOR, timeZone: TZ, records, ...over });
@@ -107,7 +120,8 @@ describe('missing_field', () => {
         stepKey: 'meeting',
         fieldKey: 'satisfaction',
         recordId: 'r2',
-        detail: 'Record r2 of step "Follow-up meeting" (meeting), performed on 2026-03-12, lacks the required field "Satisfaction" (satisfaction).',
+        detail:
+          'Record r2 of step "Follow-up meeting" (meeting), performed on 2026-03-12, lacks the required field "Satisfaction" (satisfaction).',
       },
     ]);
   });
@@ -196,7 +210,12 @@ describe('performer_competence', () => {
   });
   it('reports training that expired the day before', () => {
     expect(withTraining([t('2025-01-01', '2026-03-11')])).toEqual([
-      expect.objectContaining({ rule: 'performer_competence', stepKey: 'meeting', recordId: 'r2', detail: expect.stringContaining('had expired on 2026-03-11') }),
+      expect.objectContaining({
+        rule: 'performer_competence',
+        stepKey: 'meeting',
+        recordId: 'r2',
+        detail: expect.stringContaining('had expired on 2026-03-11'),
+      }),
     ]);
   });
   it('reports training completed the day after', () => {
@@ -213,7 +232,9 @@ describe('performer_competence', () => {
   });
   it('measures validity on the local day performed', () => {
     // 23:30 UTC on 2026-03-11 is 2026-03-12 in Stockholm: training valid until 2026-03-11 has expired.
-    const findings = judge(replace('r2', { performedAt: '2026-03-11T23:30:00Z', performerTraining: [t('2025-01-01', '2026-03-11')] })).findings;
+    const findings = judge(
+      replace('r2', { performedAt: '2026-03-11T23:30:00Z', performerTraining: [t('2025-01-01', '2026-03-11')] }),
+    ).findings;
     expect(findings.map((f) => f.rule)).toEqual(['performer_competence']);
   });
   it('reports an unknown performer (both role and competence)', () => {
@@ -267,10 +288,16 @@ describe('order', () => {
     ]);
   });
   it('names every preceding step performed later', () => {
-    const records = [rec('r3', 'summary', '2026-03-09T08:00:00Z'), rec('r1', 'prepare', '2026-03-10T09:00:00Z'), rec('r2', 'meeting', '2026-03-11T09:00:00Z')];
+    const records = [
+      rec('r3', 'summary', '2026-03-09T08:00:00Z'),
+      rec('r1', 'prepare', '2026-03-10T09:00:00Z'),
+      rec('r2', 'meeting', '2026-03-11T09:00:00Z'),
+    ];
     const findings = judge(records).findings;
     expect(findings.map((f) => [f.stepKey, f.recordId])).toEqual([['summary', 'r3']]);
-    expect(findings[0]!.detail).toContain('before step "Prepare the follow-up" (prepare) (performed at 2026-03-10T09:00:00Z, record r1) and step "Follow-up meeting" (meeting)');
+    expect(findings[0]!.detail).toContain(
+      'before step "Prepare the follow-up" (prepare) (performed at 2026-03-10T09:00:00Z, record r1) and step "Follow-up meeting" (meeting)',
+    );
   });
   it('breaks ties in performedAt by definition order, whatever the input order', () => {
     const same = '2026-03-10T09:00:00Z';
@@ -280,7 +307,9 @@ describe('order', () => {
   });
   it('compares instants, not the written strings', () => {
     // 10:30+02:00 is 08:30Z: earlier than prepare at 09:00Z.
-    expect(summaryOf([rec('r2', 'meeting', '2026-03-10T10:30:00+02:00'), rec('r1', 'prepare', '2026-03-10T09:00:00Z')])).toEqual([['order', 'meeting', 'r2']]);
+    expect(summaryOf([rec('r2', 'meeting', '2026-03-10T10:30:00+02:00'), rec('r1', 'prepare', '2026-03-10T09:00:00Z')])).toEqual([
+      ['order', 'meeting', 'r2'],
+    ]);
   });
   it('is not judged when the definition is not ordered', () => {
     const records = [rec('r2', 'meeting', '2026-03-09T10:00:00Z'), rec('r1', 'prepare', '2026-03-10T09:00:00Z')];
@@ -301,7 +330,8 @@ describe('unknown step keys', () => {
         rule: 'unknown_step',
         stepKey: 'retired_step',
         recordId: 'r9',
-        detail: 'Record r9, performed on 2026-03-11, is for step "retired_step", which this version of procedure "Mid-point follow-up" (midpoint_follow_up) does not define.',
+        detail:
+          'Record r9, performed on 2026-03-11, is for step "retired_step", which this version of procedure "Mid-point follow-up" (midpoint_follow_up) does not define.',
       },
     ]);
   });
@@ -340,7 +370,10 @@ describe('finding order', () => {
     ];
     fc.assert(
       fc.property(fc.subarray(pool), fc.infiniteStream(fc.integer()), (subset, seeds) => {
-        const shuffled = subset.map((r) => [seeds.next().value as number, r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+        const shuffled = subset
+          .map((r) => [seeds.next().value as number, r] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, r]) => r);
         expect(judge(shuffled)).toEqual(judge(subset));
       }),
       { numRuns: 200 },
@@ -351,7 +384,9 @@ describe('finding order', () => {
 describe('malformed input', () => {
   it('throws on a timestamp without offset or a bad training date: stored data is broken', () => {
     expect(() => judge(replace('r1', { performedAt: '2026-03-10T09:00:00' }))).toThrow(RangeError);
-    expect(() => judge(replace('r2', { performerTraining: [{ module: 'mentoring_basics', completedAt: '2026/01/01', validUntil: null }] }))).toThrow(RangeError);
+    expect(() =>
+      judge(replace('r2', { performerTraining: [{ module: 'mentoring_basics', completedAt: '2026/01/01', validUntil: null }] })),
+    ).toThrow(RangeError);
     expect(() => judge(good, { anchorDate: '2026-02-30' })).toThrow(RangeError);
   });
 });

@@ -129,8 +129,7 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
     .sort((a, b) => a.at - b.at || a.stepIndex - b.stepIndex || compareStrings(a.record.id, b.record.id));
 
   const findings: SortableFinding[] = [];
-  const add = (f: Finding, sortStep: number, sortRecord = -1, sortField = -1) =>
-    findings.push({ ...f, sortStep, sortRecord, sortField });
+  const add = (f: Finding, sortStep: number, sortRecord = -1, sortField = -1) => findings.push({ ...f, sortStep, sortRecord, sortField });
 
   definition.steps.forEach((step, i) => {
     if (step.required && !current.some((c) => c.step === step)) {
@@ -141,7 +140,11 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
   current.forEach((c, pos) => {
     const { record, step, day } = c;
     if (!step) {
-      add({ rule: 'unknown_step', stepKey: record.stepKey, recordId: record.id, detail: say.unknownStep(record, definition, day) }, c.stepIndex, pos);
+      add(
+        { rule: 'unknown_step', stepKey: record.stepKey, recordId: record.id, detail: say.unknownStep(record, definition, day) },
+        c.stepIndex,
+        pos,
+      );
       return;
     }
     for (const fieldKey of missingRequiredFields(step, record.values)) {
@@ -157,7 +160,11 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
     // impossible to conform, which definition validation should catch instead.
     const roles = step.performerRoles ?? [];
     if (roles.length > 0 && !(record.performedBy && record.performedBy.roles.some((r) => roles.includes(r)))) {
-      add({ rule: 'performer_role', stepKey: step.key, recordId: record.id, detail: say.performerRole(step, record, day) }, c.stepIndex, pos);
+      add(
+        { rule: 'performer_role', stepKey: step.key, recordId: record.id, detail: say.performerRole(step, record, day) },
+        c.stepIndex,
+        pos,
+      );
     }
     const module = step.requiredCompetence;
     if (module && !(record.performedBy && holdsValidTraining(record.performerTraining, module, day))) {
@@ -174,7 +181,11 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
       const precedingLater = current.slice(i + 1).filter((later) => later.step && later.stepIndex < c.stepIndex);
       if (precedingLater.length === 0) return;
       reported.add(c.step.key);
-      const detail = say.outOfOrder(c.step, c.record, precedingLater.map((l) => ({ step: l.step!, record: l.record })));
+      const detail = say.outOfOrder(
+        c.step,
+        c.record,
+        precedingLater.map((l) => ({ step: l.step!, record: l.record })),
+      );
       add({ rule: 'order', stepKey: c.step.key, recordId: c.record.id, detail }, c.stepIndex, i);
     });
   }

@@ -99,7 +99,12 @@ export const DONE_AT_JOIN = `LEFT JOIN LATERAL (
   SELECT coalesce(max(r.performed_at), e.completed_at) AS at FROM execution_step_record r
   WHERE r.execution_id = e.id AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)) done ON true`;
 
-async function completionIndex(m: EntityManager, programme: Programme, definition: ProcedureDefinition, subjectKeys: string[]): Promise<CompletionIndex> {
+async function completionIndex(
+  m: EntityManager,
+  programme: Programme,
+  definition: ProcedureDefinition,
+  subjectKeys: string[],
+): Promise<CompletionIndex> {
   const index: CompletionIndex = new Map();
   if (definition.window.anchor !== 'procedure_completed' || !definition.window.procedure) return index;
   const rows = (await m.query(
@@ -121,7 +126,9 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
     ? ((await m.query(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [performerIds])) as { id: string; roles: Role[] }[])
     : [];
   const training = performerIds.length
-    ? ((await m.query(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [performerIds])) as {
+    ? ((await m.query(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [
+        performerIds,
+      ])) as {
         user_id: string;
         module: string;
         completed_at: string;
@@ -150,7 +157,10 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
 export async function subjectLabel(m: EntityManager, ctx: ExecutionContext): Promise<string> {
   if (ctx.participant) return ctx.participant.code;
   if (!ctx.pair) return 'cohort';
-  const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]])) as { id: string; code: string }[];
+  const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]])) as {
+    id: string;
+    code: string;
+  }[];
   const code = (id: string) => codes.find((c) => c.id === id)?.code ?? '?';
   return `${code(ctx.pair.mentorId)}/${code(ctx.pair.adeptId)}`;
 }

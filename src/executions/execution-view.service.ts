@@ -31,13 +31,18 @@ export class ExecutionViewService {
    * A caller that knows the judgements (an open execution has none) or a performer's name (the
    * signed-in actor's) passes them and saves the reads.
    */
-  async present(m: EntityManager, ec: ExecutionContext, known: { judgements?: Judgement[]; actor?: { id: string | null; name: string } } = {}): Promise<ExecutionResponse> {
+  async present(
+    m: EntityManager,
+    ec: ExecutionContext,
+    known: { judgements?: Judgement[]; actor?: { id: string | null; name: string } } = {},
+  ): Promise<ExecutionResponse> {
     const executionId = ec.execution.id;
     const judgements = known.judgements ?? (await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } }));
     const names = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
     const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !names.has(x)))];
     if (unknown.length) {
-      for (const u of (await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown])) as { id: string; name: string }[]) names.set(u.id, u.name);
+      for (const u of (await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown])) as { id: string; name: string }[])
+        names.set(u.id, u.name);
     }
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
     const latest = judgements[judgements.length - 1];

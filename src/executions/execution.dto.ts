@@ -33,7 +33,10 @@ export class CorrectStepRequest {
 }
 
 export class FindingResponse {
-  @ApiProperty({ enum: ['missing_step', 'missing_field', 'outside_window', 'performer_role', 'performer_competence', 'order', 'unknown_step'] }) rule: string;
+  @ApiProperty({
+    enum: ['missing_step', 'missing_field', 'outside_window', 'performer_role', 'performer_competence', 'order', 'unknown_step'],
+  })
+  rule: string;
   @ApiPropertyOptional() stepKey?: string;
   @ApiPropertyOptional() fieldKey?: string;
   @ApiPropertyOptional() recordId?: string;
@@ -62,7 +65,8 @@ export class StepRecordResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) recordedById: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The record this one corrects' }) supersedesId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The correction that replaced this record' }) supersededById: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The correction that replaced this record' }) supersededById:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) correctionReason: string | null;
   @ApiProperty({ description: 'false when a correction replaced it' }) current: boolean;
 }
@@ -84,10 +88,18 @@ export class ExecutionResponse {
   @ApiProperty({ enum: ['open', 'completed'] }) state: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) completedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['conforming', 'nonconforming'], description: 'The latest judgement (null while open)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['conforming', 'nonconforming'],
+    description: 'The latest judgement (null while open)',
+  })
   conformance: string | null;
   @ApiProperty({ type: [FindingResponse] }) findings: FindingResponse[];
-  @ApiProperty({ nullable: true, type: Object, description: 'The time window of the pinned version for this subject' }) window: { from: string; to: string } | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'The time window of the pinned version for this subject' }) window: {
+    from: string;
+    to: string;
+  } | null;
   @ApiProperty({ type: [StepRecordResponse], description: 'Every record, corrected ones included' }) steps: StepRecordResponse[];
   @ApiProperty({ type: [JudgementResponse], description: 'Every judgement, oldest first' }) judgements: JudgementResponse[];
   @ApiProperty() version: number;

@@ -27,7 +27,12 @@ export class ExecutionsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: "Start an execution of a procedure for a subject, pinned to the programme plan's version" })
   @ApiCreatedResponse({ type: ExecutionResponse })
-  async start(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: StartExecutionRequest, @Res({ passthrough: true }) res: Response) {
+  async start(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Body() body: StartExecutionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const executionId = await this.executions.start(ctx, id, body);
     res.setHeader('Location', `/api/executions/${executionId}`);
     return this.respond(ctx, res, executionId);
@@ -45,7 +50,12 @@ export class ExecutionsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: "Record a performed step; values are checked against the step's fields" })
   @ApiCreatedResponse({ type: ExecutionResponse })
-  async record(@Ctx() ctx: RequestContext, @Param('id', EXECUTION_ID) id: string, @Body() body: RecordStepRequest, @Res({ passthrough: true }) res: Response) {
+  async record(
+    @Ctx() ctx: RequestContext,
+    @Param('id', EXECUTION_ID) id: string,
+    @Body() body: RecordStepRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.executions.recordStep(ctx, id, body);
     setETag(res, view.version);
     return view;
@@ -53,7 +63,9 @@ export class ExecutionsController {
 
   @Post('executions/:id/steps/:recordId/corrections')
   @Roles(...WRITE_PROGRAMME)
-  @ApiOperation({ summary: 'Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again' })
+  @ApiOperation({
+    summary: 'Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again',
+  })
   @ApiCreatedResponse({ type: ExecutionResponse })
   async correct(
     @Ctx() ctx: RequestContext,

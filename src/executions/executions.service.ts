@@ -39,13 +39,24 @@ export class ExecutionsService {
 
   async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
     const given = [input.subject.participantId, input.subject.pairId, input.subject.cohort].filter((x) => x !== undefined);
-    if (given.length !== 1) throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
+    if (given.length !== 1)
+      throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
-      if (programme.status !== 'active') throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
-      const entry = await m.getRepository(PlanEntry).createQueryBuilder('e').where('e.programme_id = :programmeId AND e.procedure_key = :key AND e.replaced_at IS NULL', { programmeId, key: input.procedureKey }).getOne();
+      if (programme.status !== 'active')
+        throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
+      const entry = await m
+        .getRepository(PlanEntry)
+        .createQueryBuilder('e')
+        .where('e.programme_id = :programmeId AND e.procedure_key = :key AND e.replaced_at IS NULL', {
+          programmeId,
+          key: input.procedureKey,
+        })
+        .getOne();
       if (!entry) {
-        throw unprocessable('procedure_not_in_plan', `The programme's procedure plan has no ${input.procedureKey}`, { errors: [{ field: 'procedureKey', message: 'is not in the programme plan' }] });
+        throw unprocessable('procedure_not_in_plan', `The programme's procedure plan has no ${input.procedureKey}`, {
+          errors: [{ field: 'procedureKey', message: 'is not in the programme plan' }],
+        });
       }
       const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: entry.versionId });
       const expected = version.definition.subject;
@@ -54,11 +65,25 @@ export class ExecutionsService {
         `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' AND coalesce(participant_id, pair_id, programme_id) = $3`,
         [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
       )) as { id: string }[];
-      if (open.length) throw conflict('execution_open', 'An open execution of this procedure exists for this subject; continue it', { executionId: open[0].id });
+      if (open.length)
+        throw conflict('execution_open', 'An open execution of this procedure exists for this subject; continue it', {
+          executionId: open[0].id,
+        });
       const [row] = (await m.query(
         `INSERT INTO execution (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type, participant_id, pair_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [programmeId, entry.procedureId, entry.procedureKey, entry.versionId, entry.versionNumber, entry.contentHash, expected, subject.participantId ?? null, subject.pairId ?? null, ctx.actor.id],
+        [
+          programmeId,
+          entry.procedureId,
+          entry.procedureKey,
+          entry.versionId,
+          entry.versionNumber,
+          entry.contentHash,
+          expected,
+          subject.participantId ?? null,
+          subject.pairId ?? null,
+          ctx.actor.id,
+        ],
       )) as { id: string }[];
       await this.audit.append(m, ctx, {
         action: 'execution.start',
@@ -84,13 +109,19 @@ export class ExecutionsService {
   ): Promise<ExecutionResponse> {
     return this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
-      if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
-      if (ec.programme.status === 'closed') throw conflict('programme_closed', 'The programme is closed: nothing more is recorded in it (corrections with a reason still are)');
+      if (ec.execution.state !== 'open')
+        throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
+      if (ec.programme.status === 'closed')
+        throw conflict('programme_closed', 'The programme is closed: nothing more is recorded in it (corrections with a reason still are)');
       const step = ec.definition.steps.find((s) => s.key === input.stepKey);
       if (!step) {
-        throw unprocessable('unknown_step', `Version ${ec.execution.versionNumber} of ${ec.execution.procedureKey} has no step ${input.stepKey}`, {
-          errors: [{ field: 'stepKey', message: `must be one of: ${ec.definition.steps.map((s) => s.key).join(', ')}` }],
-        });
+        throw unprocessable(
+          'unknown_step',
+          `Version ${ec.execution.versionNumber} of ${ec.execution.procedureKey} has no step ${input.stepKey}`,
+          {
+            errors: [{ field: 'stepKey', message: `must be one of: ${ec.definition.steps.map((s) => s.key).join(', ')}` }],
+          },
+        );
       }
       const values = checkValues(step, input.values);
       checkPerformedAt(input.performedAt);
@@ -140,7 +171,10 @@ export class ExecutionsService {
       const old = ec.records.find((r) => r.id === recordId);
       if (!old) throw notFound('Step record', recordId);
       const replacement = ec.records.find((r) => r.supersedesId === old.id);
-      if (replacement) throw conflict('record_superseded', `This record was already corrected by ${replacement.id}; correct that one`, { currentRecordId: replacement.id });
+      if (replacement)
+        throw conflict('record_superseded', `This record was already corrected by ${replacement.id}; correct that one`, {
+          currentRecordId: replacement.id,
+        });
       const step = ec.definition.steps.find((s) => s.key === old.stepKey);
       const values = step ? checkValues(step, input.values) : input.values;
       if (input.performedAt) checkPerformedAt(input.performedAt);
@@ -170,14 +204,20 @@ export class ExecutionsService {
         changes: {
           stepRecordId: { old: old.id, new: row.id },
           stepKey: { old: old.stepKey, new: old.stepKey },
-          valuesHash: { old: await this.audit.personal(canonicalJson(old.values), m), new: await this.audit.personal(canonicalJson(values), m) },
+          valuesHash: {
+            old: await this.audit.personal(canonicalJson(old.values), m),
+            new: await this.audit.personal(canonicalJson(values), m),
+          },
           // Compared and recorded as UTC instants, as execution.record_step records them.
           ...(new Date(performedAt).toISOString() !== old.performedAt.toISOString()
             ? { performedAt: { old: old.performedAt.toISOString(), new: new Date(performedAt).toISOString() } }
             : {}),
           ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
           ...(judgement
-            ? { conformance: { old: prior?.conformance ?? null, new: judgement.status }, findings: { old: prior?.findings ?? null, new: judgement.findings.length } }
+            ? {
+                conformance: { old: prior?.conformance ?? null, new: judgement.status },
+                findings: { old: prior?.findings ?? null, new: judgement.findings.length },
+              }
             : {}),
         },
         reason: input.reason,
@@ -191,9 +231,13 @@ export class ExecutionsService {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
-      if (ec.programme.status === 'closed') throw conflict('programme_closed', 'The programme is closed: its open executions stay open, as they were left');
+      if (ec.programme.status === 'closed')
+        throw conflict('programme_closed', 'The programme is closed: its open executions stay open, as they were left');
       const result = await judge(m, ec);
-      await m.query(`UPDATE execution SET state = 'completed', completed_at = now(), completed_by = $2, version = version + 1 WHERE id = $1`, [executionId, ctx.actor.id]);
+      await m.query(
+        `UPDATE execution SET state = 'completed', completed_at = now(), completed_by = $2, version = version + 1 WHERE id = $1`,
+        [executionId, ctx.actor.id],
+      );
       const completed = await loadExecution(m, executionId);
       await this.storeJudgement(m, ctx, completed, result, 'completion');
       await this.audit.append(m, ctx, {
@@ -204,7 +248,10 @@ export class ExecutionsService {
         changes: {
           state: { old: 'open', new: 'completed' },
           conformance: { old: null, new: result.status },
-          findings: { old: null, new: result.findings.map((f) => ({ rule: f.rule, stepKey: f.stepKey ?? null, fieldKey: f.fieldKey ?? null })) },
+          findings: {
+            old: null,
+            new: result.findings.map((f) => ({ rule: f.rule, stepKey: f.stepKey ?? null, fieldKey: f.fieldKey ?? null })),
+          },
           versionNumber: { old: null, new: completed.execution.versionNumber },
         },
       });
@@ -218,12 +265,25 @@ export class ExecutionsService {
     await this.detector.fromExecution(
       m,
       ctx,
-      { executionId: e.id, programmeId: e.programmeId, procedureKey: e.procedureKey, versionNumber: e.versionNumber, participantId: e.participantId, subjectLabel: await subjectLabel(m, ec) },
+      {
+        executionId: e.id,
+        programmeId: e.programmeId,
+        procedureKey: e.procedureKey,
+        versionNumber: e.versionNumber,
+        participantId: e.participantId,
+        subjectLabel: await subjectLabel(m, ec),
+      },
       result,
     );
   }
 
-  private async storeJudgement(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, r: ConformanceResult, cause: 'completion' | 'correction') {
+  private async storeJudgement(
+    m: EntityManager,
+    ctx: RequestContext,
+    ec: ExecutionContext,
+    r: ConformanceResult,
+    cause: 'completion' | 'correction',
+  ) {
     await m.query(
       `INSERT INTO execution_judgement (execution_id, seq, conformance, findings, version_number, content_hash, cause, judged_by)
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM execution_judgement WHERE execution_id = $1`,
@@ -241,27 +301,51 @@ export class ExecutionsService {
 
   private async performer(m: EntityManager, userId: string): Promise<string> {
     const rows = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [userId])) as { id: string }[];
-    if (rows.length === 0) throw unprocessable('unknown_performer', 'The performer is not an active user', { errors: [{ field: 'performedById', message: 'must be an active user' }] });
+    if (rows.length === 0)
+      throw unprocessable('unknown_performer', 'The performer is not an active user', {
+        errors: [{ field: 'performedById', message: 'must be an active user' }],
+      });
     return userId;
   }
 
-  private async resolveSubject(m: EntityManager, programmeId: string, s: SubjectInput, expected: string): Promise<{ participantId?: string; pairId?: string; label: string }> {
+  private async resolveSubject(
+    m: EntityManager,
+    programmeId: string,
+    s: SubjectInput,
+    expected: string,
+  ): Promise<{ participantId?: string; pairId?: string; label: string }> {
     const mismatch = (given: string) =>
-      unprocessable('subject_mismatch', `The procedure is carried out per ${expected}, not per ${given}`, { errors: [{ field: 'subject', message: `must name a ${expected}` }] });
+      unprocessable('subject_mismatch', `The procedure is carried out per ${expected}, not per ${given}`, {
+        errors: [{ field: 'subject', message: `must name a ${expected}` }],
+      });
     if (s.participantId) {
       const p = await m.getRepository(Participant).findOneBy({ id: s.participantId, programmeId });
-      if (!p) throw unprocessable('unknown_subject', 'No such participant in this programme', { errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }] });
+      if (!p)
+        throw unprocessable('unknown_subject', 'No such participant in this programme', {
+          errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }],
+        });
       if (p.role !== expected) throw mismatch(p.role);
-      if (p.status === 'withdrawn') throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
+      if (p.status === 'withdrawn')
+        throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
       return { participantId: p.id, label: p.code };
     }
     if (s.pairId) {
       const pair = await m.getRepository(Pair).findOneBy({ id: s.pairId, programmeId });
-      if (!pair) throw unprocessable('unknown_subject', 'No such pair in this programme', { errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }] });
+      if (!pair)
+        throw unprocessable('unknown_subject', 'No such pair in this programme', {
+          errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }],
+        });
       if (expected !== 'pair') throw mismatch('pair');
-      if (pair.endedAt !== null) throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
-      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]])) as { id: string; code: string }[];
-      return { pairId: pair.id, label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}` };
+      if (pair.endedAt !== null)
+        throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
+      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]])) as {
+        id: string;
+        code: string;
+      }[];
+      return {
+        pairId: pair.id,
+        label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}`,
+      };
     }
     if (expected !== 'cohort') throw mismatch('cohort');
     return { label: 'cohort' };
@@ -305,7 +389,8 @@ function stepRecordFromRow(r: StepRecordRow): StepRecord {
  * first. Lower-case UUID text sorts as PostgreSQL sorts uuid values.
  */
 function withRecord(records: readonly StepRecord[], added: StepRecord): StepRecord[] {
-  const after = (r: StepRecord) => r.recordedAt.getTime() > added.recordedAt.getTime() || (r.recordedAt.getTime() === added.recordedAt.getTime() && r.id > added.id);
+  const after = (r: StepRecord) =>
+    r.recordedAt.getTime() > added.recordedAt.getTime() || (r.recordedAt.getTime() === added.recordedAt.getTime() && r.id > added.id);
   const at = records.findIndex(after);
   return at < 0 ? [...records, added] : [...records.slice(0, at), added, ...records.slice(at)];
 }
@@ -318,6 +403,8 @@ function checkValues(step: Parameters<typeof validateStepValues>[0], values: unk
 
 function checkPerformedAt(performedAt: string): void {
   if (Date.parse(performedAt) > Date.now() + FUTURE_TOLERANCE_MS) {
-    throw unprocessable('performed_in_future', 'A step cannot be recorded as performed in the future', { errors: [{ field: 'performedAt', message: 'must not be in the future' }] });
+    throw unprocessable('performed_in_future', 'A step cannot be recorded as performed in the future', {
+      errors: [{ field: 'performedAt', message: 'must not be in the future' }],
+    });
   }
 }

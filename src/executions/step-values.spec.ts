@@ -185,7 +185,14 @@ describe('validateStepValues: never throws (property)', () => {
   });
   it('on objects with the known keys and arbitrary values, and accepted output validates again unchanged', () => {
     const values = fc.record(
-      { t: fc.jsonValue(), n: fc.jsonValue(), b: fc.jsonValue(), d: fc.jsonValue(), e: fc.jsonValue(), s: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.jsonValue()) },
+      {
+        t: fc.jsonValue(),
+        n: fc.jsonValue(),
+        b: fc.jsonValue(),
+        d: fc.jsonValue(),
+        e: fc.jsonValue(),
+        s: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.jsonValue()),
+      },
       { requiredKeys: [] },
     );
     fc.assert(

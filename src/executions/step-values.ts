@@ -14,9 +14,7 @@ export interface FieldError {
   message: string;
 }
 
-export type StepValuesResult =
-  | { ok: true; values: Record<string, unknown> }
-  | { ok: false; errors: FieldError[] };
+export type StepValuesResult = { ok: true; values: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
 type FieldCheck = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -78,9 +76,7 @@ function checkField(field: FieldDefinition, value: unknown): FieldCheck {
     case 'boolean':
       return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'must be true or false' };
     case 'date':
-      return isCalendarDate(value)
-        ? { ok: true, value }
-        : { ok: false, message: 'must be a calendar date YYYY-MM-DD that exists' };
+      return isCalendarDate(value) ? { ok: true, value } : { ok: false, message: 'must be a calendar date YYYY-MM-DD that exists' };
     case 'enum': {
       const allowed = (field.options ?? []).map((o) => o.value);
       if (allowed.length === 0) return { ok: false, message: 'has no options defined in this procedure version' };
@@ -137,7 +133,5 @@ export function validateStepValues(step: StepDefinition, values: unknown): StepV
  */
 export function missingRequiredFields(step: StepDefinition, values: unknown): string[] {
   const present = isPlainObject(values) ? values : {};
-  return step.fields
-    .filter((f) => f.required && isEmpty(Object.hasOwn(present, f.key) ? present[f.key] : undefined))
-    .map((f) => f.key);
+  return step.fields.filter((f) => f.required && isEmpty(Object.hasOwn(present, f.key) ? present[f.key] : undefined)).map((f) => f.key);
 }

@@ -32,13 +32,25 @@ describe('subjectStatus', () => {
   });
   it('refuses malformed dates', () => {
     expect(() => subjectStatus({ window, today: '2026-3-10', execution: null })).toThrow(RangeError);
-    expect(() => subjectStatus({ window: { from: '2026-03-08', to: '2026-02-30' }, today: '2026-03-10', execution: null })).toThrow(RangeError);
+    expect(() => subjectStatus({ window: { from: '2026-03-08', to: '2026-02-30' }, today: '2026-03-10', execution: null })).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('conformanceRate', () => {
   it('is conforming / completed, ignoring cells with nothing completed', () => {
-    const statuses: SubjectStatus[] = ['conforming', 'conforming', 'conforming', 'nonconforming', 'overdue', 'overdue', 'due', 'in_progress', 'not_yet_due'];
+    const statuses: SubjectStatus[] = [
+      'conforming',
+      'conforming',
+      'conforming',
+      'nonconforming',
+      'overdue',
+      'overdue',
+      'due',
+      'in_progress',
+      'not_yet_due',
+    ];
     expect(conformanceRate(statuses)).toEqual({
       conforming: 3,
       completed: 4,
@@ -62,7 +74,10 @@ describe('conformanceRate', () => {
       fc.property(fc.array(fc.constantFrom(...SUBJECT_STATUSES)), (statuses) => {
         const r = conformanceRate(statuses);
         const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
-        return total === statuses.length && (r.rate === null ? r.completed === 0 : r.rate >= 0 && r.rate <= 1 && Math.abs(r.rate * r.completed - r.conforming) < 1e-9);
+        return (
+          total === statuses.length &&
+          (r.rate === null ? r.completed === 0 : r.rate >= 0 && r.rate <= 1 && Math.abs(r.rate * r.completed - r.conforming) < 1e-9)
+        );
       }),
     );
   });

@@ -8,7 +8,14 @@ import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { canSeeNames } from '../programmes/participants.service.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
-import { CreateObjectiveRequest, IndicatorsQuery, IndicatorsResponse, ObjectiveQuery, ObjectiveResponse, presentIndicators } from './indicators.dto.js';
+import {
+  CreateObjectiveRequest,
+  IndicatorsQuery,
+  IndicatorsResponse,
+  ObjectiveQuery,
+  ObjectiveResponse,
+  presentIndicators,
+} from './indicators.dto.js';
 import { IndicatorsService } from './indicators.service.js';
 import { QualityObjectivesService } from './quality-objectives.service.js';
 

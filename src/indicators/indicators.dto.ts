@@ -16,16 +16,35 @@ export class IndicatorsResponse {
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ format: 'date' }) asOf: string;
   @ApiProperty({ description: 'Whether counts by gender and country under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin',
+  })
   participants: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Adepts by outcome at the final evaluation, and not_evaluated' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Adepts by outcome at the final evaluation, and not_evaluated',
+  })
   outcomes: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) inOwnProfession: Record<string, number>;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Completers employed or studying: numerator, denominator, value (internships not counted)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Completers employed or studying: numerator, denominator, value (internships not counted)',
+  })
   inWorkOrStudiesAmongCompleters: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Conformance rate overall, per procedure and per version' }) conformance: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By severity, source, state and month; median days from detection to closure' }) deviations: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By state; closed on time as a rate' }) correctiveActions: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Conformance rate overall, per procedure and per version' })
+  conformance: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'By severity, source, state and month; median days from detection to closure',
+  })
+  deviations: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'By state; closed on time as a rate' })
+  correctiveActions: unknown;
 }
 
 export class CreateObjectiveRequest {
@@ -43,7 +62,8 @@ export class CreateObjectiveRequest {
 }
 
 export class ObjectiveQuery {
-  @UuidField({ optional: true, description: "A programme's objectives (and the organisation-wide ones, measured on it)" }) programmeId?: string;
+  @UuidField({ optional: true, description: "A programme's objectives (and the organisation-wide ones, measured on it)" })
+  programmeId?: string;
 }
 
 export class ObjectiveResponse {

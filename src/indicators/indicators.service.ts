@@ -81,7 +81,13 @@ export class IndicatorsService {
     const rows = (await m.query(
       `SELECT role, gender, status, country_of_origin, count(*)::int AS n FROM participant WHERE programme_id = ANY($1) GROUP BY 1, 2, 3, 4`,
       [ids],
-    )) as { role: 'adept' | 'mentor'; gender: Gender; status: 'active' | 'withdrawn' | 'completed'; country_of_origin: string | null; n: number }[];
+    )) as {
+      role: 'adept' | 'mentor';
+      gender: Gender;
+      status: 'active' | 'withdrawn' | 'completed';
+      country_of_origin: string | null;
+      n: number;
+    }[];
     const byRoleAndGender = { adept: zero(GENDERS), mentor: zero(GENDERS) };
     const empty = (): RoleCounts => ({ enrolled: 0, active: 0, completed: 0, withdrawn: 0 });
     const byRole = { adept: empty(), mentor: empty() };
@@ -98,7 +104,13 @@ export class IndicatorsService {
       }
     }
     const sorted = Object.fromEntries(Object.entries(byCountry).sort(([a], [b]) => a.localeCompare(b)));
-    return { byRoleAndGender, byRole, countriesOfOrigin: Object.keys(sorted).length, adeptCountriesOfOrigin: adeptCountries.size, byCountry: sorted };
+    return {
+      byRoleAndGender,
+      byRole,
+      countriesOfOrigin: Object.keys(sorted).length,
+      adeptCountriesOfOrigin: adeptCountries.size,
+      byCountry: sorted,
+    };
   }
 
   /** Outcomes from each adept's latest completed final evaluation (corrections applied). */
@@ -142,19 +154,27 @@ export class IndicatorsService {
     for (const p of programmes) {
       const matrix = buildMatrix(await loadMatrixData(m, p), p, asOf);
       for (const x of matrix.totals.byProcedure) add(perProcedure, x.procedureKey, x.rate.conforming, x.rate.completed);
-      for (const x of matrix.totals.byVersion) add(perVersion, `${x.procedureKey}\u0000${x.versionNumber}`, x.rate.conforming, x.rate.completed);
+      for (const x of matrix.totals.byVersion)
+        add(perVersion, `${x.procedureKey}\u0000${x.versionNumber}`, x.rate.conforming, x.rate.completed);
     }
-    const byProcedure = [...perProcedure].sort(([a], [b]) => a.localeCompare(b)).map(([procedureKey, [c, n]]) => ({ procedureKey, rate: rate(c, n) }));
-    const byVersion = [...perVersion].sort(([a], [b]) => a.localeCompare(b)).map(([k, [c, n]]) => {
-      const [procedureKey, v] = k.split('\u0000');
-      return { procedureKey, versionNumber: Number(v), rate: rate(c, n) };
-    });
+    const byProcedure = [...perProcedure]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([procedureKey, [c, n]]) => ({ procedureKey, rate: rate(c, n) }));
+    const byVersion = [...perVersion]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, [c, n]]) => {
+        const [procedureKey, v] = k.split('\u0000');
+        return { procedureKey, versionNumber: Number(v), rate: rate(c, n) };
+      });
     const overall = byProcedure.reduce((acc, x) => [acc[0] + x.rate.numerator, acc[1] + x.rate.denominator], [0, 0]);
     return { overall: rate(overall[0], overall[1]), byProcedure, byVersion };
   }
 
   private async deviations(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['deviations']> {
-    const rows = (await m.query(`SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`, [ids])) as {
+    const rows = (await m.query(
+      `SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`,
+      [ids],
+    )) as {
       severity: Severity;
       source: DeviationSource;
       state: DeviationState;

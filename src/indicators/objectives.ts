@@ -46,7 +46,12 @@ export function measure(indicator: string, x: RawIndicators): number | null {
   }
 }
 
-export function evaluate(indicator: string, comparator: Comparator, target: number, x: RawIndicators): { measured: number | null; status: 'met' | 'not_met' | 'not_measurable' } {
+export function evaluate(
+  indicator: string,
+  comparator: Comparator,
+  target: number,
+  x: RawIndicators,
+): { measured: number | null; status: 'met' | 'not_met' | 'not_measurable' } {
   const measured = measure(indicator, x);
   const ok = meets(measured, comparator, target);
   return { measured, status: ok === null ? 'not_measurable' : ok ? 'met' : 'not_met' };

@@ -27,7 +27,10 @@ export class QualityObjectivesService {
     private readonly indicators: IndicatorsService,
   ) {}
 
-  async create(ctx: RequestContext, input: { programmeId?: string; indicator: string; comparator: Comparator; target: number; title: string }): Promise<ObjectiveResponse> {
+  async create(
+    ctx: RequestContext,
+    input: { programmeId?: string; indicator: string; comparator: Comparator; target: number; title: string },
+  ): Promise<ObjectiveResponse> {
     const id = await this.dataSource.transaction(async (m) => {
       if (input.programmeId) await this.access.writable(m, ctx, input.programmeId);
       const [row] = (await m.query(
@@ -79,14 +82,27 @@ export class QualityObjectivesService {
       const x = await measured(scope);
       const target = Number(r.target);
       const e = evaluate(r.indicator, r.comparator, target, x);
-      out.push({ id: r.id, programmeId: r.programme_id, indicator: r.indicator, comparator: r.comparator, target, title: r.title, measured: e.measured, status: e.status, asOf: x.asOf });
+      out.push({
+        id: r.id,
+        programmeId: r.programme_id,
+        indicator: r.indicator,
+        comparator: r.comparator,
+        target,
+        title: r.title,
+        measured: e.measured,
+        status: e.status,
+        asOf: x.asOf,
+      });
     }
     return out;
   }
 
   private async visibleProgrammes(ctx: RequestContext): Promise<string[]> {
     const filter = this.access.visibilityFilter(ctx);
-    const rows = (await this.dataSource.query(`SELECT p.id FROM programme p ${filter ? `WHERE ${filter.sql}` : ''} ORDER BY p.id`, filter?.params ?? [])) as { id: string }[];
+    const rows = (await this.dataSource.query(
+      `SELECT p.id FROM programme p ${filter ? `WHERE ${filter.sql}` : ''} ORDER BY p.id`,
+      filter?.params ?? [],
+    )) as { id: string }[];
     return rows.map((r) => r.id);
   }
 }

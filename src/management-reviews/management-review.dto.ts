@@ -18,7 +18,10 @@ export class DecisionActionInput {
 
 export class CreateDecisionRequest {
   @TextField({ max: 5000, description: 'The decision as minuted' }) text: string;
-  @NestedField(() => DecisionActionInput, { optional: true, description: 'An action to track: becomes a corrective action of type improvement' })
+  @NestedField(() => DecisionActionInput, {
+    optional: true,
+    description: 'An action to track: becomes a corrective action of type improvement',
+  })
   action?: DecisionActionInput;
 }
 
@@ -41,7 +44,10 @@ export class ManagementReviewResponse {
   @ApiProperty({ format: 'date' }) heldOn: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['open', 'closed'] }) state: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Attendees: id and name' }) attendees: { id: string; name: string }[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Attendees: id and name' }) attendees: {
+    id: string;
+    name: string;
+  }[];
   @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: SignatureResponse }) signature: SignatureResponse | null;

@@ -5,7 +5,12 @@ import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { toSignatureResponse } from '../signatures/signature.dto.js';
-import { CloseReviewRequest, CreateDecisionRequest, CreateManagementReviewRequest, ManagementReviewResponse } from './management-review.dto.js';
+import {
+  CloseReviewRequest,
+  CreateDecisionRequest,
+  CreateManagementReviewRequest,
+  ManagementReviewResponse,
+} from './management-review.dto.js';
 import { ManagementReviewsService } from './management-reviews.service.js';
 import type { ReviewView } from './management-reviews.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
@@ -77,7 +82,13 @@ function toReviewResponse(v: ReviewView): ManagementReviewResponse {
     title: v.review.title,
     state: v.review.state,
     attendees: v.attendees,
-    decisions: v.decisions.map((d) => ({ id: d.decision.id, seq: d.decision.seq, text: d.decision.text, action: d.action, createdAt: d.decision.createdAt.toISOString() })),
+    decisions: v.decisions.map((d) => ({
+      id: d.decision.id,
+      seq: d.decision.seq,
+      text: d.decision.text,
+      action: d.action,
+      createdAt: d.decision.createdAt.toISOString(),
+    })),
     closedAt: v.review.closedAt ? v.review.closedAt.toISOString() : null,
     signature: v.signature ? toSignatureResponse(v.signature) : null,
     createdAt: v.review.createdAt.toISOString(),

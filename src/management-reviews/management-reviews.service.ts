@@ -32,21 +32,35 @@ export class ManagementReviewsService {
     return this.dataSource.transaction(async (m) => {
       const users = (await m.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active`, [input.attendeeIds])) as { id: string }[];
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
-      if (missing.length) throw unprocessable('unknown_attendee', 'Attendees must be active users', { errors: [{ field: 'attendeeIds', message: `not active users: ${missing.join(', ')}` }] });
-      const [row] = (await m.query(`INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`, [input.heldOn, input.title, ctx.actor.id])) as { id: string }[];
-      for (const id of input.attendeeIds) await m.query(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [row.id, id]);
+      if (missing.length)
+        throw unprocessable('unknown_attendee', 'Attendees must be active users', {
+          errors: [{ field: 'attendeeIds', message: `not active users: ${missing.join(', ')}` }],
+        });
+      const [row] = (await m.query(`INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`, [
+        input.heldOn,
+        input.title,
+        ctx.actor.id,
+      ])) as { id: string }[];
+      for (const id of input.attendeeIds)
+        await m.query(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [row.id, id]);
       await this.audit.append(m, ctx, {
         action: 'management_review.create',
         entityType: 'management_review',
         entityId: row.id,
-        changes: { heldOn: { old: null, new: input.heldOn }, title: { old: null, new: input.title }, attendeeIds: { old: null, new: [...input.attendeeIds].sort() } },
+        changes: {
+          heldOn: { old: null, new: input.heldOn },
+          title: { old: null, new: input.title },
+          attendeeIds: { old: null, new: [...input.attendeeIds].sort() },
+        },
       });
       return this.view(m, row.id);
     });
   }
 
   async list(): Promise<ReviewView[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`)) as { id: string }[];
+    const rows = (await this.dataSource.query(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`)) as {
+      id: string;
+    }[];
     return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
   }
 
@@ -88,7 +102,8 @@ export class ManagementReviewsService {
           description: input.action.description,
           ownerId: input.action.ownerId,
           dueDate: input.action.dueDate,
-          effectivenessCriterion: input.action.effectivenessCriterion ?? `Followed up at the next management review (decision ${row.seq} of "${review.title}")`,
+          effectivenessCriterion:
+            input.action.effectivenessCriterion ?? `Followed up at the next management review (decision ${row.seq} of "${review.title}")`,
           reviewDecisionId: row.id,
         });
         // The action points at the decision (review_decision_id); the decision itself never changes.
@@ -107,7 +122,10 @@ export class ManagementReviewsService {
   async close(ctx: RequestContext, id: string, password: string, comment?: string): Promise<ReviewView> {
     const peek = await this.find(this.dataSource.manager, id);
     if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
-    const attended = (await this.dataSource.query(`SELECT 1 FROM management_review_attendee WHERE management_review_id = $1 AND user_id = $2`, [id, ctx.actor.id])) as unknown[];
+    const attended = (await this.dataSource.query(
+      `SELECT 1 FROM management_review_attendee WHERE management_review_id = $1 AND user_id = $2`,
+      [id, ctx.actor.id],
+    )) as unknown[];
     if (attended.length === 0) throw forbidden('not_attendee', 'Only a board member who attended the review can sign its minutes');
     const signer = await this.signatures.confirmSigner(ctx, password);
     return this.dataSource.transaction(async (m) => {
@@ -115,8 +133,17 @@ export class ManagementReviewsService {
       const review = await this.find(m, id);
       if (review.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
       const inputs = await this.inputs.compose(m, review, this.actions.today());
-      const signature = await this.signatures.sign(m, signer, { recordType: 'management_review', recordId: id, recordVersion: null, contentHash: null }, 'closed', comment ?? null);
-      await m.query(`UPDATE management_review SET state = 'closed', closed_at = now(), signature_id = $2, inputs_snapshot = $3 WHERE id = $1`, [id, signature.id, JSON.stringify(inputs)]);
+      const signature = await this.signatures.sign(
+        m,
+        signer,
+        { recordType: 'management_review', recordId: id, recordVersion: null, contentHash: null },
+        'closed',
+        comment ?? null,
+      );
+      await m.query(
+        `UPDATE management_review SET state = 'closed', closed_at = now(), signature_id = $2, inputs_snapshot = $3 WHERE id = $1`,
+        [id, signature.id, JSON.stringify(inputs)],
+      );
       await this.audit.append(m, ctx, {
         action: 'management_review.close',
         entityType: 'management_review',
@@ -141,10 +168,13 @@ export class ManagementReviewsService {
       [id],
     )) as { id: string; name: string }[];
     const decisions = await m.getRepository(ManagementReviewDecision).find({ where: { managementReviewId: id }, order: { seq: 'ASC' } });
-    const actions = (await m.query(`SELECT id, reference, state, due_date, review_decision_id FROM corrective_action WHERE review_decision_id = ANY($1)`, [
-      decisions.map((d) => d.id),
-    ])) as { id: string; reference: string; state: string; due_date: string; review_decision_id: string }[];
-    const signature = review.signatureId ? ((await this.signatures.listFor('management_review', [id], m)).find((s) => s.id === review.signatureId) ?? null) : null;
+    const actions = (await m.query(
+      `SELECT id, reference, state, due_date, review_decision_id FROM corrective_action WHERE review_decision_id = ANY($1)`,
+      [decisions.map((d) => d.id)],
+    )) as { id: string; reference: string; state: string; due_date: string; review_decision_id: string }[];
+    const signature = review.signatureId
+      ? ((await this.signatures.listFor('management_review', [id], m)).find((s) => s.id === review.signatureId) ?? null)
+      : null;
     return {
       review,
       attendees,

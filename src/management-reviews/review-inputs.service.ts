@@ -36,7 +36,12 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 @Injectable()
 export class ReviewInputsService {
   /** `composedAt` defaults to now; a report passes its generation time so that it can be reproduced. */
-  async compose(m: EntityManager, review: { id: string; heldOn: string }, today: string, composedAt = new Date().toISOString()): Promise<ManagementReviewInputs> {
+  async compose(
+    m: EntityManager,
+    review: { id: string; heldOn: string },
+    today: string,
+    composedAt = new Date().toISOString(),
+  ): Promise<ManagementReviewInputs> {
     const deviations = (await m.query(
       `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
        FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
@@ -48,7 +53,11 @@ export class ReviewInputsService {
       openBySeverity[r.severity] += r.n;
       openBySource[r.source] += r.n;
     }
-    const actions = (await m.query(`SELECT reference, state, due_date FROM corrective_action ORDER BY reference`)) as { reference: string; state: ActionState; due_date: string }[];
+    const actions = (await m.query(`SELECT reference, state, due_date FROM corrective_action ORDER BY reference`)) as {
+      reference: string;
+      state: ActionState;
+      due_date: string;
+    }[];
     const byState = zero(ACTION_STATES);
     for (const a of actions) byState[a.state]++;
     const overdueActions = actions.filter((a) => isOverdue(a.state, a.due_date, today));
@@ -65,11 +74,25 @@ export class ReviewInputsService {
        WHERE r.state = 'closed' AND r.id <> $1 AND r.held_on <= $2
        ORDER BY r.held_on, r.id, d.seq`,
       [review.id, review.heldOn],
-    )) as { id: string; held_on: string; title: string; seq: number; text: string; reference: string | null; state: ActionState | null; due_date: string | null }[];
+    )) as {
+      id: string;
+      held_on: string;
+      title: string;
+      seq: number;
+      text: string;
+      reference: string | null;
+      state: ActionState | null;
+      due_date: string | null;
+    }[];
     return {
       composedAt,
       asOf: today,
-      deviations: { open: deviations.reduce((s, r) => s + r.n, 0), overdue: deviations.reduce((s, r) => s + r.overdue, 0), openBySeverity, openBySource },
+      deviations: {
+        open: deviations.reduce((s, r) => s + r.n, 0),
+        overdue: deviations.reduce((s, r) => s + r.overdue, 0),
+        openBySeverity,
+        openBySource,
+      },
       correctiveActions: { byState, overdue: overdueActions.length, overdueReferences: overdueActions.map((a) => a.reference) },
       conformance: conformance.map((c) => ({
         procedureKey: c.procedure_key,
@@ -83,7 +106,9 @@ export class ReviewInputsService {
         title: e.title,
         seq: e.seq,
         text: e.text,
-        action: e.reference ? { reference: e.reference, state: e.state!, dueDate: e.due_date!, overdue: isOverdue(e.state!, e.due_date!, today) } : null,
+        action: e.reference
+          ? { reference: e.reference, state: e.state!, dueDate: e.due_date!, overdue: isOverdue(e.state!, e.due_date!, today) }
+          : null,
       })),
     };
   }

@@ -19,30 +19,38 @@ export class PairsService {
     private readonly access: ProgrammeAccess,
   ) {}
 
-  async create(ctx: RequestContext, programmeId: string, input: { mentorId: string; adeptId: string; matchedAt: string; rationale: string }): Promise<PairView> {
+  async create(
+    ctx: RequestContext,
+    programmeId: string,
+    input: { mentorId: string; adeptId: string; matchedAt: string; rationale: string },
+  ): Promise<PairView> {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       if (programme.status === 'closed') throw conflict('programme_closed', 'A closed programme takes no new pairs');
       const people = await m.getRepository(Participant).findBy([{ id: input.mentorId }, { id: input.adeptId }]);
       const mentor = people.find((p) => p.id === input.mentorId);
       const adept = people.find((p) => p.id === input.adeptId);
-      const problems = [
-        ...check(mentor, 'mentorId', 'mentor', programmeId),
-        ...check(adept, 'adeptId', 'adept', programmeId),
-      ];
-      if (problems.length) throw unprocessable('invalid_pair', 'A pair needs an active mentor and an active adept of this programme', { errors: problems });
+      const problems = [...check(mentor, 'mentorId', 'mentor', programmeId), ...check(adept, 'adeptId', 'adept', programmeId)];
+      if (problems.length)
+        throw unprocessable('invalid_pair', 'A pair needs an active mentor and an active adept of this programme', { errors: problems });
       if (input.matchedAt < mentor!.enrolledAt || input.matchedAt < adept!.enrolledAt) {
-        throw unprocessable('matched_before_enrolment', 'A pair cannot be matched before both are enrolled', { errors: [{ field: 'matchedAt', message: 'must be on or after both enrolment dates' }] });
+        throw unprocessable('matched_before_enrolment', 'A pair cannot be matched before both are enrolled', {
+          errors: [{ field: 'matchedAt', message: 'must be on or after both enrolment dates' }],
+        });
       }
-      const active = await m.getRepository(Pair).createQueryBuilder('p').where('p.adept_id = :id AND p.ended_at IS NULL', { id: input.adeptId }).getOne();
-      if (active) throw conflict('adept_already_paired', `The adept is already in an active pair (${active.id}); end it first for a rematch`, { pairId: active.id });
-      const [row] = (await m.query(`INSERT INTO pair (programme_id, mentor_id, adept_id, matched_at, rationale) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        programmeId,
-        input.mentorId,
-        input.adeptId,
-        input.matchedAt,
-        input.rationale,
-      ])) as { id: string }[];
+      const active = await m
+        .getRepository(Pair)
+        .createQueryBuilder('p')
+        .where('p.adept_id = :id AND p.ended_at IS NULL', { id: input.adeptId })
+        .getOne();
+      if (active)
+        throw conflict('adept_already_paired', `The adept is already in an active pair (${active.id}); end it first for a rematch`, {
+          pairId: active.id,
+        });
+      const [row] = (await m.query(
+        `INSERT INTO pair (programme_id, mentor_id, adept_id, matched_at, rationale) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [programmeId, input.mentorId, input.adeptId, input.matchedAt, input.rationale],
+      )) as { id: string }[];
       const pair = await m.getRepository(Pair).findOneByOrFail({ id: row.id });
       await this.audit.append(m, ctx, {
         action: 'pair.create',
@@ -56,7 +64,13 @@ export class PairsService {
           rationale: { old: null, new: await this.audit.personal(input.rationale, m) },
         },
       });
-      return { pair, codes: new Map([[mentor!.id, mentor!.code], [adept!.id, adept!.code]]) };
+      return {
+        pair,
+        codes: new Map([
+          [mentor!.id, mentor!.code],
+          [adept!.id, adept!.code],
+        ]),
+      };
     });
   }
 
@@ -75,7 +89,10 @@ export class PairsService {
       await m.query(`SELECT 1 FROM pair WHERE id = $1 FOR UPDATE`, [pairId]);
       const pair = await m.getRepository(Pair).findOneByOrFail({ id: pairId });
       if (pair.endedAt !== null) throw conflict('pair_ended', `The pair already ended on ${pair.endedAt}`);
-      if (date < pair.matchedAt) throw unprocessable('end_before_match', 'A pair cannot end before it was matched', { errors: [{ field: 'date', message: 'must be on or after matchedAt' }] });
+      if (date < pair.matchedAt)
+        throw unprocessable('end_before_match', 'A pair cannot end before it was matched', {
+          errors: [{ field: 'date', message: 'must be on or after matchedAt' }],
+        });
       await m.query(`UPDATE pair SET ended_at = $2, end_reason = $3 WHERE id = $1`, [pairId, date, reason]);
       const after = await m.getRepository(Pair).findOneByOrFail({ id: pairId });
       await this.audit.append(m, ctx, {
@@ -89,7 +106,10 @@ export class PairsService {
   }
 
   private async codes(programmeId: string, m = this.dataSource.manager): Promise<Map<string, string>> {
-    const rows = (await m.query(`SELECT id, code FROM participant WHERE programme_id = $1`, [programmeId])) as { id: string; code: string }[];
+    const rows = (await m.query(`SELECT id, code FROM participant WHERE programme_id = $1`, [programmeId])) as {
+      id: string;
+      code: string;
+    }[];
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 }

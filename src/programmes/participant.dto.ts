@@ -35,7 +35,8 @@ export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ enum: PARTICIPANT_ROLES }) role: ParticipantRole;
   @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders' }) fullName?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) email?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) email?:
+    string | null;
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty() profession: string;
   @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
@@ -43,7 +44,11 @@ export class ParticipantResponse {
   @ApiProperty({ format: 'date' }) consentRecordedAt: string;
   @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) withdrawnAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders (it often says something personal)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Only for quality managers and programme leaders (it often says something personal)',
+  })
   withdrawalReason?: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) completedAt: string | null;
   @ApiProperty() version: number;
@@ -91,7 +96,8 @@ export class PairResponse {
   @ApiProperty({ format: 'date' }) matchedAt: string;
   @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders (it describes the people)' }) rationale?: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) endedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) endReason?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) endReason?:
+    string | null;
   @ApiProperty() active: boolean;
 }
 

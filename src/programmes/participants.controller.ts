@@ -38,7 +38,12 @@ export class ParticipantsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: 'Enrol an adept or a mentor; answers with a pseudonymous code' })
   @ApiCreatedResponse({ type: ParticipantResponse })
-  async add(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: CreateParticipantRequest, @Res({ passthrough: true }) res: Response) {
+  async add(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Body() body: CreateParticipantRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const p = await this.participants.add(ctx, id, body);
     res.setHeader('Location', `/api/programmes/${id}/participants/${p.id}`);
     setETag(res, p.version);
@@ -49,7 +54,11 @@ export class ParticipantsController {
   @Roles(...READ_PROGRAMME)
   @ApiOperation({ summary: 'Participants of a programme (names only for quality managers and programme leaders)' })
   @ApiOkResponse({ type: [ParticipantResponse] })
-  async list(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: ParticipantQuery): Promise<ParticipantResponse[]> {
+  async list(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Query() q: ParticipantQuery,
+  ): Promise<ParticipantResponse[]> {
     const names = canSeeNames(ctx);
     return (await this.participants.list(ctx, id, q)).map((p) => toParticipantResponse(p, names));
   }
@@ -58,7 +67,12 @@ export class ParticipantsController {
   @Roles(...READ_PROGRAMME)
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantResponse })
-  async get(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Param('participantId', PARTICIPANT_ID) pid: string, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Param('participantId', PARTICIPANT_ID) pid: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const p = await this.participants.get(ctx, id, pid);
     setETag(res, p.version);
     return toParticipantResponse(p, canSeeNames(ctx));
@@ -69,7 +83,12 @@ export class ParticipantsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: 'Record that a participant left the programme' })
   @ApiOkResponse({ type: ParticipantResponse })
-  async withdraw(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Param('participantId', PARTICIPANT_ID) pid: string, @Body() body: WithdrawParticipantRequest) {
+  async withdraw(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Param('participantId', PARTICIPANT_ID) pid: string,
+    @Body() body: WithdrawParticipantRequest,
+  ) {
     return toParticipantResponse(await this.participants.withdraw(ctx, id, pid, body.date, body.reason), true);
   }
 
@@ -78,7 +97,12 @@ export class ParticipantsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: 'Record that a participant completed the programme' })
   @ApiOkResponse({ type: ParticipantResponse })
-  async complete(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Param('participantId', PARTICIPANT_ID) pid: string, @Body() body: CompleteParticipantRequest) {
+  async complete(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Param('participantId', PARTICIPANT_ID) pid: string,
+    @Body() body: CompleteParticipantRequest,
+  ) {
     return toParticipantResponse(await this.participants.complete(ctx, id, pid, body.date), true);
   }
 
@@ -86,7 +110,12 @@ export class ParticipantsController {
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({ summary: 'Match a mentor with an adept (an adept has at most one active pair)' })
   @ApiCreatedResponse({ type: PairResponse })
-  async createPair(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: CreatePairRequest, @Res({ passthrough: true }) res: Response) {
+  async createPair(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Body() body: CreatePairRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const v = await this.pairs.create(ctx, id, body);
     res.setHeader('Location', `/api/programmes/${id}/pairs`);
     return toPairResponse(v.pair, v.codes);

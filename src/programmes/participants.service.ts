@@ -59,7 +59,18 @@ export class ParticipantsService {
         const rows = (await m.query(
           `INSERT INTO participant (programme_id, code, role, full_name, email, gender, profession, country_of_origin, enrolled_at, consent_recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING id`,
-          [programmeId, code, input.role, input.fullName, input.email?.toLowerCase() ?? null, input.gender, input.profession, input.countryOfOrigin ?? null, input.enrolledAt, input.consentRecordedAt],
+          [
+            programmeId,
+            code,
+            input.role,
+            input.fullName,
+            input.email?.toLowerCase() ?? null,
+            input.gender,
+            input.profession,
+            input.countryOfOrigin ?? null,
+            input.enrolledAt,
+            input.consentRecordedAt,
+          ],
         )) as { id: string }[];
         id = rows[0]?.id;
         if (attempt > 5 && !id) throw new Error('could not allocate a unique participant code');
@@ -90,7 +101,11 @@ export class ParticipantsService {
   async list(ctx: RequestContext, programmeId: string, filter: { role?: string; status?: string }): Promise<Participant[]> {
     await this.access.readable(this.dataSource.manager, ctx, programmeId);
     return this.dataSource.getRepository(Participant).find({
-      where: { programmeId, ...(filter.role ? { role: filter.role as ParticipantRole } : {}), ...(filter.status ? { status: filter.status as never } : {}) },
+      where: {
+        programmeId,
+        ...(filter.role ? { role: filter.role as ParticipantRole } : {}),
+        ...(filter.status ? { status: filter.status as never } : {}),
+      },
       order: { role: 'ASC', code: 'ASC' },
     });
   }
@@ -102,10 +117,20 @@ export class ParticipantsService {
 
   async withdraw(ctx: RequestContext, programmeId: string, id: string, date: string, reason: string): Promise<Participant> {
     return this.changeStatus(ctx, programmeId, id, 'withdraw', async (m, p) => {
-      if (date < p.enrolledAt) throw unprocessable('date_before_enrolment', 'The withdrawal date is before enrolment', { errors: [{ field: 'date', message: 'must be on or after enrolledAt' }] });
-      await m.query(`UPDATE participant SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = version + 1 WHERE id = $1`, [p.id, date, reason]);
+      if (date < p.enrolledAt)
+        throw unprocessable('date_before_enrolment', 'The withdrawal date is before enrolment', {
+          errors: [{ field: 'date', message: 'must be on or after enrolledAt' }],
+        });
+      await m.query(
+        `UPDATE participant SET status = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, version = version + 1 WHERE id = $1`,
+        [p.id, date, reason],
+      );
       // The reason may say something personal about the participant: the trail keeps only its hash.
-      const changes = { status: { old: 'active', new: 'withdrawn' }, withdrawnAt: { old: null, new: date }, withdrawalReason: { old: null, new: await this.audit.personal(reason, m) } };
+      const changes = {
+        status: { old: 'active', new: 'withdrawn' },
+        withdrawnAt: { old: null, new: date },
+        withdrawalReason: { old: null, new: await this.audit.personal(reason, m) },
+      };
       return { changes, reason: null };
     });
   }
@@ -113,7 +138,10 @@ export class ParticipantsService {
   async complete(ctx: RequestContext, programmeId: string, id: string, date?: string): Promise<Participant> {
     return this.changeStatus(ctx, programmeId, id, 'complete', async (m, p, timeZone) => {
       const day = date ?? todayIn(timeZone);
-      if (day < p.enrolledAt) throw unprocessable('date_before_enrolment', 'The completion date is before enrolment', { errors: [{ field: 'date', message: 'must be on or after enrolledAt' }] });
+      if (day < p.enrolledAt)
+        throw unprocessable('date_before_enrolment', 'The completion date is before enrolment', {
+          errors: [{ field: 'date', message: 'must be on or after enrolledAt' }],
+        });
       await m.query(`UPDATE participant SET status = 'completed', completed_at = $2, version = version + 1 WHERE id = $1`, [p.id, day]);
       return { changes: { status: { old: 'active', new: 'completed' }, completedAt: { old: null, new: day } }, reason: null };
     });
@@ -130,10 +158,18 @@ export class ParticipantsService {
       const programme = await this.access.writable(m, ctx, programmeId);
       await m.query(`SELECT 1 FROM participant WHERE id = $1 FOR UPDATE`, [id]);
       const p = await findParticipant(m, programmeId, id);
-      if (p.status !== 'active') throw conflict('participant_not_active', `The participant is already ${p.status}`, { participantStatus: p.status });
+      if (p.status !== 'active')
+        throw conflict('participant_not_active', `The participant is already ${p.status}`, { participantStatus: p.status });
       const { changes, reason } = await apply(m, p, programme.timeZone);
       const after = await findParticipant(m, programmeId, id);
-      await this.audit.append(m, ctx, { action: `participant.${action}`, entityType: 'participant', entityId: id, entityVersion: after.version, changes, reason });
+      await this.audit.append(m, ctx, {
+        action: `participant.${action}`,
+        entityType: 'participant',
+        entityId: id,
+        entityVersion: after.version,
+        changes,
+        reason,
+      });
       return after;
     });
   }

@@ -34,11 +34,19 @@ export class ProgrammeAccess {
    * One read: the programme (locked when asked) and, for an actor whose roles do not reach every
    * programme, whether they lead it. A write request runs this on its hot path.
    */
-  private async check(m: EntityManager, ctx: RequestContext, programmeId: string, roles: readonly string[], lock = false): Promise<Programme> {
+  private async check(
+    m: EntityManager,
+    ctx: RequestContext,
+    programmeId: string,
+    roles: readonly string[],
+    lock = false,
+  ): Promise<Programme> {
     const asLeader = !hasAnyRole(ctx.actor.roles, roles as never[]);
     const query = m.getRepository(Programme).createQueryBuilder('p').where('p.id = :programmeId', { programmeId });
     if (asLeader) {
-      query.addSelect('EXISTS (SELECT 1 FROM programme_leader pl WHERE pl.programme_id = p.id AND pl.user_id = :actorId)', 'leads').setParameter('actorId', ctx.actor.id);
+      query
+        .addSelect('EXISTS (SELECT 1 FROM programme_leader pl WHERE pl.programme_id = p.id AND pl.user_id = :actorId)', 'leads')
+        .setParameter('actorId', ctx.actor.id);
     }
     if (lock) query.setLock('pessimistic_write');
     const { entities, raw } = await query.getRawAndEntities<{ leads?: boolean }>();

@@ -5,13 +5,21 @@ import type { ProgrammeStatus } from './programme.entity.js';
 
 export class CreateProgrammeRequest {
   @TextField({ max: 200, example: 'Mentoring for work 2027' }) name: string;
-  @TextField({ max: 5000, description: 'What the programme offers: mentoring, seminars on working life, job coaching, internship, language studies' })
+  @TextField({
+    max: 5000,
+    description: 'What the programme offers: mentoring, seminars on working life, job coaching, internship, language studies',
+  })
   description: string;
   @TextField({ max: 1000, example: 'Immigrant job-seekers with an academic background' }) targetGroup: string;
   @DateField({ description: 'First day of the programme' }) startDate: string;
   @DateField({ description: 'Last day of the programme' }) endDate: string;
   @UuidListField({ description: 'Users with the programme_leader role who run the programme', max: 20 }) leaderIds: string[];
-  @TextField({ optional: true, max: 64, description: 'IANA time zone in which calendar days are counted (default Europe/Stockholm)', example: 'Europe/Oslo' })
+  @TextField({
+    optional: true,
+    max: 64,
+    description: 'IANA time zone in which calendar days are counted (default Europe/Stockholm)',
+    example: 'Europe/Oslo',
+  })
   timeZone?: string;
 }
 
@@ -21,14 +29,18 @@ export class UpdateProgrammeRequest {
   @TextField({ optional: true, max: 1000 }) targetGroup?: string;
   @DateField({ optional: true, description: 'Only while the programme is planned' }) startDate?: string;
   @DateField({ optional: true, description: 'Only while the programme is planned' }) endDate?: string;
-  @UuidListField({ optional: true, max: 20, description: 'Quality managers only: programme leaders cannot change who leads the programme' }) leaderIds?: string[];
+  @UuidListField({ optional: true, max: 20, description: 'Quality managers only: programme leaders cannot change who leads the programme' })
+  leaderIds?: string[];
 }
 
 export class MigratePlanRequest {
   @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, example: 'intake-interview' }) procedureKey: string;
   @IntField({ min: 1, max: 1_000_000, description: 'The effective version to adopt' }) toVersion: number;
   @TextField({ max: 2000, description: 'Why the programme adopts the new version now' }) reason: string;
-  @BoolField({ optional: true, description: 'Also move open executions to the new version (default false); completed ones always keep theirs' })
+  @BoolField({
+    optional: true,
+    description: 'Also move open executions to the new version (default false); completed ones always keep theirs',
+  })
   moveOpenExecutions?: boolean;
 }
 
@@ -43,7 +55,8 @@ export class PlanEntryResponse {
   @ApiProperty() contentHash: string;
   @ApiProperty({ format: 'date-time' }) adoptedAt: string;
   @ApiProperty() reason: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set when a newer version was adopted' }) replacedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Set when a newer version was adopted' }) replacedAt:
+    string | null;
 }
 
 export class ProgrammeResponse {

@@ -6,7 +6,13 @@ import { requireIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import { CreateProgrammeRequest, MigratePlanRequest, ProgrammeResponse, ProgrammeStatusQuery, UpdateProgrammeRequest } from './programme.dto.js';
+import {
+  CreateProgrammeRequest,
+  MigratePlanRequest,
+  ProgrammeResponse,
+  ProgrammeStatusQuery,
+  UpdateProgrammeRequest,
+} from './programme.dto.js';
 import { toProgrammeResponse } from './programme.mapper.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
 import { ProgrammesService } from './programmes.service.js';
@@ -87,7 +93,12 @@ export class ProgrammesController {
       'Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions.',
   })
   @ApiOkResponse({ type: ProgrammeResponse })
-  async migrate(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: MigratePlanRequest, @Res({ passthrough: true }) res: Response) {
+  async migrate(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Body() body: MigratePlanRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return respond(res, await this.programmes.migratePlan(ctx, id, body));
   }
 }

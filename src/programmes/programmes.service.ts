@@ -42,7 +42,8 @@ export class ProgrammesService {
   async create(ctx: RequestContext, input: ProgrammeInput): Promise<ProgrammeView> {
     checkDates(input.startDate, input.endDate);
     const timeZone = input.timeZone ?? 'Europe/Stockholm';
-    if (!isValidTimeZone(timeZone)) throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Stockholm' }]);
+    if (!isValidTimeZone(timeZone))
+      throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Stockholm' }]);
     return this.dataSource.transaction(async (m) => {
       await requireLeaders(m, input.leaderIds);
       const [row] = (await m.query(
@@ -94,7 +95,10 @@ export class ProgrammesService {
       if (before.version !== expected) throw stale(before.version);
       if (before.status === 'closed') throw conflict('programme_closed', 'A closed programme cannot change');
       if ((patch.startDate || patch.endDate) && before.status !== 'planned') {
-        throw conflict('programme_dates_fixed', 'Start and end dates can change only while the programme is planned: every time window is measured from them');
+        throw conflict(
+          'programme_dates_fixed',
+          'Start and end dates can change only while the programme is planned: every time window is measured from them',
+        );
       }
       const next = {
         name: patch.name ?? before.name,
@@ -138,7 +142,10 @@ export class ProgrammesService {
   async activate(ctx: RequestContext, id: string): Promise<ProgrammeView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
-      if (before.status !== 'planned') throw conflict('transition_not_allowed', `The programme is ${before.status}; only a planned programme can be activated`, { allowed: allowedFor(before.status) });
+      if (before.status !== 'planned')
+        throw conflict('transition_not_allowed', `The programme is ${before.status}; only a planned programme can be activated`, {
+          allowed: allowedFor(before.status),
+        });
       const pinned = (await m.query(
         `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
          SELECT $1, p.id, p.key, v.id, v.number, v.content_hash, $2, 'Effective when the programme was activated'
@@ -147,7 +154,10 @@ export class ProgrammesService {
          RETURNING procedure_key, version_number, content_hash`,
         [id, ctx.actor.id],
       )) as { procedure_key: string; version_number: number; content_hash: string }[];
-      await m.query(`UPDATE programme SET status = 'active', activated_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await m.query(
+        `UPDATE programme SET status = 'active', activated_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+        [id],
+      );
       const after = await m.getRepository(Programme).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
         action: 'programme.activate',
@@ -156,7 +166,10 @@ export class ProgrammesService {
         entityVersion: after.version,
         changes: {
           status: { old: 'planned', new: 'active' },
-          procedurePlan: { old: null, new: pinned.map((p) => ({ procedureKey: p.procedure_key, version: p.version_number, contentHash: p.content_hash })) },
+          procedurePlan: {
+            old: null,
+            new: pinned.map((p) => ({ procedureKey: p.procedure_key, version: p.version_number, contentHash: p.content_hash })),
+          },
         },
       });
       return this.view(m, after);
@@ -166,8 +179,13 @@ export class ProgrammesService {
   async close(ctx: RequestContext, id: string): Promise<ProgrammeView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
-      if (before.status !== 'active') throw conflict('transition_not_allowed', `The programme is ${before.status}; only an active programme can be closed`, { allowed: allowedFor(before.status) });
-      await m.query(`UPDATE programme SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      if (before.status !== 'active')
+        throw conflict('transition_not_allowed', `The programme is ${before.status}; only an active programme can be closed`, {
+          allowed: allowedFor(before.status),
+        });
+      await m.query(`UPDATE programme SET status = 'closed', closed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+      ]);
       const after = await m.getRepository(Programme).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
         action: 'programme.close',
@@ -184,10 +202,15 @@ export class ProgrammesService {
    * Explicit adoption of a newer effective version. Completed executions keep the version they
    * were judged against; open ones move only when asked to.
    */
-  async migratePlan(ctx: RequestContext, id: string, input: { procedureKey: string; toVersion: number; reason: string; moveOpenExecutions?: boolean }) {
+  async migratePlan(
+    ctx: RequestContext,
+    id: string,
+    input: { procedureKey: string; toVersion: number; reason: string; moveOpenExecutions?: boolean },
+  ) {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, id, { lock: true });
-      if (programme.status !== 'active') throw conflict('programme_not_active', `The programme is ${programme.status}; its plan can change only while it is active`);
+      if (programme.status !== 'active')
+        throw conflict('programme_not_active', `The programme is ${programme.status}; its plan can change only while it is active`);
       const [target] = (await m.query(
         `SELECT p.id AS procedure_id, v.id AS version_id, v.number, v.status, v.content_hash
          FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id WHERE p.key = $1 AND v.number = $2`,
@@ -195,9 +218,13 @@ export class ProgrammesService {
       )) as { procedure_id: string; version_id: string; number: number; status: string; content_hash: string }[];
       if (!target) throw notFound(`Version ${input.toVersion} of procedure`, input.procedureKey);
       if (target.status !== 'effective') {
-        throw unprocessable('version_not_effective', `Version ${input.toVersion} of ${input.procedureKey} is ${target.status}; only the effective version can be adopted`, {
-          errors: [{ field: 'toVersion', message: 'must be the effective version' }],
-        });
+        throw unprocessable(
+          'version_not_effective',
+          `Version ${input.toVersion} of ${input.procedureKey} is ${target.status}; only the effective version can be adopted`,
+          {
+            errors: [{ field: 'toVersion', message: 'must be the effective version' }],
+          },
+        );
       }
       const current = await currentPlanEntry(m, id, target.procedure_id);
       if (current && current.versionNumber >= input.toVersion) {
@@ -254,13 +281,24 @@ export class ProgrammesService {
       `SELECT u.id, u.name FROM programme_leader l JOIN app_user u ON u.id = l.user_id WHERE l.programme_id = $1 ORDER BY u.name`,
       [programme.id],
     )) as { id: string; name: string }[];
-    const entries = await m.getRepository(PlanEntry).find({ where: { programmeId: programme.id }, order: { procedureKey: 'ASC', adoptedAt: 'ASC' } });
-    return { programme, leaders, plan: entries.filter((e) => e.replacedAt === null), history: entries.filter((e) => e.replacedAt !== null) };
+    const entries = await m
+      .getRepository(PlanEntry)
+      .find({ where: { programmeId: programme.id }, order: { procedureKey: 'ASC', adoptedAt: 'ASC' } });
+    return {
+      programme,
+      leaders,
+      plan: entries.filter((e) => e.replacedAt === null),
+      history: entries.filter((e) => e.replacedAt !== null),
+    };
   }
 }
 
 async function currentPlanEntry(m: EntityManager, programmeId: string, procedureId: string): Promise<PlanEntry | null> {
-  return m.getRepository(PlanEntry).createQueryBuilder('e').where('e.programme_id = :programmeId AND e.procedure_id = :procedureId AND e.replaced_at IS NULL', { programmeId, procedureId }).getOne();
+  return m
+    .getRepository(PlanEntry)
+    .createQueryBuilder('e')
+    .where('e.programme_id = :programmeId AND e.procedure_id = :procedureId AND e.replaced_at IS NULL', { programmeId, procedureId })
+    .getOne();
 }
 
 function allowedFor(status: string): string[] {
@@ -290,6 +328,8 @@ async function setLeaders(m: EntityManager, programmeId: string, ids: string[]):
 }
 
 async function leaderIds(m: EntityManager, programmeId: string): Promise<string[]> {
-  const rows = (await m.query(`SELECT user_id FROM programme_leader WHERE programme_id = $1 ORDER BY user_id`, [programmeId])) as { user_id: string }[];
+  const rows = (await m.query(`SELECT user_id FROM programme_leader WHERE programme_id = $1 ORDER BY user_id`, [programmeId])) as {
+    user_id: string;
+  }[];
   return rows.map((r) => r.user_id);
 }

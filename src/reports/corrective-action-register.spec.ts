@@ -22,7 +22,15 @@ describe('renderCorrectiveActionRegister', () => {
   });
 
   it('prints the selection it was drawn with on the cover', () => {
-    expectShows(pages[0], ['Corrective action register', 'Selection', 'Programme: Mentorprogrammet Malmö–Tromsø 2027', 'States: In progress, Closed', 'Due on or after: 2027-01-01', 'Due on or before: 2027-12-31', 'Actions in this register 2']);
+    expectShows(pages[0], [
+      'Corrective action register',
+      'Selection',
+      'Programme: Mentorprogrammet Malmö–Tromsø 2027',
+      'States: In progress, Closed',
+      'Due on or after: 2027-01-01',
+      'Due on or before: 2027-12-31',
+      'Actions in this register 2',
+    ]);
     expect(pages[0]).toContain(reportFingerprint(correctiveActionRegisterFixture()));
   });
 
@@ -37,26 +45,76 @@ describe('renderCorrectiveActionRegister', () => {
   });
 
   it('lists every action with its deviations, owner, due date, state and overdue days', () => {
-    expectShows(text, ['CA-2027-0001', 'CA-2027-0002', 'DEV-2027-0001', 'DEV-2027-0002', 'Máret Ŋuolbmá', 'Bjørn Sæther', '2027-03-15', '2027-05-01', 'Days overdue 61 days']);
+    expectShows(text, [
+      'CA-2027-0001',
+      'CA-2027-0002',
+      'DEV-2027-0001',
+      'DEV-2027-0002',
+      'Máret Ŋuolbmá',
+      'Bjørn Sæther',
+      '2027-03-15',
+      '2027-05-01',
+      'Days overdue 61 days',
+    ]);
     expectShows(text, ['Matching done after the window closed', 'Consent form missing for one adept Critical Action plan']);
     expectShows(text, ['Effectiveness criterion No matching outside its window in the next 20 matchings.']);
   });
 
   it('shows the effectiveness check with its evidence and the board reviews', () => {
-    expectShows(text, ['Verdict Effective', 'Checked by Åsa Læstadius-Øberg', `Evidence ${EVIDENCE_TEXT}`, 'Endorsed Ánde Đuolbmá 2027-04-10 17:00 UTC Godkjent uten merknader.']);
+    expectShows(text, [
+      'Verdict Effective',
+      'Checked by Åsa Læstadius-Øberg',
+      `Evidence ${EVIDENCE_TEXT}`,
+      'Endorsed Ánde Đuolbmá 2027-04-10 17:00 UTC Godkjent uten merknader.',
+    ]);
     expectShows(text, ['Not yet checked.', 'Not yet reviewed by the board.']);
   });
 
   it('numbers every page', () => expectPageNumbers(pages, 'en'));
 
   it.each([
-    ['sv', ['Register över korrigerande åtgärder', 'Urval', 'Sammanfattning', 'Åtgärdade avvikelser', 'Uppföljning av verkan', 'Styrelsens granskningar', 'Verkningsfull', 'Godkänd', 'Sida 1 av']],
-    ['nb', ['Register over korrigerende tiltak', 'Utvalg', 'Sammendrag', 'Avvik som behandles', 'Kontroll av virkning', 'Styrets gjennomganger', 'Virkningsfullt', 'Godkjent', 'Side 1 av']],
+    [
+      'sv',
+      [
+        'Register över korrigerande åtgärder',
+        'Urval',
+        'Sammanfattning',
+        'Åtgärdade avvikelser',
+        'Uppföljning av verkan',
+        'Styrelsens granskningar',
+        'Verkningsfull',
+        'Godkänd',
+        'Sida 1 av',
+      ],
+    ],
+    [
+      'nb',
+      [
+        'Register over korrigerende tiltak',
+        'Utvalg',
+        'Sammendrag',
+        'Avvik som behandles',
+        'Kontroll av virkning',
+        'Styrets gjennomganger',
+        'Virkningsfullt',
+        'Godkjent',
+        'Side 1 av',
+      ],
+    ],
   ] as const)('speaks %s throughout', async (lang, words) => {
     const texts = await pageTexts(await render(correctiveActionRegisterFixture(lang)));
     const all = texts.join('\n');
     expectShows(all, words);
-    for (const english of ['Corrective action register', 'Selection', 'Summary', 'Deviations addressed', 'Board reviews', 'Endorsed', 'Page 1 of']) expect(all).not.toContain(english);
+    for (const english of [
+      'Corrective action register',
+      'Selection',
+      'Summary',
+      'Deviations addressed',
+      'Board reviews',
+      'Endorsed',
+      'Page 1 of',
+    ])
+      expect(all).not.toContain(english);
     expectPageNumbers(texts, lang);
   });
 

@@ -14,7 +14,11 @@ import { renderReport, type RenderOptions } from './pdf/render.js';
 import { table, type TableCell } from './pdf/table.js';
 
 /** Writes the PDF to `out` and ends it; resolves when `out` has finished. */
-export function renderCorrectiveActionRegister(model: CorrectiveActionRegisterModel, out: Writable, options?: RenderOptions): Promise<void> {
+export function renderCorrectiveActionRegister(
+  model: CorrectiveActionRegisterModel,
+  out: Writable,
+  options?: RenderOptions,
+): Promise<void> {
   const l = labelsFor(model.lang);
   const r = l.register;
   const about = model.filters.programmeName ?? r.noFilter;
@@ -97,7 +101,9 @@ async function register(flow: PageFlow, model: CorrectiveActionRegisterModel, l:
       formatDate(a.dueOn),
       l.actionState[a.state],
       overdueCell(a, model.lang),
-      a.effectiveness === null ? '—' : { text: l.verdict[a.effectiveness.verdict], tone: a.effectiveness.verdict === 'effective' ? 'good' : 'bad' },
+      a.effectiveness === null
+        ? '—'
+        : { text: l.verdict[a.effectiveness.verdict], tone: a.effectiveness.verdict === 'effective' ? 'good' : 'bad' },
       a.deviations.map((d) => d.reference).join('\n') || '—',
     ]),
     { size: 7.5, emptyText: l.common.none },
@@ -132,7 +138,12 @@ async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLan
       { header: e.severity, weight: 1 },
       { header: l.common.state, weight: 1.1 },
     ],
-    a.deviations.map((d) => [d.reference, d.title, { text: l.severity[d.severity], bold: d.severity === 'critical' }, l.deviationState[d.state]]),
+    a.deviations.map((d) => [
+      d.reference,
+      d.title,
+      { text: l.severity[d.severity], bold: d.severity === 'critical' },
+      l.deviationState[d.state],
+    ]),
     { emptyText: l.common.none },
   );
   await heading(flow, r.effectivenessCheck, 3, { numbered: false, listed: false });

@@ -20,8 +20,16 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
   await heading(flow, e.participantsByRoleGender, 2);
   await table(
     flow,
-    [{ header: e.role, weight: 1.6 }, ...GENDERS.map((g) => ({ header: l.gender[g], weight: 1, align: 'right' as const })), { header: e.total, weight: 1, align: 'right' }],
-    ind.participantsByRoleAndGender.map((r) => [l.participantRole[r.role], ...GENDERS.map((g) => formatCount(r.counts[g], lang)), { text: formatCount(r.total, lang), bold: true }]),
+    [
+      { header: e.role, weight: 1.6 },
+      ...GENDERS.map((g) => ({ header: l.gender[g], weight: 1, align: 'right' as const })),
+      { header: e.total, weight: 1, align: 'right' },
+    ],
+    ind.participantsByRoleAndGender.map((r) => [
+      l.participantRole[r.role],
+      ...GENDERS.map((g) => formatCount(r.counts[g], lang)),
+      { text: formatCount(r.total, lang), bold: true },
+    ]),
     { emptyText: l.common.none },
   );
   await paragraph(flow, e.suppressionNote, { size: SIZE.small });
@@ -58,11 +66,19 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
       { header: e.rate, weight: 1, align: 'right' },
       { header: e.judged, weight: 1.4, align: 'right' },
     ],
-    ind.conformanceByProcedure.map((c) => [`${c.key} — ${localise(c.title, lang)}`, percentCell(c.rate.percent, lang, l), `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`]),
+    ind.conformanceByProcedure.map((c) => [
+      `${c.key} — ${localise(c.title, lang)}`,
+      percentCell(c.rate.percent, lang, l),
+      `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`,
+    ]),
     { emptyText: l.common.none },
   );
   await barChart(flow, {
-    bars: ind.conformanceByProcedure.map((c) => ({ label: c.key, value: c.rate.percent, valueLabel: c.rate.percent === null ? l.common.noData : formatPercent(c.rate.percent, lang) })),
+    bars: ind.conformanceByProcedure.map((c) => ({
+      label: c.key,
+      value: c.rate.percent,
+      valueLabel: c.rate.percent === null ? l.common.noData : formatPercent(c.rate.percent, lang),
+    })),
     legend: e.conformanceLegend,
     axisLabel: e.conformanceAxis,
     tick: (v) => formatPercent(v, lang).replace(/[.,]0(?=\D*$)/, ''),
@@ -77,7 +93,12 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
       { header: e.rate, weight: 1, align: 'right' },
       { header: e.judged, weight: 1.4, align: 'right' },
     ],
-    ind.conformanceByVersion.map((c) => [c.key, String(c.version), percentCell(c.rate.percent, lang, l), `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`]),
+    ind.conformanceByVersion.map((c) => [
+      c.key,
+      String(c.version),
+      percentCell(c.rate.percent, lang, l),
+      `${formatCount(c.rate.numerator, lang)} / ${formatCount(c.rate.denominator, lang)}`,
+    ]),
     { emptyText: l.common.none },
   );
 
@@ -112,7 +133,14 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
     flow,
     [
       [e.closedOnTime, formatRate(ind.correctiveActionsClosedOnTime, lang)],
-      [e.medianDays, ind.medianDaysDetectionToClosure === null ? l.common.noData : fill(l.common.days, { n: formatNumber(ind.medianDaysDetectionToClosure, lang, Number.isInteger(ind.medianDaysDetectionToClosure) ? 0 : 1) })],
+      [
+        e.medianDays,
+        ind.medianDaysDetectionToClosure === null
+          ? l.common.noData
+          : fill(l.common.days, {
+              n: formatNumber(ind.medianDaysDetectionToClosure, lang, Number.isInteger(ind.medianDaysDetectionToClosure) ? 0 : 1),
+            }),
+      ],
     ],
     { labelWidth: 230 },
   );
@@ -137,5 +165,8 @@ export async function auditTrailSection(flow: PageFlow, model: EvidenceReportMod
     ],
     { labelWidth: 190 },
   );
-  await paragraph(flow, `${e.verification}: ${v.valid ? e.valid : fill(e.invalid, { seq: v.firstInvalidSeq })}`, { face: 'bold', size: SIZE.h3 });
+  await paragraph(flow, `${e.verification}: ${v.valid ? e.valid : fill(e.invalid, { seq: v.firstInvalidSeq })}`, {
+    face: 'bold',
+    size: SIZE.h3,
+  });
 }

@@ -4,7 +4,16 @@ import { reportFingerprint } from './fingerprint.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
 import { CHAIN_HEAD_HASH, evidenceReportFixture, INTAKE_HASH, NAMES } from './testing/evidence-fixture.js';
 import { syntheticEvidenceReport } from './testing/synthetic-evidence.js';
-import { expectPageNumbers, expectShows, expectStoredHash, pageCount, pageTexts, renderToBuffer, sha256, shows } from '../../test/support/report-pdf.js';
+import {
+  expectPageNumbers,
+  expectShows,
+  expectStoredHash,
+  pageCount,
+  pageTexts,
+  renderToBuffer,
+  sha256,
+  shows,
+} from '../../test/support/report-pdf.js';
 
 /**
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
@@ -12,7 +21,8 @@ import { expectPageNumbers, expectShows, expectStoredHash, pageCount, pageTexts,
  */
 const EXPECTED_SHA256 = 'd264f15877d5f88a4caca546fe0bc390f120af701af4677b3ad20505e9f75338';
 
-const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) => renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
+const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
+  renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
 
 describe('renderEvidenceReport', () => {
   let pdf: Buffer;
@@ -25,58 +35,170 @@ describe('renderEvidenceReport', () => {
   });
 
   it('shows the programme, the period and the full fingerprint on the cover', () => {
-    expectShows(pages[0], ['Programme evidence report', 'Mentorprogrammet Malmö–Tromsø 2027', '2027-01-01 to 2027-06-30', 'Åsa Læstadius-Øberg', '2027-06-30 14:05 UTC']);
+    expectShows(pages[0], [
+      'Programme evidence report',
+      'Mentorprogrammet Malmö–Tromsø 2027',
+      '2027-01-01 to 2027-06-30',
+      'Åsa Læstadius-Øberg',
+      '2027-06-30 14:05 UTC',
+    ]);
     expect(pages[0]).toContain(reportFingerprint(evidenceReportFixture()));
   });
 
   it('lists the procedures in force with their versions, approvals and content hashes', () => {
-    expectShows(text, ['intake-interview', 'Intake interview', INTAKE_HASH, 'Bjørn Sæther, 2027-01-10 11:58 UTC', 'aa11bb22cc33dd44ee55ff6600778899aa11bb22cc33dd44ee55ff6600778899']);
+    expectShows(text, [
+      'intake-interview',
+      'Intake interview',
+      INTAKE_HASH,
+      'Bjørn Sæther, 2027-01-10 11:58 UTC',
+      'aa11bb22cc33dd44ee55ff6600778899aa11bb22cc33dd44ee55ff6600778899',
+    ]);
   });
 
   it('shows the conformance matrix with status and version in each cell', () => {
-    expectShows(text, ['A-0001 Adept Conforming · v3 Overdue · v1', 'M-0001 Mentor — Nonconforming · v1', 'P-0001 Mentor–adept pair — Not yet due', 'Statuses as of 2027-06-30']);
+    expectShows(text, [
+      'A-0001 Adept Conforming · v3 Overdue · v1',
+      'M-0001 Mentor — Nonconforming · v1',
+      'P-0001 Mentor–adept pair — Not yet due',
+      'Statuses as of 2027-06-30',
+    ]);
   });
 
   it('shows the deviations and corrective actions with their references', () => {
-    expectShows(text, ['DEV-2027-0001', 'DEV-2027-0002', 'matching v1', 'Critical', 'Participant feedback', 'Consent form missing for one adept', '2027-03-01 09:00 UTC']);
-    expectShows(text, ['CA-2027-0001', 'CA-2027-0002', 'Corrective action', 'Máret Ŋuolbmá', 'Endorsed 2027-03-20', 'Effective', 'In progress 60']);
+    expectShows(text, [
+      'DEV-2027-0001',
+      'DEV-2027-0002',
+      'matching v1',
+      'Critical',
+      'Participant feedback',
+      'Consent form missing for one adept',
+      '2027-03-01 09:00 UTC',
+    ]);
+    expectShows(text, [
+      'CA-2027-0001',
+      'CA-2027-0002',
+      'Corrective action',
+      'Máret Ŋuolbmá',
+      'Endorsed 2027-03-20',
+      'Effective',
+      'In progress 60',
+    ]);
   });
 
   it('shows every indicator with what it was computed from', () => {
-    expectShows(text, ['Adept 23 17 <5 <5 42', 'Mentor 21 19 0 <5 41', 'Countries of origin 17', '75.0% (9 of 12)', 'Employed full time 6', 'Studies <5']);
-    expectShows(text, ['intake-interview — Intake interview 87.5% 35 / 40', 'matching — Matching no data 0 / 0', 'intake-interview 2 83.3% 10 / 12', 'intake-interview 3 89.3% 25 / 28']);
+    expectShows(text, [
+      'Adept 23 17 <5 <5 42',
+      'Mentor 21 19 0 <5 41',
+      'Countries of origin 17',
+      '75.0% (9 of 12)',
+      'Employed full time 6',
+      'Studies <5',
+    ]);
+    expectShows(text, [
+      'intake-interview — Intake interview 87.5% 35 / 40',
+      'matching — Matching no data 0 / 0',
+      'intake-interview 2 83.3% 10 / 12',
+      'intake-interview 3 89.3% 25 / 28',
+    ]);
     expectShows(text, ['Severity Major 1', 'Source System detection 1', 'State Action plan 1', '100.0% (1 of 1)', '26 days']);
     // The charts: axis ticks, bar values, month labels and legends are text.
     expectShows(text, ['0% 25% 50% 75% 100%', 'Conformance rate (%)', '2027-02', '2027-04', 'Month detected', 'Minor Major Critical']);
   });
 
   it('reports the state of the audit trail', () => {
-    expectShows(text, ['Events in scope 1,234', 'Chain head sequence number 5678', `Chain head hash ${CHAIN_HEAD_HASH}`, 'Events checked 5,678', 'VALID — every link of the hash chain verified']);
+    expectShows(text, [
+      'Events in scope 1,234',
+      'Chain head sequence number 5678',
+      `Chain head hash ${CHAIN_HEAD_HASH}`,
+      'Events checked 5,678',
+      'VALID — every link of the hash chain verified',
+    ]);
     expect(text).not.toContain('INVALID');
   });
 
   it('says where the audit trail breaks', async () => {
-    const model = { ...evidenceReportFixture(), auditTrail: { eventsInScope: 10, chainHead: { seq: 9000, hash: CHAIN_HEAD_HASH }, verification: { valid: false as const, checkedEvents: 4711, firstInvalidSeq: 4711 } } };
+    const model = {
+      ...evidenceReportFixture(),
+      auditTrail: {
+        eventsInScope: 10,
+        chainHead: { seq: 9000, hash: CHAIN_HEAD_HASH },
+        verification: { valid: false as const, checkedEvents: 4711, firstInvalidSeq: 4711 },
+      },
+    };
     expectShows((await pageTexts(await render(model))).join('\n'), ['INVALID — the chain breaks at sequence number 4711']);
   });
 
   it('numbers every page and lists the sections at the pages they start on', () => {
     expectPageNumbers(pages, 'en');
     const contents = pages[1];
-    for (const section of ['Procedures in force', 'Participants', 'Conformance matrix', 'Deviations register', 'Corrective actions', 'Audit trail']) {
+    for (const section of [
+      'Procedures in force',
+      'Participants',
+      'Conformance matrix',
+      'Deviations register',
+      'Corrective actions',
+      'Audit trail',
+    ]) {
       const page = Number(new RegExp(`\\d ${section} (\\d+)`).exec(contents)?.[1]);
       expect(pages[page - 1]).toMatch(new RegExp(`\\d ${section}`));
     }
   });
 
   it.each([
-    ['sv', ['Underlag för revision av programmet', 'Gällande rutiner', 'Överensstämmelsematris', 'Avvikelseregister', 'Korrigerande åtgärder', 'Nyckeltal', 'Granskningslogg', 'Överensstämmer · v3', 'Försenad · v1', '87,5 %', 'Ursprungsländer 17', 'Kvinna', 'GILTIG', 'Sida 1 av']],
-    ['nb', ['Dokumentasjon av programmet for revisjon', 'Gjeldende prosedyrer', 'Samsvarsmatrise', 'Avviksregister', 'Korrigerende tiltak', 'Nøkkeltall', 'Revisjonslogg', 'I samsvar · v3', 'Forsinket · v1', '87,5 %', 'Opprinnelsesland 17', 'Kvinne', 'GYLDIG', 'Side 1 av']],
+    [
+      'sv',
+      [
+        'Underlag för revision av programmet',
+        'Gällande rutiner',
+        'Överensstämmelsematris',
+        'Avvikelseregister',
+        'Korrigerande åtgärder',
+        'Nyckeltal',
+        'Granskningslogg',
+        'Överensstämmer · v3',
+        'Försenad · v1',
+        '87,5 %',
+        'Ursprungsländer 17',
+        'Kvinna',
+        'GILTIG',
+        'Sida 1 av',
+      ],
+    ],
+    [
+      'nb',
+      [
+        'Dokumentasjon av programmet for revisjon',
+        'Gjeldende prosedyrer',
+        'Samsvarsmatrise',
+        'Avviksregister',
+        'Korrigerende tiltak',
+        'Nøkkeltall',
+        'Revisjonslogg',
+        'I samsvar · v3',
+        'Forsinket · v1',
+        '87,5 %',
+        'Opprinnelsesland 17',
+        'Kvinne',
+        'GYLDIG',
+        'Side 1 av',
+      ],
+    ],
   ] as const)('speaks %s throughout', async (lang, words) => {
     const texts = await pageTexts(await render(evidenceReportFixture(lang)));
     const all = texts.join('\n');
     expectShows(all, words);
-    for (const english of ['Programme evidence report', 'Procedures in force', 'Conformance matrix', 'Deviations register', 'Indicators', 'Conforming', 'Overdue', 'Page 1 of', 'Fingerprint', 'Female']) {
+    for (const english of [
+      'Programme evidence report',
+      'Procedures in force',
+      'Conformance matrix',
+      'Deviations register',
+      'Indicators',
+      'Conforming',
+      'Overdue',
+      'Page 1 of',
+      'Fingerprint',
+      'Female',
+    ]) {
       expect(all).not.toContain(english);
     }
     expectPageNumbers(texts, lang);
@@ -108,7 +230,9 @@ describe('renderEvidenceReport', () => {
 
   it('reports progress page by page up to the total', async () => {
     const calls: [number, number][] = [];
-    await renderToBuffer((out) => renderEvidenceReport(evidenceReportFixture(), out, { onProgress: (done, total) => calls.push([done, total]) }));
+    await renderToBuffer((out) =>
+      renderEvidenceReport(evidenceReportFixture(), out, { onProgress: (done, total) => calls.push([done, total]) }),
+    );
     expect(calls.map(([done]) => done)).toEqual(pages.map((_, i) => i + 1));
     expect(calls.every(([, total]) => total === pages.length)).toBe(true);
   });

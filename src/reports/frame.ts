@@ -24,7 +24,13 @@ export function reportLayout(frame: Frame): ReportLayout {
   const l = labelsFor(model.lang);
   const fingerprint = reportFingerprint(model);
   return {
-    info: { title: `${frame.title}: ${frame.about}`, subject: frame.title, lang: LANGUAGE_TAGS[model.lang], generatedAt: model.generatedAt, fingerprint },
+    info: {
+      title: `${frame.title}: ${frame.about}`,
+      subject: frame.title,
+      lang: LANGUAGE_TAGS[model.lang],
+      generatedAt: model.generatedAt,
+      fingerprint,
+    },
     chrome: {
       title: frame.title,
       headerRight: frame.about,

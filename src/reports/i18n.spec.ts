@@ -1,17 +1,27 @@
 import 'reflect-metadata';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from '../corrective-actions/action-states.js';
 import { BOARD_DECISIONS as DOMAIN_BOARD_DECISIONS } from '../corrective-actions/corrective-action.entity.js';
-import { DEVIATION_SOURCES as DOMAIN_SOURCES, DEVIATION_STATES as DOMAIN_STATES, SEVERITIES as DOMAIN_SEVERITIES } from '../deviations/deviation-states.js';
+import {
+  DEVIATION_SOURCES as DOMAIN_SOURCES,
+  DEVIATION_STATES as DOMAIN_STATES,
+  SEVERITIES as DOMAIN_SEVERITIES,
+} from '../deviations/deviation-states.js';
 import { SUBJECT_STATUSES } from '../executions/subject-status.js';
 import { VERSION_STATUSES } from '../procedures/document-control.js';
-import { GENDERS as DOMAIN_GENDERS, PARTICIPANT_ROLES as DOMAIN_ROLES, PARTICIPANT_STATUSES as DOMAIN_STATUSES } from '../programmes/participant.entity.js';
+import {
+  GENDERS as DOMAIN_GENDERS,
+  PARTICIPANT_ROLES as DOMAIN_ROLES,
+  PARTICIPANT_STATUSES as DOMAIN_STATUSES,
+} from '../programmes/participant.entity.js';
 import { fill, formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatRate, labelsFor, localise } from './i18n.js';
 import { en } from './labels/en.js';
 import * as codes from './models/codes.js';
 
 describe('report labels', () => {
   const leaves = (value: unknown, path = ''): [string, unknown][] =>
-    value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k)) : [[path, value]];
+    value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k))
+      : [[path, value]];
 
   it.each(codes.REPORT_LANGUAGES)('has every label, none blank, in %s', (lang) => {
     const labels = leaves(labelsFor(lang));
@@ -20,7 +30,10 @@ describe('report labels', () => {
   });
 
   it.each(['sv', 'nb'] as const)('keeps the same placeholders in %s as in English', (lang) => {
-    const placeholders = (s: unknown) => String(s).match(/\{\w+\}/g)?.sort() ?? [];
+    const placeholders = (s: unknown) =>
+      String(s)
+        .match(/\{\w+\}/g)
+        ?.sort() ?? [];
     const translated = new Map(leaves(labelsFor(lang)));
     for (const [path, text] of leaves(en)) expect([path, placeholders(translated.get(path))]).toEqual([path, placeholders(text)]);
   });

@@ -29,20 +29,44 @@ describe('renderManagementReviewMinutes', () => {
   });
 
   it('identifies the review, its attendees and the full fingerprint', () => {
-    expectShows(pages[0], ['Management review minutes', 'Ledningens genomgång hösten 2027', 'Held on 2027-09-18', 'Signed by Ánde Đuolbmá, 2027-09-18 15:10 UTC']);
+    expectShows(pages[0], [
+      'Management review minutes',
+      'Ledningens genomgång hösten 2027',
+      'Held on 2027-09-18',
+      'Signed by Ánde Đuolbmá, 2027-09-18 15:10 UTC',
+    ]);
     expect(pages[0]).toContain(reportFingerprint(managementReviewMinutesFixture()));
-    expectShows(text, ['Ánde Đuolbmá Board member', 'Åsa Læstadius-Øberg Quality manager, Programme leader', 'Inputs composed 2027-09-18 15:09 UTC']);
+    expectShows(text, [
+      'Ánde Đuolbmá Board member',
+      'Åsa Læstadius-Øberg Quality manager, Programme leader',
+      'Inputs composed 2027-09-18 15:09 UTC',
+    ]);
   });
 
   it('shows the inputs the board looked at', () => {
-    expectShows(text, ['Open deviations 3', 'Open deviations past their target date 1', 'Minor 1', 'Internal audit 1', 'Participant feedback 1']);
+    expectShows(text, [
+      'Open deviations 3',
+      'Open deviations past their target date 1',
+      'Minor 1',
+      'Internal audit 1',
+      'Participant feedback 1',
+    ]);
     expectShows(text, ['Closed 7', 'Effectiveness check 1', 'Overdue corrective actions 1: CA-2027-0002']);
     expectShows(text, ['intake-interview — Intake interview 87.5% 35 / 40', 'matching no data 0 / 0', 'Conformance rate (%)']);
-    expectShows(text, ['Ledningens genomgång våren 2027 2027-03-20', '1. Inför påminnelser om matchningsfönstret.', 'CA-2027-0001 · Closed · 2027-03-15', 'CA-2027-0002 · In progress · 2027-05-01 (overdue)']);
+    expectShows(text, [
+      'Ledningens genomgång våren 2027 2027-03-20',
+      '1. Inför påminnelser om matchningsfönstret.',
+      'CA-2027-0001 · Closed · 2027-03-15',
+      'CA-2027-0002 · In progress · 2027-05-01 (overdue)',
+    ]);
   });
 
   it('lists the decisions with the corrective actions that track them', () => {
-    expectShows(text, ['Decision 1', 'Programledarna får utbildning i samtyckeshantering före nästa intag.', 'CA-2027-0011 Planned 2027-11-30 No']);
+    expectShows(text, [
+      'Decision 1',
+      'Programledarna får utbildning i samtyckeshantering före nästa intag.',
+      'CA-2027-0011 Planned 2027-11-30 No',
+    ]);
     expectShows(text, ['Decision 2', 'Kvalitetsmålet för överensstämmelse höjs till 95 %.', 'No corrective action opened.']);
   });
 
@@ -57,13 +81,46 @@ describe('renderManagementReviewMinutes', () => {
   it('numbers every page', () => expectPageNumbers(pages, 'en'));
 
   it.each([
-    ['sv', ['Protokoll från ledningens genomgång', 'Närvarande', 'Underlag för genomgången', 'Öppna avvikelser 3', 'Beslut 1', 'Justering av protokollet', 'Styrelseledamot', 'Sida 1 av']],
-    ['nb', ['Referat fra ledelsens gjennomgåelse', 'Til stede', 'Grunnlag for gjennomgåelsen', 'Åpne avvik 3', 'Beslutning 1', 'Godkjenning av referatet', 'Styremedlem', 'Side 1 av']],
+    [
+      'sv',
+      [
+        'Protokoll från ledningens genomgång',
+        'Närvarande',
+        'Underlag för genomgången',
+        'Öppna avvikelser 3',
+        'Beslut 1',
+        'Justering av protokollet',
+        'Styrelseledamot',
+        'Sida 1 av',
+      ],
+    ],
+    [
+      'nb',
+      [
+        'Referat fra ledelsens gjennomgåelse',
+        'Til stede',
+        'Grunnlag for gjennomgåelsen',
+        'Åpne avvik 3',
+        'Beslutning 1',
+        'Godkjenning av referatet',
+        'Styremedlem',
+        'Side 1 av',
+      ],
+    ],
   ] as const)('speaks %s throughout', async (lang, words) => {
     const texts = await pageTexts(await render(managementReviewMinutesFixture(lang)));
     const all = texts.join('\n');
     expectShows(all, words);
-    for (const english of ['Management review minutes', 'Attendees', 'Inputs to the review', 'Decision 1', 'Approval of the minutes', 'Board member', 'Page 1 of']) expect(all).not.toContain(english);
+    for (const english of [
+      'Management review minutes',
+      'Attendees',
+      'Inputs to the review',
+      'Decision 1',
+      'Approval of the minutes',
+      'Board member',
+      'Page 1 of',
+    ])
+      expect(all).not.toContain(english);
     expectPageNumbers(texts, lang);
   });
 

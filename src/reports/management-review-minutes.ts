@@ -90,15 +90,34 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
     { labelWidth: 230 },
   );
   await paragraph(flow, v.openDeviationsBySeverity, { face: 'bold', size: SIZE.small, gapAfter: 3 });
-  await table(flow, counts, SEVERITIES.map((s) => [l.severity[s], count(i.deviations.openBySeverity[s])]));
+  await table(
+    flow,
+    counts,
+    SEVERITIES.map((s) => [l.severity[s], count(i.deviations.openBySeverity[s])]),
+  );
   await paragraph(flow, v.openDeviationsBySource, { face: 'bold', size: SIZE.small, gapAfter: 3 });
-  await table(flow, counts, DEVIATION_SOURCES.map((s) => [l.deviationSource[s], count(i.deviations.openBySource[s])]));
+  await table(
+    flow,
+    counts,
+    DEVIATION_SOURCES.map((s) => [l.deviationSource[s], count(i.deviations.openBySource[s])]),
+  );
 
   await heading(flow, v.actions, 2);
-  await table(flow, counts, CORRECTIVE_ACTION_STATES.map((s) => [l.actionState[s], count(i.correctiveActions.byState[s])]));
+  await table(
+    flow,
+    counts,
+    CORRECTIVE_ACTION_STATES.map((s) => [l.actionState[s], count(i.correctiveActions.byState[s])]),
+  );
   await keyValues(
     flow,
-    [[v.overdueActions, i.correctiveActions.overdue === 0 ? count(0) : `${count(i.correctiveActions.overdue)}: ${i.correctiveActions.overdueReferences.join(', ')}`]],
+    [
+      [
+        v.overdueActions,
+        i.correctiveActions.overdue === 0
+          ? count(0)
+          : `${count(i.correctiveActions.overdue)}: ${i.correctiveActions.overdueReferences.join(', ')}`,
+      ],
+    ],
     { labelWidth: 230 },
   );
 
@@ -117,7 +136,11 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
   );
   if (i.conformance.length > 0) {
     await barChart(flow, {
-      bars: i.conformance.map((c) => ({ label: c.procedureKey, value: c.rate === null ? null : c.rate * 100, valueLabel: percent(c.rate) })),
+      bars: i.conformance.map((c) => ({
+        label: c.procedureKey,
+        value: c.rate === null ? null : c.rate * 100,
+        valueLabel: percent(c.rate),
+      })),
       legend: l.evidence.conformanceLegend,
       axisLabel: l.evidence.conformanceAxis,
       tick: (t) => formatPercent(t, lang).replace(/[.,]0(?=\D*$)/, ''),
@@ -137,7 +160,10 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
       `${d.seq}. ${d.text}`,
       d.action === null
         ? v.notTracked
-        : { text: `${d.action.reference} · ${l.actionState[d.action.state]} · ${formatDate(d.action.dueDate)}${d.action.overdue ? ` (${v.overdue})` : ''}`, tone: d.action.overdue ? 'bad' : undefined },
+        : {
+            text: `${d.action.reference} · ${l.actionState[d.action.state]} · ${formatDate(d.action.dueDate)}${d.action.overdue ? ` (${v.overdue})` : ''}`,
+            tone: d.action.overdue ? 'bad' : undefined,
+          },
     ]),
     { emptyText: l.common.none },
   );
@@ -159,7 +185,12 @@ async function decision(flow: PageFlow, d: ReviewDecision, l: Labels): Promise<v
       { header: l.evidence.dueOn, weight: 1.2 },
       { header: l.register.overdue, weight: 1 },
     ],
-    d.trackedActions.map((a): TableCell[] => [a.reference, l.actionState[a.state], formatDate(a.dueOn), a.overdue ? { text: l.common.yes, tone: 'bad' } : l.common.no]),
+    d.trackedActions.map((a): TableCell[] => [
+      a.reference,
+      l.actionState[a.state],
+      formatDate(a.dueOn),
+      a.overdue ? { text: l.common.yes, tone: 'bad' } : l.common.no,
+    ]),
   );
 }
 

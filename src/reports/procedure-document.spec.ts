@@ -1,7 +1,15 @@
 import { reportFingerprint } from './fingerprint.js';
 import { renderProcedureDocument } from './procedure-document.js';
 import { OLD_HASH, PROCEDURE_HASH, procedureDocumentFixture } from './testing/procedure-fixture.js';
-import { documentInfo, expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBuffer, sha256 } from '../../test/support/report-pdf.js';
+import {
+  documentInfo,
+  expectPageNumbers,
+  expectShows,
+  expectStoredHash,
+  pageTexts,
+  renderToBuffer,
+  sha256,
+} from '../../test/support/report-pdf.js';
 
 /**
  * SHA-256 of the uncompressed rendering of `procedureDocumentFixture('en')` (uncompressed, so
@@ -10,7 +18,8 @@ import { documentInfo, expectPageNumbers, expectShows, expectStoredHash, pageTex
  */
 const EXPECTED_SHA256 = '7dabfeca56ca77f15b261287a9a2f987caa1e962cad74d9af4ca65d4e4b90b6e';
 
-const render = (model = procedureDocumentFixture(), compress?: boolean) => renderToBuffer((out) => renderProcedureDocument(model, out, { compress }));
+const render = (model = procedureDocumentFixture(), compress?: boolean) =>
+  renderToBuffer((out) => renderProcedureDocument(model, out, { compress }));
 
 describe('renderProcedureDocument', () => {
   let en: Buffer;
@@ -24,10 +33,38 @@ describe('renderProcedureDocument', () => {
     const text = pages.join('\n');
     // On one line in the document control block, where it is meant to be copied from.
     expect(pages[2]).toContain(`Content hash (SHA-256) ${PROCEDURE_HASH}`);
-    expectShows(text, ['intake-interview', 'Intake interview', 'Effective', '2027-01-10 12:00 UTC', 'Consent is recorded before the interview starts.']);
-    expectShows(text, ['Step 1: Preparation', 'Step 2: Interview', 'application_reviewed', 'language_level', 'Basic (A2)', '1 to 5', 'interviewing-basics', 'Signed consent form']);
-    expectShows(text, ['application-review — Application review', 'day 0 to day 21 relative to the anchor day', 'Programme leader, Quality manager', 'ISO 9001:2015 8.5.1']);
-    expectShows(text, ['First issue.', 'Interpreter booking added.', 'Máret Ŋuolbmá', 'Bjørn Sæther', 'Ánde Đuolbmá', 'approved', 'reviewed']);
+    expectShows(text, [
+      'intake-interview',
+      'Intake interview',
+      'Effective',
+      '2027-01-10 12:00 UTC',
+      'Consent is recorded before the interview starts.',
+    ]);
+    expectShows(text, [
+      'Step 1: Preparation',
+      'Step 2: Interview',
+      'application_reviewed',
+      'language_level',
+      'Basic (A2)',
+      '1 to 5',
+      'interviewing-basics',
+      'Signed consent form',
+    ]);
+    expectShows(text, [
+      'application-review — Application review',
+      'day 0 to day 21 relative to the anchor day',
+      'Programme leader, Quality manager',
+      'ISO 9001:2015 8.5.1',
+    ]);
+    expectShows(text, [
+      'First issue.',
+      'Interpreter booking added.',
+      'Máret Ŋuolbmá',
+      'Bjørn Sæther',
+      'Ánde Đuolbmá',
+      'approved',
+      'reviewed',
+    ]);
   });
 
   it('tells whether each signature was given on this version’s content', () => {
@@ -58,13 +95,45 @@ describe('renderProcedureDocument', () => {
   });
 
   it.each([
-    ['sv', ['Styrt rutindokument', 'Intagssamtal', 'Moment 1: Förberedelse', 'Revisionshistorik', 'Underskrifter', 'stämmer med denna version', 'Sida 1 av'], 'Skapad'],
-    ['nb', ['Styrt prosedyredokument', 'Inntakssamtale', 'Trinn 1: Forberedelse', 'Revisjonshistorikk', 'Signaturer', 'stemmer med denne versjonen', 'Side 1 av'], 'Generert'],
+    [
+      'sv',
+      [
+        'Styrt rutindokument',
+        'Intagssamtal',
+        'Moment 1: Förberedelse',
+        'Revisionshistorik',
+        'Underskrifter',
+        'stämmer med denna version',
+        'Sida 1 av',
+      ],
+      'Skapad',
+    ],
+    [
+      'nb',
+      [
+        'Styrt prosedyredokument',
+        'Inntakssamtale',
+        'Trinn 1: Forberedelse',
+        'Revisjonshistorikk',
+        'Signaturer',
+        'stemmer med denne versjonen',
+        'Side 1 av',
+      ],
+      'Generert',
+    ],
   ] as const)('speaks %s throughout', async (lang, words, generated) => {
     const texts = await pageTexts(await render(procedureDocumentFixture(lang)));
     const text = texts.join('\n');
     expectShows(text, [...words, generated]);
-    for (const english of ['Controlled procedure document', 'Revision history', 'Signatures', 'Page 1 of', 'Fingerprint', 'Generated', 'Step 1']) {
+    for (const english of [
+      'Controlled procedure document',
+      'Revision history',
+      'Signatures',
+      'Page 1 of',
+      'Fingerprint',
+      'Generated',
+      'Step 1',
+    ]) {
       expect(text).not.toContain(english);
     }
     expectPageNumbers(texts, lang);

@@ -70,9 +70,18 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
 
   await heading(flow, p.timeWindow, 1);
   const anchorProcedure = d.window.procedure
-    ? [[p.anchorProcedure, model.anchorProcedureTitle ? `${d.window.procedure} — ${localise(model.anchorProcedureTitle, lang)}` : d.window.procedure] as const]
+    ? [
+        [
+          p.anchorProcedure,
+          model.anchorProcedureTitle ? `${d.window.procedure} — ${localise(model.anchorProcedureTitle, lang)}` : d.window.procedure,
+        ] as const,
+      ]
     : [];
-  await keyValues(flow, [[p.anchor, l.anchor[d.window.anchor]], ...anchorProcedure, [p.window, fill(p.windowValue, { from: d.window.fromDays, to: d.window.toDays })]]);
+  await keyValues(flow, [
+    [p.anchor, l.anchor[d.window.anchor]],
+    ...anchorProcedure,
+    [p.window, fill(p.windowValue, { from: d.window.fromDays, to: d.window.toDays })],
+  ]);
 
   await heading(flow, p.steps, 1);
   for (const [i, step] of d.steps.entries()) await stepSection(flow, step, i + 1, lang, l);
@@ -116,7 +125,10 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
       s.comment ?? '—',
       s.contentHash === null
         ? '—'
-        : { text: `${s.contentHash} (${s.contentHash === v.contentHash ? p.hashMatches : p.hashDiffers})`, tone: s.contentHash === v.contentHash ? undefined : 'bad' },
+        : {
+            text: `${s.contentHash} (${s.contentHash === v.contentHash ? p.hashMatches : p.hashDiffers})`,
+            tone: s.contentHash === v.contentHash ? undefined : 'bad',
+          },
     ]),
     { emptyText: p.noSignatures },
   );
@@ -141,7 +153,13 @@ async function stepSection(flow: PageFlow, step: StepDefinition, n: number, lang
       { header: p.required, weight: 1 },
       { header: p.constraints, weight: 2.6 },
     ],
-    step.fields.map((f) => [localise(f.label, lang) + (f.help ? `\n${localise(f.help, lang)}` : ''), f.key, l.fieldType[f.type], yesNo(f.required, lang), constraints(f, lang, l)]),
+    step.fields.map((f) => [
+      localise(f.label, lang) + (f.help ? `\n${localise(f.help, lang)}` : ''),
+      f.key,
+      l.fieldType[f.type],
+      yesNo(f.required, lang),
+      constraints(f, lang, l),
+    ]),
     { emptyText: l.common.none },
   );
 }

@@ -39,7 +39,12 @@ export class ReportsController {
       'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint',
   })
   @ApiProduces('application/pdf')
-  async evidencePdf(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery, @Res() res: Response): Promise<void> {
+  async evidencePdf(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Query() q: EvidenceQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
     await this.send(res, model, `evidence-${model.programme.name}`, (out) => renderEvidenceReport(model, out));
   }
@@ -60,13 +65,21 @@ export class ReportsController {
       'Evidence bundle (tar): report PDF, report model, the audit events of the programme, the cited procedure versions and a manifest with every SHA-256; verify offline with npm run qms -- verify FILE',
   })
   @ApiProduces('application/x-tar')
-  async bundle(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery, @Res() res: Response): Promise<void> {
+  async bundle(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Query() q: EvidenceQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     // Built before any byte is sent, so refusals (404, 403) still answer as problem documents.
     const build = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
     const { model } = build;
     res.status(200);
     res.setHeader('Content-Type', 'application/x-tar');
-    res.setHeader('Content-Disposition', `attachment; filename="${fileName(`evidence-bundle-${model.programme.name}`, model.generatedAt)}.tar"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${fileName(`evidence-bundle-${model.programme.name}`, model.generatedAt)}.tar"`,
+    );
     res.setHeader('X-Report-Fingerprint', reportFingerprint(model));
     await this.reports.writeEvidenceBundle(build, res);
   }
@@ -82,7 +95,9 @@ export class ReportsController {
 
   @Get('procedures/:key/versions/:n/document.pdf')
   @Authenticated()
-  @ApiOperation({ summary: 'Controlled procedure document (PDF): status, effective dates, steps and fields, revision history, signatures, content hash' })
+  @ApiOperation({
+    summary: 'Controlled procedure document (PDF): status, effective dates, steps and fields, revision history, signatures, content hash',
+  })
   @ApiProduces('application/pdf')
   async procedureDocument(
     @Ctx() ctx: RequestContext,
@@ -99,7 +114,12 @@ export class ReportsController {
   @Roles('quality_manager', 'board_member', 'auditor')
   @ApiOperation({ summary: 'Minutes of a management review (PDF); a closed review shows the inputs frozen at closing and its signature' })
   @ApiProduces('application/pdf')
-  async reviewMinutes(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Query() q: ReportQuery, @Res() res: Response): Promise<void> {
+  async reviewMinutes(
+    @Ctx() ctx: RequestContext,
+    @Param('id', REVIEW_ID) id: string,
+    @Query() q: ReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const model = await this.minutes.build(ctx, id, reportRequest(q));
     await this.send(res, model, `management-review-${model.review.heldOn}`, (out) => renderManagementReviewMinutes(model, out));
   }

@@ -6,14 +6,22 @@ import type { ReportLanguage } from './models/codes.js';
 
 export class ReportQuery {
   @EnumField(REPORT_LANGUAGES, { optional: true, description: 'Language of the labels: en (default), sv or nb' }) lang?: ReportLanguage;
-  @DateTimeField({ optional: true, description: 'Generation time printed on the report (default: now); the same data and time give the same bytes' })
+  @DateTimeField({
+    optional: true,
+    description: 'Generation time printed on the report (default: now); the same data and time give the same bytes',
+  })
   generatedAt?: string;
 }
 
 export class EvidenceQuery extends ReportQuery {
-  @DateField({ optional: true, description: 'Start of the period (default: programme start); deviations and actions detected from this day' }) from?: string;
+  @DateField({
+    optional: true,
+    description: 'Start of the period (default: programme start); deviations and actions detected from this day',
+  })
+  from?: string;
   @DateField({ optional: true, description: 'End of the period (default: programme end)' }) to?: string;
-  @QueryBoolField({ description: 'Print participant names (quality managers only; default false: pseudonymous codes)' }) includeNames?: boolean;
+  @QueryBoolField({ description: 'Print participant names (quality managers only; default false: pseudonymous codes)' })
+  includeNames?: boolean;
 }
 
 export class RegisterQuery extends ReportQuery {

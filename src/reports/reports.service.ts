@@ -47,7 +47,8 @@ export class ReportsService {
       const events = join(dir, AUDIT_EVENTS);
       const sink = createWriteStream(events);
       for await (const batch of eventsInScope(this.dataSource.manager, scope.entityIds, scope.headSeq)) {
-        if (!sink.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n')) await new Promise<void>((r) => sink.once('drain', () => r()));
+        if (!sink.write(batch.map((e) => JSON.stringify(e)).join('\n') + '\n'))
+          await new Promise<void>((r) => sink.once('drain', () => r()));
       }
       sink.end();
       await finished(sink);
@@ -55,7 +56,10 @@ export class ReportsService {
         { path: REPORT_PDF, file: pdf },
         { path: REPORT_MODEL, data: Buffer.from(canonicalJson(model)) },
         { path: AUDIT_EVENTS, file: events },
-        ...(await this.citedProcedures(programmeId)).map((v) => ({ path: procedureFileName(v.key, v.number), data: Buffer.from(canonicalJson(v)) })),
+        ...(await this.citedProcedures(programmeId)).map((v) => ({
+          path: procedureFileName(v.key, v.number),
+          data: Buffer.from(canonicalJson(v)),
+        })),
         { path: README, data: Buffer.from(README_TEXT) },
       ];
       return await writeBundle(
@@ -88,8 +92,20 @@ export class ReportsService {
        FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
        WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
       [programmeId],
-    )) as { procedure_key: string; id: string; number: number; status: string; content_hash: string; effective_from: Date | null; superseded_at: Date | null; definition: unknown }[];
-    const signatures = await this.signatures.listFor('procedure_version', rows.map((r) => r.id));
+    )) as {
+      procedure_key: string;
+      id: string;
+      number: number;
+      status: string;
+      content_hash: string;
+      effective_from: Date | null;
+      superseded_at: Date | null;
+      definition: unknown;
+    }[];
+    const signatures = await this.signatures.listFor(
+      'procedure_version',
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       key: r.procedure_key,
       number: r.number,

@@ -71,5 +71,12 @@ export class SignaturesService {
 
 /** A summary of a signature for an audit event's `changes`. */
 export function signatureForAudit(s: Signature): Record<string, unknown> {
-  return { id: s.id, signerId: s.signerId, signerName: s.signerName, meaning: s.meaning, signedAt: s.signedAt.toISOString(), contentHash: s.contentHash };
+  return {
+    id: s.id,
+    signerId: s.signerId,
+    signerName: s.signerName,
+    meaning: s.meaning,
+    signedAt: s.signedAt.toISOString(),
+    contentHash: s.contentHash,
+  };
 }

@@ -18,7 +18,11 @@ export class TrainingController {
   @Roles('quality_manager')
   @ApiOperation({ summary: 'Record a completed training module of a staff member (evidence of competence)' })
   @ApiCreatedResponse({ type: TrainingRecordResponse })
-  async add(@Ctx() ctx: RequestContext, @Param('id', USER) userId: string, @Body() body: CreateTrainingRecordRequest): Promise<TrainingRecordResponse> {
+  async add(
+    @Ctx() ctx: RequestContext,
+    @Param('id', USER) userId: string,
+    @Body() body: CreateTrainingRecordRequest,
+  ): Promise<TrainingRecordResponse> {
     return toTrainingRecordResponse(await this.training.add(ctx, userId, body));
   }
 

@@ -14,9 +14,15 @@ export class TrainingService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(ctx: RequestContext, userId: string, input: { module: string; completedAt: string; validUntil?: string; evidence?: string }): Promise<TrainingRecord> {
+  async add(
+    ctx: RequestContext,
+    userId: string,
+    input: { module: string; completedAt: string; validUntil?: string; evidence?: string },
+  ): Promise<TrainingRecord> {
     if (input.validUntil && input.validUntil < input.completedAt) {
-      throw unprocessable('invalid_validity', 'validUntil is before completedAt', { errors: [{ field: 'validUntil', message: 'must be on or after completedAt' }] });
+      throw unprocessable('invalid_validity', 'validUntil is before completedAt', {
+        errors: [{ field: 'validUntil', message: 'must be on or after completedAt' }],
+      });
     }
     return this.dataSource.transaction(async (m) => {
       if (!(await m.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User', userId);

@@ -18,7 +18,11 @@ export class UsersController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a user with one or more roles' })
   @ApiCreatedResponse({ type: UserResponse })
-  async create(@Ctx() ctx: RequestContext, @Body() body: CreateUserRequest, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
+  async create(
+    @Ctx() ctx: RequestContext,
+    @Body() body: CreateUserRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UserResponse> {
     const user = await this.users.create(ctx, body);
     setETag(res, user.version);
     res.setHeader('Location', `/api/users/${user.id}`);

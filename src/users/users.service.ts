@@ -98,11 +98,17 @@ export class UsersService {
       if (patch.roles && id === ctx.actor.id && before.roles.includes('admin') && !patch.roles.includes('admin')) {
         throw conflict('cannot_drop_own_admin', 'You cannot remove the admin role from your own account');
       }
-      const losesAdmin = before.active && before.roles.includes('admin') && (patch.active === false || (patch.roles !== undefined && !patch.roles.includes('admin')));
+      const losesAdmin =
+        before.active &&
+        before.roles.includes('admin') &&
+        (patch.active === false || (patch.roles !== undefined && !patch.roles.includes('admin')));
       if (losesAdmin) {
         // Lock every active administrator so two concurrent demotions cannot leave none.
-        const admins = (await m.query(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`)) as { id: string }[];
-        if (admins.filter((a) => a.id !== id).length === 0) throw conflict('last_admin', 'This is the last active administrator; appoint another first');
+        const admins = (await m.query(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`)) as {
+          id: string;
+        }[];
+        if (admins.filter((a) => a.id !== id).length === 0)
+          throw conflict('last_admin', 'This is the last active administrator; appoint another first');
       }
       const next = {
         name: patch.name ?? before.name,

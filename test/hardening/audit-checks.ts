@@ -44,7 +44,10 @@ export async function chainShape(db: pg.Client): Promise<{ events: number; gapFr
 }
 
 /** For each reference kind and year, the numbers used; checked to be 1..n without repeats. */
-export async function referenceProblems(db: pg.Client, table: 'deviation' | 'corrective_action'): Promise<{ count: number; problems: string[] }> {
+export async function referenceProblems(
+  db: pg.Client,
+  table: 'deviation' | 'corrective_action',
+): Promise<{ count: number; problems: string[] }> {
   const { rows } = await db.query<{ reference: string }>(`SELECT reference FROM ${table} ORDER BY reference`);
   const byPrefix = new Map<string, number[]>();
   for (const { reference } of rows) {

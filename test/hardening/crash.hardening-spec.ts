@@ -61,7 +61,10 @@ async function crashAndRecover(target: Target) {
     const exit = await first.exited;
     // Killed mid-way: 200 answered, the rest cut off or (busy) refused, nothing else refused.
     expect(exit.signal).toBe('SIGKILL');
-    if (refused.length) throw new Error(`${refused.length} writes refused before the kill, e.g. ${refused[0]}; the service logged:\n${first.loggedErrors().join('\n')}`);
+    if (refused.length)
+      throw new Error(
+        `${refused.length} writes refused before the kill, e.g. ${refused[0]}; the service logged:\n${first.loggedErrors().join('\n')}`,
+      );
     expect(answered.length).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(connectionErrors).toBeGreaterThan(0);
     expect(answered.length + busy + connectionErrors).toBe(WRITES);
@@ -85,7 +88,8 @@ async function crashAndRecover(target: Target) {
       expect(refs.count).toBeGreaterThanOrEqual(answered.filter((a) => a.kind === 'deviation').length);
       for (const a of answered.filter((x) => x.kind === 'deviation')) {
         const { rows } = await db.query<{ reference: string }>(`SELECT reference FROM deviation WHERE id = $1`, [a.id]);
-        if (rows[0].reference !== a.reference) throw new Error(`deviation ${a.id} answered as ${a.reference}, stored as ${rows[0].reference}`);
+        if (rows[0].reference !== a.reference)
+          throw new Error(`deviation ${a.id} answered as ${a.reference}, stored as ${rows[0].reference}`);
       }
     } finally {
       await db.end();
@@ -115,7 +119,9 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
       dbUrl: (env) => embeddedUrl(Number(env.EMBEDDED_DB_PORT)),
       cleanup: async () => data.remove(),
     });
-    process.stdout.write(`crash (embedded): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`);
+    process.stdout.write(
+      `crash (embedded): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`,
+    );
   });
 
   const server = serverUrl();
@@ -126,6 +132,8 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
       dbUrl: () => db.url,
       cleanup: () => db.drop(),
     });
-    process.stdout.write(`crash (PostgreSQL): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`);
+    process.stdout.write(
+      `crash (PostgreSQL): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`,
+    );
   });
 });

@@ -22,9 +22,9 @@ const PEOPLE = [
 ] as const;
 
 /** Every name, every part of a name, every address and its local part: none may show. */
-const NEEDLES = [
-  ...new Set(PEOPLE.flatMap((p) => [p.fullName, ...p.fullName.split(' '), p.email, p.email.split('@')[0]])),
-].map((n) => n.toLowerCase());
+const NEEDLES = [...new Set(PEOPLE.flatMap((p) => [p.fullName, ...p.fullName.split(' '), p.email, p.email.split('@')[0]]))].map((n) =>
+  n.toLowerCase(),
+);
 
 function hits(what: string, text: string): string[] {
   const lower = text.normalize('NFC').toLowerCase();
@@ -78,7 +78,14 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
 
       const enrolled = [];
       for (const [i, p] of PEOPLE.entries()) {
-        enrolled.push(await staff.leader.must(201, 'POST', `${base}/participants`, participantBody(i, { role: p.role, fullName: p.fullName, email: p.email })));
+        enrolled.push(
+          await staff.leader.must(
+            201,
+            'POST',
+            `${base}/participants`,
+            participantBody(i, { role: p.role, fullName: p.fullName, email: p.email }),
+          ),
+        );
       }
       const [zaraqa, oluwaseun, asaliina, mikkjel] = enrolled;
       const pair = await staff.leader.must(201, 'POST', `${base}/pairs`, {
@@ -87,8 +94,14 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
         matchedAt: '2026-01-08',
         rationale: `${PEOPLE[1].fullName} and ${PEOPLE[0].fullName} are both civil engineers`,
       });
-      await staff.leader.must(200, 'POST', `/api/pairs/${pair.id}/end`, { date: '2026-02-01', reason: `${PEOPLE[0].fullName} asked for a new mentor` });
-      await staff.leader.must(200, 'POST', `${base}/participants/${mikkjel.id}/withdraw`, { date: '2026-02-02', reason: `${PEOPLE[3].fullName} moved to Tromsø` });
+      await staff.leader.must(200, 'POST', `/api/pairs/${pair.id}/end`, {
+        date: '2026-02-01',
+        reason: `${PEOPLE[0].fullName} asked for a new mentor`,
+      });
+      await staff.leader.must(200, 'POST', `${base}/participants/${mikkjel.id}/withdraw`, {
+        date: '2026-02-02',
+        reason: `${PEOPLE[3].fullName} moved to Tromsø`,
+      });
       await staff.leader.must(201, 'POST', '/api/deviations', {
         programmeId,
         participantId: asaliina.id,
@@ -100,8 +113,14 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
       });
       // Refused requests that carry personal data, each answered without echoing it.
       const refusals = [
-        await staff.leader.post(`${base}/participants`, participantBody(9, { fullName: PEOPLE[0].fullName, email: PEOPLE[0].email, gender: 'unknown' })),
-        await staff.leader.post(`${base}/participants`, participantBody(9, { fullName: PEOPLE[1].fullName, email: `${PEOPLE[1].email}@@` })),
+        await staff.leader.post(
+          `${base}/participants`,
+          participantBody(9, { fullName: PEOPLE[0].fullName, email: PEOPLE[0].email, gender: 'unknown' }),
+        ),
+        await staff.leader.post(
+          `${base}/participants`,
+          participantBody(9, { fullName: PEOPLE[1].fullName, email: `${PEOPLE[1].email}@@` }),
+        ),
         await staff.auditor.post(`${base}/participants`, participantBody(9, { fullName: PEOPLE[2].fullName, email: PEOPLE[2].email })),
         await staff.leader.post('/api/auth/login', { email: PEOPLE[3].email, password: PEOPLE[3].fullName }),
       ];
@@ -111,7 +130,9 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
       // read is logged too), and may print them in the evidence report, where text extraction finds them.
       const qmView = ok(await staff.qm.get(`${base}/participants`), 'participants as quality manager');
       expect(hits('control', JSON.stringify(qmView.body))).toHaveLength(NEEDLES.length);
-      const named = await pdfText(ok(await staff.qm.get(`${base}/reports/evidence.pdf?includeNames=true`), 'evidence.pdf with names').bytes);
+      const named = await pdfText(
+        ok(await staff.qm.get(`${base}/reports/evidence.pdf?includeNames=true`), 'evidence.pdf with names').bytes,
+      );
       expect(hits('control', named).length).toBeGreaterThan(0);
 
       // Everything an auditor can read or export.
@@ -126,13 +147,18 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
       exports.push(['audit export', ok(await auditor.get('/api/audit-events/export'), 'audit export').bytes.toString('utf8')]);
       exports.push(['participants as auditor', JSON.stringify(ok(await auditor.get(`${base}/participants`), 'participants').body)]);
       exports.push(['pairs as auditor', JSON.stringify(ok(await auditor.get(`${base}/pairs`), 'pairs').body)]);
-      exports.push(['deviations as auditor', JSON.stringify(ok(await auditor.get(`/api/deviations?programmeId=${programmeId}`), 'deviations').body)]);
+      exports.push([
+        'deviations as auditor',
+        JSON.stringify(ok(await auditor.get(`/api/deviations?programmeId=${programmeId}`), 'deviations').body),
+      ]);
       exports.push(['indicators as auditor', JSON.stringify(ok(await auditor.get(`${base}/indicators`), 'indicators').body)]);
       exports.push(['evidence.json', JSON.stringify(ok(await auditor.get(`${base}/reports/evidence.json`), 'evidence.json').body)]);
       exports.push(['evidence.pdf', await pdfText(ok(await auditor.get(`${base}/reports/evidence.pdf`), 'evidence.pdf').bytes)]);
       exports.push(['register pdf', await pdfText(ok(await auditor.get('/api/reports/corrective-actions.pdf'), 'register').bytes)]);
       const bundle = await tarEntries(ok(await auditor.get(`${base}/reports/evidence-bundle`), 'evidence bundle').bytes);
-      expect(bundle.map((e) => e.name)).toEqual(expect.arrayContaining(['manifest.json', 'report.pdf', 'report-model.json', 'audit-events.jsonl']));
+      expect(bundle.map((e) => e.name)).toEqual(
+        expect.arrayContaining(['manifest.json', 'report.pdf', 'report-model.json', 'audit-events.jsonl']),
+      );
       for (const e of bundle) exports.push([`bundle ${e.name}`, e.name.endsWith('.pdf') ? await pdfText(e.data) : e.data.toString('utf8')]);
       // The exports are about these people: their pseudonymous codes are there, their names not.
       const evidence = exports.find(([w]) => w === 'evidence.json')![1];
@@ -168,7 +194,9 @@ describe('privacy: participant names and e-mail addresses never reach logs or ex
       expect(logs).toMatch(/"level":40,.*"statusCode":400/);
       found.push(...hits('service logs', logs));
       expect(found).toEqual([]);
-      process.stdout.write(`privacy: ${NEEDLES.length} needles, ${exports.length} exports and ${logs.split('\n').length} log lines searched, 0 hits\n`);
+      process.stdout.write(
+        `privacy: ${NEEDLES.length} needles, ${exports.length} exports and ${logs.split('\n').length} log lines searched, 0 hits\n`,
+      );
     } finally {
       await service.stop();
       data.remove();

@@ -17,81 +17,93 @@ const ENROLMENTS = 100;
 describe('two service processes on one database', () => {
   const server = serverUrl();
 
-  (server ? it : it.skip)('on PostgreSQL: writing through both at once, the chain verifies and references stay unique and gap-free', async () => {
-    const db = await freshDatabase(server!);
-    const env = { DATABASE_URL: db.url, JWT_SECRET };
-    const started = await Promise.allSettled([Service.start(env), Service.start(env)]);
-    const [a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
-    try {
-      for (const s of started) if (s.status === 'rejected') throw s.reason;
-      const staff = await createStaff(a!.url);
-      const programmeId = await activeProgramme(staff);
-      const both = (c: Client, i: number) => (i % 2 ? c.on(b!.url) : c.on(a!.url));
-
-      const fail: string[] = [];
-      const expectCreated = (what: string) => (r: { status: number; body: any }) => {
-        if (r.status !== 201) fail.push(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-        return r.body;
-      };
-      // Deviations and enrolments at once, alternating between the processes.
-      const [deviations] = await Promise.all([
-        Promise.all(Array.from({ length: DEVIATIONS }, (_, i) => both(staff.leader, i).post('/api/deviations', deviationBody(programmeId, i)).then(expectCreated('deviation')))),
-        Promise.all(
-          Array.from({ length: ENROLMENTS }, (_, i) =>
-            both(staff.leader, i + 1)
-              .post(`/api/programmes/${programmeId}/participants`, participantBody(i))
-              .then(expectCreated('enrolment')),
-          ),
-        ),
-      ]);
-      expect(fail).toEqual([]);
-      // Corrective actions at once, one per deviation, alternating.
-      await Promise.all(
-        Array.from({ length: ACTIONS }, (_, i) =>
-          both(staff.qm, i)
-            .post('/api/corrective-actions', {
-              deviationIds: [deviations[i].id],
-              type: 'corrective',
-              description: `Action ${i}`,
-              ownerId: staff.ids.leader,
-              dueDate: '2026-12-31',
-              effectivenessCriterion: 'Not seen again for a quarter',
-            })
-            .then(expectCreated('corrective action')),
-        ),
-      );
-      expect(fail).toEqual([]);
-
-      const pg = await attach(db.url);
+  (server ? it : it.skip)(
+    'on PostgreSQL: writing through both at once, the chain verifies and references stay unique and gap-free',
+    async () => {
+      const db = await freshDatabase(server!);
+      const env = { DATABASE_URL: db.url, JWT_SECRET };
+      const started = await Promise.allSettled([Service.start(env), Service.start(env)]);
+      const [a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
       try {
-        const dev = await referenceProblems(pg, 'deviation');
-        const ca = await referenceProblems(pg, 'corrective_action');
-        expect({ deviations: dev, actions: ca }).toEqual({ deviations: { count: DEVIATIONS, problems: [] }, actions: { count: ACTIONS, problems: [] } });
-        const codes = (await pg.query<{ code: string }>(`SELECT code FROM participant WHERE programme_id = $1`, [programmeId])).rows.map((r) => r.code);
-        expect(new Set(codes).size).toBe(ENROLMENTS);
-        expect(await rowsWithoutEvents(pg)).toEqual([]);
-        expect(await eventsWithoutRows(pg)).toEqual([]);
-        const shape = await chainShape(pg);
-        expect(shape).toEqual({ events: shape.events, gapFree: true, headSeq: shape.events });
+        for (const s of started) if (s.status === 'rejected') throw s.reason;
+        const staff = await createStaff(a!.url);
+        const programmeId = await activeProgramme(staff);
+        const both = (c: Client, i: number) => (i % 2 ? c.on(b!.url) : c.on(a!.url));
+
+        const fail: string[] = [];
+        const expectCreated = (what: string) => (r: { status: number; body: any }) => {
+          if (r.status !== 201) fail.push(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+          return r.body;
+        };
+        // Deviations and enrolments at once, alternating between the processes.
+        const [deviations] = await Promise.all([
+          Promise.all(
+            Array.from({ length: DEVIATIONS }, (_, i) =>
+              both(staff.leader, i).post('/api/deviations', deviationBody(programmeId, i)).then(expectCreated('deviation')),
+            ),
+          ),
+          Promise.all(
+            Array.from({ length: ENROLMENTS }, (_, i) =>
+              both(staff.leader, i + 1)
+                .post(`/api/programmes/${programmeId}/participants`, participantBody(i))
+                .then(expectCreated('enrolment')),
+            ),
+          ),
+        ]);
+        expect(fail).toEqual([]);
+        // Corrective actions at once, one per deviation, alternating.
+        await Promise.all(
+          Array.from({ length: ACTIONS }, (_, i) =>
+            both(staff.qm, i)
+              .post('/api/corrective-actions', {
+                deviationIds: [deviations[i].id],
+                type: 'corrective',
+                description: `Action ${i}`,
+                ownerId: staff.ids.leader,
+                dueDate: '2026-12-31',
+                effectivenessCriterion: 'Not seen again for a quarter',
+              })
+              .then(expectCreated('corrective action')),
+          ),
+        );
+        expect(fail).toEqual([]);
+
+        const pg = await attach(db.url);
+        try {
+          const dev = await referenceProblems(pg, 'deviation');
+          const ca = await referenceProblems(pg, 'corrective_action');
+          expect({ deviations: dev, actions: ca }).toEqual({
+            deviations: { count: DEVIATIONS, problems: [] },
+            actions: { count: ACTIONS, problems: [] },
+          });
+          const codes = (await pg.query<{ code: string }>(`SELECT code FROM participant WHERE programme_id = $1`, [programmeId])).rows.map(
+            (r) => r.code,
+          );
+          expect(new Set(codes).size).toBe(ENROLMENTS);
+          expect(await rowsWithoutEvents(pg)).toEqual([]);
+          expect(await eventsWithoutRows(pg)).toEqual([]);
+          const shape = await chainShape(pg);
+          expect(shape).toEqual({ events: shape.events, gapFree: true, headSeq: shape.events });
+        } finally {
+          await pg.end();
+        }
+        const fromA = await staff.auditor.on(a!.url).must(200, 'GET', '/api/audit-events/verify');
+        const fromB = await staff.auditor.on(b!.url).must(200, 'GET', '/api/audit-events/verify');
+        expect(fromA).toMatchObject({ valid: true });
+        expect(fromB).toEqual(fromA);
+        // Both started on an empty database: one administrator, one import of the procedures.
+        const users = await staff.admin.must(200, 'GET', '/api/users');
+        expect(users.filter((u: { roles: string[] }) => u.roles.includes('admin'))).toHaveLength(1);
+        process.stdout.write(
+          `two processes (PostgreSQL): ${DEVIATIONS} deviations, ${ACTIONS} corrective actions, ${ENROLMENTS} enrolments; ${fromA.events} audit events verified from both\n`,
+        );
       } finally {
-        await pg.end();
+        await a?.stop();
+        await b?.stop();
+        await db.drop();
       }
-      const fromA = await staff.auditor.on(a!.url).must(200, 'GET', '/api/audit-events/verify');
-      const fromB = await staff.auditor.on(b!.url).must(200, 'GET', '/api/audit-events/verify');
-      expect(fromA).toMatchObject({ valid: true });
-      expect(fromB).toEqual(fromA);
-      // Both started on an empty database: one administrator, one import of the procedures.
-      const users = await staff.admin.must(200, 'GET', '/api/users');
-      expect(users.filter((u: { roles: string[] }) => u.roles.includes('admin'))).toHaveLength(1);
-      process.stdout.write(
-        `two processes (PostgreSQL): ${DEVIATIONS} deviations, ${ACTIONS} corrective actions, ${ENROLMENTS} enrolments; ${fromA.events} audit events verified from both\n`,
-      );
-    } finally {
-      await a?.stop();
-      await b?.stop();
-      await db.drop();
-    }
-  });
+    },
+  );
 
   it('on embedded PGlite: a second process on the same data folder refuses to start and names the one that holds it', async () => {
     const data = tempDataDir();
@@ -99,7 +111,10 @@ describe('two service processes on one database', () => {
     try {
       const second = spawnService({ DATA_DIR: data.dir });
       let timer: NodeJS.Timeout | undefined;
-      const exit = await Promise.race([second.exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 60_000)))]);
+      const exit = await Promise.race([
+        second.exited,
+        new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 60_000))),
+      ]);
       clearTimeout(timer);
       if (!exit) second.child.kill('SIGKILL');
       expect(exit?.code).toBe(1);

@@ -39,7 +39,9 @@ export async function auditedBy(t: TestApp, change: () => Promise<unknown>): Pro
 
 /** The whole stored trail as text, for checking that personal data never appears in clear. */
 export async function auditText(t: TestApp): Promise<string> {
-  const rows = await t.sql<{ changes: unknown; reason: string | null; actor_email: string }>(`SELECT changes, reason, actor_email FROM audit_event ORDER BY seq`);
+  const rows = await t.sql<{ changes: unknown; reason: string | null; actor_email: string }>(
+    `SELECT changes, reason, actor_email FROM audit_event ORDER BY seq`,
+  );
   return JSON.stringify(rows);
 }
 

@@ -25,7 +25,10 @@ export function queryString(pairs: [string, string][]): string {
 export async function call(t: TestApp, op: Pick<Operation, 'method'>, c: Call): Promise<Response> {
   const qs = [c.query?.length ? queryString(c.query) : '', c.rawQuery ?? ''].filter(Boolean).join('&');
   const target = qs ? `${c.url}?${qs}` : c.url;
-  let req = t.http[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](target).timeout({ response: 60_000, deadline: 120_000 });
+  let req = t.http[op.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](target).timeout({
+    response: 60_000,
+    deadline: 120_000,
+  });
   if (c.token) req = req.set('Authorization', `Bearer ${c.token}`);
   for (const [k, v] of Object.entries(c.headers ?? {})) req = req.set(k, v);
   if (c.bodyText !== undefined) {

@@ -67,7 +67,11 @@ export async function activeProgramme(t: TestApp, qm: TestUser, leaders: TestUse
     201,
     'create programme',
   );
-  const activated = expectStatus(await t.http.post(`/api/programmes/${created.body.id}/activate`).set(...bearer(qm)), 200, 'activate programme');
+  const activated = expectStatus(
+    await t.http.post(`/api/programmes/${created.body.id}/activate`).set(...bearer(qm)),
+    200,
+    'activate programme',
+  );
   return activated.body as { id: string; name: string; procedurePlan: { procedureKey: string; versionNumber: number }[] };
 }
 
@@ -92,7 +96,10 @@ export async function enrol(t: TestApp, actor: TestUser, programmeId: string, ro
 
 export async function startExecution(t: TestApp, actor: TestUser, programmeId: string, procedureKey: string, participantId: string) {
   const res = expectStatus(
-    await t.http.post(`/api/programmes/${programmeId}/executions`).set(...bearer(actor)).send({ procedureKey, subject: { participantId } }),
+    await t.http
+      .post(`/api/programmes/${programmeId}/executions`)
+      .set(...bearer(actor))
+      .send({ procedureKey, subject: { participantId } }),
     201,
     'start execution',
   );
@@ -101,12 +108,20 @@ export async function startExecution(t: TestApp, actor: TestUser, programmeId: s
 
 export async function recordStep(t: TestApp, actor: TestUser, executionId: string, stepKey: 'prepare' | 'interview', performedAt: string) {
   const values = stepKey === 'prepare' ? { notes: 'Read the application' } : { language_level: 'b1', motivation: 4 };
-  const res = expectStatus(await t.http.post(`/api/executions/${executionId}/steps`).set(...bearer(actor)).send({ stepKey, values, performedAt }), 201, 'record step');
+  const res = expectStatus(
+    await t.http
+      .post(`/api/executions/${executionId}/steps`)
+      .set(...bearer(actor))
+      .send({ stepKey, values, performedAt }),
+    201,
+    'record step',
+  );
   return res.body as { steps: { id: string; stepKey: string }[] };
 }
 
 export async function completeExecution(t: TestApp, actor: TestUser, executionId: string) {
-  return expectStatus(await t.http.post(`/api/executions/${executionId}/complete`).set(...bearer(actor)), 200, 'complete execution').body as {
+  return expectStatus(await t.http.post(`/api/executions/${executionId}/complete`).set(...bearer(actor)), 200, 'complete execution')
+    .body as {
     conformance: string;
     findings: { rule: string; stepKey?: string }[];
   };
@@ -123,7 +138,13 @@ export async function conformingExecution(t: TestApp, leader: TestUser, programm
 }
 
 /** An execution completed nonconforming: only `prepare`, performed after the window (missing_step + outside_window). */
-export async function nonconformingExecution(t: TestApp, leader: TestUser, programmeId: string, procedureKey: string, participantId: string) {
+export async function nonconformingExecution(
+  t: TestApp,
+  leader: TestUser,
+  programmeId: string,
+  procedureKey: string,
+  participantId: string,
+) {
   const e = await startExecution(t, leader, programmeId, procedureKey, participantId);
   await recordStep(t, leader, e.id, 'prepare', AFTER_WINDOW);
   const done = await completeExecution(t, leader, e.id);
@@ -159,7 +180,14 @@ export function deviationBody(input: DeviationInput): Record<string, unknown> {
 }
 
 export async function createDeviation(t: TestApp, actor: TestUser, input: DeviationInput) {
-  return expectStatus(await t.http.post('/api/deviations').set(...bearer(actor)).send(deviationBody(input)), 201, 'create deviation').body as DeviationView;
+  return expectStatus(
+    await t.http
+      .post('/api/deviations')
+      .set(...bearer(actor))
+      .send(deviationBody(input)),
+    201,
+    'create deviation',
+  ).body as DeviationView;
 }
 
 export interface DeviationView {
@@ -183,11 +211,17 @@ export interface ActionView {
 }
 
 export function moveDeviation(t: TestApp, actor: TestUser, id: string, body: Record<string, unknown>) {
-  return t.http.post(`/api/deviations/${id}/transitions`).set(...bearer(actor)).send(body);
+  return t.http
+    .post(`/api/deviations/${id}/transitions`)
+    .set(...bearer(actor))
+    .send(body);
 }
 
 export function moveAction(t: TestApp, actor: TestUser, id: string, body: Record<string, unknown>) {
-  return t.http.post(`/api/corrective-actions/${id}/transitions`).set(...bearer(actor)).send(body);
+  return t.http
+    .post(`/api/corrective-actions/${id}/transitions`)
+    .set(...bearer(actor))
+    .send(body);
 }
 
 export interface ActionInput {
@@ -211,8 +245,14 @@ export function actionBody(deviationIds: string[], input: ActionInput): Record<s
 }
 
 export async function createAction(t: TestApp, qm: TestUser, deviationIds: string[], input: ActionInput) {
-  return expectStatus(await t.http.post('/api/corrective-actions').set(...bearer(qm)).send(actionBody(deviationIds, input)), 201, 'create corrective action')
-    .body as ActionView;
+  return expectStatus(
+    await t.http
+      .post('/api/corrective-actions')
+      .set(...bearer(qm))
+      .send(actionBody(deviationIds, input)),
+    201,
+    'create corrective action',
+  ).body as ActionView;
 }
 
 /** Deviation states in the order of the normal path. */
@@ -234,10 +274,17 @@ export async function walkDeviation(
   let current = deviation;
   let action: ActionView | null = null;
   if (target === 'cancelled') {
-    current = expectStatus(await moveDeviation(t, c.qm, current.id, { to: 'cancelled', comment: 'Unfounded: the interpreter was present' }), 200, 'cancel').body;
+    current = expectStatus(
+      await moveDeviation(t, c.qm, current.id, { to: 'cancelled', comment: 'Unfounded: the interpreter was present' }),
+      200,
+      'cancel',
+    ).body;
     return { deviation: current, action };
   }
-  for (const state of DEVIATION_PATH.slice(DEVIATION_PATH.indexOf(current.state as never) + 1, DEVIATION_PATH.indexOf(target as never) + 1)) {
+  for (const state of DEVIATION_PATH.slice(
+    DEVIATION_PATH.indexOf(current.state as never) + 1,
+    DEVIATION_PATH.indexOf(target as never) + 1,
+  )) {
     const body: Record<string, unknown> = { to: state, comment: `Moving to ${state}` };
     if (state === 'action_plan') body.rootCause = 'No interpreter budget in the intake procedure';
     if (state === 'in_progress') action = await createAction(t, c.qm, [current.id], { ownerId: c.leader.id, ...actionInput });
@@ -263,7 +310,13 @@ export async function walkAction(t: TestApp, c: Cast, action: ActionView, target
   for (const state of ACTION_PATH.slice(ACTION_PATH.indexOf(current.state as never) + 1, ACTION_PATH.indexOf(target as never) + 1)) {
     const res =
       state === 'closed'
-        ? await moveAction(t, c.qm2, current.id, { to: 'closed', comment: 'Checked the intake files', verdict: 'effective', evidence: '12 of 12 intakes had an interpreter', password: c.qm2.password })
+        ? await moveAction(t, c.qm2, current.id, {
+            to: 'closed',
+            comment: 'Checked the intake files',
+            verdict: 'effective',
+            evidence: '12 of 12 intakes had an interpreter',
+            password: c.qm2.password,
+          })
         : await moveAction(t, c.qm, current.id, { to: state, comment: `Moving to ${state}` });
     current = expectStatus(res, 200, `action to ${state}`).body;
   }
@@ -282,7 +335,10 @@ export interface AuditRow {
 }
 
 export function auditOf(t: TestApp, entityId: string): Promise<AuditRow[]> {
-  return t.sql<AuditRow>(`SELECT seq, action, actor_id, entity_type, entity_id, entity_version, changes, reason FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [entityId]);
+  return t.sql<AuditRow>(
+    `SELECT seq, action, actor_id, entity_type, entity_id, entity_version, changes, reason FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
+    [entityId],
+  );
 }
 
 export async function auditCount(t: TestApp): Promise<number> {

@@ -26,7 +26,10 @@ export async function fingerprinter(t: TestApp): Promise<Fingerprinter> {
     .filter((n) => !NOT_BUSINESS.has(n));
   if (!tables.includes('audit_event') || !tables.includes('audit_head')) throw new Error(`unexpected schema: ${tables.join(', ')}`);
   const query = tables
-    .map((name) => `SELECT '${name}' AS name, count(*)::int AS rows, coalesce(sum(hashtextextended(x::text, 0)), 0)::text AS hash FROM "${name}" x`)
+    .map(
+      (name) =>
+        `SELECT '${name}' AS name, count(*)::int AS rows, coalesce(sum(hashtextextended(x::text, 0)), 0)::text AS hash FROM "${name}" x`,
+    )
     .join(' UNION ALL ');
   return {
     tables,

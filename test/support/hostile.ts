@@ -89,15 +89,43 @@ export function hostileString(extra: string[] = []): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS, ...extra) },
     { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HUGE_LENGTHS), fc.constantFrom('x', 'é', '😀', '\u0000', ' ')).map(([n, c]) => c.repeat(n)) },
+    {
+      weight: 1,
+      arbitrary: fc.string({
+        unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+        minLength: 1,
+        maxLength: 4,
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom(...HUGE_LENGTHS), fc.constantFrom('x', 'é', '😀', '\u0000', ' ')).map(([n, c]) => c.repeat(n)),
+    },
   );
 }
 
 /** Numbers as JSON text: limits of 32- and 64-bit integers, doubles, and texts JSON.parse turns into Infinity or -0. */
 export function hostileNumberText(): fc.Arbitrary<string> {
   return fc.oneof(
-    fc.constantFrom('0', '-0', '-1', '1', '0.5', '-0.5', '1e309', '-1e309', '1e-400', '2147483647', '2147483648', '-2147483649', '9007199254740993', '1e21', '123456789012345678901234567890', '1.7976931348623157e308', '5e-324'),
+    fc.constantFrom(
+      '0',
+      '-0',
+      '-1',
+      '1',
+      '0.5',
+      '-0.5',
+      '1e309',
+      '-1e309',
+      '1e-400',
+      '2147483647',
+      '2147483648',
+      '-2147483649',
+      '9007199254740993',
+      '1e21',
+      '123456789012345678901234567890',
+      '1.7976931348623157e308',
+      '5e-324',
+    ),
     fc.integer().map(String),
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
   );
@@ -105,7 +133,26 @@ export function hostileNumberText(): fc.Arbitrary<string> {
 
 export function hostileKey(extra: string[] = []): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'length', '', ' ', '\u0000', 'a.b', '$where', '0', ...extra) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        'toString',
+        'valueOf',
+        'hasOwnProperty',
+        'then',
+        'length',
+        '',
+        ' ',
+        '\u0000',
+        'a.b',
+        '$where',
+        '0',
+        ...extra,
+      ),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
     { weight: 1, arbitrary: fc.constant('k'.repeat(5000)) },
   );
@@ -115,7 +162,11 @@ export function hostileKey(extra: string[] = []): fc.Arbitrary<string> {
 export function hostileJson(strings: fc.Arbitrary<string>, keys: fc.Arbitrary<string>): fc.Arbitrary<string> {
   const { value } = fc.letrec<{ value: string; leaf: string; array: string; object: string }>((tie) => ({
     value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('leaf'), tie('array'), tie('object')),
-    leaf: fc.oneof(strings.map((s) => JSON.stringify(s)), hostileNumberText(), fc.constantFrom('true', 'false', 'null')),
+    leaf: fc.oneof(
+      strings.map((s) => JSON.stringify(s)),
+      hostileNumberText(),
+      fc.constantFrom('true', 'false', 'null'),
+    ),
     array: fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
     object: fc.array(fc.tuple(keys, tie('value')), { maxLength: 4 }).map((entries) => objectText(entries)),
   }));
@@ -129,7 +180,10 @@ export function objectText(entries: [string, string][]): string {
 
 /** How deep to nest: past the limit of ordinary DTOs, and far past any recursion a parser survives. */
 export function deepNesting(): fc.Arbitrary<{ depth: number; shape: 'array' | 'object' }> {
-  return fc.record({ depth: fc.constantFrom(17, 40, 100, 1000, 10_000, 100_000), shape: fc.constantFrom('array' as const, 'object' as const) });
+  return fc.record({
+    depth: fc.constantFrom(17, 40, 100, 1000, 10_000, 100_000),
+    shape: fc.constantFrom('array' as const, 'object' as const),
+  });
 }
 
 /** JSON nested `depth` levels deep, optionally as the value of a field. */
@@ -139,7 +193,26 @@ export function deepJsonText(depth: number, shape: 'array' | 'object', field?: s
 }
 
 /** Bodies that are not JSON, or not what the content type says. */
-export const MALFORMED_BODIES = ['', '{', '{"a":1,}', "{'a':1}", '{"a":01}', '{"a":NaN}', '{"a":undefined}', '\ufeff{}', '{"a":"\u0000"}', 'null', '0', '"text"', 'true', '[]', '[{}]', '{}{}', '{"a":1}garbage', '\u0000'];
+export const MALFORMED_BODIES = [
+  '',
+  '{',
+  '{"a":1,}',
+  "{'a':1}",
+  '{"a":01}',
+  '{"a":NaN}',
+  '{"a":undefined}',
+  '\ufeff{}',
+  '{"a":"\u0000"}',
+  'null',
+  '0',
+  '"text"',
+  'true',
+  '[]',
+  '[{}]',
+  '{}{}',
+  '{"a":1}garbage',
+  '\u0000',
+];
 
 export const CONTENT_TYPES = [
   'text/plain',
@@ -161,7 +234,43 @@ export function headerValue(): fc.Arbitrary<string> {
 }
 
 /** Path segments that name nothing, or cannot be decoded (already percent-encoded where valid). */
-export const RAW_SEGMENTS = ['%', '%zz', '%E0%A4%A', '%ED%A0%80', '%00', '%C0%AF', '..', '.', '-1', '0', '99999999999999999999', '1e3', '1.5', '%201', 'null', '__proto__', 'constructor', '%2F', 'a%2Fb'];
+export const RAW_SEGMENTS = [
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%ED%A0%80',
+  '%00',
+  '%C0%AF',
+  '..',
+  '.',
+  '-1',
+  '0',
+  '99999999999999999999',
+  '1e3',
+  '1.5',
+  '%201',
+  'null',
+  '__proto__',
+  'constructor',
+  '%2F',
+  'a%2Fb',
+];
 
 /** Query strings as sent, malformed encodings included. */
-export const RAW_QUERIES = ['%', '&&&', '=', '=x', 'a=%ZZ', '__proto__=1', '__proto__[admin]=1', 'constructor=x', 'limit=1&limit=2', 'limit[]=1', `a=${'x'.repeat(10_000)}`, 'x'.repeat(3000), '%00=%00', 'cursor=-1', 'limit=1e2'];
+export const RAW_QUERIES = [
+  '%',
+  '&&&',
+  '=',
+  '=x',
+  'a=%ZZ',
+  '__proto__=1',
+  '__proto__[admin]=1',
+  'constructor=x',
+  'limit=1&limit=2',
+  'limit[]=1',
+  `a=${'x'.repeat(10_000)}`,
+  'x'.repeat(3000),
+  '%00=%00',
+  'cursor=-1',
+  'limit=1e2',
+];

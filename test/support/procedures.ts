@@ -45,7 +45,10 @@ export function sampleDefinition(key: string, overrides: Partial<ProcedureDefini
 
 /** Creates a procedure through the API and takes version 1 to `effective` (author and approver differ). */
 export async function effectiveProcedure(t: TestApp, author: TestUser, approver: TestUser, definition: ProcedureDefinition) {
-  const created = await t.http.post('/api/procedures').set(...bearer(author)).send({ definition });
+  const created = await t.http
+    .post('/api/procedures')
+    .set(...bearer(author))
+    .send({ definition });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   await approveVersion(t, author, approver, definition.key, 1);
   return created.body;

@@ -67,7 +67,10 @@ export async function procedureInForce(t: TestApp, staff: Staff, definition: Pro
 /** Drafts the next version of a procedure and approves it; returns the approved version. */
 export async function approveNextVersion(t: TestApp, staff: Staff, definition: ProcedureDefinition, changeSummary = 'Revised') {
   const created = expectStatus(
-    await t.http.post(`/api/procedures/${definition.key}/versions`).set(...bearer(staff.qm)).send({ definition, changeSummary }),
+    await t.http
+      .post(`/api/procedures/${definition.key}/versions`)
+      .set(...bearer(staff.qm))
+      .send({ definition, changeSummary }),
     201,
     `drafting the next version of ${definition.key}`,
   );
@@ -191,13 +194,19 @@ export async function programmeFixture(t: TestApp, o: ProgrammeFixtureOptions): 
     if (existing.status === 404) await procedureInForce(t, o.staff, definition);
   }
   const leaders = o.leaders ?? [o.staff.leader];
-  const created = await createProgramme(t, o.staff.qm, { startDate: o.startDate, endDate: o.endDate, leaderIds: leaders.map((l) => l.id), timeZone: o.timeZone });
+  const created = await createProgramme(t, o.staff.qm, {
+    startDate: o.startDate,
+    endDate: o.endDate,
+    leaderIds: leaders.map((l) => l.id),
+    timeZone: o.timeZone,
+  });
   const programme = await activateProgramme(t, o.staff.qm, created.id);
   const enrolledAt = o.enrolledAt ?? addDaysIso(o.startDate, -60);
   const adepts = [];
   for (let i = 0; i < (o.adepts ?? 0); i++) adepts.push(await addParticipant(t, leaders[0], programme.id, { role: 'adept', enrolledAt }));
   const mentors = [];
-  for (let i = 0; i < (o.mentors ?? 0); i++) mentors.push(await addParticipant(t, leaders[0], programme.id, { role: 'mentor', enrolledAt }));
+  for (let i = 0; i < (o.mentors ?? 0); i++)
+    mentors.push(await addParticipant(t, leaders[0], programme.id, { role: 'mentor', enrolledAt }));
   const pairs = [];
   if (o.pairs) {
     for (let i = 0; i < Math.min(adepts.length, mentors.length); i++) {
@@ -212,7 +221,10 @@ export type Subject = { participantId: string } | { pairId: string } | { cohort:
 
 export async function startExecution(t: TestApp, by: TestUser, programmeId: string, procedureKey: string, subject: Subject) {
   return expectStatus(
-    await t.http.post(`/api/programmes/${programmeId}/executions`).set(...bearer(by)).send({ procedureKey, subject }),
+    await t.http
+      .post(`/api/programmes/${programmeId}/executions`)
+      .set(...bearer(by))
+      .send({ procedureKey, subject }),
     201,
     `starting ${procedureKey}`,
   );
@@ -227,7 +239,14 @@ export interface StepInput {
 }
 
 export async function recordStep(t: TestApp, by: TestUser, executionId: string, step: StepInput) {
-  return expectStatus(await t.http.post(`/api/executions/${executionId}/steps`).set(...bearer(by)).send(step), 201, `recording step ${step.stepKey}`);
+  return expectStatus(
+    await t.http
+      .post(`/api/executions/${executionId}/steps`)
+      .set(...bearer(by))
+      .send(step),
+    201,
+    `recording step ${step.stepKey}`,
+  );
 }
 
 export async function completeExecution(t: TestApp, by: TestUser, executionId: string) {
@@ -235,7 +254,14 @@ export async function completeExecution(t: TestApp, by: TestUser, executionId: s
 }
 
 /** Starts an execution, records the steps in the order given, completes it; returns the completed execution. */
-export async function executeProcedure(t: TestApp, by: TestUser, programmeId: string, procedureKey: string, subject: Subject, steps: StepInput[]) {
+export async function executeProcedure(
+  t: TestApp,
+  by: TestUser,
+  programmeId: string,
+  procedureKey: string,
+  subject: Subject,
+  steps: StepInput[],
+) {
   const started = await startExecution(t, by, programmeId, procedureKey, subject);
   for (const step of steps) await recordStep(t, by, started.id, step);
   return completeExecution(t, by, started.id);

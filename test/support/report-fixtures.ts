@@ -14,7 +14,14 @@ import { validateProcedureYaml } from '../../src/procedures/definition-validatio
 import { effectiveProcedure } from './procedures.js';
 import { createDeviation, expectStatus, walkDeviation } from './deviation-fixtures.js';
 import type { ActionView, Cast, DeviationView } from './deviation-fixtures.js';
-import { activateProgramme, approveNextVersion, createProgramme, executeProcedure, procedureDefinition, recordTraining } from './programmes.js';
+import {
+  activateProgramme,
+  approveNextVersion,
+  createProgramme,
+  executeProcedure,
+  procedureDefinition,
+  recordTraining,
+} from './programmes.js';
 import type { StepInput } from './programmes.js';
 import { bearer } from './test-app.js';
 import type { TestApp } from './test-app.js';
@@ -68,13 +75,48 @@ interface AdeptPlan {
 
 /** Names with Nordic letters: they must print correctly, and never reach an auditor. */
 const ADEPTS: AdeptPlan[] = [
-  { fullName: 'Amira Haddad-Lindqvist', gender: 'female', country: 'Syria', outcome: { outcome: 'employed_full_time', own: true }, intake: 'conforming', end: 'completed' },
-  { fullName: 'Bushra Ålander', gender: 'female', country: 'Syria', outcome: { outcome: 'employed_full_time', own: false }, intake: 'conforming', end: 'completed' },
-  { fullName: 'Dalia Østergård', gender: 'female', country: 'Syria', outcome: { outcome: 'employed_part_time', own: true }, intake: 'late', end: 'completed' },
-  { fullName: 'Farah Nyström', gender: 'female', country: 'Iran', outcome: { outcome: 'studies', own: true }, intake: 'v2', end: 'completed' },
+  {
+    fullName: 'Amira Haddad-Lindqvist',
+    gender: 'female',
+    country: 'Syria',
+    outcome: { outcome: 'employed_full_time', own: true },
+    intake: 'conforming',
+    end: 'completed',
+  },
+  {
+    fullName: 'Bushra Ålander',
+    gender: 'female',
+    country: 'Syria',
+    outcome: { outcome: 'employed_full_time', own: false },
+    intake: 'conforming',
+    end: 'completed',
+  },
+  {
+    fullName: 'Dalia Østergård',
+    gender: 'female',
+    country: 'Syria',
+    outcome: { outcome: 'employed_part_time', own: true },
+    intake: 'late',
+    end: 'completed',
+  },
+  {
+    fullName: 'Farah Nyström',
+    gender: 'female',
+    country: 'Iran',
+    outcome: { outcome: 'studies', own: true },
+    intake: 'v2',
+    end: 'completed',
+  },
   { fullName: 'Golnar Sæbø', gender: 'female', country: 'Iran', outcome: { outcome: 'internship', own: true }, end: 'completed' },
   { fullName: 'Hana Björklund', gender: 'female', country: 'Iran', outcome: { outcome: 'job_seeking' }, end: 'completed' },
-  { fullName: 'Idris Mårtensson', gender: 'male', country: 'Iran', outcome: { outcome: 'other' }, incompleteEvaluation: true, end: 'completed' },
+  {
+    fullName: 'Idris Mårtensson',
+    gender: 'male',
+    country: 'Iran',
+    outcome: { outcome: 'other' },
+    incompleteEvaluation: true,
+    end: 'completed',
+  },
   { fullName: 'Jamal Ekdahl', gender: 'male', country: 'Eritrea', end: 'completed' },
   { fullName: 'Karim Solbakken', gender: 'male', end: 'withdrawn' },
   { fullName: 'Lian Årdal', gender: 'other', country: 'Syria', outcome: { outcome: 'employed_part_time', own: false }, end: 'active' },
@@ -176,7 +218,9 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
   // Intake: two conforming and one late under version 1; then version 2 is adopted and one more
   // adept is interviewed under it.
   const intake = (a: Person, at: string) =>
-    executeProcedure(t, c.leader, programme.id, 'intake', { participantId: a.id }, [{ stepKey: 'meet', values: { summary: 'Talked about earlier work' }, performedAt: at }]);
+    executeProcedure(t, c.leader, programme.id, 'intake', { participantId: a.id }, [
+      { stepKey: 'meet', values: { summary: 'Talked about earlier work' }, performedAt: at },
+    ]);
   for (const [i, plan] of ADEPTS.entries()) {
     if (plan.intake === 'conforming') await intake(adepts[i], DATES.intake);
     if (plan.intake === 'late') await intake(adepts[i], DATES.lateIntake);
@@ -197,9 +241,19 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
     if (!plan.outcome) continue;
     const outcome = plan.outcome;
     const steps: StepInput[] = [
-      { stepKey: 'outcome', values: { outcome: outcome.outcome, ...(outcome.own === undefined ? {} : { in_own_profession: outcome.own }) }, performedAt: DATES.evaluation },
-      { stepKey: 'adept_evaluation', values: { satisfaction: 4, adept_feedback: 'The mentor opened doors' }, performedAt: DATES.evaluation },
-      ...(plan.incompleteEvaluation ? [] : [{ stepKey: 'mentor_evaluation', values: { mentor_feedback: 'Motivated and well prepared' }, performedAt: DATES.evaluation }]),
+      {
+        stepKey: 'outcome',
+        values: { outcome: outcome.outcome, ...(outcome.own === undefined ? {} : { in_own_profession: outcome.own }) },
+        performedAt: DATES.evaluation,
+      },
+      {
+        stepKey: 'adept_evaluation',
+        values: { satisfaction: 4, adept_feedback: 'The mentor opened doors' },
+        performedAt: DATES.evaluation,
+      },
+      ...(plan.incompleteEvaluation
+        ? []
+        : [{ stepKey: 'mentor_evaluation', values: { mentor_feedback: 'Motivated and well prepared' }, performedAt: DATES.evaluation }]),
     ];
     const done = await executeProcedure(t, c.leader, programme.id, 'final-evaluation', { participantId: adepts[i].id }, steps);
     if (outcome.correctedTo) {
@@ -209,17 +263,31 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
         await t.http
           .post(`/api/executions/${done.id}/steps/${record.id}/corrections`)
           .set(...bearer(c.leader))
-          .send({ values: { outcome: to.outcome, ...(to.own === undefined ? {} : { in_own_profession: to.own }) }, reason: 'She signed her contract the same week' }),
+          .send({
+            values: { outcome: to.outcome, ...(to.own === undefined ? {} : { in_own_profession: to.own }) },
+            reason: 'She signed her contract the same week',
+          }),
         201,
         'correcting an outcome',
       );
     }
   }
   const end = async (p: Person, how: 'completed' | 'withdrawn' | 'active') => {
-    if (how === 'completed') expectStatus(await t.http.post(`/api/programmes/${programme.id}/participants/${p.id}/complete`).set(...bearer(c.leader)).send({ date: DATES.end }), 200, 'completing');
+    if (how === 'completed')
+      expectStatus(
+        await t.http
+          .post(`/api/programmes/${programme.id}/participants/${p.id}/complete`)
+          .set(...bearer(c.leader))
+          .send({ date: DATES.end }),
+        200,
+        'completing',
+      );
     if (how === 'withdrawn')
       expectStatus(
-        await t.http.post(`/api/programmes/${programme.id}/participants/${p.id}/withdraw`).set(...bearer(c.leader)).send({ date: DATES.withdrawn, reason: 'Moved to another city' }),
+        await t.http
+          .post(`/api/programmes/${programme.id}/participants/${p.id}/withdraw`)
+          .set(...bearer(c.leader))
+          .send({ date: DATES.withdrawn, reason: 'Moved to another city' }),
         200,
         'withdrawing',
       );
@@ -228,25 +296,52 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
   for (const [i, plan] of MENTORS.entries()) await end(mentors[i], plan.end);
 
   const systemDeviations = (
-    await t.sql<{ reference: string; severity: string; id: string }>(`SELECT reference, severity, id FROM deviation WHERE programme_id = $1 AND source = 'system' ORDER BY reference`, [
-      programme.id,
-    ])
+    await t.sql<{ reference: string; severity: string; id: string }>(
+      `SELECT reference, severity, id FROM deviation WHERE programme_id = $1 AND source = 'system' ORDER BY reference`,
+      [programme.id],
+    )
   ).map((r) => ({ reference: r.reference, severity: r.severity, id: r.id }));
 
   // Deviations recorded by hand, one in each state; two closed (one action on time, one late).
-  const made = async (detectedAt: string, input: { severity: 'minor' | 'major' | 'critical'; source: string; title: string }, target: string, due?: string) => {
+  const made = async (
+    detectedAt: string,
+    input: { severity: 'minor' | 'major' | 'critical'; source: string; title: string },
+    target: string,
+    due?: string,
+  ) => {
     const d: DeviationView = await createDeviation(t, c.leader, { programmeId: programme.id, detectedAt, ...input });
     const walked = target === 'open' ? { deviation: d, action: null } : await walkDeviation(t, c, d, target, due ? { dueDate: due } : {});
     return { reference: d.reference, id: d.id, state: walked.deviation.state, detectedOn: detectedAt.slice(0, 10), action: walked.action };
   };
   const deviations = {
     d1: await made('2025-04-10T08:00:00Z', { severity: 'minor', source: 'manual', title: 'Mentor contract signed late' }, 'open'),
-    d2: await made('2025-05-20T08:00:00Z', { severity: 'major', source: 'internal_audit', title: 'Intake notes kept outside the file' }, 'analysis'),
-    d3: await made('2025-06-16T08:00:00Z', { severity: 'critical', source: 'participant_feedback', title: 'Adept placed with a mentor outside the profession' }, 'closed'),
+    d2: await made(
+      '2025-05-20T08:00:00Z',
+      { severity: 'major', source: 'internal_audit', title: 'Intake notes kept outside the file' },
+      'analysis',
+    ),
+    d3: await made(
+      '2025-06-16T08:00:00Z',
+      { severity: 'critical', source: 'participant_feedback', title: 'Adept placed with a mentor outside the profession' },
+      'closed',
+    ),
     d4: await made('2025-07-01T08:00:00Z', { severity: 'major', source: 'external_audit', title: 'Consent form not found' }, 'cancelled'),
-    d5: await made('2025-09-15T08:00:00Z', { severity: 'minor', source: 'manual', title: 'Seminar attendance not recorded' }, 'closed', '2025-10-31'),
-    d6: await made('2025-06-20T08:00:00Z', { severity: 'major', source: 'manual', title: 'Introduction day without interpreter' }, 'action_plan'),
-    d7: await made('2025-08-05T08:00:00Z', { severity: 'minor', source: 'internal_audit', title: 'Mid-point follow-up held by phone' }, 'in_progress'),
+    d5: await made(
+      '2025-09-15T08:00:00Z',
+      { severity: 'minor', source: 'manual', title: 'Seminar attendance not recorded' },
+      'closed',
+      '2025-10-31',
+    ),
+    d6: await made(
+      '2025-06-20T08:00:00Z',
+      { severity: 'major', source: 'manual', title: 'Introduction day without interpreter' },
+      'action_plan',
+    ),
+    d7: await made(
+      '2025-08-05T08:00:00Z',
+      { severity: 'minor', source: 'internal_audit', title: 'Mid-point follow-up held by phone' },
+      'in_progress',
+    ),
   };
   const onTime = deviations.d3.action!;
   expectStatus(
@@ -270,7 +365,10 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
 /** The figures of the fixture, computed by hand from the plan above. */
 export const EXPECTED = {
   byRoleAndGender: { adept: { female: 6, male: 3, other: 1, undisclosed: 1 }, mentor: { female: 1, male: 5, other: 0, undisclosed: 0 } },
-  byRole: { adept: { enrolled: 11, active: 1, completed: 9, withdrawn: 1 }, mentor: { enrolled: 6, active: 3, completed: 2, withdrawn: 1 } },
+  byRole: {
+    adept: { enrolled: 11, active: 1, completed: 9, withdrawn: 1 },
+    mentor: { enrolled: 6, active: 3, completed: 2, withdrawn: 1 },
+  },
   byCountry: { Eritrea: 1, Iran: 4, Sweden: 6, Syria: 5 },
   outcomes: { employed_full_time: 3, employed_part_time: 2, studies: 1, internship: 1, job_seeking: 1, other: 1, not_evaluated: 2 },
   inOwnProfession: { yes: 5, no: 2, unknown: 2 },
@@ -296,5 +394,9 @@ export const EXPECTED = {
     byState: { open: 3, analysis: 1, action_plan: 1, in_progress: 1, closed: 2, cancelled: 1 },
     closed: 2,
   },
-  correctiveActions: { total: 3, byState: { planned: 1, in_progress: 0, implemented: 0, effectiveness_check: 0, closed: 2, cancelled: 0 }, closedOnTime: { numerator: 1, denominator: 2, value: 0.5 } },
+  correctiveActions: {
+    total: 3,
+    byState: { planned: 1, in_progress: 0, implemented: 0, effectiveness_check: 0, closed: 2, cancelled: 0 },
+    closedOnTime: { numerator: 1, denominator: 2, value: 0.5 },
+  },
 } as const;

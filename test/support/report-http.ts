@@ -31,7 +31,12 @@ export async function fetchBytes(t: TestApp, who: { token: string }, url: string
 }
 
 /** GET a report that must be there: 200, the type given, the fingerprint header. */
-export async function fetchReport(t: TestApp, who: { token: string }, url: string, type = 'application/pdf'): Promise<{ body: Buffer; fingerprint: string; res: Response }> {
+export async function fetchReport(
+  t: TestApp,
+  who: { token: string },
+  url: string,
+  type = 'application/pdf',
+): Promise<{ body: Buffer; fingerprint: string; res: Response }> {
   const f = await fetchBytes(t, who, url);
   if (f.status !== 200) throw new Error(`GET ${url}: ${f.status} ${f.body.toString('utf8').slice(0, 500)}`);
   expect(f.res.headers['content-type']).toBe(type);

@@ -57,38 +57,58 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const a = await programmeFixture(t, { ...common, leaders: [leader], adepts: 3, mentors: 2, pairs: true });
   const b = await programmeFixture(t, { ...common, leaders: [otherLeader], adepts: 1 });
   const started = await startExecution(t, leader, a.programme.id, PROCEDURE_KEY, { participantId: a.adepts[0].id });
-  const recorded = await recordStep(t, leader, started.id, { stepKey: 'meet', values: { summary: 'Met' }, performedAt: '2025-02-20T10:00:00Z' });
+  const recorded = await recordStep(t, leader, started.id, {
+    stepKey: 'meet',
+    values: { summary: 'Met' },
+    performedAt: '2025-02-20T10:00:00Z',
+  });
   const deviation = expectStatus(
-    await t.http.post('/api/deviations').set(...bearer(qm)).send({
-      programmeId: a.programme.id,
-      title: 'Intake interview held late',
-      description: 'Found in the monthly review',
-      severity: 'minor',
-      source: 'manual',
-      detectedAt: '2025-03-10T10:00:00Z',
-    }),
+    await t.http
+      .post('/api/deviations')
+      .set(...bearer(qm))
+      .send({
+        programmeId: a.programme.id,
+        title: 'Intake interview held late',
+        description: 'Found in the monthly review',
+        severity: 'minor',
+        source: 'manual',
+        detectedAt: '2025-03-10T10:00:00Z',
+      }),
     201,
     'recording a deviation',
   );
   const action = expectStatus(
-    await t.http.post('/api/corrective-actions').set(...bearer(qm)).send({
-      deviationIds: [deviation.id],
-      type: 'corrective',
-      description: 'Book intake interviews at enrolment',
-      ownerId: leader.id,
-      dueDate: '2025-06-30',
-      effectivenessCriterion: 'No late intake interviews for three months',
-    }),
+    await t.http
+      .post('/api/corrective-actions')
+      .set(...bearer(qm))
+      .send({
+        deviationIds: [deviation.id],
+        type: 'corrective',
+        description: 'Book intake interviews at enrolment',
+        ownerId: leader.id,
+        dueDate: '2025-06-30',
+        effectivenessCriterion: 'No late intake interviews for three months',
+      }),
     201,
     'planning a corrective action',
   );
   const review = expectStatus(
-    await t.http.post('/api/management-reviews').set(...bearer(qm)).send({ heldOn: '2025-06-01', title: 'Management review, spring', attendeeIds: [board.id, allRoles.id] }),
+    await t.http
+      .post('/api/management-reviews')
+      .set(...bearer(qm))
+      .send({ heldOn: '2025-06-01', title: 'Management review, spring', attendeeIds: [board.id, allRoles.id] }),
     201,
     'opening a management review',
   );
   // A second procedure whose version 1 waits for approval, written by `author`.
-  expectStatus(await t.http.post('/api/procedures').set(...bearer(author)).send({ definition: procedureDefinition(REVIEW_PROCEDURE_KEY) }), 201, 'drafting a procedure');
+  expectStatus(
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: procedureDefinition(REVIEW_PROCEDURE_KEY) }),
+    201,
+    'drafting a procedure',
+  );
   expectStatus(await t.http.post(`/api/procedures/${REVIEW_PROCEDURE_KEY}/versions/1/submit`).set(...bearer(author)), 200, 'submitting it');
   return {
     actors: { admin: t.admin, quality_manager: qm, leader, other_leader: otherLeader, auditor, board_member: board, all_roles: allRoles },
@@ -129,7 +149,8 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
     else if (name === 'recordId') out.recordId = [w.stepRecordId];
     // Approving or rejecting: the version under review, which none of the actors wrote (an author
     // may not approve their own version, a refusal of its own that is not the policy's).
-    else if (name === 'key') out.key = /\/(approve|reject)$/.test(op.path) ? [REVIEW_PROCEDURE_KEY, PROCEDURE_KEY] : [PROCEDURE_KEY, REVIEW_PROCEDURE_KEY];
+    else if (name === 'key')
+      out.key = /\/(approve|reject)$/.test(op.path) ? [REVIEW_PROCEDURE_KEY, PROCEDURE_KEY] : [PROCEDURE_KEY, REVIEW_PROCEDURE_KEY];
     else if (name === 'n') out.n = ['1', '2'];
     else throw new Error(`world.ts: no record for {${name}} of ${op.key}`);
   }
@@ -153,14 +174,24 @@ function unique(): string {
 
 type BodyMaker = (w: World, actor: TestUser) => Record<string, unknown>;
 
-const definitionFor = (key: string) => procedureDefinition(key, { window: { anchor: 'programme_start', fromDays: -60, toDays: 30 } }) as unknown as Record<string, unknown>;
+const definitionFor = (key: string) =>
+  procedureDefinition(key, { window: { anchor: 'programme_start', fromDays: -60, toDays: 30 } }) as unknown as Record<string, unknown>;
 
 /** A body that passes the DTO validation of each write operation (state may still refuse it). */
 const BODIES: Record<string, BodyMaker> = {
   'POST /api/auth/login': (w) => ({ email: w.victim.email, password: w.victim.password }),
-  'POST /api/users': () => ({ email: `new-${unique()}@qms.test`, name: 'New Person', password: 'a-long-enough-password', roles: ['auditor'] }),
+  'POST /api/users': () => ({
+    email: `new-${unique()}@qms.test`,
+    name: 'New Person',
+    password: 'a-long-enough-password',
+    roles: ['auditor'],
+  }),
   'PATCH /api/users/{id}': () => ({ name: `Vera Victim ${unique()}` }),
-  'POST /api/users/{id}/training-records': () => ({ module: 'Intake interview training', completedAt: '2025-01-10', evidence: 'Certificate on file' }),
+  'POST /api/users/{id}/training-records': () => ({
+    module: 'Intake interview training',
+    completedAt: '2025-01-10',
+    evidence: 'Certificate on file',
+  }),
   'POST /api/procedures': () => ({ definition: definitionFor(`hx-new-${unique()}`) }),
   'POST /api/procedures/{key}/versions': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Longer window' }),
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
@@ -176,7 +207,11 @@ const BODIES: Record<string, BodyMaker> = {
     leaderIds: [],
   }),
   'PATCH /api/programmes/{id}': () => ({ name: `Mentoring for work ${unique()}` }),
-  'POST /api/programmes/{id}/procedure-plan/migrate': () => ({ procedureKey: PROCEDURE_KEY, toVersion: 2, reason: 'Adopt the longer window' }),
+  'POST /api/programmes/{id}/procedure-plan/migrate': () => ({
+    procedureKey: PROCEDURE_KEY,
+    toVersion: 2,
+    reason: 'Adopt the longer window',
+  }),
   'POST /api/programmes/{id}/participants': () => ({
     role: 'adept',
     fullName: 'Nadia Newcomer',
@@ -189,7 +224,12 @@ const BODIES: Record<string, BodyMaker> = {
   }),
   'POST /api/programmes/{id}/participants/{participantId}/withdraw': () => ({ date: '2025-06-01', reason: 'Moved to another town' }),
   'POST /api/programmes/{id}/participants/{participantId}/complete': () => ({ date: '2025-12-19' }),
-  'POST /api/programmes/{id}/pairs': (w) => ({ mentorId: w.a.mentors[1].id, adeptId: w.a.adepts[2].id, matchedAt: '2025-01-25', rationale: 'Same profession' }),
+  'POST /api/programmes/{id}/pairs': (w) => ({
+    mentorId: w.a.mentors[1].id,
+    adeptId: w.a.adepts[2].id,
+    matchedAt: '2025-01-25',
+    rationale: 'Same profession',
+  }),
   'POST /api/pairs/{id}/end': () => ({ date: '2025-06-01', reason: 'Rematch' }),
   'POST /api/programmes/{id}/executions': (w) => ({ procedureKey: PROCEDURE_KEY, subject: { participantId: w.a.adepts[1].id } }),
   'POST /api/executions/{id}/steps': () => ({ stepKey: 'meet', values: { summary: 'Met again' }, performedAt: '2025-02-21T10:00:00Z' }),
@@ -214,8 +254,16 @@ const BODIES: Record<string, BodyMaker> = {
     effectivenessCriterion: 'No missed windows for a quarter',
   }),
   'POST /api/corrective-actions/{id}/transitions': () => ({ to: 'in_progress', comment: 'Started' }),
-  'POST /api/corrective-actions/{id}/board-reviews': (_w, actor) => ({ decision: BOARD_DECISIONS[0], comment: 'Endorsed by the board', password: actor.password }),
-  'POST /api/management-reviews': (w) => ({ heldOn: '2025-09-01', title: 'Management review, autumn', attendeeIds: [w.actors.board_member.id] }),
+  'POST /api/corrective-actions/{id}/board-reviews': (_w, actor) => ({
+    decision: BOARD_DECISIONS[0],
+    comment: 'Endorsed by the board',
+    password: actor.password,
+  }),
+  'POST /api/management-reviews': (w) => ({
+    heldOn: '2025-09-01',
+    title: 'Management review, autumn',
+    attendeeIds: [w.actors.board_member.id],
+  }),
   'POST /api/management-reviews/{id}/decisions': (w) => ({
     text: 'Train all leaders in the intake method',
     action: { ownerId: w.actors.quality_manager.id, dueDate: '2025-10-31', description: 'Hold the training' },

@@ -23,7 +23,9 @@ export async function programmeEntityIds(m: EntityManager, programmeId: string):
 }
 
 export async function countEventsInScope(m: EntityManager, ids: string[], headSeq: number): Promise<number> {
-  const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [ids, headSeq])) as { n: number }[];
+  const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [ids, headSeq])) as {
+    n: number;
+  }[];
   return n;
 }
 

@@ -5,7 +5,11 @@ import type { LocalisedText } from '../../procedures/procedure-definition.js';
 import type { Count, Gender } from '../models/codes.js';
 import type { Indicators, Rate } from '../models/evidence-report.js';
 
-const rate = (r: MeasuredRate): Rate => ({ numerator: r.numerator, denominator: r.denominator, percent: r.value === null ? null : (r.numerator / r.denominator) * 100 });
+const rate = (r: MeasuredRate): Rate => ({
+  numerator: r.numerator,
+  denominator: r.denominator,
+  percent: r.value === null ? null : (r.numerator / r.denominator) * 100,
+});
 
 /**
  * The measured indicators as the report shows them. Counts of people by gender are suppressed
@@ -13,7 +17,10 @@ const rate = (r: MeasuredRate): Rate => ({ numerator: r.numerator, denominator: 
  * internal use (with names). Enrolment, completion and countries are the adepts'.
  */
 export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean, titles: Map<string, LocalisedText>): Indicators {
-  const roleRow = (role: 'adept' | 'mentor') => ({ role, ...(suppressRow(x.participants.byRoleAndGender[role], suppressSmallCells) as { counts: Record<Gender, Count>; total: Count }) });
+  const roleRow = (role: 'adept' | 'mentor') => ({
+    role,
+    ...(suppressRow(x.participants.byRoleAndGender[role], suppressSmallCells) as { counts: Record<Gender, Count>; total: Count }),
+  });
   const adepts = x.participants.byRole.adept;
   return {
     participantsByRoleAndGender: [roleRow('adept'), roleRow('mentor')],
@@ -23,7 +30,11 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
     withdrawn: adepts.withdrawn,
     outcomes: Object.entries(x.outcomes).map(([outcome, count]) => ({ outcome: outcome as never, count })),
     inWorkOrStudies: rate(x.inWorkOrStudiesAmongCompleters),
-    conformanceByProcedure: x.conformance.byProcedure.map((p) => ({ key: p.procedureKey, title: titles.get(p.procedureKey) ?? { en: p.procedureKey }, rate: rate(p.rate) })),
+    conformanceByProcedure: x.conformance.byProcedure.map((p) => ({
+      key: p.procedureKey,
+      title: titles.get(p.procedureKey) ?? { en: p.procedureKey },
+      rate: rate(p.rate),
+    })),
     conformanceByVersion: x.conformance.byVersion.map((v) => ({ key: v.procedureKey, version: v.versionNumber, rate: rate(v.rate) })),
     deviationsBySeverity: x.deviations.bySeverity,
     deviationsBySource: x.deviations.bySource,

@@ -74,7 +74,11 @@ export class EvidenceModelBuilder {
       conformance: await this.conformance(m, programme, asOf),
       deviations: await this.deviations(m, programmeId, from, to),
       correctiveActions: await this.correctiveActions(m, programmeId, from, to, asOf),
-      indicators: toModelIndicators(await this.indicators.measure([programmeId], asOf, m), !req.includeNames, await this.titles(m, programmeId)),
+      indicators: toModelIndicators(
+        await this.indicators.measure([programmeId], asOf, m),
+        !req.includeNames,
+        await this.titles(m, programmeId),
+      ),
       auditTrail: {
         eventsInScope: await countEventsInScope(m, entityIds, head.seq),
         chainHead: { seq: head.seq, hash: head.hash },
@@ -92,8 +96,19 @@ export class EvidenceModelBuilder {
        FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
        WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
       [programmeId],
-    )) as { procedure_key: string; version_id: string; version_number: number; content_hash: string; effective_from: Date; definition: { title: never } }[];
-    const signatures = await this.signatures.listFor('procedure_version', rows.map((r) => r.version_id), m);
+    )) as {
+      procedure_key: string;
+      version_id: string;
+      version_number: number;
+      content_hash: string;
+      effective_from: Date;
+      definition: { title: never };
+    }[];
+    const signatures = await this.signatures.listFor(
+      'procedure_version',
+      rows.map((r) => r.version_id),
+      m,
+    );
     return rows.map((r) => ({
       key: r.procedure_key,
       title: r.definition.title,
@@ -112,7 +127,15 @@ export class EvidenceModelBuilder {
     const rows = (await m.query(
       `SELECT code, role, gender, profession, enrolled_at, status, full_name FROM participant WHERE programme_id = $1 ORDER BY role, code`,
       [programmeId],
-    )) as { code: string; role: 'adept' | 'mentor'; gender: never; profession: string; enrolled_at: string; status: never; full_name: string }[];
+    )) as {
+      code: string;
+      role: 'adept' | 'mentor';
+      gender: never;
+      profession: string;
+      enrolled_at: string;
+      status: never;
+      full_name: string;
+    }[];
     return rows.map((r) => ({
       code: r.code,
       role: r.role,
@@ -146,7 +169,17 @@ export class EvidenceModelBuilder {
       `SELECT reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
        FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
       [programmeId, from, to],
-    )) as { reference: string; detected_at: Date; severity: never; source: never; procedure_key: string | null; version_number: number | null; state: never; title: string; closed_at: Date | null }[];
+    )) as {
+      reference: string;
+      detected_at: Date;
+      severity: never;
+      source: never;
+      procedure_key: string | null;
+      version_number: number | null;
+      state: never;
+      title: string;
+      closed_at: Date | null;
+    }[];
     return rows.map((r) => ({
       reference: r.reference,
       detectedAt: r.detected_at.toISOString(),
@@ -160,7 +193,13 @@ export class EvidenceModelBuilder {
     }));
   }
 
-  private async correctiveActions(m: EntityManager, programmeId: string, from: string, to: string, asOf: string): Promise<EvidenceReportModel['correctiveActions']> {
+  private async correctiveActions(
+    m: EntityManager,
+    programmeId: string,
+    from: string,
+    to: string,
+    asOf: string,
+  ): Promise<EvidenceReportModel['correctiveActions']> {
     const ids = (await m.query(
       `SELECT DISTINCT a.id, a.reference FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
        JOIN deviation d ON d.id = l.deviation_id
@@ -168,9 +207,10 @@ export class EvidenceModelBuilder {
       [programmeId, from, to],
     )) as { id: string }[];
     const summaries = await this.actions.summaries(ids.map((r) => r.id));
-    const reviews = (await m.query(`SELECT corrective_action_id, decision, reviewed_at FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`, [
-      ids.map((r) => r.id),
-    ])) as { corrective_action_id: string; decision: never; reviewed_at: Date }[];
+    const reviews = (await m.query(
+      `SELECT corrective_action_id, decision, reviewed_at FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`,
+      [ids.map((r) => r.id)],
+    )) as { corrective_action_id: string; decision: never; reviewed_at: Date }[];
     return summaries.map(({ action: a, ownerName, verdict }) => ({
       reference: a.reference,
       type: a.type,

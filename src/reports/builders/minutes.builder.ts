@@ -36,11 +36,22 @@ export class MinutesBuilder {
       review: { title: r.title, heldOn: r.heldOn, state: r.state, closedAt: r.closedAt ? r.closedAt.toISOString() : null },
       attendees,
       inputs: inputs as never,
-      procedureTitles: Object.fromEntries(titles.filter((t) => inputs.conformance.some((c) => c.procedureKey === t.key)).map((t) => [t.key, t.title])),
+      procedureTitles: Object.fromEntries(
+        titles.filter((t) => inputs.conformance.some((c) => c.procedureKey === t.key)).map((t) => [t.key, t.title]),
+      ),
       decisions: view.decisions.map((d) => ({
         seq: d.decision.seq,
         text: d.decision.text,
-        trackedActions: d.action ? [{ reference: d.action.reference, state: d.action.state as never, dueOn: d.action.dueDate, overdue: isOverdue(d.action.state as never, d.action.dueDate, today) }] : [],
+        trackedActions: d.action
+          ? [
+              {
+                reference: d.action.reference,
+                state: d.action.state as never,
+                dueOn: d.action.dueDate,
+                overdue: isOverdue(d.action.state as never, d.action.dueDate, today),
+              },
+            ]
+          : [],
       })),
       signature: view.signature ? signatureEntry(view.signature) : null,
     };

@@ -19,7 +19,9 @@ export class ProcedureDocumentBuilder {
   async build(ctx: RequestContext, key: string, n: number, req: ReportRequest): Promise<ProcedureDocumentModel> {
     const detail = await this.library.version(key, n);
     const v = detail.version;
-    const revisions = await this.dataSource.getRepository(ProcedureVersion).find({ where: { procedureId: detail.procedure.id }, order: { number: 'ASC' } });
+    const revisions = await this.dataSource
+      .getRepository(ProcedureVersion)
+      .find({ where: { procedureId: detail.procedure.id }, order: { number: 'ASC' } });
     const authors = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
       revisions.map((r) => r.authorId).filter((id): id is string => id !== null),
     ])) as { id: string; name: string }[];

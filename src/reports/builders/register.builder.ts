@@ -29,7 +29,14 @@ export class RegisterBuilder {
     const today = this.actions.dayOf(req.generatedAt);
     const ids: string[] = [];
     for (let offset = 0; ; offset += 500) {
-      const page = await this.queries.list(ctx, { state: req.state, overdue: req.overdue, programmeId: req.programmeId, today, offset, limit: 500 });
+      const page = await this.queries.list(ctx, {
+        state: req.state,
+        overdue: req.overdue,
+        programmeId: req.programmeId,
+        today,
+        offset,
+        limit: 500,
+      });
       ids.push(...page.items.map((i) => i.action.id));
       if (!page.nextCursor) break;
     }
@@ -50,7 +57,9 @@ export class RegisterBuilder {
        WHERE r.corrective_action_id = ANY($1) ORDER BY r.reviewed_at, r.id`,
       [ids],
     )) as { corrective_action_id: string; decision: never; reviewed_at: Date; comment: string; name: string }[];
-    const [programme] = req.programmeId ? ((await this.dataSource.query(`SELECT name FROM programme WHERE id = $1`, [req.programmeId])) as { name: string }[]) : [];
+    const [programme] = req.programmeId
+      ? ((await this.dataSource.query(`SELECT name FROM programme WHERE id = $1`, [req.programmeId])) as { name: string }[])
+      : [];
     return {
       kind: 'corrective_action_register',
       ...reportHeader(ctx, req),
@@ -69,8 +78,17 @@ export class RegisterBuilder {
           implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
           closedAt: a.closedAt ? a.closedAt.toISOString() : null,
           overdueDays: isOverdue(a.state, a.dueDate, today) ? daysBetween(a.dueDate, today) : 0,
-          deviations: deviations.filter((d) => d.corrective_action_id === a.id).map((d) => ({ reference: d.reference, title: d.title, severity: d.severity, state: d.state })),
-          effectiveness: check ? { verdict: check.verdict, checkedAt: check.occurred_at.toISOString(), checkedByName: check.name ?? '', evidence: check.evidence } : null,
+          deviations: deviations
+            .filter((d) => d.corrective_action_id === a.id)
+            .map((d) => ({ reference: d.reference, title: d.title, severity: d.severity, state: d.state })),
+          effectiveness: check
+            ? {
+                verdict: check.verdict,
+                checkedAt: check.occurred_at.toISOString(),
+                checkedByName: check.name ?? '',
+                evidence: check.evidence,
+              }
+            : null,
           boardReviews: reviews
             .filter((r) => r.corrective_action_id === a.id)
             .map((r) => ({ decision: r.decision, reviewerName: r.name, reviewedAt: r.reviewed_at.toISOString(), comment: r.comment })),

@@ -14,7 +14,13 @@ export function reportHeader(ctx: RequestContext, req: ReportRequest): ReportHea
 }
 
 export function signatureEntry(s: Signature): SignatureEntry {
-  return { signerName: s.signerName, meaning: s.meaning, comment: s.comment, signedAt: s.signedAt.toISOString(), contentHash: s.contentHash };
+  return {
+    signerName: s.signerName,
+    meaning: s.meaning,
+    comment: s.comment,
+    signedAt: s.signedAt.toISOString(),
+    contentHash: s.contentHash,
+  };
 }
 
 export const isoOrNull = (d: Date | null): string | null => (d ? d.toISOString() : null);

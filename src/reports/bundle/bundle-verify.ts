@@ -83,7 +83,8 @@ function checkManifestShape(m: BundleManifest): void {
     typeof chain.headHash === 'string' &&
     typeof chain.eventsInScope === 'number' &&
     typeof m.fingerprint === 'string';
-  if (!ok) throw new BundleProblem(`${MANIFEST} lacks the members of an evidence bundle manifest (files, fingerprint, auditChain): it was edited`);
+  if (!ok)
+    throw new BundleProblem(`${MANIFEST} lacks the members of an evidence bundle manifest (files, fingerprint, auditChain): it was edited`);
 }
 
 /** Canonical JSON (absent stays absent): the manifest is read back with its keys sorted, so key order must not count. */
@@ -108,7 +109,8 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
     for (const f of manifest.files) {
       const actual = hashes.get(f.path);
       if (!actual) throw new BundleProblem(`${f.path} is listed in the manifest but missing`);
-      if (actual.sha256 !== f.sha256 || actual.bytes !== f.bytes) throw new BundleProblem(`${f.path} does not match its SHA-256 in the manifest: it was changed`);
+      if (actual.sha256 !== f.sha256 || actual.bytes !== f.bytes)
+        throw new BundleProblem(`${f.path} does not match its SHA-256 in the manifest: it was changed`);
     }
     const extra = [...hashes.keys()].filter((name) => name !== MANIFEST && !manifest.files.some((f) => f.path === name));
     if (extra.length) throw new BundleProblem(`files not listed in the manifest: ${extra.join(', ')}`);
@@ -118,7 +120,8 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
 
     const model = canonicalFile<Record<string, any>>(REPORT_MODEL, texts.get(REPORT_MODEL));
     const fingerprint = canonicalHash(model);
-    if (fingerprint !== manifest.fingerprint) throw new BundleProblem(`the report model's fingerprint ${fingerprint} is not the manifest's ${manifest.fingerprint}`);
+    if (fingerprint !== manifest.fingerprint)
+      throw new BundleProblem(`the report model's fingerprint ${fingerprint} is not the manifest's ${manifest.fingerprint}`);
     checked.push(`report fingerprint ${fingerprint}`);
     same('programme', manifest.programme, { id: model.programme?.id, name: model.programme?.name });
     same('generatedAt', manifest.generatedAt, model.generatedAt);
@@ -142,18 +145,25 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
         if (e.prevHash !== prev.hash) throw new BundleProblem(`audit event ${e.seq} does not link to event ${prev.seq}`);
         links++;
       }
-      if (e.seq > manifest.auditChain.headSeq) throw new BundleProblem(`audit event ${e.seq} lies beyond the chain head ${manifest.auditChain.headSeq}`);
-      if (e.seq === manifest.auditChain.headSeq && e.hash !== manifest.auditChain.headHash) throw new BundleProblem(`audit event ${e.seq} is not the chain head`);
+      if (e.seq > manifest.auditChain.headSeq)
+        throw new BundleProblem(`audit event ${e.seq} lies beyond the chain head ${manifest.auditChain.headSeq}`);
+      if (e.seq === manifest.auditChain.headSeq && e.hash !== manifest.auditChain.headHash)
+        throw new BundleProblem(`audit event ${e.seq} is not the chain head`);
     }
-    if (events.length !== manifest.auditChain.eventsInScope) throw new BundleProblem(`${events.length} audit events, but the report counts ${manifest.auditChain.eventsInScope}`);
-    checked.push(`${events.length} audit events: every hash recomputed, ${links} chain links checked, none beyond head ${manifest.auditChain.headSeq}`);
+    if (events.length !== manifest.auditChain.eventsInScope)
+      throw new BundleProblem(`${events.length} audit events, but the report counts ${manifest.auditChain.eventsInScope}`);
+    checked.push(
+      `${events.length} audit events: every hash recomputed, ${links} chain links checked, none beyond head ${manifest.auditChain.headSeq}`,
+    );
 
     const cited = (model.procedures ?? []) as { key: string; version: number; contentHash: string }[];
     for (const p of cited) {
       const name = procedureFileName(p.key, p.version);
       const v = canonicalFile<CitedProcedureVersion>(name, texts.get(name));
-      if (contentHash(v.definition as ProcedureDefinition) !== v.contentHash) throw new BundleProblem(`${name}: the definition does not match its content hash`);
-      if (v.contentHash !== p.contentHash || v.key !== p.key || v.number !== p.version) throw new BundleProblem(`${name} is not the version the report cites`);
+      if (contentHash(v.definition as ProcedureDefinition) !== v.contentHash)
+        throw new BundleProblem(`${name}: the definition does not match its content hash`);
+      if (v.contentHash !== p.contentHash || v.key !== p.key || v.number !== p.version)
+        throw new BundleProblem(`${name} is not the version the report cites`);
     }
     checked.push(`${cited.length} procedure versions match their content hashes and the report`);
     return { valid: true, checked };

@@ -21,13 +21,28 @@ async function describe(entry: BundleEntry): Promise<BundleFile> {
  * Writes the tar archive: the manifest first (canonical JSON), then the entries in the given
  * order, all with the same modification time so the same inputs give the same bytes.
  */
-export async function writeBundle(out: Writable, manifest: Omit<BundleManifest, 'files'>, entries: BundleEntry[], mtime: Date): Promise<BundleManifest> {
+export async function writeBundle(
+  out: Writable,
+  manifest: Omit<BundleManifest, 'files'>,
+  entries: BundleEntry[],
+  mtime: Date,
+): Promise<BundleManifest> {
   const files: BundleFile[] = [];
   for (const e of entries) files.push(await describe(e));
   const full: BundleManifest = { ...manifest, files };
   const pack = tar.pack();
   const done = pipeline(pack, out);
-  const header = (name: string, size: number) => ({ name, size, mtime, mode: 0o644, uid: 0, gid: 0, uname: '', gname: '', type: 'file' as const });
+  const header = (name: string, size: number) => ({
+    name,
+    size,
+    mtime,
+    mode: 0o644,
+    uid: 0,
+    gid: 0,
+    uname: '',
+    gname: '',
+    type: 'file' as const,
+  });
   const manifestBytes = Buffer.from(canonicalJson(full));
   pack.entry(header(MANIFEST, manifestBytes.length), manifestBytes);
   for (const [i, e] of entries.entries()) {

@@ -275,7 +275,10 @@ export const en = {
     cancelled: 'Cancelled',
   } satisfies Record<CorrectiveActionState, string>,
   verdict: { effective: 'Effective', not_effective: 'Not effective' } satisfies Record<EffectivenessVerdict, string>,
-  boardDecision: { endorsed: 'Endorsed', changes_requested: 'Changes requested', escalated: 'Escalated' } satisfies Record<BoardDecision, string>,
+  boardDecision: { endorsed: 'Endorsed', changes_requested: 'Changes requested', escalated: 'Escalated' } satisfies Record<
+    BoardDecision,
+    string
+  >,
   outcome: {
     employed_full_time: 'Employed full time',
     employed_part_time: 'Employed part time',
@@ -303,7 +306,10 @@ export const en = {
     programme_end: 'Programme end',
     procedure_completed: 'Completion of another procedure',
   } satisfies Record<Anchor, string>,
-  fieldType: { text: 'Text', number: 'Number', boolean: 'Yes/no', date: 'Date', enum: 'Choice', scale: 'Scale' } satisfies Record<FieldType, string>,
+  fieldType: { text: 'Text', number: 'Number', boolean: 'Yes/no', date: 'Date', enum: 'Choice', scale: 'Scale' } satisfies Record<
+    FieldType,
+    string
+  >,
 };
 
 export type Labels = typeof en;

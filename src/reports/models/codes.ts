@@ -9,7 +9,15 @@
 export const REPORT_LANGUAGES = ['en', 'sv', 'nb'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-export const CONFORMANCE_STATUSES = ['not_applicable', 'not_yet_due', 'due', 'overdue', 'in_progress', 'conforming', 'nonconforming'] as const;
+export const CONFORMANCE_STATUSES = [
+  'not_applicable',
+  'not_yet_due',
+  'due',
+  'overdue',
+  'in_progress',
+  'conforming',
+  'nonconforming',
+] as const;
 export type ConformanceStatus = (typeof CONFORMANCE_STATUSES)[number];
 
 export const PROCEDURE_VERSION_STATUSES = ['draft', 'in_review', 'effective', 'superseded', 'rejected', 'retired'] as const;
@@ -36,7 +44,15 @@ export type EffectivenessVerdict = (typeof EFFECTIVENESS_VERDICTS)[number];
 export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
 export type BoardDecision = (typeof BOARD_DECISIONS)[number];
 
-export const OUTCOMES = ['employed_full_time', 'employed_part_time', 'studies', 'internship', 'job_seeking', 'other', 'not_evaluated'] as const;
+export const OUTCOMES = [
+  'employed_full_time',
+  'employed_part_time',
+  'studies',
+  'internship',
+  'job_seeking',
+  'other',
+  'not_evaluated',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;

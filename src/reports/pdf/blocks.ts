@@ -77,7 +77,11 @@ export interface KeyValueOptions {
 }
 
 /** Label and value pairs, one pair per row; a pair is never split across pages. */
-export async function keyValues(flow: PageFlow, pairs: readonly (readonly [string, string])[], options: KeyValueOptions = {}): Promise<void> {
+export async function keyValues(
+  flow: PageFlow,
+  pairs: readonly (readonly [string, string])[],
+  options: KeyValueOptions = {},
+): Promise<void> {
   const size = options.size ?? SIZE.body;
   const labelWidth = options.labelWidth ?? 150;
   const lineHeight = size * LEADING;

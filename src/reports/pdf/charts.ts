@@ -129,23 +129,37 @@ export async function stackedColumnChart(flow: PageFlow, spec: StackedColumnSpec
       const y1 = yOf(level + v);
       const y0 = yOf(level);
       // White edges keep adjacent segments apart on a greyscale print.
-      flow.paint((pdf) => pdf.rect(x, y1, columnWidth, y0 - y1).lineWidth(0.6).fillAndStroke(SERIES[k % SERIES.length], '#FFFFFF'));
+      flow.paint((pdf) =>
+        pdf
+          .rect(x, y1, columnWidth, y0 - y1)
+          .lineWidth(0.6)
+          .fillAndStroke(SERIES[k % SERIES.length], '#FFFFFF'),
+      );
       level += v;
     });
-    if (totals[c] > 0) flow.text(spec.count(totals[c]), x - 10, yOf(totals[c]) - size * LEADING, 'bold', size, COLOR.text, 'center', columnWidth + 20);
+    if (totals[c] > 0)
+      flow.text(spec.count(totals[c]), x - 10, yOf(totals[c]) - size * LEADING, 'bold', size, COLOR.text, 'center', columnWidth + 20);
     if (c % labelEvery === 0) flow.text(category, x0 + c * slot, baseY + 3, 'regular', size, COLOR.muted, 'center', slot);
   });
   flow.advance(size * LEADING + 6 + plotHeight);
   flow.text(spec.categoryLabel, x0, flow.y + size * LEADING + 4, 'regular', size, COLOR.muted, 'center', plotWidth);
   flow.advance(AXIS_HEIGHT);
-  legend(flow, spec.series.map((s, k) => ({ name: s.name, color: SERIES[k % SERIES.length] })));
+  legend(
+    flow,
+    spec.series.map((s, k) => ({ name: s.name, color: SERIES[k % SERIES.length] })),
+  );
 }
 
 function legend(flow: PageFlow, entries: readonly { name: string; color: string }[]): void {
   const size = SIZE.small;
   let x = flow.left;
   for (const entry of entries) {
-    flow.paint((pdf) => pdf.rect(x, flow.y + 1, 9, 7).lineWidth(0.4).fillAndStroke(entry.color, COLOR.text));
+    flow.paint((pdf) =>
+      pdf
+        .rect(x, flow.y + 1, 9, 7)
+        .lineWidth(0.4)
+        .fillAndStroke(entry.color, COLOR.text),
+    );
     flow.text(entry.name, x + 13, flow.y, 'regular', size);
     x += 13 + flow.metrics.width(entry.name, 'regular', size) + 16;
   }

@@ -147,7 +147,8 @@ export class PageFlow {
   /** Called once after the report is composed: accounts for the last page. */
   finish(): void {
     if (this.pass) {
-      if (this.page !== this.pass.totalPages) throw new Error(`layout passes disagree: ${this.page} pages drawn, ${this.pass.totalPages} counted`);
+      if (this.page !== this.pass.totalPages)
+        throw new Error(`layout passes disagree: ${this.page} pages drawn, ${this.pass.totalPages} counted`);
       const drawn = JSON.stringify(this.headings.map((h) => [h.number, h.title, h.page]));
       const planned = JSON.stringify(this.pass.headings.map((h) => [h.number, h.title, h.page]));
       if (drawn !== planned) throw new Error('layout passes disagree on heading pages');
@@ -244,13 +245,31 @@ export class PageFlow {
     const titleWidth = Math.min(this.metrics.width(this.chrome.title, 'bold', size), this.width * 0.55);
     const aboutWidth = this.width - titleWidth - 16;
     this.text(this.fit(this.chrome.title, titleWidth, 'bold', size), this.left, headerY, 'bold', size, COLOR.text);
-    this.text(this.fit(this.chrome.headerRight, aboutWidth, 'regular', size), this.right - aboutWidth, headerY, 'regular', size, COLOR.muted, 'right', aboutWidth);
+    this.text(
+      this.fit(this.chrome.headerRight, aboutWidth, 'regular', size),
+      this.right - aboutWidth,
+      headerY,
+      'regular',
+      size,
+      COLOR.muted,
+      'right',
+      aboutWidth,
+    );
     this.line(this.left, headerY + 13, this.right, headerY + 13, COLOR.rule, 0.6);
     const footerY = this.pageHeight - MARGIN.bottom + 24;
     const third = this.width / 3;
     this.line(this.left, footerY - 6, this.right, footerY - 6, COLOR.rule, 0.6);
     this.text(this.fit(this.chrome.footerLeft, third, 'regular', size), this.left, footerY, 'regular', size, COLOR.muted);
-    this.text(this.fit(this.chrome.footerCentre, third, 'regular', size), this.left + third, footerY, 'regular', size, COLOR.muted, 'center', third);
+    this.text(
+      this.fit(this.chrome.footerCentre, third, 'regular', size),
+      this.left + third,
+      footerY,
+      'regular',
+      size,
+      COLOR.muted,
+      'center',
+      third,
+    );
     this.text(this.chrome.pageLabel(this.page, total), this.left + 2 * third, footerY, 'bold', size, COLOR.text, 'right', third);
   }
 }

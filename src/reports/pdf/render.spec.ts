@@ -12,14 +12,22 @@ const FINGERPRINT = 'ab'.repeat(32);
 function report(compose: (flow: PageFlow) => Promise<void>): ReportLayout {
   return {
     info: { title: 'Test', subject: 'Test', lang: 'en', generatedAt: '2027-01-01T00:00:00.000Z', fingerprint: FINGERPRINT },
-    chrome: { title: 'Test report', headerRight: 'right', footerLeft: 'left', footerCentre: 'centre', pageLabel: (p, t) => `Page ${p} of ${t}` },
+    chrome: {
+      title: 'Test report',
+      headerRight: 'right',
+      footerLeft: 'left',
+      footerCentre: 'centre',
+      pageLabel: (p, t) => `Page ${p} of ${t}`,
+    },
     contents: { title: 'Contents', page: 'Page' },
     compose,
   };
 }
 
 describe('TextMetrics', () => {
-  const metrics = new TextMetrics(createPdf({ title: 't', subject: 's', lang: 'en', generatedAt: '2027-01-01T00:00:00Z', fingerprint: FINGERPRINT }));
+  const metrics = new TextMetrics(
+    createPdf({ title: 't', subject: 's', lang: 'en', generatedAt: '2027-01-01T00:00:00Z', fingerprint: FINGERPRINT }),
+  );
 
   it('breaks lines at spaces without exceeding the width, and keeps explicit line breaks', () => {
     const text = 'Läs ansökan och cv:t före samtalet och kontrollera att den sökande uppfyller antagningskraven.\nNy rad.';
@@ -58,7 +66,10 @@ describe('niceStep', () => {
 });
 
 describe('renderReport', () => {
-  const rows = Array.from({ length: 150 }, (_, i) => [`R-${String(i + 1).padStart(3, '0')}`, i % 7 === 0 ? 'a longer text that wraps '.repeat(6) : 'short']);
+  const rows = Array.from({ length: 150 }, (_, i) => [
+    `R-${String(i + 1).padStart(3, '0')}`,
+    i % 7 === 0 ? 'a longer text that wraps '.repeat(6) : 'short',
+  ]);
 
   it('repeats the table header on every page, numbers pages against the total, and points the contents at the right pages', async () => {
     const pdf = await renderToBuffer((out) =>
@@ -68,7 +79,14 @@ describe('renderReport', () => {
           await paragraph(flow, 'Cover');
           await tableOfContents(flow, { title: 'Contents', page: 'Page' });
           await heading(flow, 'First section', 1);
-          await table(flow, [{ header: 'Reference', weight: 1 }, { header: 'Text', weight: 3 }], rows);
+          await table(
+            flow,
+            [
+              { header: 'Reference', weight: 1 },
+              { header: 'Text', weight: 3 },
+            ],
+            rows,
+          );
           await heading(flow, 'Second section', 1, { newPage: 'landscape' });
           await paragraph(flow, 'The end.');
         }),

@@ -43,7 +43,12 @@ export async function renderReport(report: ReportLayout, out: Writable, options:
 
   const sink = new PdfSink(pdf, out);
   try {
-    const drawing = new PageFlow({ pdf, metrics, chrome: report.chrome, drawing: { sink, totalPages, headings, onPage: options.onProgress } });
+    const drawing = new PageFlow({
+      pdf,
+      metrics,
+      chrome: report.chrome,
+      drawing: { sink, totalPages, headings, onPage: options.onProgress },
+    });
     await report.compose(drawing);
     drawing.finish();
   } catch (err) {
@@ -53,7 +58,12 @@ export async function renderReport(report: ReportLayout, out: Writable, options:
   await sink.finish();
 }
 
-async function contentsLength(pdf: PDFKit.PDFDocument, metrics: TextMetrics, report: ReportLayout, headings: readonly Heading[]): Promise<number> {
+async function contentsLength(
+  pdf: PDFKit.PDFDocument,
+  metrics: TextMetrics,
+  report: ReportLayout,
+  headings: readonly Heading[],
+): Promise<number> {
   const flow = new PageFlow({ pdf, metrics, chrome: report.chrome });
   await flow.newPage('portrait');
   await drawContents(flow, report.contents, headings);

@@ -30,7 +30,12 @@ const PAD_Y = 2.2;
 /** Rows read ahead to size the columns. */
 const LOOKAHEAD = 100;
 
-export async function table(flow: PageFlow, columns: readonly TableColumn[], rows: Iterable<readonly TableCell[]>, options: TableOptions = {}): Promise<void> {
+export async function table(
+  flow: PageFlow,
+  columns: readonly TableColumn[],
+  rows: Iterable<readonly TableCell[]>,
+  options: TableOptions = {},
+): Promise<void> {
   const size = options.size ?? SIZE.table;
   const lineHeight = size * LEADING;
   // The first rows are read ahead so that column widths can respect their longest words.
@@ -41,7 +46,12 @@ export async function table(flow: PageFlow, columns: readonly TableColumn[], row
     if (next.done) break;
     ahead.push(next.value);
   }
-  const widths = columnWidths(flow, columns, size, ahead.map((row) => row.map(normalise)));
+  const widths = columnWidths(
+    flow,
+    columns,
+    size,
+    ahead.map((row) => row.map(normalise)),
+  );
   const xs = widths.map((_, i) => flow.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const headerLines = columns.map((c, i) => flow.metrics.wrap(c.header, widths[i] - 2 * PAD_X, 'bold', size));
   const headerHeight = Math.max(...headerLines.map((l) => l.length)) * lineHeight + 2 * PAD_Y;
@@ -117,11 +127,23 @@ function* chain<T>(first: readonly T[], rest: Iterator<T>): Generator<T> {
  * The room comes from the other columns in proportion to their spare width. Very long words
  * (hashes) are not counted: they are broken anyway.
  */
-function columnWidths(flow: PageFlow, columns: readonly TableColumn[], size: number, rows: readonly { text: string; bold?: boolean }[][]): number[] {
+function columnWidths(
+  flow: PageFlow,
+  columns: readonly TableColumn[],
+  size: number,
+  rows: readonly { text: string; bold?: boolean }[][],
+): number[] {
   const totalWeight = columns.reduce((sum, c) => sum + c.weight, 0);
   const widths = columns.map((c) => (flow.width * c.weight) / totalWeight);
   const cap = flow.width * 0.3;
-  const longest = (text: string, face: Face): number => Math.max(0, ...text.split(/\s+/).map((w) => flow.metrics.width(w, face, size)).filter((w) => w <= cap));
+  const longest = (text: string, face: Face): number =>
+    Math.max(
+      0,
+      ...text
+        .split(/\s+/)
+        .map((w) => flow.metrics.width(w, face, size))
+        .filter((w) => w <= cap),
+    );
   const minimum = columns.map((c, i) => {
     let widest = longest(c.header, 'bold');
     for (const row of rows) if (row[i]) widest = Math.max(widest, longest(row[i].text, row[i].bold ? 'bold' : 'regular'));
@@ -148,7 +170,17 @@ function clip(lines: string[], max: number): string[] {
   return kept;
 }
 
-function drawLines(flow: PageFlow, lines: readonly string[], x: number, width: number, face: Face, size: number, align: Align, color: string): void {
+function drawLines(
+  flow: PageFlow,
+  lines: readonly string[],
+  x: number,
+  width: number,
+  face: Face,
+  size: number,
+  align: Align,
+  color: string,
+): void {
   const lineHeight = size * LEADING;
-  for (let i = 0; i < lines.length; i++) flow.text(lines[i], x + PAD_X, flow.y + PAD_Y + i * lineHeight, face, size, color, align, width - 2 * PAD_X);
+  for (let i = 0; i < lines.length; i++)
+    flow.text(lines[i], x + PAD_X, flow.y + PAD_Y + i * lineHeight, face, size, color, align, width - 2 * PAD_X);
 }

@@ -7,13 +7,22 @@ export const INTAKE_HASH = '3f1c9a7e52b04d6f8e2a1b9c7d5e3f1a0b2c4d6e8f0a1b3c5d7e
 export const NAMES = ['Sánne Ŋuvttá', 'Øystein Åkerlund'];
 
 export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames = false): EvidenceReportModel {
-  const rate = (numerator: number, denominator: number) => ({ numerator, denominator, percent: denominator ? (numerator / denominator) * 100 : null });
+  const rate = (numerator: number, denominator: number) => ({
+    numerator,
+    denominator,
+    percent: denominator ? (numerator / denominator) * 100 : null,
+  });
   return {
     kind: 'evidence_report',
     lang,
     generatedAt: '2027-06-30T14:05:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
-    programme: { id: '7f1c2a9e-3b4d-4e5f-8a6b-0c1d2e3f4a5b', name: 'Mentorprogrammet Malmö–Tromsø 2027', startsOn: '2027-01-15', endsOn: '2027-12-15' },
+    programme: {
+      id: '7f1c2a9e-3b4d-4e5f-8a6b-0c1d2e3f4a5b',
+      name: 'Mentorprogrammet Malmö–Tromsø 2027',
+      startsOn: '2027-01-15',
+      endsOn: '2027-12-15',
+    },
     period: { from: '2027-01-01', to: '2027-06-30' },
     procedures: [
       {
@@ -22,7 +31,15 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
         version: 3,
         effectiveFrom: '2027-01-10T12:00:00.000Z',
         contentHash: INTAKE_HASH,
-        approvals: [{ signerName: 'Bjørn Sæther', meaning: 'approved', comment: null, signedAt: '2027-01-10T11:58:00.000Z', contentHash: INTAKE_HASH }],
+        approvals: [
+          {
+            signerName: 'Bjørn Sæther',
+            meaning: 'approved',
+            comment: null,
+            signedAt: '2027-01-10T11:58:00.000Z',
+            contentHash: INTAKE_HASH,
+          },
+        ],
       },
       {
         key: 'matching',
@@ -35,8 +52,24 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     ],
     includeNames,
     participants: [
-      { code: 'A-0001', role: 'adept', gender: 'female', profession: 'Läkare', enrolledOn: '2027-01-15', status: 'active', ...(includeNames ? { name: NAMES[0] } : {}) },
-      { code: 'M-0001', role: 'mentor', gender: 'male', profession: 'Sjuksköterska', enrolledOn: '2027-01-15', status: 'completed', ...(includeNames ? { name: NAMES[1] } : {}) },
+      {
+        code: 'A-0001',
+        role: 'adept',
+        gender: 'female',
+        profession: 'Läkare',
+        enrolledOn: '2027-01-15',
+        status: 'active',
+        ...(includeNames ? { name: NAMES[0] } : {}),
+      },
+      {
+        code: 'M-0001',
+        role: 'mentor',
+        gender: 'male',
+        profession: 'Sjuksköterska',
+        enrolledOn: '2027-01-15',
+        status: 'completed',
+        ...(includeNames ? { name: NAMES[1] } : {}),
+      },
     ],
     conformance: {
       asOf: '2027-06-30',
@@ -45,7 +78,14 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
         { key: 'matching', title: { en: 'Matching', sv: 'Matchning', nb: 'Matching' } },
       ],
       rows: [
-        { subject: 'A-0001', subjectType: 'adept', cells: [{ status: 'conforming', version: 3 }, { status: 'overdue', version: 1 }] },
+        {
+          subject: 'A-0001',
+          subjectType: 'adept',
+          cells: [
+            { status: 'conforming', version: 3 },
+            { status: 'overdue', version: 1 },
+          ],
+        },
         { subject: 'M-0001', subjectType: 'mentor', cells: [null, { status: 'nonconforming', version: 1 }] },
         { subject: 'P-0001', subjectType: 'pair', cells: [null, { status: 'not_yet_due', version: null }] },
       ],
@@ -135,6 +175,10 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
       correctiveActionsClosedOnTime: rate(1, 1),
       medianDaysDetectionToClosure: 26,
     },
-    auditTrail: { eventsInScope: 1234, chainHead: { seq: 5678, hash: CHAIN_HEAD_HASH }, verification: { valid: true, checkedEvents: 5678 } },
+    auditTrail: {
+      eventsInScope: 1234,
+      chainHead: { seq: 5678, hash: CHAIN_HEAD_HASH },
+      verification: { valid: true, checkedEvents: 5678 },
+    },
   };
 }

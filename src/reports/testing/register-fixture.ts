@@ -11,7 +11,13 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
     lang,
     generatedAt: '2027-07-01T06:00:00.000Z',
     generatedBy: 'Bjørn Sæther',
-    filters: { programmeName: 'Mentorprogrammet Malmö–Tromsø 2027', states: ['in_progress', 'closed'], overdueOnly: false, dueFrom: '2027-01-01', dueTo: '2027-12-31' },
+    filters: {
+      programmeName: 'Mentorprogrammet Malmö–Tromsø 2027',
+      states: ['in_progress', 'closed'],
+      overdueOnly: false,
+      dueFrom: '2027-01-01',
+      dueTo: '2027-12-31',
+    },
     actions: [
       {
         reference: 'CA-2027-0001',
@@ -26,8 +32,20 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
         closedAt: '2027-04-02T13:00:00.000Z',
         overdueDays: 0,
         deviations: [{ reference: 'DEV-2027-0001', title: 'Matching done after the window closed', severity: 'major', state: 'closed' }],
-        effectiveness: { verdict: 'effective', checkedAt: '2027-04-02T12:30:00.000Z', checkedByName: 'Åsa Læstadius-Øberg', evidence: EVIDENCE_TEXT },
-        boardReviews: [{ decision: 'endorsed', reviewerName: 'Ánde Đuolbmá', reviewedAt: '2027-04-10T17:00:00.000Z', comment: 'Godkjent uten merknader.' }],
+        effectiveness: {
+          verdict: 'effective',
+          checkedAt: '2027-04-02T12:30:00.000Z',
+          checkedByName: 'Åsa Læstadius-Øberg',
+          evidence: EVIDENCE_TEXT,
+        },
+        boardReviews: [
+          {
+            decision: 'endorsed',
+            reviewerName: 'Ánde Đuolbmá',
+            reviewedAt: '2027-04-10T17:00:00.000Z',
+            comment: 'Godkjent uten merknader.',
+          },
+        ],
       },
       {
         reference: 'CA-2027-0002',
@@ -41,7 +59,9 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
         implementedAt: null,
         closedAt: null,
         overdueDays: 61,
-        deviations: [{ reference: 'DEV-2027-0002', title: 'Consent form missing for one adept', severity: 'critical', state: 'action_plan' }],
+        deviations: [
+          { reference: 'DEV-2027-0002', title: 'Consent form missing for one adept', severity: 'critical', state: 'action_plan' },
+        ],
         effectiveness: null,
         boardReviews: [],
       },
@@ -55,7 +75,12 @@ export function managementReviewMinutesFixture(lang: ReportLanguage = 'en', sign
     lang,
     generatedAt: '2027-09-20T10:00:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
-    review: { title: 'Ledningens genomgång hösten 2027', heldOn: '2027-09-18', state: signed ? 'closed' : 'open', closedAt: signed ? '2027-09-18T15:10:00.000Z' : null },
+    review: {
+      title: 'Ledningens genomgång hösten 2027',
+      heldOn: '2027-09-18',
+      state: signed ? 'closed' : 'open',
+      closedAt: signed ? '2027-09-18T15:10:00.000Z' : null,
+    },
     attendees: [
       { name: 'Ánde Đuolbmá', roles: ['board_member'] },
       { name: 'Åsa Læstadius-Øberg', roles: ['quality_manager', 'programme_leader'] },
@@ -63,8 +88,17 @@ export function managementReviewMinutesFixture(lang: ReportLanguage = 'en', sign
     inputs: {
       composedAt: '2027-09-18T15:09:00.000Z',
       asOf: '2027-09-18',
-      deviations: { open: 3, overdue: 1, openBySeverity: { minor: 1, major: 1, critical: 1 }, openBySource: { manual: 0, internal_audit: 1, external_audit: 0, participant_feedback: 1, system: 1 } },
-      correctiveActions: { byState: { planned: 1, in_progress: 2, implemented: 0, effectiveness_check: 1, closed: 7, cancelled: 0 }, overdue: 1, overdueReferences: ['CA-2027-0002'] },
+      deviations: {
+        open: 3,
+        overdue: 1,
+        openBySeverity: { minor: 1, major: 1, critical: 1 },
+        openBySource: { manual: 0, internal_audit: 1, external_audit: 0, participant_feedback: 1, system: 1 },
+      },
+      correctiveActions: {
+        byState: { planned: 1, in_progress: 2, implemented: 0, effectiveness_check: 1, closed: 7, cancelled: 0 },
+        overdue: 1,
+        overdueReferences: ['CA-2027-0002'],
+      },
       conformance: [
         { procedureKey: 'intake-interview', conforming: 35, completed: 40, rate: 0.875 },
         { procedureKey: 'matching', conforming: 0, completed: 0, rate: null },
@@ -90,9 +124,15 @@ export function managementReviewMinutesFixture(lang: ReportLanguage = 'en', sign
     },
     procedureTitles: { 'intake-interview': { en: 'Intake interview', sv: 'Intagssamtal', nb: 'Inntakssamtale' } },
     decisions: [
-      { seq: 1, text: 'Programledarna får utbildning i samtyckeshantering före nästa intag.', trackedActions: [{ reference: 'CA-2027-0011', state: 'planned', dueOn: '2027-11-30', overdue: false }] },
+      {
+        seq: 1,
+        text: 'Programledarna får utbildning i samtyckeshantering före nästa intag.',
+        trackedActions: [{ reference: 'CA-2027-0011', state: 'planned', dueOn: '2027-11-30', overdue: false }],
+      },
       { seq: 2, text: 'Kvalitetsmålet för överensstämmelse höjs till 95 %.', trackedActions: [] },
     ],
-    signature: signed ? { signerName: 'Ánde Đuolbmá', meaning: 'closed', comment: null, signedAt: '2027-09-18T15:10:00.000Z', contentHash: null } : null,
+    signature: signed
+      ? { signerName: 'Ánde Đuolbmá', meaning: 'closed', comment: null, signedAt: '2027-09-18T15:10:00.000Z', contentHash: null }
+      : null,
   };
 }
