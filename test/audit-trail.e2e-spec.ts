@@ -53,6 +53,7 @@ describe('audit trail', () => {
           name: { old: null, new: body.name },
           roles: { old: null, new: ['programme_leader'] },
           active: { old: null, new: true },
+          mustChangePassword: { old: null, new: true },
         },
         reason: null,
         requestId: res.headers['x-request-id'],
@@ -63,7 +64,9 @@ describe('audit trail', () => {
       const stored = JSON.stringify(await storedEvents(t));
       expect(stored).not.toContain(password);
       expect(stored).not.toContain(password_hash);
-      expect(stored).not.toMatch(/argon2|password/i);
+      expect(stored).not.toMatch(/argon2|passwordHash|password_hash/i);
+      // The event names what happened to the password (mustChangePassword, user.password_change), never the password.
+      expect(stored).not.toMatch(/"password"/);
     });
 
     it('records user.update with only the fields that changed, and the request id the client sent', async () => {

@@ -1,7 +1,7 @@
 import { startTestApp, bearer, TEST_JWT_SECRET } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { expectProblem } from './support/expectations.js';
-import { decodePayload, flipCharacter, nowSeconds, signHs256, unsignedToken } from './support/tokens.js';
+import { decodePayload, flipCharacter, nowSeconds, signHmac, signHs256, unsignedToken } from './support/tokens.js';
 
 describe('auth', () => {
   let t: TestApp;
@@ -22,6 +22,7 @@ describe('auth', () => {
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         tokenType: 'Bearer',
         expiresIn: 3600,
+        mustChangePassword: false,
         user: { id: t.admin.id, email: 'admin@qms.test', name: 'Test Administrator', roles: ['admin'] },
       });
       const payload = decodePayload(res.body.accessToken);
@@ -54,16 +55,59 @@ describe('auth', () => {
   });
 
   describe('tokens', () => {
+    /** The claims of a token the service would issue to the admin now, with `changes` applied. */
+    const claims = (changes: Record<string, unknown> = {}) => ({
+      sub: t.admin.id,
+      gen: 0,
+      iat: nowSeconds(),
+      exp: nowSeconds() + 600,
+      ...changes,
+    });
+    const without = (name: string) => Object.fromEntries(Object.entries(claims()).filter(([k]) => k !== name));
+
     it('accepts a hand-built HS256 token signed with the service secret (control for the probes below)', async () => {
-      const token = signHs256({ sub: t.admin.id, iat: nowSeconds(), exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
-      const res = await me(token);
+      const res = await me(signHs256(claims(), TEST_JWT_SECRET));
       expect(res.status).toBe(200);
       expect(res.body.id).toBe(t.admin.id);
     });
 
+    it('issues tokens carrying the user, their token generation, the time of issue and an expiry', () => {
+      expect(decodePayload(t.admin.token)).toEqual({ sub: t.admin.id, gen: 0, iat: expect.any(Number), exp: expect.any(Number) });
+    });
+
     it('refuses an expired token', async () => {
-      const token = signHs256({ sub: t.admin.id, iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }, TEST_JWT_SECRET);
+      const token = signHs256(claims({ iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 }), TEST_JWT_SECRET);
       expectProblem(await me(token), 401, 'invalid_token');
+    });
+
+    it('refuses a token without an expiry (it would never expire)', async () => {
+      expectProblem(await me(signHs256(without('exp'), TEST_JWT_SECRET)), 401, 'invalid_token');
+    });
+
+    it('refuses a token without a time of issue, or issued in the future', async () => {
+      expectProblem(await me(signHs256(without('iat'), TEST_JWT_SECRET)), 401, 'invalid_token');
+      const future = signHs256(claims({ iat: nowSeconds() + 3600, exp: nowSeconds() + 3900 }), TEST_JWT_SECRET);
+      expectProblem(await me(future), 401, 'invalid_token');
+      // A minute of clock difference between service processes is tolerated.
+      expect((await me(signHs256(claims({ iat: nowSeconds() + 30 }), TEST_JWT_SECRET))).status).toBe(200);
+    });
+
+    it('refuses a token that lives longer than the service issues them for (JWT_TTL_SECONDS)', async () => {
+      const decade = signHs256(claims({ exp: nowSeconds() + 10 * 365 * 86400 }), TEST_JWT_SECRET);
+      expectProblem(await me(decade), 401, 'invalid_token');
+      expect((await me(signHs256(claims({ exp: nowSeconds() + 3600 }), TEST_JWT_SECRET))).status).toBe(200);
+    });
+
+    it('refuses a token signed with another algorithm, even with the service secret', async () => {
+      for (const alg of ['HS384', 'HS512'] as const) {
+        expectProblem(await me(signHmac(claims(), TEST_JWT_SECRET, alg)), 401, 'invalid_token');
+      }
+    });
+
+    it('refuses a token without a token generation, or with one that is not the current', async () => {
+      expectProblem(await me(signHs256(without('gen'), TEST_JWT_SECRET)), 401, 'invalid_token');
+      expectProblem(await me(signHs256(claims({ gen: '0' }), TEST_JWT_SECRET)), 401, 'invalid_token');
+      expectProblem(await me(signHs256(claims({ gen: 1 }), TEST_JWT_SECRET)), 401, 'token_revoked');
     });
 
     it('refuses a token whose signature was changed', async () => {
@@ -82,26 +126,21 @@ describe('auth', () => {
     });
 
     it('refuses an unsigned token (alg: none)', async () => {
-      const token = unsignedToken({ sub: t.admin.id, iat: nowSeconds(), exp: nowSeconds() + 600 });
+      const token = unsignedToken(claims());
       expectProblem(await me(token), 401, 'invalid_token');
       // Also with a dummy signature, in case a parser ignores it for alg none.
       expectProblem(await me(token + 'c2lnbmF0dXJl'), 401, 'invalid_token');
     });
 
     it('refuses a token signed with another secret', async () => {
-      const token = signHs256(
-        { sub: t.admin.id, iat: nowSeconds(), exp: nowSeconds() + 600 },
-        'another-secret-that-is-also-at-least-32-chars',
-      );
+      const token = signHs256(claims(), 'another-secret-that-is-also-at-least-32-chars');
       expectProblem(await me(token), 401, 'invalid_token');
     });
 
     it('refuses a correctly signed token whose subject is not a user id, or no longer a user', async () => {
-      const notAnId = signHs256({ sub: 'admin', exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
-      expectProblem(await me(notAnId), 401, 'invalid_token');
-      const noSub = signHs256({ exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
-      expectProblem(await me(noSub), 401, 'invalid_token');
-      const ghost = signHs256({ sub: '00000000-0000-4000-8000-000000000000', exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
+      expectProblem(await me(signHs256(claims({ sub: 'admin' }), TEST_JWT_SECRET)), 401, 'invalid_token');
+      expectProblem(await me(signHs256(without('sub'), TEST_JWT_SECRET)), 401, 'invalid_token');
+      const ghost = signHs256(claims({ sub: '00000000-0000-4000-8000-000000000000' }), TEST_JWT_SECRET);
       expectProblem(await me(ghost), 401, 'account_inactive');
     });
 
@@ -123,7 +162,7 @@ describe('auth', () => {
         .send(body);
     }
 
-    it("stops a deactivated user's existing token and refuses their login", async () => {
+    it("ends a deactivated user's tokens for good and refuses their login", async () => {
       const u = await t.user(['quality_manager']);
       expect((await me(u.token)).status).toBe(200);
 
@@ -134,8 +173,16 @@ describe('auth', () => {
       expectProblem(await me(u.token), 401, 'account_inactive');
       expectProblem(await t.http.post('/api/auth/login').send({ email: u.email, password: u.password }), 401, 'invalid_credentials');
 
-      // Reactivated, the same token works again: nothing about it was revoked, the account was.
+      // Reactivated, the account signs in again, but the tokens it held before stay ended.
       expect((await patchUser(u.id, { active: true })).status).toBe(200);
+      expectProblem(await me(u.token), 401, 'token_revoked');
+      const fresh = await t.login(u.email, u.password);
+      expect((await me(fresh)).status).toBe(200);
+    });
+
+    it('does not end tokens on a change of name or roles', async () => {
+      const u = await t.user(['auditor']);
+      expect((await patchUser(u.id, { name: 'Renamed Person', roles: ['auditor', 'board_member'] })).status).toBe(200);
       expect((await me(u.token)).status).toBe(200);
     });
 

@@ -18,7 +18,7 @@ import { problemViolation } from './support/problem-check.js';
 import { nestRoutes } from './support/routes.js';
 import { TEST_JWT_SECRET, startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
-import { nowSeconds, signHs256 } from './support/tokens.js';
+import { decodePayload, nowSeconds, signHs256 } from './support/tokens.js';
 import { buildWorld, defaultPath, sampleRequest } from './support/world.js';
 import type { ActorName, World } from './support/world.js';
 
@@ -53,14 +53,16 @@ describe('authorisation matrix: every role against every route, compared with th
     t = await startTestApp();
     w = await buildWorld(t);
     operations = (await loadApiSurface(t)).operations;
-    expiredToken = signHs256({ sub: w.actors.all_roles.id, iat: nowSeconds() - 7200, exp: nowSeconds() - 60 }, TEST_JWT_SECRET);
+    const gen = decodePayload(w.actors.all_roles.token).gen;
+    expiredToken = signHs256({ sub: w.actors.all_roles.id, gen, iat: nowSeconds() - 7200, exp: nowSeconds() - 60 }, TEST_JWT_SECRET);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('signs the expired token like a real one: the same token unexpired is accepted', async () => {
-    const fresh = signHs256({ sub: w.actors.all_roles.id, iat: nowSeconds(), exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
+    const gen = decodePayload(w.actors.all_roles.token).gen;
+    const fresh = signHs256({ sub: w.actors.all_roles.id, gen, iat: nowSeconds(), exp: nowSeconds() + 600 }, TEST_JWT_SECRET);
     expect((await t.http.get('/api/users/me').set('Authorization', `Bearer ${fresh}`)).status).toBe(200);
     expect((await t.http.get('/api/users/me').set('Authorization', `Bearer ${expiredToken}`)).status).toBe(401);
   });

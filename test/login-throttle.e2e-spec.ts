@@ -3,19 +3,27 @@ import { startTestApp, ADMIN_EMAIL, ADMIN_PASSWORD } from './support/test-app.js
 import type { TestApp, TestUser } from './support/test-app.js';
 import { expectProblem } from './support/expectations.js';
 
-/** Failed logins are throttled per (client address, account), and every block expires by itself. */
+/**
+ * Failed logins are throttled per (client address, account), and every block expires by itself.
+ * The counts are kept in the database: two service processes behind a load balancer share them.
+ */
 describe('login throttle', () => {
   const MAX_FAILURES = 3;
   const WINDOW_SECONDS = 2;
+  const LIMITS = { loginMaxFailures: MAX_FAILURES, loginWindowSeconds: WINDOW_SECONDS, trustProxy: true };
   let t: TestApp;
+  /** A second instance of the service on the same database. */
+  let t2: TestApp;
   let other: TestUser;
   let address = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({ loginMaxFailures: MAX_FAILURES, loginWindowSeconds: WINDOW_SECONDS, trustProxy: true });
+    t = await startTestApp(LIMITS);
+    t2 = await startTestApp(LIMITS, { sameDatabaseAs: t });
     other = await t.user(['auditor']);
   });
   afterAll(async () => {
+    await t2?.close();
     await t?.close();
   });
 
@@ -24,12 +32,12 @@ describe('login throttle', () => {
     return `198.51.100.${++address}`;
   }
 
-  function login(from: string, email: string, password: string) {
-    return t.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+  function login(from: string, email: string, password: string, via: TestApp = t) {
+    return via.http.post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
   }
 
-  async function failTimes(from: string, email: string, n: number): Promise<void> {
-    for (let i = 0; i < n; i++) expectProblem(await login(from, email, 'wrong-password'), 401, 'invalid_credentials');
+  async function failTimes(from: string, email: string, n: number, via: TestApp = t): Promise<void> {
+    for (let i = 0; i < n; i++) expectProblem(await login(from, email, 'wrong-password', via), 401, 'invalid_credentials');
   }
 
   it('answers 429 with Retry-After once the failures reach the limit, even for the right password', async () => {
@@ -91,5 +99,53 @@ describe('login throttle', () => {
     }
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(ADMIN_EMAIL);
+  });
+
+  it('counts failures on one service process on the other too (two processes on one database)', async () => {
+    const from = freshAddress();
+    await failTimes(from, ADMIN_EMAIL, MAX_FAILURES - 1, t);
+    await failTimes(from, ADMIN_EMAIL, 1, t2);
+    // Blocked on both, even for the right password: the attacker got MAX_FAILURES tries in all, not per process.
+    expectProblem(await login(from, ADMIN_EMAIL, ADMIN_PASSWORD, t), 429, 'too_many_attempts');
+    expectProblem(await login(from, ADMIN_EMAIL, ADMIN_PASSWORD, t2), 429, 'too_many_attempts');
+    // And a success on one clears the count on both.
+    const ok = freshAddress();
+    await failTimes(ok, other.email, MAX_FAILURES - 1, t2);
+    expect((await login(ok, other.email, other.password, t)).status).toBe(200);
+    await failTimes(ok, other.email, MAX_FAILURES - 1, t2);
+    expect((await login(ok, other.email, other.password, t2)).status).toBe(200);
+  });
+
+  it('lets no more than the limit through when many wrong passwords arrive at once, across both processes', async () => {
+    const from = freshAddress();
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(from, ADMIN_EMAIL, `wrong-password-${i}`, i % 2 === 0 ? t : t2)),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    // Each attempt is counted before its password is checked: the burst cannot outrun the count.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - MAX_FAILURES);
+    expectProblem(await login(from, ADMIN_EMAIL, ADMIN_PASSWORD), 429, 'too_many_attempts');
+  });
+
+  it('keeps no client address or e-mail address in the database, and sweeps rows whose window has passed', async () => {
+    const from = freshAddress();
+    await failTimes(from, other.email, 1);
+    const rows = await t.sql<{ key: string; attempts: string[] }>(`SELECT key, attempts::text[] AS attempts FROM auth_throttle`);
+    expect(rows.length).toBeGreaterThan(0);
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain(from);
+    expect(stored).not.toContain(other.email);
+    for (const r of rows) expect(r.key).toMatch(/^[0-9a-f]{64}$/);
+
+    // Once the window has passed, the next attempt (on either process) sweeps what expired.
+    await delay(WINDOW_SECONDS * 1000 + 1100);
+    await failTimes(freshAddress(), ADMIN_EMAIL, 1, t);
+    await failTimes(freshAddress(), ADMIN_EMAIL, 1, t2);
+    const [{ expired }] = await t.sql<{ expired: number }>(`SELECT count(*)::int AS expired FROM auth_throttle WHERE expires_at < now()`);
+    expect(expired).toBe(0);
+    const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM auth_throttle`);
+    // What is left: the two attempts just made (each counted for its account and its address).
+    expect(n).toBe(4);
   });
 });

@@ -53,11 +53,14 @@ describe('users', () => {
         name: body.name,
         roles: ['quality_manager', 'auditor'],
         active: true,
+        // Chosen by the administrator: the user must change it at the first sign-in.
+        mustChangePassword: true,
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      expect(JSON.stringify(res.body)).not.toMatch(/password|argon2/i);
+      expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|password_hash|argon2/i);
+      expect(JSON.stringify(res.body)).not.toContain(body.password);
 
       const [row] = await t.sql<{ email: string; password_hash: string; version: number }>(
         `SELECT email, password_hash, version FROM app_user WHERE id = $1`,
@@ -120,7 +123,7 @@ describe('users', () => {
       const ids = (res.body as { id: string }[]).map((u) => u.id);
       for (const u of Object.values(byRole)) expect(ids).toContain(u.id);
       expect(res.body).toHaveLength(await countRows(t, 'app_user'));
-      expect(JSON.stringify(res.body)).not.toMatch(/password|argon2/i);
+      expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|password_hash|argon2/i);
 
       for (const role of ROLES.filter((r) => r !== 'admin')) {
         expectProblem(await t.http.get('/api/users').set(...bearer(byRole[role])), 403, 'forbidden_role');
@@ -142,6 +145,7 @@ describe('users', () => {
     });
   });
 
+  // Users made by t.user() are at version 2: created (1), then their first change of password (2).
   describe('PATCH /api/users/:id', () => {
     async function rowVersion(id: string): Promise<number> {
       const [r] = await t.sql<{ version: number }>(`SELECT version FROM app_user WHERE id = $1`, [id]);
@@ -157,7 +161,7 @@ describe('users', () => {
           .send({ name: 'Renamed' }),
       );
       expectProblem(res, 428, 'if_match_required');
-      expect(await rowVersion(u.id)).toBe(1);
+      expect(await rowVersion(u.id)).toBe(2);
     });
 
     it('refuses a stale or unparseable If-Match with 412, nothing written', async () => {
@@ -165,7 +169,7 @@ describe('users', () => {
       const first = await t.http
         .patch(`/api/users/${u.id}`)
         .set(...bearer(t.admin))
-        .set('If-Match', '"1"')
+        .set('If-Match', '"2"')
         .send({ name: 'First' });
       expect(first.status).toBe(200);
 
@@ -173,11 +177,11 @@ describe('users', () => {
         t.http
           .patch(`/api/users/${u.id}`)
           .set(...bearer(t.admin))
-          .set('If-Match', '"1"')
+          .set('If-Match', '"2"')
           .send({ name: 'Second' }),
       );
       expectProblem(stale, 412, 'version_mismatch');
-      expect(stale.body.currentVersion).toBe(2);
+      expect(stale.body.currentVersion).toBe(3);
 
       const garbage = await unchanged(() =>
         t.http
@@ -188,7 +192,7 @@ describe('users', () => {
       );
       expectProblem(garbage, 412, 'version_mismatch');
 
-      expect(await rowVersion(u.id)).toBe(2);
+      expect(await rowVersion(u.id)).toBe(3);
       const [row] = await t.sql<{ name: string }>(`SELECT name FROM app_user WHERE id = $1`, [u.id]);
       expect(row.name).toBe('First');
     });
@@ -199,22 +203,22 @@ describe('users', () => {
       const res = await t.http
         .patch(`/api/users/${u.id}`)
         .set(...bearer(t.admin))
-        .set('If-Match', '"1"')
+        .set('If-Match', '"2"')
         .send({ name: 'New Name', roles: ['auditor', 'board_member'] });
       expect(res.status).toBe(200);
-      expect(res.headers.etag).toBe('"2"');
-      expect(res.body).toMatchObject({ id: u.id, name: 'New Name', roles: ['auditor', 'board_member'], version: 2 });
-      expect(await rowVersion(u.id)).toBe(2);
+      expect(res.headers.etag).toBe('"3"');
+      expect(res.body).toMatchObject({ id: u.id, name: 'New Name', roles: ['auditor', 'board_member'], version: 3 });
+      expect(await rowVersion(u.id)).toBe(3);
       expect((await trailState(t)).events).toBe(before.events + 1);
 
       // The weak form of the same ETag is accepted too.
       const again = await t.http
         .patch(`/api/users/${u.id}`)
         .set(...bearer(t.admin))
-        .set('If-Match', 'W/"2"')
+        .set('If-Match', 'W/"3"')
         .send({ name: 'Newer' });
       expect(again.status).toBe(200);
-      expect(again.headers.etag).toBe('"3"');
+      expect(again.headers.etag).toBe('"4"');
     });
 
     it('answers 404 for an unknown user and writes nothing', async () => {
@@ -222,7 +226,7 @@ describe('users', () => {
         t.http
           .patch('/api/users/00000000-0000-4000-8000-000000000000')
           .set(...bearer(t.admin))
-          .set('If-Match', '"1"')
+          .set('If-Match', '"2"')
           .send({ name: 'X' }),
       );
       expectProblem(res, 404, 'not_found');
@@ -234,7 +238,7 @@ describe('users', () => {
         t.http
           .patch(`/api/users/${u.id}`)
           .set(...bearer(byRole.quality_manager))
-          .set('If-Match', '"1"')
+          .set('If-Match', '"2"')
           .send({ name: 'X' }),
       );
       expectProblem(res, 403, 'forbidden_role');
@@ -246,7 +250,7 @@ describe('users', () => {
         t.http
           .patch(`/api/users/${admin2.id}`)
           .set(...bearer(admin2))
-          .set('If-Match', '"1"')
+          .set('If-Match', '"2"')
           .send(body);
       expectProblem(await unchanged(() => self({ active: false })), 409, 'cannot_deactivate_self');
       expectProblem(await unchanged(() => self({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
@@ -255,11 +259,11 @@ describe('users', () => {
         t.http
           .patch(`/api/users/${admin2.id.toUpperCase()}`)
           .set(...bearer(admin2))
-          .set('If-Match', '"1"')
+          .set('If-Match', '"2"')
           .send(body);
       expectProblem(await unchanged(() => shouted({ active: false })), 409, 'cannot_deactivate_self');
       expectProblem(await unchanged(() => shouted({ roles: ['auditor'] })), 409, 'cannot_drop_own_admin');
-      expect(await rowVersion(admin2.id)).toBe(1);
+      expect(await rowVersion(admin2.id)).toBe(2);
       const events = await storedEvents(t, `entity_id = $1 AND action = 'user.update'`, [admin2.id]);
       expect(events).toEqual([]);
     });

@@ -71,14 +71,32 @@ export interface Staff {
   passwords: Record<'qm' | 'leader' | 'auditor' | 'board', string>;
 }
 
+/**
+ * Creates a user as an administrator would and signs them in. The administrator's password is
+ * temporary, so the user first changes it to `password`, as a new user must.
+ */
+export async function createUser(
+  admin: Client,
+  user: { email: string; name: string; password: string; roles: string[] },
+): Promise<{ client: Client; id: string }> {
+  const temporary = `temporary-${user.password}`;
+  const created = (await admin.must(201, 'POST', '/api/users', { ...user, password: temporary })) as { id: string };
+  const first = await admin.login(user.email, temporary);
+  const changed = (await first.must(200, 'POST', '/api/users/me/password', {
+    currentPassword: temporary,
+    newPassword: user.password,
+  })) as { accessToken: string };
+  return { client: admin.as(changed.accessToken), id: created.id };
+}
+
 /** Signs in as the first administrator and creates one user per role. */
 export async function createStaff(baseUrl: string, tag = 'h'): Promise<Staff> {
   const admin = await new Client(baseUrl).login(ADMIN_EMAIL, ADMIN_PASSWORD);
   const make = async (role: string, name: string) => {
     const email = `${role.replace(/_/g, '-')}.${tag}@hardening.test`;
     const password = `${role}-password-for-hardening`;
-    const user = await admin.must(201, 'POST', '/api/users', { email, name, password, roles: [role] });
-    return { client: await admin.login(email, password), id: user.id as string, password };
+    const user = await createUser(admin, { email, name, password, roles: [role] });
+    return { ...user, password };
   };
   const qm = await make('quality_manager', 'Quinn Quality');
   const leader = await make('programme_leader', 'Leila Leader');

@@ -19,7 +19,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { activeProgramme, createStaff, participantBody } from '../lib/client.js';
+import { activeProgramme, createStaff, createUser, participantBody } from '../lib/client.js';
 import type { Client } from '../lib/client.js';
 import { JWT_SECRET, ROOT, Service, attach, freshDatabase, sleep } from '../lib/service.js';
 import { median, round } from '../lib/stats.js';
@@ -163,13 +163,12 @@ export const stepScenario: Scenario = {
       const seeded = performance.now();
       const staff = await createStaff(svc.url, 'step');
       const approverPassword = 'approver-password-for-the-bench';
-      await staff.admin.must(201, 'POST', '/api/users', {
+      const { client: approver } = await createUser(staff.admin, {
         email: 'approver.step@hardening.test',
         name: 'Astrid Approver',
         password: approverPassword,
         roles: ['quality_manager'],
       });
-      const approver = await staff.admin.login('approver.step@hardening.test', approverPassword);
       await staff.qm.must(201, 'POST', '/api/procedures', { definition: definition() });
       await staff.qm.must(200, 'POST', `/api/procedures/${PROCEDURE_KEY}/versions/1/submit`);
       await approver.must(200, 'POST', `/api/procedures/${PROCEDURE_KEY}/versions/1/approve`, {

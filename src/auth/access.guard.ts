@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { forbidden, unauthorized } from '../common/problem.js';
 import type { AuthenticatedRequest } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
-import { POLICY_KEY } from './policy.js';
+import { BEFORE_PASSWORD_CHANGE_KEY, POLICY_KEY } from './policy.js';
 import type { AccessPolicy } from './policy.js';
 import { hasAnyRole } from './roles.js';
 
@@ -29,7 +29,11 @@ export class AccessGuard implements CanActivate {
     const header = req.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9\-_.]+)\s*$/i.exec(header) : null;
     if (!m) throw unauthorized('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
-    req.user = await this.auth.authenticate(m[1]);
+    const user = await this.auth.authenticate(m[1]);
+    req.user = { id: user.id, email: user.email, name: user.name, roles: user.roles };
+    if (user.mustChangePassword && !this.reflector.get<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, context.getHandler())) {
+      throw forbidden('password_change_required', 'Change your password first: POST /api/users/me/password with the current and a new one');
+    }
     if (policy.kind === 'roles' && !hasAnyRole(req.user.roles, policy.roles)) {
       throw forbidden('forbidden_role', `Requires one of the roles: ${policy.roles.join(', ')}`);
     }

@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TextField } from '../common/fields.js';
 import { UserResponse } from '../users/user.dto.js';
+import type { LoginResult } from './auth.service.js';
+import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 
 export class LoginRequest {
   @TextField({ max: 254, description: 'E-mail address', example: 'quality@example.org' })
   email: string;
 
-  @TextField({ max: 256, description: 'Password' })
+  @TextField({ max: PASSWORD_MAX_LENGTH, description: 'Password' })
   password: string;
 }
 
@@ -14,5 +16,21 @@ export class LoginResponse {
   @ApiProperty({ description: 'Send as Authorization: Bearer <accessToken>' }) accessToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({
+    description:
+      'The password was set by an administrator or generated: until it is changed (POST /api/users/me/password), the token ' +
+      'may only read GET /api/users/me and change the password; every other route answers 403 password_change_required',
+  })
+  mustChangePassword: boolean;
   @ApiProperty({ type: UserResponse }) user: Pick<UserResponse, 'id' | 'email' | 'name' | 'roles'>;
+}
+
+export function toLoginResponse(r: LoginResult): LoginResponse {
+  return {
+    accessToken: r.accessToken,
+    tokenType: r.tokenType,
+    expiresIn: r.expiresIn,
+    mustChangePassword: r.user.mustChangePassword,
+    user: { id: r.user.id, email: r.user.email, name: r.user.name, roles: r.user.roles },
+  };
 }

@@ -5,7 +5,9 @@ import type { AppConfig } from '../config/config.js';
 import { resolveJwtSecret } from '../config/secrets.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
-import { AuthService, JWT_SECRET } from './auth.service.js';
+import { AttemptThrottle } from './attempt-throttle.js';
+import { AuthService } from './auth.service.js';
+import { JWT_SECRET } from './jwt-secret.js';
 
 @Global()
 @Module({
@@ -13,6 +15,7 @@ import { AuthService, JWT_SECRET } from './auth.service.js';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AttemptThrottle,
     AccessGuard,
     { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) },
   ],

@@ -7,11 +7,15 @@ import type { AppConfig } from '../config/config.js';
 import { ProblemException, unauthorized } from '../common/problem.js';
 import type { Actor } from '../common/request-context.js';
 import { User } from '../users/user.entity.js';
-import { LoginThrottle } from './login-throttle.js';
+import { AttemptThrottle } from './attempt-throttle.js';
+import type { ThrottleScope } from './attempt-throttle.js';
+import { JWT_SECRET } from './jwt-secret.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 
-export const JWT_SECRET = Symbol('JWT_SECRET');
+export { JWT_SECRET } from './jwt-secret.js';
 const ALGORITHM = 'HS256';
+/** Tokens issued by another process whose clock runs a little ahead are still accepted. */
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface LoginResult {
   accessToken: string;
@@ -20,9 +24,23 @@ export interface LoginResult {
   user: User;
 }
 
+/** The signed-in user as the guard and the use cases see them. */
+export interface AuthenticatedUser extends Actor {
+  id: string;
+  /** The password was chosen by an administrator or generated: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
+}
+
+interface TokenPayload {
+  sub?: unknown;
+  /** The user's token generation when the token was issued; a changed password or a deactivation moves it on. */
+  gen?: unknown;
+  iat?: unknown;
+  exp?: unknown;
+}
+
 @Injectable()
 export class AuthService {
-  private readonly throttle: LoginThrottle;
   /**
    * The signing key, made once: given the secret as a string, the JWT library tries to parse it
    * as a public key on every verification before treating it as a secret (about 7% of the CPU
@@ -33,25 +51,24 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
+    private readonly throttle: AttemptThrottle,
     @Inject(JWT_SECRET) secret: string,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.throttle = new LoginThrottle(config.loginMaxFailures, config.loginWindowSeconds * 1000);
     this.key = createSecretKey(Buffer.from(secret, 'utf8')) satisfies KeyObject as unknown as string;
   }
 
   async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
     const account = email.toLowerCase();
-    this.refuseIfThrottled(clientAddress, account);
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: account });
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !ok || !user.active) {
-      this.throttle.recordFailure(clientAddress, account);
-      throw unauthorized('invalid_credentials', 'E-mail or password is wrong, or the account is deactivated');
-    }
-    this.throttle.recordSuccess(clientAddress, account);
+    const user = await this.checkPassword('sign_in', clientAddress, account, { email: account }, password);
+    if (!user) throw unauthorized('invalid_credentials', 'E-mail or password is wrong, or the account is deactivated');
+    return this.tokenFor(user);
+  }
+
+  /** A new token for `user` at their current token generation, answered like a sign-in. */
+  async tokenFor(user: User): Promise<LoginResult> {
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id },
+      { sub: user.id, gen: user.tokenGeneration },
       { secret: this.key, algorithm: ALGORITHM, expiresIn: this.config.jwtTtlSeconds },
     );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds, user };
@@ -59,52 +76,81 @@ export class AuthService {
 
   /**
    * Resolves a bearer token to the acting user. The user is read on every request, so a
-   * deactivation or a change of roles takes effect at once, whatever tokens are out.
+   * deactivation, a change of roles or a changed password takes effect at once, whatever tokens
+   * are out.
    */
-  async authenticate(token: string): Promise<Actor & { id: string }> {
-    let payload: { sub?: unknown };
+  async authenticate(token: string): Promise<AuthenticatedUser> {
+    const invalid = () => unauthorized('invalid_token', 'The bearer token is invalid or has expired');
+    let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync(token, { secret: this.key, algorithms: [ALGORITHM] });
     } catch {
-      throw unauthorized('invalid_token', 'The bearer token is invalid or has expired');
+      throw invalid();
     }
-    if (typeof payload.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(payload.sub)) {
-      throw unauthorized('invalid_token', 'The bearer token is invalid or has expired');
-    }
+    // The library accepts a token without `exp` (it would never expire) and one issued in the
+    // future; neither comes from this service. Nor does a lifetime longer than it gives.
+    const { exp, iat, sub, gen } = payload;
+    if (typeof exp !== 'number' || typeof iat !== 'number') throw invalid();
+    if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS || exp - iat > this.config.jwtTtlSeconds) throw invalid();
+    if (typeof sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(sub)) throw invalid();
+    if (typeof gen !== 'number' || !Number.isSafeInteger(gen) || gen < 0) throw invalid();
     // Only what a request needs (never the password hash), in one plain read: this runs on every request.
-    const [user] = (await this.dataSource.query(`SELECT id, email, name, roles, active FROM app_user WHERE id = $1`, [payload.sub])) as {
-      id: string;
-      email: string;
-      name: string;
-      roles: Actor['roles'];
-      active: boolean;
-    }[];
+    const [user] = await this.dataSource.query<
+      {
+        id: string;
+        email: string;
+        name: string;
+        roles: Actor['roles'];
+        active: boolean;
+        token_generation: number;
+        must_change_password: boolean;
+      }[]
+    >(`SELECT id, email, name, roles, active, token_generation, must_change_password FROM app_user WHERE id = $1`, [sub]);
     if (!user || !user.active) throw unauthorized('account_inactive', 'The account is deactivated or no longer exists');
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles };
+    if (user.token_generation !== gen) {
+      throw unauthorized('token_revoked', 'This token was ended by a change of password or a deactivation; sign in again');
+    }
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, mustChangePassword: user.must_change_password };
   }
 
   /**
    * Re-authentication for an electronic signature: the signer types their password again.
-   * Failures count towards the same throttle as logins.
+   * Failures are throttled apart from sign-in, together with changes of password.
    */
   async confirmPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<User> {
-    const key = `signature:${userId}`;
-    this.refuseIfThrottled(clientAddress, key);
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
-    if (!user || !user.active || !(await verifyPassword(user.passwordHash, password))) {
-      this.throttle.recordFailure(clientAddress, key);
-      throw unauthorized('invalid_password', 'The password is wrong; nothing was signed');
-    }
-    this.throttle.recordSuccess(clientAddress, key);
+    const user = await this.checkPassword('reauthentication', clientAddress, userId, { id: userId }, password);
+    if (!user) throw unauthorized('invalid_password', 'The password is wrong; nothing was signed');
     return user;
   }
 
-  private refuseIfThrottled(address: string, account: string): void {
-    const wait = this.throttle.retryAfterSeconds(address, account);
-    if (wait > 0) {
-      throw new ProblemException(429, 'too_many_attempts', `Too many failed attempts; try again in ${wait} s`, {
-        retryAfterSeconds: wait,
-      });
+  /**
+   * The signed-in user's current password, before they set a new one: throttled like a signature,
+   * so a stolen token cannot be used to guess the password. Undefined when it is wrong.
+   */
+  async checkCurrentPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<User | undefined> {
+    return this.checkPassword('reauthentication', clientAddress, userId, { id: userId }, password);
+  }
+
+  /**
+   * Checks a password under the throttle: 429 while blocked; otherwise the active user when the
+   * password is right, undefined when it is wrong (or the account unknown or deactivated).
+   */
+  private async checkPassword(
+    scope: ThrottleScope,
+    clientAddress: string,
+    account: string,
+    where: { id: string } | { email: string },
+    password: string,
+  ): Promise<User | undefined> {
+    const admission = await this.throttle.admit(scope, clientAddress, account);
+    if (!admission.admitted) {
+      const wait = admission.retryAfterSeconds;
+      throw new ProblemException(429, 'too_many_attempts', `Too many failed attempts; try again in ${wait} s`, { retryAfterSeconds: wait });
     }
+    const user = await this.dataSource.getRepository(User).findOneBy(where);
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !ok || !user.active) return undefined;
+    await this.throttle.forgive(admission.ticket);
+    return user;
   }
 }

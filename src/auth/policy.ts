@@ -32,3 +32,13 @@ export const Roles = (...roles: Role[]) =>
     ApiUnauthorizedResponse({ description: 'No valid bearer token' }),
     ApiForbiddenResponse({ description: `Requires one of the roles: ${roles.join(', ')}` }),
   );
+
+export const BEFORE_PASSWORD_CHANGE_KEY = 'qms:before-password-change';
+
+/**
+ * Also open to a user whose password must be changed first (an administrator set it, or it was
+ * generated at first start): only reading who one is and changing the password are. Every other
+ * route answers them 403 `password_change_required`.
+ */
+export const AllowedBeforePasswordChange = () =>
+  applyDecorators(SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true), ApiExtension('x-allowed-before-password-change', true));

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, lastValueFrom, of } from 'rxjs';
@@ -13,6 +14,15 @@ const REPLAYED_HEADERS = ['etag', 'location'] as const;
 /** Keys are remembered this long; a retry after that is a new request. */
 const RETENTION_HOURS = 24;
 
+const NOT_REMEMBERED_KEY = 'qms:idempotency-not-remembered';
+
+/**
+ * For routes whose body carries a password or whose answer carries a bearer token: their requests
+ * are never remembered (the request hash would be a fast, unsalted hash of the password, and the
+ * stored answer a live token). An Idempotency-Key sent to them is ignored.
+ */
+export const NotRemembered = () => SetMetadata(NOT_REMEMBERED_KEY, true);
+
 /**
  * `Idempotency-Key` on POST: the first request with a key runs and its 2xx response is
  * remembered; a retry with the same key and body gets that response again and changes
@@ -23,7 +33,10 @@ const RETENTION_HOURS = 24;
 export class IdempotencyInterceptor implements NestInterceptor {
   private lastPurge = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -31,6 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Keys belong to a user. Anonymous POSTs (sign-in) are not remembered: their answers
     // carry bearer tokens, which must not be stored, and anonymous callers share no key space.
     if (req.method !== 'POST' || raw === undefined || !req.user) return next.handle();
+    if (this.reflector.get<boolean | undefined>(NOT_REMEMBERED_KEY, context.getHandler())) return next.handle();
     return from(this.run(req, context.switchToHttp().getResponse<Response>(), Array.isArray(raw) ? raw[0] : raw, next));
   }
 

@@ -66,6 +66,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts an ADMIN_PASSWORD that follows the password rules', () => {
+    expect(loadConfig({ ADMIN_PASSWORD: 'choose-a-long-password' }).adminPassword).toBe('choose-a-long-password');
+  });
+
+  it.each([
+    [
+      'too short',
+      { ADMIN_PASSWORD: 'admin12345' },
+      /ADMIN_PASSWORD is not accepted: The password must be at least 12 characters long; it has 10\./,
+    ],
+    ['common', { ADMIN_PASSWORD: 'Password1234' }, /ADMIN_PASSWORD is not accepted: The password is one of the most commonly used/],
+    ['the e-mail address', { ADMIN_PASSWORD: 'Quality@Example.org', ADMIN_EMAIL: 'quality@example.org' }, /e-mail address or name/],
+    ['the name', { ADMIN_PASSWORD: 'Administrator', ADMIN_NAME: 'Administrator' }, /e-mail address or name/],
+    ['the default e-mail address', { ADMIN_PASSWORD: 'admin@localhost.se', ADMIN_EMAIL: 'admin@localhost.se' }, /e-mail address or name/],
+  ])('refuses an ADMIN_PASSWORD that is %s, saying why', (_what, env, message) => {
+    const load = () => loadConfig(env);
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
+  });
+
   it.each([
     ['true', true],
     ['YES', true],

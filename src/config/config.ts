@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { passwordWeakness } from '../auth/password-policy.js';
 
 /**
  * The service's configuration, read from the environment once at start.
@@ -92,6 +93,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const adminEmail = str(env, 'ADMIN_EMAIL')?.toLowerCase();
+  const adminName = str(env, 'ADMIN_NAME') ?? 'Administrator';
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  const weakness = adminPassword ? passwordWeakness(adminPassword, { email: adminEmail ?? 'admin@localhost', name: adminName }) : undefined;
+  if (weakness) {
+    throw new ConfigError(
+      `ADMIN_PASSWORD is not accepted: ${weakness} It sets the first administrator's password; choose another, or leave it unset to have one generated.`,
+    );
+  }
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT must look like 100kb or 1mb');
   return {
@@ -105,9 +115,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runMigrationsOnStart: bool(env, 'MIGRATIONS_RUN_ON_START', true),
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
-    adminEmail: str(env, 'ADMIN_EMAIL')?.toLowerCase(),
-    adminPassword: str(env, 'ADMIN_PASSWORD'),
-    adminName: str(env, 'ADMIN_NAME') ?? 'Administrator',
+    adminEmail,
+    adminPassword,
+    adminName,
     corsOrigins: (str(env, 'CORS_ORIGINS') ?? '')
       .split(',')
       .map((s) => s.trim())

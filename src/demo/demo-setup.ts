@@ -40,7 +40,12 @@ export async function createTeam(s: DemoServices, cal: DemoCalendar, password: s
   const team = {} as Team;
   for (const key of Object.keys(STAFF) as StaffKey[]) {
     const person = STAFF[key];
-    const user = await s.users.create(LOADER, { email: person.email, name: person.name, password, roles: person.roles });
+    // Demonstration accounts are signed in with the printed password as they are: not temporary.
+    const user = await s.users.create(
+      LOADER,
+      { email: person.email, name: person.name, password, roles: person.roles },
+      { temporary: false },
+    );
     team[key] = { ...person, id: user.id, ctx: actingAs(user) } satisfies StaffMember;
   }
   for (const t of TRAINING) {

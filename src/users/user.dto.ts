@@ -1,8 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EmailField, EnumListField, TextField } from '../common/fields.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
 import { ROLES } from '../auth/roles.js';
 import type { Role } from '../auth/roles.js';
 import type { User } from './user.entity.js';
+
+const PASSWORD_RULES =
+  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; not one of the most common passwords, ` +
+  "not the account's e-mail address or name. No rules about digits or symbols.";
 
 export class CreateUserRequest {
   @EmailField({ description: 'Sign-in address; unique, compared case-insensitively', example: 'quality@example.org' })
@@ -11,7 +16,11 @@ export class CreateUserRequest {
   @TextField({ max: 200, description: 'Printed name, shown on electronic signatures', example: 'Kari Nordmann' })
   name: string;
 
-  @TextField({ min: 12, max: 256, description: 'At least 12 characters' })
+  @TextField({
+    min: PASSWORD_MIN_LENGTH,
+    max: PASSWORD_MAX_LENGTH,
+    description: PASSWORD_RULES + ' The user must change it at first sign-in.',
+  })
   password: string;
 
   @EnumListField(ROLES, { min: 1, enumName: 'Role', description: 'One or more roles' })
@@ -29,12 +38,35 @@ export class UpdateUserRequest {
   active?: boolean;
 }
 
+export class ResetPasswordRequest {
+  @TextField({
+    min: PASSWORD_MIN_LENGTH,
+    max: PASSWORD_MAX_LENGTH,
+    description: `A temporary password for the user, who must change it at the next sign-in. ${PASSWORD_RULES}`,
+  })
+  password: string;
+}
+
+export class ChangePasswordRequest {
+  @TextField({ max: PASSWORD_MAX_LENGTH, description: 'The password the user signs in with now' })
+  currentPassword: string;
+
+  @TextField({
+    min: PASSWORD_MIN_LENGTH,
+    max: PASSWORD_MAX_LENGTH,
+    description: `The new password. ${PASSWORD_RULES} Must differ from the current one.`,
+  })
+  newPassword: string;
+}
+
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'The password was set by an administrator or generated, and must be changed at the next sign-in' })
+  mustChangePassword: boolean;
   @ApiProperty({ description: 'Optimistic-locking version, also sent as the ETag' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -47,6 +79,7 @@ export function toUserResponse(u: User): UserResponse {
     name: u.name,
     roles: u.roles,
     active: u.active,
+    mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

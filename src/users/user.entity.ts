@@ -22,6 +22,14 @@ export class User {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** The password was set by an administrator (or generated at first start): it must be changed at the next sign-in. */
+  @Column({ name: 'must_change_password', type: 'boolean' })
+  mustChangePassword: boolean;
+
+  /** Tokens carry the generation they were issued at; moving it on ends every token of the user. */
+  @Column({ name: 'token_generation', type: 'integer' })
+  tokenGeneration: number;
+
   @Column({ type: 'integer' })
   version: number;
 

@@ -1,22 +1,44 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Authenticated, Roles } from '../auth/policy.js';
+import { LoginResponse, toLoginResponse } from '../auth/auth.dto.js';
+import { AllowedBeforePasswordChange, Authenticated, Roles } from '../auth/policy.js';
 import { requireIfMatch, setETag } from '../common/etag.js';
+import { NotRemembered } from '../common/idempotency.interceptor.js';
 import { LowerCaseUuid } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import { CreateUserRequest, UpdateUserRequest, UserResponse, toUserResponse } from './user.dto.js';
+import {
+  ChangePasswordRequest,
+  CreateUserRequest,
+  ResetPasswordRequest,
+  UpdateUserRequest,
+  UserResponse,
+  toUserResponse,
+} from './user.dto.js';
+import { UserPasswordsService } from './user-passwords.service.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
 @Controller('api/users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: UserPasswordsService,
+  ) {}
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Create a user with one or more roles' })
+  @ApiOperation({ summary: 'Create a user with one or more roles; the password is temporary and must be changed at the first sign-in' })
   @ApiCreatedResponse({ type: UserResponse })
   async create(
     @Ctx() ctx: RequestContext,
@@ -39,12 +61,31 @@ export class UsersController {
 
   @Get('me')
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserResponse })
   async me(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(ctx.actor.id!);
     setETag(res, user.version);
     return toUserResponse(user);
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @Authenticated()
+  @AllowedBeforePasswordChange()
+  @NotRemembered()
+  @ApiOperation({
+    summary: "Change one's own password",
+    description:
+      'Needs the current password (wrong: 422 current_password_wrong; failures are throttled with signatures, 429 too_many_attempts). ' +
+      'Ends every token the user holds, this one included, and answers with a new token, as a sign-in does.',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnprocessableEntityResponse({ description: 'The current password is wrong (current_password_wrong)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords from this address; see Retry-After' })
+  async changeOwnPassword(@Ctx() ctx: RequestContext, @Body() body: ChangePasswordRequest): Promise<LoginResponse> {
+    return toLoginResponse(await this.passwords.changeOwn(ctx, body.currentPassword, body.newPassword));
   }
 
   @Get(':id')
@@ -71,6 +112,27 @@ export class UsersController {
   ): Promise<UserResponse> {
     const expected = requireIfMatch(req);
     const user = await this.users.update(ctx, id, expected, body);
+    setETag(res, user.version);
+    return toUserResponse(user);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @Roles('admin')
+  @NotRemembered()
+  @ApiOperation({
+    summary: 'Set a temporary password for another user',
+    description: 'The user must change it at the next sign-in; every token they hold ends at once.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiConflictResponse({ description: 'Your own password: change it with POST /api/users/me/password (cannot_reset_own_password)' })
+  async resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Param('id', ParseUUIDPipe, LowerCaseUuid) id: string,
+    @Body() body: ResetPasswordRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UserResponse> {
+    const user = await this.passwords.reset(ctx, id, body.password);
     setETag(res, user.version);
     return toUserResponse(user);
   }

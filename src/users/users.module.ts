@@ -3,6 +3,7 @@ import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { UsersController } from './users.controller.js';
+import { UserPasswordsService } from './user-passwords.service.js';
 import { UsersService } from './users.service.js';
 
 @Injectable()
@@ -19,7 +20,7 @@ class AdminBootstrap implements OnApplicationBootstrap {
 @Global()
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, AdminBootstrap],
+  providers: [UsersService, UserPasswordsService, AdminBootstrap],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -3,16 +3,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
+import { passwordWeakness } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role } from '../auth/roles.js';
 import { stale } from '../common/etag.js';
-import { conflict, notFound } from '../common/problem.js';
+import { ConfigError } from '../config/config.js';
+import { conflict, notFound, validationFailed } from '../common/problem.js';
 import { modifyReturning } from '../common/sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import { systemContext } from '../common/request-context.js';
 import { User } from './user.entity.js';
 
-const AUDITED_FIELDS = ['email', 'name', 'roles', 'active'] as const;
+export const AUDITED_FIELDS = ['email', 'name', 'roles', 'active', 'mustChangePassword'] as const;
 
 @Injectable()
 export class UsersService {
@@ -23,15 +25,25 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(ctx: RequestContext, input: { email: string; name: string; password: string; roles: Role[] }): Promise<User> {
+  /**
+   * Creates a user. A password chosen by an administrator is temporary: the user must change it
+   * at the first sign-in, so nobody else keeps knowing it. Only the demonstration loader, whose
+   * accounts are meant to be signed in with as printed, passes `temporary: false`.
+   */
+  async create(
+    ctx: RequestContext,
+    input: { email: string; name: string; password: string; roles: Role[] },
+    opts: { temporary?: boolean } = {},
+  ): Promise<User> {
+    requireAcceptablePassword('password', input.password, input);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction((m) => this.insert(m, ctx, { ...input, passwordHash }));
+    return this.dataSource.transaction((m) => this.insert(m, ctx, { ...input, passwordHash, mustChangePassword: opts.temporary ?? true }));
   }
 
   private async insert(
     m: EntityManager,
     ctx: RequestContext,
-    input: { email: string; name: string; passwordHash: string; roles: Role[] },
+    input: { email: string; name: string; passwordHash: string; roles: Role[]; mustChangePassword: boolean },
     reason?: string,
   ): Promise<User> {
     const email = input.email.toLowerCase();
@@ -39,11 +51,12 @@ export class UsersService {
     if (taken) throw conflict('email_taken', `A user with the e-mail ${email} already exists`);
     const roles = [...new Set(input.roles)];
     const [row] = (await m
-      .query(`INSERT INTO app_user (email, name, password_hash, roles) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      .query(`INSERT INTO app_user (email, name, password_hash, roles, must_change_password) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         email,
         input.name,
         input.passwordHash,
         roles,
+        input.mustChangePassword,
       ])
       .catch((e: unknown) => {
         // A concurrent request took the address between the check above and this insert.
@@ -117,11 +130,14 @@ export class UsersService {
       };
       // Nothing to change: no new version and no audit event, which records changes only.
       if (Object.keys(diffChanges(before, { ...before, ...next }, AUDITED_FIELDS)).length === 0) return before;
+      // A deactivation ends every token the user holds; reactivating does not bring them back.
+      const endsTokens = before.active && !next.active;
       const updated = await modifyReturning(
         m,
-        `UPDATE app_user SET name = $3, roles = $4, active = $5, version = version + 1, updated_at = now()
+        `UPDATE app_user SET name = $3, roles = $4, active = $5, version = version + 1, updated_at = now(),
+           token_generation = token_generation + $6
          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, expectedVersion, next.name, next.roles, next.active],
+        [id, expectedVersion, next.name, next.roles, next.active, endsTokens ? 1 : 0],
       );
       if (updated.length === 0) throw stale(undefined);
       const after = await repo.findOneByOrFail({ id });
@@ -138,29 +154,46 @@ export class UsersService {
 
   /**
    * On first start, when no user exists, creates the administrator from ADMIN_EMAIL and
-   * ADMIN_PASSWORD, or with a generated password printed once to the console.
+   * ADMIN_PASSWORD, or with a generated password printed once to the console, which must be
+   * changed at the first sign-in (it went through a console log). A password chosen through the
+   * environment is the operator's own and need not be changed; it must pass the password rules
+   * (checked when the configuration is read, and again here for callers that build it themselves).
    */
   async bootstrapAdmin(opts: { email?: string; password?: string; name: string }): Promise<void> {
     const generated = opts.password ? undefined : randomBytes(15).toString('base64url');
     const password = opts.password ?? generated!;
+    const email = opts.email ?? 'admin@localhost';
+    const weakness = opts.password ? passwordWeakness(opts.password, { email, name: opts.name }) : undefined;
+    if (weakness) throw new ConfigError(`ADMIN_PASSWORD is not accepted: ${weakness}`);
     const passwordHash = await hashPassword(password);
     const created = await this.dataSource.transaction(async (m) => {
       // Serialise with other processes starting on the same database.
       await m.query(`SELECT pg_advisory_xact_lock(726354119)`);
       const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
       if (n > 0) return undefined;
-      const email = opts.email ?? 'admin@localhost';
-      return this.insert(m, systemContext(), { email, name: opts.name, passwordHash, roles: ['admin'] }, 'first start: no user existed');
+      return this.insert(
+        m,
+        systemContext(),
+        { email, name: opts.name, passwordHash, roles: ['admin'], mustChangePassword: generated !== undefined },
+        'first start: no user existed',
+      );
     });
     if (!created) return;
     this.logger.log(`created the first administrator account (${created.email})`);
     if (generated) {
       // Printed once, straight to the console and never to the structured log.
       process.stdout.write(
-        `\n  First administrator account created.\n    e-mail:   ${created.email}\n    password: ${generated}\n  Sign in and change it; it is not shown again.\n\n`,
+        `\n  First administrator account created.\n    e-mail:   ${created.email}\n    password: ${generated}\n` +
+          `  It is shown only this once, and must be changed at the first sign-in (POST /api/users/me/password).\n\n`,
       );
     }
   }
+}
+
+/** Refuses a password the rules do not allow with 400, naming the field and saying why. */
+export function requireAcceptablePassword(field: string, password: string, owner: { email?: string; name?: string }): void {
+  const weakness = passwordWeakness(password, owner);
+  if (weakness) throw validationFailed([{ field, message: weakness }]);
 }
 
 function isUniqueViolation(e: unknown, constraint: string): boolean {

@@ -30,7 +30,10 @@ export interface TestApp {
   db: DataSource;
   config: AppConfig;
   admin: TestUser;
-  /** Creates a user through the API (as admin) and signs them in. */
+  /**
+   * Creates a user through the API (as admin) and signs them in. The administrator's password is
+   * temporary, so the user changes it first, as a new user would; `password` is the new one.
+   */
   user(roles: Role[], name?: string): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
   /** Runs SQL directly (as the database owner). */
@@ -42,8 +45,11 @@ export interface TestApp {
  * The application exactly as it runs (same module, pipes, guard, filter), on a database of
  * this test file's own. Call once per file (beforeAll) and close in afterAll.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await acquireTestDatabase();
+export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+  // A second instance on another's database: two service processes behind one load balancer.
+  const database = opts.sameDatabaseAs
+    ? { url: opts.sameDatabaseAs.config.databaseUrl!, release: () => Promise.resolve() }
+    : await acquireTestDatabase();
   const config: AppConfig = {
     ...loadConfig({
       NODE_ENV: 'test',
@@ -91,14 +97,20 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const user = async (roles: Role[], name?: string): Promise<TestUser> => {
     // An e-mail's local part holds at most 64 characters: shorten long role lists.
     const email = `${roles.join('-').replace(/_/g, '-').slice(0, 40)}-${++counter}-${randomBytes(3).toString('hex')}@qms.test`;
+    const temporary = `temporary-${randomBytes(6).toString('hex')}`;
     const password = `password-${randomBytes(6).toString('hex')}`;
     const displayName = name ?? `${roles.join(' ')} ${counter}`;
     const res = await http
       .post('/api/users')
       .set('Authorization', `Bearer ${admin.token}`)
-      .send({ email, name: displayName, password, roles });
+      .send({ email, name: displayName, password: temporary, roles });
     if (res.status !== 201) throw new Error(`creating user failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return { id: res.body.id, email, name: displayName, password, roles, token: await login(email, password) };
+    const changed = await http
+      .post('/api/users/me/password')
+      .set('Authorization', `Bearer ${await login(email, temporary)}`)
+      .send({ currentPassword: temporary, newPassword: password });
+    if (changed.status !== 200) throw new Error(`changing the first password failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+    return { id: res.body.id, email, name: displayName, password, roles, token: changed.body.accessToken as string };
   };
 
   return {

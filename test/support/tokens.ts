@@ -11,8 +11,14 @@ function encodeJson(value: unknown): string {
 
 /** A compact JWS over `payload`, HMAC-SHA256 signed with `secret`. */
 export function signHs256(payload: Record<string, unknown>, secret: string): string {
-  const head = `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson(payload)}`;
-  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+  return signHmac(payload, secret, 'HS256');
+}
+
+/** A compact JWS over `payload`, signed with `secret` by the HMAC algorithm `alg` names. */
+export function signHmac(payload: Record<string, unknown>, secret: string, alg: 'HS256' | 'HS384' | 'HS512'): string {
+  const head = `${encodeJson({ alg, typ: 'JWT' })}.${encodeJson(payload)}`;
+  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
+  return `${head}.${createHmac(hash, secret).update(head).digest('base64url')}`;
 }
 
 /** An unsigned token (`alg: none`), with the empty signature the JWS spec gives it. */

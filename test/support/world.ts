@@ -187,6 +187,10 @@ const BODIES: Record<string, BodyMaker> = {
     roles: ['auditor'],
   }),
   'PATCH /api/users/{id}': () => ({ name: `Vera Victim ${unique()}` }),
+  // The victim's own password again: it stays what sign-in's sample sends, whoever resets it.
+  'POST /api/users/{id}/password': (w) => ({ password: w.victim.password }),
+  // A wrong current password (422): a right one would end the actor's tokens for the rest of the spec.
+  'POST /api/users/me/password': () => ({ currentPassword: 'not-the-current-password', newPassword: 'a-new-passphrase-nobody-uses' }),
   'POST /api/users/{id}/training-records': () => ({
     module: 'Intake interview training',
     completedAt: '2025-01-10',
