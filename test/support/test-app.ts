@@ -33,6 +33,11 @@ export interface TestApp {
   /** Creates a user through the API (as admin) and signs them in. */
   user(roles: Role[], name?: string): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
+  /**
+   * Fixes the service's today (the configured clock, as CLOCK_TODAY would) for due dates and
+   * overdue judgements; undefined goes back to the system clock.
+   */
+  setToday(day: string | undefined): void;
   /** Runs SQL directly (as the database owner). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -109,6 +114,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     admin,
     user,
     login,
+    setToday(day: string | undefined) {
+      config.clockToday = day;
+    },
     sql: async <T>(query: string, params?: unknown[]) => (await db.query(query, params)) as T[],
     async close() {
       await app.close();
