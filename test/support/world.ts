@@ -197,7 +197,10 @@ const BODIES: Record<string, BodyMaker> = {
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
   'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
   'POST /api/procedures/{key}/versions/{n}/reject': () => ({ comment: 'Steps are unclear' }),
-  'POST /api/procedures/{key}/versions/{n}/retire': () => ({ reason: 'Replaced by the new intake method' }),
+  'POST /api/procedures/{key}/versions/{n}/retire': (_w, actor) => ({
+    reason: 'Replaced by the new intake method',
+    password: actor.password,
+  }),
   'POST /api/programmes': () => ({
     name: `Mentoring for work ${unique()}`,
     description: 'Mentoring, seminars on working life and job coaching',
