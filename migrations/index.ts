@@ -6,6 +6,8 @@ import { DeviationsAndCorrectiveActions1795980000000 } from './1795980000000-Dev
 import { QualityObjectives1795990000000 } from './1795990000000-QualityObjectives.js';
 import { AuditEntityIndex1796000000000 } from './1796000000000-AuditEntityIndex.js';
 import { ReviewAndLinkGuards1796010000000 } from './1796010000000-ReviewAndLinkGuards.js';
+import { BoardReviewPerReviewer1796100000000 } from './1796100000000-BoardReviewPerReviewer.js';
+import { ProcedureVersionContributors1796101000000 } from './1796101000000-ProcedureVersionContributors.js';
 import { AccountSecurity1796120000000 } from './1796120000000-AccountSecurity.js';
 
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   QualityObjectives1795990000000,
   AuditEntityIndex1796000000000,
   ReviewAndLinkGuards1796010000000,
+  BoardReviewPerReviewer1796100000000,
+  ProcedureVersionContributors1796101000000,
   AccountSecurity1796120000000,
 ];

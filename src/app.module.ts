@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { Clock } from './common/clock.js';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -80,13 +81,14 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        Clock,
         { provide: EMBEDDED_IN_MEMORY, useValue: opts.embeddedInMemory === true },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, EMBEDDED_IN_MEMORY],
+      exports: [APP_CONFIG, EMBEDDED_IN_MEMORY, Clock],
     };
   }
 }

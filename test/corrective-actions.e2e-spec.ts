@@ -412,10 +412,20 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       .set(...bearer(c.board))
       .send(body(c.board));
     expect(endorsed.status).toBe(201);
+    // One review per board member: a second from the same member is refused, another member's is taken.
+    expectProblem(
+      await t.http
+        .post(url)
+        .set(...bearer(c.board))
+        .send(body(c.board, { decision: 'escalated' })),
+      409,
+      'board_review_exists',
+    );
+    const board2 = await t.user(['board_member'], 'Bengt Board');
     const escalated = await t.http
       .post(url)
-      .set(...bearer(c.board))
-      .send(body(c.board, { decision: 'escalated', comment: 'Take it to the next management review' }));
+      .set(...bearer(board2))
+      .send(body(board2, { decision: 'escalated', comment: 'Take it to the next management review' }));
     expect(escalated.status).toBe(201);
 
     const seen = await get(a.id, c.auditor);
@@ -430,7 +440,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
         signatureId: expect.any(String),
         reviewedAt: expect.any(String),
       },
-      expect.objectContaining({ decision: 'escalated', comment: 'Take it to the next management review', reviewerId: c.board.id }),
+      expect.objectContaining({ decision: 'escalated', comment: 'Take it to the next management review', reviewerId: board2.id }),
     ]);
     expect(
       seen.signatures.map((s: { id: string; meaning: string; signerId: string; recordType: string }) => [
@@ -441,7 +451,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       ]),
     ).toEqual([
       [seen.boardReviews[0].signatureId, 'board review: endorsed', c.board.id, 'corrective_action'],
-      [seen.boardReviews[1].signatureId, 'board review: escalated', c.board.id, 'corrective_action'],
+      [seen.boardReviews[1].signatureId, 'board review: escalated', board2.id, 'corrective_action'],
     ]);
     const events = (await auditOf(t, a.id)).filter((e) => e.action === 'corrective_action.board_review');
     expect(events).toHaveLength(2);

@@ -235,14 +235,16 @@ describe('concurrent requests: gap-free references, one winner per transition, o
     const procedureKey = await adeptProcedure(t, c);
     const programme = await activeProgramme(t, c.qm, [c.leader]);
     const adepts = await Promise.all([0, 1, 2].map(() => enrol(t, c.leader, programme.id)));
+    // Today is the configured clock's: the window closed on 2026-03-01.
+    t.setToday('2026-03-05');
     const scans = await Promise.all(
       Array.from({ length: 4 }, () =>
         t.http
           .post(`/api/programmes/${programme.id}/deviations/scan`)
           .set(...bearer(c.leader))
-          .send({ today: '2026-03-05' }),
+          .send({}),
       ),
-    );
+    ).finally(() => t.setToday(undefined));
     expect(scans.map((s) => s.status)).toEqual([200, 200, 200, 200]);
     expect(scans.map((s) => s.body.overdueCells)).toEqual([3, 3, 3, 3]);
     const opened = scans.flatMap((s) => s.body.opened as { participantId: string; procedureKey: string }[]);

@@ -47,6 +47,7 @@ describe('automatic detection of deviations', () => {
     c = await createCast(t);
     procedureKey = await adeptProcedure(t, c);
   });
+  afterEach(() => t.setToday(undefined));
   afterAll(async () => {
     await t?.close();
   });
@@ -184,19 +185,21 @@ describe('automatic detection of deviations', () => {
     await conformingExecution(t, c.leader, programme.id, procedureKey, done.id);
     const scanUrl = `/api/programmes/${programme.id}/deviations/scan`;
 
-    // Before the window has passed nothing is overdue.
+    // Before the window has passed nothing is overdue (today is the configured clock's).
+    t.setToday('2026-02-15');
     const early = await t.http
       .post(scanUrl)
       .set(...bearer(c.leader))
-      .send({ today: '2026-02-15' });
+      .send({});
     expect(early.status).toBe(200);
     expect(early.body).toEqual({ today: '2026-02-15', overdueCells: 0, opened: [] });
 
     let auditBefore = await auditCount(t);
+    t.setToday('2026-03-05');
     const scan = await t.http
       .post(scanUrl)
       .set(...bearer(c.leader))
-      .send({ today: '2026-03-05' });
+      .send({});
     expect(scan.status).toBe(200);
     expect(scan.body.today).toBe('2026-03-05');
     expect(scan.body.overdueCells).toBe(2);
@@ -229,20 +232,22 @@ describe('automatic detection of deviations', () => {
     });
 
     auditBefore = await auditCount(t);
+    t.setToday('2026-03-06');
     const second = await t.http
       .post(scanUrl)
       .set(...bearer(c.qm))
-      .send({ today: '2026-03-06' });
+      .send({});
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ today: '2026-03-06', overdueCells: 2, opened: [] });
     expect(await auditCount(t)).toBe(auditBefore);
 
     const idleDeviation = opened.find((d) => d.participantId === idle.id)!;
     await moveDeviation(t, c.qm, idleDeviation.id, { to: 'cancelled', comment: 'Scanned with the wrong day' }).expect(200);
+    t.setToday('2026-03-07');
     const third = await t.http
       .post(scanUrl)
       .set(...bearer(c.leader))
-      .send({ today: '2026-03-07' });
+      .send({});
     expect(third.body.overdueCells).toBe(2);
     expect(third.body.opened).toHaveLength(1);
     expect(third.body.opened[0]).toMatchObject({ participantId: idle.id, rule: 'overdue', state: 'open' });

@@ -48,7 +48,12 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
       await walkDeviation(
         t,
         c,
-        await createDeviation(t, c.leader, { programmeId: p1, severity: 'minor', source: 'internal_audit' }),
+        await createDeviation(t, c.leader, {
+          programmeId: p1,
+          severity: 'minor',
+          source: 'internal_audit',
+          detectedAt: '2026-03-02T10:00:00Z',
+        }),
         'analysis',
       )
     ).deviation;
@@ -64,8 +69,8 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
       programmeId: p1,
       severity: 'major',
       source: 'participant_feedback',
-      detectedAt: '2026-01-05T10:00:00Z',
-      targetDate: '2026-01-20',
+      detectedAt: '2026-03-02T10:00:00Z',
+      targetDate: '2026-03-20',
     });
     const closed = await walkDeviation(
       t,
@@ -73,14 +78,14 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
       await createDeviation(t, c.leader, {
         programmeId: p1,
         severity: 'minor',
-        detectedAt: '2026-01-05T10:00:00Z',
-        targetDate: '2026-01-20',
+        detectedAt: '2026-03-02T10:00:00Z',
+        targetDate: '2026-03-20',
       }),
       'closed',
     );
     d.closedLate = closed.deviation;
     a.closed = closed.action!;
-    e.open = await createDeviation(t, c.otherLeader, { programmeId: p2, severity: 'major' });
+    e.open = await createDeviation(t, c.otherLeader, { programmeId: p2, severity: 'major', detectedAt: '2026-03-02T10:00:00Z' });
     e.overdue = await createDeviation(t, c.otherLeader, {
       programmeId: p2,
       severity: 'critical',
@@ -90,23 +95,23 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
 
     // Corrective actions of programme 1's deviation: overdue = due date passed and not yet implemented.
     const target = d.minorAudit.id;
-    a.plannedLate = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-01-31' });
+    a.plannedLate = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-03-31' });
     a.runningLate = await walkAction(
       t,
       c,
-      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-02-15' }),
+      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-04-15' }),
       'in_progress',
     );
     a.implementedLate = await walkAction(
       t,
       c,
-      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-01-31' }),
+      await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-03-31' }),
       'implemented',
     );
     a.future = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2099-12-31' });
     // Programme 2's action, owned by a leader of programme 1.
     a.foreignOwned = await createAction(t, c.qm, [e.open.id], { ownerId: c.leader.id, dueDate: '2099-12-31' });
-    a.foreign = await createAction(t, c.qm, [e.open.id], { ownerId: c.otherLeader.id, dueDate: '2026-01-10' });
+    a.foreign = await createAction(t, c.qm, [e.open.id], { ownerId: c.otherLeader.id, dueDate: '2026-03-10' });
   });
   afterAll(async () => {
     await t?.close();
@@ -222,7 +227,7 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
     const dayAfter = todayIn(zone);
     expect(ids(overdue)).toEqual(of(a.plannedLate, a.runningLate));
     for (const x of overdue) {
-      const due = x.id === a.plannedLate.id ? '2026-01-31' : '2026-02-15';
+      const due = x.id === a.plannedLate.id ? '2026-03-31' : '2026-04-15';
       expect(x.overdue).toBe(true);
       expect([daysFrom(due, dayBefore), daysFrom(due, dayAfter)]).toContain(x.daysLate);
       expect(x.daysLate).toBeGreaterThan(0);

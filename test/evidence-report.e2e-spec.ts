@@ -2,7 +2,7 @@
  * The programme evidence report through HTTP on the hand-built programme
  * (test/support/report-fixtures.ts), read back as text the way an auditor's tools see it: the
  * records, references, hashes and figures appear; every page is numbered; the language switch
- * changes the labels; names only for a quality manager who asks; the same data and generation
+ * changes the labels; names only for a quality manager or the programme's leader who asks; the same data and generation
  * time give the same bytes. Nothing in this file writes after the fixture is built, so reports
  * fetched by different tests can be compared byte for byte.
  */
@@ -276,7 +276,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
     expect((await t.http.get(url())).status).toBe(401);
   });
 
-  it('prints names only for a quality manager who asks (includeNames=true), with exact counts', async () => {
+  it('prints names only for a quality manager or the programme leader who asks (includeNames=true), with exact counts', async () => {
     const named = await read(c.qm, '&includeNames=true');
     expectShows(named.text, ['Code Name Role', ...[...fx.adepts, ...fx.mentors].map((p) => p.fullName)]);
     expectShows(named.text, ['Adept 6 3 1 1 11', 'Mentor 1 5 0 0 6']);
@@ -284,10 +284,16 @@ describe('programme evidence report (PDF) through HTTP', () => {
     expect(json.body.model.includeNames).toBe(true);
     expect(json.body.model.participants.find((p: { code: string }) => p.code === fx.adepts[1].code).name).toBe(fx.adepts[1].fullName);
 
-    for (const who of [c.auditor, c.board, c.leader]) {
+    // Who may see the names of this programme's participants may print them: its leader too.
+    const byLeader = await t.http.get(jsonUrl('&includeNames=true')).set(...bearer(c.leader));
+    expect(byLeader.status).toBe(200);
+    expect(byLeader.body.model.participants.find((p: { code: string }) => p.code === fx.adepts[1].code).name).toBe(fx.adepts[1].fullName);
+    for (const who of [c.auditor, c.board]) {
       expectProblem(await t.http.get(url('&includeNames=true')).set(...bearer(who)), 403, 'names_not_allowed');
       expectProblem(await t.http.get(jsonUrl('&includeNames=true')).set(...bearer(who)), 403, 'names_not_allowed');
     }
+    // A leader of another programme does not find this one at all.
+    expectProblem(await t.http.get(jsonUrl('&includeNames=true')).set(...bearer(c.otherLeader)), 404, 'not_found');
   });
 
   it('shows an auditor no name and no e-mail address of a participant, in the PDF or in its data', async () => {

@@ -59,7 +59,12 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
       await walkDeviation(
         t,
         c,
-        await createDeviation(t, c.leader, { programmeId, severity: 'minor', source: 'internal_audit' }),
+        await createDeviation(t, c.leader, {
+          programmeId,
+          severity: 'minor',
+          source: 'internal_audit',
+          detectedAt: '2026-03-02T10:00:00Z',
+        }),
         'analysis',
       )
     ).deviation;
@@ -67,17 +72,17 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
       programmeId,
       severity: 'major',
       source: 'participant_feedback',
-      detectedAt: '2026-01-05T10:00:00Z',
-      targetDate: '2026-01-20',
+      detectedAt: '2026-03-02T10:00:00Z',
+      targetDate: '2026-03-20',
     });
     await walkDeviation(t, c, await createDeviation(t, c.qm, { programmeId, severity: 'major', source: 'external_audit' }), 'cancelled');
     await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId, severity: 'minor', source: 'manual' }), 'closed');
 
     // Corrective actions (besides the closed one above): planned and late, in_progress on time,
     // implemented after its due date (not overdue), cancelled.
-    overdueActions.push((await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-01-31' })).reference);
+    overdueActions.push((await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-03-31' })).reference);
     await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2099-01-31' }), 'in_progress');
-    await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-01-31' }), 'implemented');
+    await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-03-31' }), 'implemented');
     const toCancel = await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id });
     await moveAction(t, c.qm, toCancel.id, { to: 'cancelled', comment: 'Merged into another action' }).expect(200);
   });

@@ -142,10 +142,25 @@ describe('audit events of document control', () => {
       supersededBy: { old: null, new: 3 },
     });
 
-    const retired = await step(() => post(author, '/versions/3/retire', { reason: 'Replaced by the group intake' }));
-    expect(retired.map((e) => [e.action, e.entity_id, e.actor_id, e.reason, e.changes])).toEqual([
-      ['procedure_version.retire', v3.id, author.id, 'Replaced by the group intake', { status: { old: 'effective', new: 'retired' } }],
+    // Retiring is signed, as approving is.
+    const retired = await step(() =>
+      post(author, '/versions/3/retire', { reason: 'Replaced by the group intake', password: author.password }),
+    );
+    expect(retired.map((e) => [e.action, e.entity_id, e.actor_id, e.reason])).toEqual([
+      ['procedure_version.retire', v3.id, author.id, 'Replaced by the group intake'],
     ]);
+    expect(retired[0].changes).toEqual({
+      status: { old: 'effective', new: 'retired' },
+      signature: {
+        old: null,
+        new: expect.objectContaining({
+          signerId: author.id,
+          signerName: 'Anna Author',
+          meaning: 'retirement',
+          contentHash: v3.contentHash,
+        }),
+      },
+    });
 
     expect((await auditOf(t, v1.id)).map((e) => e.action)).toEqual([
       'procedure_version.create',
@@ -175,7 +190,7 @@ describe('audit events of document control', () => {
         await t.http
           .post('/api/procedures/refused/versions/1/retire')
           .set(...bearer(author))
-          .send({ reason: 'x' }),
+          .send({ reason: 'x', password: author.password }),
         409,
         'transition_not_allowed',
       );

@@ -9,6 +9,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { commandLineContext } from '../src/cli/command-context.js';
 import { ProcedureImportService } from '../src/procedures/procedure-import.service.js';
 import { ProcedureFileError, loadProcedureDirectory } from '../src/procedures/definition-validation.js';
 import { auditHead, auditOf, auditSince } from './support/audit-events.js';
@@ -40,6 +41,8 @@ describe('procedure import from procedures/*.yaml', () => {
                 (SELECT coalesce(max(seq), 0)::int FROM audit_event) AS head`,
       )
     )[0];
+  /** The import run by the quality manager `qm` (npm run qms -- procedures:import --as), who authors its drafts. */
+  const asQm = () => commandLineContext(t.app, qm.email);
   const version = async (key: string, n: number) => (await t.http.get(`/api/procedures/${key}/versions/${n}`).set(...bearer(qm))).body;
 
   beforeAll(async () => {
@@ -106,12 +109,19 @@ describe('procedure import from procedures/*.yaml', () => {
     const v1 = await version('intake-interview', 1);
     const start = await auditHead(t);
     edit('intake-interview.yaml', 'toDays: -15', 'toDays: -14');
-    const report = await importer.importDirectory(dir);
+    // The system writes no draft: nobody could be named as its author, and the author may not approve.
+    const bySystem = await importer.importDirectory(dir);
+    expect(bySystem.skipped).toEqual([
+      { key: 'intake-interview', file: 'intake-interview.yaml', reason: expect.stringContaining('procedures:import --as EMAIL') },
+    ]);
+    expect(await auditSince(t, start)).toEqual([]);
+    const report = await importer.importDirectory(dir, await asQm());
     expect(report.drafted).toEqual([{ key: 'intake-interview', file: 'intake-interview.yaml', version: 2 }]);
     const v2 = await version('intake-interview', 2);
     expect(v2).toMatchObject({
       status: 'draft',
-      author: null,
+      author: { id: qm.id, name: 'Quinn Quality' },
+      contributors: [{ id: qm.id, name: 'Quinn Quality', contributions: ['imported'], firstAt: expect.any(String) }],
       signatures: [],
       changeSummary: 'Imported from procedures/intake-interview.yaml',
     });
@@ -119,10 +129,10 @@ describe('procedure import from procedures/*.yaml', () => {
     expect((await version('intake-interview', 1)).status).toBe('effective');
     expect((await t.http.get('/api/procedures/intake-interview/effective').set(...bearer(qm))).body.number).toBe(1);
     const created = await auditSince(t, start);
-    expect(created.map((e) => [e.action, e.entity_id, e.actor_email])).toEqual([['procedure_version.create', v2.id, 'system']]);
+    expect(created.map((e) => [e.action, e.entity_id, e.actor_email])).toEqual([['procedure_version.create', v2.id, qm.email]]);
 
     edit('intake-interview.yaml', 'toDays: -14', 'toDays: -13');
-    const again = await importer.importDirectory(dir);
+    const again = await importer.importDirectory(dir, await asQm());
     expect(again.updated).toEqual([{ key: 'intake-interview', file: 'intake-interview.yaml', version: 2 }]);
     const followed = await version('intake-interview', 2);
     expect(followed).toMatchObject({ status: 'draft', rowVersion: 2 });
@@ -132,18 +142,26 @@ describe('procedure import from procedures/*.yaml', () => {
     expect((await t.http.get('/api/procedures/intake-interview/versions').set(...bearer(qm))).body).toHaveLength(2);
     expect(v1.contentHash).not.toBe(followed.contentHash);
 
-    // Later changes need a person's approval, like any other version.
+    // Later changes need a person's approval, like any other version, and not the importer's.
     await t.http
       .post('/api/procedures/intake-interview/versions/2/submit')
       .set(...bearer(qm))
       .expect(200);
+    expect(
+      (
+        await t.http
+          .post('/api/procedures/intake-interview/versions/2/approve')
+          .set(...bearer(qm))
+          .send({ password: qm.password, comment: 'My own import' })
+      ).body.code,
+    ).toBe('author_cannot_approve');
     const approved = await t.http
       .post('/api/procedures/intake-interview/versions/2/approve')
       .set(...bearer(approver))
       .send({ password: approver.password, comment: 'Window closes a day later' });
     expect(approved.status).toBe(200);
     expect(approved.body.signatures).toEqual([expect.objectContaining({ signerId: approver.id, meaning: 'approved' })]);
-    expect((await importer.importDirectory(dir)).unchanged.map((u) => u.key)).toContain('intake-interview');
+    expect((await importer.importDirectory(dir, await asQm())).unchanged.map((u) => u.key)).toContain('intake-interview');
   });
 
   it("never overwrites a person's open draft, nor a version under review", async () => {
@@ -157,7 +175,9 @@ describe('procedure import from procedures/*.yaml', () => {
     edit('final-evaluation.yaml', 'toDays: 30', 'toDays: 45');
     // The import's own draft, once submitted, is not changed either.
     edit('introduction-day.yaml', 'toDays: 7', 'toDays: 8');
-    expect((await importer.importDirectory(dir)).drafted).toEqual([{ key: 'introduction-day', file: 'introduction-day.yaml', version: 2 }]);
+    expect((await importer.importDirectory(dir, await asQm())).drafted).toEqual([
+      { key: 'introduction-day', file: 'introduction-day.yaml', version: 2 },
+    ]);
     await t.http
       .post('/api/procedures/introduction-day/versions/2/submit')
       .set(...bearer(qm))
@@ -165,7 +185,7 @@ describe('procedure import from procedures/*.yaml', () => {
     edit('introduction-day.yaml', 'toDays: 8', 'toDays: 9');
 
     const before = await counts();
-    const report = await importer.importDirectory(dir);
+    const report = await importer.importDirectory(dir, await asQm());
     expect(report.skipped.map((s) => s.key)).toEqual(['final-evaluation', 'introduction-day']);
     expect(report.skipped[0].reason).toContain('version 2 is draft');
     expect(report.skipped[1].reason).toContain('version 2 is in_review');
@@ -183,7 +203,7 @@ describe('procedure import from procedures/*.yaml', () => {
     const original = readFileSync(file('mid-point-follow-up.yaml'), 'utf8');
 
     const refusal = async (): Promise<ProcedureFileError> => {
-      const error = await importer.importDirectory(dir).then(
+      const error = await importer.importDirectory(dir, await asQm()).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -222,7 +242,7 @@ describe('procedure import from procedures/*.yaml', () => {
     expect(await counts()).toEqual(before);
     expect((await t.http.get('/api/procedures/matching/versions').set(...bearer(qm))).body).toHaveLength(1);
     // With the file fixed the same import goes through.
-    expect((await importer.importDirectory(dir)).drafted).toEqual([{ key: 'matching', file: 'matching.yaml', version: 2 }]);
+    expect((await importer.importDirectory(dir, await asQm())).drafted).toEqual([{ key: 'matching', file: 'matching.yaml', version: 2 }]);
   });
 
   it('adds a new file to a library that is no longer empty as a draft, without approving it', async () => {
@@ -231,9 +251,9 @@ describe('procedure import from procedures/*.yaml', () => {
       readFileSync(file('introduction-day.yaml'), 'utf8').replace('key: introduction-day', 'key: group-meeting'),
     );
     const start = await auditHead(t);
-    const report = await importer.importDirectory(dir);
+    const report = await importer.importDirectory(dir, await asQm());
     expect(report.created).toEqual([{ key: 'group-meeting', file: 'group-meeting.yaml', version: 1, baseline: false }]);
-    expect(await version('group-meeting', 1)).toMatchObject({ status: 'draft', author: null, signatures: [] });
+    expect(await version('group-meeting', 1)).toMatchObject({ status: 'draft', author: { id: qm.id }, signatures: [] });
     expect((await auditSince(t, start)).map((e) => e.action)).toEqual(['procedure_version.create']);
     expect((await t.http.get('/api/procedures/group-meeting/effective').set(...bearer(qm))).status).toBe(404);
   });
@@ -254,7 +274,7 @@ describe('procedure import from procedures/*.yaml', () => {
       file('local-matching.yaml'),
       matching.replace('key: matching', 'key: local-matching').replace('procedure: intake-interview', 'procedure: local-intake'),
     );
-    const report = await importer.importDirectory(dir);
+    const report = await importer.importDirectory(dir, await asQm());
     expect(report.created).toEqual([{ key: 'local-matching', file: 'local-matching.yaml', version: 1, baseline: false }]);
 
     // A cohort procedure cannot wait for one adept's procedure, wherever that procedure is defined.
@@ -266,7 +286,7 @@ describe('procedure import from procedures/*.yaml', () => {
         .replace(/anchor: programme_start/, 'anchor: procedure_completed\n  procedure: local-intake'),
     );
     const before = await counts();
-    const error = await importer.importDirectory(dir).then(
+    const error = await importer.importDirectory(dir, await asQm()).then(
       () => undefined,
       (e: unknown) => e as ProcedureFileError,
     );

@@ -286,7 +286,7 @@ describe('procedure library under document control', () => {
     const retired = await t.http
       .post('/api/procedures/retiring/versions/1/retire')
       .set(...bearer(author))
-      .send({ reason: 'Replaced by the group meeting' });
+      .send({ reason: 'Replaced by the group meeting', password: author.password });
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ status: 'retired', statusReason: 'Replaced by the group meeting' });
     expectProblem(await t.http.get('/api/procedures/retiring/effective').set(...bearer(author)), 404);

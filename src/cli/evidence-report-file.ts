@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { renderEvidenceReport } from '../reports/evidence-report.js';
 import { reportFingerprint } from '../reports/fingerprint.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -28,7 +29,7 @@ export async function writeEvidenceReportFile(
   o: EvidenceReportFileOptions,
 ): Promise<{ fingerprint: string; model: EvidenceReportModel }> {
   const ctx = await commandLineContext(app, o.as);
-  const generatedAt = o.generatedAt ?? new Date().toISOString();
+  const generatedAt = o.generatedAt ?? app.get(Clock).now().toISOString();
   // The model first: a refusal (unknown programme) leaves no empty file behind.
   const { model } = await app.get(ReportsService).buildEvidence(ctx, o.programmeId, { lang: o.lang, generatedAt, includeNames: false });
   await renderEvidenceReport(model, createWriteStream(o.out), { onProgress: o.onProgress });

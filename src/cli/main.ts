@@ -13,11 +13,14 @@ import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
 import { REPORT_LANGUAGES, writeEvidenceReportFile } from './evidence-report-file.js';
 import type { ReportLanguage } from './evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
+import { commandLineContext } from './command-context.js';
 
 const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
 
   npm run qms -- migrate                     bring the database schema up to date
-  npm run qms -- procedures:import [DIR]     validate and load procedures/*.yaml (default PROCEDURES_DIR)
+  npm run qms -- procedures:import [DIR] [--as EMAIL]
+                                             validate and load procedures/*.yaml (default PROCEDURES_DIR); new and
+                                             changed procedures become drafts authored by the quality manager EMAIL
   npm run qms -- audit:verify FILE [--head-seq N --head-hash H]
                                              verify an audit export (JSON lines) offline, without the database;
                                              with the head from the export's X-Audit-Head-* headers, a cut-short export fails too
@@ -64,9 +67,13 @@ const commands: Record<string, Command> = {
   },
 
   async 'procedures:import'(args) {
-    const dir = resolve(args[0] ?? loadConfig().proceduresDir);
+    const as = option(args, '--as');
+    const given = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--as');
+    const dir = resolve(given[0] ?? loadConfig().proceduresDir);
     try {
-      const report = await withApp((app) => app.get(ProcedureImportService).importDirectory(dir));
+      const report = await withApp(async (app) =>
+        app.get(ProcedureImportService).importDirectory(dir, as ? await commandLineContext(app, as) : undefined),
+      );
       process.stdout.write(summarise(report) + '\n');
       return 0;
     } catch (e) {

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       importProceduresOnStart: true,
       timeZone: 'Europe/Stockholm',
       deviationScanIntervalMinutes: 60,
+      clockToday: undefined,
     });
   });
 
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/qms',
       DEVIATION_SCAN_INTERVAL_MINUTES: '0',
       TIME_ZONE: 'America/Argentina/Buenos_Aires',
+      CLOCK_TODAY: '2026-03-05',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/qms',
       deviationScanIntervalMinutes: 0,
       timeZone: 'America/Argentina/Buenos_Aires',
+      clockToday: '2026-03-05',
     });
   });
 
@@ -113,6 +116,8 @@ describe('loadConfig', () => {
     ['MIGRATIONS_RUN_ON_START', 'maybe', /MIGRATIONS_RUN_ON_START must be true or false/],
     ['TRUST_PROXY', 'sometimes', /TRUST_PROXY must be true or false/],
     ['TIME_ZONE', 'Europe/Atlantis', /TIME_ZONE must be an IANA time zone/],
+    ['CLOCK_TODAY', '2026-02-30', /CLOCK_TODAY must be a calendar date/],
+    ['CLOCK_TODAY', 'tomorrow', /CLOCK_TODAY must be a calendar date/],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

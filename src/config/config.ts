@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { passwordWeakness } from '../auth/password-policy.js';
+import { isCalendarDate } from '../common/calendar.js';
 
 /**
  * The service's configuration, read from the environment once at start.
@@ -35,6 +36,11 @@ export interface AppConfig {
   timeZone: string;
   /** Minutes between periodic overdue scans; 0 turns the scan off. */
   deviationScanIntervalMinutes: number;
+  /**
+   * A fixed calendar day the service takes as today (`CLOCK_TODAY`), for tests and demonstrations;
+   * unset, the system clock. Read on every use (see `Clock`), so a test can move it.
+   */
+  clockToday: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +84,13 @@ function timeZone(env: Env): string {
     throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Stockholm, got "${tz}"`);
   }
   return tz;
+}
+
+function calendarDay(env: Env, name: string): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  if (!isCalendarDate(raw)) throw new ConfigError(`${name} must be a calendar date YYYY-MM-DD, got "${String(env[name])}"`);
+  return raw;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -131,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importProceduresOnStart: bool(env, 'PROCEDURES_IMPORT_ON_START', true),
     timeZone: timeZone(env),
     deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
+    clockToday: calendarDay(env, 'CLOCK_TODAY'),
   };
 }
 

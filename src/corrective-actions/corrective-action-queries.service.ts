@@ -23,7 +23,10 @@ export interface ActionFilter {
 export interface ActionSummary {
   action: CorrectiveAction;
   ownerName: string;
+  /** The linked deviations the reader may see. */
   deviations: { id: string; reference: string; state: string }[];
+  /** Linked deviations of programmes the reader does not lead: counted, not shown. */
+  hiddenDeviations: number;
   verdict: string | null;
 }
 
@@ -53,21 +56,31 @@ export class CorrectiveActionQueriesService {
       }
       where.push(s);
     };
-    if (this.access.visibilityFilter(ctx)) {
+    const led = await this.ledProgrammes(ctx);
+    if (led) {
       add(
         `(a.owner_id = ? OR a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-          JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE pl.user_id = ?))`,
+          WHERE d.programme_id = ANY(?)))`,
         ctx.actor.id,
-        ctx.actor.id,
+        led,
       );
     }
     if (f.state) add('a.state = ?', f.state);
     if (f.ownerId) add('a.owner_id = ?', f.ownerId);
-    if (f.deviationId) add('a.id IN (SELECT corrective_action_id FROM corrective_action_deviation WHERE deviation_id = ?)', f.deviationId);
+    // For a leader, a deviation or programme they cannot see matches nothing, exactly as one that
+    // does not exist: the filters must not tell whether an action they own touches it.
+    if (f.deviationId) {
+      add(
+        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
+          WHERE l.deviation_id = ?${led ? ' AND d.programme_id = ANY(?)' : ''})`,
+        ...(led ? [f.deviationId, led] : [f.deviationId]),
+      );
+    }
     if (f.programmeId) {
       add(
-        'a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id WHERE d.programme_id = ?)',
-        f.programmeId,
+        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
+          WHERE d.programme_id = ?${led ? ' AND d.programme_id = ANY(?)' : ''})`,
+        ...(led ? [f.programmeId, led] : [f.programmeId]),
       );
     }
     if (f.overdue !== undefined) {
@@ -81,12 +94,12 @@ export class CorrectiveActionQueriesService {
       params,
     )) as { id: string }[];
     const page = rows.slice(0, f.limit).map((r) => r.id);
-    return { items: await this.summaries(page), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null };
+    return { items: await this.summaries(page, led), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null };
   }
 
   async get(ctx: RequestContext, id: string): Promise<ActionDetail> {
     await this.actions.find(this.dataSource.manager, ctx, id);
-    const [summary] = await this.summaries([id]);
+    const [summary] = await this.summaries([id], await this.ledProgrammes(ctx));
     const history = await this.dataSource
       .getRepository(ActionTransition)
       .find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
@@ -120,18 +133,34 @@ export class CorrectiveActionQueriesService {
     };
   }
 
-  /** Actions with owner names, linked deviations and latest verdict: a fixed number of queries for any page. */
-  async summaries(ids: string[]): Promise<ActionSummary[]> {
+  /**
+   * The programmes whose deviations a reader sees inside actions: null for readers of every
+   * programme, the programmes they lead for a programme leader.
+   */
+  private async ledProgrammes(ctx: RequestContext): Promise<string[] | null> {
+    if (!this.access.visibilityFilter(ctx)) return null;
+    const rows = (await this.dataSource.query(`SELECT programme_id FROM programme_leader WHERE user_id = $1`, [ctx.actor.id])) as {
+      programme_id: string;
+    }[];
+    return rows.map((r) => r.programme_id);
+  }
+
+  /**
+   * Actions with owner names, linked deviations and latest verdict: a fixed number of queries for
+   * any page. With `visible`, only deviations of those programmes are shown; the others are counted.
+   */
+  async summaries(ids: string[], visible: string[] | null = null): Promise<ActionSummary[]> {
     if (ids.length === 0) return [];
     const actions = await this.dataSource.getRepository(CorrectiveAction).findBy(ids.map((id) => ({ id })));
     const owners = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
       [...new Set(actions.map((a) => a.ownerId))],
     ])) as { id: string; name: string }[];
     const links = (await this.dataSource.query(
-      `SELECT l.corrective_action_id, d.id, d.reference, d.state FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-       WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
+      `SELECT l.corrective_action_id, d.id, d.reference, d.state, d.programme_id FROM corrective_action_deviation l
+       JOIN deviation d ON d.id = l.deviation_id WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
       [ids],
-    )) as { corrective_action_id: string; id: string; reference: string; state: string }[];
+    )) as { corrective_action_id: string; id: string; reference: string; state: string; programme_id: string }[];
+    const shown = (l: { programme_id: string }) => visible === null || visible.includes(l.programme_id);
     const verdicts = (await this.dataSource.query(
       `SELECT DISTINCT ON (corrective_action_id) corrective_action_id, verdict FROM corrective_action_transition
        WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
@@ -141,7 +170,10 @@ export class CorrectiveActionQueriesService {
     return ids.map((id) => ({
       action: byId.get(id)!,
       ownerName: owners.find((o) => o.id === byId.get(id)!.ownerId)?.name ?? '',
-      deviations: links.filter((l) => l.corrective_action_id === id).map((l) => ({ id: l.id, reference: l.reference, state: l.state })),
+      deviations: links
+        .filter((l) => l.corrective_action_id === id && shown(l))
+        .map((l) => ({ id: l.id, reference: l.reference, state: l.state })),
+      hiddenDeviations: links.filter((l) => l.corrective_action_id === id && !shown(l)).length,
       verdict: verdicts.find((v) => v.corrective_action_id === id)?.verdict ?? null,
     }));
   }

@@ -46,7 +46,11 @@ export class ActionQuery extends PageQuery {
   @QueryBoolField({ description: 'true: due date passed and not yet implemented' }) overdue?: boolean;
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) deviationId?: string;
-  @UuidField({ optional: true, description: 'Actions addressing deviations of this programme' }) programmeId?: string;
+  @UuidField({
+    optional: true,
+    description: 'Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing)',
+  })
+  programmeId?: string;
 }
 
 export class ActionTransitionResponse {
@@ -85,11 +89,18 @@ export class CorrectiveActionResponse {
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
   @ApiProperty({ nullable: true, type: String, enum: VERDICTS, description: 'The latest effectiveness verdict' }) verdict: Verdict | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Linked deviations: id, reference, state' }) deviations: {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Linked deviations: id, reference, state (for a programme leader, only those of the programmes they lead)',
+  })
+  deviations: {
     id: string;
     reference: string;
     state: string;
   }[];
+  @ApiProperty({ description: 'Linked deviations of programmes the reader does not lead: counted, not shown (0 for other roles)' })
+  hiddenDeviations: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;

@@ -23,6 +23,7 @@ export function toActionResponse(s: ActionSummary, today: string): CorrectiveAct
     daysLate: overdue ? daysBetween(a.dueDate, today) : 0,
     verdict: s.verdict as Verdict | null,
     deviations: s.deviations,
+    hiddenDeviations: s.hiddenDeviations,
     reviewDecisionId: a.reviewDecisionId,
     implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
     closedAt: a.closedAt ? a.closedAt.toISOString() : null,

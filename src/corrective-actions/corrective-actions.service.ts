@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hasAnyRole } from '../auth/roles.js';
-import { localDate, todayIn } from '../common/calendar.js';
+import { localDate } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
 import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { allocateReference } from '../common/references.js';
+import { isUniqueViolation } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
@@ -25,6 +27,8 @@ export interface NewAction {
   dueDate: string;
   effectivenessCriterion: string;
   reviewDecisionId?: string;
+  /** The earliest day it may be due besides its deviations' detection (a review decision: the day held). */
+  dueNotBefore?: { day: string; field: string; why: string };
 }
 
 export interface ActionTransitionInput {
@@ -43,10 +47,11 @@ export class CorrectiveActionsService {
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   today(): string {
-    return todayIn(this.config.timeZone);
+    return this.clock.today(this.config.timeZone);
   }
 
   /** The organisation's calendar day of an instant (reports are dated by when they are generated). */
@@ -61,13 +66,17 @@ export class CorrectiveActionsService {
   /** Inside the caller's transaction (also used for management review decisions). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
     const deviations = input.deviationIds.length
-      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) FOR UPDATE`, [
-          input.deviationIds,
-        ])) as {
+      ? ((await m.query(
+          `SELECT d.id, d.reference, d.state, d.programme_id, d.detected_at, p.time_zone
+           FROM deviation d JOIN programme p ON p.id = d.programme_id WHERE d.id = ANY($1) FOR UPDATE OF d`,
+          [input.deviationIds],
+        )) as {
           id: string;
           reference: string;
           state: string;
           programme_id: string;
+          detected_at: Date;
+          time_zone: string;
         }[])
       : [];
     const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
@@ -80,6 +89,7 @@ export class CorrectiveActionsService {
     if (finished.length) {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
+    checkDueDate(input, deviations);
     const owner = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId])) as unknown[];
     if (owner.length === 0)
       throw unprocessable('unknown_owner', 'The owner is not an active user', {
@@ -178,36 +188,61 @@ export class CorrectiveActionsService {
     });
   }
 
+  /**
+   * The board's signed review. One per reviewer and action (a unique index keeps it under
+   * concurrency), and only of an action that stands: a cancelled one is not reviewed.
+   */
   async boardReview(
     ctx: RequestContext,
     id: string,
     input: { decision: BoardDecision; comment: string; password: string },
   ): Promise<CorrectiveAction> {
-    await this.find(this.dataSource.manager, ctx, id);
+    // Refuse early what cannot succeed, so the password is not checked (nor counted) for nothing.
+    await this.reviewable(this.dataSource.manager, ctx, id);
     const signer = await this.signatures.confirmSigner(ctx, input.password);
-    return this.dataSource.transaction(async (m) => {
-      const action = await this.find(m, ctx, id);
-      const signature = await this.signatures.sign(
-        m,
-        signer,
-        { recordType: 'corrective_action', recordId: id, recordVersion: action.version, contentHash: null },
-        `board review: ${input.decision}`,
-        input.comment,
-      );
-      const [row] = (await m.query(
-        `INSERT INTO board_review (corrective_action_id, decision, comment, reviewer_id, signature_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [id, input.decision, input.comment, ctx.actor.id, signature.id],
-      )) as { id: string }[];
-      await this.audit.append(m, ctx, {
-        action: 'corrective_action.board_review',
-        entityType: 'corrective_action',
-        entityId: id,
-        entityVersion: action.version,
-        changes: { boardReview: { old: null, new: { id: row.id, decision: input.decision, signature: signatureForAudit(signature) } } },
-        reason: input.comment,
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
+        const action = await this.reviewable(m, ctx, id);
+        const signature = await this.signatures.sign(
+          m,
+          signer,
+          { recordType: 'corrective_action', recordId: id, recordVersion: action.version, contentHash: null },
+          `board review: ${input.decision}`,
+          input.comment,
+        );
+        const [row] = (await m.query(
+          `INSERT INTO board_review (corrective_action_id, decision, comment, reviewer_id, signature_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [id, input.decision, input.comment, ctx.actor.id, signature.id],
+        )) as { id: string }[];
+        await this.audit.append(m, ctx, {
+          action: 'corrective_action.board_review',
+          entityType: 'corrective_action',
+          entityId: id,
+          entityVersion: action.version,
+          changes: { boardReview: { old: null, new: { id: row.id, decision: input.decision, signature: signatureForAudit(signature) } } },
+          reason: input.comment,
+        });
+        return action;
       });
-      return action;
-    });
+    } catch (e) {
+      if (isUniqueViolation(e, 'board_review_one_per_reviewer')) throw alreadyReviewed();
+      throw e;
+    }
+  }
+
+  private async reviewable(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
+    const action = await this.find(m, ctx, id);
+    if (action.state === 'cancelled')
+      throw conflict('action_not_reviewable', `${action.reference} is cancelled: the board reviews only actions that stand`, {
+        state: action.state,
+      });
+    const given = (await m.query(`SELECT 1 FROM board_review WHERE corrective_action_id = $1 AND reviewer_id = $2`, [
+      id,
+      ctx.actor.id,
+    ])) as unknown[];
+    if (given.length) throw alreadyReviewed();
+    return action;
   }
 
   /** Reads an action the actor may see: programme leaders only those they own or that address their programmes. */
@@ -269,5 +304,25 @@ export class CorrectiveActionsService {
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM corrective_action_transition WHERE corrective_action_id = $1`,
       [id, from, to, comment, extra.verdict ?? null, extra.evidence ?? null, extra.signatureId ?? null, ctx.actor.id],
     );
+  }
+}
+
+function alreadyReviewed() {
+  return conflict('board_review_exists', 'You have already reviewed this corrective action; each board member reviews it once');
+}
+
+/** An action is not due before the problem it addresses was found (nor before the review that decided it). */
+function checkDueDate(input: NewAction, deviations: { reference: string; detected_at: Date; time_zone: string }[]): void {
+  const floors = deviations.map((d) => ({
+    day: localDate(d.detected_at, d.time_zone),
+    field: 'dueDate',
+    why: `${d.reference} was detected`,
+  }));
+  if (input.dueNotBefore) floors.push(input.dueNotBefore);
+  const latest = floors.reduce<(typeof floors)[number] | null>((a, b) => (a === null || b.day > a.day ? b : a), null);
+  if (latest && input.dueDate < latest.day) {
+    throw unprocessable('due_before_cause', `The due date is before ${latest.day}, when ${latest.why}`, {
+      errors: [{ field: latest.field, message: `must be on or after ${latest.day} (${latest.why})` }],
+    });
   }
 }

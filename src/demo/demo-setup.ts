@@ -67,7 +67,9 @@ export async function createTeam(s: DemoServices, cal: DemoCalendar, password: s
 export async function ensureProcedures(s: DemoServices, team: Team, password: string): Promise<'present' | 'imported'> {
   const missing = await notInForce(s);
   if (missing.length === 0) return 'present';
-  const report = await s.procedureImport.importDirectory(s.config.proceduresDir, LOADER);
+  // Imported by the first quality manager: a procedure new to an existing library becomes her draft,
+  // which the second approves (nobody approves what they wrote).
+  const report = await s.procedureImport.importDirectory(s.config.proceduresDir, team.quality.ctx);
   for (const created of report.created.filter((c) => !c.baseline && missing.includes(c.key))) {
     await s.procedures.submit(team.quality.ctx, created.key, created.version);
     await s.procedures.approve(team.approver.ctx, created.key, created.version, password, 'Approved for the demonstration programme');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { ConformanceResult, Finding } from '../executions/conformance.js';
 import type { Deviation } from './deviation.entity.js';
@@ -35,7 +36,10 @@ export interface NonconformingExecution {
  */
 @Injectable()
 export class DeviationDetector {
-  constructor(private readonly deviations: DeviationsService) {}
+  constructor(
+    private readonly deviations: DeviationsService,
+    private readonly clock: Clock,
+  ) {}
 
   /** One deviation per finding rule and step, citing execution, version, step and rule. */
   async fromExecution(m: EntityManager, ctx: RequestContext, e: NonconformingExecution, result: ConformanceResult): Promise<Deviation[]> {
@@ -52,7 +56,7 @@ export class DeviationDetector {
         title: `${e.procedureKey} v${e.versionNumber}: ${rule.replace(/_/g, ' ')}${stepKey ? ` in step ${stepKey}` : ''} (${e.subjectLabel})`,
         description: findings.map((f) => f.detail).join('\n'),
         severity: SEVERITY_BY_RULE[rule] ?? 'minor',
-        detectedAt: new Date().toISOString(),
+        detectedAt: this.clock.now().toISOString(),
         executionId: e.executionId,
         stepKey,
         participantId: e.participantId ?? undefined,
@@ -81,7 +85,7 @@ export class DeviationDetector {
       title: `Overdue: ${o.procedureKey} for ${o.subjectCode}`,
       description: `No completed ${o.procedureKey} (version ${o.versionNumber}) for ${o.subjectCode}${o.window ? `; its window was ${o.window.from} to ${o.window.to}` : ''}.`,
       severity: SEVERITY_BY_RULE.overdue,
-      detectedAt: new Date().toISOString(),
+      detectedAt: this.clock.now().toISOString(),
       participantId: o.participantId ?? undefined,
       procedureKey: o.procedureKey,
       versionNumber: o.versionNumber,

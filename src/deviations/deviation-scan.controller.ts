@@ -11,7 +11,12 @@ import { toDeviationResponse } from './deviation.mapper.js';
 import { DeviationScanService } from './deviation-scan.service.js';
 
 export class ScanRequest {
-  @DateField({ optional: true, description: 'Judge overdue as of this day (default: today in the programme time zone)' }) today?: string;
+  @DateField({
+    optional: true,
+    description:
+      'Judge overdue as of this day: today (the default, in the programme time zone), or a past day (quality managers only, to catch up on a missed scan); never a day to come',
+  })
+  today?: string;
 }
 
 export class ScanResponse {

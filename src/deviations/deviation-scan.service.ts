@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../common/calendar.js';
+import { hasAnyRole } from '../auth/roles.js';
+import { Clock, dayInFuture } from '../common/clock.js';
+import { forbidden } from '../common/problem.js';
 import { systemContext } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
@@ -34,6 +36,7 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
     private readonly access: ProgrammeAccess,
     private readonly detector: DeviationDetector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,10 +50,15 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
     if (this.timer) clearInterval(this.timer);
   }
 
-  async scan(ctx: RequestContext, programmeId: string, today?: string): Promise<ScanResult> {
+  /**
+   * Judges overdue as of today (the configured clock), or as of a past `day` when a quality manager
+   * asks for one (to catch up on a missed scan). Never a day to come: what a scan opens cannot be
+   * removed, and a step is not overdue before its window has closed.
+   */
+  async scan(ctx: RequestContext, programmeId: string, asOf?: string): Promise<ScanResult> {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId);
-      const day = today ?? todayIn(programme.timeZone);
+      const day = this.scanDay(ctx, programme.timeZone, asOf);
       const matrix = buildMatrix(await loadMatrixData(m, programme), programme, day);
       const opened: Deviation[] = [];
       let overdueCells = 0;
@@ -72,6 +80,15 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       }
       return { programmeId, today: day, overdueCells, opened };
     });
+  }
+
+  private scanDay(ctx: RequestContext, timeZone: string, asOf: string | undefined): string {
+    const today = this.clock.today(timeZone);
+    if (asOf === undefined || asOf === today) return today;
+    if (asOf > today) throw dayInFuture('today', asOf, today);
+    if (!hasAnyRole(ctx.actor.roles, ['quality_manager']))
+      throw forbidden('past_scan_not_allowed', 'Only a quality manager may scan as of a past day; a scan runs for today');
+    return asOf;
   }
 
   /** The periodic scan: every active programme, as the system; one process at a time. */

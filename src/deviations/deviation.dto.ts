@@ -14,7 +14,8 @@ export class CreateDeviationRequest {
     DeviationSource,
     'system'
   >;
-  @DateTimeField({ description: 'When it was detected' }) detectedAt: string;
+  @DateTimeField({ description: "When it was detected: not in the future, nor before the programme's preparation began" })
+  detectedAt: string;
   @UuidField({
     optional: true,
     description: 'The execution in which it occurred; the deviation then records its procedure and pinned version',
@@ -28,12 +29,24 @@ export class CreateDeviationRequest {
 }
 
 export class UpdateDeviationRequest {
-  @TextField({ optional: true, max: 300 }) title?: string;
+  @TextField({ optional: true, max: 300, description: 'Not of a system-detected deviation, except by a quality manager' }) title?: string;
   @TextField({ optional: true, max: 10_000 }) description?: string;
-  @EnumField(SEVERITIES, { optional: true }) severity?: Severity;
+  @EnumField(SEVERITIES, {
+    optional: true,
+    description: 'Of a system-detected deviation only by a quality manager, with a reason',
+  })
+  severity?: Severity;
   @TextField({ optional: true, max: 5000 }) containment?: string;
   @TextField({ optional: true, max: 10_000 }) rootCause?: string;
-  @DateField({ optional: true }) targetDate?: string;
+  @DateField({ optional: true, description: 'On or after the day of detection' }) targetDate?: string;
+  @TextField({
+    optional: true,
+    max: 2000,
+    pattern: /\S/,
+    patternMessage: 'reason must not be blank',
+    description: 'Why; needed to change the severity of a system-detected deviation, and kept in the audit trail',
+  })
+  reason?: string;
 }
 
 export class DeviationTransitionRequest {

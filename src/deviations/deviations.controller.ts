@@ -70,7 +70,8 @@ export class DeviationsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const expected = requireIfMatch(req);
-    await this.deviations.update(ctx, id, expected, body);
+    const { reason, ...patch } = body;
+    await this.deviations.update(ctx, id, expected, patch, reason);
     return this.detail(ctx, res, id);
   }
 

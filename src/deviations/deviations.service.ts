@@ -2,19 +2,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
-import { addDays, localDate, todayIn } from '../common/calendar.js';
+import { addDays, localDate } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
 import { stale } from '../common/etag.js';
-import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { allocateReference } from '../common/references.js';
 import { modifyReturning } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { hasAnyRole } from '../auth/roles.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { programmeCalendar } from '../programmes/programme-dates.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
 import { DEFAULT_TARGET_DAYS, allowedDeviationTargets, deviationTransition } from './deviation-states.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
+import { checkDeviationDates } from './deviation-dates.js';
 import { Deviation } from './deviation.entity.js';
 
 export interface NewDeviation {
@@ -54,6 +58,7 @@ export class DeviationsService {
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async create(ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
@@ -65,7 +70,7 @@ export class DeviationsService {
 
   /** Records a deviation inside the caller's transaction (also used by automatic detection). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
-    const programme = (await m.query(`SELECT time_zone FROM programme WHERE id = $1`, [input.programmeId])) as { time_zone: string }[];
+    const calendar = await programmeCalendar(m, input.programmeId);
     let procedureKey: string | null = input.procedureKey ?? null;
     let versionNumber: number | null = input.versionNumber ?? null;
     if (input.executionId) {
@@ -95,12 +100,9 @@ export class DeviationsService {
           errors: [{ field: 'participantId', message: 'is not a participant of this programme' }],
         });
     }
-    const detectedDay = localDate(input.detectedAt, programme[0].time_zone);
-    const targetDate = input.targetDate ?? addDays(detectedDay, DEFAULT_TARGET_DAYS[input.severity]);
-    if (targetDate < detectedDay)
-      throw unprocessable('target_before_detection', 'The target date is before detection', {
-        errors: [{ field: 'targetDate', message: 'must be on or after detectedAt' }],
-      });
+    const detectedAt = new Date(input.detectedAt);
+    const targetDate = input.targetDate ?? addDays(localDate(detectedAt, calendar.timeZone), DEFAULT_TARGET_DAYS[input.severity]);
+    checkDeviationDates(detectedAt, targetDate, calendar, this.clock);
     const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
     const [row] = (await m.query(
       `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
@@ -157,6 +159,7 @@ export class DeviationsService {
     id: string,
     expected: number,
     patch: Partial<Record<(typeof EDITABLE)[number], string>>,
+    reason?: string,
   ): Promise<Deviation> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, ctx, id);
@@ -164,8 +167,11 @@ export class DeviationsService {
       if (before.state === 'closed' || before.state === 'cancelled')
         throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
       const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Deviation;
+      const changes = diffChanges(before, next, EDITABLE);
       // An edit that changes nothing is no change: no new version, no audit event.
-      if (Object.keys(diffChanges(before, next, EDITABLE)).length === 0) return before;
+      if (Object.keys(changes).length === 0) return before;
+      if (before.source === 'system') checkSystemFindingEdit(ctx, changes, reason);
+      checkDeviationDates(before.detectedAt, next.targetDate, await programmeCalendar(m, before.programmeId), this.clock);
       const rows = await modifyReturning(
         m,
         `UPDATE deviation SET title = $3, description = $4, severity = $5, containment = $6, root_cause = $7, target_date = $8, version = version + 1
@@ -180,6 +186,7 @@ export class DeviationsService {
         entityId: id,
         entityVersion: after.version,
         changes: diffChanges(before, after, EDITABLE),
+        reason: reason ?? null,
       });
       return after;
     });
@@ -297,7 +304,7 @@ export class DeviationsService {
   }
 
   today(): string {
-    return todayIn(this.config.timeZone);
+    return this.clock.today(this.config.timeZone);
   }
 
   private ruleFor(d: Deviation, to: DeviationState) {
@@ -336,5 +343,23 @@ export class DeviationsService {
        SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7 FROM deviation_transition WHERE deviation_id = $1`,
       [id, from, to, comment, JSON.stringify(details), signatureId, ctx.actor.id],
     );
+  }
+}
+
+/**
+ * What the system found stays what it found: its title is not rewritten, and its severity changes
+ * only by a quality manager's decision, with a reason (kept in the audit trail).
+ */
+function checkSystemFindingEdit(ctx: RequestContext, changes: Record<string, unknown>, reason: string | undefined): void {
+  const qm = hasAnyRole(ctx.actor.roles, ['quality_manager']);
+  if ('title' in changes && !qm)
+    throw forbidden(
+      'system_finding_title',
+      "The title of a system-detected deviation states the system's finding; describe more in the description",
+    );
+  if ('severity' in changes) {
+    if (!qm) throw forbidden('system_finding_severity', 'Only a quality manager changes the severity of a system-detected deviation');
+    if (!reason?.trim())
+      throw validationFailed([{ field: 'reason', message: 'is needed to change the severity of a system-detected deviation' }]);
   }
 }

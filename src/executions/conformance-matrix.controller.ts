@@ -10,7 +10,10 @@ import { ConformanceMatrixService } from './conformance-matrix.service.js';
 import type { ConformanceMatrix } from './conformance-matrix.service.js';
 
 export class MatrixQuery {
-  @DateField({ optional: true, description: 'Draw the matrix as of this day (default: today in the programme time zone)' })
+  @DateField({
+    optional: true,
+    description: 'Draw the matrix as of this day, today or earlier (default: today in the programme time zone)',
+  })
   today?: string;
 }
 

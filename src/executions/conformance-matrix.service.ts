@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { localDate, todayIn, windowBounds } from '../common/calendar.js';
+import { localDate, windowBounds } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
 import type { DateRange } from '../common/calendar.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
@@ -89,12 +90,13 @@ export class ConformanceMatrixService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProgrammeAccess,
+    private readonly clock: Clock,
   ) {}
 
   async matrix(ctx: RequestContext, programmeId: string, today?: string): Promise<ConformanceMatrix> {
     const m = this.dataSource.manager;
     const programme = await this.access.readable(m, ctx, programmeId);
-    return buildMatrix(await loadMatrixData(m, programme), programme, today ?? todayIn(programme.timeZone));
+    return buildMatrix(await loadMatrixData(m, programme), programme, this.clock.dayUpToToday(today, programme.timeZone));
   }
 }
 

@@ -23,31 +23,35 @@ export class ExecutionViewService {
     const execution = await findExecution(m, executionId);
     if (!execution) throw notFound('Execution', executionId);
     const programme = await this.access.readable(m, ctx, execution.programmeId);
-    return this.present(m, await loadExecution(m, executionId, { execution, programme }));
+    const names = await this.access.identifies(m, ctx, programme.id);
+    return this.present(m, await loadExecution(m, executionId, { execution, programme }), { names });
   }
 
   /**
    * The view of a loaded execution; a write builds its answer with this inside its transaction.
    * A caller that knows the judgements (an open execution has none) or a performer's name (the
-   * signed-in actor's) passes them and saves the reads.
+   * signed-in actor's) passes them and saves the reads. `names: false` (a reader who may not see
+   * who the participants are, `ProgrammeAccess.identifies`) withholds what was written about the
+   * subject: the values of text fields and the notes.
    */
   async present(
     m: EntityManager,
     ec: ExecutionContext,
-    known: { judgements?: Judgement[]; actor?: { id: string | null; name: string } } = {},
+    known: { judgements?: Judgement[]; actor?: { id: string | null; name: string }; names?: boolean } = {},
   ): Promise<ExecutionResponse> {
     const executionId = ec.execution.id;
     const judgements = known.judgements ?? (await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } }));
-    const names = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
-    const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !names.has(x)))];
+    const staff = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
+    const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !staff.has(x)))];
     if (unknown.length) {
       for (const u of (await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown])) as { id: string; name: string }[])
-        names.set(u.id, u.name);
+        staff.set(u.id, u.name);
     }
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
     const latest = judgements[judgements.length - 1];
     const e = ec.execution;
     const label = await subjectLabel(m, ec);
+    const names = known.names !== false;
     return {
       id: e.id,
       programmeId: e.programmeId,
@@ -69,11 +73,10 @@ export class ExecutionViewService {
       steps: ec.records.map((r) => ({
         id: r.id,
         stepKey: r.stepKey,
-        values: r.values,
+        ...(names ? { values: r.values, notes: r.notes } : pseudonymisedValues(ec, r.stepKey, r.values)),
         performedAt: r.performedAt.toISOString(),
         performedById: r.performedBy,
-        performedByName: r.performedBy ? (names.get(r.performedBy) ?? null) : null,
-        notes: r.notes,
+        performedByName: r.performedBy ? (staff.get(r.performedBy) ?? null) : null,
         recordedAt: r.recordedAt.toISOString(),
         recordedById: r.recordedBy,
         supersedesId: r.supersedesId,
@@ -94,4 +97,25 @@ export class ExecutionViewService {
       version: e.version,
     };
   }
+}
+
+/**
+ * A step's values without what was written in words: text fields (and any value the pinned
+ * definition does not type) are left out and named in `withheldFields`; booleans, numbers, dates,
+ * choices and scales stay, as the conformance judgement needs them.
+ */
+function pseudonymisedValues(
+  ec: ExecutionContext,
+  stepKey: string,
+  values: Record<string, unknown>,
+): { values: Record<string, unknown>; withheldFields: string[] } {
+  const fields = ec.definition.steps.find((s) => s.key === stepKey)?.fields ?? [];
+  const kept: Record<string, unknown> = {};
+  const withheld: string[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const type = fields.find((f) => f.key === key)?.type;
+    if (type === undefined || type === 'text') withheld.push(key);
+    else kept[key] = value;
+  }
+  return { values: kept, withheldFields: withheld };
 }

@@ -57,11 +57,27 @@ export class JudgementResponse {
 export class StepRecordResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() stepKey: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) values: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'For a reader who may not see who the participants are (not a quality manager or a leader of this programme), without text fields',
+  })
+  values: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Only in the pseudonymised view: the fields whose values were withheld (free text written about the subject)',
+  })
+  withheldFields?: string[];
   @ApiProperty({ format: 'date-time' }) performedAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) performedById: string | null;
   @ApiProperty({ nullable: true, type: String }) performedByName: string | null;
-  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Only for quality managers and the leaders of this programme (it is written about the subject)',
+  })
+  notes?: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) recordedById: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The record this one corrects' }) supersedesId: string | null;

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Pair, Participant } from '../programmes/participant.entity.js';
 import { PlanEntry } from '../programmes/programme.entity.js';
@@ -24,9 +25,6 @@ export interface SubjectInput {
   cohort?: true;
 }
 
-/** Clock skew tolerated for `performedAt` in the future. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 @Injectable()
 export class ExecutionsService {
   constructor(
@@ -35,6 +33,7 @@ export class ExecutionsService {
     private readonly access: ProgrammeAccess,
     private readonly detector: DeviationDetector,
     private readonly views: ExecutionViewService,
+    private readonly clock: Clock,
   ) {}
 
   async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
@@ -124,7 +123,7 @@ export class ExecutionsService {
         );
       }
       const values = checkValues(step, input.values);
-      checkPerformedAt(input.performedAt);
+      checkPerformedAt(this.clock, input.performedAt, ec.programme.timeZone);
       // The signed-in actor was read (and found active) for this request: only another performer is looked up.
       const performer = input.performedById ? await this.performer(m, input.performedById) : ctx.actor.id!;
       if (ec.records.some((r) => r.stepKey === input.stepKey && !ec.records.some((c) => c.supersedesId === r.id))) {
@@ -177,7 +176,7 @@ export class ExecutionsService {
         });
       const step = ec.definition.steps.find((s) => s.key === old.stepKey);
       const values = step ? checkValues(step, input.values) : input.values;
-      if (input.performedAt) checkPerformedAt(input.performedAt);
+      if (input.performedAt) checkPerformedAt(this.clock, input.performedAt, ec.programme.timeZone);
       const performer = input.performedById ? await this.performer(m, input.performedById) : old.performedBy;
       const performedAt = input.performedAt ?? old.performedAt.toISOString();
       const [row] = (await m.query(
@@ -401,8 +400,8 @@ function checkValues(step: Parameters<typeof validateStepValues>[0], values: unk
   return r.values;
 }
 
-function checkPerformedAt(performedAt: string): void {
-  if (Date.parse(performedAt) > Date.now() + FUTURE_TOLERANCE_MS) {
+function checkPerformedAt(clock: Clock, performedAt: string, timeZone: string): void {
+  if (clock.isFuture(new Date(performedAt), timeZone)) {
     throw unprocessable('performed_in_future', 'A step cannot be recorded as performed in the future', {
       errors: [{ field: 'performedAt', message: 'must not be in the future' }],
     });

@@ -5,7 +5,7 @@ import { Roles } from '../auth/policy.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import { canSeeNames } from '../programmes/participants.service.js';
+import { Clock } from '../common/clock.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
 import {
@@ -27,19 +27,21 @@ export class IndicatorsController {
     private readonly indicators: IndicatorsService,
     private readonly objectives: QualityObjectivesService,
     private readonly access: ProgrammeAccess,
+    private readonly clock: Clock,
   ) {}
 
   @Get('programmes/:id/indicators')
   @Roles(...READ_PROGRAMME)
   @ApiOperation({
     summary:
-      'Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for auditors and board members, or with suppressSmallCells=true.',
+      'Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true.',
   })
   @ApiOkResponse({ type: IndicatorsResponse })
   async programme(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: IndicatorsQuery) {
-    await this.access.readable(this.dataSource.manager, ctx, id);
-    const raw = await this.indicators.measure([id], q.today);
-    return presentIndicators(raw, q.suppressSmallCells === true || !canSeeNames(ctx));
+    const m = this.dataSource.manager;
+    const programme = await this.access.readable(m, ctx, id);
+    const raw = await this.indicators.measure([id], this.clock.dayUpToToday(q.today, programme.timeZone));
+    return presentIndicators(raw, q.suppressSmallCells === true || !(await this.access.identifies(m, ctx, id)));
   }
 
   @Post('quality-objectives')

@@ -7,9 +7,12 @@ import type { RawIndicators } from './indicators.service.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
 
 export class IndicatorsQuery {
-  @QueryBoolField({ description: 'Show counts by gender or country under 5 as "<5" (always on for auditors and board members)' })
+  @QueryBoolField({
+    description:
+      'Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
+  })
   suppressSmallCells?: boolean;
-  @DateField({ optional: true, description: 'Measure as of this day (default: today)' }) today?: string;
+  @DateField({ optional: true, description: 'Measure as of this day, today or earlier (default: today)' }) today?: string;
 }
 
 export class IndicatorsResponse {

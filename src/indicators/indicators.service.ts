@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { daysBetween, localDate, todayIn } from '../common/calendar.js';
+import { daysBetween, localDate } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
 import { ACTION_STATES } from '../corrective-actions/action-states.js';
 import { DEVIATION_SOURCES, DEVIATION_STATES, SEVERITIES } from '../deviations/deviation-states.js';
 import type { DeviationSource, DeviationState, Severity } from '../deviations/deviation-states.js';
@@ -59,12 +60,15 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 
 @Injectable()
 export class IndicatorsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Indicators over one programme or several (an organisation-wide view sums them). */
   async measure(programmeIds: string[], today?: string, m: EntityManager = this.dataSource.manager): Promise<RawIndicators> {
     const programmes = programmeIds.length ? await m.getRepository(Programme).findBy(programmeIds.map((id) => ({ id }))) : [];
-    const asOf = today ?? todayIn(programmes[0]?.timeZone ?? 'Europe/Stockholm');
+    const asOf = today ?? this.clock.today(programmes[0]?.timeZone);
     const ids = programmes.map((p) => p.id);
     return {
       programmeIds: ids,

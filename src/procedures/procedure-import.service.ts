@@ -11,7 +11,7 @@ import { contentHash, loadProcedureDirectory } from './definition-validation.js'
 import type { ProcedureDefinition, Subject } from './procedure-definition.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import { PROCEDURE_VERSION, ProceduresService } from './procedures.service.js';
+import { PROCEDURE_VERSION, ProceduresService, addContributor } from './procedures.service.js';
 
 export interface ImportReport {
   /** New procedures; `baseline` when version 1 was approved as the shipped baseline. */
@@ -52,7 +52,15 @@ export class ProcedureImportService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * `ctx` names who imports: the system at start-up (it may only approve the shipped baseline into
+   * an empty library; changes are skipped), or a quality manager (the command line's `--as`), who
+   * becomes the author of every draft the import writes.
+   */
   async importDirectory(dir: string, ctx: RequestContext = systemContext()): Promise<ImportReport> {
+    if (ctx.actor.id !== null && !ctx.actor.roles.includes('quality_manager')) {
+      throw new Error(`${ctx.actor.email} is not a quality manager: procedures are imported (and authored) by quality managers`);
+    }
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
       // A file may anchor on a procedure that is in the library but has no file (created through
@@ -76,9 +84,16 @@ export class ProcedureImportService implements OnApplicationBootstrap {
     const key = definition.key;
     const summary = `Imported from procedures/${file}`;
     const procedure = await m.getRepository(Procedure).findOneBy({ key });
+    // Outside the shipped baseline, what a file brings becomes a draft someone must approve, and
+    // nobody may approve what they wrote: the draft needs a named author, the person importing.
+    const person = ctx.actor.id !== null;
     if (!procedure) {
+      if (!baseline && !person) {
+        report.skipped.push({ key, file, reason: NAMED_IMPORTER });
+        return;
+      }
       const created = await this.procedures.insertProcedure(m, key);
-      const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, null);
+      const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, 'imported');
       if (baseline) {
         // The baseline takes the same path as any version: submitted, then approved (by the system).
         await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v1.id]);
@@ -103,19 +118,24 @@ export class ProcedureImportService implements OnApplicationBootstrap {
       report.unchanged.push({ key, file, version: latest.number });
       return;
     }
+    if (!person) {
+      report.skipped.push({ key, file, reason: NAMED_IMPORTER });
+      return;
+    }
     const open = versions.find((v) => v.status === 'draft' || v.status === 'in_review');
     if (!open) {
-      const v = await this.procedures.insertVersion(m, ctx, procedure, latest.number + 1, definition, summary, null);
+      const v = await this.procedures.insertVersion(m, ctx, procedure, latest.number + 1, definition, summary, 'imported');
       report.drafted.push({ key, file, version: v.number });
       return;
     }
-    if (open.status === 'draft' && open.authorId === null) {
-      // A draft the import made earlier follows the file; a person's draft is never overwritten.
+    if (open.status === 'draft' && (await onlyImported(m, open.id))) {
+      // A draft only imports made follows the file; a draft a person wrote or edited is never overwritten.
       await m.query(`UPDATE procedure_version SET definition = $2, content_hash = $3, row_version = row_version + 1 WHERE id = $1 AND status = 'draft'`, [
         open.id,
         JSON.stringify(definition),
         hash,
       ]);
+      await addContributor(m, open.id, ctx.actor.id!, 'imported');
       await this.audit.append(m, ctx, {
         action: 'procedure_version.update',
         entityType: PROCEDURE_VERSION,
@@ -129,6 +149,27 @@ export class ProcedureImportService implements OnApplicationBootstrap {
     }
     report.skipped.push({ key, file, reason: `version ${open.number} is ${open.status} (by a person); finish it before importing a change` });
   }
+}
+
+const NAMED_IMPORTER =
+  'a new or changed procedure becomes a draft with a named author: import it as a quality manager (npm run qms -- procedures:import --as EMAIL)';
+
+/** Whether every contribution to a draft came from an import (a person's draft is never overwritten). */
+async function onlyImported(m: EntityManager, versionId: string): Promise<boolean> {
+  const [row] = (await m.query(
+    `SELECT count(*) FILTER (WHERE contribution <> 'imported')::int AS others FROM procedure_version_contributor WHERE version_id = $1`,
+    [versionId],
+  )) as { others: number }[];
+  const [version] = (await m.query(`SELECT author_id FROM procedure_version WHERE id = $1`, [versionId])) as { author_id: string | null }[];
+  return row.others === 0 && (version.author_id === null || (await importedBy(m, versionId, version.author_id)));
+}
+
+async function importedBy(m: EntityManager, versionId: string, userId: string): Promise<boolean> {
+  const rows = (await m.query(
+    `SELECT 1 FROM procedure_version_contributor WHERE version_id = $1 AND user_id = $2 AND contribution = 'imported'`,
+    [versionId, userId],
+  )) as unknown[];
+  return rows.length > 0;
 }
 
 export function summarise(r: ImportReport): string {

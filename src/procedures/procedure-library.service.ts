@@ -9,11 +9,22 @@ import type { VersionStatus } from './document-control.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
 import { PROCEDURE_VERSION, findProcedure, findVersion } from './procedures.service.js';
+import type { Contribution } from './procedures.service.js';
+
+export interface VersionContributor {
+  id: string;
+  name: string;
+  /** What they did, in the order they first did it. */
+  contributions: Contribution[];
+  firstAt: Date;
+}
 
 export interface VersionDetail {
   procedure: Procedure;
   version: ProcedureVersion;
   author: { id: string; name: string } | null;
+  /** Everyone who wrote the content (none of them may approve it), in order of first contribution. */
+  contributors: VersionContributor[];
   signatures: Signature[];
 }
 
@@ -50,7 +61,26 @@ export class ProcedureLibraryService {
   async detail(procedure: Procedure, version: ProcedureVersion): Promise<VersionDetail> {
     const author = version.authorId ? await this.dataSource.getRepository(User).findOneBy({ id: version.authorId }) : null;
     const signatures = await this.signatures.listFor(PROCEDURE_VERSION, [version.id]);
-    return { procedure, version, author: author ? { id: author.id, name: author.name } : null, signatures };
+    const contributors = (await this.contributors([version.id])).get(version.id) ?? [];
+    return { procedure, version, author: author ? { id: author.id, name: author.name } : null, contributors, signatures };
+  }
+
+  /** The contributors of each version, by version id. */
+  async contributors(versionIds: string[]): Promise<Map<string, VersionContributor[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT c.version_id, c.user_id, u.name, c.contribution, c.first_at FROM procedure_version_contributor c
+       JOIN app_user u ON u.id = c.user_id WHERE c.version_id = ANY($1) ORDER BY c.first_at, c.user_id, c.contribution`,
+      [versionIds],
+    )) as { version_id: string; user_id: string; name: string; contribution: Contribution; first_at: Date }[];
+    const out = new Map<string, VersionContributor[]>();
+    for (const r of rows) {
+      const list = out.get(r.version_id) ?? [];
+      const known = list.find((c) => c.id === r.user_id);
+      if (known) known.contributions.push(r.contribution);
+      else list.push({ id: r.user_id, name: r.name, contributions: [r.contribution], firstAt: r.first_at });
+      out.set(r.version_id, list);
+    }
+    return out;
   }
 
   /** The version that was in force at `at`: effective from at or before it, not yet superseded or retired. */

@@ -43,8 +43,11 @@ export class RejectRequest {
 }
 
 export class RetireRequest {
-  @TextField({ max: 2000, description: 'Why the procedure is withdrawn from use' })
+  @TextField({ max: 2000, description: 'Why the procedure is withdrawn from use (recorded with the signature)' })
   reason: string;
+
+  @TextField({ max: 256, description: "Your password, re-entered: retiring a procedure is signed electronically, as an approval is" })
+  password: string;
 }
 
 export class EffectiveQuery {
@@ -63,6 +66,18 @@ export class VersionAuthor {
   @ApiProperty() name: string;
 }
 
+export class VersionContributorResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({
+    isArray: true,
+    enum: ['created', 'edited', 'imported'],
+    description: 'created the draft, edited it, imported it from a procedure file',
+  })
+  contributions: string[];
+  @ApiProperty({ format: 'date-time' }) firstAt: string;
+}
+
 export class ProcedureVersionResponse {
   @ApiProperty({ example: 'intake-interview' }) procedureKey: string;
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -71,8 +86,13 @@ export class ProcedureVersionResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole definition' }) definition: Record<string, unknown>;
   @ApiProperty({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition' }) contentHash: string;
   @ApiProperty({ nullable: true, type: String }) changeSummary: string | null;
-  @ApiProperty({ nullable: true, type: VersionAuthor, description: 'null when created by the import of procedure files' })
+  @ApiProperty({ nullable: true, type: VersionAuthor, description: 'Who created it; null for the shipped baseline imported by the system' })
   author: VersionAuthor | null;
+  @ApiProperty({
+    type: [VersionContributorResponse],
+    description: 'Everyone who wrote its content (created, edited or imported it), first contribution first; none of them may approve it',
+  })
+  contributors: VersionContributorResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) effectiveFrom: string | null;

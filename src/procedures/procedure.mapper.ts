@@ -17,6 +17,7 @@ export function toVersionResponse(d: VersionDetail): ProcedureVersionResponse {
     contentHash: v.contentHash,
     changeSummary: v.changeSummary,
     author: d.author,
+    contributors: d.contributors.map((c) => ({ id: c.id, name: c.name, contributions: c.contributions, firstAt: c.firstAt.toISOString() })),
     createdAt: v.createdAt.toISOString(),
     submittedAt: iso(v.submittedAt),
     effectiveFrom: iso(v.effectiveFrom),

@@ -167,7 +167,10 @@ export class ProceduresController {
   @Post(':key/versions/:n/retire')
   @HttpCode(200)
   @Roles('quality_manager')
-  @ApiOperation({ summary: 'Retire the effective version: the procedure is no longer in force' })
+  @ApiOperation({
+    summary:
+      'Retire the effective version with an electronic signature (password re-entered, meaning retirement): the procedure is no longer in force',
+  })
   @ApiOkResponse({ type: ProcedureVersionResponse })
   async retire(
     @Ctx() ctx: RequestContext,
@@ -176,7 +179,7 @@ export class ProceduresController {
     @Body() body: RetireRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(res, await this.procedures.retire(ctx, key, n, body.reason), key);
+    return this.respond(res, await this.procedures.retire(ctx, key, n, body.reason, body.password), key);
   }
 
   @Get(':key/versions/:n/diff')

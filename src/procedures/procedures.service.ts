@@ -35,7 +35,7 @@ export class ProceduresService {
       const exists = await m.getRepository(Procedure).exists({ where: { key: definition.key } });
       if (exists) throw conflict('procedure_exists', `A procedure with the key ${definition.key} already exists; create a new version instead`);
       const procedure = await this.insertProcedure(m, definition.key);
-      return this.insertVersion(m, ctx, procedure, 1, definition, null, ctx.actor.id);
+      return this.insertVersion(m, ctx, procedure, 1, definition, null, 'created');
     });
   }
 
@@ -51,7 +51,7 @@ export class ProceduresService {
         });
       }
       const next = (await m.getRepository(ProcedureVersion).maximum('number', { procedureId: procedure.id })) ?? 0;
-      return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, ctx.actor.id);
+      return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, 'created');
     });
   }
 
@@ -71,6 +71,8 @@ export class ProceduresService {
         [before.id, expectedRowVersion, JSON.stringify(definition), hash, changeSummary ?? before.changeSummary],
       );
       if (rows.length === 0) throw stale(undefined);
+      // Whoever changes a draft's content is one of its authors, and may not approve it.
+      if (ctx.actor.id) await addContributor(m, before.id, ctx.actor.id, 'edited');
       const after = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: before.id });
       await this.audit.append(m, ctx, {
         action: 'procedure_version.update',
@@ -88,6 +90,7 @@ export class ProceduresService {
 
   submit(ctx: RequestContext, key: string, n: number): Promise<ProcedureVersion> {
     return this.transition(ctx, key, n, 'submit', null, async (m, v) => {
+      if ((await contributorIds(m, v)).length === 0) throw noNamedAuthor(v);
       await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v.id]);
     });
   }
@@ -98,9 +101,26 @@ export class ProceduresService {
     });
   }
 
-  retire(ctx: RequestContext, key: string, n: number, reason: string): Promise<ProcedureVersion> {
+  /**
+   * Retiring the version in force is a document-control decision, signed like an approval: the
+   * password is checked first (outside the transaction, through the same throttled check), then
+   * the version is retired and the signature (meaning `retirement`) binds its content hash.
+   */
+  async retire(ctx: RequestContext, key: string, n: number, reason: string, password: string): Promise<ProcedureVersion> {
+    const reader = this.dataSource.manager;
+    const peek = await findVersion(reader, await findProcedure(reader, key), n);
+    if (!canApply('retire', peek.status)) throw notAllowed(peek, 'retire');
+    const signer = await this.signatures.confirmSigner(ctx, password);
     return this.transition(ctx, key, n, 'retire', reason, async (m, v) => {
       await m.query(`UPDATE procedure_version SET status = 'retired', retired_at = now(), status_reason = $2 WHERE id = $1`, [v.id, reason]);
+      const signature = await this.signatures.sign(
+        m,
+        signer,
+        { recordType: PROCEDURE_VERSION, recordId: v.id, recordVersion: v.number, contentHash: v.contentHash },
+        'retirement',
+        reason,
+      );
+      return { signature: { old: null, new: signatureForAudit(signature) } };
     });
   }
 
@@ -113,13 +133,13 @@ export class ProceduresService {
     // Refuse early what cannot succeed, so a wrong password is not the first thing reported.
     const reader = this.dataSource.manager;
     const peek = await findVersion(reader, await findProcedure(reader, key), n);
-    if (peek.authorId !== null && peek.authorId === ctx.actor.id) throw authorCannotApprove();
+    await checkApprover(reader, ctx, peek);
     if (!canApply('approve', peek.status)) throw notAllowed(peek, 'approve');
     const signer = await this.signatures.confirmSigner(ctx, password);
     return this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
       const version = await findVersion(m, procedure, n);
-      if (version.authorId !== null && version.authorId === ctx.actor.id) throw authorCannotApprove();
+      await checkApprover(m, ctx, version);
       if (!canApply('approve', version.status)) throw notAllowed(version, 'approve');
       return this.makeEffective(m, ctx, procedure, version, signer, 'approved', comment);
     });
@@ -184,14 +204,16 @@ export class ProceduresService {
     number: number,
     definition: ProcedureDefinition,
     changeSummary: string | null,
-    authorId: string | null,
+    contribution: 'created' | 'imported',
   ): Promise<ProcedureVersion> {
     const hash = contentHash(definition);
+    const authorId = ctx.actor.id;
     const [row] = (await m.query(
       `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id)
        VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id`,
       [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId],
     )) as { id: string }[];
+    if (authorId) await addContributor(m, row.id, authorId, contribution);
     await this.audit.append(m, ctx, {
       action: 'procedure_version.create',
       entityType: PROCEDURE_VERSION,
@@ -214,20 +236,20 @@ export class ProceduresService {
     n: number,
     action: Exclude<VersionAction, 'approve' | 'supersede'>,
     reason: string | null,
-    apply: (m: EntityManager, v: ProcedureVersion) => Promise<void>,
+    apply: (m: EntityManager, v: ProcedureVersion) => Promise<Record<string, unknown> | void>,
   ): Promise<ProcedureVersion> {
     return this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
       const before = await findVersion(m, procedure, n);
       if (!canApply(action, before.status)) throw notAllowed(before, action);
-      await apply(m, before);
+      const extra = await apply(m, before);
       const after = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: before.id });
       await this.audit.append(m, ctx, {
         action: `procedure_version.${action}`,
         entityType: PROCEDURE_VERSION,
         entityId: after.id,
         entityVersion: after.number,
-        changes: { status: { old: before.status, new: after.status } },
+        changes: { status: { old: before.status, new: after.status }, ...(extra ?? {}) },
         reason,
       });
       return after;
@@ -290,6 +312,41 @@ function notAllowed(v: ProcedureVersion, action: VersionAction) {
   });
 }
 
-function authorCannotApprove() {
-  return forbidden('author_cannot_approve', 'The author of a version cannot approve it; another quality manager must');
+export type Contribution = 'created' | 'edited' | 'imported';
+
+/** Records that a person contributed to a draft's content (once per kind of contribution). */
+export async function addContributor(m: EntityManager, versionId: string, userId: string, contribution: Contribution): Promise<void> {
+  await m.query(
+    `INSERT INTO procedure_version_contributor (version_id, user_id, contribution) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [versionId, userId, contribution],
+  );
+}
+
+/** Everyone named as having written the version's content: its author and every contributor. */
+async function contributorIds(m: EntityManager, v: ProcedureVersion): Promise<string[]> {
+  const rows = (await m.query(`SELECT DISTINCT user_id FROM procedure_version_contributor WHERE version_id = $1`, [v.id])) as {
+    user_id: string;
+  }[];
+  return [...new Set([...rows.map((r) => r.user_id), ...(v.authorId ? [v.authorId] : [])])];
+}
+
+/**
+ * Four eyes: nobody approves a version whose content they wrote, created, edited or imported.
+ * A version nobody is named for (written by the system) has no author who could be excluded, so
+ * it cannot be approved at all: a person takes it over by editing the draft, or it is rejected.
+ */
+async function checkApprover(m: EntityManager, ctx: RequestContext, v: ProcedureVersion): Promise<void> {
+  const contributors = await contributorIds(m, v);
+  if (contributors.length === 0) throw noNamedAuthor(v);
+  if (ctx.actor.id && contributors.includes(ctx.actor.id)) {
+    throw forbidden('author_cannot_approve', 'You wrote part of this version (created, edited or imported it); another quality manager must approve it');
+  }
+}
+
+function noNamedAuthor(v: ProcedureVersion) {
+  return conflict(
+    'no_named_author',
+    `Nobody is named as author of version ${v.number}: a quality manager takes a draft over by editing it (PUT), then another approves it; a version under review is rejected and drafted again`,
+    { versionStatus: v.status },
+  );
 }

@@ -74,11 +74,14 @@ export class PairsService {
     });
   }
 
-  async list(ctx: RequestContext, programmeId: string): Promise<PairView[]> {
-    await this.access.readable(this.dataSource.manager, ctx, programmeId);
-    const pairs = await this.dataSource.getRepository(Pair).find({ where: { programmeId }, order: { matchedAt: 'ASC', createdAt: 'ASC' } });
+  /** The pairs, and whether the actor may read what was written about the people (`ProgrammeAccess.identifies`). */
+  async list(ctx: RequestContext, programmeId: string): Promise<{ pairs: PairView[]; names: boolean }> {
+    const m = this.dataSource.manager;
+    await this.access.readable(m, ctx, programmeId);
+    const names = await this.access.identifies(m, ctx, programmeId);
+    const pairs = await m.getRepository(Pair).find({ where: { programmeId }, order: { matchedAt: 'ASC', createdAt: 'ASC' } });
     const codes = await this.codes(programmeId);
-    return pairs.map((pair) => ({ pair, codes }));
+    return { pairs: pairs.map((pair) => ({ pair, codes })), names };
   }
 
   async end(ctx: RequestContext, pairId: string, date: string, reason: string): Promise<PairView> {

@@ -34,9 +34,9 @@ export class ParticipantResponse {
   @ApiProperty({ description: 'Pseudonymous code, used wherever the person is shown to auditors', example: 'A-7K3Q9X' }) code: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ enum: PARTICIPANT_ROLES }) role: ParticipantRole;
-  @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders' }) fullName?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) email?:
-    string | null;
+  @ApiPropertyOptional({ description: 'Only for quality managers and the leaders of this programme' }) fullName?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and the leaders of this programme' })
+  email?: string | null;
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty() profession: string;
   @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
@@ -47,7 +47,7 @@ export class ParticipantResponse {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
-    description: 'Only for quality managers and programme leaders (it often says something personal)',
+    description: 'Only for quality managers and the leaders of this programme (it often says something personal)',
   })
   withdrawalReason?: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) completedAt: string | null;
@@ -94,10 +94,11 @@ export class PairResponse {
   @ApiProperty({ format: 'uuid' }) adeptId: string;
   @ApiProperty() adeptCode: string;
   @ApiProperty({ format: 'date' }) matchedAt: string;
-  @ApiPropertyOptional({ description: 'Only for quality managers and programme leaders (it describes the people)' }) rationale?: string;
+  @ApiPropertyOptional({ description: 'Only for quality managers and the leaders of this programme (it describes the people)' })
+  rationale?: string;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) endedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and programme leaders' }) endReason?:
-    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and the leaders of this programme' })
+  endReason?: string | null;
   @ApiProperty() active: boolean;
 }
 

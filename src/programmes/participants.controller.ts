@@ -19,7 +19,7 @@ import {
   toParticipantResponse,
 } from './participant.dto.js';
 import { PairsService } from './pairs.service.js';
-import { ParticipantsService, canSeeNames } from './participants.service.js';
+import { ParticipantsService } from './participants.service.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
 import { PROGRAMME_ID } from './programmes.controller.js';
 
@@ -52,15 +52,15 @@ export class ParticipantsController {
 
   @Get('participants')
   @Roles(...READ_PROGRAMME)
-  @ApiOperation({ summary: 'Participants of a programme (names only for quality managers and programme leaders)' })
+  @ApiOperation({ summary: 'Participants of a programme (names only for quality managers and the leaders of this programme)' })
   @ApiOkResponse({ type: [ParticipantResponse] })
   async list(
     @Ctx() ctx: RequestContext,
     @Param('id', PROGRAMME_ID) id: string,
     @Query() q: ParticipantQuery,
   ): Promise<ParticipantResponse[]> {
-    const names = canSeeNames(ctx);
-    return (await this.participants.list(ctx, id, q)).map((p) => toParticipantResponse(p, names));
+    const { participants, names } = await this.participants.list(ctx, id, q);
+    return participants.map((p) => toParticipantResponse(p, names));
   }
 
   @Get('participants/:participantId')
@@ -73,9 +73,9 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const p = await this.participants.get(ctx, id, pid);
-    setETag(res, p.version);
-    return toParticipantResponse(p, canSeeNames(ctx));
+    const { participant, names } = await this.participants.get(ctx, id, pid);
+    setETag(res, participant.version);
+    return toParticipantResponse(participant, names);
   }
 
   @Post('participants/:participantId/withdraw')
@@ -126,8 +126,8 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Pairs of a programme, active and ended' })
   @ApiOkResponse({ type: [PairResponse] })
   async listPairs(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string): Promise<PairResponse[]> {
-    const reasons = canSeeNames(ctx);
-    return (await this.pairs.list(ctx, id)).map((v) => toPairResponse(v.pair, v.codes, reasons));
+    const { pairs, names } = await this.pairs.list(ctx, id);
+    return pairs.map((v) => toPairResponse(v.pair, v.codes, names));
   }
 }
 

@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { hasAnyRole } from '../auth/roles.js';
-import { todayIn } from '../common/calendar.js';
+import { Clock } from '../common/clock.js';
 import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';
@@ -31,17 +30,13 @@ export function pseudonymousCode(role: ParticipantRole): string {
   return `${role === 'adept' ? 'A' : 'M'}-${s}`;
 }
 
-/** Names and contact details are for the people who run the programme, not for auditors or the board. */
-export function canSeeNames(ctx: RequestContext): boolean {
-  return hasAnyRole(ctx.actor.roles, ['quality_manager', 'programme_leader']);
-}
-
 @Injectable()
 export class ParticipantsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: ProgrammeAccess,
+    private readonly clock: Clock,
   ) {}
 
   async add(ctx: RequestContext, programmeId: string, input: ParticipantInput): Promise<Participant> {
@@ -98,9 +93,16 @@ export class ParticipantsService {
     });
   }
 
-  async list(ctx: RequestContext, programmeId: string, filter: { role?: string; status?: string }): Promise<Participant[]> {
-    await this.access.readable(this.dataSource.manager, ctx, programmeId);
-    return this.dataSource.getRepository(Participant).find({
+  /** The participants, and whether the actor may see who they are (`ProgrammeAccess.identifies`). */
+  async list(
+    ctx: RequestContext,
+    programmeId: string,
+    filter: { role?: string; status?: string },
+  ): Promise<{ participants: Participant[]; names: boolean }> {
+    const m = this.dataSource.manager;
+    await this.access.readable(m, ctx, programmeId);
+    const names = await this.access.identifies(m, ctx, programmeId);
+    const participants = await m.getRepository(Participant).find({
       where: {
         programmeId,
         ...(filter.role ? { role: filter.role as ParticipantRole } : {}),
@@ -108,15 +110,19 @@ export class ParticipantsService {
       },
       order: { role: 'ASC', code: 'ASC' },
     });
+    return { participants, names };
   }
 
-  async get(ctx: RequestContext, programmeId: string, id: string): Promise<Participant> {
-    await this.access.readable(this.dataSource.manager, ctx, programmeId);
-    return findParticipant(this.dataSource.manager, programmeId, id);
+  async get(ctx: RequestContext, programmeId: string, id: string): Promise<{ participant: Participant; names: boolean }> {
+    const m = this.dataSource.manager;
+    await this.access.readable(m, ctx, programmeId);
+    const participant = await findParticipant(m, programmeId, id);
+    return { participant, names: await this.access.identifies(m, ctx, programmeId) };
   }
 
   async withdraw(ctx: RequestContext, programmeId: string, id: string, date: string, reason: string): Promise<Participant> {
-    return this.changeStatus(ctx, programmeId, id, 'withdraw', async (m, p) => {
+    return this.changeStatus(ctx, programmeId, id, 'withdraw', async (m, p, timeZone) => {
+      this.notAfterToday(date, timeZone, 'The withdrawal');
       if (date < p.enrolledAt)
         throw unprocessable('date_before_enrolment', 'The withdrawal date is before enrolment', {
           errors: [{ field: 'date', message: 'must be on or after enrolledAt' }],
@@ -137,7 +143,8 @@ export class ParticipantsService {
 
   async complete(ctx: RequestContext, programmeId: string, id: string, date?: string): Promise<Participant> {
     return this.changeStatus(ctx, programmeId, id, 'complete', async (m, p, timeZone) => {
-      const day = date ?? todayIn(timeZone);
+      const day = date ?? this.clock.today(timeZone);
+      this.notAfterToday(day, timeZone, 'The completion');
       if (day < p.enrolledAt)
         throw unprocessable('date_before_enrolment', 'The completion date is before enrolment', {
           errors: [{ field: 'date', message: 'must be on or after enrolledAt' }],
@@ -145,6 +152,15 @@ export class ParticipantsService {
       await m.query(`UPDATE participant SET status = 'completed', completed_at = $2, version = version + 1 WHERE id = $1`, [p.id, day]);
       return { changes: { status: { old: 'active', new: 'completed' }, completedAt: { old: null, new: day } }, reason: null };
     });
+  }
+
+  /** Leaving or completing is recorded once it has happened, as any other fact. */
+  private notAfterToday(date: string, timeZone: string, what: string): void {
+    const today = this.clock.today(timeZone);
+    if (date > today)
+      throw unprocessable('date_in_future', `${what} date ${date} has not come yet (today is ${today})`, {
+        errors: [{ field: 'date', message: `must not be after today (${today})` }],
+      });
   }
 
   private async changeStatus(

@@ -9,6 +9,8 @@ import { Programme } from './programme.entity.js';
 const SEE_ALL = ['quality_manager', 'auditor', 'board_member'] as const;
 /** Roles that change any programme's records. */
 const WRITE_ALL = ['quality_manager'] as const;
+/** Roles that see who the participants of every programme are. */
+const IDENTIFY_ALL = ['quality_manager'] as const;
 
 /**
  * Programme scoping. A programme a leader does not lead does not exist for them: 404, so
@@ -22,6 +24,22 @@ export class ProgrammeAccess {
 
   async writable(m: EntityManager, ctx: RequestContext, programmeId: string, opts: { lock?: boolean } = {}): Promise<Programme> {
     return this.check(m, ctx, programmeId, WRITE_ALL, opts.lock);
+  }
+
+  /**
+   * Whether the actor may see who the participants of this programme are: names, contact details
+   * and the free text written about them. Decided per programme: a quality manager, or a leader
+   * of this programme. Everyone else (auditors, board members, leaders of other programmes) gets
+   * the pseudonymised view, whatever other roles they hold.
+   */
+  async identifies(m: EntityManager, ctx: RequestContext, programmeId: string): Promise<boolean> {
+    if (hasAnyRole(ctx.actor.roles, IDENTIFY_ALL)) return true;
+    if (!ctx.actor.id || !ctx.actor.roles.includes('programme_leader')) return false;
+    const rows = (await m.query(`SELECT 1 FROM programme_leader WHERE programme_id = $1 AND user_id = $2`, [
+      programmeId,
+      ctx.actor.id,
+    ])) as unknown[];
+    return rows.length > 0;
   }
 
   /** SQL condition restricting `programme` rows (alias p) to what the actor may see; null when unrestricted. */

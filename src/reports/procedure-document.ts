@@ -57,6 +57,12 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
     [p.retiredAt, when(v.retiredAt)],
     [p.contentHash, v.contentHash],
     [p.changeSummary, v.changeSummary ?? '—'],
+    [
+      p.contributors,
+      v.contributors.length
+        ? v.contributors.map((c) => `${c.name} (${c.contributions.map((k) => p.contribution[k]).join(', ')})`).join('\n')
+        : '—',
+    ],
   ]);
 
   await heading(flow, p.purposeAndScope, 1);
@@ -103,7 +109,7 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
       when(r.effectiveFrom),
       when(r.supersededAt),
       r.changeSummary ?? '—',
-      r.authorName,
+      r.authorNames.join(', ') || '—',
     ]),
     { emptyText: l.common.none },
   );

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, Roles } from '../auth/policy.js';
+import { Clock } from '../common/clock.js';
 import { KeyParam, PositiveIntParam, UuidParam } from '../common/params.js';
 import { validationFailed } from '../common/problem.js';
 import { Ctx } from '../common/request-context.js';
@@ -30,6 +31,7 @@ export class ReportsController {
     private readonly procedureDocuments: ProcedureDocumentBuilder,
     private readonly registers: RegisterBuilder,
     private readonly minutes: MinutesBuilder,
+    private readonly clock: Clock,
   ) {}
 
   @Get('programmes/:id/reports/evidence.pdf')
@@ -45,7 +47,7 @@ export class ReportsController {
     @Query() q: EvidenceQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
     await this.send(res, model, `evidence-${model.programme.name}`, (out) => renderEvidenceReport(model, out));
   }
 
@@ -54,7 +56,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The evidence report model as JSON (the data the PDF is rendered from), with its fingerprint' })
   @ApiOkResponse({ description: '{ fingerprint, model }' })
   async evidenceJson(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery) {
-    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
     return { fingerprint: reportFingerprint(model), model };
   }
 
@@ -72,7 +74,7 @@ export class ReportsController {
     @Res() res: Response,
   ): Promise<void> {
     // Built before any byte is sent, so refusals (404, 403) still answer as problem documents.
-    const build = await this.reports.buildEvidence(ctx, id, evidenceRequest(q));
+    const build = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
     const { model } = build;
     res.status(200);
     res.setHeader('Content-Type', 'application/x-tar');
@@ -89,7 +91,12 @@ export class ReportsController {
   @ApiOperation({ summary: "The board's register of corrective actions (PDF), filtered by state, overdue and programme" })
   @ApiProduces('application/pdf')
   async register(@Ctx() ctx: RequestContext, @Query() q: RegisterQuery, @Res() res: Response): Promise<void> {
-    const model = await this.registers.build(ctx, { ...reportRequest(q), state: q.state, overdue: q.overdue, programmeId: q.programmeId });
+    const model = await this.registers.build(ctx, {
+      ...reportRequest(q, this.clock),
+      state: q.state,
+      overdue: q.overdue,
+      programmeId: q.programmeId,
+    });
     await this.send(res, model, 'corrective-action-register', (out) => renderCorrectiveActionRegister(model, out));
   }
 
@@ -106,7 +113,7 @@ export class ReportsController {
     @Query() q: ReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const model = await this.procedureDocuments.build(ctx, key, n, reportRequest(q));
+    const model = await this.procedureDocuments.build(ctx, key, n, reportRequest(q, this.clock));
     await this.send(res, model, `${key}-v${n}`, (out) => renderProcedureDocument(model, out));
   }
 
@@ -120,7 +127,7 @@ export class ReportsController {
     @Query() q: ReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const model = await this.minutes.build(ctx, id, reportRequest(q));
+    const model = await this.minutes.build(ctx, id, reportRequest(q, this.clock));
     await this.send(res, model, `management-review-${model.review.heldOn}`, (out) => renderManagementReviewMinutes(model, out));
   }
 
@@ -134,13 +141,13 @@ export class ReportsController {
   }
 }
 
-function reportRequest(q: ReportQuery) {
-  return { lang: q.lang ?? 'en', generatedAt: q.generatedAt ? new Date(q.generatedAt).toISOString() : new Date().toISOString() } as const;
+function reportRequest(q: ReportQuery, clock: Clock) {
+  return { lang: q.lang ?? 'en', generatedAt: (q.generatedAt ? new Date(q.generatedAt) : clock.now()).toISOString() } as const;
 }
 
-function evidenceRequest(q: EvidenceQuery) {
+function evidenceRequest(q: EvidenceQuery, clock: Clock) {
   if (q.from && q.to && q.to < q.from) throw validationFailed([{ field: 'to', message: 'must be on or after from' }]);
-  return { ...reportRequest(q), from: q.from, to: q.to, includeNames: q.includeNames === true };
+  return { ...reportRequest(q, clock), from: q.from, to: q.to, includeNames: q.includeNames === true };
 }
 
 /** A safe file name: the programme's name in ASCII letters and dashes, and the day. */

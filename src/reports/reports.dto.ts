@@ -20,7 +20,9 @@ export class EvidenceQuery extends ReportQuery {
   })
   from?: string;
   @DateField({ optional: true, description: 'End of the period (default: programme end)' }) to?: string;
-  @QueryBoolField({ description: 'Print participant names (quality managers only; default false: pseudonymous codes)' })
+  @QueryBoolField({
+    description: 'Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes)',
+  })
   includeNames?: boolean;
 }
 

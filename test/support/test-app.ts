@@ -36,6 +36,11 @@ export interface TestApp {
    */
   user(roles: Role[], name?: string): Promise<TestUser>;
   login(email: string, password: string): Promise<string>;
+  /**
+   * Fixes the service's today (the configured clock, as CLOCK_TODAY would) for due dates and
+   * overdue judgements; undefined goes back to the system clock.
+   */
+  setToday(day: string | undefined): void;
   /** Runs SQL directly (as the database owner). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -121,6 +126,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
     admin,
     user,
     login,
+    setToday(day: string | undefined) {
+      config.clockToday = day;
+    },
     sql: async <T>(query: string, params?: unknown[]) => (await db.query(query, params)) as T[],
     async close() {
       await app.close();

@@ -201,7 +201,10 @@ const BODIES: Record<string, BodyMaker> = {
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
   'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
   'POST /api/procedures/{key}/versions/{n}/reject': () => ({ comment: 'Steps are unclear' }),
-  'POST /api/procedures/{key}/versions/{n}/retire': () => ({ reason: 'Replaced by the new intake method' }),
+  'POST /api/procedures/{key}/versions/{n}/retire': (_w, actor) => ({
+    reason: 'Replaced by the new intake method',
+    password: actor.password,
+  }),
   'POST /api/programmes': () => ({
     name: `Mentoring for work ${unique()}`,
     description: 'Mentoring, seminars on working life and job coaching',
@@ -238,7 +241,8 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/programmes/{id}/executions': (w) => ({ procedureKey: PROCEDURE_KEY, subject: { participantId: w.a.adepts[1].id } }),
   'POST /api/executions/{id}/steps': () => ({ stepKey: 'meet', values: { summary: 'Met again' }, performedAt: '2025-02-21T10:00:00Z' }),
   'POST /api/executions/{id}/steps/{recordId}/corrections': () => ({ values: { summary: 'Met, corrected' }, reason: 'Typing error' }),
-  'POST /api/programmes/{id}/deviations/scan': () => ({ today: '2025-04-01' }),
+  // Today (the default): a past day is for quality managers only, a day to come for nobody.
+  'POST /api/programmes/{id}/deviations/scan': () => ({}),
   'POST /api/deviations': (w) => ({
     programmeId: w.a.programme.id,
     title: 'Mid-point follow-up missed',

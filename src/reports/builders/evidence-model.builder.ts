@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
-import { hasAnyRole } from '../../auth/roles.js';
 import { localDate } from '../../common/calendar.js';
 import { forbidden } from '../../common/problem.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -49,11 +48,14 @@ export class EvidenceModelBuilder {
   ) {}
 
   async build(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceBuild> {
-    if (req.includeNames && !hasAnyRole(ctx.actor.roles, ['quality_manager'])) {
-      throw forbidden('names_not_allowed', 'Only a quality manager may include participant names; auditors see pseudonymous codes');
-    }
     const m = this.dataSource.manager;
     const programme = await this.access.readable(m, ctx, programmeId);
+    if (req.includeNames && !(await this.access.identifies(m, ctx, programmeId))) {
+      throw forbidden(
+        'names_not_allowed',
+        'Only a quality manager or a leader of this programme may include participant names; others see pseudonymous codes',
+      );
+    }
     const generatedDay = localDate(req.generatedAt, programme.timeZone);
     const from = req.from ?? programme.startDate;
     // By default the period runs to the programme's end, or to the report day when later, so

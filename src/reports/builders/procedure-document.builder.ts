@@ -8,6 +8,9 @@ import type { ProcedureDocumentModel } from '../models/procedure-document.js';
 import { isoOrNull, reportHeader, signatureEntry } from './report-header.js';
 import type { ReportRequest } from './report-header.js';
 
+/** Who wrote a version nobody is named for: the shipped baseline, imported by the system. */
+const SYSTEM_IMPORT = 'Mentoring QMS (import)';
+
 /** Builds the controlled procedure document of one version. */
 @Injectable()
 export class ProcedureDocumentBuilder {
@@ -22,9 +25,7 @@ export class ProcedureDocumentBuilder {
     const revisions = await this.dataSource
       .getRepository(ProcedureVersion)
       .find({ where: { procedureId: detail.procedure.id }, order: { number: 'ASC' } });
-    const authors = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
-      revisions.map((r) => r.authorId).filter((id): id is string => id !== null),
-    ])) as { id: string; name: string }[];
+    const contributors = await this.library.contributors(revisions.map((r) => r.id));
     const anchorKey = v.definition.window.procedure;
     let anchorProcedureTitle: ProcedureDocumentModel['anchorProcedureTitle'] = null;
     if (anchorKey) {
@@ -45,6 +46,11 @@ export class ProcedureDocumentBuilder {
         retiredAt: isoOrNull(v.retiredAt),
         contentHash: v.contentHash,
         changeSummary: v.changeSummary,
+        contributors: detail.contributors.length
+          ? detail.contributors.map((c) => ({ name: c.name, contributions: c.contributions }))
+          : v.authorId
+            ? []
+            : [{ name: SYSTEM_IMPORT, contributions: ['imported'] }],
       },
       definition: v.definition,
       anchorProcedureTitle,
@@ -54,7 +60,7 @@ export class ProcedureDocumentBuilder {
         effectiveFrom: isoOrNull(r.effectiveFrom),
         supersededAt: isoOrNull(r.supersededAt),
         changeSummary: r.changeSummary,
-        authorName: r.authorId ? (authors.find((a) => a.id === r.authorId)?.name ?? '') : 'Mentoring QMS (import)',
+        authorNames: contributors.has(r.id) ? contributors.get(r.id)!.map((c) => c.name) : r.authorId ? [] : [SYSTEM_IMPORT],
       })),
       signatures: detail.signatures.map(signatureEntry),
     };

@@ -18,6 +18,7 @@ import type {
   Severity,
 } from '../models/codes.js';
 import type { Role } from '../../auth/roles.js';
+import type { ProcedureContribution } from '../models/procedure-document.js';
 import type { Anchor, FieldType, Subject } from '../../procedures/procedure-definition.js';
 
 export const en = {
@@ -89,7 +90,9 @@ export const en = {
     fieldType: 'Type',
     constraints: 'Options or range',
     range: '{min} to {max}',
-    author: 'Author',
+    author: 'Authors',
+    contributors: 'Written by',
+    contribution: { created: 'created', edited: 'edited', imported: 'imported from file' } satisfies Record<ProcedureContribution, string>,
     signer: 'Signer',
     meaning: 'Meaning',
     comment: 'Comment',

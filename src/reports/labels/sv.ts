@@ -71,6 +71,8 @@ export const sv: Labels = {
     constraints: 'Val eller intervall',
     range: '{min} till {max}',
     author: 'Författare',
+    contributors: 'Skriven av',
+    contribution: { created: 'skapade', edited: 'redigerade', imported: 'importerade från fil' },
     signer: 'Undertecknare',
     meaning: 'Innebörd',
     comment: 'Kommentar',

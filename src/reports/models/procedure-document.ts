@@ -30,6 +30,15 @@ export interface ProcedureDocumentVersion {
   /** SHA-256 of the canonical JSON of the definition. */
   contentHash: string;
   changeSummary: string | null;
+  /** Everyone who wrote the version's content, first contribution first (none of them may approve it). */
+  contributors: ProcedureContributor[];
+}
+
+export type ProcedureContribution = 'created' | 'edited' | 'imported';
+
+export interface ProcedureContributor {
+  name: string;
+  contributions: ProcedureContribution[];
 }
 
 export interface ProcedureRevision {
@@ -38,6 +47,6 @@ export interface ProcedureRevision {
   effectiveFrom: Instant | null;
   supersededAt: Instant | null;
   changeSummary: string | null;
-  /** Printed name of the version's author. */
-  authorName: string;
+  /** Printed names of everyone who wrote the version (the system's name for the shipped baseline). */
+  authorNames: string[];
 }

@@ -19,6 +19,10 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
       retiredAt: null,
       contentHash: PROCEDURE_HASH,
       changeSummary: 'Consent is recorded before the interview starts.',
+      contributors: [
+        { name: 'Åsa Læstadius-Øberg', contributions: ['created', 'edited'] },
+        { name: 'Ánde Đuolbmá', contributions: ['edited'] },
+      ],
     },
     definition: {
       key: 'intake-interview',
@@ -97,7 +101,7 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
         effectiveFrom: '2026-03-01T09:00:00.000Z',
         supersededAt: '2026-09-01T09:00:00.000Z',
         changeSummary: 'First issue.',
-        authorName: 'Máret Ŋuolbmá',
+        authorNames: ['Máret Ŋuolbmá'],
       },
       {
         number: 2,
@@ -105,7 +109,7 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
         effectiveFrom: '2026-09-01T09:00:00.000Z',
         supersededAt: '2027-01-10T12:00:00.000Z',
         changeSummary: 'Interpreter booking added.',
-        authorName: 'Máret Ŋuolbmá',
+        authorNames: ['Máret Ŋuolbmá', 'Åsa Læstadius-Øberg'],
       },
       {
         number: 3,
@@ -113,7 +117,7 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
         effectiveFrom: '2027-01-10T12:00:00.000Z',
         supersededAt: null,
         changeSummary: 'Consent is recorded before the interview starts.',
-        authorName: 'Åsa Læstadius-Øberg',
+        authorNames: ['Åsa Læstadius-Øberg', 'Ánde Đuolbmá'],
       },
     ],
     signatures: [
