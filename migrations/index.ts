@@ -6,6 +6,7 @@ import { DeviationsAndCorrectiveActions1795980000000 } from './1795980000000-Dev
 import { QualityObjectives1795990000000 } from './1795990000000-QualityObjectives.js';
 import { AuditEntityIndex1796000000000 } from './1796000000000-AuditEntityIndex.js';
 import { ReviewAndLinkGuards1796010000000 } from './1796010000000-ReviewAndLinkGuards.js';
+import { TruncateGuards1796110000000 } from './1796110000000-TruncateGuards.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   QualityObjectives1795990000000,
   AuditEntityIndex1796000000000,
   ReviewAndLinkGuards1796010000000,
+  TruncateGuards1796110000000,
 ];
