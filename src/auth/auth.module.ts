@@ -16,6 +16,6 @@ import { AuthService, JWT_SECRET } from './auth.service.js';
     AccessGuard,
     { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) },
   ],
-  exports: [AuthService, AccessGuard],
+  exports: [AuthService, AccessGuard, JWT_SECRET],
 })
 export class AuthModule {}
