@@ -61,7 +61,7 @@ export class CorrectiveActionsService {
   /** Inside the caller's transaction (also used for management review decisions). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
     const deviations = input.deviationIds.length
-      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) FOR UPDATE`, [
+      ? ((await m.query(`SELECT id, reference, state, programme_id FROM deviation WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [
           input.deviationIds,
         ])) as {
           id: string;
