@@ -7,6 +7,7 @@ import { QualityObjectives1795990000000 } from './1795990000000-QualityObjective
 import { AuditEntityIndex1796000000000 } from './1796000000000-AuditEntityIndex.js';
 import { ReviewAndLinkGuards1796010000000 } from './1796010000000-ReviewAndLinkGuards.js';
 import { TruncateGuards1796110000000 } from './1796110000000-TruncateGuards.js';
+import { AuditCheckpoint1796110000100 } from './1796110000100-AuditCheckpoint.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditEntityIndex1796000000000,
   ReviewAndLinkGuards1796010000000,
   TruncateGuards1796110000000,
+  AuditCheckpoint1796110000100,
 ];

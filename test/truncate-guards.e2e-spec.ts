@@ -13,6 +13,7 @@ const GUARDED = [
   'app_user',
   'audit_event',
   'audit_head',
+  'audit_checkpoint',
   'signature',
   'procedure',
   'procedure_version',
