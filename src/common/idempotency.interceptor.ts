@@ -9,7 +9,7 @@ import { JWT_SECRET } from '../auth/auth.service.js';
 import { inRequestTransaction } from '../database/request-transaction.js';
 import { canonicalHash } from './canonical.js';
 import { badRequest, conflict, unprocessable } from './problem.js';
-import { RequestHasher } from './request-hash.js';
+import { RequestHasher, holdsSecret } from './request-hash.js';
 import type { AuthenticatedRequest } from './request-context.js';
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
@@ -76,6 +76,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return this.replay(m, res, userId, key, [requestHash, legacyHash]);
       }
       const body: unknown = await lastValueFrom(next.handle() as Observable<unknown>, { defaultValue: undefined });
+      if (holdsSecret(body)) {
+        // An answer that carries a secret (a token, a generated password) is never stored: the
+        // key is forgotten with the change committed, and a retry runs again, as a sign-in does.
+        await m.query(`DELETE FROM idempotency_record WHERE user_id = $1 AND key = $2`, [userId, key]);
+        return body;
+      }
       const headers: Record<string, string> = {};
       for (const h of REPLAYED_HEADERS) {
         const v = res.getHeader(h);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical.js';
-import { RequestHasher, isSecretMember, withoutSecrets } from './request-hash.js';
+import { RequestHasher, holdsSecret, isSecretMember, withoutSecrets } from './request-hash.js';
 
 describe('RequestHasher', () => {
   const hasher = new RequestHasher('a-server-secret-that-is-long-enough-for-tests');
@@ -30,10 +30,21 @@ describe('RequestHasher', () => {
     });
     for (const name of ['password', 'currentPassword', 'newPassword', 'PASSWORD', 'refreshToken', 'secret'])
       expect(isSecretMember(name)).toBe(true);
-    for (const name of ['comment', 'title', 'to', 'rootCause']) expect(isSecretMember(name)).toBe(false);
+    for (const name of ['comment', 'title', 'to', 'rootCause', 'tokenType', 'credentials_verified', 'password_policy_read'])
+      expect(isSecretMember(name)).toBe(false);
   });
 
   it('treats a missing body as null', () => {
     expect(hasher.hash({ method: 'POST', path: '/x', body: undefined })).toBe(hasher.hash({ method: 'POST', path: '/x', body: null }));
+  });
+});
+
+describe('holdsSecret', () => {
+  it('finds a secret member at any depth, and nothing in an ordinary answer', () => {
+    expect(holdsSecret({ accessToken: 'x', tokenType: 'Bearer' })).toBe(true);
+    expect(holdsSecret({ user: { id: 1 }, items: [{ temporaryPassword: 'x' }] })).toBe(true);
+    expect(holdsSecret({ id: 'a', title: 'Deviation', steps: [{ key: 'meet' }] })).toBe(false);
+    expect(holdsSecret(null)).toBe(false);
+    expect(holdsSecret('password')).toBe(false);
   });
 });

@@ -23,9 +23,13 @@ export class RequestHasher {
   }
 }
 
-/** Member names that hold secrets: passwords (password, currentPassword, newPassword...), tokens, secrets. */
+/**
+ * Member names that hold secrets: those ending in password, passphrase, secret or token
+ * (password, currentPassword, newPassword, accessToken, clientSecret...). Only the ending counts,
+ * so a field such as `tokenType` or a procedure's `password_policy_read` answer is kept.
+ */
 export function isSecretMember(name: string): boolean {
-  return /password|passphrase|secret|token|credential/i.test(name);
+  return /(password|passphrase|secret|token)$/i.test(name);
 }
 
 /**
@@ -39,4 +43,11 @@ export function withoutSecrets(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (!isSecretMember(k)) out[k] = withoutSecrets(v);
   return out;
+}
+
+/** Whether a value holds a secret member anywhere (an answer carrying a token must not be stored). */
+export function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => isSecretMember(k) || holdsSecret(v));
 }
