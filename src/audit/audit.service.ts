@@ -93,8 +93,8 @@ interface PendingEvent {
  * Lock order: the chain head is the one lock every write takes, so it must be the last one any
  * transaction takes (docs/DEVELOPING.md, "Lock order"). `append` therefore only queues the event
  * on the transaction; the events are written, in the order appended, by `flush` right before the
- * transaction commits (a TypeORM subscriber), when every other lock the transaction needs is
- * already held. A write path cannot take the head too early, whatever order its code is in.
+ * outermost transaction commits (a TypeORM subscriber), when every other lock the transaction
+ * needs is already held. A write path cannot take the head too early, whatever order its code is in.
  */
 @Injectable()
 export class AuditService {
@@ -122,10 +122,20 @@ export class AuditService {
     return Promise.resolve();
   }
 
-  /** Writes the transaction's queued events under the chain head's lock (held until commit). */
+  /**
+   * Writes the transaction's queued events under the chain head's lock (held until commit). A
+   * savepoint's release (a service transaction nested in a keyed request's transaction) only
+   * hands its events to the enclosing level: they are written when the outermost transaction
+   * commits, after every lock of every nested transaction.
+   */
   private async flush(runner: QueryRunner): Promise<void> {
     const list = this.pending.get(runner);
     if (!list?.length) return;
+    const depth = depthOf(runner);
+    if (depth > 1) {
+      for (const e of list) if (e.depth >= depth) e.depth = depth - 1;
+      return;
+    }
     this.pending.delete(runner);
     const [head] = (await runner.query(`SELECT seq, hash, clock_timestamp() AS now FROM audit_head WHERE id = 1 FOR UPDATE`)) as {
       seq: string;
