@@ -110,10 +110,10 @@ export class AuditService {
     dataSource.subscribers.push(subscriber);
   }
 
-  async append(manager: EntityManager, ctx: RequestContext, input: AuditInput): Promise<void> {
+  append(manager: EntityManager, ctx: RequestContext, input: AuditInput): Promise<void> {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
-      throw new Error('audit events must be appended inside the transaction that makes the change');
+      return Promise.reject(new Error('audit events must be appended inside the transaction that makes the change'));
     }
     const list = this.pending.get(runner) ?? [];
     // Copied now: the caller may change its objects after appending.
