@@ -49,6 +49,13 @@ async function readChain(c: Awaited<ReturnType<typeof attach>>): Promise<Chained
   }
 }
 
+/** The members of GET /api/audit-events/verify read here. */
+interface Verdict {
+  valid: boolean;
+  events: number;
+  checkpointSeq: number;
+}
+
 function unhashed(e: ChainedEvent): UnhashedEvent {
   const { hash: _hash, ...rest } = e;
   return rest;
@@ -138,10 +145,10 @@ export const auditScenario: Scenario = {
         for (let r = 0; r < options.repeat; r++) {
           chainLength += newEvents;
           await appendChainedEvents(more, chainLength);
-          const inc = await timed(() => client.must(200, 'GET', '/api/audit-events/verify?mode=incremental'));
+          const inc = await timed(() => client.must(200, 'GET', '/api/audit-events/verify?mode=incremental') as Promise<Verdict>);
           if (!inc.value.valid || inc.value.events !== newEvents || inc.value.checkpointSeq !== chainLength - newEvents)
             throw new Error(`incremental verification: ${JSON.stringify(inc.value)}`);
-          const full = await timed(() => client.must(200, 'GET', '/api/audit-events/verify'));
+          const full = await timed(() => client.must(200, 'GET', '/api/audit-events/verify') as Promise<Verdict>);
           if (!full.value.valid || full.value.events !== chainLength) throw new Error(`full verification: ${JSON.stringify(full.value)}`);
           incremental.ms.push(inc.ms);
           incremental.fullMs.push(full.ms);

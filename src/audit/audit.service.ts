@@ -302,9 +302,8 @@ export class AuditService {
     const verifier = new ChainVerifier(after ? { after } : {});
     if (after) {
       // The checkpointed event must still be the one verified, unchanged.
-      const [anchor] = await this.stream({ afterSeq: after.seq - 1, uptoSeq: after.seq, batchSize: 1 })
-        .next()
-        .then((r) => r.value ?? []);
+      const read = await this.stream({ afterSeq: after.seq - 1, uptoSeq: after.seq, batchSize: 1 }).next();
+      const anchor: ChainedEvent | undefined = read.done ? undefined : read.value[0];
       if (!anchor) verifier.reportUnexpected(after.seq, 'sequence_gap', `event ${after.seq}, the verified checkpoint, is missing`);
       else if (anchor.hash !== after.hash || hashEvent(anchor) !== after.hash)
         verifier.reportUnexpected(
