@@ -8,7 +8,10 @@ import { AuditEntityIndex1796000000000 } from './1796000000000-AuditEntityIndex.
 import { ReviewAndLinkGuards1796010000000 } from './1796010000000-ReviewAndLinkGuards.js';
 import { BoardReviewPerReviewer1796100000000 } from './1796100000000-BoardReviewPerReviewer.js';
 import { ProcedureVersionContributors1796101000000 } from './1796101000000-ProcedureVersionContributors.js';
+import { TruncateGuards1796110000000 } from './1796110000000-TruncateGuards.js';
+import { AuditCheckpoint1796110000100 } from './1796110000100-AuditCheckpoint.js';
 import { AccountSecurity1796120000000 } from './1796120000000-AccountSecurity.js';
+import { TruncateGuardsForLaterTables1796130000000 } from './1796130000000-TruncateGuardsForLaterTables.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -20,5 +23,8 @@ export const MIGRATIONS = [
   ReviewAndLinkGuards1796010000000,
   BoardReviewPerReviewer1796100000000,
   ProcedureVersionContributors1796101000000,
+  TruncateGuards1796110000000,
+  AuditCheckpoint1796110000100,
   AccountSecurity1796120000000,
+  TruncateGuardsForLaterTables1796130000000,
 ];

@@ -89,7 +89,16 @@ describe('audit trail tamper probes', () => {
     it('verifies the untouched trail: every event, ending at the last hash', async () => {
       const events = await storedEvents(t);
       const v = await verify();
-      expect(v).toEqual({ valid: true, events: events.length, headHash: events[events.length - 1].hash });
+      expect(v).toEqual({
+        valid: true,
+        mode: 'full',
+        fromSeq: 1,
+        toSeq: events.length,
+        checkpointSeq: 0,
+        fullVerifiedAt: expect.any(String),
+        events: events.length,
+        headHash: events[events.length - 1].hash,
+      });
     });
 
     it.each([

@@ -177,7 +177,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
       `Chain head sequence number ${head.seq}`,
       'Chain head hash',
       head.hash,
-      `Events checked ${head.seq}`,
+      `Verified events 1 to ${head.seq}`,
       'Verification: VALID — every link of the hash chain verified',
     ]);
     const inScope = Number(/Events in scope (\d+)/.exec(text)?.[1]);

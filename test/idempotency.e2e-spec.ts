@@ -2,6 +2,13 @@ import { startTestApp, bearer, uniqueSuffix, ADMIN_EMAIL, ADMIN_PASSWORD } from 
 import type { TestApp, TestUser } from './support/test-app.js';
 import { expectProblem } from './support/expectations.js';
 import { countRows, trailState } from './support/audit.js';
+import { canonicalJson } from '../src/common/canonical.js';
+import { createHash } from 'node:crypto';
+import { activeProgramme, closeAction, createCast, createDeviation, walkDeviation } from './support/deviation-fixtures.js';
+import type { Cast } from './support/deviation-fixtures.js';
+import { sampleDefinition } from './support/procedures.js';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('Idempotency-Key', () => {
   let t: TestApp;
@@ -132,5 +139,132 @@ describe('Idempotency-Key', () => {
     const again = await login(ADMIN_PASSWORD);
     expect(again.status).toBe(200);
     expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  describe('across paths, secrets and concurrency', () => {
+    let c: Cast;
+    let programmeId: string;
+    beforeAll(async () => {
+      c = await createCast(t);
+      programmeId = (await activeProgramme(t, c.qm, [c.leader])).id;
+    });
+
+    async function deviationState(id: string) {
+      const [row] = await t.sql<{ state: string; version: number; transitions: number }>(
+        `SELECT state, version, (SELECT count(*)::int FROM deviation_transition WHERE deviation_id = d.id) AS transitions FROM deviation d WHERE id = $1`,
+        [id],
+      );
+      return row;
+    }
+
+    it('refuses the same key and body sent to another path (422), changing nothing there', async () => {
+      const first = await createDeviation(t, c.qm, { programmeId });
+      const second = await createDeviation(t, c.qm, { programmeId });
+      const key = `path-${uniqueSuffix()}`;
+      const move = { to: 'analysis', comment: 'Looking into it' };
+      const moved = await t.http
+        .post(`/api/deviations/${first.id}/transitions`)
+        .set(...bearer(c.qm))
+        .set('Idempotency-Key', key)
+        .send(move);
+      expect(moved.status).toBe(200);
+      expect(moved.body.state).toBe('analysis');
+      const before = { second: await deviationState(second.id), events: (await trailState(t)).events };
+
+      const other = await t.http
+        .post(`/api/deviations/${second.id}/transitions`)
+        .set(...bearer(c.qm))
+        .set('Idempotency-Key', key)
+        .send(move);
+      expectProblem(other, 422, 'idempotency_key_reused');
+      expect({ second: await deviationState(second.id), events: (await trailState(t)).events }).toEqual(before);
+      expect(before.second).toMatchObject({ state: 'open', version: 1, transitions: 1 });
+    });
+
+    it('stores no hash a password can be guessed against, and still replays a signed request', async () => {
+      // Close a deviation: the body holds the signer's password.
+      const d = await createDeviation(t, c.qm, { programmeId, severity: 'minor' });
+      const walked = await walkDeviation(t, c, d, 'in_progress');
+      const key = `close-${uniqueSuffix()}`;
+      const path = `/api/deviations/${d.id}/transitions`;
+      const body = { to: 'closed', comment: 'Every action effective', password: c.qm.password };
+      // The action must be closed before the deviation can close.
+      await closeAction(t, c, walked.action!);
+      const signaturesBefore = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE record_id = $1`, [d.id]);
+      const closed = await t.http
+        .post(path)
+        .set(...bearer(c.qm))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(closed.status).toBe(200);
+      expect(closed.body.state).toBe('closed');
+
+      const [stored] = await t.sql<{ request_hash: string; response_body: unknown }>(
+        `SELECT request_hash, response_body FROM idempotency_record WHERE user_id = $1 AND key = $2`,
+        [c.qm.id, key],
+      );
+      expect(stored.request_hash).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+      const digest = stored.request_hash.replace(/^hmac-sha256:/, '');
+      // Not SHA-256 of any rendering of a body that includes the password (nor of one without it).
+      const { password: _password, ...withoutPassword } = body;
+      for (const b of [body, withoutPassword]) {
+        for (const material of [
+          canonicalJson({ method: 'POST', path, body: b }),
+          JSON.stringify({ method: 'POST', path, body: b }),
+          canonicalJson(b),
+          JSON.stringify(b),
+        ]) {
+          expect(sha256(material)).not.toBe(digest);
+        }
+      }
+      expect(JSON.stringify(stored)).not.toContain(c.qm.password);
+
+      // The retry is answered from the record: same answer, no second signature or transition.
+      const replay = await t.http
+        .post(path)
+        .set(...bearer(c.qm))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(replay.status).toBe(200);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(closed.body);
+      const signaturesAfter = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE record_id = $1`, [d.id]);
+      expect(signaturesAfter[0].n).toBe(signaturesBefore[0].n + 1);
+    });
+
+    it("stores no plain hash of a new user's password either, and replays the creation", async () => {
+      const key = `user-${uniqueSuffix()}`;
+      const b = body();
+      const first = await create(t.admin, key, b);
+      expect(first.status).toBe(201);
+      const [stored] = await t.sql<{ request_hash: string }>(
+        `SELECT request_hash FROM idempotency_record WHERE user_id = $1 AND key = $2`,
+        [t.admin.id, key],
+      );
+      expect(stored.request_hash).not.toBe(sha256(canonicalJson({ method: 'POST', path: '/api/users', body: b })));
+      expect(stored.request_hash).toMatch(/^hmac-sha256:/);
+      const replay = await create(t.admin, key, b);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+    });
+
+    it('two concurrent requests with one key: one performs, the other waits and replays its answer', async () => {
+      const key = `race-${uniqueSuffix()}`;
+      const procedureKey = `idem-${uniqueSuffix()}`;
+      const before = await trailState(t);
+      const send = () =>
+        t.http
+          .post('/api/procedures')
+          .set(...bearer(c.qm))
+          .set('Idempotency-Key', key)
+          .send({ definition: sampleDefinition(procedureKey) });
+      const answers = await Promise.all([send(), send(), send()]);
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
+      for (const a of answers) expect(a.body).toEqual(answers[0].body);
+      const rows = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM procedure WHERE key = $1`, [procedureKey]);
+      expect(rows[0].n).toBe(1);
+      expect((await trailState(t)).events).toBe(before.events + 1);
+    });
   });
 });

@@ -72,6 +72,32 @@ describe('password re-entry throttle', () => {
     expect(approved.body.status).toBe('effective');
   });
 
+  it('counts wrong passwords sent with an Idempotency-Key, although such a request runs in one transaction that rolls back', async () => {
+    const approver = await t.user(['quality_manager'], 'Dagny Approver');
+    const versionId = await versionInReview('keyed-approval');
+    const from = freshAddress();
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const wrong = await approve(from, approver, 'keyed-approval', `keyed-guess-${i}`).set('Idempotency-Key', `guess-${i}`);
+      expectProblem(wrong, 401, 'invalid_password');
+    }
+    const blocked = await approve(from, approver, 'keyed-approval', approver.password).set('Idempotency-Key', 'right-at-last');
+    expectProblem(blocked, 429, 'too_many_attempts');
+    expect(await t.sql(`SELECT 1 FROM signature WHERE record_id = $1`, [versionId])).toHaveLength(0);
+  });
+
+  it('does not count a right password whose request fails for another reason', async () => {
+    const approver = await t.user(['quality_manager'], 'Einar Approver');
+    await versionInReview('refused-approval');
+    const from = freshAddress();
+    // Approving again fails after the password was checked (409): the request rolls back, and its
+    // right password must not be counted as a failure when the count is made again.
+    expect((await approve(from, approver, 'refused-approval', approver.password).set('Idempotency-Key', 'first')).status).toBe(200);
+    for (let i = 0; i < MAX_FAILURES + 1; i++) {
+      const again = await approve(from, approver, 'refused-approval', approver.password).set('Idempotency-Key', `again-${i}`);
+      expect(again.status).toBe(409);
+    }
+  });
+
   it('counts wrong current passwords on a change of password with wrong signature passwords, and blocks both', async () => {
     const approver = await t.user(['quality_manager']);
     await versionInReview('shared-counter');

@@ -13,6 +13,10 @@
  *    (canonicalJson of each stored event without its hash, as hashEvent builds it), computed
  *    ahead so that only hashing is timed. Canonicalisation plus hashing (hashEvent itself) is
  *    timed too and kept in the details.
+ * Then incremental verification (what evidence reports do): the checkpoint is set at the head,
+ * NEW_EVENTS more events are appended, and GET /api/audit-events/verify?mode=incremental (which
+ * re-checks the checkpointed event and reads only the new ones) is timed beside a full
+ * verification of the same, longer chain; repeated with NEW_EVENTS more each run.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +47,13 @@ async function readChain(c: Awaited<ReturnType<typeof attach>>): Promise<Chained
     for (const r of rows as AuditRow[]) out.push(rowToEvent(r));
     after = out[out.length - 1].seq;
   }
+}
+
+/** The members of GET /api/audit-events/verify read here. */
+interface Verdict {
+  valid: boolean;
+  events: number;
+  checkpointSeq: number;
 }
 
 function unhashed(e: ChainedEvent): UnhashedEvent {
@@ -123,6 +134,32 @@ export const auditScenario: Scenario = {
         );
       }
       if (sink < 0) options.log('unreachable');
+
+      // Incremental against full, after NEW_EVENTS new events each run.
+      const newEvents = options.smoke ? 100 : 1_000;
+      const incremental = { ms: [] as number[], fullMs: [] as number[], chain: [] as number[] };
+      const more = await attach(db.url);
+      try {
+        let chainLength = total;
+        await client.must(200, 'GET', '/api/audit-events/verify?mode=incremental');
+        for (let r = 0; r < options.repeat; r++) {
+          chainLength += newEvents;
+          await appendChainedEvents(more, chainLength);
+          const inc = await timed(() => client.must(200, 'GET', '/api/audit-events/verify?mode=incremental') as Promise<Verdict>);
+          if (!inc.value.valid || inc.value.events !== newEvents || inc.value.checkpointSeq !== chainLength - newEvents)
+            throw new Error(`incremental verification: ${JSON.stringify(inc.value)}`);
+          const full = await timed(() => client.must(200, 'GET', '/api/audit-events/verify') as Promise<Verdict>);
+          if (!full.value.valid || full.value.events !== chainLength) throw new Error(`full verification: ${JSON.stringify(full.value)}`);
+          incremental.ms.push(inc.ms);
+          incremental.fullMs.push(full.ms);
+          incremental.chain.push(chainLength);
+          options.log(
+            `audit: incremental run ${r + 1}: ${newEvents} new events after ${(chainLength - newEvents).toLocaleString('en-US')}: ${inc.ms.toFixed(0)} ms, full ${full.ms.toFixed(0)} ms`,
+          );
+        }
+      } finally {
+        await more.end();
+      }
       const baseline = round(median(runs.hashOnly));
       const common = {
         events: total,
@@ -178,6 +215,22 @@ export const auditScenario: Scenario = {
             details: { runsPerSecond: runs[side].map((x) => round(x)), baselineRunsPerSecond: runs.canonicalAndHash.map((x) => round(x)) },
           }),
         ),
+        row({
+          scenario: 'audit',
+          case: `${total.toLocaleString('en-US')}+ events, ${newEvents.toLocaleString('en-US')} new since the checkpoint, GET /api/audit-events/verify?mode=incremental`,
+          metric: 'ms',
+          value: round(median(incremental.ms), 1),
+          baselineName: 'full verification (GET /api/audit-events/verify) of the same chain',
+          baseline: round(median(incremental.fullMs), 1),
+          details: {
+            measured:
+              'one incremental verification over HTTP per run, after appending the new events (the checkpointed event re-checked, only the new events read), then one full verification of the same chain',
+            newEventsPerRun: newEvents,
+            chainLengths: incremental.chain,
+            incrementalRunsMs: incremental.ms.map((x) => round(x, 1)),
+            fullRunsMs: incremental.fullMs.map((x) => round(x, 1)),
+          },
+        }),
       ];
       return rows;
     } finally {

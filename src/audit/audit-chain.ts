@@ -68,11 +68,18 @@ export class ChainVerifier {
   private firstSeq: number | null = null;
   private lastSeq: number | null = null;
   private failure: { seq: number; problem: ChainProblem; detail: string } | undefined;
+  /** The event the chain continues from (seq 0 and the genesis hash, unless `after` is given). */
+  private readonly start: { seq: number; hash: string } | null;
 
-  constructor(opts: { anchored?: boolean } = {}) {
+  /**
+   * `after`: the chain continues from an event already verified (a checkpoint): the first event
+   * pushed must be `after.seq + 1` and point at `after.hash`.
+   */
+  constructor(opts: { anchored?: boolean; after?: { seq: number; hash: string } } = {}) {
     const anchored = opts.anchored ?? true;
-    this.expectedSeq = anchored ? 1 : -1;
-    this.prevHash = anchored ? GENESIS_HASH : null;
+    this.start = opts.after ?? (anchored ? { seq: 0, hash: GENESIS_HASH } : null);
+    this.expectedSeq = this.start ? this.start.seq + 1 : -1;
+    this.prevHash = this.start ? this.start.hash : null;
   }
 
   get failed(): boolean {
@@ -112,7 +119,7 @@ export class ChainVerifier {
   /** The chain head recorded by the database must match the last event seen. */
   checkHead(head: { seq: number; hash: string }): boolean {
     if (this.failure) return false;
-    const lastSeq = this.lastSeq ?? 0;
+    const lastSeq = this.lastSeq ?? this.start?.seq ?? 0;
     if (head.seq > lastSeq)
       return this.fail(lastSeq + 1, 'sequence_gap', `the chain head is at ${head.seq} but event ${lastSeq + 1} is missing`);
     if (head.seq < lastSeq) return this.fail(head.seq + 1, 'unexpected_event', `event ${head.seq + 1} lies beyond the chain head`);
@@ -127,8 +134,8 @@ export class ChainVerifier {
   }
 
   /** An event found beyond the head after verification (inserted behind the service's back). */
-  reportUnexpected(seq: number): void {
-    if (!this.failure) this.fail(seq, 'unexpected_event', `event ${seq} lies beyond the chain head`);
+  reportUnexpected(seq: number, problem: ChainProblem = 'unexpected_event', detail = `event ${seq} lies beyond the chain head`): void {
+    if (!this.failure) this.fail(seq, problem, detail);
   }
 
   verdict(): ChainVerdict {
@@ -136,7 +143,7 @@ export class ChainVerifier {
       events: this.count,
       firstSeq: this.firstSeq,
       lastSeq: this.lastSeq,
-      headHash: this.count > 0 ? this.prevHash : this.prevHash === GENESIS_HASH ? GENESIS_HASH : null,
+      headHash: this.count > 0 ? this.prevHash : (this.start?.hash ?? null),
     };
     if (!this.failure) return { valid: true, ...base };
     return { valid: false, ...base, firstInvalidSeq: this.failure.seq, problem: this.failure.problem, detail: this.failure.detail };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateTimeField, TextField, UuidField } from '../common/fields.js';
+import { DateTimeField, EnumField, TextField, UuidField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
 
 export class AuditEventQuery extends PageQuery {
@@ -49,8 +49,29 @@ export class AuditEventPage {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
+export class AuditVerifyQuery {
+  /**
+   * `full` (default) reads the whole chain from its first event: the check that finds an event
+   * altered at any point. `incremental` verifies only the events after the stored checkpoint (as
+   * evidence reports do), after checking the checkpointed event is unchanged.
+   */
+  @EnumField(['full', 'incremental'] as const, {
+    optional: true,
+    description: 'full (default): the whole chain; incremental: the events after the last verified checkpoint',
+  })
+  mode?: 'full' | 'incremental';
+}
+
 export class ChainVerdictResponse {
   @ApiProperty() valid: boolean;
+  @ApiProperty({ enum: ['full', 'incremental'], description: 'full: from the first event; incremental: from the checkpoint' })
+  mode: 'full' | 'incremental';
+  @ApiProperty({ description: 'First sequence number this run verified (checkpoint + 1)' }) fromSeq: number;
+  @ApiProperty({ description: 'Last sequence number this run verified: the chain head when it began' }) toSeq: number;
+  @ApiProperty({ description: 'Events up to this one were verified by earlier runs and not read again (0 for a full run)' })
+  checkpointSeq: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When a full verification last passed' })
+  fullVerifiedAt: string | null;
   @ApiProperty({ description: 'Events verified' }) events: number;
   @ApiProperty({ nullable: true, type: String, description: 'Hash of the last verified event' }) headHash: string | null;
   @ApiPropertyOptional({ description: 'First event that breaks the chain' }) firstInvalidSeq?: number;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { whenRequestRollsBack } from '../database/request-transaction.js';
 import { JWT_SECRET } from './jwt-secret.js';
 import { MICROS_PER_SECOND, retryAfterSeconds, waitMicros, withAttempt } from './throttle-window.js';
 
@@ -18,6 +19,8 @@ export interface AttemptTicket {
   pairKey: string;
   addressKey: string;
   at: string;
+  /** Set when the password was right. */
+  forgiven?: boolean;
 }
 
 export type Admission = { admitted: true; ticket: AttemptTicket } | { admitted: false; retryAfterSeconds: number };
@@ -57,13 +60,23 @@ export class AttemptThrottle {
       [pairKey, this.config.loginMaxFailures],
       [addressKey, this.maxPerAddress],
     ]);
-    const admission = await this.dataSource.transaction((m) => this.admitLocked(m, limits, { pairKey, addressKey }));
+    const keys = { pairKey, addressKey };
+    const admission = await this.dataSource.transaction((m) => this.admitLocked(m, limits, keys));
+    if (admission.admitted) {
+      // Inside a request that runs in one transaction (a request with an Idempotency-Key), the
+      // count would roll back with the request a wrong password fails: it is then counted again.
+      const { ticket } = admission;
+      whenRequestRollsBack(async () => {
+        if (!ticket.forgiven) await this.dataSource.transaction((m) => this.admitLocked(m, limits, keys));
+      });
+    }
     await this.sweepNowAndThen();
     return admission;
   }
 
   /** The password was right: the account's attempts from this address start again, the attempt no longer counts for the address. */
   async forgive(ticket: AttemptTicket): Promise<void> {
+    ticket.forgiven = true;
     await this.dataSource.query(`DELETE FROM auth_throttle WHERE key = $1`, [ticket.pairKey]);
     await this.dataSource.query(`UPDATE auth_throttle SET attempts = array_remove(attempts, $2::bigint) WHERE key = $1`, [
       ticket.addressKey,

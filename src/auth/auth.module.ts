@@ -19,6 +19,6 @@ import { JWT_SECRET } from './jwt-secret.js';
     AccessGuard,
     { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) },
   ],
-  exports: [AuthService, AccessGuard],
+  exports: [AuthService, AccessGuard, JWT_SECRET],
 })
 export class AuthModule {}

@@ -68,7 +68,7 @@ export class CorrectiveActionsService {
     const deviations = input.deviationIds.length
       ? ((await m.query(
           `SELECT d.id, d.reference, d.state, d.programme_id, d.detected_at, p.time_zone
-           FROM deviation d JOIN programme p ON p.id = d.programme_id WHERE d.id = ANY($1) FOR UPDATE OF d`,
+           FROM deviation d JOIN programme p ON p.id = d.programme_id WHERE d.id = ANY($1) ORDER BY d.id FOR UPDATE OF d`,
           [input.deviationIds],
         )) as {
           id: string;

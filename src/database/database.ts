@@ -1,7 +1,8 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { startEmbeddedDatabase } from './embedded.js';
+import { AppDataSource } from './request-transaction.js';
 import type { EmbeddedDatabase } from './embedded.js';
 
 export interface OpenDatabase {
@@ -31,7 +32,7 @@ export async function openDatabase(
     });
     url = embedded.url;
   }
-  const dataSource = new DataSource(buildDataSourceOptions(url, config.dbPoolSize));
+  const dataSource = new AppDataSource(buildDataSourceOptions(url, config.dbPoolSize));
   try {
     await dataSource.initialize();
     if (config.runMigrationsOnStart) await runMigrations(dataSource);

@@ -93,8 +93,12 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
 
   /** The periodic scan: every active programme, as the system; one process at a time. */
   async scanAll(): Promise<void> {
+    // A session lock belongs to the connection that took it: take and release it on one held
+    // connection (through the pool, unlock could run on another and leave the lock behind). No
+    // transaction is open on it, so the scan's own transactions run beside it, also on the embedded database.
+    const lockConnection = this.dataSource.createQueryRunner();
     try {
-      const [{ locked }] = (await this.dataSource.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as {
+      const [{ locked }] = (await lockConnection.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as {
         locked: boolean;
       }[];
       if (!locked) return;
@@ -105,10 +109,12 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
         for (const p of programmes) opened += (await this.scan(ctx, p.id)).opened.length;
         if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
       } finally {
-        await this.dataSource.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);
+        await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);
       }
     } catch (e) {
       this.logger.error(`periodic overdue scan failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      await lockConnection.release();
     }
   }
 }

@@ -133,8 +133,8 @@ export class ExecutionsService {
         `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
         [executionId, input.stepKey, JSON.stringify(values), input.performedAt, performer, input.notes ?? null, ctx.actor.id],
       )) as StepRecordRow[];
-      // The answer is built in this transaction, before the audit append: the audit head's lock,
-      // which every write in the service waits for, is then held only for the append and commit.
+      // The answer is built in this transaction, from what it read. (The audit head's lock, which every
+      // write waits for, is taken only when the events are written, right before the commit.)
       // The execution's row lock kept its records as they were loaded; the new one joins them in
       // the order a read gives (recorded_at, id). An open execution has no judgements yet.
       const records = withRecord(ec.records, stepRecordFromRow(row));

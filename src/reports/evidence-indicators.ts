@@ -2,7 +2,7 @@
  * The indicator and audit-trail sections of the evidence report. Every figure is printed with
  * what it was computed from ("35 of 40"), so an auditor can check it against the registers.
  */
-import { fill, formatCount, formatNumber, formatPercent, formatRate, type Labels, localise } from './i18n.js';
+import { fill, formatCount, formatDateTime, formatNumber, formatPercent, formatRate, type Labels, localise } from './i18n.js';
 import { DEVIATION_SOURCES, DEVIATION_STATES, GENDERS, SEVERITIES } from './models/codes.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
 import { barChart, stackedColumnChart } from './pdf/charts.js';
@@ -161,7 +161,8 @@ export async function auditTrailSection(flow: PageFlow, model: EvidenceReportMod
       [e.eventsInScope, formatNumber(a.eventsInScope, model.lang)],
       [e.chainHeadSeq, String(a.chainHead.seq)],
       [e.chainHeadHash, a.chainHead.hash],
-      [e.checkedEvents, formatNumber(v.checkedEvents, model.lang)],
+      [e.verifiedRange, fill(e.eventsRange, { from: '1', to: String(v.throughSeq) })],
+      [e.fullVerification, v.fullVerifiedAt ? formatDateTime(v.fullVerifiedAt) : e.never],
     ],
     { labelWidth: 190 },
   );

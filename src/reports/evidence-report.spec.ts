@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = 'd264f15877d5f88a4caca546fe0bc390f120af701af4677b3ad20505e9f75338';
+const EXPECTED_SHA256 = '2839a93b6eb1903aa683f5edfb2c1b1392364ee5798ffec74bb3a6646ab347d7';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -110,7 +110,8 @@ describe('renderEvidenceReport', () => {
       'Events in scope 1,234',
       'Chain head sequence number 5678',
       `Chain head hash ${CHAIN_HEAD_HASH}`,
-      'Events checked 5,678',
+      'Verified events 1 to 5678 (incrementally: events verified before are not read again)',
+      'Last full verification passed 2026-11-30 18:00 UTC',
       'VALID — every link of the hash chain verified',
     ]);
     expect(text).not.toContain('INVALID');
@@ -122,7 +123,7 @@ describe('renderEvidenceReport', () => {
       auditTrail: {
         eventsInScope: 10,
         chainHead: { seq: 9000, hash: CHAIN_HEAD_HASH },
-        verification: { valid: false as const, checkedEvents: 4711, firstInvalidSeq: 4711 },
+        verification: { valid: false as const, firstInvalidSeq: 4711, throughSeq: 9000, fullVerifiedAt: null },
       },
     };
     expectShows((await pageTexts(await render(model))).join('\n'), ['INVALID — the chain breaks at sequence number 4711']);

@@ -12,7 +12,16 @@ import { signatureEntry } from './builders/report-header.js';
 import { eventsInScope } from './builders/audit-scope.js';
 import { EvidenceModelBuilder } from './builders/evidence-model.builder.js';
 import type { EvidenceBuild, EvidenceRequest } from './builders/evidence-model.builder.js';
-import { AUDIT_EVENTS, BUNDLE_FORMAT, README, README_TEXT, REPORT_MODEL, REPORT_PDF, procedureFileName } from './bundle/bundle-format.js';
+import {
+  AUDIT_EVENTS,
+  BUNDLE_FORMAT,
+  README,
+  README_TEXT,
+  REPORT_MODEL,
+  REPORT_PDF,
+  auditChainVerification,
+  procedureFileName,
+} from './bundle/bundle-format.js';
 import type { BundleManifest, CitedProcedureVersion } from './bundle/bundle-format.js';
 import { writeBundle } from './bundle/bundle-writer.js';
 import type { BundleEntry } from './bundle/bundle-writer.js';
@@ -75,7 +84,7 @@ export class ReportsService {
             headSeq: model.auditTrail.chainHead.seq,
             headHash: model.auditTrail.chainHead.hash,
             eventsInScope: model.auditTrail.eventsInScope,
-            valid: model.auditTrail.verification.valid,
+            ...auditChainVerification(model.auditTrail.verification),
           },
         },
         entries,

@@ -4,16 +4,41 @@
  * allowed before that is 503 database_busy (more requests waiting than connections free). Restarted
  * on the same data, it must hold every write it answered with 2xx, no record without its audit
  * event (nor an event without its record), a gap-free audit chain that verifies, and gap-free
- * deviation references. Run on embedded PGlite in a data folder, and on PostgreSQL when
- * TEST_DATABASE_URL names a server.
+ * deviation references. Every deviation is recorded with an Idempotency-Key; after the restart
+ * each of them is sent again with its key: it must be answered 201, replayed when the first one
+ * committed (always when it was answered) and performed otherwise, so that no key is left in
+ * flight and no deviation exists twice. Run on embedded PGlite in a data folder, and on PostgreSQL
+ * when TEST_DATABASE_URL names a server.
  */
 import { chainShape, eventsWithoutRows, referenceProblems, rowsWithoutEvents } from './audit-checks.js';
 import { activeProgramme, createStaff, deviationBody, participantBody } from './client.js';
+import type { Client } from './client.js';
 import { JWT_SECRET, Service, attach, embeddedUrl, freePort, freshDatabase, serverUrl, tempDataDir } from './service.js';
 
 const WRITES = 1000;
 /** Answered writes before the kill: early enough that most of the 1,000 are still in flight. */
 const KILL_AFTER = 200;
+const isDeviation = (i: number) => i % 4 !== 3;
+const DEVIATIONS = Array.from({ length: WRITES }, (_, i) => i).filter(isDeviation).length;
+const keyOf = (i: number) => `crash-deviation-${i}`;
+
+/** Sends every deviation request of the run again with its key, 20 at a time. */
+async function retryEveryKey(leader: Client, programmeId: string) {
+  const byKey = new Map<string, { replayed: boolean; id: string }>();
+  const refused: string[] = [];
+  const indexes = Array.from({ length: WRITES }, (_, i) => i).filter(isDeviation);
+  for (let from = 0; from < indexes.length; from += 20) {
+    await Promise.all(
+      indexes.slice(from, from + 20).map(async (i) => {
+        const r = await leader.request('POST', '/api/deviations', deviationBody(programmeId, i), { 'idempotency-key': keyOf(i) });
+        if (r.status !== 201) refused.push(`${keyOf(i)}: ${r.status} ${JSON.stringify(r.body)}`);
+        else byKey.set(keyOf(i), { replayed: r.headers.get('idempotent-replayed') === 'true', id: r.body.id as string });
+      }),
+    );
+  }
+  const replayedCount = [...byKey.values()].filter((r) => r.replayed).length;
+  return { byKey, refused, replayedCount, performedCount: byKey.size - replayedCount };
+}
 
 interface Target {
   /** Environment of the service; the same data every time it is called. */
@@ -30,20 +55,25 @@ async function crashAndRecover(target: Target) {
     const staff = await createStaff(first.url);
     const programmeId = await activeProgramme(staff);
 
-    const answered: { kind: 'deviation' | 'participant'; id: string; reference?: string }[] = [];
+    const answered: { kind: 'deviation' | 'participant'; id: string; reference?: string; key?: string }[] = [];
     const refused: string[] = [];
     let connectionErrors = 0;
     let busy = 0;
     let killed = false;
     await Promise.all(
       Array.from({ length: WRITES }, async (_, i) => {
-        const enrol = i % 4 === 3;
+        const enrol = !isDeviation(i);
         try {
           const r = enrol
             ? await staff.leader.post(`/api/programmes/${programmeId}/participants`, participantBody(i))
-            : await staff.leader.post('/api/deviations', deviationBody(programmeId, i));
+            : await staff.leader.request('POST', '/api/deviations', deviationBody(programmeId, i), { 'idempotency-key': keyOf(i) });
           if (r.status >= 200 && r.status < 300) {
-            answered.push({ kind: enrol ? 'participant' : 'deviation', id: r.body.id, reference: r.body.reference });
+            answered.push({
+              kind: enrol ? 'participant' : 'deviation',
+              id: r.body.id,
+              reference: r.body.reference,
+              ...(enrol ? {} : { key: keyOf(i) }),
+            });
             if (answered.length >= KILL_AFTER && !killed) {
               killed = true;
               first.child.kill('SIGKILL');
@@ -95,6 +125,32 @@ async function crashAndRecover(target: Target) {
       await db.end();
     }
 
+    // Every deviation's request again, with its key: replayed or performed once, never left in flight.
+    const retried = await retryEveryKey(staff.leader.on(second.url), programmeId);
+    expect(retried.refused).toEqual([]);
+    for (const a of answered.filter((x) => x.kind === 'deviation')) {
+      const r = retried.byKey.get(a.key!)!;
+      expect({ key: a.key, replayed: r.replayed, id: r.id }).toEqual({ key: a.key, replayed: true, id: a.id });
+    }
+    const check = await attach(target.dbUrl(env));
+    try {
+      const { rows: duplicates } = await check.query<{ title: string; n: number }>(
+        `SELECT title, count(*)::int AS n FROM deviation WHERE programme_id = $1 GROUP BY title HAVING count(*) > 1`,
+        [programmeId],
+      );
+      expect(duplicates).toEqual([]);
+      const { rows: deviations } = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM deviation WHERE programme_id = $1`, [
+        programmeId,
+      ]);
+      expect(deviations[0].n).toBe(DEVIATIONS);
+      const { rows: inFlight } = await check.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM idempotency_record WHERE state <> 'completed'`,
+      );
+      expect(inFlight[0].n).toBe(0);
+    } finally {
+      await check.end();
+    }
+
     // The restarted service verifies its chain and carries on writing.
     const auditor = staff.auditor.on(second.url);
     const verdict = await auditor.must(200, 'GET', '/api/audit-events/verify');
@@ -102,7 +158,14 @@ async function crashAndRecover(target: Target) {
     const after = await staff.leader.on(second.url).must(201, 'POST', '/api/deviations', deviationBody(programmeId, WRITES + 1));
     expect(after.reference).toMatch(/^DEV-\d{4}-\d{4}$/);
     expect((await auditor.must(200, 'GET', '/api/audit-events/verify')).valid).toBe(true);
-    return { answered: answered.length, busy, cutOff: connectionErrors, events: verdict.events as number };
+    return {
+      answered: answered.length,
+      busy,
+      cutOff: connectionErrors,
+      events: verdict.events as number,
+      replayed: retried.replayedCount,
+      performed: retried.performedCount,
+    };
   } finally {
     if (first.child.exitCode === null && first.child.signalCode === null) await first.kill9();
     await second?.stop();
@@ -120,7 +183,7 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
       cleanup: async () => data.remove(),
     });
     process.stdout.write(
-      `crash (embedded): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`,
+      `crash (embedded): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified; retries: ${result.replayed} replayed, ${result.performed} performed\n`,
     );
   });
 
@@ -133,7 +196,7 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
       cleanup: () => db.drop(),
     });
     process.stdout.write(
-      `crash (PostgreSQL): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified\n`,
+      `crash (PostgreSQL): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified; retries: ${result.replayed} replayed, ${result.performed} performed\n`,
     );
   });
 });

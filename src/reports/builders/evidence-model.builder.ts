@@ -63,7 +63,9 @@ export class EvidenceModelBuilder {
     const to = req.to ?? (generatedDay > programme.endDate ? generatedDay : programme.endDate);
     const asOf = generatedDay < to ? generatedDay : to;
     const head = await this.audit.head();
-    const verdict = await this.audit.verify();
+    // Incremental: a report must not re-read a chain of millions of events each time. The model
+    // says which events this verification covered, and when the whole chain was last verified.
+    const verdict = await this.audit.verifyIncremental();
     const entityIds = await programmeEntityIds(m, programmeId);
     const model: EvidenceReportModel = {
       kind: 'evidence_report',
@@ -84,9 +86,11 @@ export class EvidenceModelBuilder {
       auditTrail: {
         eventsInScope: await countEventsInScope(m, entityIds, head.seq),
         chainHead: { seq: head.seq, hash: head.hash },
-        verification: verdict.valid
-          ? { valid: true, checkedEvents: verdict.events }
-          : { valid: false, checkedEvents: verdict.events, firstInvalidSeq: verdict.firstInvalidSeq ?? 0 },
+        verification: {
+          ...(verdict.valid ? { valid: true as const } : { valid: false as const, firstInvalidSeq: verdict.firstInvalidSeq ?? 0 }),
+          throughSeq: verdict.toSeq,
+          fullVerifiedAt: verdict.fullVerifiedAt,
+        },
       },
     };
     return { model, scope: { entityIds, headSeq: head.seq } };

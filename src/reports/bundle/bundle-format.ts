@@ -32,7 +32,16 @@ export interface BundleManifest {
   generatedBy: string;
   /** SHA-256 of the canonical JSON of the report model. */
   fingerprint: string;
-  auditChain: { headSeq: number; headHash: string; eventsInScope: number; valid: boolean };
+  auditChain: {
+    headSeq: number;
+    headHash: string;
+    eventsInScope: number;
+    valid: boolean;
+    /** Present when the verification found the chain broken: the first event it cannot trust. */
+    firstInvalidSeq?: number;
+    /** The report's verification covered events 1 to this one. */
+    verifiedThroughSeq: number;
+  };
   files: BundleFile[];
 }
 
@@ -76,3 +85,16 @@ the procedure content hashes, and that the manifest agrees with the model. It na
 problem it finds. The audit chain head (sequence number and hash) in the manifest can also be
 compared with a full audit export (GET /api/audit-events/export) or a later report.
 `;
+
+/** What the manifest records of the report's chain verification; the offline verifier checks it against the model. */
+export function auditChainVerification(v: {
+  valid: boolean;
+  firstInvalidSeq?: number;
+  throughSeq?: number;
+}): Pick<BundleManifest['auditChain'], 'valid' | 'firstInvalidSeq' | 'verifiedThroughSeq'> {
+  return {
+    valid: v.valid,
+    ...(v.valid ? {} : { firstInvalidSeq: v.firstInvalidSeq }),
+    verifiedThroughSeq: v.throughSeq as number,
+  };
+}

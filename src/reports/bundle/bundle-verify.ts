@@ -6,7 +6,15 @@ import type { ChainedEvent } from '../../audit/audit-chain.js';
 import { canonicalHash, canonicalJson } from '../../common/canonical.js';
 import { contentHash } from '../../procedures/definition-validation.js';
 import type { ProcedureDefinition } from '../../procedures/procedure-definition.js';
-import { AUDIT_EVENTS, BUNDLE_FORMAT, MANIFEST, REPORT_MODEL, REPORT_PDF, procedureFileName } from './bundle-format.js';
+import {
+  AUDIT_EVENTS,
+  BUNDLE_FORMAT,
+  MANIFEST,
+  REPORT_MODEL,
+  REPORT_PDF,
+  auditChainVerification,
+  procedureFileName,
+} from './bundle-format.js';
 import type { BundleManifest, CitedProcedureVersion } from './bundle-format.js';
 
 export interface BundleVerdict {
@@ -131,7 +139,7 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
       headSeq: model.auditTrail?.chainHead?.seq,
       headHash: model.auditTrail?.chainHead?.hash,
       eventsInScope: model.auditTrail?.eventsInScope,
-      valid: model.auditTrail?.verification?.valid,
+      ...auditChainVerification(model.auditTrail?.verification ?? {}),
     });
     checked.push('the manifest agrees with the report model');
 

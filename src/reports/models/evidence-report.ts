@@ -152,5 +152,15 @@ export interface Indicators {
 export interface AuditTrailSummary {
   eventsInScope: number;
   chainHead: { seq: number; hash: string };
-  verification: { valid: true; checkedEvents: number } | { valid: false; checkedEvents: number; firstInvalidSeq: number };
+  /**
+   * The chain verification made for this report: events 1..throughSeq, incrementally (events
+   * verified by an earlier verification, up to the stored checkpoint, are not read again; only
+   * the checkpointed event is re-checked). Where the checkpoint stood is left out on purpose: it
+   * moves with every verification, and the same records and generation time must give the same
+   * report. `fullVerifiedAt`: when a full verification (every event read) last passed.
+   */
+  verification: ({ valid: true } | { valid: false; firstInvalidSeq: number }) & {
+    throughSeq: number;
+    fullVerifiedAt: string | null;
+  };
 }

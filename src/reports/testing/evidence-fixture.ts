@@ -178,7 +178,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     auditTrail: {
       eventsInScope: 1234,
       chainHead: { seq: 5678, hash: CHAIN_HEAD_HASH },
-      verification: { valid: true, checkedEvents: 5678 },
+      verification: { valid: true, throughSeq: 5678, fullVerifiedAt: '2026-11-30T18:00:00.000Z' },
     },
   };
 }
