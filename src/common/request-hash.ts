@@ -24,12 +24,13 @@ export class RequestHasher {
 }
 
 /**
- * Member names that hold secrets: those ending in password, passphrase, secret or token
+ * Members that hold secrets: text in members whose names end in password, passphrase, secret or token
  * (password, currentPassword, newPassword, accessToken, clientSecret...). Only the ending counts,
  * so a field such as `tokenType` or a procedure's `password_policy_read` answer is kept.
  */
-export function isSecretMember(name: string): boolean {
-  return /(password|passphrase|secret|token)$/i.test(name);
+export function isSecretMember(name: string, value: unknown): boolean {
+  // Secrets are text: a flag such as `mustChangePassword` is not one.
+  return typeof value === 'string' && /(password|passphrase|secret|token)$/i.test(name);
 }
 
 /**
@@ -41,7 +42,7 @@ export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!isSecretMember(k)) out[k] = withoutSecrets(v);
+  for (const [k, v] of Object.entries(value)) if (!isSecretMember(k, v)) out[k] = withoutSecrets(v);
   return out;
 }
 
@@ -49,5 +50,5 @@ export function withoutSecrets(value: unknown): unknown {
 export function holdsSecret(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(holdsSecret);
   if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => isSecretMember(k) || holdsSecret(v));
+  return Object.entries(value).some(([k, v]) => isSecretMember(k, v) || holdsSecret(v));
 }
