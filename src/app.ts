@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsWithProblems } from './common/client-errors.js';
 import { refuseUnsafeJson } from './common/json-body.js';
+import { serveConsole } from './console/console-static.js';
+import { securityHeaders } from './console/content-security.js';
 import type { AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 
@@ -30,7 +31,8 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   app.use(refuseUnsafeJson);
-  app.use(helmet());
+  app.use(securityHeaders());
+  app.use(serveConsole(config.webDir));
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

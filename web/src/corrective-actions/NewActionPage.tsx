@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/Page';
+
+export function NewActionPage() {
+  return <PageHeader title="NewActionPage" />;
+}

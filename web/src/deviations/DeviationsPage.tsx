@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/Page';
+
+export function DeviationsPage() {
+  return <PageHeader title="DeviationsPage" />;
+}

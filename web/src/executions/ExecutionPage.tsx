@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/Page';
+
+export function ExecutionPage() {
+  return <PageHeader title="ExecutionPage" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/Page';
+
+export function ProcedurePage() {
+  return <PageHeader title="ProcedurePage" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../ui/Page';
+
+export function ProgrammesPage() {
+  return <PageHeader title="ProgrammesPage" />;
+}
