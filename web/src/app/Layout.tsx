@@ -17,12 +17,16 @@ const LINKS = [
 /** Every page behind sign-in: header, the Main navigation and the page. */
 export function Layout() {
   const { t } = useTranslation();
-  const { user, signOut } = useAuth();
+  const { user, ended, signOut } = useAuth();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
-  if (!user) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!user) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    const to = ended === 'signed_out' ? '/sign-in' : ended === 'expired' ? `/sign-in?reason=expired&next=${next}` : `/sign-in?next=${next}`;
+    return <Navigate to={to} replace />;
+  }
   return (
     <>
       <a className="skip-link" href="#main">

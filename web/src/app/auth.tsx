@@ -7,7 +7,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
 import { api, call, onUnauthorized, setSessionToken } from '../api/client';
 import type { Schemas } from '../api/client';
 import i18n, { rememberedLanguage } from '../i18n/i18n';
@@ -23,6 +22,8 @@ interface StoredSession {
 
 interface AuthState {
   user: User | undefined;
+  /** Why the last session ended: the user signed out, or the service stopped accepting it. */
+  ended: 'signed_out' | 'expired' | undefined;
   signIn(email: string, password: string): Promise<User>;
   signOut(reason?: 'expired'): void;
   hasRole(...roles: Role[]): boolean;
@@ -48,29 +49,37 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSessionToken(s?.token);
     return s;
   });
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [ended, setEnded] = useState<AuthState['ended']>();
   const queryClient = useQueryClient();
-  const here = useRef('');
-  here.current = location.pathname + location.search;
 
+  // The pages behind sign-in send the user to the sign-in page when the session ends (Layout).
   const signOut = useCallback(
     (reason?: 'expired') => {
       setSessionToken(undefined);
       sessionStorage.removeItem(KEY);
+      setEnded(reason ?? 'signed_out');
       setSession(undefined);
       queryClient.clear();
-      const onSignIn = here.current.startsWith('/sign-in');
-      if (reason === 'expired' && !onSignIn) {
-        void navigate(`/sign-in?reason=expired&next=${encodeURIComponent(here.current)}`, { replace: true });
-      } else if (!onSignIn) {
-        void navigate('/sign-in', { replace: true });
-      }
     },
-    [navigate, queryClient],
+    [queryClient],
   );
 
   useEffect(() => onUnauthorized(() => signOut('expired')), [signOut]);
+
+  // A session restored from this tab's storage is checked once with the service (and the user's
+  // name and roles refreshed); a token it no longer accepts ends the session.
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || !session) return;
+    checked.current = true;
+    call(api.GET('/api/users/me'))
+      .then((user) => {
+        const next = { ...session, user };
+        sessionStorage.setItem(KEY, JSON.stringify(next));
+        setSession(next);
+      })
+      .catch(() => undefined);
+  }, [session]);
 
   // The token's own lifetime: sign out when it ends, even if nothing is being fetched.
   useEffect(() => {
@@ -84,6 +93,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const next: StoredSession = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000, user: res.user };
     setSessionToken(next.token);
     sessionStorage.setItem(KEY, JSON.stringify(next));
+    checked.current = true;
+    setEnded(undefined);
     setSession(next);
     const language = rememberedLanguage(res.user.id);
     if (language) void i18n.changeLanguage(language);
@@ -93,11 +104,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(
     () => ({
       user: session?.user,
+      ended,
       signIn,
       signOut,
       hasRole: (...roles) => !!session && session.user.roles.some((r) => roles.includes(r)),
     }),
-    [session, signIn, signOut],
+    [session, ended, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
