@@ -81,6 +81,13 @@ describe('the web console is served by the service', () => {
     expectProblem(await t.http.post('/programmes').send({}), 404, 'not_found');
   });
 
+  it('asks browsers and proxies not to keep API answers', async () => {
+    const me = await t.http.get('/api/users/me').set(...bearer(t.admin));
+    expect(me.headers['cache-control']).toBe('no-store');
+    expectProblem(await t.http.get('/api/nothing-here'), 404, 'not_found');
+    expect((await t.http.get('/api/nothing-here')).headers['cache-control']).toBe('no-store');
+  });
+
   it('sends the strict Content-Security-Policy with the console and the API, and a looser one only with /docs', async () => {
     const csp = (res: { headers: Record<string, string> }) =>
       Object.fromEntries(

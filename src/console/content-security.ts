@@ -24,12 +24,15 @@ export const CONSOLE_CSP_DIRECTIVES = {
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-/** helmet with the strict policy everywhere except under /docs (Swagger UI), which keeps helmet's default. */
+/** helmet with the strict policy everywhere except under /docs (Swagger UI), which keeps helmet's default; no caching of API answers. */
 export function securityHeaders(): Middleware {
   const strict = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP_DIRECTIVES } });
   const swagger = helmet();
   return (req, res, next) => {
     const path = req.url ?? '/';
+    // API answers carry personal data and versions that change behind the same ETag: never kept in
+    // a browser's or a proxy's cache (a route that streams a file may set its own header later).
+    if (path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store');
     const docsPage = path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs?');
     (docsPage ? swagger : strict)(req, res, next);
   };

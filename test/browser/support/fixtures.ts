@@ -36,6 +36,15 @@ export const test = base.extend<Fixtures>({
       if (m.type() === 'error' && !EXPECTED_CONSOLE.test(m.text())) consoleErrors.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    // TRACE_API=1 prints every API answer, for finding out why a test fails.
+    if (process.env.TRACE_API === '1') {
+      page.on('response', (r) => {
+        if (r.url().includes('/api/'))
+          void r
+            .text()
+            .then((body) => console.log(r.request().method(), r.url(), r.status(), process.env.TRACE_FULL ? body : body.slice(0, 300)));
+      });
+    }
     await use(page);
     expect(consoleErrors, 'errors in the browser console').toEqual([]);
   },

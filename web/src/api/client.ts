@@ -67,7 +67,9 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '' });
+// Never from the browser's HTTP cache: the API's ETags are record versions for If-Match, and a
+// record whose version did not change (an execution with a new step) must still be read afresh.
+export const api = createClient<paths>({ baseUrl: '', cache: 'no-store' });
 api.use(auth);
 
 /** Turns an openapi-fetch result into its data, or throws ApiError / NetworkError. */

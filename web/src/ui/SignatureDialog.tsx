@@ -3,7 +3,8 @@
  * name of the signer) and asks for the password again. The password goes only to the one request
  * that signs.
  */
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Dialog } from './Dialog';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +49,7 @@ export function SignatureDialog({ opened, onClose, meaning, record, onSign }: Pr
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('signature.title')} centered>
+    <Dialog opened={opened} onClose={close} title={t('signature.title')} centered>
       <form onSubmit={(e) => void submit(e)}>
         <Stack gap="sm">
           <dl className="signature-facts">
@@ -85,6 +86,6 @@ export function SignatureDialog({ opened, onClose, meaning, record, onSign }: Pr
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -53,3 +53,9 @@ export function StatusBadge({ kind, value }: { kind: string; value: string }) {
     </Badge>
   );
 }
+
+/** The icon of a status alone, for places where the status text stands beside it. */
+export function StatusIcon({ value, size = 14 }: { value: string; size?: number }) {
+  const [Icon] = LOOK[value] ?? [IconCircle, 'gray'];
+  return <Icon size={size} aria-hidden />;
+}

@@ -1,0 +1,149 @@
+/**
+ * A programme leader's day: participants and pairs of their programme, the conformance matrix,
+ * and an intake interview recorded step by step in a form generated from the pinned procedure.
+ */
+import { mkdirSync } from 'node:fs';
+import { PASSWORD, makeWorld } from './support/world.js';
+import type { World } from './support/world.js';
+import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
+
+let world: World;
+test.beforeAll(async () => {
+  world = await makeWorld(process.env.QMS_URL_POSTGRES!);
+});
+
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : undefined;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+
+test('participants and pairs: names for the leader, enrol, match and end', async ({ page }) => {
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programmes' }).click();
+  await page.getByRole('link', { name: world.programme.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: world.programme.name })).toBeVisible();
+  await expectAccessible(page, 'the programme overview');
+
+  await page.getByRole('tab', { name: 'Participants' }).click();
+  const table = page.getByRole('table', { name: 'Participants' });
+  await expect(table.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Amina Haddad/ })).toBeVisible();
+  await expectAccessible(page, 'the participants tab');
+
+  await page.getByRole('button', { name: 'Enrol participant' }).click();
+  const enrol = page.getByRole('dialog', { name: 'Enrol a participant' });
+  await expectAccessible(page, 'the enrol dialog');
+  await enrol.getByLabel('Name').fill('Fatima Noor');
+  await enrol.getByLabel('Profession').fill('Pharmacist');
+  await enrol.getByLabel('Country of origin').fill('Sudan');
+  await enrol.getByRole('button', { name: 'Enrol' }).click();
+  await expect(enrol).toBeHidden();
+  await expect(table.getByRole('row', { name: /Fatima Noor/ })).toContainText('Pharmacist');
+
+  await page.getByRole('tab', { name: 'Pairs' }).click();
+  await page.getByRole('button', { name: 'Match a pair' }).click();
+  const match = page.getByRole('dialog', { name: 'Match a mentor and an adept' });
+  await match.getByLabel('Adept').selectOption({ label: `Olena Kovalenko (${world.adepts[2].code}) · Teacher` });
+  await match.getByLabel('Mentor').selectOption({ label: `Nils Ek (${world.mentors[2].code}) · Teacher` });
+  await match.getByLabel('Rationale').fill('Both teachers; Nils taught at upper secondary level for twenty years.');
+  await match.getByRole('button', { name: 'Match' }).click();
+  await expect(match).toBeHidden();
+  const pairs = page.getByRole('table', { name: 'Mentor–adept pairs' });
+  const olena = pairs.getByRole('row', { name: /Olena Kovalenko/ });
+  await expect(olena).toContainText('Both teachers');
+  await olena.getByRole('button', { name: /^End/ }).click();
+  const end = page.getByRole('dialog', { name: 'End the pair' });
+  await end.getByLabel('Reason').fill('The adept moved to another city.');
+  await end.getByRole('button', { name: 'End pair' }).click();
+  await expect(olena).toContainText('Ended');
+  await expectAccessible(page, 'the pairs tab');
+});
+
+test('the conformance matrix starts an intake interview, recorded, corrected and judged in plain words', async ({ page }) => {
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/conformance`);
+  const matrix = page.getByRole('table', { name: /Conformance matrix/ });
+  await expect(matrix.getByRole('columnheader', { name: /Intake interview/ })).toBeVisible();
+  await expect(matrix.getByRole('rowheader', { name: /^Amina Haddad/ })).toBeVisible();
+  await expectAccessible(page, 'the conformance matrix');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/console-matrix.png`, fullPage: true });
+
+  await matrix.getByRole('button', { name: /^Overdue: Intake interview, Amina Haddad/ }).click();
+  const start = page.getByRole('dialog', { name: 'Start an execution' });
+  await expect(start).toContainText('Intake interview');
+  await start.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Intake interview: Amina Haddad/ })).toBeVisible();
+
+  // The form comes from the pinned definition: labels, help text, allowed values, required marks.
+  const preparation = page.getByRole('region', { name: 'Preparation' });
+  await expect(preparation.getByRole('radiogroup', { name: /Application and CV read/ })).toBeVisible();
+  const interview = page.getByRole('region', { name: 'Interview', exact: true });
+  const language = interview.getByLabel(/Level in the host country's language/);
+  await expect(language.getByRole('option')).toContainText(['Choose…', 'A1 (beginner)', 'A2 (elementary)']);
+  await expect(language).toHaveJSProperty('required', true);
+  await expect(interview.getByText("Record it when English matters in the applicant's profession.")).toBeVisible();
+  await expectAccessible(page, 'the execution page with step forms');
+
+  // Nothing answered: the service's field errors land on their fields.
+  await preparation.getByRole('button', { name: 'Record step' }).click();
+  await expect(preparation.getByText('This field is required.')).toHaveCount(2);
+  await expectAccessible(page, 'a step form with field errors');
+
+  await preparation
+    .getByRole('radiogroup', { name: /Application and CV read/ })
+    .getByLabel('Yes')
+    .check();
+  await preparation
+    .getByRole('radiogroup', { name: /Admission criteria met/ })
+    .getByLabel('Yes')
+    .check();
+  await preparation.getByRole('button', { name: 'Record step' }).click();
+  await expect(preparation.getByText('Recorded', { exact: true })).toBeVisible();
+  await expect(preparation).toContainText(`by ${world.leader.name}`);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await interview.getByLabel(/Level in the host country's language/).selectOption('b1');
+  await interview.getByLabel(/professional background/).fill('Civil engineer, eight years of bridge design in Aleppo.');
+  await expect(interview.getByRole('button', { name: 'Record step' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page, 'a step form at 375 px');
+  if (SHOTS) await interview.screenshot({ path: `${SHOTS}/console-step-form.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await preparation.getByRole('button', { name: 'Correct' }).click();
+  await preparation
+    .getByRole('radiogroup', { name: /Admission criteria met/ })
+    .getByLabel('No')
+    .check();
+  await preparation.getByLabel('Reason for the correction').fill('The criteria were checked again: the degree is not yet recognised.');
+  await preparation.getByRole('button', { name: 'Save correction' }).click();
+  await expect(preparation.getByText('One earlier record')).toBeVisible();
+  await expect(preparation).toContainText('corrected: The criteria were checked again');
+
+  await page.getByRole('button', { name: 'Complete execution' }).click();
+  const verdict = page.getByRole('status').filter({ hasText: 'Nonconforming' });
+  await expect(verdict).toContainText('Nonconforming: the procedure was not followed');
+  await expect(verdict).toContainText('The required step “Interview” was not recorded.');
+  await expect(verdict).toContainText('The required step “Consent to data processing” was not recorded.');
+  await expectAccessible(page, 'a judged execution');
+});
+
+test('the keyboard alone reaches the programme tabs and a matrix cell', async ({ page }) => {
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}`);
+  await page.getByRole('tab', { name: 'Overview' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/conformance$/);
+  const cell = page
+    .getByRole('table', { name: /Conformance matrix/ })
+    .getByRole('button')
+    .first();
+  await expect(cell).toBeVisible();
+  for (let i = 0; i < 40 && !(await cell.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(cell).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Start an execution' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
