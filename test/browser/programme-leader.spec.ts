@@ -147,3 +147,55 @@ test('the keyboard alone reaches the programme tabs and a matrix cell', async ({
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('records a deviation, sees why only a quality manager moves it, and carries out the corrective action it owns', async ({ page }) => {
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.goto(`/deviations/new?programmeId=${world.programme.id}`);
+  await page.getByRole('textbox', { name: 'Title' }).fill('Interpreter did not come');
+  await page
+    .getByRole('textbox', { name: 'Description' })
+    .fill('The interpreter for the intake interview did not come; the interview was held in English.');
+  await page.getByLabel('Containment').fill('A new interview with an interpreter is booked.');
+  await page.getByRole('button', { name: 'Record deviation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Interpreter did not come/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start analysis' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Start analysis' })).toHaveAccessibleDescription(
+    'Only a quality manager may move a deviation to its next state.',
+  );
+  await expectAccessible(page, 'a deviation seen by a programme leader');
+
+  // A quality manager plans an action owned by the leader (through the API).
+  const deviationId = page.url().split('/').pop()!;
+  await world.qm.api.post(`/api/deviations/${deviationId}/transitions`, { to: 'analysis', comment: 'Looking into it' });
+  const action = await world.qm.api.post<{ id: string; reference: string }>('/api/corrective-actions', {
+    deviationIds: [deviationId],
+    type: 'corrective',
+    description: 'Book interpreters through the municipal service with a confirmation call the day before.',
+    ownerId: world.leader.id,
+    dueDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    effectivenessCriterion: 'No interview without its interpreter for three months.',
+  });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Corrective actions' }).click();
+  await page.getByLabel('Only mine').check();
+  await expect(page).toHaveURL(/mine=true/);
+  await page.getByRole('link', { name: action.reference }).click();
+  await page.getByRole('button', { name: 'Start' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Start' });
+  await dialog.getByLabel('Comment').fill('Called the municipal service.');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Record as implemented' }).click();
+  dialog = page.getByRole('dialog', { name: 'Record as implemented' });
+  await dialog.getByLabel('Evidence').fill('Agreement with the interpreter service, filed in the programme folder.');
+  await dialog.getByLabel('Comment').fill('In place from this week.');
+  await dialog.getByRole('button', { name: 'Record as implemented' }).click();
+  await page.getByRole('button', { name: 'Start effectiveness check' }).click();
+  dialog = page.getByRole('dialog', { name: 'Start effectiveness check' });
+  await dialog.getByLabel('Comment').fill('Ready to be checked.');
+  await dialog.getByRole('button', { name: 'Start effectiveness check' }).click();
+  // The owner is never offered the effectiveness verdict.
+  await expect(page.getByText('You own this action, so someone else checks whether it was effective.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Effective|Not effective/ })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Evidence: Agreement with the interpreter service');
+  await expectAccessible(page, 'a corrective action seen by its owner');
+});

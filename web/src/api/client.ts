@@ -60,9 +60,16 @@ const auth: Middleware = {
     if (session.token) request.headers.set('Authorization', `Bearer ${session.token}`);
     return request;
   },
-  onResponse({ request, response }) {
-    // A token the service no longer accepts (expired, or the account was deactivated).
-    if (response.status === 401 && request.headers.has('Authorization')) session.onUnauthorized();
+  async onResponse({ request, response }) {
+    // A token the service no longer accepts (expired, or the account was deactivated) ends the
+    // session; a wrong password in a signature dialog is a 401 too, but only for that signature.
+    if (response.status === 401 && request.headers.has('Authorization')) {
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { code?: string };
+      if (problem.code !== 'invalid_password') session.onUnauthorized();
+    }
     return response;
   },
 };

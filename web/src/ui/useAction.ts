@@ -17,7 +17,8 @@ export function useAction<TArgs, TResult>(
     onSuccess: async (result) => {
       if (opts.sets) queryClient.setQueryData(opts.sets, result);
       await Promise.all(opts.invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-      if (opts.done) notifications.show({ message: opts.done, color: 'green', closeButtonProps: { 'aria-label': i18n.t('action.close') } });
+      if (opts.done)
+        notifications.show({ message: opts.done, color: 'green', closeButtonProps: { 'aria-label': i18n.t('action.dismiss') } });
     },
   });
 }
