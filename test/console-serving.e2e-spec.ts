@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, bearer } from './support/test-app.js';
@@ -15,6 +16,7 @@ function fakeBuild(): string {
   );
   writeFileSync(join(dir, 'assets/index-AbC123.js'), 'console.log("console")');
   writeFileSync(join(dir, 'assets/index-AbC123.css'), 'body{}');
+  writeFileSync(join(dir, 'assets/index-AbC123.css.gz'), gzipSync('body{}'));
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -52,6 +54,21 @@ describe('the web console is served by the service', () => {
     const icon = await t.http.get('/favicon.svg');
     expect(icon.status).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the gzip copy of an asset to a browser that accepts it, the original to one that does not', async () => {
+    const gz = await t.http.get('/assets/index-AbC123.css').set('Accept-Encoding', 'gzip, deflate, br');
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(gz.headers.vary).toContain('Accept-Encoding');
+    expect(gz.text).toBe('body{}'); // supertest inflates it
+    const plain = await t.http.get('/assets/index-AbC123.css').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe('body{}');
+    // No gzip copy: the original.
+    const js = await t.http.get('/assets/index-AbC123.js').set('Accept-Encoding', 'gzip');
+    expect(js.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers a missing asset with a 404 problem, not with index.html', async () => {

@@ -59,7 +59,12 @@ export function serveConsole(webDir: string): ConsoleFiles {
       if (!file.startsWith(root + sep) || !isFile(file)) return next();
       res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
       res.setHeader('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
-      res.sendFile(file, { dotfiles: 'deny', lastModified: false, cacheControl: false }, (err) => err && next(err));
+      // The build writes a gzip copy beside each asset: sent to browsers that accept it.
+      res.setHeader('Vary', 'Accept-Encoding');
+      const gzipped = `${file}.gz`;
+      const send = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && isFile(gzipped) ? gzipped : file;
+      if (send === gzipped) res.setHeader('Content-Encoding', 'gzip');
+      res.sendFile(send, { dotfiles: 'deny', lastModified: false, cacheControl: false }, (err) => err && next(err));
       return;
     }
     res.setHeader('Content-Type', TYPES['.html']);

@@ -105,7 +105,11 @@ test('the conformance matrix starts an intake interview, recorded, corrected and
   await expect(interview.getByRole('button', { name: 'Record step' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectAccessible(page, 'a step form at 375 px');
-  if (SHOTS) await interview.screenshot({ path: `${SHOTS}/console-step-form.png` });
+  if (SHOTS) {
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+    await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
+    await interview.screenshot({ path: `${SHOTS}/console-step-form.png` });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 
   await preparation.getByRole('button', { name: 'Correct' }).click();
@@ -177,7 +181,9 @@ test('records a deviation, sees why only a quality manager moves it, and carries
   });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Corrective actions' }).click();
-  await page.getByLabel('Only mine').check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Corrective actions' })).toBeVisible();
+  await page.getByLabel('Only mine').click();
+  await expect(page.getByLabel('Only mine')).toBeChecked();
   await expect(page).toHaveURL(/mine=true/);
   await page.getByRole('link', { name: action.reference }).click();
   await page.getByRole('button', { name: 'Start' }).click();

@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/app.css';
-import './i18n/i18n';
+import { initialLanguage, switchLanguage } from './i18n/i18n';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -25,6 +25,7 @@ const queryClient = new QueryClient({
 
 // No <style> elements of Mantine's own (the Content-Security-Policy allows style sheets from this
 // origin only): the default theme's variables and the global classes come with its style sheet.
+await switchLanguage(initialLanguage).catch(() => undefined);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false} forceColorScheme="light">

@@ -35,7 +35,7 @@ const MODULES = [
 ];
 
 async function person(admin: Api, roles: string[], name: string): Promise<Person> {
-  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${unique()}@browser.test`;
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${unique()}@browser.test`;
   const user = await admin.post<{ id: string }>('/api/users', { email, name, password: PASSWORD, roles });
   return { id: user.id, email, name, api: await admin.as(email, PASSWORD) };
 }
@@ -45,7 +45,8 @@ export async function makeWorld(baseUrl: string, opts: { participants?: boolean 
   const tag = unique();
   const qm = await person(admin, ['quality_manager'], 'Karin Quality');
   const qm2 = await person(admin, ['quality_manager'], 'Johan Second');
-  const leader = await person(admin, ['programme_leader'], 'Sara Leader');
+  // Leaders are chosen by name in the console: each world's leader has a name of its own.
+  const leader = await person(admin, ['programme_leader'], `Sara Leader ${tag.toUpperCase()}`);
   const auditor = await person(admin, ['auditor'], 'Maria Auditor');
   for (const module of MODULES) {
     await qm.api.post(`/api/users/${leader.id}/training-records`, { module, completedAt: day(-200) });

@@ -1,11 +1,11 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage, isLanguage, rememberLanguage } from '../i18n/i18n';
+import { LANGUAGES, currentLanguage, isLanguage, rememberLanguage, switchLanguage } from '../i18n/i18n';
 import { useAuth } from './auth';
 
 /** A real <select>: every browser and screen reader knows how to use it, also on a phone. */
 export function LanguageSelect() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user } = useAuth();
   return (
     <NativeSelect
@@ -16,7 +16,7 @@ export function LanguageSelect() {
         const value = e.currentTarget.value;
         if (!isLanguage(value)) return;
         rememberLanguage(value, user?.id);
-        void i18n.changeLanguage(value);
+        void switchLanguage(value);
       }}
       size="xs"
       className="language-select"

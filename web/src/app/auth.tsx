@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, call, onUnauthorized, setSessionToken } from '../api/client';
 import type { Schemas } from '../api/client';
-import i18n, { rememberedLanguage } from '../i18n/i18n';
+import { rememberedLanguage, switchLanguage } from '../i18n/i18n';
 
 export type User = Schemas['UserResponse'];
 export type Role = User['roles'][number];
@@ -97,7 +97,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setEnded(undefined);
     setSession(next);
     const language = rememberedLanguage(res.user.id);
-    if (language) void i18n.changeLanguage(language);
+    if (language) await switchLanguage(language);
     return res.user;
   }, []);
 

@@ -6,8 +6,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import nb from './nb.json';
-import sv from './sv.json';
 
 export const LANGUAGES = [
   { value: 'en', label: 'English' },
@@ -60,9 +58,26 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 }
 
+// English is in the first download (it is also the fallback); Swedish and Norwegian load when chosen.
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  sv: () => import('./sv.json'),
+  nb: () => import('./nb.json'),
+};
+
+/** Loads the language's texts if they are not loaded yet, then switches to it. */
+export async function switchLanguage(language: Language): Promise<void> {
+  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', (await LOADERS[language]()).default);
+  }
+  await i18n.changeLanguage(language);
+}
+
+/** The language to start in: remembered in this browser, else the browser's own. */
+export const initialLanguage: Language = rememberedLanguage() ?? browserLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, sv: { translation: sv }, nb: { translation: nb } },
-  lng: rememberedLanguage() ?? browserLanguage(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
