@@ -28,7 +28,7 @@ async function scripts(page, action, ready) {
   const listener = async (response) => {
     const type = response.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
-    const body = await response.body().catch(() => Buffer.alloc(0));
+    const body = await response.body().catch(() => new Uint8Array(0));
     const sizes = await response
       .request()
       .sizes()
@@ -70,7 +70,7 @@ console.log(
 
 const programmes = await (
   await page.request.get(`${url}/api/programmes`, {
-    headers: { Authorization: `Bearer ${JSON.parse(await page.evaluate(() => sessionStorage.getItem('qms.session'))).token}` },
+    headers: { Authorization: `Bearer ${JSON.parse(await page.evaluate(() => globalThis.sessionStorage.getItem('qms.session'))).token}` },
   })
 ).json();
 const target = programmes.find((p) => p.status === 'active') ?? programmes[0];
