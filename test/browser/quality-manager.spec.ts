@@ -200,3 +200,14 @@ test('a lost connection offers to try again', async ({ page, consoleErrors }) =>
   // The browser reports the refused requests in its console: those were this test's doing.
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')));
 });
+
+test('indicators are charts with a text description and a table alternative', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/indicators`);
+  const outcomes = page.getByRole('figure', { name: 'Outcomes of the final evaluations' });
+  await expect(outcomes.getByRole('img', { name: /Outcomes of the final evaluations/ })).toBeVisible();
+  await outcomes.getByText('Show as a table').click();
+  await expect(outcomes.getByRole('table').getByRole('columnheader', { name: 'Value' })).toBeVisible();
+  await expect(page.getByText('Adepts enrolled')).toBeVisible();
+  await expectAccessible(page, 'the indicators tab');
+});

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { localised } from '../i18n/i18n';
 import type { ProcedureDefinition } from '../procedures/definition';
+import { formatDate } from '../ui/format';
 
 interface Finding {
   rule: string;
@@ -25,8 +26,8 @@ export function findingSentence(
     field: fieldLabel,
     competence: step?.requiredCompetence ?? '',
     roles: (step?.performerRoles ?? []).map((r) => t(`role.${r}`)).join(', '),
-    from: window?.from ?? '',
-    to: window?.to ?? '',
+    from: window?.from ? formatDate(window.from) : '',
+    to: window?.to ? formatDate(window.to) : '',
     defaultValue: f.detail,
   });
 }
