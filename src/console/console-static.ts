@@ -64,7 +64,11 @@ export function serveConsole(webDir: string): ConsoleFiles {
       const gzipped = `${file}.gz`;
       const send = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && isFile(gzipped) ? gzipped : file;
       if (send === gzipped) res.setHeader('Content-Encoding', 'gzip');
-      res.sendFile(send, { dotfiles: 'deny', lastModified: false, cacheControl: false }, (err) => err && next(err));
+      res.sendFile(send, { dotfiles: 'deny', lastModified: false, cacheControl: false }, (err?: NodeJS.ErrnoException) => {
+        // A browser that navigated away cancels the files it was still loading: not an error of ours.
+        if (!err || err.code === 'ECONNABORTED' || res.headersSent) return;
+        next(err);
+      });
       return;
     }
     res.setHeader('Content-Type', TYPES['.html']);

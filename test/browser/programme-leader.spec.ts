@@ -128,6 +128,14 @@ test('the conformance matrix starts an intake interview, recorded, corrected and
   await expect(verdict).toContainText('The required step “Interview” was not recorded.');
   await expect(verdict).toContainText('The required step “Consent to data processing” was not recorded.');
   await expectAccessible(page, 'a judged execution');
+
+  // A deviation noticed during the execution is recorded against it.
+  await page.getByRole('link', { name: 'Record a deviation found in this execution' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Applicant arrived without the CV');
+  await page.getByRole('textbox', { name: 'Description' }).fill('The CV was sent by e-mail the day after.');
+  await page.getByRole('button', { name: 'Record deviation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Applicant arrived without the CV/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /intake-interview v1/ })).toBeVisible();
 });
 
 test('the keyboard alone reaches the programme tabs and a matrix cell', async ({ page }) => {

@@ -132,6 +132,12 @@ export function ExecutionPage() {
           <StepCard key={step.key} execution={e} step={step} canRecord={canRecord} invalidates={invalidates} />
         ))}
 
+        {canRecord ? (
+          <Anchor component={Link} to={`/deviations/new?programmeId=${e.programmeId}&executionId=${e.id}`} size="sm">
+            {t('execution.recordDeviation')}
+          </Anchor>
+        ) : null}
+
         {e.state === 'open' && canRecord ? (
           <Card withBorder>
             <Stack gap="xs">
