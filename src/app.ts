@@ -1,12 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsWithProblems } from './common/client-errors.js';
 import { refuseUnsafeJson } from './common/json-body.js';
+import { serveConsole } from './console/console-static.js';
+import { securityHeaders } from './console/content-security.js';
 import type { AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 
@@ -31,14 +31,8 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   app.use(refuseUnsafeJson);
-  app.use(helmet());
-  // Every API answer may hold personal data or evidence (participants, audit exports, bundles,
-  // reports, problem documents that name records): no browser or proxy keeps a copy. Static
-  // files served outside /api set their own caching.
-  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app.use(securityHeaders());
+  app.use(serveConsole(config.webDir));
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

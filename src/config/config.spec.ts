@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       loginWindowSeconds: 900,
       proceduresDir: resolve('./procedures'),
       importProceduresOnStart: true,
+      webDir: resolve('./web/dist'),
       timeZone: 'Europe/Stockholm',
       deviationScanIntervalMinutes: 60,
       clockToday: undefined,

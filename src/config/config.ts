@@ -31,6 +31,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginWindowSeconds: number;
   proceduresDir: string;
+  /** The built web console (index.html and assets/), served at `/`. */
+  webDir: string;
   importProceduresOnStart: boolean;
   /** The organisation's time zone: today's date for due dates, and the default for new programmes. */
   timeZone: string;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 24 * 3600),
     proceduresDir: resolve(str(env, 'PROCEDURES_DIR') ?? './procedures'),
     importProceduresOnStart: bool(env, 'PROCEDURES_IMPORT_ON_START', true),
+    webDir: resolve(str(env, 'WEB_DIR') ?? './web/dist'),
     timeZone: timeZone(env),
     deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
     clockToday: calendarDay(env, 'CLOCK_TODAY'),

@@ -1,0 +1,213 @@
+/**
+ * A quality manager's work: programmes created, activated and migrated to a new procedure version;
+ * deviations filtered, analysed and closed with a signature; a corrective action planned and its
+ * effectiveness judged by someone other than its owner; a stale record and a lost connection.
+ */
+import { PASSWORD, makeWorld } from './support/world.js';
+import type { World } from './support/world.js';
+import { day } from './support/api.js';
+import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
+
+let world: World;
+test.beforeAll(async () => {
+  world = await makeWorld(process.env.QMS_URL_POSTGRES!);
+});
+
+test('creates and activates a programme, then migrates its plan to a newly approved version', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programmes' }).click();
+  await expect(page.getByRole('table', { name: 'Programmes you may see' })).toBeVisible();
+  await expectAccessible(page, 'the programme list');
+  await page.getByRole('button', { name: 'New programme' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New programme' });
+  await dialog.getByLabel('Name').fill('Mentorskap hösten');
+  await dialog.getByLabel('Description').fill('An autumn cohort.');
+  await dialog.getByLabel('Target group').fill('Engineers with a degree from abroad');
+  await dialog.getByLabel('Start date').fill(day(40));
+  await dialog.getByLabel('End date').fill(day(300));
+  await dialog.getByRole('checkbox', { name: world.leader.name }).check();
+  await expectAccessible(page, 'the new programme dialog');
+  await dialog.getByRole('button', { name: 'Create programme' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mentorskap hösten' })).toBeVisible();
+  await expect(page.getByText('Planned', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Activate programme' }).click();
+  const plan = page.getByRole('table', { name: 'Procedure versions pinned for this programme' });
+  await expect(plan.getByRole('row')).toHaveCount(6);
+
+  // A second version of the matching procedure is approved (through the API, by two quality managers).
+  const current = await world.qm.api.get<{ definition: Record<string, unknown> }>('/api/procedures/matching/versions/1');
+  const draft = await world.qm.api.post<{ number: number }>('/api/procedures/matching/versions', {
+    definition: { ...current.definition, purpose: { en: 'Match each adept with a mentor of the same profession, and say why.' } },
+    changeSummary: 'Purpose reworded',
+  });
+  await world.qm.api.post(`/api/procedures/matching/versions/${draft.number}/submit`);
+  await world.qm2.api.post(`/api/procedures/matching/versions/${draft.number}/approve`, { password: PASSWORD, comment: 'Approved' });
+
+  await page.reload();
+  const row = plan.getByRole('row', { name: /Matching of mentor and adept/ });
+  await row.getByRole('button', { name: `Migrate to version ${draft.number}` }).click();
+  const migrate = page.getByRole('dialog', { name: /Migrate Matching of mentor and adept/ });
+  await migrate.getByLabel('Reason').fill('The new purpose asks for a rationale.');
+  await migrate.getByRole('button', { name: 'Migrate' }).click();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(String(draft.number));
+});
+
+test('deviations: filters in the URL, analysis, a corrective action, closure signed', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deviations' }).click();
+  await page.getByRole('link', { name: 'Record deviation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Record a deviation' })).toBeVisible();
+  await page.getByLabel('Programme').selectOption({ label: world.programme.name });
+  await page.getByRole('button', { name: 'Record deviation' }).click();
+  // Empty fields: the service's field errors appear on the fields.
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Mentor not told about the confidentiality rules');
+  await page.getByRole('textbox', { name: 'Description' }).fill('A mentor said in the feedback that nobody explained what may be shared.');
+  await page.getByLabel('Severity').selectOption({ label: 'Major' });
+  await page.getByLabel('Source').selectOption({ label: 'Participant feedback' });
+  await expectAccessible(page, 'the deviation form');
+  await page.getByRole('button', { name: 'Record deviation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Mentor not told about the confidentiality rules/ })).toBeVisible();
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.split(':')[0];
+
+  await page.goto('/deviations');
+  await page.getByLabel('Severity').selectOption({ label: 'Major' });
+  await page.getByLabel('Source').selectOption({ label: 'Participant feedback' });
+  await expect(page).toHaveURL(/severity=major/);
+  await expect(page).toHaveURL(/source=participant_feedback/);
+  await page.reload();
+  await expect(page.getByLabel('Severity')).toHaveValue('major');
+  const list = page.getByRole('table', { name: /deviation/ });
+  await expect(list.getByRole('row', { name: new RegExp(reference) })).toBeVisible();
+  await expectAccessible(page, 'the filtered deviation list');
+  await list.getByRole('link', { name: reference }).click();
+
+  await page.getByRole('button', { name: 'Start analysis' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Start analysis' });
+  await dialog.getByLabel('Comment').fill('Taken up with the programme leader.');
+  await dialog.getByRole('button', { name: 'Start analysis' }).click();
+  await expect(page.getByText('Analysis', { exact: true }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Agree action plan' }).click();
+  dialog = page.getByRole('dialog', { name: 'Agree action plan' });
+  await dialog.getByLabel('Root cause').fill('The introduction day agenda has no item on confidentiality.');
+  await dialog.getByLabel('Comment').fill('Agreed with the leader.');
+  await dialog.getByRole('button', { name: 'Agree action plan' }).click();
+  await expect(page.getByRole('region', { name: 'Analysis' })).toContainText('The introduction day agenda has no item on confidentiality.');
+
+  await page.getByRole('link', { name: 'Plan corrective action' }).click();
+  await page.getByLabel('What will be done').fill('Add confidentiality to the introduction day agenda and the handbook.');
+  await page.getByLabel('Owner').selectOption({ label: world.leader.name });
+  await page.getByLabel('Effectiveness criterion').fill('Every mentor of the next cohort confirms the rules in the mid-point follow-up.');
+  await expectAccessible(page, 'the corrective action form');
+  await page.getByRole('button', { name: 'Plan action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /CA-.*Corrective action/ })).toBeVisible();
+  const actionUrl = page.url();
+  // The quality manager is not the owner: the owner's steps are open to a quality manager as well.
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('button', { name: 'Start carrying out' }).click();
+  dialog = page.getByRole('dialog', { name: 'Start carrying out' });
+  await dialog.getByLabel('Comment').fill('The action is planned.');
+  await dialog.getByRole('button', { name: 'Start carrying out' }).click();
+  // Closing waits for the corrective action, and the disabled button says why.
+  await expect(page.getByRole('button', { name: 'Close deviation' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Close deviation' })).toHaveAccessibleDescription(
+    'Close or cancel every linked corrective action first.',
+  );
+  await expectAccessible(page, 'a deviation in progress');
+
+  // The owner carries it out (through the API here; the leader's own spec does it in the console).
+  const owner = world.leader.api;
+  const id = actionUrl.split('/').pop()!;
+  await owner.post(`/api/corrective-actions/${id}/transitions`, { to: 'in_progress', comment: 'Started' });
+  await owner.post(`/api/corrective-actions/${id}/transitions`, { to: 'implemented', comment: 'Done', evidence: 'Agenda v3' });
+  await owner.post(`/api/corrective-actions/${id}/transitions`, { to: 'effectiveness_check', comment: 'Ready for the check' });
+
+  await page.goto(actionUrl);
+  await page.getByRole('button', { name: 'Effective: close with signature' }).click();
+  dialog = page.getByRole('dialog', { name: 'Effective: close with signature' });
+  await dialog.getByLabel('Evidence').fill('All six mentors confirmed the rules at the mid-point follow-up.');
+  await dialog.getByLabel('Comment').fill('Effective.');
+  await dialog.getByRole('button', { name: 'Continue to signature' }).click();
+  const sign = page.getByRole('dialog', { name: 'Sign' });
+  await expect(sign).toContainText('Closed as effective: the effectiveness criterion is met');
+  await expect(sign).toContainText('Add confidentiality to the introduction day agenda');
+  await expect(sign).toContainText(world.qm.name);
+  await expectAccessible(page, 'the signature dialog');
+  await sign.getByLabel('Password').fill('not-my-password');
+  await sign.getByRole('button', { name: 'Sign' }).click();
+  await expect(sign.getByRole('alert')).toHaveText('The password is wrong. The signature was not made.');
+  await sign.getByLabel('Password').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'History' })).toContainText(`Signed by ${world.qm.name}`);
+
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('button', { name: 'Close deviation' }).click();
+  dialog = page.getByRole('dialog', { name: 'Close deviation' });
+  await dialog.getByLabel('Comment').fill('Corrected and effective.');
+  await dialog.getByRole('button', { name: 'Continue to signature' }).click();
+  const closeSign = page.getByRole('dialog', { name: 'Sign' });
+  await expect(closeSign).toContainText('Closed: the deviation is corrected and its actions are effective');
+  await expect(closeSign).toContainText(reference);
+  await closeSign.getByLabel('Password').fill(PASSWORD);
+  await closeSign.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByRole('list', { name: 'History' })).toContainText(`Signed by ${world.qm.name}`);
+  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await expectAccessible(page, 'a closed deviation with its timeline');
+});
+
+test('someone else changed the record: the console says so and reloads it', async ({ page }) => {
+  const d = await world.leader.api.post<{ id: string; version: number }>('/api/deviations', {
+    programmeId: world.programme.id,
+    title: 'Room booked twice',
+    description: 'Two interviews were booked in the same room.',
+    severity: 'minor',
+    source: 'manual',
+    detectedAt: new Date().toISOString(),
+  });
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/deviations/${d.id}`);
+  await page.getByRole('button', { name: 'Edit analysis' }).click();
+  await page.getByLabel('Containment').fill('Moved one interview to the library.');
+  // Meanwhile the leader records the containment too.
+  const res = await fetch(`${process.env.QMS_URL_POSTGRES}/api/deviations/${d.id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${world.leader.api.token}`, 'Content-Type': 'application/json', 'If-Match': `"${d.version}"` },
+    body: JSON.stringify({ containment: 'Second room booked at the town hall.' }),
+  });
+  expect(res.status).toBe(200);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('Someone else changed this record since you opened it.');
+  await expectAccessible(page, 'a stale record');
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByRole('region', { name: 'Analysis' })).toContainText('Second room booked at the town hall.');
+});
+
+test('a lost connection offers to try again', async ({ page, consoleErrors }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.route('**/api/corrective-actions**', (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Corrective actions' }).click();
+  await expect(page.getByRole('alert')).toContainText('The service cannot be reached. Check your connection and try again.');
+  await page.unroute('**/api/corrective-actions**');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: /corrective action/ }).or(page.getByText('No corrective actions match these filters.')),
+  ).toBeVisible();
+  // The browser reports the refused requests in its console: those were this test's doing.
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')));
+});
+
+test('indicators are charts with a text description and a table alternative', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/indicators`);
+  const outcomes = page.getByRole('figure', { name: 'Outcomes of the final evaluations' });
+  await expect(outcomes.getByRole('img', { name: /Outcomes of the final evaluations/ })).toBeVisible();
+  await outcomes.getByText('Show as a table').click();
+  await expect(outcomes.getByRole('table').getByRole('columnheader', { name: 'Value' })).toBeVisible();
+  await expect(page.getByText('Adepts enrolled')).toBeVisible();
+  await expectAccessible(page, 'the indicators tab');
+});

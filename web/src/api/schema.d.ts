@@ -1,0 +1,4944 @@
+/**
+ * Generated from the service's OpenAPI document (GET /docs-json) by `npm run web:schema`.
+ * Do not edit: a test fails when this file differs from what the service describes.
+ */
+
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database check */
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events, oldest first, with filters and cursor pagination */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the hash chain: sequence, links and every event hash. By default the whole chain (the check that finds an event altered anywhere); mode=incremental verifies the events after the last verified checkpoint, as evidence reports do */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the whole chain as JSON lines, one event per line, for offline verification (npm run qms -- audit:verify FILE) */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password; returns a bearer token */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List all users */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user with one or more roles; the password is temporary and must be changed at the first sign-in */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password
+         * @description Needs the current password (wrong: 422 current_password_wrong; failures are throttled with signatures, 429 too_many_attempts). Ends every token the user holds, this one included, and answers with a new token, as a sign-in does.
+         */
+        post: operations["UsersController_changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change name, roles or active; needs If-Match with the ETag last read */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a temporary password for another user
+         * @description The user must change it at the next sign-in; every token they hold ends at once.
+         */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All procedures, each with the version in force and a status summary */
+        get: operations["ProceduresController_list"];
+        put?: never;
+        /** Create a procedure; its definition becomes draft version 1 */
+        post: operations["ProceduresController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One procedure with all its versions */
+        get: operations["ProceduresController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a procedure, oldest first, with status, author and signatures */
+        get: operations["ProceduresController_versions"];
+        put?: never;
+        /** Start the next version as a draft (at most one open draft per procedure) */
+        post: operations["ProceduresController_createVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/effective": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version in force at a moment (default now); 404 before the first approval */
+        get: operations["ProceduresController_effective"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version: definition, status, author, signatures, content hash, effective dates */
+        get: operations["ProceduresController_version"];
+        /** Replace the definition of a draft (drafts only; needs If-Match) */
+        put: operations["ProceduresController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for review; from now on it never changes */
+        post: operations["ProceduresController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a version under review with an electronic signature (password re-entered); it becomes effective and supersedes the one in force */
+        post: operations["ProceduresController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a version under review; work continues in the next version */
+        post: operations["ProceduresController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire the effective version with an electronic signature (password re-entered, meaning retirement): the procedure is no longer in force */
+        post: operations["ProceduresController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Structured differences of version n against version `against`: steps and fields added, removed, changed; window changed */
+        get: operations["ProceduresController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes you may see (programme leaders: those they lead) */
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        /** Create a programme (planned) */
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme with its leaders and procedure plan */
+        get: operations["ProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a programme; needs If-Match. Dates only while planned. */
+        patch: operations["ProgrammesController_update"];
+        trace?: never;
+    };
+    "/api/programmes/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a planned programme; pins the effective version of every procedure (its procedure plan) */
+        post: operations["ProgrammesController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an active programme */
+        post: operations["ProgrammesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/procedure-plan/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
+        post: operations["ProgrammesController_migrate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participants of a programme (names only for quality managers and the leaders of this programme) */
+        get: operations["ParticipantsController_list"];
+        put?: never;
+        /** Enrol an adept or a mentor; answers with a pseudonymous code */
+        post: operations["ParticipantsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant */
+        get: operations["ParticipantsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants/{participantId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a participant left the programme */
+        post: operations["ParticipantsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants/{participantId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a participant completed the programme */
+        post: operations["ParticipantsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pairs of a programme, active and ended */
+        get: operations["ParticipantsController_listPairs"];
+        put?: never;
+        /** Match a mentor with an adept (an adept has at most one active pair) */
+        post: operations["ParticipantsController_createPair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pairs/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a pair (for example before a rematch) */
+        post: operations["PairsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/training-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training records of a user, oldest first */
+        get: operations["TrainingController_list"];
+        put?: never;
+        /** Record a completed training module of a staff member (evidence of competence) */
+        post: operations["TrainingController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start an execution of a procedure for a subject, pinned to the programme plan's version */
+        post: operations["ExecutionsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An execution: subject, pinned version, every step record (corrected ones too), conformance and its history */
+        get: operations["ExecutionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a performed step; values are checked against the step's fields */
+        post: operations["ExecutionsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/steps/{recordId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again */
+        post: operations["ExecutionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an execution: it is frozen and judged for conformance */
+        post: operations["ExecutionsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conformance matrix: every subject against every procedure in the plan, with totals and rates */
+        get: operations["ConformanceMatrixController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deviations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deviations, newest first, with filters (programme, state, severity, source, procedure, overdue) */
+        get: operations["DeviationsController_list"];
+        put?: never;
+        /** Record a deviation (nonconformity); answers with a reference DEV-<year>-<nnnn> */
+        post: operations["DeviationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deviations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deviation with its history, linked corrective actions and signatures */
+        get: operations["DeviationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a deviation that is not closed or cancelled; needs If-Match */
+        patch: operations["DeviationsController_update"];
+        trace?: never;
+    };
+    "/api/deviations/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a deviation: open -> analysis -> action_plan (root cause) -> in_progress (a corrective action, or for minor a justification) -> closed (all actions closed, comment, signature); cancelled from open/analysis; reopen closed -> in_progress */
+        post: operations["DeviationsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/deviations/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a deviation (source system) for every subject and procedure that is overdue; idempotent */
+        post: operations["DeviationScanController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrective-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrective actions, newest first; overdue=true for those past their due date and not implemented */
+        get: operations["CorrectiveActionsController_list"];
+        put?: never;
+        /** Plan a corrective action for one or more deviations; answers with a reference CA-<year>-<nnnn> */
+        post: operations["CorrectiveActionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrective-actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A corrective action with its history, effectiveness verdicts, board reviews and signatures */
+        get: operations["CorrectiveActionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrective-actions/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an action: planned -> in_progress -> implemented (owner or quality manager) -> effectiveness_check -> closed (verdict effective by a non-owner, with evidence and signature) or back to in_progress (not_effective); cancelled with a reason */
+        post: operations["CorrectiveActionsController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrective-actions/{id}/board-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The board's review of a corrective action, signed electronically */
+        post: operations["CorrectiveActionsController_boardReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Management reviews, newest first */
+        get: operations["ManagementReviewsController_list"];
+        put?: never;
+        /** Open a management review (ISO 9001 9.3) */
+        post: operations["ManagementReviewsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A management review with attendees, decisions and closing signature */
+        get: operations["ManagementReviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews/{id}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inputs, composed from the records: open deviations by severity and source, corrective actions by state and overdue, conformance rates per procedure, outcomes of earlier decisions (frozen once the review is closed) */
+        get: operations["ManagementReviewsController_inputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Minute a decision; an action becomes a tracked corrective action of type improvement */
+        post: operations["ManagementReviewsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the review, signed by a board member; its inputs are frozen and it never changes again */
+        post: operations["ManagementReviewsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
+        get: operations["IndicatorsController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality-objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quality objectives, each evaluated against current data: met or not_met with the measured value */
+        get: operations["IndicatorsController_list"];
+        put?: never;
+        /** Set a quality objective: a target on an indicator, for one programme or for all */
+        post: operations["IndicatorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/reports/evidence.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint */
+        get: operations["ReportsController_evidencePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/reports/evidence.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence report model as JSON (the data the PDF is rendered from), with its fingerprint */
+        get: operations["ReportsController_evidenceJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/reports/evidence-bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evidence bundle (tar): report PDF, report model, the audit events of the programme, the cited procedure versions and a manifest with every SHA-256; verify offline with npm run qms -- verify FILE */
+        get: operations["ReportsController_bundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/corrective-actions.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's register of corrective actions (PDF), filtered by state, overdue and programme */
+        get: operations["ReportsController_register"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/versions/{n}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Controlled procedure document (PDF): status, effective dates, steps and fields, revision history, signatures, content hash */
+        get: operations["ReportsController_procedureDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/management-reviews/{id}/minutes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minutes of a management review (PDF); a closed review shows the inputs frozen at closing and its signature */
+        get: operations["ReportsController_reviewMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        HealthResponse: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            databaseMode: "embedded" | "server";
+            /** @description Milliseconds the database took to answer */
+            databaseLatencyMs: Record<string, never>;
+            /** @description Seconds since the service started */
+            uptimeSeconds: number;
+        };
+        AuditEventResponse: {
+            /** @description Gap-free sequence number */
+            seq: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description null for the system itself
+             */
+            actorId: string | null;
+            actorEmail: string;
+            /** @example user.create */
+            action: string;
+            /** @example user */
+            entityType: string;
+            entityId: string;
+            entityVersion: number | null;
+            /** @description Per field: { old, new }. Personal data appears as a keyed hash. */
+            changes: {
+                [key: string]: unknown;
+            };
+            reason: string | null;
+            requestId: string | null;
+            /** @description Hash of the previous event (64 zeros for the first) */
+            prevHash: string;
+            /** @description SHA-256 over the canonical JSON (RFC 8785) of every other member */
+            hash: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventResponse"][];
+            nextCursor: string | null;
+        };
+        ChainVerdictResponse: {
+            valid: boolean;
+            /**
+             * @description full: from the first event; incremental: from the checkpoint
+             * @enum {string}
+             */
+            mode: "full" | "incremental";
+            /** @description First sequence number this run verified (checkpoint + 1) */
+            fromSeq: number;
+            /** @description Last sequence number this run verified: the chain head when it began */
+            toSeq: number;
+            /** @description Events up to this one were verified by earlier runs and not read again (0 for a full run) */
+            checkpointSeq: number;
+            /**
+             * Format: date-time
+             * @description When a full verification last passed
+             */
+            fullVerifiedAt: string | null;
+            /** @description Events verified */
+            events: number;
+            /** @description Hash of the last verified event */
+            headHash: string | null;
+            /** @description First event that breaks the chain */
+            firstInvalidSeq?: number;
+            /** @enum {string} */
+            problem?: "sequence_gap" | "broken_link" | "hash_mismatch" | "head_mismatch" | "unexpected_event" | "malformed_event";
+            detail?: string;
+        };
+        LoginRequest: {
+            /**
+             * @description E-mail address
+             * @example quality@example.org
+             */
+            email: string;
+            /** @description Password */
+            password: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "quality_manager" | "programme_leader" | "auditor" | "board_member";
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
+            mustChangePassword: boolean;
+            /** @description Optimistic-locking version, also sent as the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LoginResponse: {
+            /** @description Send as Authorization: Bearer <accessToken> */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds until the token expires */
+            expiresIn: number;
+            /** @description The password was set by an administrator or generated: until it is changed (POST /api/users/me/password), the token may only read GET /api/users/me and change the password; every other route answers 403 password_change_required */
+            mustChangePassword: boolean;
+            user: components["schemas"]["UserResponse"];
+        };
+        CreateUserRequest: {
+            /**
+             * Format: email
+             * @description Sign-in address; unique, compared case-insensitively
+             * @example quality@example.org
+             */
+            email: string;
+            /**
+             * @description Printed name, shown on electronic signatures
+             * @example Kari Nordmann
+             */
+            name: string;
+            /** @description 12 to 256 characters; not one of the most common passwords, not the account's e-mail address or name. No rules about digits or symbols. The user must change it at first sign-in. */
+            password: string;
+            /** @description One or more roles */
+            roles: components["schemas"]["Role"][];
+        };
+        ChangePasswordRequest: {
+            /** @description The password the user signs in with now */
+            currentPassword: string;
+            /** @description The new password. 12 to 256 characters; not one of the most common passwords, not the account's e-mail address or name. No rules about digits or symbols. Must differ from the current one. */
+            newPassword: string;
+        };
+        UpdateUserRequest: {
+            /** @description Printed name */
+            name?: string;
+            roles?: components["schemas"]["Role"][];
+            /** @description false deactivates the account: its tokens stop working at once */
+            active?: boolean;
+        };
+        ResetPasswordRequest: {
+            /** @description A temporary password for the user, who must change it at the next sign-in. 12 to 256 characters; not one of the most common passwords, not the account's e-mail address or name. No rules about digits or symbols. */
+            password: string;
+        };
+        /** @enum {string} */
+        VersionStatus: "draft" | "in_review" | "effective" | "superseded" | "rejected" | "retired";
+        ProcedureSummaryResponse: {
+            /** @example intake-interview */
+            key: string;
+            /** @description Title of the latest version ({ en, sv?, nb? }) */
+            title: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            subject: "adept" | "mentor" | "pair" | "cohort";
+            /** @description The version in force now, if any */
+            effectiveVersion: number | null;
+            latestVersion: number;
+            latestStatus: components["schemas"]["VersionStatus"];
+            /** @description Number of versions in each status */
+            statusCounts: {
+                [key: string]: number;
+            };
+        };
+        CreateProcedureRequest: {
+            /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        VersionAuthor: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        VersionContributorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description created the draft, edited it, imported it from a procedure file */
+            contributions: ("created" | "edited" | "imported")[];
+            /** Format: date-time */
+            firstAt: string;
+        };
+        SignatureResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null when the system signed (baseline import)
+             */
+            signerId: string | null;
+            /** @description Printed name of the signer at the time of signing */
+            signerName: string;
+            /** @example approved */
+            meaning: string;
+            comment: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** @example procedure_version */
+            recordType: string;
+            /** Format: uuid */
+            recordId: string;
+            recordVersion: number | null;
+            /** @description SHA-256 of what was signed */
+            contentHash: string | null;
+        };
+        ProcedureVersionResponse: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Version number: 1, 2, 3, ... */
+            number: number;
+            status: components["schemas"]["VersionStatus"];
+            /** @description The whole definition */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 of the canonical JSON (RFC 8785) of the definition */
+            contentHash: string;
+            changeSummary: string | null;
+            /** @description Who created it; null for the shipped baseline imported by the system */
+            author: components["schemas"]["VersionAuthor"] | null;
+            /** @description Everyone who wrote its content (created, edited or imported it), first contribution first; none of them may approve it */
+            contributors: components["schemas"]["VersionContributorResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            effectiveFrom: string | null;
+            /** Format: date-time */
+            supersededAt: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @description Why it was rejected or retired */
+            statusReason: string | null;
+            signatures: components["schemas"]["SignatureResponse"][];
+            /** @description Actions open in this status */
+            allowedActions: ("submit" | "approve" | "reject" | "retire")[];
+            /** @description Optimistic-locking version of a draft, also sent as the ETag */
+            rowVersion: number;
+        };
+        VersionSummary: {
+            number: number;
+            status: components["schemas"]["VersionStatus"];
+            contentHash: string;
+            /** Format: date-time */
+            effectiveFrom: string | null;
+            /** Format: date-time */
+            supersededAt: string | null;
+        };
+        ProcedureResponse: {
+            /** @example intake-interview */
+            key: string;
+            /** @description Title of the latest version ({ en, sv?, nb? }) */
+            title: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            subject: "adept" | "mentor" | "pair" | "cohort";
+            /** @description The version in force now, if any */
+            effectiveVersion: number | null;
+            latestVersion: number;
+            latestStatus: components["schemas"]["VersionStatus"];
+            /** @description Number of versions in each status */
+            statusCounts: {
+                [key: string]: number;
+            };
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        CreateVersionRequest: {
+            /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description What changed from the version before, and why */
+            changeSummary: string;
+        };
+        UpdateDraftRequest: {
+            /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @description What changed from the version before, and why */
+            changeSummary?: string;
+        };
+        ApproveRequest: {
+            /** @description The approver's password, re-entered: this is an electronic signature */
+            password: string;
+            /** @description Reason or comment recorded with the signature */
+            comment: string;
+        };
+        RejectRequest: {
+            /** @description Why the version is rejected; the author continues in the next version */
+            comment: string;
+        };
+        RetireRequest: {
+            /** @description Why the procedure is withdrawn from use (recorded with the signature) */
+            reason: string;
+            /** @description Your password, re-entered: retiring a procedure is signed electronically, as an approval is */
+            password: string;
+        };
+        DiffResponse: {
+            procedureKey: string;
+            /** @description The version compared against (old) */
+            from: number;
+            /** @description The version asked about (new) */
+            to: number;
+            /** @description Structured differences */
+            changes?: {
+                [key: string]: unknown;
+            };
+        };
+        CreateProgrammeRequest: {
+            /** @example Mentoring for work 2027 */
+            name: string;
+            /** @description What the programme offers: mentoring, seminars on working life, job coaching, internship, language studies */
+            description: string;
+            /** @example Immigrant job-seekers with an academic background */
+            targetGroup: string;
+            /**
+             * Format: date
+             * @description First day of the programme
+             * @example 2026-03-03
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last day of the programme
+             * @example 2026-03-03
+             */
+            endDate: string;
+            /** @description Users with the programme_leader role who run the programme */
+            leaderIds: string[];
+            /**
+             * @description IANA time zone in which calendar days are counted (default Europe/Stockholm)
+             * @example Europe/Oslo
+             */
+            timeZone?: string;
+        };
+        LeaderResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PlanEntryResponse: {
+            procedureKey: string;
+            versionNumber: number;
+            contentHash: string;
+            /** Format: date-time */
+            adoptedAt: string;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Set when a newer version was adopted
+             */
+            replacedAt: string | null;
+        };
+        ProgrammeResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            targetGroup: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /**
+             * Format: date
+             * @description The anchor day programme_midpoint
+             */
+            midpointDate: string;
+            timeZone: string;
+            /** @enum {string} */
+            status: "planned" | "active" | "closed";
+            /** Format: date-time */
+            activatedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            leaders: components["schemas"]["LeaderResponse"][];
+            /** @description The procedure versions in force for this programme (pinned at activation) */
+            procedurePlan: components["schemas"]["PlanEntryResponse"][];
+            /** @description Plan entries replaced by explicit migrations */
+            planHistory: components["schemas"]["PlanEntryResponse"][];
+            version: number;
+        };
+        UpdateProgrammeRequest: {
+            name?: string;
+            description?: string;
+            targetGroup?: string;
+            /**
+             * Format: date
+             * @description Only while the programme is planned
+             * @example 2026-03-03
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description Only while the programme is planned
+             * @example 2026-03-03
+             */
+            endDate?: string;
+            /** @description Quality managers only: programme leaders cannot change who leads the programme */
+            leaderIds?: string[];
+        };
+        MigratePlanRequest: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description The effective version to adopt */
+            toVersion: number;
+            /** @description Why the programme adopts the new version now */
+            reason: string;
+            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
+            moveOpenExecutions?: boolean;
+        };
+        CreateParticipantRequest: {
+            /**
+             * @description adept (the job-seeker) or mentor
+             * @enum {string}
+             */
+            role: "adept" | "mentor";
+            /** @description Full name; never shown to auditors, never logged */
+            fullName: string;
+            /**
+             * Format: email
+             * @description Contact address, if the participant gave one
+             */
+            email?: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            /** @example Civil engineer */
+            profession: string;
+            /** @example Syria */
+            countryOfOrigin?: string;
+            /**
+             * Format: date
+             * @description Day the participant enrolled
+             * @example 2026-03-03
+             */
+            enrolledAt: string;
+            /**
+             * Format: date
+             * @description Day consent to the processing of personal data was recorded
+             * @example 2026-03-03
+             */
+            consentRecordedAt: string;
+        };
+        ParticipantResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Pseudonymous code, used wherever the person is shown to auditors
+             * @example A-7K3Q9X
+             */
+            code: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @enum {string} */
+            role: "adept" | "mentor";
+            /** @description Only for quality managers and the leaders of this programme */
+            fullName?: string;
+            /** @description Only for quality managers and the leaders of this programme */
+            email?: string | null;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            profession: string;
+            countryOfOrigin: string | null;
+            /** Format: date */
+            enrolledAt: string;
+            /** Format: date */
+            consentRecordedAt: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn" | "completed";
+            /** Format: date */
+            withdrawnAt: string | null;
+            /** @description Only for quality managers and the leaders of this programme (it often says something personal) */
+            withdrawalReason?: string | null;
+            /** Format: date */
+            completedAt: string | null;
+            version: number;
+        };
+        WithdrawParticipantRequest: {
+            /**
+             * Format: date
+             * @description Day the participant left the programme
+             * @example 2026-03-03
+             */
+            date: string;
+            reason: string;
+        };
+        CompleteParticipantRequest: {
+            /**
+             * Format: date
+             * @description Day the participant completed the programme (default: today in the programme time zone)
+             * @example 2026-03-03
+             */
+            date?: string;
+        };
+        CreatePairRequest: {
+            /** Format: uuid */
+            mentorId: string;
+            /** Format: uuid */
+            adeptId: string;
+            /**
+             * Format: date
+             * @description Day the pair was matched
+             * @example 2026-03-03
+             */
+            matchedAt: string;
+            /** @description Why these two: profession, goals, languages */
+            rationale: string;
+        };
+        PairResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: uuid */
+            mentorId: string;
+            mentorCode: string;
+            /** Format: uuid */
+            adeptId: string;
+            adeptCode: string;
+            /** Format: date */
+            matchedAt: string;
+            /** @description Only for quality managers and the leaders of this programme (it describes the people) */
+            rationale?: string;
+            /** Format: date */
+            endedAt: string | null;
+            /** @description Only for quality managers and the leaders of this programme */
+            endReason?: string | null;
+            active: boolean;
+        };
+        EndPairRequest: {
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            date: string;
+            /** @description Why the pair ends (for example a rematch) */
+            reason: string;
+        };
+        CreateTrainingRecordRequest: {
+            /** @description Training module, free text (e.g. "Programme leader training, module 2: the intake interview") */
+            module: string;
+            /**
+             * Format: date
+             * @description Day the module was completed
+             * @example 2026-03-03
+             */
+            completedAt: string;
+            /**
+             * Format: date
+             * @description Last day the competence counts; open-ended when absent
+             * @example 2026-03-03
+             */
+            validUntil?: string;
+            /** @description Where the evidence is kept (certificate, attendance list) */
+            evidence?: string;
+        };
+        TrainingRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            module: string;
+            /** Format: date */
+            completedAt: string;
+            /** Format: date */
+            validUntil: string | null;
+            evidence: string | null;
+            /** Format: uuid */
+            recordedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExecutionSubjectInput: {
+            /**
+             * Format: uuid
+             * @description For procedures per adept or per mentor
+             */
+            participantId?: string;
+            /**
+             * Format: uuid
+             * @description For procedures per mentor-adept pair
+             */
+            pairId?: string;
+            /**
+             * @description true for procedures per cohort (the whole programme)
+             * @enum {boolean}
+             */
+            cohort?: true;
+        };
+        StartExecutionRequest: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description Exactly one of participantId, pairId, cohort */
+            subject: components["schemas"]["ExecutionSubjectInput"];
+        };
+        ExecutionSubjectResponse: {
+            /** @enum {string} */
+            type: "adept" | "mentor" | "pair" | "cohort";
+            /** Format: uuid */
+            participantId?: string;
+            /** Format: uuid */
+            pairId?: string;
+            /** @description Pseudonymous codes (e.g. A-7K3Q9X, or M-... / A-... for a pair), or "cohort" */
+            label: string;
+        };
+        FindingResponse: {
+            /** @enum {string} */
+            rule: "missing_step" | "missing_field" | "outside_window" | "performer_role" | "performer_competence" | "order" | "unknown_step";
+            stepKey?: string;
+            fieldKey?: string;
+            recordId?: string;
+            detail: string;
+        };
+        StepRecordResponse: {
+            /** Format: uuid */
+            id: string;
+            stepKey: string;
+            /** @description For a reader who may not see who the participants are (not a quality manager or a leader of this programme), without text fields */
+            values: {
+                [key: string]: unknown;
+            };
+            /** @description Only in the pseudonymised view: the fields whose values were withheld (free text written about the subject) */
+            withheldFields?: string[];
+            /** Format: date-time */
+            performedAt: string;
+            /** Format: uuid */
+            performedById: string | null;
+            performedByName: string | null;
+            /** @description Only for quality managers and the leaders of this programme (it is written about the subject) */
+            notes?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedById: string | null;
+            /**
+             * Format: uuid
+             * @description The record this one corrects
+             */
+            supersedesId: string | null;
+            /**
+             * Format: uuid
+             * @description The correction that replaced this record
+             */
+            supersededById: string | null;
+            correctionReason: string | null;
+            /** @description false when a correction replaced it */
+            current: boolean;
+        };
+        JudgementResponse: {
+            seq: number;
+            /** @enum {string} */
+            conformance: "conforming" | "nonconforming";
+            findings: components["schemas"]["FindingResponse"][];
+            /** @description The procedure version judged against */
+            versionNumber: number;
+            contentHash: string;
+            /** @enum {string} */
+            cause: "completion" | "correction";
+            /** Format: date-time */
+            judgedAt: string;
+            /** Format: uuid */
+            judgedBy: string | null;
+        };
+        ExecutionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            procedureKey: string;
+            /** @description The pinned procedure version */
+            versionNumber: number;
+            contentHash: string;
+            subject: components["schemas"]["ExecutionSubjectResponse"];
+            /** @enum {string} */
+            state: "open" | "completed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * @description The latest judgement (null while open)
+             * @enum {string|null}
+             */
+            conformance: "conforming" | "nonconforming" | null;
+            findings: components["schemas"]["FindingResponse"][];
+            /** @description The time window of the pinned version for this subject */
+            window: Record<string, never> | null;
+            /** @description Every record, corrected ones included */
+            steps: components["schemas"]["StepRecordResponse"][];
+            /** @description Every judgement, oldest first */
+            judgements: components["schemas"]["JudgementResponse"][];
+            version: number;
+        };
+        RecordStepRequest: {
+            /** @example interview */
+            stepKey: string;
+            /** @description The step's field values, keyed by field key */
+            values: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the step was performed
+             * @example 2026-03-03T09:30:00Z
+             */
+            performedAt: string;
+            /**
+             * Format: uuid
+             * @description Who performed it (default: you)
+             */
+            performedById?: string;
+            notes?: string;
+        };
+        CorrectStepRequest: {
+            /** @description The corrected values (all of them) */
+            values: {
+                [key: string]: unknown;
+            };
+            /** @description Why the record is corrected */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Corrected time of performance (default: as recorded)
+             * @example 2026-03-03T09:30:00Z
+             */
+            performedAt?: string;
+            /**
+             * Format: uuid
+             * @description Corrected performer (default: as recorded)
+             */
+            performedById?: string;
+        };
+        ConformanceMatrixResponse: {
+            /** Format: uuid */
+            programmeId: string;
+            /** Format: date */
+            today: string;
+            /** @description The procedures of the plan, with the pinned version */
+            procedures: Record<string, never>[];
+            /** @description One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | nonconforming, execution id, version and window */
+            rows: Record<string, never>[];
+            /** @description Counts by status, and conformance rates per procedure and per version */
+            totals: {
+                [key: string]: unknown;
+            };
+        };
+        CreateDeviationRequest: {
+            /** Format: uuid */
+            programmeId: string;
+            title: string;
+            /** @description What happened, where, and how it was found */
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            /**
+             * @description How it was found (system is reserved for automatic detection)
+             * @enum {string}
+             */
+            source: "manual" | "internal_audit" | "external_audit" | "participant_feedback";
+            /**
+             * Format: date-time
+             * @description When it was detected: not in the future, nor before the programme's preparation began
+             * @example 2026-03-03T09:30:00Z
+             */
+            detectedAt: string;
+            /**
+             * Format: uuid
+             * @description The execution in which it occurred; the deviation then records its procedure and pinned version
+             */
+            executionId?: string;
+            /** @description The step of that execution */
+            stepKey?: string;
+            /**
+             * Format: uuid
+             * @description The participant concerned
+             */
+            participantId?: string;
+            /** @description Immediate action taken to contain it */
+            containment?: string;
+            /**
+             * Format: date
+             * @description Target date for closure (default by severity: critical 14, major 30, minor 60 days)
+             * @example 2026-03-03
+             */
+            targetDate?: string;
+        };
+        DeviationTransitionResponse: {
+            seq: number;
+            from: string | null;
+            to: string;
+            comment: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            signatureId: string | null;
+            /** Format: uuid */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        LinkedActionResponse: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            type: string;
+            state: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        DeviationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example DEV-2027-0001 */
+            reference: string;
+            /** Format: uuid */
+            programmeId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            /** @enum {string} */
+            source: "manual" | "internal_audit" | "external_audit" | "participant_feedback" | "system";
+            /** Format: date-time */
+            detectedAt: string;
+            /** Format: date */
+            targetDate: string;
+            /** @description Open past its target date */
+            overdue: boolean;
+            /** Format: uuid */
+            executionId: string | null;
+            procedureKey: string | null;
+            versionNumber: number | null;
+            stepKey: string | null;
+            /** @description The conformance rule behind an automatic deviation, or overdue */
+            rule: string | null;
+            /** Format: uuid */
+            participantId: string | null;
+            participantCode: string | null;
+            containment: string | null;
+            rootCause: string | null;
+            correctionOnlyJustification: string | null;
+            /** @enum {string} */
+            state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+            allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            history?: components["schemas"]["DeviationTransitionResponse"][];
+            actions?: components["schemas"]["LinkedActionResponse"][];
+            signatures?: components["schemas"]["SignatureResponse"][];
+        };
+        DeviationPage: {
+            items: components["schemas"]["DeviationResponse"][];
+            nextCursor: string | null;
+        };
+        UpdateDeviationRequest: {
+            /** @description Not of a system-detected deviation, except by a quality manager */
+            title?: string;
+            description?: string;
+            /**
+             * @description Of a system-detected deviation only by a quality manager, with a reason
+             * @enum {string}
+             */
+            severity?: "minor" | "major" | "critical";
+            containment?: string;
+            rootCause?: string;
+            /**
+             * Format: date
+             * @description On or after the day of detection
+             * @example 2026-03-03
+             */
+            targetDate?: string;
+            /** @description Why; needed to change the severity of a system-detected deviation, and kept in the audit trail */
+            reason?: string;
+        };
+        DeviationTransitionRequest: {
+            /**
+             * @description The state to move to
+             * @enum {string}
+             */
+            to: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+            /** @description Why; for cancel and reopen this is the reason, for close the closing comment */
+            comment: string;
+            /** @description Root cause (needed to enter action_plan, if not recorded before) */
+            rootCause?: string;
+            /** @description For a minor deviation: why a correction alone suffices, without a corrective action */
+            correctionOnlyJustification?: string;
+            /** @description Your password, to sign the closure electronically */
+            password?: string;
+        };
+        ScanRequest: {
+            /**
+             * Format: date
+             * @description Judge overdue as of this day: today (the default, in the programme time zone), or a past day (quality managers only, to catch up on a missed scan); never a day to come
+             * @example 2026-03-03
+             */
+            today?: string;
+        };
+        ScanResponse: {
+            /** Format: date */
+            today: string;
+            /** @description Subject-procedure cells overdue now */
+            overdueCells: number;
+            /** @description Deviations opened by this scan (none for an overdue that already has one) */
+            opened: components["schemas"]["DeviationResponse"][];
+        };
+        CreateCorrectiveActionRequest: {
+            /** @description The deviations this action addresses */
+            deviationIds: string[];
+            /** @enum {string} */
+            type: "correction" | "corrective" | "preventive" | "improvement";
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked (checked after implementation by someone other than the owner) */
+            effectivenessCriterion: string;
+        };
+        ActionTransitionResponse: {
+            seq: number;
+            from: string | null;
+            to: string;
+            comment: string | null;
+            /** @enum {string|null} */
+            verdict: "effective" | "not_effective" | null;
+            evidence: string | null;
+            /** Format: uuid */
+            signatureId: string | null;
+            /** Format: uuid */
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        BoardReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            decision: "endorsed" | "changes_requested" | "escalated";
+            comment: string;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName: string;
+            /** Format: uuid */
+            signatureId: string;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        CorrectiveActionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example CA-2027-0001 */
+            reference: string;
+            /** @enum {string} */
+            type: "correction" | "corrective" | "preventive" | "improvement";
+            description: string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            /** Format: date */
+            dueDate: string;
+            effectivenessCriterion: string;
+            /** @enum {string} */
+            state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+            allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
+            /** @description Due date passed and not yet implemented */
+            overdue: boolean;
+            /** @description Days past the due date (0 when not overdue) */
+            daysLate: number;
+            /**
+             * @description The latest effectiveness verdict
+             * @enum {string|null}
+             */
+            verdict: "effective" | "not_effective" | null;
+            /** @description Linked deviations: id, reference, state (for a programme leader, only those of the programmes they lead) */
+            deviations: Record<string, never>[];
+            /** @description Linked deviations of programmes the reader does not lead: counted, not shown (0 for other roles) */
+            hiddenDeviations: number;
+            /**
+             * Format: uuid
+             * @description The management review decision it tracks
+             */
+            reviewDecisionId: string | null;
+            /** Format: date-time */
+            implementedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            history?: components["schemas"]["ActionTransitionResponse"][];
+            boardReviews?: components["schemas"]["BoardReviewResponse"][];
+            signatures?: components["schemas"]["SignatureResponse"][];
+        };
+        CorrectiveActionPage: {
+            items: components["schemas"]["CorrectiveActionResponse"][];
+            nextCursor: string | null;
+        };
+        ActionTransitionRequest: {
+            /** @enum {string} */
+            to: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+            /** @description Why; for cancel the reason, for an effectiveness verdict its summary */
+            comment: string;
+            /**
+             * @description Leaving effectiveness_check: effective (to closed) or not_effective (back to in_progress)
+             * @enum {string}
+             */
+            verdict?: "effective" | "not_effective";
+            /** @description Evidence for the effectiveness verdict */
+            evidence?: string;
+            /** @description Your password, to sign the closure electronically */
+            password?: string;
+        };
+        BoardReviewRequest: {
+            /** @enum {string} */
+            decision: "endorsed" | "changes_requested" | "escalated";
+            comment: string;
+            /** @description Your password: the review is signed electronically */
+            password: string;
+        };
+        CreateManagementReviewRequest: {
+            /**
+             * Format: date
+             * @description Day of the meeting
+             * @example 2026-03-03
+             */
+            heldOn: string;
+            /** @example Management review, spring 2027 */
+            title: string;
+            /** @description Users who attend */
+            attendeeIds: string[];
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            text: string;
+            /** @description The tracked action: id, reference, state, due date */
+            action: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ManagementReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            heldOn: string;
+            title: string;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** @description Attendees: id and name */
+            attendees: Record<string, never>[];
+            decisions: components["schemas"]["DecisionResponse"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            signature: components["schemas"]["SignatureResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DecisionActionInput: {
+            /**
+             * Format: uuid
+             * @description Who carries out the action
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            description: string;
+            /** @description How we will know it worked (default: followed up at the next management review) */
+            effectivenessCriterion?: string;
+        };
+        CreateDecisionRequest: {
+            /** @description The decision as minuted */
+            text: string;
+            /** @description An action to track: becomes a corrective action of type improvement */
+            action?: components["schemas"]["DecisionActionInput"];
+        };
+        CloseReviewRequest: {
+            /** @description Your password: closing is signed electronically by a board member */
+            password: string;
+            comment?: string;
+        };
+        IndicatorsResponse: {
+            programmeIds: string[];
+            /** Format: date */
+            asOf: string;
+            /** @description Whether counts by gender and country under 5 are shown as "<5" */
+            smallCellsSuppressed: boolean;
+            /** @description By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin */
+            participants: {
+                [key: string]: unknown;
+            };
+            /** @description Adepts by outcome at the final evaluation, and not_evaluated */
+            outcomes: {
+                [key: string]: number;
+            };
+            inOwnProfession: {
+                [key: string]: number;
+            };
+            /** @description Completers employed or studying: numerator, denominator, value (internships not counted) */
+            inWorkOrStudiesAmongCompleters: {
+                [key: string]: unknown;
+            };
+            /** @description Conformance rate overall, per procedure and per version */
+            conformance: {
+                [key: string]: unknown;
+            };
+            /** @description By severity, source, state and month; median days from detection to closure */
+            deviations: {
+                [key: string]: unknown;
+            };
+            /** @description By state; closed on time as a rate */
+            correctiveActions: {
+                [key: string]: unknown;
+            };
+        };
+        CreateObjectiveRequest: {
+            /**
+             * Format: uuid
+             * @description The programme; omit for an objective over all programmes
+             */
+            programmeId?: string;
+            /** @description One of conformance_rate, in_work_or_studies_rate, completion_rate, withdrawal_rate, actions_closed_on_time_rate, median_days_to_close, open_deviations, open_major_or_critical_deviations, or conformance_rate:<procedure-key>. Rates are fractions 0..1. */
+            indicator: string;
+            /** @enum {string} */
+            comparator: ">=" | "<=" | ">" | "<" | "=";
+            /** @description The target (rates as fractions, e.g. 0.9) */
+            target: number;
+            /** @example At least 90 % of intake interviews conform */
+            title: string;
+        };
+        ObjectiveResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string | null;
+            indicator: string;
+            /** @enum {string} */
+            comparator: ">=" | "<=" | ">" | "<" | "=";
+            target: number;
+            title: string;
+            /** @description The value measured now */
+            measured: number | null;
+            /** @enum {string} */
+            status: "met" | "not_met" | "not_measurable";
+            /** Format: date */
+            asOf?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Entity type, e.g. user or procedure_version */
+                entityType?: string;
+                /** @description Entity id */
+                entityId?: string;
+                /** @description Only events by this user */
+                actorId?: string;
+                /** @description Action, e.g. user.create */
+                action?: string;
+                /** @description Events at or after this time */
+                from?: string;
+                /** @description Events before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin, quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: {
+                /** @description full (default): the whole chain; incremental: the events after the last verified checkpoint */
+                mode?: "full" | "incremental";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerdictResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin, quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin, quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Wrong e-mail or password, or a deactivated account */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed attempts from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong (current_password_wrong) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many wrong passwords from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your own password: change it with POST /api/users/me/password (cannot_reset_own_password) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureSummaryResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProcedureRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_createVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVersionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description open_draft_exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_effective: {
+        parameters: {
+            query?: {
+                /** @description The moment asked about (default: now) */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the draft you last read */
+                "If-Match": string;
+            };
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version_not_editable: the version has left draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureVersionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProceduresController_diff: {
+        parameters: {
+            query: {
+                /** @description The version number to compare against */
+                against: number;
+            };
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                status?: "planned" | "active" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigratePlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_list: {
+        parameters: {
+            query?: {
+                role?: "adept" | "mentor";
+                status?: "active" | "withdrawn" | "completed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateParticipantRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawParticipantRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteParticipantRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_listPairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_createPair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePairRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndPairRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecordResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, auditor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTrainingRecordRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecordResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExecutionsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExecutionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExecutionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExecutionsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStepRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExecutionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectStepRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExecutionsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConformanceMatrixController_get: {
+        parameters: {
+            query?: {
+                /** @description Draw the matrix as of this day, today or earlier (default: today in the programme time zone) */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConformanceMatrixResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                programmeId?: string;
+                state?: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+                severity?: "minor" | "major" | "critical";
+                source?: "manual" | "internal_audit" | "external_audit" | "participant_feedback" | "system";
+                /** @description Procedure key */
+                procedure?: string;
+                /** @description true: only open deviations past their target date */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeviationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationsController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeviationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviationTransitionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviationScanController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectiveActionsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                state?: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+                /** @description true: due date passed and not yet implemented */
+                overdue?: boolean;
+                ownerId?: string;
+                deviationId?: string;
+                /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectiveActionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectiveActionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectiveActionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectiveActionsController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionTransitionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CorrectiveActionsController_boardReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BoardReviewRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateManagementReviewRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_inputs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDecisionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ManagementReviewsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseReviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndicatorsController_programme: {
+        parameters: {
+            query?: {
+                /** @description Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
+                suppressSmallCells?: boolean;
+                /** @description Measure as of this day, today or earlier (default: today) */
+                today?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndicatorsController_list: {
+        parameters: {
+            query?: {
+                /** @description A programme's objectives (and the organisation-wide ones, measured on it) */
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IndicatorsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateObjectiveRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_evidencePdf: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+                /** @description Start of the period (default: programme start); deviations and actions detected from this day */
+                from?: string;
+                /** @description End of the period (default: programme end) */
+                to?: string;
+                /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
+                includeNames?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_evidenceJson: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+                /** @description Start of the period (default: programme start); deviations and actions detected from this day */
+                from?: string;
+                /** @description End of the period (default: programme end) */
+                to?: string;
+                /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
+                includeNames?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { fingerprint, model } */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_bundle: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+                /** @description Start of the period (default: programme start); deviations and actions detected from this day */
+                from?: string;
+                /** @description End of the period (default: programme end) */
+                to?: string;
+                /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
+                includeNames?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_register: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+                state?: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+                /** @description Only actions past their due date and not implemented */
+                overdue?: boolean;
+                /** @description Only actions addressing deviations of this programme */
+                programmeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_procedureDocument: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_reviewMinutes: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

@@ -1,0 +1,265 @@
+/**
+ * "What needs me": the executions due or overdue in my programmes, the deviations and corrective
+ * actions waiting for me, and (for quality managers) procedure versions awaiting approval. Composed
+ * from the list endpoints the API has: one conformance matrix per active programme, one list each
+ * of deviations and corrective actions, and the procedure library.
+ */
+import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, call } from '../api/client';
+import { useActions } from '../corrective-actions/queries';
+import { useDeviations } from '../deviations/queries';
+import { localised } from '../i18n/i18n';
+import { programmeKeys, useProgrammes } from '../programmes/queries';
+import type { Matrix } from '../programmes/queries';
+import { DataTable, Loading, PageHeader } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { StatusBadge } from '../ui/StatusBadge';
+import { formatDate } from '../ui/format';
+import { useUser } from './auth';
+
+const LIMIT = 15;
+
+function Section({ id, title, count, children }: { id: string; title: string; count?: number; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {count !== undefined ? (
+          <Text size="sm" fw={600}>
+            {count}
+          </Text>
+        ) : null}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function DueExecutions() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const programmes = useProgrammes();
+  const mine = (programmes.data ?? []).filter(
+    (p) => p.status === 'active' && (user.roles.includes('quality_manager') || p.leaders.some((l) => l.id === user.id)),
+  );
+  const matrices = useQueries({
+    queries: mine.map((p) => ({
+      queryKey: programmeKeys.matrix(p.id),
+      queryFn: async () =>
+        (await call(api.GET('/api/programmes/{id}/conformance', { params: { path: { id: p.id }, query: {} } }))) as unknown as Matrix,
+    })),
+  });
+  const rows = mine.flatMap((p, i) => {
+    const m = matrices[i]?.data;
+    if (!m) return [];
+    const titles = new Map(m.procedures.map((x) => [x.procedureKey, localised(x.title) || x.procedureKey]));
+    return m.rows.flatMap((row) =>
+      row.cells
+        .filter((c) => c.status === 'overdue' || c.status === 'due' || c.status === 'in_progress')
+        .map((c) => ({ programme: p, row, cell: c, procedure: titles.get(c.procedureKey) ?? c.procedureKey })),
+    );
+  });
+  const order = { overdue: 0, in_progress: 1, due: 2 } as Record<string, number>;
+  rows.sort((a, b) => order[a.cell.status] - order[b.cell.status] || (a.cell.window?.to ?? '').localeCompare(b.cell.window?.to ?? ''));
+  const loading = programmes.isPending || matrices.some((q) => q.isPending);
+  const error = programmes.error ?? matrices.find((q) => q.error)?.error;
+  return (
+    <Section id="home-executions" title={t('home.executions.title')} count={loading ? undefined : rows.length}>
+      <ProblemAlert error={error} onRetry={() => void programmes.refetch()} />
+      {loading ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Text size="sm">{t('home.executions.none')}</Text>
+      ) : (
+        <DataTable
+          caption={t('home.executions.caption')}
+          head={[
+            t('home.executions.what'),
+            t('matrix.subject'),
+            t('deviation.field.programme'),
+            t('home.executions.until'),
+            t('deviation.field.state'),
+          ]}
+        >
+          {rows.slice(0, LIMIT).map(({ programme, row, cell, procedure }) => {
+            const subject = row.subject.type === 'cohort' ? t('matrix.cohort') : (row.subject.code ?? '');
+            return (
+              <Table.Tr key={`${programme.id}-${row.subject.id ?? 'cohort'}-${cell.procedureKey}`}>
+                <Table.Td>
+                  {cell.executionId ? (
+                    <Anchor component={Link} to={`/executions/${cell.executionId}`}>
+                      {procedure}
+                    </Anchor>
+                  ) : (
+                    <Anchor component={Link} to={`/programmes/${programme.id}/conformance`}>
+                      {procedure}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td>{subject}</Table.Td>
+                <Table.Td>{programme.name}</Table.Td>
+                <Table.Td>{formatDate(cell.window?.to)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge kind="cell" value={cell.status} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </DataTable>
+      )}
+      {rows.length > LIMIT ? <Text size="sm">{t('home.more', { count: rows.length - LIMIT })}</Text> : null}
+    </Section>
+  );
+}
+
+function WaitingDeviations() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const isQm = user.roles.includes('quality_manager');
+  const list = useDeviations({}, 100);
+  // A quality manager moves every open deviation on; a leader analyses and contains those just recorded.
+  const waiting = (list.data?.pages.flatMap((p) => p.items) ?? [])
+    .filter((d) => (isQm ? d.state !== 'closed' && d.state !== 'cancelled' : d.state === 'open' || d.state === 'analysis'))
+    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.targetDate.localeCompare(b.targetDate));
+  return (
+    <Section id="home-deviations" title={t('home.deviations.title')} count={list.isPending ? undefined : waiting.length}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : waiting.length === 0 ? (
+        <Text size="sm">{t('home.deviations.none')}</Text>
+      ) : (
+        <DataTable
+          caption={t('home.deviations.caption')}
+          head={[t('deviation.field.reference'), t('deviation.field.title'), t('deviation.field.state'), t('deviation.field.targetDate')]}
+        >
+          {waiting.slice(0, LIMIT).map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/deviations/${d.id}`}>
+                  {d.reference}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{d.title}</Table.Td>
+              <Table.Td>
+                <StatusBadge kind="deviation" value={d.state} />
+              </Table.Td>
+              <Table.Td>
+                {formatDate(d.targetDate)} {d.overdue ? <StatusBadge kind="cell" value="overdue" /> : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      {waiting.length > LIMIT ? (
+        <Anchor component={Link} to="/deviations" size="sm">
+          {t('home.more', { count: waiting.length - LIMIT })}
+        </Anchor>
+      ) : null}
+    </Section>
+  );
+}
+
+function WaitingActions() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const isQm = user.roles.includes('quality_manager');
+  const owned = useActions({ ownerId: user.id }, 100);
+  const checks = useActions({ state: 'effectiveness_check' }, 100);
+  const mine = (owned.data?.pages.flatMap((p) => p.items) ?? []).filter(
+    (a) => a.state === 'planned' || a.state === 'in_progress' || a.state === 'implemented',
+  );
+  const toJudge = isQm ? (checks.data?.pages.flatMap((p) => p.items) ?? []).filter((a) => a.ownerId !== user.id) : [];
+  const all = [...toJudge, ...mine].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
+  const loading = owned.isPending || (isQm && checks.isPending);
+  return (
+    <Section id="home-actions" title={t('home.actions.title')} count={loading ? undefined : all.length}>
+      <ProblemAlert error={owned.error ?? checks.error} onRetry={() => void owned.refetch()} />
+      {loading ? (
+        <Loading />
+      ) : all.length === 0 ? (
+        <Text size="sm">{t('home.actions.none')}</Text>
+      ) : (
+        <DataTable
+          caption={t('home.actions.caption')}
+          head={[t('deviation.field.reference'), t('home.actions.why'), t('ca.field.dueDate'), t('ca.field.state')]}
+        >
+          {all.slice(0, LIMIT).map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                  {a.reference}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{a.state === 'effectiveness_check' ? t('home.actions.judge') : t('home.actions.owner')}</Table.Td>
+              <Table.Td>
+                {formatDate(a.dueDate)} {a.overdue ? <StatusBadge kind="cell" value="overdue" /> : null}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge kind="action" value={a.state} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
+
+function AwaitingApproval() {
+  const { t } = useTranslation();
+  const procedures = useQuery({ queryKey: ['procedures'], queryFn: () => call(api.GET('/api/procedures')) });
+  const waiting = (procedures.data ?? []).filter((p) => p.latestStatus === 'in_review');
+  return (
+    <Section id="home-approvals" title={t('home.approvals.title')} count={procedures.isPending ? undefined : waiting.length}>
+      <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
+      {procedures.isPending ? (
+        <Loading />
+      ) : waiting.length === 0 ? (
+        <Text size="sm">{t('home.approvals.none')}</Text>
+      ) : (
+        <Stack gap={4}>
+          {waiting.map((p) => (
+            <Text size="sm" key={p.key}>
+              <Anchor component={Link} to={`/procedures/${p.key}`}>
+                {localised(p.title)}
+              </Anchor>{' '}
+              {t('home.approvals.version', { version: p.latestVersion })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+export function Home() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const isQm = user.roles.includes('quality_manager');
+  const records = isQm || user.roles.includes('programme_leader');
+  return (
+    <>
+      <PageHeader title={t('home.title')} />
+      <Text mb="md">{t('home.greeting', { name: user.name })}</Text>
+      {records ? (
+        <div className="home-grid">
+          <DueExecutions />
+          <WaitingDeviations />
+          <WaitingActions />
+          {isQm ? <AwaitingApproval /> : null}
+        </div>
+      ) : (
+        <Card withBorder>
+          <Text>{t('home.readOnly')}</Text>
+        </Card>
+      )}
+    </>
+  );
+}

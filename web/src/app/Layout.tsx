@@ -1,0 +1,75 @@
+import { Button } from '@mantine/core';
+import { IconAlertTriangle, IconBook, IconHome, IconListCheck, IconMenu2, IconUsersGroup } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './auth';
+import { LanguageSelect } from './LanguageSelect';
+
+const LINKS = [
+  { to: '/', key: 'nav.home', icon: IconHome, end: true },
+  { to: '/programmes', key: 'nav.programmes', icon: IconUsersGroup, end: false },
+  { to: '/deviations', key: 'nav.deviations', icon: IconAlertTriangle, end: false },
+  { to: '/corrective-actions', key: 'nav.correctiveActions', icon: IconListCheck, end: false },
+  { to: '/procedures', key: 'nav.procedures', icon: IconBook, end: false },
+] as const;
+
+/** Every page behind sign-in: header, the Main navigation and the page. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { user, ended, signOut } = useAuth();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  if (!user) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    const to = ended === 'signed_out' ? '/sign-in' : ended === 'expired' ? `/sign-in?reason=expired&next=${next}` : `/sign-in?next=${next}`;
+    return <Navigate to={to} replace />;
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="shell-header">
+        <Button
+          className="menu-toggle"
+          variant="default"
+          size="xs"
+          leftSection={<IconMenu2 size={16} aria-hidden />}
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('nav.menu')}
+        </Button>
+        <Link to="/" className="shell-title">
+          Mentoring QMS
+        </Link>
+        <span className="shell-user">{user.name}</span>
+        <LanguageSelect />
+        <Button variant="default" size="xs" onClick={() => signOut()}>
+          {t('auth.signOut')}
+        </Button>
+      </header>
+      <div className="shell-body">
+        <nav id="main-nav" className="shell-nav" aria-label={t('nav.label')} data-open={menuOpen}>
+          <ul>
+            {LINKS.map(({ to, key, icon: Icon, end }) => (
+              <li key={to}>
+                <NavLink to={to} end={end}>
+                  <Icon size={18} aria-hidden />
+                  {t(key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="shell-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}

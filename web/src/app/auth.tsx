@@ -1,0 +1,128 @@
+/**
+ * The signed-in user. The token lives in memory and in this tab's sessionStorage (so a reload
+ * keeps the session; another tab, or a closed tab, does not), never in localStorage or a cookie.
+ * When the service refuses the token, or it runs out, the user is sent to the sign-in page with a
+ * message and brought back to where they were after signing in again.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, call, onUnauthorized, setSessionToken } from '../api/client';
+import type { Schemas } from '../api/client';
+import { rememberedLanguage, switchLanguage } from '../i18n/i18n';
+
+export type User = Schemas['UserResponse'];
+export type Role = User['roles'][number];
+
+interface StoredSession {
+  token: string;
+  expiresAt: number;
+  user: User;
+}
+
+interface AuthState {
+  user: User | undefined;
+  /** Why the last session ended: the user signed out, or the service stopped accepting it. */
+  ended: 'signed_out' | 'expired' | undefined;
+  signIn(email: string, password: string): Promise<User>;
+  signOut(reason?: 'expired'): void;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const KEY = 'qms.session';
+const AuthContext = createContext<AuthState | undefined>(undefined);
+
+function readStored(): StoredSession | undefined {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw) return undefined;
+    const s = JSON.parse(raw) as StoredSession;
+    return s.token && s.expiresAt > Date.now() && s.user ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<StoredSession | undefined>(() => {
+    const s = readStored();
+    setSessionToken(s?.token);
+    return s;
+  });
+  const [ended, setEnded] = useState<AuthState['ended']>();
+  const queryClient = useQueryClient();
+
+  // The pages behind sign-in send the user to the sign-in page when the session ends (Layout).
+  const signOut = useCallback(
+    (reason?: 'expired') => {
+      setSessionToken(undefined);
+      sessionStorage.removeItem(KEY);
+      setEnded(reason ?? 'signed_out');
+      setSession(undefined);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
+
+  useEffect(() => onUnauthorized(() => signOut('expired')), [signOut]);
+
+  // A session restored from this tab's storage is checked once with the service (and the user's
+  // name and roles refreshed); a token it no longer accepts ends the session.
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || !session) return;
+    checked.current = true;
+    call(api.GET('/api/users/me'))
+      .then((user) => {
+        const next = { ...session, user };
+        sessionStorage.setItem(KEY, JSON.stringify(next));
+        setSession(next);
+      })
+      .catch(() => undefined);
+  }, [session]);
+
+  // The token's own lifetime: sign out when it ends, even if nothing is being fetched.
+  useEffect(() => {
+    if (!session) return;
+    const timer = setTimeout(() => signOut('expired'), Math.max(0, session.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [session, signOut]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const res = await call(api.POST('/api/auth/login', { body: { email, password } }));
+    const next: StoredSession = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000, user: res.user };
+    setSessionToken(next.token);
+    sessionStorage.setItem(KEY, JSON.stringify(next));
+    checked.current = true;
+    setEnded(undefined);
+    setSession(next);
+    const language = rememberedLanguage(res.user.id);
+    if (language) await switchLanguage(language);
+    return res.user;
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user: session?.user,
+      ended,
+      signIn,
+      signOut,
+      hasRole: (...roles) => !!session && session.user.roles.some((r) => roles.includes(r)),
+    }),
+    [session, ended, signIn, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user (only inside pages behind sign-in). */
+export function useUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('no signed-in user');
+  return user;
+}

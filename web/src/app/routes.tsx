@@ -1,0 +1,80 @@
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
+import { QueryErrorResetBoundary } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, createBrowserRouter, isRouteErrorResponse, useRouteError } from 'react-router';
+import { AuthProvider } from './auth';
+import { Layout } from './Layout';
+import { SignIn } from './SignIn';
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  );
+}
+
+/** A page that failed to load or render: said in plain words, with a way back. */
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <QueryErrorResetBoundary>
+      <Stack p="md" maw={600}>
+        <Title order={1}>{notFound ? t('page.notFound') : t('page.error')}</Title>
+        <Alert color="red" role="alert">
+          <Text size="sm">{notFound ? t('page.notFoundDetail') : t('page.errorDetail')}</Text>
+        </Alert>
+        <Button component={Link} to="/" w="fit-content">
+          {t('nav.home')}
+        </Button>
+      </Stack>
+    </QueryErrorResetBoundary>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1}>{t('page.notFound')}</Title>
+      <Text>{t('page.notFoundDetail')}</Text>
+    </Stack>
+  );
+}
+
+// Feature pages load on demand: the sign-in page and the layout are all the first load needs.
+const page = (load: () => Promise<Record<string, React.ComponentType>>, name: string) => async () => ({
+  Component: (await load())[name],
+});
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    HydrateFallback: () => null,
+    children: [
+      { path: '/sign-in', element: <SignIn /> },
+      {
+        element: <Layout />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: page(() => import('./Home'), 'Home') },
+          { path: 'programmes', lazy: page(() => import('../programmes/ProgrammesPage'), 'ProgrammesPage') },
+          { path: 'programmes/:id/:tab?', lazy: page(() => import('../programmes/ProgrammePage'), 'ProgrammePage') },
+          { path: 'executions/:id', lazy: page(() => import('../executions/ExecutionPage'), 'ExecutionPage') },
+          { path: 'deviations', lazy: page(() => import('../deviations/DeviationsPage'), 'DeviationsPage') },
+          { path: 'deviations/new', lazy: page(() => import('../deviations/NewDeviationPage'), 'NewDeviationPage') },
+          { path: 'deviations/:id', lazy: page(() => import('../deviations/DeviationPage'), 'DeviationPage') },
+          { path: 'corrective-actions', lazy: page(() => import('../corrective-actions/ActionsPage'), 'ActionsPage') },
+          { path: 'corrective-actions/new', lazy: page(() => import('../corrective-actions/NewActionPage'), 'NewActionPage') },
+          { path: 'corrective-actions/:id', lazy: page(() => import('../corrective-actions/ActionPage'), 'ActionPage') },
+          { path: 'procedures', lazy: page(() => import('../procedures/ProceduresPage'), 'ProceduresPage') },
+          { path: 'procedures/:key', lazy: page(() => import('../procedures/ProcedurePage'), 'ProcedurePage') },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

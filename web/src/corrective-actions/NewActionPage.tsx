@@ -1,0 +1,151 @@
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api, call, idempotencyKey } from '../api/client';
+import { useUser } from '../app/auth';
+import { deviationKeys, useDeviation, useDeviations } from '../deviations/queries';
+import { useProgrammes } from '../programmes/queries';
+import { Loading, PageHeader } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { fieldErrors } from '../ui/problem';
+import { useAction } from '../ui/useAction';
+import { actionKeys } from './queries';
+
+const TYPES = ['correction', 'corrective', 'preventive', 'improvement'] as const;
+
+function inDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A quality manager plans a corrective action for one or more deviations of a programme. The owner
+ * is chosen among the programme's leaders and the quality manager: the API offers no staff list.
+ */
+export function NewActionPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const first = useDeviation(params.get('deviation') ?? '');
+  const programmeId = first.data?.programmeId;
+  const siblings = useDeviations({ programmeId }, 100, !!programmeId);
+  const programmes = useProgrammes();
+  const open = (siblings.data?.pages.flatMap((p) => p.items) ?? []).filter((d) => d.state !== 'closed' && d.state !== 'cancelled');
+  const owners = useMemo(() => {
+    const leaders = programmes.data?.find((p) => p.id === programmeId)?.leaders ?? [];
+    const all = [{ id: user.id, name: user.name }, ...leaders.filter((l) => l.id !== user.id)];
+    return all;
+  }, [programmes.data, programmeId, user]);
+  const [key] = useState(idempotencyKey);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [form, setForm] = useState({
+    type: 'corrective' as (typeof TYPES)[number],
+    description: '',
+    ownerId: '',
+    dueDate: inDays(30),
+    effectivenessCriterion: '',
+  });
+  const deviationIds = chosen.length ? chosen : first.data ? [first.data.id] : [];
+  const ownerId = form.ownerId || owners[0]?.id || '';
+  const create = useAction(
+    () => call(api.POST('/api/corrective-actions', { headers: { 'Idempotency-Key': key }, body: { ...form, ownerId, deviationIds } })),
+    { invalidates: [actionKeys.all, deviationKeys.all], done: t('ca.create.done') },
+  );
+  const errors = fieldErrors(t, create.error);
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(undefined, { onSuccess: (a) => void navigate(`/corrective-actions/${a.id}`, { replace: true }) });
+  };
+
+  if (!params.get('deviation')) {
+    return (
+      <>
+        <PageHeader title={t('ca.create.title')} />
+        <Text>{t('ca.create.fromDeviation')}</Text>
+      </>
+    );
+  }
+  if (first.isPending) return <Loading />;
+  if (!first.data) return <ProblemAlert error={first.error} />;
+  return (
+    <>
+      <PageHeader title={t('ca.create.title')} trail={[{ to: `/deviations/${first.data.id}`, label: first.data.reference }]} />
+      <Paper withBorder p="md" maw={720}>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Checkbox.Group
+              label={t('ca.field.deviations')}
+              description={t('ca.create.deviationsHelp')}
+              value={deviationIds}
+              onChange={setChosen}
+              error={errors.deviationIds}
+            >
+              <Stack gap={4} mt={4}>
+                {(open.length ? open : [first.data]).map((d) => (
+                  <Checkbox key={d.id} value={d.id} label={`${d.reference}: ${d.title}`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            <NativeSelect
+              label={t('ca.field.type')}
+              data={TYPES.map((ty) => ({ value: ty, label: t(`action.type.${ty}`) }))}
+              value={form.type}
+              onChange={set('type')}
+              error={errors.type}
+            />
+            <Textarea
+              label={t('ca.field.description')}
+              required
+              autosize
+              minRows={3}
+              value={form.description}
+              onChange={set('description')}
+              error={errors.description}
+            />
+            <Group grow align="flex-start">
+              <NativeSelect
+                label={t('ca.field.owner')}
+                data={owners.map((o) => ({ value: o.id, label: o.name }))}
+                value={ownerId}
+                onChange={set('ownerId')}
+                error={errors.ownerId}
+              />
+              <TextInput
+                type="date"
+                label={t('ca.field.dueDate')}
+                required
+                value={form.dueDate}
+                onChange={set('dueDate')}
+                error={errors.dueDate}
+              />
+            </Group>
+            <Textarea
+              label={t('ca.field.criterion')}
+              description={t('ca.create.criterionHelp')}
+              required
+              autosize
+              minRows={2}
+              value={form.effectivenessCriterion}
+              onChange={set('effectivenessCriterion')}
+              error={errors.effectivenessCriterion}
+            />
+            <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
+            <Group>
+              <Button type="submit" loading={create.isPending}>
+                {t('ca.create.submit')}
+              </Button>
+              <Button variant="default" onClick={() => void navigate(-1)}>
+                {t('action.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}

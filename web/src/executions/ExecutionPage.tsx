@@ -1,0 +1,157 @@
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, call } from '../api/client';
+import { useUser } from '../app/auth';
+import { localised } from '../i18n/i18n';
+import { mayRecord } from '../programmes/access';
+import { participantLabel, programmeKeys, useParticipants, useProcedureVersion, useProgramme } from '../programmes/queries';
+import { Loading, PageHeader } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { StatusBadge } from '../ui/StatusBadge';
+import { formatDate, formatDateTime } from '../ui/format';
+import { useAction } from '../ui/useAction';
+import { findingSentence } from './findings';
+import { StepCard } from './StepCard';
+import { executionKey } from './keys';
+
+export function ExecutionPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useUser();
+  const execution = useQuery({
+    queryKey: executionKey(id),
+    queryFn: () => call(api.GET('/api/executions/{id}', { params: { path: { id } } })),
+  });
+  const e = execution.data;
+  const version = useProcedureVersion(e?.procedureKey, e?.versionNumber);
+  const programme = useProgramme(e?.programmeId ?? '');
+  const participants = useParticipants(e?.programmeId ?? '');
+  const invalidates: readonly (readonly unknown[])[] = [executionKey(id), programmeKeys.matrix(e?.programmeId ?? '')];
+  const complete = useAction(() => call(api.POST('/api/executions/{id}/complete', { params: { path: { id } } })), {
+    sets: executionKey(id),
+    invalidates: [...invalidates, ['deviations']],
+    done: t('execution.complete.done'),
+  });
+
+  if (execution.isPending) return <Loading />;
+  if (!e) return <ProblemAlert error={execution.error} onRetry={() => void execution.refetch()} />;
+  const definition = version.data?.definition;
+  const title = localised(definition?.title) || e.procedureKey;
+  const canRecord = !!programme.data && mayRecord(user, programme.data);
+  const subject =
+    e.subject.type === 'cohort'
+      ? t('matrix.cohort')
+      : e.subject.participantId
+        ? participantLabel(
+            participants.data?.find((p) => p.id === e.subject.participantId),
+            e.subject.label ?? undefined,
+          )
+        : e.subject.label;
+  const latest = e.judgements.at(-1);
+
+  return (
+    <>
+      <PageHeader
+        title={`${title}: ${subject}`}
+        trail={programme.data ? [{ to: `/programmes/${e.programmeId}/conformance`, label: programme.data.name }] : []}
+        actions={
+          <>
+            <StatusBadge kind="execution" value={e.state} />
+            {e.state === 'completed' && e.conformance ? <StatusBadge kind="conformance" value={e.conformance} /> : null}
+          </>
+        }
+      />
+      <Stack gap="md">
+        <Card withBorder>
+          <dl className="signature-facts">
+            <dt>{t('execution.field.procedure')}</dt>
+            <dd>
+              <Anchor component={Link} to={`/procedures/${e.procedureKey}`}>
+                {title}
+              </Anchor>{' '}
+              {t('matrix.version', { version: e.versionNumber })}
+            </dd>
+            <dt>{t('execution.field.subject')}</dt>
+            <dd>
+              {subject} ({t(`matrix.subjectType.${e.subject.type}`)})
+            </dd>
+            <dt>{t('execution.field.window')}</dt>
+            <dd>
+              {e.window ? `${formatDate((e.window as { from: string }).from)} – ${formatDate((e.window as { to: string }).to)}` : '–'}
+            </dd>
+            <dt>{t('execution.field.started')}</dt>
+            <dd>{formatDateTime(e.createdAt)}</dd>
+            {e.completedAt ? (
+              <>
+                <dt>{t('execution.field.completed')}</dt>
+                <dd>{formatDateTime(e.completedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {definition?.purpose ? (
+            <Text size="sm" mt="sm">
+              {localised(definition.purpose)}
+            </Text>
+          ) : null}
+        </Card>
+
+        {e.state === 'completed' && latest ? (
+          <Alert
+            color={e.conformance === 'conforming' ? 'green' : 'red'}
+            title={e.conformance === 'conforming' ? t('execution.judgement.conforming') : t('execution.judgement.nonconforming')}
+            role="status"
+          >
+            {e.findings.length === 0 ? (
+              <Text size="sm">{t('execution.judgement.noFindings')}</Text>
+            ) : (
+              <>
+                <Text size="sm">{t('execution.judgement.findings', { count: e.findings.length })}</Text>
+                <List size="sm" mt={4}>
+                  {e.findings.map((f, i) => (
+                    <List.Item key={i}>{findingSentence(t, definition, f, e.window as { from: string; to: string } | null)}</List.Item>
+                  ))}
+                </List>
+                <Anchor component={Link} to={`/deviations?programmeId=${e.programmeId}`} size="sm">
+                  {t('execution.judgement.deviations')}
+                </Anchor>
+              </>
+            )}
+            <Text size="xs" mt={4}>
+              {t('execution.judgement.when', { at: formatDateTime(latest.judgedAt), version: latest.versionNumber })}
+            </Text>
+          </Alert>
+        ) : null}
+
+        <Title order={2} size="h3">
+          {t('execution.steps')}
+        </Title>
+        <ProblemAlert error={version.error} onRetry={() => void version.refetch()} />
+        {definition?.steps.map((step) => (
+          <StepCard key={step.key} execution={e} step={step} canRecord={canRecord} invalidates={invalidates} />
+        ))}
+
+        {canRecord ? (
+          <Anchor component={Link} to={`/deviations/new?programmeId=${e.programmeId}&executionId=${e.id}`} size="sm">
+            {t('execution.recordDeviation')}
+          </Anchor>
+        ) : null}
+
+        {e.state === 'open' && canRecord ? (
+          <Card withBorder>
+            <Stack gap="xs">
+              <Text size="sm">{t('execution.complete.explanation')}</Text>
+              <ProblemAlert error={complete.error} onRetry={() => complete.mutate(undefined)} />
+              <Group>
+                <Button onClick={() => complete.mutate(undefined)} loading={complete.isPending}>
+                  {t('execution.complete.action')}
+                </Button>
+              </Group>
+            </Stack>
+          </Card>
+        ) : null}
+      </Stack>
+    </>
+  );
+}

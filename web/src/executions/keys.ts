@@ -1,0 +1,1 @@
+export const executionKey = (id: string) => ['executions', id] as const;

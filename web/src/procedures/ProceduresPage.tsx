@@ -1,0 +1,44 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { localised } from '../i18n/i18n';
+import { useProcedureSummaries } from '../programmes/OverviewTab';
+import { DataTable, Loading, PageHeader } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { StatusBadge } from '../ui/StatusBadge';
+
+/** The procedure library, read-only (authoring comes later). */
+export function ProceduresPage() {
+  const { t } = useTranslation();
+  const procedures = useProcedureSummaries();
+  return (
+    <>
+      <PageHeader title={t('procedure.list.title')} />
+      <Text mb="md">{t('procedure.list.intro')}</Text>
+      <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
+      {procedures.isPending ? (
+        <Loading />
+      ) : (
+        <DataTable
+          caption={t('procedure.list.caption')}
+          head={[t('procedure.field.title'), t('procedure.field.subject'), t('procedure.field.effective'), t('procedure.field.latest')]}
+        >
+          {procedures.data?.map((p) => (
+            <Table.Tr key={p.key}>
+              <Table.Td>
+                <Anchor component={Link} to={`/procedures/${p.key}`}>
+                  {localised(p.title)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`matrix.subjectType.${p.subject}`)}</Table.Td>
+              <Table.Td>{p.effectiveVersion ?? '–'}</Table.Td>
+              <Table.Td>
+                {p.latestVersion} <StatusBadge kind="version" value={p.latestStatus} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * One function turns any failure into a sentence in the user's language: the problem `code`
+ * names the message; a code the console does not know shows the server's `title`.
+ */
+import type { TFunction } from 'i18next';
+import { ApiError, NetworkError } from '../api/client';
+
+export function problemMessage(t: TFunction, error: unknown): string {
+  if (error instanceof NetworkError) return t('problem.network');
+  if (error instanceof ApiError) {
+    const key = `problem.code.${error.code ?? ''}`;
+    if (error.code && t(key, { defaultValue: '' })) return t(key, error.problem as Record<string, unknown>);
+    if (error.status === 412) return t('problem.code.version_mismatch');
+    if (error.status >= 500) return t('problem.server');
+    return error.problem.title ?? t('problem.unknown');
+  }
+  return t('problem.unknown');
+}
+
+/** The field errors of a validation problem, keyed by field path (`values.mood`, `title`). */
+export function fieldErrors(t: TFunction, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) return {};
+  const out: Record<string, string> = {};
+  for (const e of error.problem.errors) {
+    if (!e || typeof e.field !== 'string') continue;
+    out[e.field] = fieldMessage(t, e.message);
+  }
+  return out;
+}
+
+const KNOWN: Record<string, string> = {
+  'is required': 'field.required',
+  'must be a finite number': 'field.number',
+  'must be true or false': 'field.boolean',
+  'must be a calendar date YYYY-MM-DD that exists': 'field.date',
+};
+
+function fieldMessage(t: TFunction, message: string): string {
+  const key = KNOWN[message.trim()];
+  return key ? t(key) : message;
+}
+
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
+
+export function isNetwork(error: unknown): boolean {
+  return error instanceof NetworkError;
+}
