@@ -7,6 +7,7 @@ import { answerClientErrorsWithProblems } from './common/client-errors.js';
 import { refuseUnsafeJson } from './common/json-body.js';
 import { serveConsole } from './console/console-static.js';
 import { securityHeaders } from './console/content-security.js';
+import { documentProblems } from './common/problem-openapi.js';
 import type { AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 
@@ -48,12 +49,12 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
       .setDescription(
         'Quality management for mentoring programmes: procedures under document control, executions judged for conformance, ' +
           'deviations and corrective actions, and a tamper-evident audit trail. Each operation lists the roles that may call it (x-roles). ' +
-          'Errors are RFC 9457 problem documents (application/problem+json).',
+          'Errors are RFC 9457 problem documents (application/problem+json) with a registered code (Problem.code, x-error-codes).',
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Mentoring QMS API' });
+  SwaggerModule.setup('docs', app, documentProblems(document), { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Mentoring QMS API' });
   return app;
 }

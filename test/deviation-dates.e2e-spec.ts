@@ -145,7 +145,7 @@ describe('deviation dates, one rule for creation and edits', () => {
         .post(`/api/programmes/${enrolled}/participants/${adept.id}/${path}`)
         .set(...bearer(c.leader))
         .send(body);
-      expectProblem(res, 422, 'date_in_future');
+      expectProblem(res, 422, 'day_in_future');
       expect(problemFields(res)).toEqual(['date']);
     }
     const participant = await t.http.get(`/api/programmes/${enrolled}/participants/${adept.id}`).set(...bearer(c.qm));

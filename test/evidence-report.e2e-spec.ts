@@ -394,7 +394,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
       await expect(writeEvidenceReportFile(t.app, { programmeId: unknown, out, lang: 'en' })).rejects.toMatchObject({
         status: 404,
         code: 'not_found',
-        message: `Programme ${unknown} not found`,
+        message: 'Programme not found',
       });
     });
   });

@@ -4,7 +4,7 @@
  * see all; auditors and board members change nothing.
  */
 import { auditHead, auditSince } from './support/audit-events.js';
-import { expectProblem } from './support/expectations.js';
+import { expectProblem, problemOf } from './support/expectations.js';
 import { createStaff, procedureDefinition, programmeFixture, recordStep, startExecution } from './support/programmes.js';
 import type { ProgrammeFixture, Staff } from './support/programmes.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -202,6 +202,71 @@ describe('programme scoping', () => {
     expect(byQm.status).toBe(200);
     const execution = await startExecution(t, staff.qm, theirs.programme.id, 'scope-intake', { participantId: theirs.adepts[1].id });
     expect(execution.versionNumber).toBe(1);
+  });
+
+  it('answers a record in a programme the leader does not lead exactly like an unknown one, naming the record', async () => {
+    const deviation = await t.http
+      .post('/api/deviations')
+      .set(...bearer(leaderB))
+      .send({
+        programmeId: theirs.programme.id,
+        title: 'Intake interview held late',
+        description: 'Found in the monthly review',
+        severity: 'minor',
+        source: 'manual',
+        detectedAt: '2025-03-10T10:00:00Z',
+      });
+    expect(deviation.status).toBe(201);
+    const deviationId = (deviation.body as { id: string }).id;
+    const unknown = '7d0f3c1e-5b2a-4c9d-8e6f-0a1b2c3d4e5f';
+    const cases: [string, string, 'get' | 'post' | 'patch', (id: string) => string, Record<string, unknown> | undefined, string][] = [
+      ['Execution', theirExecution.id, 'get', (id) => `/api/executions/${id}`, undefined, 'Execution not found'],
+      ['Execution', theirExecution.id, 'post', (id) => `/api/executions/${id}/steps`, step, 'Execution not found'],
+      ['Execution', theirExecution.id, 'post', (id) => `/api/executions/${id}/complete`, {}, 'Execution not found'],
+      [
+        'Participant',
+        theirs.adepts[0].id,
+        'get',
+        (id) => `/api/programmes/${theirs.programme.id}/participants/${id}`,
+        undefined,
+        'Participant not found',
+      ],
+      [
+        'Participant',
+        theirs.adepts[1].id,
+        'post',
+        (id) => `/api/programmes/${theirs.programme.id}/participants/${id}/withdraw`,
+        { date: '2025-03-01', reason: 'x' },
+        'Participant not found',
+      ],
+      ['Pair', theirs.pairs[0].id, 'post', (id) => `/api/pairs/${id}/end`, { date: '2025-03-01', reason: 'x' }, 'Pair not found'],
+      ['Deviation', deviationId, 'get', (id) => `/api/deviations/${id}`, undefined, 'Deviation not found'],
+      ['Deviation', deviationId, 'patch', (id) => `/api/deviations/${id}`, { title: 'Taken over' }, 'Deviation not found'],
+      ['Programme', theirs.programme.id, 'get', (id) => `/api/programmes/${id}`, undefined, 'Programme not found'],
+    ];
+    const before = await auditHead(t);
+    for (const [what, hiddenId, method, path, body, detail] of cases) {
+      const ask = (id: string) => {
+        const req = t.http[method](path(id))
+          .set(...bearer(leaderA))
+          .set('If-Match', '"1"');
+        return body ? req.send(body) : req;
+      };
+      const hidden = await ask(hiddenId);
+      const missing = await ask(unknown);
+      expectProblem(hidden, 404, 'not_found');
+      expectProblem(missing, 404, 'not_found');
+      expect({ what, method, detail: problemOf(hidden).detail }).toEqual({ what, method, detail });
+      // Nothing tells the two apart but the path asked for.
+      const { instance: _h, ...hiddenRest } = problemOf(hidden);
+      const { instance: _m, ...missingRest } = problemOf(missing);
+      expect({ what, method, body: hiddenRest }).toEqual({ what, method, body: missingRest });
+    }
+    expect(await auditSince(t, before)).toEqual([]);
+    // A malformed id is no record either, said the same way.
+    const malformed = await t.http.get('/api/executions/not-a-uuid').set(...bearer(leaderA));
+    expectProblem(malformed, 404, 'not_found');
+    expect(problemOf(malformed).detail).toBe('Execution not found');
   });
 
   it('takes a programme away from a leader who no longer leads it', async () => {

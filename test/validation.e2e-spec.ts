@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, bearer } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
-import { expectProblem, problemFields } from './support/expectations.js';
+import { expectProblem, problemFields, problemOf } from './support/expectations.js';
 import { countRows, trailState } from './support/audit.js';
 
 /** Every refused request answers an RFC 9457 problem document and writes nothing. */
@@ -60,6 +63,121 @@ describe('validation and problem documents', () => {
     expectProblem(res, 400, 'validation_failed');
     expect([...new Set(problemFields(res))]).toEqual(fields);
     for (const e of res.body.errors as { field: string; message: string }[]) expect(e.message).toEqual(expect.any(String));
+  });
+
+  describe('messages', () => {
+    const ROLE_LIST = 'admin, quality_manager, programme_leader, auditor, board_member';
+    it.each([
+      ['a missing field: only that it is required', { name: undefined }, 'name', 'is required'],
+      ['null for a required field', { name: null }, 'name', 'is required'],
+      ['a number for a string', { name: 42 }, 'name', 'must be a string'],
+      ['an empty string', { name: '' }, 'name', 'must not be empty'],
+      ['a string too long', { name: 'x'.repeat(201) }, 'name', 'must be at most 200 characters long'],
+      ['a string too short', { password: 'short' }, 'password', 'must be at least 12 characters long'],
+      ['a malformed e-mail address', { email: 'not-an-email' }, 'email', 'must be an e-mail address'],
+      ['a string for an array', { roles: 'auditor' }, 'roles', 'must be an array'],
+      ['an empty list where one value is needed', { roles: [] }, 'roles', 'must not be empty'],
+      ['a value outside the enum in a list', { roles: ['superuser'] }, 'roles', `must contain only these values: ${ROLE_LIST}`],
+      ['the same value twice in a list', { roles: ['auditor', 'auditor'] }, 'roles', 'must not contain the same value twice'],
+      ['an unknown property', { isSuperuser: true }, 'isSuperuser', 'is not a known property'],
+    ])('says one sentence for %s', async (_what, patch, field, message) => {
+      const res = await writesNothing(() => createUser({ ...valid, ...patch }));
+      expectProblem(res, 400, 'validation_failed');
+      expect(problemOf(res).errors).toEqual([{ field, message }]);
+      expect(problemOf(res).detail).toBe(`${field} ${message}`);
+    });
+
+    it('takes every message from the rules of fields.ts, none from class-validator (whose English it is not)', () => {
+      const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, ValidationMetadata[]> };
+      const rules = [...storage.validationMetadatas.values()].flat().filter((m) => m.type !== 'conditionalValidation');
+      expect(rules.length).toBeGreaterThan(200);
+      const silent = rules.filter((m) => m.message === undefined).map((m) => `${(m.target as { name: string }).name}.${m.propertyName}`);
+      expect(silent).toEqual([]);
+    });
+
+    it('lists a few problems in the detail and all of them in errors', async () => {
+      const res = await writesNothing(() => createUser({ email: 5, name: ['x'], password: 'short', roles: 'admin' }));
+      expectProblem(res, 400, 'validation_failed');
+      expect(problemOf(res).errors).toEqual([
+        { field: 'email', message: 'must be a string' },
+        { field: 'name', message: 'must be a string' },
+        { field: 'password', message: 'must be at least 12 characters long' },
+        { field: 'roles', message: 'must be an array' },
+      ]);
+      expect(problemOf(res).detail).toBe(
+        'email must be a string; name must be a string; password must be at least 12 characters long; and 1 more problem (see errors)',
+      );
+    });
+
+    it('refuses a JSON array where an object is expected, as one problem of the whole body', async () => {
+      const res = await writesNothing(() => createUser([valid]));
+      expectProblem(res, 400, 'validation_failed');
+      expect(problemOf(res).errors).toEqual([{ field: '', message: 'must be a JSON object, not an array' }]);
+      expect(problemOf(res).detail).toBe('The request body must be a JSON object, not an array');
+    });
+
+    it('names a single enum value, a date, a UUID list and a nested object by their paths', async () => {
+      const board = await t.user(['board_member']);
+      const review = await t.http
+        .post('/api/management-reviews')
+        .set(...bearer(board))
+        .send({ heldOn: '2026-02-30', title: 'Spring review', attendeeIds: ['nope'] });
+      expectProblem(review, 400, 'validation_failed');
+      expect(problemOf(review).errors).toEqual([
+        { field: 'heldOn', message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03' },
+        { field: 'attendeeIds', message: 'must contain only UUIDs' },
+      ]);
+      const noAttendees = await t.http
+        .post('/api/management-reviews')
+        .set(...bearer(board))
+        .send({ heldOn: '2026-03-03', title: 'Spring review', attendeeIds: [] });
+      expect(problemOf(noAttendees).errors).toEqual([{ field: 'attendeeIds', message: 'must not be empty' }]);
+
+      // The review need not exist: the body is refused before anything is looked up.
+      const decisions = `/api/management-reviews/${randomUUID()}/decisions`;
+      const nested = await t.http
+        .post(decisions)
+        .set(...bearer(board))
+        .send({ text: 'Hire an interpreter', action: { ownerId: 'somebody', dueDate: '03/04/2026', colour: 'red' } });
+      expectProblem(nested, 400, 'validation_failed');
+      expect(problemOf(nested).errors).toEqual([
+        { field: 'action.colour', message: 'is not a known property' },
+        { field: 'action.ownerId', message: 'must be a UUID' },
+        { field: 'action.dueDate', message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03' },
+        { field: 'action.description', message: 'is required' },
+      ]);
+      const notAnObject = await t.http
+        .post(decisions)
+        .set(...bearer(board))
+        .send({ text: 'Hire an interpreter', action: 'soon' });
+      expect(problemOf(notAnObject).errors).toEqual([{ field: 'action', message: 'must be an object' }]);
+
+      const qm = await t.user(['quality_manager']);
+      const deviations = await t.http.get('/api/deviations?severity=huge&limit=abc').set(...bearer(qm));
+      expectProblem(deviations, 400, 'validation_failed');
+      expect(problemOf(deviations).errors).toEqual([
+        { field: 'severity', message: 'must be one of: minor, major, critical' },
+        { field: 'limit', message: 'must be a whole number' },
+      ]);
+      const started = await t.http
+        .post(`/api/programmes/${randomUUID()}/executions`)
+        .set(...bearer(qm))
+        .send({ procedureKey: 'Intake Interview', subject: { participantId: 'adept-1' } });
+      expect(problemOf(started).errors).toEqual([
+        {
+          field: 'procedureKey',
+          message: 'must be a procedure key: lower-case letters, digits and hyphens, starting with a letter, such as intake-interview',
+        },
+        { field: 'subject.participantId', message: 'must be a UUID' },
+      ]);
+      const step = await t.http
+        .post(`/api/executions/${randomUUID()}/steps`)
+        .set(...bearer(qm))
+        .send({ stepKey: 'meet', values: {}, performedAt: '2026-03-03 09:30' });
+      expect(problemOf(step).errors).toEqual([
+        { field: 'performedAt', message: 'must be a date and time with a time zone, such as 2026-03-03T09:30:00Z' },
+      ]);
+    });
   });
 
   it('names every wrong field of one request', async () => {

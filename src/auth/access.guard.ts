@@ -35,7 +35,7 @@ export class AccessGuard implements CanActivate {
       throw forbidden('password_change_required', 'Change your password first: POST /api/users/me/password with the current and a new one');
     }
     if (policy.kind === 'roles' && !hasAnyRole(req.user.roles, policy.roles)) {
-      throw forbidden('forbidden_role', `Requires one of the roles: ${policy.roles.join(', ')}`);
+      throw forbidden('forbidden_role', `Only a user with one of these roles may do this: ${policy.roles.join(', ')}`);
     }
     return true;
   }

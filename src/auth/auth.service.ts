@@ -145,7 +145,7 @@ export class AuthService {
     const admission = await this.throttle.admit(scope, clientAddress, account);
     if (!admission.admitted) {
       const wait = admission.retryAfterSeconds;
-      throw new ProblemException(429, 'too_many_attempts', `Too many failed attempts; try again in ${wait} s`, { retryAfterSeconds: wait });
+      throw new ProblemException('too_many_attempts', `Too many failed attempts; try again in ${wait} s`, { retryAfterSeconds: wait });
     }
     const user = await this.dataSource.getRepository(User).findOneBy(where);
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);

@@ -15,16 +15,16 @@ export function answerClientErrorsWithProblems(server: Server): void {
       socket.destroy();
       return;
     }
-    const [status, code, detail] =
+    const [code, detail] =
       err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'headers_too_large', 'The request line or headers are larger than the server accepts (16 KB)']
+        ? (['headers_too_large', 'The request line or headers are larger than the server accepts (16 KB)'] as const)
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'request_timeout', 'The request was not received in time']
-          : [400, 'bad_request', 'The request is not valid HTTP'];
-    const body = JSON.stringify(problemDocument(status, code, detail));
-    const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' }[status];
+          ? (['request_timeout', 'The request was not received in time'] as const)
+          : (['bad_request', 'The request is not valid HTTP'] as const);
+    const doc = problemDocument(code, detail);
+    const body = JSON.stringify(doc);
     socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `HTTP/1.1 ${doc.status} ${doc.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 }

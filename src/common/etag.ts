@@ -17,7 +17,7 @@ export function setETag(res: Response, version: number): void {
 export function requireIfMatch(req: Request): number {
   const raw = req.headers['if-match'];
   if (raw === undefined || raw === '') {
-    throw new ProblemException(428, 'if_match_required', 'This update needs an If-Match header with the ETag you last read');
+    throw new ProblemException('if_match_required', 'This update needs an If-Match header with the ETag you last read');
   }
   const value = Array.isArray(raw) ? raw[0] : raw;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
@@ -27,7 +27,6 @@ export function requireIfMatch(req: Request): number {
 
 export function stale(current: number | undefined): ProblemException {
   return new ProblemException(
-    412,
     'version_mismatch',
     'The resource was changed since you read it; read it again and retry',
     current === undefined ? {} : { currentVersion: current },

@@ -11,6 +11,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -29,6 +30,7 @@ import {
 } from 'class-validator';
 import type { ValidationOptions } from 'class-validator';
 import { isCalendarDate as isExistingDate } from './calendar.js';
+import { count } from './wording.js';
 
 interface Common {
   description?: string;
@@ -43,28 +45,44 @@ function doc(opts: Common, schema: Record<string, unknown>) {
   return opts.optional ? ApiPropertyOptional(base) : ApiProperty({ ...base, required: true });
 }
 
+/**
+ * A required field that is missing (or null) fails only this rule: `flattenValidationErrors` then
+ * drops the field's other rules, so the answer says "is required" and nothing else.
+ */
 function presence(opts: Common): PropertyDecorator[] {
   if (opts.optional || opts.nullable) return [IsOptional()];
-  return [];
+  return [IsDefined({ message: 'is required' })];
 }
 
 const NO_NUL = /^[^\u0000]*$/;
+
+/** The message for a field holding a procedure key (the pattern `^[a-z][a-z0-9-]{1,62}$`). */
+export const PROCEDURE_KEY_FORM =
+  'must be a procedure key: lower-case letters, digits and hyphens, starting with a letter, such as intake-interview';
 
 /** Free text. Rejects NUL characters, which PostgreSQL cannot store. */
 export function TextField(opts: Common & { min?: number; max: number; pattern?: RegExp; patternMessage?: string }) {
   return applyDecorators(
     doc(opts, { type: String, minLength: opts.min ?? (opts.optional ? undefined : 1), maxLength: opts.max, pattern: opts.pattern?.source }),
     ...presence(opts),
-    IsString(),
-    MinLength(opts.min ?? 1),
-    MaxLength(opts.max),
-    Matches(NO_NUL, { message: '$property must not contain NUL characters' }),
-    ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage ?? `$property must match ${opts.pattern.source}` })] : []),
+    IsString({ message: 'must be a string' }),
+    MinLength(opts.min ?? 1, {
+      message: (opts.min ?? 1) <= 1 ? 'must not be empty' : `must be at least ${count(opts.min!, 'character')} long`,
+    }),
+    MaxLength(opts.max, { message: `must be at most ${count(opts.max, 'character')} long` }),
+    Matches(NO_NUL, { message: 'must not contain NUL characters' }),
+    ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage ?? 'is not in the expected form' })] : []),
   );
 }
 
 export function EmailField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: String, format: 'email', maxLength: 254 }), ...presence(opts), IsEmail(), MaxLength(254));
+  return applyDecorators(
+    doc(opts, { type: String, format: 'email', maxLength: 254 }),
+    ...presence(opts),
+    IsString({ message: 'must be a string' }),
+    IsEmail({}, { message: 'must be an e-mail address' }),
+    MaxLength(254, { message: `must be at most ${count(254, 'character')} long` }),
+  );
 }
 
 /** UUIDs are read in lower case, the form the database returns (services compare ids as strings). */
@@ -74,7 +92,12 @@ const lowerCaseUuids = Transform(({ value }) =>
 );
 
 export function UuidField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: String, format: 'uuid' }), ...presence(opts), lowerCaseUuid, IsUUID('all'));
+  return applyDecorators(
+    doc(opts, { type: String, format: 'uuid' }),
+    ...presence(opts),
+    lowerCaseUuid,
+    IsUUID('all', { message: 'must be a UUID' }),
+  );
 }
 
 export function UuidListField(opts: Common & { min?: number; max?: number } = {}) {
@@ -82,11 +105,10 @@ export function UuidListField(opts: Common & { min?: number; max?: number } = {}
     doc(opts, { type: [String], format: 'uuid', minItems: opts.min, maxItems: opts.max ?? 100 }),
     ...presence(opts),
     lowerCaseUuids,
-    IsArray(),
-    ArrayMinSize(opts.min ?? 0),
-    ArrayMaxSize(opts.max ?? 100),
-    ArrayUnique(),
-    IsUUID('all', { each: true }),
+    IsArray({ message: 'must be an array' }),
+    ...listSize(opts.min ?? 0, opts.max ?? 100, 'id'),
+    ArrayUnique({ message: 'must not name the same id twice' }),
+    IsUUID('all', { each: true, message: 'must contain only UUIDs' }),
   );
 }
 
@@ -112,9 +134,9 @@ export function IntField(opts: Common & { min: number; max: number }) {
   return applyDecorators(
     doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }),
     ...presence(opts),
-    IsInt(),
-    Min(opts.min),
-    Max(opts.max),
+    IsInt({ message: 'must be a whole number' }),
+    Min(opts.min, { message: `must be at least ${opts.min}` }),
+    Max(opts.max, { message: `must be at most ${opts.max}` }),
   );
 }
 
@@ -122,21 +144,21 @@ export function NumberField(opts: Common & { min: number; max: number }) {
   return applyDecorators(
     doc(opts, { type: Number, minimum: opts.min, maximum: opts.max }),
     ...presence(opts),
-    IsNumber({ allowNaN: false, allowInfinity: false }),
-    Min(opts.min),
-    Max(opts.max),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' }),
+    Min(opts.min, { message: `must be at least ${opts.min}` }),
+    Max(opts.max, { message: `must be at most ${opts.max}` }),
   );
 }
 
 export function BoolField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: Boolean }), ...presence(opts), IsBoolean());
+  return applyDecorators(doc(opts, { type: Boolean }), ...presence(opts), IsBoolean({ message: 'must be true or false' }));
 }
 
 export function EnumField<T extends string>(values: readonly T[], opts: Common & { enumName?: string } = {}) {
   return applyDecorators(
     doc(opts, { enum: [...values], enumName: opts.enumName }),
     ...presence(opts),
-    IsIn([...values], { message: `$property must be one of: ${values.join(', ')}` }),
+    IsIn([...values], { message: `must be one of: ${values.join(', ')}` }),
   );
 }
 
@@ -144,20 +166,32 @@ export function EnumListField<T extends string>(values: readonly T[], opts: Comm
   return applyDecorators(
     doc(opts, { enum: [...values], enumName: opts.enumName, isArray: true, minItems: opts.min }),
     ...presence(opts),
-    IsArray(),
-    ArrayMinSize(opts.min ?? 0),
-    ArrayMaxSize(values.length),
-    ArrayUnique(),
-    IsIn([...values], { each: true, message: `each value in $property must be one of: ${values.join(', ')}` }),
+    IsArray({ message: 'must be an array' }),
+    ...listSize(opts.min ?? 0, values.length, 'value'),
+    ArrayUnique({ message: 'must not contain the same value twice' }),
+    IsIn([...values], { each: true, message: `must contain only these values: ${values.join(', ')}` }),
   );
+}
+
+/** Size rules of an array field, worded for people ("must not be empty", "at most 5 values"). */
+function listSize(min: number, max: number, one: string, many = `${one}s`): PropertyDecorator[] {
+  return [
+    ...(min > 0
+      ? [ArrayMinSize(min, { message: min === 1 ? 'must not be empty' : `must contain at least ${count(min, one, many)}` })]
+      : []),
+    ArrayMaxSize(max, { message: `must contain at most ${count(max, one, many)}` }),
+  ];
 }
 
 export function NestedField(type: () => new () => object, opts: Common & { each?: boolean; maxItems?: number } = {}) {
   return applyDecorators(
     doc(opts, { type: opts.each ? [type()] : type(), maxItems: opts.each ? opts.maxItems : undefined }),
     ...presence(opts),
-    ...(opts.each ? [IsArray(), ArrayMaxSize(opts.maxItems ?? 1000)] : [IsObject()]),
-    ValidateNested({ each: opts.each }),
+    ...(opts.each
+      ? [IsArray({ message: 'must be an array' }), ...listSize(0, opts.maxItems ?? 1000, 'entry', 'entries')]
+      : [IsObject({ message: 'must be an object' })]),
+    // Reported on an element that is not an object (`steps[2]`); a non-object field fails IsObject first.
+    ValidateNested({ each: opts.each, message: 'must be an object' }),
     Type(type),
   );
 }
@@ -167,8 +201,8 @@ export function ObjectField(opts: Common = {}) {
   return applyDecorators(
     doc(opts, { type: 'object', additionalProperties: true }),
     ...presence(opts),
-    IsObject(),
-    IsPlainJson({ message: '$property must be a plain JSON object without NUL characters, at most 16 levels deep' }),
+    IsObject({ message: 'must be an object' }),
+    IsPlainJson({ message: 'must be a plain JSON object without NUL characters, nested at most 16 levels deep' }),
   );
 }
 
@@ -193,7 +227,7 @@ function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: object.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a calendar date YYYY-MM-DD', ...options },
+      options: { message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03', ...options },
       validator: { validate: isCalendarDate },
     });
 }
@@ -204,7 +238,7 @@ function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimestamp',
       target: object.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2026-03-03T09:30:00Z', ...options },
+      options: { message: 'must be a date and time with a time zone, such as 2026-03-03T09:30:00Z', ...options },
       validator: { validate: isTimestamp },
     });
 }
@@ -242,6 +276,6 @@ export function QueryBoolField(opts: Common = {}) {
     doc({ ...opts, optional: true }, { type: Boolean }),
     IsOptional(),
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
-    IsBoolean({ message: '$property must be true or false' }),
+    IsBoolean({ message: 'must be true or false' }),
   );
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { CodeFor } from './error-codes.js';
 import { badRequest } from './problem.js';
 
 /**
@@ -10,7 +11,7 @@ export const MAX_JSON_DEPTH = 64;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface JsonBodyProblem {
-  code: string;
+  code: CodeFor<400>;
   detail: string;
 }
 

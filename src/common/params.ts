@@ -11,7 +11,7 @@ import { notFound, validationFailed } from './problem.js';
 export class UuidParam implements PipeTransform<string, string> {
   constructor(private readonly what = 'Record') {}
   transform(value: string): string {
-    if (!isUUID(value, 'all')) throw notFound(this.what, sanitise(value));
+    if (!isUUID(value, 'all')) throw notFound(this.what);
     return value.toLowerCase();
   }
 }
@@ -41,11 +41,7 @@ export class PositiveIntParam implements PipeTransform<string, number> {
 export class KeyParam implements PipeTransform<string, string> {
   constructor(private readonly what: string) {}
   transform(value: string): string {
-    if (!/^[a-z][a-z0-9-]{1,62}$/.test(value)) throw notFound(this.what, sanitise(value));
+    if (!/^[a-z][a-z0-9-]{1,62}$/.test(value)) throw notFound(this.what);
     return value;
   }
-}
-
-function sanitise(value: string): string {
-  return value.length > 64 ? `${value.slice(0, 64)}...` : value.replace(/[^\x20-\x7e]/g, '?');
 }

@@ -1,8 +1,11 @@
 import { HttpException } from '@nestjs/common';
+import { ERROR_CODES } from './error-codes.js';
+import type { CodeFor, ErrorCode, ErrorCodeEntry } from './error-codes.js';
 
 /** One entry of a validation failure: which field, and what is wrong with it. */
 export interface FieldError {
   field: string;
+  /** What is wrong, said after the field's name ("is required"), or a sentence of its own. */
   message: string;
 }
 
@@ -10,34 +13,47 @@ export interface FieldError {
 export type ProblemExtras = Record<string, unknown> & { errors?: FieldError[] };
 
 /**
- * An error the API answers with deliberately. `code` is stable and machine-readable;
- * clients branch on it, never on `detail`.
+ * An error the API answers with deliberately. `code` is stable and machine-readable, and one of
+ * the registry (`error-codes.ts`), which also fixes the status; clients branch on the code, never
+ * on `detail`.
  */
 export class ProblemException extends HttpException {
   constructor(
-    status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     detail: string,
     readonly extras: ProblemExtras = {},
   ) {
-    super({ code, detail, ...extras }, status);
+    // A code missing from the registry (only possible through a cast) is answered as a defect: 500.
+    super({ code, detail, ...extras }, (ERROR_CODES[code] as ErrorCodeEntry | undefined)?.status ?? 500);
     // Where no problem document is rendered (the command line prints `message`), say what went wrong.
     this.message = detail;
   }
 }
 
-export const badRequest = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(400, code, detail, extras);
+export const badRequest = (code: CodeFor<400>, detail: string, extras?: ProblemExtras) => new ProblemException(code, detail, extras);
 export const validationFailed = (errors: FieldError[], detail?: string) =>
-  new ProblemException(400, 'validation_failed', detail ?? describeFieldErrors(errors), { errors });
-export const unauthorized = (code: string, detail: string) => new ProblemException(401, code, detail);
-export const forbidden = (code: string, detail: string) => new ProblemException(403, code, detail);
-export const notFound = (what: string, id?: string) =>
-  new ProblemException(404, 'not_found', id === undefined ? `${what} not found` : `${what} ${id} not found`);
-export const conflict = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(409, code, detail, extras);
-export const unprocessable = (code: string, detail: string, extras?: ProblemExtras) => new ProblemException(422, code, detail, extras);
+  new ProblemException('validation_failed', detail ?? describeFieldErrors(errors), { errors });
+export const unauthorized = (code: CodeFor<401>, detail: string) => new ProblemException(code, detail);
+export const forbidden = (code: CodeFor<403>, detail: string) => new ProblemException(code, detail);
+/**
+ * 404 naming what the caller asked for ("Execution not found"), never the record that hid it:
+ * something in a programme the caller may not see answers exactly like something that does not exist.
+ */
+export const notFound = (what: string, opts: { detail?: string } = {}) =>
+  new ProblemException('not_found', opts.detail ?? `${what} not found`);
+export const conflict = (code: CodeFor<409>, detail: string, extras?: ProblemExtras) => new ProblemException(code, detail, extras);
+export const unprocessable = (code: CodeFor<422>, detail: string, extras?: ProblemExtras) => new ProblemException(code, detail, extras);
 
+/** The field errors as the problem's `detail`: each one a sentence naming its field. */
 export function describeFieldErrors(errors: FieldError[]): string {
-  const shown = errors.slice(0, 3).map((e) => `${e.field}: ${e.message}`);
-  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-  return `Invalid request: ${shown.join('; ')}${more}`;
+  if (errors.length === 0) return 'The request is invalid';
+  const shown = errors.slice(0, 3).map(fieldSentence);
+  const rest = errors.length - shown.length;
+  return shown.join('; ') + (rest > 0 ? `; and ${rest} more ${rest === 1 ? 'problem' : 'problems'} (see errors)` : '');
+}
+
+/** "name is required"; a message that is a sentence of its own ("The current password is wrong.") stays as it is. */
+export function fieldSentence(e: FieldError): string {
+  if (/^[A-Z]/.test(e.message)) return e.message.replace(/\.$/, '');
+  return e.field === '' ? `The request body ${e.message}` : `${e.field} ${e.message}`;
 }

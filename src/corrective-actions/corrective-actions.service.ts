@@ -81,8 +81,8 @@ export class CorrectiveActionsService {
       : [];
     const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
     if (missing.length)
-      throw unprocessable('unknown_deviation', `No such deviation: ${missing.join(', ')}`, {
-        errors: [{ field: 'deviationIds', message: `unknown: ${missing.join(', ')}` }],
+      throw unprocessable('unknown_deviation', `No deviation has the id ${missing.join(', ')}`, {
+        errors: [{ field: 'deviationIds', message: `names deviations that do not exist: ${missing.join(', ')}` }],
       });
     for (const d of deviations) await this.access.writable(m, ctx, d.programme_id);
     const finished = deviations.filter((d) => d.state === 'closed' || d.state === 'cancelled');
@@ -248,14 +248,14 @@ export class CorrectiveActionsService {
   /** Reads an action the actor may see: programme leaders only those they own or that address their programmes. */
   async find(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
     const action = await m.getRepository(CorrectiveAction).findOneBy({ id });
-    if (!action) throw notFound('Corrective action', id);
+    if (!action) throw notFound('Corrective action');
     if (this.access.visibilityFilter(ctx) && action.ownerId !== ctx.actor.id) {
       const visible = (await m.query(
         `SELECT 1 FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
          JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE l.corrective_action_id = $1 AND pl.user_id = $2 LIMIT 1`,
         [id, ctx.actor.id],
       )) as unknown[];
-      if (visible.length === 0) throw notFound('Corrective action', id);
+      if (visible.length === 0) throw notFound('Corrective action');
     }
     return action;
   }
@@ -283,9 +283,10 @@ export class CorrectiveActionsService {
     const errors = [];
     if (rule.verdict && input.verdict !== rule.verdict)
       errors.push({ field: 'verdict', message: `must be ${rule.verdict} to move to ${input.to}` });
-    if (!rule.verdict && input.verdict) errors.push({ field: 'verdict', message: 'is only given when leaving effectiveness_check' });
-    if (rule.needsEvidence && !input.evidence) errors.push({ field: 'evidence', message: 'is needed for an effectiveness verdict' });
-    if (rule.needsSignature && !input.password) errors.push({ field: 'password', message: 'is needed: closing is signed electronically' });
+    if (!rule.verdict && input.verdict) errors.push({ field: 'verdict', message: 'can only be given when leaving effectiveness_check' });
+    if (rule.needsEvidence && !input.evidence) errors.push({ field: 'evidence', message: 'is required for an effectiveness verdict' });
+    if (rule.needsSignature && !input.password)
+      errors.push({ field: 'password', message: 'is required: closing is signed with your password' });
     if (errors.length) throw validationFailed(errors);
     return rule;
   }

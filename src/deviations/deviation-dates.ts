@@ -16,14 +16,18 @@ export function checkDeviationDates(detectedAt: Date, targetDate: string, progra
   }
   const detectedDay = localDate(detectedAt, programme.timeZone);
   if (detectedDay < programme.preparationBegan) {
-    throw unprocessable('detected_before_programme', `The programme's preparation began on ${programme.preparationBegan}`, {
-      errors: [
-        { field: 'detectedAt', message: `must be on or after ${programme.preparationBegan}, when the programme's preparation began` },
-      ],
-    });
+    throw unprocessable(
+      'detected_before_programme',
+      `A deviation cannot be detected before the programme's preparation began (${programme.preparationBegan})`,
+      {
+        errors: [
+          { field: 'detectedAt', message: `must be on or after ${programme.preparationBegan}, when the programme's preparation began` },
+        ],
+      },
+    );
   }
   if (targetDate < detectedDay) {
-    throw unprocessable('target_before_detection', 'The target date is before detection', {
+    throw unprocessable('target_before_detection', 'The target date cannot be before the day the deviation was detected', {
       errors: [{ field: 'targetDate', message: `must be on or after the day of detection (${detectedDay})` }],
     });
   }

@@ -81,8 +81,8 @@ export class DeviationQueriesService {
   async get(ctx: RequestContext, id: string): Promise<DeviationDetail> {
     const m = this.dataSource.manager;
     const deviation = await m.getRepository(Deviation).findOneBy({ id });
-    if (!deviation) throw notFound('Deviation', id);
-    await this.access.readable(m, ctx, deviation.programmeId);
+    if (!deviation) throw notFound('Deviation');
+    await this.access.readable(m, ctx, deviation.programmeId, { what: 'Deviation' });
     const history = await m.getRepository(DeviationTransition).find({ where: { deviationId: id }, order: { seq: 'ASC' } });
     const actions = (await m.query(
       `SELECT a.id, a.reference, a.type, a.state, a.due_date FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id

@@ -88,7 +88,7 @@ export class DeviationsService {
       procedureKey = e.procedure_key;
       versionNumber = e.version_number;
     } else if (input.stepKey) {
-      throw validationFailed([{ field: 'stepKey', message: 'needs executionId' }]);
+      throw validationFailed([{ field: 'stepKey', message: 'can only be given together with executionId' }]);
     }
     if (input.participantId) {
       const rows = (await m.query(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [
@@ -199,13 +199,13 @@ export class DeviationsService {
     // the transition's audit event, and on a reopen the database refuses the change (500).
     if (input.rootCause !== undefined && !rule.guards.includes('root_cause')) {
       throw validationFailed([
-        { field: 'rootCause', message: 'is given when moving into action_plan; before that, edit the deviation (PATCH)' },
+        { field: 'rootCause', message: 'can only be given when moving to action_plan; at other times, edit the deviation (PATCH)' },
       ]);
     }
     let signer: Signer | null = null;
     if (rule.guards.includes('signature')) {
       if (!input.password)
-        throw validationFailed([{ field: 'password', message: 'is needed: closing a deviation is signed electronically' }]);
+        throw validationFailed([{ field: 'password', message: 'is required: closing a deviation is signed with your password' }]);
       signer = await this.signatures.confirmSigner(ctx, input.password);
     }
     return this.dataSource.transaction(async (m) => {
@@ -217,7 +217,7 @@ export class DeviationsService {
       if (rule.guards.includes('root_cause')) {
         if (!rootCause)
           throw unprocessable('root_cause_required', 'Record the root cause before planning actions', {
-            errors: [{ field: 'rootCause', message: 'is required to enter action_plan' }],
+            errors: [{ field: 'rootCause', message: 'is required to move to action_plan' }],
           });
         if (input.rootCause) details.rootCause = input.rootCause;
       }
@@ -236,7 +236,9 @@ export class DeviationsService {
               : `A ${before.severity} deviation needs at least one linked corrective action`,
             {
               errors: [
-                { field: before.severity === 'minor' ? 'correctionOnlyJustification' : 'to', message: 'needs a linked corrective action' },
+                before.severity === 'minor'
+                  ? { field: 'correctionOnlyJustification', message: 'is required when no corrective action is linked' }
+                  : { field: 'to', message: `needs a linked corrective action first: the deviation is ${before.severity}` },
               ],
             },
           );
@@ -322,8 +324,8 @@ export class DeviationsService {
   /** The deviation, if the actor may change it (programme scoping), locked when in a transaction. */
   private async lock(m: EntityManager, ctx: RequestContext, id: string, forUpdate = true): Promise<Deviation> {
     const found = await m.getRepository(Deviation).findOneBy({ id });
-    if (!found) throw notFound('Deviation', id);
-    await this.access.writable(m, ctx, found.programmeId);
+    if (!found) throw notFound('Deviation');
+    await this.access.writable(m, ctx, found.programmeId, { what: 'Deviation' });
     if (forUpdate) await m.query(`SELECT 1 FROM deviation WHERE id = $1 FOR UPDATE`, [id]);
     return forUpdate ? m.getRepository(Deviation).findOneByOrFail({ id }) : found;
   }

@@ -33,7 +33,7 @@ export async function loadExecution(
   opts: { lock?: boolean; execution?: Execution; programme?: Programme } = {},
 ): Promise<ExecutionContext> {
   const execution = opts.execution ?? (await findExecution(m, executionId, opts.lock));
-  if (!execution) throw notFound('Execution', executionId);
+  if (!execution) throw notFound('Execution');
   const programme = opts.programme ?? (await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId }));
   const definition = await pinnedDefinition(m, execution.versionId);
   const participant = execution.participantId ? await m.getRepository(Participant).findOneByOrFail({ id: execution.participantId }) : null;

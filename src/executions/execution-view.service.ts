@@ -21,8 +21,8 @@ export class ExecutionViewService {
   async get(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
     const m = this.dataSource.manager;
     const execution = await findExecution(m, executionId);
-    if (!execution) throw notFound('Execution', executionId);
-    const programme = await this.access.readable(m, ctx, execution.programmeId);
+    if (!execution) throw notFound('Execution');
+    const programme = await this.access.readable(m, ctx, execution.programmeId, { what: 'Execution' });
     const names = await this.access.identifies(m, ctx, programme.id);
     return this.present(m, await loadExecution(m, executionId, { execution, programme }), { names });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsOptional } from 'class-validator';
-import { DateTimeField, NestedField, ObjectField, TextField, UuidField } from '../common/fields.js';
+import { DateTimeField, NestedField, ObjectField, TextField, UuidField, PROCEDURE_KEY_FORM } from '../common/fields.js';
 import { SUBJECTS } from '../procedures/procedure-definition.js';
 
 export class ExecutionSubjectInput {
@@ -13,7 +13,8 @@ export class ExecutionSubjectInput {
 }
 
 export class StartExecutionRequest {
-  @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, example: 'intake-interview' }) procedureKey: string;
+  @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, patternMessage: PROCEDURE_KEY_FORM, example: 'intake-interview' })
+  procedureKey: string;
   @NestedField(() => ExecutionSubjectInput, { description: 'Exactly one of participantId, pairId, cohort' }) subject: ExecutionSubjectInput;
 }
 

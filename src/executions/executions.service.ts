@@ -18,6 +18,7 @@ import type { ExecutionContext } from './execution-loader.js';
 import { validateStepValues } from './step-values.js';
 import type { ConformanceResult } from './conformance.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
+import { withArticle } from '../common/wording.js';
 
 export interface SubjectInput {
   participantId?: string;
@@ -168,10 +169,10 @@ export class ExecutionsService {
     return this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       const old = ec.records.find((r) => r.id === recordId);
-      if (!old) throw notFound('Step record', recordId);
+      if (!old) throw notFound('Step record');
       const replacement = ec.records.find((r) => r.supersedesId === old.id);
       if (replacement)
-        throw conflict('record_superseded', `This record was already corrected by ${replacement.id}; correct that one`, {
+        throw conflict('record_superseded', 'This record has already been corrected; correct the newest record (currentRecordId) instead', {
           currentRecordId: replacement.id,
         });
       const step = ec.definition.steps.find((s) => s.key === old.stepKey);
@@ -293,8 +294,8 @@ export class ExecutionsService {
   /** The execution locked for a write (until commit), after the actor's right to write in its programme. */
   private async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
     const execution = await findExecution(m, executionId, true);
-    if (!execution) throw notFound('Execution', executionId);
-    const programme = await this.access.writable(m, ctx, execution.programmeId);
+    if (!execution) throw notFound('Execution');
+    const programme = await this.access.writable(m, ctx, execution.programmeId, { what: 'Execution' });
     return loadExecution(m, executionId, { execution, programme });
   }
 
@@ -314,8 +315,8 @@ export class ExecutionsService {
     expected: string,
   ): Promise<{ participantId?: string; pairId?: string; label: string }> {
     const mismatch = (given: string) =>
-      unprocessable('subject_mismatch', `The procedure is carried out per ${expected}, not per ${given}`, {
-        errors: [{ field: 'subject', message: `must name a ${expected}` }],
+      unprocessable('subject_mismatch', `The procedure is carried out for ${withArticle(expected)}, not for ${withArticle(given)}`, {
+        errors: [{ field: 'subject', message: `must name ${withArticle(expected)}` }],
       });
     if (s.participantId) {
       const p = await m.getRepository(Participant).findOneBy({ id: s.participantId, programmeId });

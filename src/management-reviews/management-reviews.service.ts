@@ -34,7 +34,7 @@ export class ManagementReviewsService {
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
       if (missing.length)
         throw unprocessable('unknown_attendee', 'Attendees must be active users', {
-          errors: [{ field: 'attendeeIds', message: `not active users: ${missing.join(', ')}` }],
+          errors: [{ field: 'attendeeIds', message: `must name active users; these are not: ${missing.join(', ')}` }],
         });
       const [row] = (await m.query(`INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`, [
         input.heldOn,
@@ -158,7 +158,7 @@ export class ManagementReviewsService {
 
   private async find(m: EntityManager, id: string): Promise<ManagementReview> {
     const r = await m.getRepository(ManagementReview).findOneBy({ id });
-    if (!r) throw notFound('Management review', id);
+    if (!r) throw notFound('Management review');
     return r;
   }
 

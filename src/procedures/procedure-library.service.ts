@@ -95,7 +95,7 @@ export class ProcedureLibraryService {
       .andWhere('(v.retired_at IS NULL OR v.retired_at > :at)', { at })
       .orderBy('v.effective_from', 'DESC')
       .getOne();
-    if (!version) throw notFound(`A version of ${key} in force at ${at.toISOString()}`);
+    if (!version) throw notFound('Procedure version', { detail: `No version of ${key} was in force at ${at.toISOString()}` });
     return this.detail(procedure, version);
   }
 

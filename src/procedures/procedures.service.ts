@@ -14,6 +14,7 @@ import { contentHash, validateDefinition } from './definition-validation.js';
 import type { ProcedureDefinition } from './procedure-definition.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
+import { count } from '../common/wording.js';
 
 export const PROCEDURE_VERSION = 'procedure_version';
 
@@ -260,7 +261,7 @@ export class ProceduresService {
 function checkDefinition(input: unknown): ProcedureDefinition {
   const result = validateDefinition(input);
   if (!result.ok) {
-    throw unprocessable('invalid_definition', `The procedure definition has ${result.problems.length} problem(s)`, {
+    throw unprocessable('invalid_definition', `The procedure definition has ${count(result.problems.length, 'problem')}`, {
       errors: result.problems.map((p) => ({ field: definitionField(p.path), message: p.message })),
     });
   }
@@ -283,19 +284,19 @@ function sameKey(definition: ProcedureDefinition, key: string): void {
 
 export async function findProcedure(m: EntityManager, key: string): Promise<Procedure> {
   const p = await m.getRepository(Procedure).findOneBy({ key });
-  if (!p) throw notFound('Procedure', key);
+  if (!p) throw notFound('Procedure');
   return p;
 }
 
 async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
   const rows = (await m.query(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key])) as { id: string }[];
-  if (rows.length === 0) throw notFound('Procedure', key);
+  if (rows.length === 0) throw notFound('Procedure');
   return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
 }
 
 export async function findVersion(m: EntityManager, procedure: Procedure, n: number): Promise<ProcedureVersion> {
   const v = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, number: n });
-  if (!v) throw notFound(`Version ${n} of procedure`, procedure.key);
+  if (!v) throw notFound(`Version ${n} of procedure ${procedure.key}`);
   return v;
 }
 

@@ -5,6 +5,7 @@ import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { Pair, Participant } from './participant.entity.js';
+import { withArticle } from '../common/wording.js';
 
 export interface PairView {
   pair: Pair;
@@ -44,7 +45,7 @@ export class PairsService {
         .where('p.adept_id = :id AND p.ended_at IS NULL', { id: input.adeptId })
         .getOne();
       if (active)
-        throw conflict('adept_already_paired', `The adept is already in an active pair (${active.id}); end it first for a rematch`, {
+        throw conflict('adept_already_paired', 'The adept is already in an active pair (pairId); end that pair first for a rematch', {
           pairId: active.id,
         });
       const [row] = (await m.query(
@@ -87,8 +88,8 @@ export class PairsService {
   async end(ctx: RequestContext, pairId: string, date: string, reason: string): Promise<PairView> {
     return this.dataSource.transaction(async (m) => {
       const found = await m.getRepository(Pair).findOneBy({ id: pairId });
-      if (!found) throw notFound('Pair', pairId);
-      await this.access.writable(m, ctx, found.programmeId);
+      if (!found) throw notFound('Pair');
+      await this.access.writable(m, ctx, found.programmeId, { what: 'Pair' });
       await m.query(`SELECT 1 FROM pair WHERE id = $1 FOR UPDATE`, [pairId]);
       const pair = await m.getRepository(Pair).findOneByOrFail({ id: pairId });
       if (pair.endedAt !== null) throw conflict('pair_ended', `The pair already ended on ${pair.endedAt}`);
@@ -119,7 +120,7 @@ export class PairsService {
 
 function check(p: Participant | undefined, field: string, role: string, programmeId: string) {
   if (!p || p.programmeId !== programmeId) return [{ field, message: `is not a participant of this programme` }];
-  if (p.role !== role) return [{ field, message: `is a ${p.role}, not a ${role}` }];
+  if (p.role !== role) return [{ field, message: `is ${withArticle(p.role)}, not ${withArticle(role)}` }];
   if (p.status !== 'active') return [{ field, message: `is ${p.status}` }];
   return [];
 }

@@ -115,7 +115,7 @@ export class ParticipantsService {
 
   async get(ctx: RequestContext, programmeId: string, id: string): Promise<{ participant: Participant; names: boolean }> {
     const m = this.dataSource.manager;
-    await this.access.readable(m, ctx, programmeId);
+    await this.access.readable(m, ctx, programmeId, { what: 'Participant' });
     const participant = await findParticipant(m, programmeId, id);
     return { participant, names: await this.access.identifies(m, ctx, programmeId) };
   }
@@ -158,7 +158,7 @@ export class ParticipantsService {
   private notAfterToday(date: string, timeZone: string, what: string): void {
     const today = this.clock.today(timeZone);
     if (date > today)
-      throw unprocessable('date_in_future', `${what} date ${date} has not come yet (today is ${today})`, {
+      throw unprocessable('day_in_future', `${what} date ${date} has not come yet (today is ${today})`, {
         errors: [{ field: 'date', message: `must not be after today (${today})` }],
       });
   }
@@ -171,7 +171,7 @@ export class ParticipantsService {
     apply: (m: EntityManager, p: Participant, timeZone: string) => Promise<{ changes: Record<string, unknown>; reason: string | null }>,
   ): Promise<Participant> {
     return this.dataSource.transaction(async (m) => {
-      const programme = await this.access.writable(m, ctx, programmeId);
+      const programme = await this.access.writable(m, ctx, programmeId, { what: 'Participant' });
       await m.query(`SELECT 1 FROM participant WHERE id = $1 FOR UPDATE`, [id]);
       const p = await findParticipant(m, programmeId, id);
       if (p.status !== 'active')
@@ -193,6 +193,6 @@ export class ParticipantsService {
 
 export async function findParticipant(m: EntityManager, programmeId: string, id: string): Promise<Participant> {
   const p = await m.getRepository(Participant).findOneBy({ id, programmeId });
-  if (!p) throw notFound('Participant', id);
+  if (!p) throw notFound('Participant');
   return p;
 }

@@ -12,18 +12,32 @@ const WRITE_ALL = ['quality_manager'] as const;
 /** Roles that see who the participants of every programme are. */
 const IDENTIFY_ALL = ['quality_manager'] as const;
 
+export interface ScopeOptions {
+  /**
+   * What the caller asked for, named in the 404 when the programme is hidden or missing
+   * ("Execution not found"): a record in a programme the caller may not see answers exactly
+   * like a record that does not exist. Default: the programme itself.
+   */
+  what?: string;
+}
+
 /**
  * Programme scoping. A programme a leader does not lead does not exist for them: 404, so
  * they cannot even learn which programmes exist.
  */
 @Injectable()
 export class ProgrammeAccess {
-  async readable(m: EntityManager, ctx: RequestContext, programmeId: string): Promise<Programme> {
-    return this.check(m, ctx, programmeId, SEE_ALL);
+  async readable(m: EntityManager, ctx: RequestContext, programmeId: string, opts: ScopeOptions = {}): Promise<Programme> {
+    return this.check(m, ctx, programmeId, SEE_ALL, opts.what);
   }
 
-  async writable(m: EntityManager, ctx: RequestContext, programmeId: string, opts: { lock?: boolean } = {}): Promise<Programme> {
-    return this.check(m, ctx, programmeId, WRITE_ALL, opts.lock);
+  async writable(
+    m: EntityManager,
+    ctx: RequestContext,
+    programmeId: string,
+    opts: ScopeOptions & { lock?: boolean } = {},
+  ): Promise<Programme> {
+    return this.check(m, ctx, programmeId, WRITE_ALL, opts.what, opts.lock);
   }
 
   /**
@@ -57,6 +71,7 @@ export class ProgrammeAccess {
     ctx: RequestContext,
     programmeId: string,
     roles: readonly string[],
+    what = 'Programme',
     lock = false,
   ): Promise<Programme> {
     const asLeader = !hasAnyRole(ctx.actor.roles, roles as never[]);
@@ -69,8 +84,8 @@ export class ProgrammeAccess {
     if (lock) query.setLock('pessimistic_write');
     const { entities, raw } = await query.getRawAndEntities<{ leads?: boolean }>();
     const programme = entities[0];
-    if (!programme) throw notFound('Programme', programmeId);
-    if (asLeader && !(raw[0].leads === true && ctx.actor.roles.includes('programme_leader'))) throw notFound('Programme', programmeId);
+    if (!programme) throw notFound(what);
+    if (asLeader && !(raw[0].leads === true && ctx.actor.roles.includes('programme_leader'))) throw notFound(what);
     return programme;
   }
 }

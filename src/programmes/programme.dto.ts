@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateField, EnumField, IntField, TextField, UuidListField, BoolField } from '../common/fields.js';
+import { DateField, EnumField, IntField, TextField, UuidListField, BoolField, PROCEDURE_KEY_FORM } from '../common/fields.js';
 import { PROGRAMME_STATUSES } from './programme.entity.js';
 import type { ProgrammeStatus } from './programme.entity.js';
 
@@ -34,7 +34,8 @@ export class UpdateProgrammeRequest {
 }
 
 export class MigratePlanRequest {
-  @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, example: 'intake-interview' }) procedureKey: string;
+  @TextField({ max: 63, pattern: /^[a-z][a-z0-9-]{1,62}$/, patternMessage: PROCEDURE_KEY_FORM, example: 'intake-interview' })
+  procedureKey: string;
   @IntField({ min: 1, max: 1_000_000, description: 'The effective version to adopt' }) toVersion: number;
   @TextField({ max: 2000, description: 'Why the programme adopts the new version now' }) reason: string;
   @BoolField({

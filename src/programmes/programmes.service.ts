@@ -216,7 +216,7 @@ export class ProgrammesService {
          FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id WHERE p.key = $1 AND v.number = $2`,
         [input.procedureKey, input.toVersion],
       )) as { procedure_id: string; version_id: string; number: number; status: string; content_hash: string }[];
-      if (!target) throw notFound(`Version ${input.toVersion} of procedure`, input.procedureKey);
+      if (!target) throw notFound(`Version ${input.toVersion} of procedure ${input.procedureKey}`);
       if (target.status !== 'effective') {
         throw unprocessable(
           'version_not_effective',
@@ -315,7 +315,7 @@ async function requireLeaders(m: EntityManager, ids: string[]): Promise<void> {
   const bad = ids.filter((id) => !users.some((u) => u.id === id && u.active && u.roles.includes('programme_leader')));
   if (bad.length) {
     throw unprocessable('invalid_leader', `Not an active user with the programme_leader role: ${bad.join(', ')}`, {
-      errors: [{ field: 'leaderIds', message: `not active programme leaders: ${bad.join(', ')}` }],
+      errors: [{ field: 'leaderIds', message: `must name active users with the programme_leader role; these are not: ${bad.join(', ')}` }],
     });
   }
 }

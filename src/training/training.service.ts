@@ -20,12 +20,12 @@ export class TrainingService {
     input: { module: string; completedAt: string; validUntil?: string; evidence?: string },
   ): Promise<TrainingRecord> {
     if (input.validUntil && input.validUntil < input.completedAt) {
-      throw unprocessable('invalid_validity', 'validUntil is before completedAt', {
+      throw unprocessable('invalid_validity', 'A training cannot expire before it was completed', {
         errors: [{ field: 'validUntil', message: 'must be on or after completedAt' }],
       });
     }
     return this.dataSource.transaction(async (m) => {
-      if (!(await m.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User', userId);
+      if (!(await m.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User');
       const [row] = (await m.query(
         `INSERT INTO training_record (user_id, module, completed_at, valid_until, evidence, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [userId, input.module.trim(), input.completedAt, input.validUntil ?? null, input.evidence ?? null, ctx.actor.id],
@@ -47,7 +47,7 @@ export class TrainingService {
   }
 
   async list(userId: string): Promise<TrainingRecord[]> {
-    if (!(await this.dataSource.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User', userId);
+    if (!(await this.dataSource.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User');
     return this.dataSource.getRepository(TrainingRecord).find({ where: { userId }, order: { completedAt: 'ASC', createdAt: 'ASC' } });
   }
 }

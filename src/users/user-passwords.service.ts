@@ -71,12 +71,12 @@ export class UserPasswordsService {
       );
     }
     const target = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!target) throw notFound('User', id);
+    if (!target) throw notFound('User');
     requireAcceptablePassword('password', password, target);
     const passwordHash = await hashPassword(password);
     return this.dataSource.transaction(async (m) => {
       const before = await m.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!before) throw notFound('User', id);
+      if (!before) throw notFound('User');
       const changed = await this.setPassword(m, id, passwordHash, true);
       await this.audit.append(m, ctx, {
         action: 'user.password_reset',

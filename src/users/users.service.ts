@@ -81,7 +81,7 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
-    if (!user) throw notFound('User', id);
+    if (!user) throw notFound('User');
     return user;
   }
 
@@ -90,7 +90,7 @@ export class UsersService {
     if (ids.length === 0) return [];
     const users = (await m.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany()) as User[];
     const missing = ids.filter((id) => !users.some((u) => u.id === id && u.active));
-    if (missing.length) throw notFound('Active user', missing.join(', '));
+    if (missing.length) throw notFound('Active user', { detail: `No active user has the id ${missing.join(', ')}` });
     return users;
   }
 
@@ -103,7 +103,7 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
       const before = await repo.findOneBy({ id });
-      if (!before) throw notFound('User', id);
+      if (!before) throw notFound('User');
       if (before.version !== expectedVersion) throw stale(before.version);
       if (patch.active === false && id === ctx.actor.id) {
         throw conflict('cannot_deactivate_self', 'You cannot deactivate your own account');

@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { registryViolation } from './problem-registry.js';
 
 /** Asserts an RFC 9457 problem document with the given status and code. */
 export function expectProblem(res: Response, status: number, code?: string): void {
@@ -15,9 +16,24 @@ export function expectProblem(res: Response, status: number, code?: string): voi
     }),
   );
   expect(JSON.stringify(res.body)).not.toMatch(/\bat \S+ \(|node_modules|QueryFailedError/);
+  expect(registryViolation(res.status, res.body)).toBeUndefined();
 }
 
 /** The field paths named in a validation problem. */
 export function problemFields(res: Response): string[] {
   return ((res.body.errors ?? []) as { field: string }[]).map((e) => e.field);
+}
+
+/** The members of a problem document the specs read, typed. */
+export interface ProblemBody {
+  code: string;
+  detail: string;
+  status: number;
+  errors?: { field: string; message: string }[];
+  instance?: string;
+  [extra: string]: unknown;
+}
+
+export function problemOf(res: Response): ProblemBody {
+  return res.body as ProblemBody;
 }

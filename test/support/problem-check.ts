@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { registryViolation } from './problem-registry.js';
 
 /**
  * What is wrong with an error response, or undefined when it is a proper RFC 9457 problem
@@ -15,5 +16,5 @@ export function problemViolation(res: Response): string | undefined {
   }
   if (b.status !== res.status) return `member status ${String(b.status)} differs from the HTTP status ${res.status}`;
   if (/\bat \S+ \(|node_modules|QueryFailedError|\.ts:\d+/.test(JSON.stringify(b))) return 'body leaks a stack trace or driver error';
-  return undefined;
+  return registryViolation(res.status, b);
 }

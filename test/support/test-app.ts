@@ -8,6 +8,8 @@ import { createApp } from '../../src/app.js';
 import type { Role } from '../../src/auth/roles.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { AppConfig } from '../../src/config/config.js';
+import { watchProblems } from './problem-registry.js';
+import type { ProblemWatch } from './problem-registry.js';
 import { acquireTestDatabase } from './test-database.js';
 
 export const ADMIN_EMAIL = 'admin@qms.test';
@@ -41,6 +43,11 @@ export interface TestApp {
    * overdue judgements; undefined goes back to the system clock.
    */
   setToday(day: string | undefined): void;
+  /**
+   * Problems answered so far with a code the registry does not know, or with another status than
+   * the registered one. `close()` fails the test file when any were answered.
+   */
+  problems: ProblemWatch;
   /** Runs SQL directly (as the database owner). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
@@ -78,6 +85,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
     await database.release();
     throw e;
   }
+  const problems = watchProblems(app.getHttpServer());
   const http = request(app.getHttpServer());
   const db = app.get(DataSource);
 
@@ -129,10 +137,16 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
     setToday(day: string | undefined) {
       config.clockToday = day;
     },
+    problems,
     sql: async <T>(query: string, params?: unknown[]) => (await db.query(query, params)) as T[],
     async close() {
       await app.close();
       await database.release();
+      if (problems.violations.length > 0) {
+        throw new Error(
+          `Problems answered outside the error code registry (src/common/error-codes.ts):\n${problems.violations.join('\n')}`,
+        );
+      }
     },
   };
 }

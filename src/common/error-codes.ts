@@ -1,0 +1,219 @@
+/**
+ * Every problem `code` the service answers, with the HTTP status it is always answered with and
+ * what it means. Clients (the web console among them) branch on `code` and translate it; this list
+ * is their contract, published in the OpenAPI document (`Problem.code`, `x-error-codes`) and in the
+ * README (`npm run docs:error-codes`). The problem helpers accept only codes named here, and take
+ * the status from here, so a code cannot be answered with another status.
+ *
+ * A new code: add it here with its status and a one-line meaning a person understands, throw it,
+ * and regenerate the README table. `error-codes.spec.ts` fails for a code nobody throws.
+ */
+export interface ErrorCodeEntry {
+  status: number;
+  meaning: string;
+}
+
+export const ERROR_CODES = {
+  // 400: the request cannot be read, or a field is invalid.
+  validation_failed: {
+    status: 400,
+    meaning: 'A field of the request (body, query or path) is missing or invalid; `errors` names each field and what is wrong with it.',
+  },
+  bad_request: { status: 400, meaning: 'The request is not valid HTTP, or its body ended before its declared length.' },
+  malformed_json: { status: 400, meaning: 'The request body is not valid JSON, or is a bare value instead of an object or array.' },
+  body_too_deep: { status: 400, meaning: 'The JSON body is nested more than 64 levels deep.' },
+  invalid_unicode: { status: 400, meaning: 'The JSON body contains a \\u escape of half a UTF-16 surrogate pair, which is not text.' },
+  number_out_of_range: { status: 400, meaning: 'The JSON body contains a number too large to represent.' },
+  invalid_value: {
+    status: 400,
+    meaning: 'The database refused a value as malformed, too long or out of range (a safety net behind the field checks).',
+  },
+  invalid_idempotency_key: { status: 400, meaning: 'The Idempotency-Key header is not 1 to 200 visible ASCII characters.' },
+
+  // 401: who is calling is not established.
+  unauthenticated: { status: 401, meaning: 'The route needs a signed-in user, and no bearer token was sent.' },
+  invalid_credentials: { status: 401, meaning: 'Sign-in failed: the e-mail address or password is wrong, or the account is deactivated.' },
+  invalid_token: { status: 401, meaning: 'The bearer token is malformed, not ours or expired; sign in again.' },
+  token_revoked: { status: 401, meaning: 'The token was ended by a change of password or a deactivation; sign in again.' },
+  account_inactive: { status: 401, meaning: 'The signed-in account has been deactivated or no longer exists.' },
+  invalid_password: { status: 401, meaning: 'The password re-entered to sign electronically is wrong; nothing was signed.' },
+
+  // 403: the caller is known but may not do this.
+  password_change_required: {
+    status: 403,
+    meaning: 'The account has a temporary password: change it (POST /api/users/me/password) before doing anything else.',
+  },
+  forbidden_role: { status: 403, meaning: "None of the caller's roles allows this action." },
+  no_policy: { status: 403, meaning: 'The route declares no access policy, so nobody may call it (a defect of the service).' },
+  author_cannot_approve: {
+    status: 403,
+    meaning: 'The caller wrote part of this procedure version (created, edited or imported it), so someone else must approve it.',
+  },
+  names_not_allowed: {
+    status: 403,
+    meaning: 'Only a quality manager or a leader of the programme may include participant names in a report.',
+  },
+  not_attendee: { status: 403, meaning: 'Only a board member who attended the management review may sign its minutes.' },
+  past_scan_not_allowed: { status: 403, meaning: 'Only a quality manager may scan for overdue procedures as of a past day.' },
+  system_finding_title: { status: 403, meaning: 'The title of a deviation the system detected states its finding and cannot be changed.' },
+  system_finding_severity: {
+    status: 403,
+    meaning: 'Only a quality manager may change the severity of a deviation the system detected, and must give a reason.',
+  },
+  not_owner: { status: 403, meaning: 'Only the owner of the corrective action or a quality manager may take this step.' },
+  owner_cannot_verify: { status: 403, meaning: 'The owner of a corrective action cannot judge its effectiveness; someone else must.' },
+
+  // 404
+  not_found: {
+    status: 404,
+    meaning: "The resource does not exist, or the caller may not see it (another leader's programme answers the same).",
+  },
+
+  // 408
+  request_timeout: { status: 408, meaning: 'The request was not received completely in time.' },
+
+  // 409: the request is valid, but the records are not in a state that allows it.
+  concurrent_update: { status: 409, meaning: 'Another request changed the same records at the same moment; retry the request.' },
+  duplicate: {
+    status: 409,
+    meaning: 'A record with the same unique value already exists (a safety net behind the specific codes).',
+  },
+  idempotency_key_in_flight: {
+    status: 409,
+    meaning: 'A request with the same Idempotency-Key is still being processed; retry in a moment.',
+  },
+  email_taken: { status: 409, meaning: 'A user with this e-mail address already exists.' },
+  cannot_deactivate_self: { status: 409, meaning: 'Administrators cannot deactivate their own account.' },
+  cannot_drop_own_admin: { status: 409, meaning: 'Administrators cannot remove the admin role from their own account.' },
+  cannot_reset_own_password: {
+    status: 409,
+    meaning: 'Administrators change their own password with the current one (POST /api/users/me/password), not by a reset.',
+  },
+  last_admin: { status: 409, meaning: 'The change would leave no active administrator; appoint another one first.' },
+  procedure_exists: { status: 409, meaning: 'A procedure with this key already exists; create a new version of it instead.' },
+  open_draft_exists: {
+    status: 409,
+    meaning: 'The procedure already has a version in draft or under review; finish or reject it before starting another.',
+  },
+  version_not_editable: { status: 409, meaning: 'Only a draft version of a procedure can change; create the next version instead.' },
+  no_named_author: {
+    status: 409,
+    meaning: 'Nobody is named as author of the version, so nobody can be kept from approving their own work: take it over first.',
+  },
+  transition_not_allowed: {
+    status: 409,
+    meaning: 'The record cannot move to the requested state from the state it is in; `allowed` lists where it can move.',
+  },
+  programme_closed: { status: 409, meaning: 'The programme is closed: nothing more is recorded in it.' },
+  programme_not_active: { status: 409, meaning: 'The action needs an active programme, and the programme is planned or closed.' },
+  programme_dates_fixed: { status: 409, meaning: 'Start and end dates can change only while the programme is planned.' },
+  not_newer: { status: 409, meaning: 'The programme already follows this version of the procedure, or a newer one.' },
+  participant_not_active: { status: 409, meaning: 'The participant has already withdrawn or completed the programme.' },
+  adept_already_paired: { status: 409, meaning: 'The adept is already in an active pair; end that pair first.' },
+  pair_ended: { status: 409, meaning: 'The pair has already ended.' },
+  execution_open: {
+    status: 409,
+    meaning: 'An open execution of this procedure already exists for the subject; continue it (`executionId`).',
+  },
+  execution_completed: {
+    status: 409,
+    meaning: 'The execution is completed: nothing more is recorded in it, but a recorded step can be corrected.',
+  },
+  step_already_recorded: { status: 409, meaning: 'The step is already recorded in this execution; correct that record instead.' },
+  record_superseded: {
+    status: 409,
+    meaning: 'The step record has already been corrected; correct the newest record (`currentRecordId`) instead.',
+  },
+  subject_inactive: { status: 409, meaning: 'The participant has withdrawn or the pair has ended: nothing more is carried out for them.' },
+  deviation_closed: { status: 409, meaning: 'The deviation is closed or cancelled and cannot change.' },
+  actions_open: { status: 409, meaning: 'The deviation has linked corrective actions still standing; cancel or finish them first.' },
+  actions_not_closed: { status: 409, meaning: 'Every linked corrective action must be closed before the deviation can close.' },
+  review_closed: { status: 409, meaning: 'The management review is closed and never changes.' },
+  action_not_reviewable: { status: 409, meaning: 'The corrective action was cancelled: the board reviews only actions that stand.' },
+  board_review_exists: {
+    status: 409,
+    meaning: 'The caller has already reviewed this corrective action; each board member reviews it once.',
+  },
+
+  // 412, 413, 415
+  version_mismatch: {
+    status: 412,
+    meaning: 'The resource changed since the caller read it (the If-Match ETag is stale); read it again and retry.',
+  },
+  payload_too_large: { status: 413, meaning: 'The request body is larger than the configured limit (BODY_LIMIT).' },
+  unsupported_media_type: { status: 415, meaning: 'The request body is in an encoding or character set the service does not read.' },
+
+  // 422: the request is well-formed, but what it asks for breaks a rule of the domain.
+  idempotency_key_reused: { status: 422, meaning: 'The Idempotency-Key was already used for a different request.' },
+  current_password_wrong: { status: 422, meaning: 'The current password given with a new one is wrong; the password was not changed.' },
+  invalid_reference: {
+    status: 422,
+    meaning: 'The request refers to a record that does not exist, or removes one still referred to (a safety net).',
+  },
+  constraint_violation: { status: 422, meaning: 'The request breaks a rule of the data model (a safety net behind the specific codes).' },
+  invalid_validity: { status: 422, meaning: 'A training record cannot expire before it was completed.' },
+  invalid_leader: { status: 422, meaning: 'A programme leader named is not an active user with the programme_leader role.' },
+  invalid_definition: { status: 422, meaning: 'The procedure definition breaks the rules for definitions; `errors` lists each problem.' },
+  key_mismatch: { status: 422, meaning: "The definition's key differs from the key of the procedure it is meant for." },
+  version_not_effective: { status: 422, meaning: 'A programme can adopt only the effective version of a procedure.' },
+  consent_after_enrolment: { status: 422, meaning: 'Consent to data processing must be recorded no later than enrolment.' },
+  date_before_enrolment: { status: 422, meaning: 'A withdrawal or completion cannot be dated before the participant was enrolled.' },
+  day_in_future: { status: 422, meaning: 'The date has not come yet in the programme (or organisation) time zone.' },
+  invalid_pair: { status: 422, meaning: 'A pair needs an active mentor and an active adept of the same programme.' },
+  matched_before_enrolment: { status: 422, meaning: 'A pair cannot be matched before both its members were enrolled.' },
+  end_before_match: { status: 422, meaning: 'A pair cannot end before it was matched.' },
+  procedure_not_in_plan: { status: 422, meaning: "The procedure is not in the programme's procedure plan." },
+  unknown_step: { status: 422, meaning: 'The procedure version the execution follows has no step with this key.' },
+  unknown_performer: { status: 422, meaning: 'The performer named is not an active user.' },
+  unknown_subject: { status: 422, meaning: 'The participant or pair named as the subject of an execution is not in the programme.' },
+  subject_mismatch: {
+    status: 422,
+    meaning: 'The procedure is carried out for another kind of subject (a mentor, an adept, a pair or the cohort).',
+  },
+  performed_in_future: { status: 422, meaning: 'A step cannot be recorded as performed at a moment still to come.' },
+  unknown_execution: { status: 422, meaning: 'The execution named is not an execution of the programme.' },
+  unknown_participant: { status: 422, meaning: 'The participant named is not a participant of the programme.' },
+  detected_in_future: { status: 422, meaning: 'A deviation cannot be detected at a moment still to come.' },
+  detected_before_programme: { status: 422, meaning: "A deviation cannot be detected before the programme's preparation began." },
+  target_before_detection: { status: 422, meaning: 'The target date of a deviation cannot be before the day it was detected.' },
+  root_cause_required: { status: 422, meaning: 'The root cause of the deviation must be recorded before actions are planned.' },
+  corrective_action_required: {
+    status: 422,
+    meaning: 'The deviation needs a linked corrective action (for a minor one, a justification of a correction alone will do).',
+  },
+  unknown_deviation: { status: 422, meaning: 'A deviation named does not exist.' },
+  unknown_owner: { status: 422, meaning: 'The owner named for the corrective action is not an active user.' },
+  due_before_cause: {
+    status: 422,
+    meaning: 'A corrective action cannot be due before the deviations it addresses were detected (or the review that decided it).',
+  },
+  unknown_attendee: { status: 422, meaning: 'An attendee named for the management review is not an active user.' },
+
+  // 428, 429, 431
+  if_match_required: { status: 428, meaning: 'The update needs an If-Match header with the ETag the caller last read.' },
+  too_many_attempts: {
+    status: 429,
+    meaning: 'Too many wrong passwords from this address or for this account; wait for `Retry-After` seconds.',
+  },
+  headers_too_large: { status: 431, meaning: 'The request line or headers are larger than the service accepts (16 KB).' },
+
+  // 5xx: not the caller's fault.
+  internal_error: { status: 500, meaning: 'An unexpected error, logged with the request id (`requestId`): a defect of the service.' },
+  database_busy: {
+    status: 503,
+    meaning: 'No database connection came free in time; retry after `Retry-After` seconds (with an Idempotency-Key for safety).',
+  },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The registered codes answered with status `S`: `CodeFor<409>` is every conflict code. */
+export type CodeFor<S extends number> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never }[ErrorCode];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
