@@ -77,11 +77,15 @@ export class AttemptThrottle {
   /** The password was right: the account's attempts from this address start again, the attempt no longer counts for the address. */
   async forgive(ticket: AttemptTicket): Promise<void> {
     ticket.forgiven = true;
-    await this.dataSource.query(`DELETE FROM auth_throttle WHERE key = $1`, [ticket.pairKey]);
-    await this.dataSource.query(`UPDATE auth_throttle SET attempts = array_remove(attempts, $2::bigint) WHERE key = $1`, [
-      ticket.addressKey,
-      ticket.at,
-    ]);
+    await this.dataSource.transaction(async (m) => {
+      // The address's row first, as every other change of this address's counts: one lock order.
+      await m.query(`SELECT 1 FROM auth_throttle WHERE key = $1 FOR UPDATE`, [ticket.addressKey]);
+      await m.query(`DELETE FROM auth_throttle WHERE key = $1`, [ticket.pairKey]);
+      await m.query(`UPDATE auth_throttle SET attempts = array_remove(attempts, $2::bigint) WHERE key = $1`, [
+        ticket.addressKey,
+        ticket.at,
+      ]);
+    });
   }
 
   private async admitLocked(
@@ -90,15 +94,22 @@ export class AttemptThrottle {
     keys: { pairKey: string; addressKey: string },
   ): Promise<Admission> {
     const names = [...limits.keys()];
-    await m.query(
-      `INSERT INTO auth_throttle (key, attempts, expires_at) VALUES ($1, '{}', now()), ($2, '{}', now()) ON CONFLICT (key) DO NOTHING`,
-      names,
-    );
-    // Locked in key order, so two attempts that share a key never wait for each other in a cycle.
-    const rows = await m.query<{ key: string; attempts: string[] }[]>(
-      `SELECT key, attempts::text[] AS attempts FROM auth_throttle WHERE key = ANY($1) ORDER BY key FOR UPDATE`,
-      [names],
-    );
+    // Every change of one address's counts locks the address's row first and the account's row
+    // second, one row per statement: locking both in one statement let concurrent attempts and
+    // forgivings wait for each other in a cycle (PostgreSQL queues tuple locks per row version).
+    const rows: { key: string; attempts: string[] }[] = [];
+    for (const key of [keys.addressKey, keys.pairKey]) {
+      // A sweep may delete an expired row between the insert and the lock: then insert it again.
+      for (let found = false; !found;) {
+        await m.query(`INSERT INTO auth_throttle (key, attempts, expires_at) VALUES ($1, '{}', now()) ON CONFLICT (key) DO NOTHING`, [key]);
+        const locked = await m.query<{ key: string; attempts: string[] }[]>(
+          `SELECT key, attempts::text[] AS attempts FROM auth_throttle WHERE key = $1 FOR UPDATE`,
+          [key],
+        );
+        rows.push(...locked);
+        found = locked.length > 0;
+      }
+    }
     // The clock is read once the rows are locked, so attempts on one key are recorded in order.
     const [{ now: nowText }] = await m.query<{ now: string }[]>(
       `SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS now`,
