@@ -1,7 +1,7 @@
 /**
  * Everyone: signing in and out, the Main navigation, the language, an ended session.
  */
-import { PASSWORD, makeWorld } from './support/world.js';
+import { PASSWORD, TEMPORARY_PASSWORD, makeWorld, person } from './support/world.js';
 import type { World } from './support/world.js';
 import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
 
@@ -113,4 +113,94 @@ test('at 375 px the navigation opens from the Menu button and reaches every page
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
   await expectAccessible(page, 'the procedures page at 375 px');
+});
+
+test('a user with a temporary password from an administrator must choose their own before anything else', async ({ page }) => {
+  const newcomer = await person(world.admin, ['programme_leader'], 'Nora Newcomer', { temporary: true });
+  await page.goto('/programmes');
+  await page.getByLabel('Email').fill(newcomer.email);
+  await page.getByLabel('Password').fill(TEMPORARY_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Straight to the change of password, whatever page was asked for; nothing else is offered.
+  await expect(page).toHaveURL(/\/account\/password\?next=%2Fprogrammes$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Change your password' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'set by an administrator' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await page.goto('/deviations');
+  await expect(page).toHaveURL(/\/account\/password\?next=%2Fdeviations$/);
+  // The service's rules, in sentences.
+  const rules = page.getByRole('region', { name: 'The new password must be:' });
+  await expect(rules.getByRole('listitem')).toHaveText([
+    'At least 12 and at most 256 characters long. A phrase of a few words is easy to remember and hard to guess.',
+    'Not one of the most commonly used passwords, which attackers try first.',
+    'Not your e-mail address or your name, and not one character repeated.',
+    'Different from your current password.',
+    'There are no rules about digits, capital letters or symbols.',
+  ]);
+  await expectAccessible(page, 'the forced change of password');
+
+  const current = page.getByLabel('Current password', { exact: true });
+  const chosen = page.getByLabel('New password', { exact: true });
+  const repeat = page.getByLabel('Repeat new password', { exact: true });
+  const submit = page.getByRole('button', { name: 'Change password' });
+
+  // Checked in the browser: too short, and two different new passwords.
+  await current.fill(TEMPORARY_PASSWORD);
+  await chosen.fill('short');
+  await repeat.fill('shorter');
+  await submit.click();
+  await expect(chosen).toHaveAccessibleDescription(/The new password must be at least 12 characters long; it has 5\./);
+  await expect(repeat).toHaveAccessibleDescription('The two new passwords are not the same. Type the new password again.');
+  // Refused by the service, shown on its field: the account's own name, a wrong current password.
+  await chosen.fill('Nora Newcomer');
+  await repeat.fill('Nora Newcomer');
+  await submit.click();
+  await expect(chosen).toHaveAccessibleDescription(/The password must not be your e-mail address or your name\./);
+  await current.fill('not-the-temporary-password');
+  await chosen.fill('a long phrase of my own choosing');
+  await repeat.fill('a long phrase of my own choosing');
+  await submit.click();
+  await expect(current).toHaveAccessibleDescription('The current password is wrong.');
+  await expectAccessible(page, 'the change of password with errors');
+
+  await current.fill(TEMPORARY_PASSWORD);
+  await submit.click();
+  // Back to the page last asked for.
+  await expect(page).toHaveURL(/\/deviations$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Deviations' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+  // The temporary password no longer works; the chosen one does, with no detour.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(newcomer.email);
+  await page.getByLabel('Password').fill(TEMPORARY_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The email or password is wrong.');
+  await signIn(page, newcomer.email, 'a long phrase of my own choosing');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});
+
+test('the change of password is in the user menu at any time, in the user’s language', async ({ page }) => {
+  const someone = await person(world.admin, ['auditor'], 'Ola Menu');
+  await signIn(page, someone.email, PASSWORD);
+  await page.getByLabel('Language').selectOption({ label: 'Norsk bokmål' });
+  await page.getByRole('button', { name: someone.name }).click();
+  await page.getByRole('menuitem', { name: 'Bytt passord' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bytt passordet ditt' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'administrator' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Det nye passordet må være:' }).getByRole('listitem').first()).toHaveText(
+    'Minst 12 og høyst 256 tegn langt. En setning med noen få ord er lett å huske og vanskelig å gjette.',
+  );
+  await page.getByLabel('Nåværende passord', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Nytt passord', { exact: true }).fill('another phrase that is mine');
+  await page.getByLabel('Gjenta nytt passord', { exact: true }).fill('another phrase that is mine');
+  await page.getByRole('button', { name: 'Bytt passord' }).click();
+  await expect(page.getByText('Passordet ditt er byttet.')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  // The session goes on with the new token: pages still load.
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Avvik' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avvik' })).toBeVisible();
+  await page.getByLabel('Language').selectOption({ label: 'English' });
 });

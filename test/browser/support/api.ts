@@ -15,6 +15,23 @@ export class Api {
     return new Api(this.baseUrl, body.accessToken);
   }
 
+  /**
+   * The first sign-in of an account an administrator made: its password is temporary, and the
+   * service refuses almost everything until the user chooses their own (as the console's
+   * change-password page does). Answers a client signed in with the chosen password.
+   */
+  async firstSignIn(email: string, temporary: string, chosen: string): Promise<Api> {
+    const first = await this.as(email, temporary);
+    const body = await first.request<{ accessToken: string; user: { mustChangePassword: boolean } }>(
+      'POST',
+      '/api/users/me/password',
+      { currentPassword: temporary, newPassword: chosen },
+      200,
+    );
+    if (body.user.mustChangePassword) throw new Error(`${email} must still change the password after changing it`);
+    return new Api(this.baseUrl, body.accessToken);
+  }
+
   async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, expected?: number): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
       method,

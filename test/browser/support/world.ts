@@ -8,6 +8,8 @@
 import { Api, day, unique } from './api.js';
 
 export const PASSWORD = 'browser-test-password-1';
+/** The temporary password an administrator gives a new account (the user replaces it at once). */
+export const TEMPORARY_PASSWORD = 'temporary-password-from-admin';
 
 export interface Person {
   id: string;
@@ -34,10 +36,24 @@ const MODULES = [
   'Programme leader training, module 3: follow-up and evaluation',
 ];
 
-async function person(admin: Api, roles: string[], name: string): Promise<Person> {
+/**
+ * A user as an administrator makes one (with a temporary password), who has then signed in once
+ * and chosen PASSWORD, through the API. `temporary: true` leaves the temporary password in place,
+ * for a test of the forced change in the browser.
+ */
+export async function person(admin: Api, roles: string[], name: string, opts: { temporary?: boolean } = {}): Promise<Person> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${unique()}@browser.test`;
-  const user = await admin.post<{ id: string }>('/api/users', { email, name, password: PASSWORD, roles });
-  return { id: user.id, email, name, api: await admin.as(email, PASSWORD) };
+  const user = await admin.post<{ id: string; mustChangePassword: boolean }>('/api/users', {
+    email,
+    name,
+    password: TEMPORARY_PASSWORD,
+    roles,
+  });
+  if (!user.mustChangePassword) throw new Error('a user made by an administrator should have a temporary password');
+  const api = opts.temporary
+    ? await admin.as(email, TEMPORARY_PASSWORD)
+    : await new Api(admin.baseUrl).firstSignIn(email, TEMPORARY_PASSWORD, PASSWORD);
+  return { id: user.id, email, name, api };
 }
 
 export async function makeWorld(baseUrl: string, opts: { participants?: boolean } = {}): Promise<World> {

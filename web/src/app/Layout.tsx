@@ -1,5 +1,14 @@
-import { Button } from '@mantine/core';
-import { IconAlertTriangle, IconBook, IconHome, IconListCheck, IconMenu2, IconUsersGroup } from '@tabler/icons-react';
+import { Button, Menu } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconBook,
+  IconChevronDown,
+  IconHome,
+  IconKey,
+  IconListCheck,
+  IconMenu2,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
@@ -27,45 +36,66 @@ export function Layout() {
     const to = ended === 'signed_out' ? '/sign-in' : ended === 'expired' ? `/sign-in?reason=expired&next=${next}` : `/sign-in?next=${next}`;
     return <Navigate to={to} replace />;
   }
+  // A temporary password (set by an administrator) must be replaced before anything else: the
+  // service refuses every other page's data until then.
+  const forced = user.mustChangePassword;
+  if (forced && location.pathname !== '/account/password') {
+    return <Navigate to={`/account/password?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
       <header className="shell-header">
-        <Button
-          className="menu-toggle"
-          variant="default"
-          size="xs"
-          leftSection={<IconMenu2 size={16} aria-hidden />}
-          aria-expanded={menuOpen}
-          aria-controls="main-nav"
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          {t('nav.menu')}
-        </Button>
+        {forced ? null : (
+          <Button
+            className="menu-toggle"
+            variant="default"
+            size="xs"
+            leftSection={<IconMenu2 size={16} aria-hidden />}
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('nav.menu')}
+          </Button>
+        )}
         <Link to="/" className="shell-title">
           Mentoring QMS
         </Link>
-        <span className="shell-user">{user.name}</span>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button className="shell-user" variant="subtle" size="xs" rightSection={<IconChevronDown size={14} aria-hidden />}>
+              {user.name}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item component={Link} to="/account/password" leftSection={<IconKey size={16} aria-hidden />}>
+              {t('password.menu')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
         <LanguageSelect />
         <Button variant="default" size="xs" onClick={() => signOut()}>
           {t('auth.signOut')}
         </Button>
       </header>
       <div className="shell-body">
-        <nav id="main-nav" className="shell-nav" aria-label={t('nav.label')} data-open={menuOpen}>
-          <ul>
-            {LINKS.map(({ to, key, icon: Icon, end }) => (
-              <li key={to}>
-                <NavLink to={to} end={end}>
-                  <Icon size={18} aria-hidden />
-                  {t(key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {forced ? null : (
+          <nav id="main-nav" className="shell-nav" aria-label={t('nav.label')} data-open={menuOpen}>
+            <ul>
+              {LINKS.map(({ to, key, icon: Icon, end }) => (
+                <li key={to}>
+                  <NavLink to={to} end={end}>
+                    <Icon size={18} aria-hidden />
+                    {t(key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <main id="main" className="shell-main" tabIndex={-1}>
           <Outlet />
         </main>

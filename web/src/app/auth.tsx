@@ -26,10 +26,24 @@ interface AuthState {
   ended: 'signed_out' | 'expired' | undefined;
   signIn(email: string, password: string): Promise<User>;
   signOut(reason?: 'expired'): void;
+  /** Changes the signed-in user's password; the service answers with a new token (the old one ended). */
+  changePassword(currentPassword: string, newPassword: string): Promise<User>;
   hasRole(...roles: Role[]): boolean;
 }
 
 const KEY = 'qms.session';
+
+/**
+ * A session from a sign-in (or a change of password) answer. The answer's `user` carries the
+ * identity and roles; whether the password must be changed is said beside it.
+ */
+function sessionFrom(res: Schemas['LoginResponse']): StoredSession {
+  return {
+    token: res.accessToken,
+    expiresAt: Date.now() + res.expiresIn * 1000,
+    user: { ...res.user, mustChangePassword: res.mustChangePassword },
+  };
+}
 const AuthContext = createContext<AuthState | undefined>(undefined);
 
 function readStored(): StoredSession | undefined {
@@ -90,7 +104,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const res = await call(api.POST('/api/auth/login', { body: { email, password } }));
-    const next: StoredSession = { token: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000, user: res.user };
+    const next = sessionFrom(res);
     setSessionToken(next.token);
     sessionStorage.setItem(KEY, JSON.stringify(next));
     checked.current = true;
@@ -101,15 +115,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return res.user;
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const res = await call(api.POST('/api/users/me/password', { body: { currentPassword, newPassword } }));
+    const next = sessionFrom(res);
+    setSessionToken(next.token);
+    sessionStorage.setItem(KEY, JSON.stringify(next));
+    setSession(next);
+    return res.user;
+  }, []);
+
   const value = useMemo<AuthState>(
     () => ({
       user: session?.user,
       ended,
       signIn,
       signOut,
+      changePassword,
       hasRole: (...roles) => !!session && session.user.roles.some((r) => roles.includes(r)),
     }),
-    [session, ended, signIn, signOut],
+    [session, ended, signIn, signOut, changePassword],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

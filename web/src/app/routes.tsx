@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
           { path: 'corrective-actions/:id', lazy: page(() => import('../corrective-actions/ActionPage'), 'ActionPage') },
           { path: 'procedures', lazy: page(() => import('../procedures/ProceduresPage'), 'ProceduresPage') },
           { path: 'procedures/:key', lazy: page(() => import('../procedures/ProcedurePage'), 'ProcedurePage') },
+          { path: 'account/password', lazy: page(() => import('../account/ChangePasswordPage'), 'ChangePasswordPage') },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -33,11 +33,31 @@ const KNOWN: Record<string, string> = {
   'must be a finite number': 'field.number',
   'must be true or false': 'field.boolean',
   'must be a calendar date YYYY-MM-DD that exists': 'field.date',
+  // The password rules (src/auth/password-policy.ts) and the change of one's own password.
+  'The password must not be one character repeated.': 'password.error.repeated',
+  "The password must not be the account's e-mail address or name.": 'password.error.own',
+  'The password is one of the most commonly used passwords, which attackers try first; choose another.': 'password.error.common',
+  'The new password must differ from the current one.': 'password.error.same',
+  'The current password is wrong.': 'password.error.currentWrong',
 };
+
+const PATTERNS: [RegExp, string, (m: RegExpMatchArray) => Record<string, unknown>][] = [
+  [
+    /^The password must be at least (\d+) characters long; it has (\d+)\.$/,
+    'password.error.tooShort',
+    (m) => ({ min: m[1], length: m[2] }),
+  ],
+  [/^The password must be at most (\d+) characters long; it has (\d+)\.$/, 'password.error.tooLong', (m) => ({ max: m[1], length: m[2] })],
+];
 
 function fieldMessage(t: TFunction, message: string): string {
   const key = KNOWN[message.trim()];
-  return key ? t(key) : message;
+  if (key) return t(key);
+  for (const [pattern, patternKey, values] of PATTERNS) {
+    const m = message.trim().match(pattern);
+    if (m) return t(patternKey, values(m));
+  }
+  return message;
 }
 
 export function isStale(error: unknown): boolean {
