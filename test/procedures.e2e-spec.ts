@@ -1,5 +1,7 @@
 import { expectProblem, problemFields } from './support/expectations.js';
 import { sampleDefinition, approveVersion } from './support/procedures.js';
+import { fetchReport } from './support/report-http.js';
+import { expectShows, pageTexts } from './support/report-pdf.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -333,6 +335,54 @@ describe('procedure library under document control', () => {
     expect(same.status).toBe(200);
     expectProblem(await t.http.get('/api/procedures/diffed/versions/2/diff?against=9').set(...bearer(leader)), 404);
     expectProblem(await t.http.get('/api/procedures/diffed/versions/2/diff?against=x').set(...bearer(leader)), 400);
+  });
+
+  it('keeps the unit of a number field, in the version, its diff and its document, and refuses a unit on another kind of field', async () => {
+    const def = sampleDefinition('units');
+    const withUnit = (unit: { en: string; sv?: string; nb?: string }) => ({
+      ...def,
+      steps: [
+        def.steps[0],
+        {
+          ...def.steps[1],
+          fields: [
+            ...def.steps[1].fields,
+            { key: 'minutes', label: { en: 'Length of the meeting' }, type: 'number' as const, min: 0, unit },
+          ],
+        },
+      ],
+    });
+    const created = await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: withUnit({ en: 'minutes', sv: 'minuter', nb: 'minutter' }) });
+    expect(created.status).toBe(201);
+    const v1 = await t.http.get('/api/procedures/units/versions/1').set(...bearer(leader));
+    const field = v1.body.definition.steps[1].fields.find((f: { key: string }) => f.key === 'minutes');
+    expect(field.unit).toEqual({ en: 'minutes', sv: 'minuter', nb: 'minutter' });
+    await approveVersion(t, author, approver, 'units', 1);
+
+    const doc = await fetchReport(t, leader, '/api/procedures/units/versions/1/document.pdf?lang=sv');
+    expectShows((await pageTexts(doc.body)).join('\n'), ['enhet: minuter']);
+
+    await t.http
+      .post('/api/procedures/units/versions')
+      .set(...bearer(author))
+      .send({ definition: withUnit({ en: 'hours' }), changeSummary: 'Length in hours' })
+      .expect(201);
+    const diff = await t.http.get('/api/procedures/units/versions/2/diff?against=1').set(...bearer(leader));
+    expect(diff.status).toBe(200);
+    expect(JSON.stringify(diff.body.changes)).toContain('unit');
+
+    const bad = sampleDefinition('units-bad');
+    (bad.steps[1].fields[0] as { unit?: unknown }).unit = { en: 'words' };
+    const refused = await t.http
+      .post('/api/procedures')
+      .set(...bearer(author))
+      .send({ definition: bad });
+    expectProblem(refused, 422, 'invalid_definition');
+    expect(problemFields(refused).some((f) => f.includes('unit'))).toBe(true);
+    expect(await t.sql(`SELECT 1 FROM procedure WHERE key = 'units-bad'`)).toHaveLength(0);
   });
 
   it('refuses invalid definitions listing each problem with its path, and writes nothing', async () => {

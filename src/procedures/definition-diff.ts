@@ -22,7 +22,7 @@ export interface PropertyChange<P extends string = string> {
 
 export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
-export type FieldProperty = 'label' | 'type' | 'required' | 'options' | 'min' | 'max' | 'help';
+export type FieldProperty = 'label' | 'type' | 'required' | 'options' | 'min' | 'max' | 'unit' | 'help';
 
 /** A changed position: indices count from 0, `from` in the old list, `to` in the new one. */
 export interface Move {
@@ -90,7 +90,7 @@ export interface DefinitionDiff {
 
 export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = ['key', 'title', 'purpose', 'subject', 'responsibleRoles', 'ordered', 'references'];
 export const STEP_PROPERTIES: readonly StepProperty[] = ['title', 'description', 'required', 'performerRoles', 'requiredCompetence', 'evidence'];
-export const FIELD_PROPERTIES: readonly FieldProperty[] = ['label', 'type', 'required', 'options', 'min', 'max', 'help'];
+export const FIELD_PROPERTIES: readonly FieldProperty[] = ['label', 'type', 'required', 'options', 'min', 'max', 'unit', 'help'];
 
 export function diffDefinitions(from: ProcedureDefinition, to: ProcedureDefinition): DefinitionDiff {
   return {

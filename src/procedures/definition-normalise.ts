@@ -52,6 +52,7 @@ export interface FieldInput {
   required?: boolean;
   options?: { value: string; label: TextInput }[];
   min?: number;
+  unit?: TextInput;
   max?: number;
   help?: TextInput;
 }
@@ -106,6 +107,7 @@ function normaliseField(f: FieldInput): FieldDefinition {
   if (f.options !== undefined) out.options = f.options.map((o): EnumOption => ({ value: o.value, label: text(o.label) }));
   if (f.min !== undefined) out.min = f.min;
   if (f.max !== undefined) out.max = f.max;
+  if (f.unit !== undefined) out.unit = text(f.unit);
   if (f.help !== undefined) out.help = text(f.help);
   return out;
 }

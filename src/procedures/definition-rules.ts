@@ -67,6 +67,7 @@ function checkField(field: FieldDefinition, at: PathSegment[], report: Report): 
   if (field.type === 'enum') checkOptions(field, at, report);
   else if (field.options !== undefined) report([...at, 'options'], `is only allowed for enum fields (this field is ${field.type})`);
 
+  if (field.unit !== undefined && field.type !== 'number') report([...at, 'unit'], `is only allowed for number fields (this field is ${field.type})`);
   if (field.type === 'scale') checkScale(field, at, report);
   else if (field.type === 'number') checkNumberRange(field, at, report);
   else {

@@ -50,6 +50,8 @@ export interface FieldDefinition {
   /** For `number` and `scale` (a scale needs both, e.g. 1..5). */
   min?: number;
   max?: number;
+  /** For `number`: what the value counts or measures, e.g. minutes. */
+  unit?: LocalisedText;
   help?: LocalisedText;
 }
 

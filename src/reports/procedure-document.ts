@@ -172,6 +172,8 @@ async function stepSection(flow: PageFlow, step: StepDefinition, n: number, lang
 
 function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels): string {
   if (field.options?.length) return field.options.map((o) => `${o.value}: ${localise(o.label, lang)}`).join('\n');
-  if (field.min !== undefined || field.max !== undefined) return fill(l.procedure.range, { min: field.min ?? '—', max: field.max ?? '—' });
-  return '—';
+  const unit = field.unit ? fill(l.procedure.unit, { unit: localise(field.unit, lang) }) : '';
+  if (field.min !== undefined || field.max !== undefined)
+    return [fill(l.procedure.range, { min: field.min ?? '—', max: field.max ?? '—' }), unit].filter(Boolean).join('\n');
+  return unit || '—';
 }

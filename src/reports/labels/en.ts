@@ -90,6 +90,7 @@ export const en = {
     fieldType: 'Type',
     constraints: 'Options or range',
     range: '{min} to {max}',
+    unit: 'unit: {unit}',
     author: 'Authors',
     contributors: 'Written by',
     contribution: { created: 'created', edited: 'edited', imported: 'imported from file' } satisfies Record<ProcedureContribution, string>,

@@ -70,6 +70,7 @@ export const nb: Labels = {
     fieldType: 'Type',
     constraints: 'Valg eller intervall',
     range: '{min} til {max}',
+    unit: 'enhet: {unit}',
     author: 'Forfattere',
     contributors: 'Skrevet av',
     contribution: { created: 'opprettet', edited: 'redigerte', imported: 'importerte fra fil' },

@@ -70,6 +70,7 @@ export const sv: Labels = {
     fieldType: 'Typ',
     constraints: 'Val eller intervall',
     range: '{min} till {max}',
+    unit: 'enhet: {unit}',
     author: 'Författare',
     contributors: 'Skriven av',
     contribution: { created: 'skapade', edited: 'redigerade', imported: 'importerade från fil' },

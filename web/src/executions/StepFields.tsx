@@ -32,7 +32,9 @@ export function FieldInput({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
-  const label = localised(field.label);
+  // A number's unit is part of its label, so it is read with the input (e.g. "Meetings held (meetings)").
+  const unit = field.type === 'number' ? localised(field.unit) : '';
+  const label = unit ? `${localised(field.label)} (${unit})` : localised(field.label);
   const help = localised(field.help) || undefined;
   const required = field.required !== false;
   const common = { label, required, withAsterisk: required, error, id: `${idPrefix}-${field.key}` };
@@ -131,6 +133,8 @@ export function formatValue(t: TFunction, field: FieldDefinition | undefined, va
       return value === true ? t('field.yes') : t('field.no');
     case 'enum':
       return localised(field.options?.find((o) => o.value === value)?.label) || String(value);
+    case 'number':
+      return field.unit ? `${String(value)} ${localised(field.unit)}` : String(value);
     default:
       return String(value);
   }

@@ -13,6 +13,7 @@ export interface FieldDefinition {
   options?: { value: string; label: LocalisedText }[];
   min?: number;
   max?: number;
+  unit?: LocalisedText;
   help?: LocalisedText;
 }
 
