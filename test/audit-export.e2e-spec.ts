@@ -136,7 +136,7 @@ describe('audit export and offline verification', () => {
 
   it('catches an export cut short at the end when the head from the export headers is given', async () => {
     const lines = linesOf(text);
-    const head = { seq: Number(exported.headers['x-audit-head-seq']), hash: exported.headers['x-audit-head-hash'] as string };
+    const head = { seq: Number(exported.headers['x-audit-head-seq']), hash: exported.headers['x-audit-head-hash'] };
     const cut = await fileWith('cut.jsonl', lines.slice(0, -1).join('\n') + '\n');
     expect(await verifyAuditExport(cut)).toMatchObject({ valid: true });
     expect(await verifyAuditExport(cut, { expectedHead: head })).toMatchObject({

@@ -157,7 +157,7 @@ describe('authorisation matrix: every role against every route, compared with th
       );
       const details = failures.map(
         (f) =>
-          `${f.op} as ${f.caller}: expected ${f.expected}, got ${f.status} ${String(f.code ?? '')}${f.problem ? ` (${f.problem})` : ''}`,
+          `${f.op} as ${f.caller}: expected ${f.expected}, got ${f.status} ${JSON.stringify(f.code ?? null)}${f.problem ? ` (${f.problem})` : ''}`,
       );
       throw new Error(`authorisation matrix (cell: status/expected, ✗ = mismatch)\n${header}\n${rows.join('\n')}\n\n${details.join('\n')}`);
     }

@@ -49,7 +49,10 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis')).deviation;
   const newAction = async (ownerId = c.leader.id) => createAction(t, c.qm, [(await deviationInAnalysis()).id], { ownerId });
   const get = async (id: string, as: TestUser = c.qm) =>
-    (await t.http.get(`/api/corrective-actions/${id}`).set(...bearer(as))).body as ActionView & Record<string, any>;
+    (await t.http.get(`/api/corrective-actions/${id}`).set(...bearer(as))).body as ActionView & {
+      signatures: { id: string; meaning: string; signerId: string; recordType: string }[];
+      boardReviews: { id: string; signatureId: string }[];
+    };
   const verdict = (extra: Record<string, unknown> = {}) => ({
     to: 'closed',
     comment: 'Checked',

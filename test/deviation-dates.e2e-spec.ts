@@ -41,7 +41,7 @@ describe('deviation dates, one rule for creation and edits', () => {
     return t.http
       .patch(`/api/deviations/${id}`)
       .set(...bearer(who))
-      .set('If-Match', current.headers.etag as string)
+      .set('If-Match', current.headers.etag)
       .send(body);
   };
   const deviationCount = async () => (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM deviation`))[0].n;

@@ -52,8 +52,7 @@ describe('deviations: life cycle, guards and immutability', () => {
   });
 
   const newDeviation = (overrides: Record<string, unknown> = {}) => createDeviation(t, c.leader, { programmeId, ...overrides });
-  const get = async (id: string) =>
-    (await t.http.get(`/api/deviations/${id}`).set(...bearer(c.qm))).body as DeviationView & Record<string, any>;
+  const get = async (id: string) => (await t.http.get(`/api/deviations/${id}`).set(...bearer(c.qm))).body as DeviationView;
 
   it('records a deviation with a reference, the procedure and version of its execution, and one audit event', async () => {
     const adept = await enrol(t, c.leader, programmeId);

@@ -56,7 +56,7 @@ describe('document control: no contributor approves, every author is named', () 
     const edited = await t.http
       .put(`/api/procedures/${key}/versions/2`)
       .set(...bearer(johan))
-      .set('If-Match', drafted.headers.etag as string)
+      .set('If-Match', drafted.headers.etag)
       .send({ definition: procedureDefinition(key, { window: { anchor: 'programme_start', fromDays: -20, toDays: 0 } }) });
     expect(edited.status).toBe(200);
     expect(edited.body.author).toEqual({ id: karin.id, name: 'Karin Lindqvist' });
@@ -152,7 +152,7 @@ describe('document control: no contributor approves, every author is named', () 
       const adopted = await t.http
         .put(`/api/procedures/${key}/versions/2`)
         .set(...bearer(karin))
-        .set('If-Match', draft.headers.etag as string)
+        .set('If-Match', draft.headers.etag)
         .send({ definition: procedureDefinition(key), changeSummary: 'Taken over from the import' });
       expect(adopted.status).toBe(200);
       await approveVersion(t, karin, johan, key, 2);

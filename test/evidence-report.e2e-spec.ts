@@ -98,7 +98,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
     ]);
   });
 
-  it('lists every participant by code only, and the conformance matrix per subject', async () => {
+  it('lists every participant by code only, and the conformance matrix per subject', () => {
     const codes = [...fx.adepts, ...fx.mentors].map((p) => p.code);
     expectShows(text, codes);
     for (const p of [...fx.adepts, ...fx.mentors]) {
@@ -116,7 +116,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
     ]);
   });
 
-  it('registers the deviations detected in the period and the corrective actions with verdicts and board decisions', async () => {
+  it('registers the deviations detected in the period and the corrective actions with verdicts and board decisions', () => {
     const d = fx.deviations;
     expectShows(
       text,
@@ -140,7 +140,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
     for (const s of fx.systemDeviations) expect(shows(text, s.reference)).toBe(false);
   });
 
-  it('prints the indicators computed from the records, counts by gender suppressed', async () => {
+  it('prints the indicators computed from the records, counts by gender suppressed', () => {
     expectShows(text, ['Adept 6 <5 <5 <5 11', 'Mentor <5 >=5 0 0 6', 'Enrolled 11', 'Completed 9', 'Withdrawn 1', 'Countries of origin 3']);
     expectShows(text, ['In work or studies among completers 55.6% (5 of 9)']);
     // The outcome table counts every adept (its numbers add up to the 11 enrolled, not to the 9 completers).

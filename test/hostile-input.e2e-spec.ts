@@ -135,7 +135,7 @@ describe('hostile input on every route', () => {
             { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
           ),
         ]),
-      ) as Record<string, fc.Arbitrary<string>>,
+      ),
     );
     const declared = op.queryParams.map((p) =>
       fc.option(

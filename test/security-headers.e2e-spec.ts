@@ -78,7 +78,7 @@ describe('security headers, request ids and CORS', () => {
         .set('Origin', ALLOWED);
       expect(res.status).toBe(200);
       expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
-      const exposed = (res.headers['access-control-expose-headers'] as string).split(',').map((h) => h.trim().toLowerCase());
+      const exposed = res.headers['access-control-expose-headers'].split(',').map((h) => h.trim().toLowerCase());
       expect(exposed).toEqual(expect.arrayContaining(['etag', 'location', 'x-request-id', 'retry-after', 'idempotent-replayed']));
     });
 
@@ -91,7 +91,7 @@ describe('security headers, request ids and CORS', () => {
       expect(res.status).toBe(204);
       expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
       expect(res.headers['access-control-allow-methods']).toContain('POST');
-      const allowed = (res.headers['access-control-allow-headers'] as string).toLowerCase();
+      const allowed = res.headers['access-control-allow-headers'].toLowerCase();
       for (const h of ['authorization', 'content-type', 'idempotency-key', 'if-match']) expect(allowed).toContain(h);
     });
 

@@ -4,6 +4,8 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './service.js';
 export interface Reply {
   status: number;
   headers: Headers;
+  /** Parsed JSON (or text, or bytes): read by shape, as supertest's `res.body` is. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
   bytes: Buffer;
 }
@@ -49,7 +51,7 @@ export class Client {
   }
 
   /** Like post, but throws with what the service said unless the status is `status`. */
-  async must(status: number, method: string, path: string, body?: unknown): Promise<any> {
+  async must(status: number, method: string, path: string, body?: unknown): Promise<Reply['body']> {
     const r = await this.request(method, path, body);
     if (r.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;

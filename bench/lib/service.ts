@@ -132,8 +132,8 @@ export function spawnService(env: Record<string, string>): {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const captured = { text: '' };
-  child.stdout!.on('data', (d: Buffer) => (captured.text += d.toString('utf8')));
-  child.stderr!.on('data', (d: Buffer) => (captured.text += d.toString('utf8')));
+  child.stdout.on('data', (d: Buffer) => (captured.text += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (captured.text += d.toString('utf8')));
   const exited = new Promise<ExitStatus>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { child, captured, exited };
 }

@@ -110,11 +110,13 @@ export const auditScenario: Scenario = {
         if (!v.valid || v.events !== total) throw new Error(`offline verification: ${JSON.stringify(v)}`);
       };
       let sink = 0;
-      const hashOnly = async () => {
+      const hashOnly = () => {
         for (const t of canonical) sink ^= sha256Hex(t).charCodeAt(0);
+        return Promise.resolve();
       };
-      const canonicalAndHash = async () => {
+      const canonicalAndHash = () => {
         for (const e of events) sink ^= hashEvent(e).charCodeAt(0);
+        return Promise.resolve();
       };
 
       // Warm-up, then interleaved runs.

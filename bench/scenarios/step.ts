@@ -108,8 +108,8 @@ async function startBare(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString('utf8')));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString('utf8')));
+  child.stdout.on('data', (d: Buffer) => (text += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (text += d.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));

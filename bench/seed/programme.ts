@@ -8,7 +8,7 @@
  * Requests run `concurrency` at a time; one execution (start, steps, complete) stays sequential.
  */
 import { activeProgramme, createStaff, participantBody } from '../lib/client.js';
-import type { Client, Staff } from '../lib/client.js';
+import type { Client, Reply, Staff } from '../lib/client.js';
 
 export interface SeededProgramme {
   staff: Staff;
@@ -64,7 +64,7 @@ export async function pool<T>(items: T[], concurrency: number, fn: (item: T, ind
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (failed !== undefined) throw failed;
+  if (failed !== undefined) throw failed instanceof Error ? failed : new Error('a seeding step failed', { cause: failed });
 }
 
 function valueFor(f: Field, i: number): unknown {
@@ -105,7 +105,7 @@ export async function seedProgramme(
   let requests = 0;
   let retries = 0;
   // Concurrent writes on one programme may lose a race; the service rolls back and says retry.
-  const mustRetrying = async (c: Client, args: Parameters<Client['must']>): Promise<any> => {
+  const mustRetrying = async (c: Client, args: Parameters<Client['must']>): Promise<Reply['body']> => {
     for (let attempt = 1; ; attempt++) {
       requests++;
       try {

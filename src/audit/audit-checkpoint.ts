@@ -12,18 +12,20 @@ export interface Checkpoint {
 }
 
 export async function readCheckpoint(m: EntityManager): Promise<Checkpoint> {
-  const [r] = (await m.query(
+  const [r] = await m.query<
+    {
+      seq: string;
+      hash: string;
+      verified_at: Date | null;
+      full_verified_at: Date | null;
+      broken_seq: string | null;
+      broken_problem: ChainProblem | null;
+      broken_detail: string | null;
+      broken_found_at: Date | null;
+    }[]
+  >(
     `SELECT seq, hash, verified_at, full_verified_at, broken_seq, broken_problem, broken_detail, broken_found_at FROM audit_checkpoint WHERE id = 1`,
-  )) as {
-    seq: string;
-    hash: string;
-    verified_at: Date | null;
-    full_verified_at: Date | null;
-    broken_seq: string | null;
-    broken_problem: ChainProblem | null;
-    broken_detail: string | null;
-    broken_found_at: Date | null;
-  }[];
+  );
   return {
     seq: Number(r.seq),
     hash: r.hash,

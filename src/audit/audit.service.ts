@@ -233,10 +233,10 @@ export class AuditService {
     if (filter.to) add('occurred_at < ?', filter.to);
     if (filter.afterSeq !== undefined) add('seq > ?', filter.afterSeq);
     params.push(filter.limit + 1);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<AuditRow[]>(
       `SELECT ${COLUMNS} FROM audit_event ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT $${params.length}`,
       params,
-    )) as AuditRow[];
+    );
     const items = rows.slice(0, filter.limit).map(rowToEvent);
     const nextCursor = rows.length > filter.limit ? String(items[items.length - 1].seq) : null;
     return { items, nextCursor };
@@ -248,7 +248,7 @@ export class AuditService {
   }
 
   async head(): Promise<{ seq: number; hash: string }> {
-    const [h] = (await this.dataSource.query(`SELECT seq, hash FROM audit_head WHERE id = 1`)) as { seq: string; hash: string }[];
+    const [h] = await this.dataSource.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM audit_head WHERE id = 1`);
     return { seq: Number(h.seq), hash: h.hash };
   }
 
@@ -328,9 +328,11 @@ export class AuditService {
     if (!verifier.failed) {
       // Rows beyond the head that no append wrote (the head moves with every append).
       const current = await this.head();
-      const [beyond] = (await this.dataSource.query(`SELECT min(seq) AS seq FROM audit_event WHERE seq > $1`, [current.seq])) as {
-        seq: string | null;
-      }[];
+      const [beyond] = await this.dataSource.query<
+        {
+          seq: string | null;
+        }[]
+      >(`SELECT min(seq) AS seq FROM audit_event WHERE seq > $1`, [current.seq]);
       if (beyond.seq !== null) verifier.reportUnexpected(Number(beyond.seq));
     }
     const verdict = verifier.verdict();
@@ -362,12 +364,10 @@ export async function* streamAuditEvents(
   const upto = opts.uptoSeq ?? Number.MAX_SAFE_INTEGER;
   const scope = opts.entityIds ? 'AND entity_id = ANY($4)' : '';
   for (;;) {
-    const rows = (await m.query(`SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ${scope} ORDER BY seq LIMIT $3`, [
-      after,
-      upto,
-      batchSize,
-      ...(opts.entityIds ? [opts.entityIds] : []),
-    ])) as AuditRow[];
+    const rows = await m.query<AuditRow[]>(
+      `SELECT ${COLUMNS} FROM audit_event WHERE seq > $1 AND seq <= $2 ${scope} ORDER BY seq LIMIT $3`,
+      [after, upto, batchSize, ...(opts.entityIds ? [opts.entityIds] : [])],
+    );
     if (rows.length === 0) return;
     const events = rows.map(rowToEvent);
     yield events;

@@ -9,14 +9,14 @@ import { SYSTEM_ACTOR } from '../common/request-context.js';
  */
 export async function commandLineContext(app: INestApplicationContext, email?: string): Promise<RequestContext> {
   if (!email) return { actor: { ...SYSTEM_ACTOR, name: 'Mentoring QMS (command line)', roles: ['quality_manager'] }, requestId: null };
-  const [user] = (await app
-    .get(DataSource)
-    .query(`SELECT id, email, name, roles FROM app_user WHERE email = $1 AND active`, [email.toLowerCase()])) as {
-    id: string;
-    email: string;
-    name: string;
-    roles: never[];
-  }[];
+  const [user] = await app.get(DataSource).query<
+    {
+      id: string;
+      email: string;
+      name: string;
+      roles: never[];
+    }[]
+  >(`SELECT id, email, name, roles FROM app_user WHERE email = $1 AND active`, [email.toLowerCase()]);
   if (!user) throw new Error(`No active user ${email}`);
   return { actor: { id: user.id, email: user.email, name: user.name, roles: user.roles }, requestId: null };
 }

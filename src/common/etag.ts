@@ -19,7 +19,7 @@ export function requireIfMatch(req: Request): number {
   if (raw === undefined || raw === '') {
     throw new ProblemException('if_match_required', 'This update needs an If-Match header with the ETag you last read');
   }
-  const value = Array.isArray(raw) ? raw[0] : raw;
+  const value = raw;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!m) throw stale(undefined);
   return Number(m[1]);

@@ -54,6 +54,8 @@ function presence(opts: Common): PropertyDecorator[] {
   return [IsDefined({ message: 'is required' })];
 }
 
+// The NUL character is what the pattern refuses: PostgreSQL text cannot hold it.
+// eslint-disable-next-line no-control-regex
 const NO_NUL = /^[^\u0000]*$/;
 
 /** The message for a field holding a procedure key (the pattern `^[a-z][a-z0-9-]{1,62}$`). */
@@ -86,9 +88,9 @@ export function EmailField(opts: Common = {}) {
 }
 
 /** UUIDs are read in lower case, the form the database returns (services compare ids as strings). */
-const lowerCaseUuid = Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value));
-const lowerCaseUuids = Transform(({ value }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
+const lowerCaseUuid = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value));
+const lowerCaseUuids = Transform(({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v)) : value,
 );
 
 export function UuidField(opts: Common = {}) {
@@ -250,7 +252,7 @@ export function isPlainJson(v: unknown, depth = 0): boolean {
   if (typeof v === 'string') return !v.includes('\u0000');
   if (Array.isArray(v)) return v.every((x) => isPlainJson(x, depth + 1));
   if (typeof v === 'object') {
-    return Object.entries(v as object).every(
+    return Object.entries(v).every(
       ([k, x]) => !k.includes('\u0000') && k !== '__proto__' && k !== 'constructor' && k !== 'prototype' && isPlainJson(x, depth + 1),
     );
   }
@@ -275,7 +277,7 @@ export function QueryBoolField(opts: Common = {}) {
   return applyDecorators(
     doc({ ...opts, optional: true }, { type: Boolean }),
     IsOptional(),
-    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean({ message: 'must be true or false' }),
   );
 }

@@ -115,11 +115,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async claim(m: EntityManager, userId: string, key: string, requestHash: string): Promise<boolean> {
     await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${IN_FLIGHT_WAIT_MS}ms`]);
     try {
-      const inserted = (await m.query(
+      const inserted = await m.query<unknown[]>(
         `INSERT INTO idempotency_record (user_id, key, request_hash, state) VALUES ($1, $2, $3, 'in_progress')
          ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
         [userId, key, requestHash],
-      )) as unknown[];
+      );
       return inserted.length === 1;
     } catch (e) {
       if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) throw inFlight();
@@ -130,16 +130,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async replay(m: EntityManager, res: Response, userId: string, key: string, acceptedHashes: string[]): Promise<unknown> {
-    const [row] = (await m.query(
+    const [row] = await m.query<
+      {
+        request_hash: string;
+        state: string;
+        response_status: number;
+        response_body: unknown;
+        response_headers: Record<string, string>;
+      }[]
+    >(
       `SELECT request_hash, state, response_status, response_body, response_headers FROM idempotency_record WHERE user_id = $1 AND key = $2`,
       [userId, key],
-    )) as {
-      request_hash: string;
-      state: string;
-      response_status: number;
-      response_body: unknown;
-      response_headers: Record<string, string>;
-    }[];
+    );
     // Gone between the insert and this read: expired and purged just now. Rare; the client retries.
     if (!row) throw inFlight();
     if (!acceptedHashes.includes(row.request_hash)) {

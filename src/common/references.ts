@@ -6,10 +6,10 @@ import type { EntityManager } from 'typeorm';
  * their turn and a rolled-back one gives its number back.
  */
 export async function allocateReference(m: EntityManager, kind: 'DEV' | 'CA', year: number): Promise<string> {
-  const [row] = (await m.query(
+  const [row] = await m.query<{ last: number }[]>(
     `INSERT INTO reference_counter (kind, year, last) VALUES ($1, $2, 1)
      ON CONFLICT (kind, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last`,
     [kind, year],
-  )) as { last: number }[];
+  );
   return `${kind}-${year}-${String(row.last).padStart(4, '0')}`;
 }

@@ -32,7 +32,7 @@ export interface AuthenticatedRequest extends Request {
 export function contextOf(req: AuthenticatedRequest): RequestContext {
   return {
     actor: req.user ?? { id: null, email: 'anonymous', name: 'anonymous', roles: [] },
-    requestId: typeof req.id === 'string' ? req.id : req.id === undefined ? null : String(req.id),
+    requestId: typeof req.id === 'string' ? req.id : typeof req.id === 'number' ? String(req.id) : null,
     clientAddress: req.ip,
   };
 }

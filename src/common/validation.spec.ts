@@ -76,7 +76,7 @@ describe('validation pipe and field paths', () => {
       title: 'Review',
       fields: [
         { key: 'ok', type: 'text' },
-        { key: 'x'.repeat(21), type: 'date' as 'text' },
+        { key: 'x'.repeat(21), type: 'date' },
       ],
     };
     const errors = await fieldErrors(body);

@@ -88,11 +88,11 @@ export class CorrectiveActionQueriesService {
       add(f.overdue ? overdue : `NOT ${overdue}`, f.today ?? this.actions.today());
     }
     params.push(f.limit + 1, f.offset);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT a.id FROM corrective_action a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY a.created_at DESC, a.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
-    )) as { id: string }[];
+    );
     const page = rows.slice(0, f.limit).map((r) => r.id);
     return { items: await this.summaries(page, led), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null };
   }
@@ -103,19 +103,21 @@ export class CorrectiveActionQueriesService {
     const history = await this.dataSource
       .getRepository(ActionTransition)
       .find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
-    const reviews = (await this.dataSource.query(
+    const reviews = await this.dataSource.query<
+      {
+        id: string;
+        decision: BoardReview['decision'];
+        comment: string;
+        reviewer_id: string;
+        signature_id: string;
+        reviewed_at: Date;
+        name: string;
+      }[]
+    >(
       `SELECT r.id, r.decision, r.comment, r.reviewer_id, r.signature_id, r.reviewed_at, u.name
        FROM board_review r JOIN app_user u ON u.id = r.reviewer_id WHERE r.corrective_action_id = $1 ORDER BY r.reviewed_at, r.id`,
       [id],
-    )) as {
-      id: string;
-      decision: BoardReview['decision'];
-      comment: string;
-      reviewer_id: string;
-      signature_id: string;
-      reviewed_at: Date;
-      name: string;
-    }[];
+    );
     return {
       ...summary,
       history,
@@ -139,9 +141,11 @@ export class CorrectiveActionQueriesService {
    */
   private async ledProgrammes(ctx: RequestContext): Promise<string[] | null> {
     if (!this.access.visibilityFilter(ctx)) return null;
-    const rows = (await this.dataSource.query(`SELECT programme_id FROM programme_leader WHERE user_id = $1`, [ctx.actor.id])) as {
-      programme_id: string;
-    }[];
+    const rows = await this.dataSource.query<
+      {
+        programme_id: string;
+      }[]
+    >(`SELECT programme_id FROM programme_leader WHERE user_id = $1`, [ctx.actor.id]);
     return rows.map((r) => r.programme_id);
   }
 
@@ -152,20 +156,22 @@ export class CorrectiveActionQueriesService {
   async summaries(ids: string[], visible: string[] | null = null): Promise<ActionSummary[]> {
     if (ids.length === 0) return [];
     const actions = await this.dataSource.getRepository(CorrectiveAction).findBy(ids.map((id) => ({ id })));
-    const owners = (await this.dataSource.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
+    const owners = await this.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
       [...new Set(actions.map((a) => a.ownerId))],
-    ])) as { id: string; name: string }[];
-    const links = (await this.dataSource.query(
+    ]);
+    const links = await this.dataSource.query<
+      { corrective_action_id: string; id: string; reference: string; state: string; programme_id: string }[]
+    >(
       `SELECT l.corrective_action_id, d.id, d.reference, d.state, d.programme_id FROM corrective_action_deviation l
        JOIN deviation d ON d.id = l.deviation_id WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
       [ids],
-    )) as { corrective_action_id: string; id: string; reference: string; state: string; programme_id: string }[];
+    );
     const shown = (l: { programme_id: string }) => visible === null || visible.includes(l.programme_id);
-    const verdicts = (await this.dataSource.query(
+    const verdicts = await this.dataSource.query<{ corrective_action_id: string; verdict: string }[]>(
       `SELECT DISTINCT ON (corrective_action_id) corrective_action_id, verdict FROM corrective_action_transition
        WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
       [ids],
-    )) as { corrective_action_id: string; verdict: string }[];
+    );
     const byId = new Map(actions.map((a) => [a.id, a]));
     return ids.map((id) => ({
       action: byId.get(id)!,

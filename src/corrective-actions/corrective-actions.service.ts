@@ -66,18 +66,20 @@ export class CorrectiveActionsService {
   /** Inside the caller's transaction (also used for management review decisions). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
     const deviations = input.deviationIds.length
-      ? ((await m.query(
+      ? await m.query<
+          {
+            id: string;
+            reference: string;
+            state: string;
+            programme_id: string;
+            detected_at: Date;
+            time_zone: string;
+          }[]
+        >(
           `SELECT d.id, d.reference, d.state, d.programme_id, d.detected_at, p.time_zone
            FROM deviation d JOIN programme p ON p.id = d.programme_id WHERE d.id = ANY($1) ORDER BY d.id FOR UPDATE OF d`,
           [input.deviationIds],
-        )) as {
-          id: string;
-          reference: string;
-          state: string;
-          programme_id: string;
-          detected_at: Date;
-          time_zone: string;
-        }[])
+        )
       : [];
     const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
     if (missing.length)
@@ -90,13 +92,13 @@ export class CorrectiveActionsService {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
     checkDueDate(input, deviations);
-    const owner = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId])) as unknown[];
+    const owner = await m.query<unknown[]>(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId]);
     if (owner.length === 0)
       throw unprocessable('unknown_owner', 'The owner is not an active user', {
         errors: [{ field: 'ownerId', message: 'must be an active user' }],
       });
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [
@@ -109,7 +111,7 @@ export class CorrectiveActionsService {
         input.reviewDecisionId ?? null,
         ctx.actor.id,
       ],
-    )) as { id: string }[];
+    );
     for (const d of deviations)
       await m.query(`INSERT INTO corrective_action_deviation (corrective_action_id, deviation_id) VALUES ($1, $2)`, [row.id, d.id]);
     await this.recordTransition(m, ctx, row.id, null, 'planned', null, {});
@@ -211,10 +213,10 @@ export class CorrectiveActionsService {
           `board review: ${input.decision}`,
           input.comment,
         );
-        const [row] = (await m.query(
+        const [row] = await m.query<{ id: string }[]>(
           `INSERT INTO board_review (corrective_action_id, decision, comment, reviewer_id, signature_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [id, input.decision, input.comment, ctx.actor.id, signature.id],
-        )) as { id: string }[];
+        );
         await this.audit.append(m, ctx, {
           action: 'corrective_action.board_review',
           entityType: 'corrective_action',
@@ -237,10 +239,10 @@ export class CorrectiveActionsService {
       throw conflict('action_not_reviewable', `${action.reference} is cancelled: the board reviews only actions that stand`, {
         state: action.state,
       });
-    const given = (await m.query(`SELECT 1 FROM board_review WHERE corrective_action_id = $1 AND reviewer_id = $2`, [
+    const given = await m.query<unknown[]>(`SELECT 1 FROM board_review WHERE corrective_action_id = $1 AND reviewer_id = $2`, [
       id,
       ctx.actor.id,
-    ])) as unknown[];
+    ]);
     if (given.length) throw alreadyReviewed();
     return action;
   }
@@ -250,11 +252,11 @@ export class CorrectiveActionsService {
     const action = await m.getRepository(CorrectiveAction).findOneBy({ id });
     if (!action) throw notFound('Corrective action');
     if (this.access.visibilityFilter(ctx) && action.ownerId !== ctx.actor.id) {
-      const visible = (await m.query(
+      const visible = await m.query<unknown[]>(
         `SELECT 1 FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
          JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE l.corrective_action_id = $1 AND pl.user_id = $2 LIMIT 1`,
         [id, ctx.actor.id],
-      )) as unknown[];
+      );
       if (visible.length === 0) throw notFound('Corrective action');
     }
     return action;

@@ -101,9 +101,7 @@ export class DeviationDetector {
   ): Promise<Deviation | null> {
     // Serialise detections of the same finding (a scan and a completion at once, two processes).
     await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [detectionKey]);
-    const standing = (await m.query(`SELECT 1 FROM deviation WHERE detection_key = $1 AND state <> 'cancelled'`, [
-      detectionKey,
-    ])) as unknown[];
+    const standing = await m.query<unknown[]>(`SELECT 1 FROM deviation WHERE detection_key = $1 AND state <> 'cancelled'`, [detectionKey]);
     if (standing.length) return null;
     return this.deviations.insert(m, ctx, { ...input, source: 'system', detectionKey });
   }

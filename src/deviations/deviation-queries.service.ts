@@ -63,12 +63,12 @@ export class DeviationQueriesService {
       );
     }
     params.push(f.limit + 1, f.offset);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; participant_code: string | null }[]>(
       `SELECT d.id, p.code AS participant_code FROM deviation d LEFT JOIN participant p ON p.id = d.participant_id
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY d.created_at DESC, d.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
-    )) as { id: string; participant_code: string | null }[];
+    );
     const page = rows.slice(0, f.limit);
     const entities = page.length ? await this.dataSource.getRepository(Deviation).findBy(page.map((r) => ({ id: r.id }))) : [];
     const byId = new Map(entities.map((d) => [d.id, d]));
@@ -84,13 +84,13 @@ export class DeviationQueriesService {
     if (!deviation) throw notFound('Deviation');
     await this.access.readable(m, ctx, deviation.programmeId, { what: 'Deviation' });
     const history = await m.getRepository(DeviationTransition).find({ where: { deviationId: id }, order: { seq: 'ASC' } });
-    const actions = (await m.query(
+    const actions = await m.query<DeviationDetail['actions']>(
       `SELECT a.id, a.reference, a.type, a.state, a.due_date FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
        WHERE l.deviation_id = $1 ORDER BY a.reference`,
       [id],
-    )) as DeviationDetail['actions'];
+    );
     const [code] = deviation.participantId
-      ? ((await m.query(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])) as { code: string }[])
+      ? await m.query<{ code: string }[]>(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])
       : [];
     return {
       deviation,

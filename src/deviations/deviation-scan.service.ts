@@ -103,7 +103,7 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       }[];
       if (!locked) return;
       try {
-        const programmes = (await this.dataSource.query(`SELECT id FROM programme WHERE status = 'active'`)) as { id: string }[];
+        const programmes = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
         const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
         let opened = 0;
         for (const p of programmes) opened += (await this.scan(ctx, p.id)).opened.length;

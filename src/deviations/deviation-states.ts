@@ -12,7 +12,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const DEVIATION_SOURCES = ['manual', 'internal_audit', 'external_audit', 'participant_feedback', 'system'] as const;
 export type DeviationSource = (typeof DEVIATION_SOURCES)[number];
 /** Sources a person may give; `system` is reserved for automatic detection. */
-export const MANUAL_SOURCES = DEVIATION_SOURCES.filter((s) => s !== 'system') as Exclude<DeviationSource, 'system'>[];
+export const MANUAL_SOURCES = DEVIATION_SOURCES.filter((s): s is Exclude<DeviationSource, 'system'> => s !== 'system');
 
 export type DeviationGuard = 'root_cause' | 'action_or_justification' | 'actions_closed' | 'signature' | 'reason';
 

@@ -74,13 +74,13 @@ export class DeviationsService {
     let procedureKey: string | null = input.procedureKey ?? null;
     let versionNumber: number | null = input.versionNumber ?? null;
     if (input.executionId) {
-      const [e] = (await m.query(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [
-        input.executionId,
-      ])) as {
-        programme_id: string;
-        procedure_key: string;
-        version_number: number;
-      }[];
+      const [e] = await m.query<
+        {
+          programme_id: string;
+          procedure_key: string;
+          version_number: number;
+        }[]
+      >(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [input.executionId]);
       if (!e || e.programme_id !== input.programmeId)
         throw unprocessable('unknown_execution', 'No such execution in this programme', {
           errors: [{ field: 'executionId', message: 'is not an execution of this programme' }],
@@ -91,10 +91,10 @@ export class DeviationsService {
       throw validationFailed([{ field: 'stepKey', message: 'can only be given together with executionId' }]);
     }
     if (input.participantId) {
-      const rows = (await m.query(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [
+      const rows = await m.query<unknown[]>(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [
         input.participantId,
         input.programmeId,
-      ])) as unknown[];
+      ]);
       if (rows.length === 0)
         throw unprocessable('unknown_participant', 'No such participant in this programme', {
           errors: [{ field: 'participantId', message: 'is not a participant of this programme' }],
@@ -104,7 +104,7 @@ export class DeviationsService {
     const targetDate = input.targetDate ?? addDays(localDate(detectedAt, calendar.timeZone), DEFAULT_TARGET_DAYS[input.severity]);
     checkDeviationDates(detectedAt, targetDate, calendar, this.clock);
     const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
          version_number, step_key, rule, participant_id, detection_key, containment, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
@@ -127,7 +127,7 @@ export class DeviationsService {
         input.containment ?? null,
         ctx.actor.id,
       ],
-    )) as { id: string }[];
+    );
     await this.recordTransition(m, ctx, row.id, null, 'open', null, {}, null);
     const d = await m.getRepository(Deviation).findOneByOrFail({ id: row.id });
     await this.audit.append(m, ctx, {
@@ -166,7 +166,7 @@ export class DeviationsService {
       if (before.version !== expected) throw stale(before.version);
       if (before.state === 'closed' || before.state === 'cancelled')
         throw conflict('deviation_closed', `${before.reference} is ${before.state} and cannot change`);
-      const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Deviation;
+      const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       const changes = diffChanges(before, next, EDITABLE);
       // An edit that changes nothing is no change: no new version, no audit event.
       if (Object.keys(changes).length === 0) return before;
@@ -221,11 +221,11 @@ export class DeviationsService {
           });
         if (input.rootCause) details.rootCause = input.rootCause;
       }
-      const actions = (await m.query(
+      const actions = await m.query<{ reference: string; state: string }[]>(
         `SELECT a.reference, a.state FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
          WHERE l.deviation_id = $1 AND a.state <> 'cancelled'`,
         [id],
-      )) as { reference: string; state: string }[];
+      );
       if (rule.guards.includes('action_or_justification') && actions.length === 0) {
         justification = input.correctionOnlyJustification ?? justification;
         if (before.severity !== 'minor' || !justification) {

@@ -108,7 +108,7 @@ export interface MatrixData {
 }
 
 export async function loadMatrixData(m: EntityManager, programme: Programme): Promise<MatrixData> {
-  const queries = [
+  const queries: (() => Promise<unknown>)[] = [
     () =>
       m.query(
         `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
@@ -179,7 +179,7 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
   const days = new Map<number | string, string>();
   for (const e of executions) {
     let bySubject = chosen.get(e.procedure_key);
-    if (!bySubject) chosen.set(e.procedure_key, (bySubject = new Map()));
+    if (!bySubject) chosen.set(e.procedure_key, (bySubject = new Map<string, ExecutionRow>()));
     const current = bySubject.get(e.subject_key);
     if (!current || e.state === 'completed' || current.state !== 'completed') bySubject.set(e.subject_key, e);
     if (e.state === 'completed' && e.completed_at && anchoring.has(e.procedure_key)) {
@@ -194,22 +194,23 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
 
   const rows: MatrixRow[] = [];
   const cellsByProcedure = new Map<string, MatrixStatus[]>(plan.map((p) => [p.procedure_key, []]));
-  const subjects: { type: Subject; id: string; code: string; status: string; anchor: AnchorSubject; leftOn: string | null }[] = [
-    ...participants.map((p) => ({
-      type: p.role as Subject,
+  type MatrixSubject = { type: Subject; id: string; code: string; status: string; anchor: AnchorSubject; leftOn: string | null };
+  const subjects: MatrixSubject[] = [
+    ...participants.map((p): MatrixSubject => ({
+      type: p.role,
       id: p.id,
       code: p.code,
       status: p.status,
-      anchor: { type: p.role as Subject, enrolledAt: p.enrolled_at, relatedKeys: [p.id] },
+      anchor: { type: p.role, enrolledAt: p.enrolled_at, relatedKeys: [p.id] },
       leftOn: p.withdrawn_at,
     })),
-    ...pairs.map((pair) => ({
-      type: 'pair' as Subject,
+    ...pairs.map((pair): MatrixSubject => ({
+      type: 'pair',
       id: pair.id,
       code: `${byId.get(pair.mentor_id)?.code ?? '?'}/${byId.get(pair.adept_id)?.code ?? '?'}`,
       status: pair.ended_at ? 'ended' : 'active',
       anchor: {
-        type: 'pair' as Subject,
+        type: 'pair',
         enrolledAt: byId.get(pair.adept_id)?.enrolled_at ?? null,
         relatedKeys: [pair.id, pair.adept_id, pair.mentor_id],
       },

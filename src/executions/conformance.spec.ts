@@ -97,7 +97,7 @@ describe('evaluateConformance: a conforming execution', () => {
 
 describe('missing_step', () => {
   it('reports a required step with no record', () => {
-    const result = judge([good[0]!]);
+    const result = judge([good[0]]);
     expect(result.status).toBe('nonconforming');
     expect(result.findings).toEqual([
       { rule: 'missing_step', stepKey: 'meeting', detail: 'Required step "Follow-up meeting" (meeting) has no current record.' },
@@ -149,12 +149,12 @@ describe('outside_window', () => {
     expect(summaryOf(replace('r3', { performedAt: '2026-03-29T23:30:00Z' }), { timeZone: 'UTC' })).toEqual([]);
   });
   it('says when, by how much, and which window', () => {
-    const finding = judge(replace('r3', { performedAt: '2026-04-02T10:00:00Z' })).findings[0]!;
+    const finding = judge(replace('r3', { performedAt: '2026-04-02T10:00:00Z' })).findings[0];
     expect(finding.detail).toBe(
       'Step "Written summary" (summary) was performed on 2026-04-02 (Europe/Stockholm, record r3), 4 days after the window closed; ' +
         'the window is 2026-03-08 to 2026-03-29 inclusive (day -7 to day +14 from the programme midpoint on 2026-03-15).',
     );
-    const early = judge(replace('r1', { performedAt: '2026-03-06T10:00:00Z' })).findings[0]!;
+    const early = judge(replace('r1', { performedAt: '2026-03-06T10:00:00Z' })).findings[0];
     expect(early.detail).toContain('2 days before the window opened');
   });
   it('is not judged when the anchor day is unknown, and the result says so', () => {
@@ -191,7 +191,7 @@ describe('performer_role', () => {
   });
   it('reports an unknown performer, and a performer with no roles', () => {
     expect(summaryOf(replace('r1', { performedBy: null }))).toEqual([['performer_role', 'prepare', 'r1']]);
-    expect(judge(replace('r1', { performedBy: { id: 'u0', roles: [] } })).findings[0]!.detail).toContain('roles held: none');
+    expect(judge(replace('r1', { performedBy: { id: 'u0', roles: [] } })).findings[0].detail).toContain('roles held: none');
   });
   it('accepts anyone, even unknown, when the step names no roles', () => {
     expect(summaryOf(replace('r3', { performedBy: null }))).toEqual([]);
@@ -219,13 +219,13 @@ describe('performer_competence', () => {
     ]);
   });
   it('reports training completed the day after', () => {
-    expect(withTraining([t('2026-03-13', null)])[0]!.detail).toBe(
+    expect(withTraining([t('2026-03-13', null)])[0].detail).toBe(
       'Step "Follow-up meeting" (meeting) requires valid training "mentoring_basics"; record r2 was performed on 2026-03-12 by user u-leader, who completed training "mentoring_basics" only on 2026-03-13.',
     );
   });
   it('reports training in another module only, or none at all', () => {
-    expect(withTraining([t('2020-01-01', null, 'safeguarding')])[0]!.detail).toContain('has no record of training "mentoring_basics"');
-    expect(withTraining([])[0]!.rule).toBe('performer_competence');
+    expect(withTraining([t('2020-01-01', null, 'safeguarding')])[0].detail).toContain('has no record of training "mentoring_basics"');
+    expect(withTraining([])[0].rule).toBe('performer_competence');
   });
   it('accepts when one of several records is valid, though others are expired or later', () => {
     expect(withTraining([t('2023-01-01', '2024-01-01'), t('2025-06-01', '2026-06-01'), t('2026-04-01', null)])).toEqual([]);
@@ -252,7 +252,7 @@ describe('superseded records', () => {
     expect(judge([old, badUnknown, ...good]).status).toBe('conforming');
   });
   it('do not count as the record of a required step', () => {
-    expect(summaryOf([{ ...good[0]!, supersededById: 'r9' }, good[1]!])).toEqual([['missing_step', 'prepare', undefined]]);
+    expect(summaryOf([{ ...good[0], supersededById: 'r9' }, good[1]])).toEqual([['missing_step', 'prepare', undefined]]);
   });
   it('leave every current record of a step to be judged on its own', () => {
     const second = rec('r2b', 'meeting', '2026-04-05T10:00:00Z', { values: {} });
@@ -295,7 +295,7 @@ describe('order', () => {
     ];
     const findings = judge(records).findings;
     expect(findings.map((f) => [f.stepKey, f.recordId])).toEqual([['summary', 'r3']]);
-    expect(findings[0]!.detail).toContain(
+    expect(findings[0].detail).toContain(
       'before step "Prepare the follow-up" (prepare) (performed at 2026-03-10T09:00:00Z, record r1) and step "Follow-up meeting" (meeting)',
     );
   });

@@ -149,7 +149,7 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
     }
     for (const fieldKey of missingRequiredFields(step, record.values)) {
       const fieldIndex = step.fields.findIndex((f) => f.key === fieldKey);
-      const detail = say.missingField(step, step.fields[fieldIndex]!, record, day);
+      const detail = say.missingField(step, step.fields[fieldIndex], record, day);
       add({ rule: 'missing_field', stepKey: step.key, fieldKey, recordId: record.id, detail }, c.stepIndex, pos, fieldIndex);
     }
     if (window && !(window.from <= day && day <= window.to)) {

@@ -107,14 +107,14 @@ async function completionIndex(
 ): Promise<CompletionIndex> {
   const index: CompletionIndex = new Map();
   if (definition.window.anchor !== 'procedure_completed' || !definition.window.procedure) return index;
-  const rows = (await m.query(
+  const rows = await m.query<{ subject: string; completed_at: Date }[]>(
     `SELECT coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject, min(done.at) AS completed_at
      FROM execution e ${DONE_AT_JOIN}
      WHERE e.programme_id = $1 AND e.procedure_key = $2 AND e.state = 'completed'
        AND coalesce(e.participant_id, e.pair_id, e.programme_id) = ANY($3)
      GROUP BY 1`,
     [programme.id, definition.window.procedure, subjectKeys],
-  )) as { subject: string; completed_at: Date }[];
+  );
   for (const r of rows) index.set(completionKey(definition.window.procedure, r.subject), localDate(r.completed_at, programme.timeZone));
   return index;
 }
@@ -123,17 +123,17 @@ async function completionIndex(
 export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<ConformanceResult> {
   const performerIds = [...new Set(ctx.records.map((r) => r.performedBy).filter((id): id is string => id !== null))];
   const users = performerIds.length
-    ? ((await m.query(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [performerIds])) as { id: string; roles: Role[] }[])
+    ? await m.query<{ id: string; roles: Role[] }[]>(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [performerIds])
     : [];
   const training = performerIds.length
-    ? ((await m.query(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [
-        performerIds,
-      ])) as {
-        user_id: string;
-        module: string;
-        completed_at: string;
-        valid_until: string | null;
-      }[])
+    ? await m.query<
+        {
+          user_id: string;
+          module: string;
+          completed_at: string;
+          valid_until: string | null;
+        }[]
+      >(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [performerIds])
     : [];
   const supersededBy = new Map(ctx.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
   const records: StepRecordInput[] = ctx.records.map((r) => {
@@ -157,10 +157,12 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
 export async function subjectLabel(m: EntityManager, ctx: ExecutionContext): Promise<string> {
   if (ctx.participant) return ctx.participant.code;
   if (!ctx.pair) return 'cohort';
-  const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]])) as {
-    id: string;
-    code: string;
-  }[];
+  const codes = await m.query<
+    {
+      id: string;
+      code: string;
+    }[]
+  >(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]]);
   const code = (id: string) => codes.find((c) => c.id === id)?.code ?? '?';
   return `${code(ctx.pair.mentorId)}/${code(ctx.pair.adeptId)}`;
 }

@@ -44,7 +44,7 @@ export class ExecutionViewService {
     const staff = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
     const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !staff.has(x)))];
     if (unknown.length) {
-      for (const u of (await m.query(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown])) as { id: string; name: string }[])
+      for (const u of await m.query<{ id: string; name: string }[]>(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown]))
         staff.set(u.id, u.name);
     }
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));

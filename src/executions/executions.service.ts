@@ -61,15 +61,15 @@ export class ExecutionsService {
       const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: entry.versionId });
       const expected = version.definition.subject;
       const subject = await this.resolveSubject(m, programmeId, input.subject, expected);
-      const open = (await m.query(
+      const open = await m.query<{ id: string }[]>(
         `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' AND coalesce(participant_id, pair_id, programme_id) = $3`,
         [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
-      )) as { id: string }[];
+      );
       if (open.length)
         throw conflict('execution_open', 'An open execution of this procedure exists for this subject; continue it', {
           executionId: open[0].id,
         });
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO execution (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type, participant_id, pair_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
@@ -84,7 +84,7 @@ export class ExecutionsService {
           subject.pairId ?? null,
           ctx.actor.id,
         ],
-      )) as { id: string }[];
+      );
       await this.audit.append(m, ctx, {
         action: 'execution.start',
         entityType: 'execution',
@@ -130,10 +130,10 @@ export class ExecutionsService {
       if (ec.records.some((r) => r.stepKey === input.stepKey && !ec.records.some((c) => c.supersedesId === r.id))) {
         throw conflict('step_already_recorded', `Step ${input.stepKey} is already recorded; correct that record instead`);
       }
-      const [row] = (await m.query(
+      const [row] = await m.query<StepRecordRow[]>(
         `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
         [executionId, input.stepKey, JSON.stringify(values), input.performedAt, performer, input.notes ?? null, ctx.actor.id],
-      )) as StepRecordRow[];
+      );
       // The answer is built in this transaction, from what it read. (The audit head's lock, which every
       // write waits for, is taken only when the events are written, right before the commit.)
       // The execution's row lock kept its records as they were loaded; the new one joins them in
@@ -180,18 +180,18 @@ export class ExecutionsService {
       if (input.performedAt) checkPerformedAt(this.clock, input.performedAt, ec.programme.timeZone);
       const performer = input.performedById ? await this.performer(m, input.performedById) : old.performedBy;
       const performedAt = input.performedAt ?? old.performedAt.toISOString();
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by, supersedes_id, correction_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [executionId, old.stepKey, JSON.stringify(values), performedAt, performer, old.notes, ctx.actor.id, old.id, input.reason],
-      )) as { id: string }[];
+      );
       let judgement: ConformanceResult | undefined;
       let prior: { conformance: string; findings: number } | undefined;
       if (ec.execution.state === 'completed') {
-        [prior] = (await m.query(
+        [prior] = await m.query<{ conformance: string; findings: number }[]>(
           `SELECT conformance, jsonb_array_length(findings) AS findings FROM execution_judgement WHERE execution_id = $1 ORDER BY seq DESC LIMIT 1`,
           [executionId],
-        )) as { conformance: string; findings: number }[];
+        );
         const fresh = await loadExecution(m, executionId);
         judgement = await judge(m, fresh);
         await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
@@ -300,7 +300,7 @@ export class ExecutionsService {
   }
 
   private async performer(m: EntityManager, userId: string): Promise<string> {
-    const rows = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [userId])) as { id: string }[];
+    const rows = await m.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = $1 AND active`, [userId]);
     if (rows.length === 0)
       throw unprocessable('unknown_performer', 'The performer is not an active user', {
         errors: [{ field: 'performedById', message: 'must be an active user' }],
@@ -338,10 +338,12 @@ export class ExecutionsService {
       if (expected !== 'pair') throw mismatch('pair');
       if (pair.endedAt !== null)
         throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
-      const codes = (await m.query(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]])) as {
-        id: string;
-        code: string;
-      }[];
+      const codes = await m.query<
+        {
+          id: string;
+          code: string;
+        }[]
+      >(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]]);
       return {
         pairId: pair.id,
         label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}`,

@@ -24,8 +24,8 @@ function accepts(f: FieldDefinition, value: unknown): unknown {
 function refuses(f: FieldDefinition, value: unknown): string {
   const errors = errorsOf(stepWith(f), { [f.key]: value });
   expect(errors).toHaveLength(1);
-  expect(errors[0]!.field).toBe(`values.${f.key}`);
-  return errors[0]!.message;
+  expect(errors[0].field).toBe(`values.${f.key}`);
+  return errors[0].message;
 }
 
 describe('validateStepValues: the object', () => {

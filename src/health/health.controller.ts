@@ -27,7 +27,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const started = performance.now();
-    let up = false;
+    let up: boolean;
     try {
       await Promise.race([
         this.db.dataSource.query('SELECT 1'),

@@ -82,16 +82,18 @@ export class IndicatorsService {
   }
 
   private async participants(m: EntityManager, ids: string[]): Promise<RawIndicators['participants']> {
-    const rows = (await m.query(
+    const rows = await m.query<
+      {
+        role: 'adept' | 'mentor';
+        gender: Gender;
+        status: 'active' | 'withdrawn' | 'completed';
+        country_of_origin: string | null;
+        n: number;
+      }[]
+    >(
       `SELECT role, gender, status, country_of_origin, count(*)::int AS n FROM participant WHERE programme_id = ANY($1) GROUP BY 1, 2, 3, 4`,
       [ids],
-    )) as {
-      role: 'adept' | 'mentor';
-      gender: Gender;
-      status: 'active' | 'withdrawn' | 'completed';
-      country_of_origin: string | null;
-      n: number;
-    }[];
+    );
     const byRoleAndGender = { adept: zero(GENDERS), mentor: zero(GENDERS) };
     const empty = (): RoleCounts => ({ enrolled: 0, active: 0, completed: 0, withdrawn: 0 });
     const byRole = { adept: empty(), mentor: empty() };
@@ -119,7 +121,7 @@ export class IndicatorsService {
 
   /** Outcomes from each adept's latest completed final evaluation (corrections applied). */
   private async outcomes(m: EntityManager, ids: string[]) {
-    const rows = (await m.query(
+    const rows = await m.query<{ id: string; status: string; outcome: string | null; own: boolean | null }[]>(
       `SELECT p.id, p.status, o.outcome, o.own
        FROM participant p
        LEFT JOIN LATERAL (
@@ -130,7 +132,7 @@ export class IndicatorsService {
          ORDER BY e.completed_at DESC LIMIT 1) o ON true
        WHERE p.programme_id = ANY($1) AND p.role = 'adept'`,
       [ids, OUTCOME_STEP, OUTCOME_PROCEDURE],
-    )) as { id: string; status: string; outcome: string | null; own: boolean | null }[];
+    );
     const outcomes = { ...zero(OUTCOMES), not_evaluated: 0 };
     const inOwnProfession = { yes: 0, no: 0, unknown: 0 };
     let completers = 0;
@@ -175,16 +177,15 @@ export class IndicatorsService {
   }
 
   private async deviations(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['deviations']> {
-    const rows = (await m.query(
-      `SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`,
-      [ids],
-    )) as {
-      severity: Severity;
-      source: DeviationSource;
-      state: DeviationState;
-      detected_at: Date;
-      closed_at: Date | null;
-    }[];
+    const rows = await m.query<
+      {
+        severity: Severity;
+        source: DeviationSource;
+        state: DeviationState;
+        detected_at: Date;
+        closed_at: Date | null;
+      }[]
+    >(`SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`, [ids]);
     const bySeverity = zero(SEVERITIES);
     const openBySeverity = zero(SEVERITIES);
     const bySource = zero(DEVIATION_SOURCES);
@@ -215,12 +216,12 @@ export class IndicatorsService {
   }
 
   private async actions(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['correctiveActions']> {
-    const rows = (await m.query(
+    const rows = await m.query<{ id: string; state: string; due_date: string; closed_at: Date | null }[]>(
       `SELECT DISTINCT a.id, a.state, a.due_date, a.closed_at FROM corrective_action a
        JOIN corrective_action_deviation l ON l.corrective_action_id = a.id JOIN deviation d ON d.id = l.deviation_id
        WHERE d.programme_id = ANY($1)`,
       [ids],
-    )) as { id: string; state: string; due_date: string; closed_at: Date | null }[];
+    );
     const byState = zero(ACTION_STATES) as Record<string, number>;
     let closed = 0;
     let onTime = 0;

@@ -33,10 +33,10 @@ export class QualityObjectivesService {
   ): Promise<ObjectiveResponse> {
     const id = await this.dataSource.transaction(async (m) => {
       if (input.programmeId) await this.access.writable(m, ctx, input.programmeId);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO quality_objective (programme_id, indicator, comparator, target, title, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [input.programmeId ?? null, input.indicator, input.comparator, input.target, input.title, ctx.actor.id],
-      )) as { id: string }[];
+      );
       await this.audit.append(m, ctx, {
         action: 'quality_objective.create',
         entityType: 'quality_objective',
@@ -64,12 +64,12 @@ export class QualityObjectivesService {
     const m = this.dataSource.manager;
     if (programmeId) await this.access.readable(m, ctx, programmeId);
     const visible = await this.visibleProgrammes(ctx);
-    const rows = (await m.query(
+    const rows = await m.query<ObjectiveRow[]>(
       `SELECT id, programme_id, indicator, comparator, target, title FROM quality_objective
        WHERE ${programmeId ? '(programme_id = $1 OR programme_id IS NULL)' : 'programme_id IS NULL OR programme_id = ANY($1)'}
        ORDER BY created_at, id`,
       [programmeId ?? visible],
-    )) as ObjectiveRow[];
+    );
     const cache = new Map<string, RawIndicators>();
     const measured = async (ids: string[]) => {
       const key = ids.join(',');
@@ -99,10 +99,10 @@ export class QualityObjectivesService {
 
   private async visibleProgrammes(ctx: RequestContext): Promise<string[]> {
     const filter = this.access.visibilityFilter(ctx);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT p.id FROM programme p ${filter ? `WHERE ${filter.sql}` : ''} ORDER BY p.id`,
       filter?.params ?? [],
-    )) as { id: string }[];
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -30,17 +30,16 @@ export class ManagementReviewsService {
 
   async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ReviewView> {
     return this.dataSource.transaction(async (m) => {
-      const users = (await m.query(`SELECT id FROM app_user WHERE id = ANY($1) AND active`, [input.attendeeIds])) as { id: string }[];
+      const users = await m.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = ANY($1) AND active`, [input.attendeeIds]);
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
       if (missing.length)
         throw unprocessable('unknown_attendee', 'Attendees must be active users', {
           errors: [{ field: 'attendeeIds', message: `must name active users; these are not: ${missing.join(', ')}` }],
         });
-      const [row] = (await m.query(`INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`, [
-        input.heldOn,
-        input.title,
-        ctx.actor.id,
-      ])) as { id: string }[];
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`,
+        [input.heldOn, input.title, ctx.actor.id],
+      );
       for (const id of input.attendeeIds)
         await m.query(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [row.id, id]);
       await this.audit.append(m, ctx, {
@@ -58,9 +57,11 @@ export class ManagementReviewsService {
   }
 
   async list(): Promise<ReviewView[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`)) as {
-      id: string;
-    }[];
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+      }[]
+    >(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`);
     return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
   }
 
@@ -89,11 +90,11 @@ export class ManagementReviewsService {
       await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
       const review = await this.find(m, id);
       if (review.state === 'closed') throw conflict('review_closed', 'A closed management review never changes');
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string; seq: number }[]>(
         `INSERT INTO management_review_decision (management_review_id, seq, text, created_by)
          SELECT $1, coalesce(max(seq), 0) + 1, $2, $3 FROM management_review_decision WHERE management_review_id = $1 RETURNING id, seq`,
         [id, input.text, ctx.actor.id],
-      )) as { id: string; seq: number }[];
+      );
       let reference: string | null = null;
       if (input.action) {
         const action = await this.actions.insert(m, ctx, {
@@ -123,10 +124,10 @@ export class ManagementReviewsService {
   async close(ctx: RequestContext, id: string, password: string, comment?: string): Promise<ReviewView> {
     const peek = await this.find(this.dataSource.manager, id);
     if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
-    const attended = (await this.dataSource.query(
+    const attended = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM management_review_attendee WHERE management_review_id = $1 AND user_id = $2`,
       [id, ctx.actor.id],
-    )) as unknown[];
+    );
     if (attended.length === 0) throw forbidden('not_attendee', 'Only a board member who attended the review can sign its minutes');
     const signer = await this.signatures.confirmSigner(ctx, password);
     return this.dataSource.transaction(async (m) => {
@@ -164,15 +165,15 @@ export class ManagementReviewsService {
 
   private async view(m: EntityManager, id: string): Promise<ReviewView> {
     const review = await this.find(m, id);
-    const attendees = (await m.query(
+    const attendees = await m.query<{ id: string; name: string }[]>(
       `SELECT u.id, u.name FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
       [id],
-    )) as { id: string; name: string }[];
+    );
     const decisions = await m.getRepository(ManagementReviewDecision).find({ where: { managementReviewId: id }, order: { seq: 'ASC' } });
-    const actions = (await m.query(
+    const actions = await m.query<{ id: string; reference: string; state: string; due_date: string; review_decision_id: string }[]>(
       `SELECT id, reference, state, due_date, review_decision_id FROM corrective_action WHERE review_decision_id = ANY($1)`,
       [decisions.map((d) => d.id)],
-    )) as { id: string; reference: string; state: string; due_date: string; review_decision_id: string }[];
+    );
     const signature = review.signatureId
       ? ((await this.signatures.listFor('management_review', [id], m)).find((s) => s.id === review.signatureId) ?? null)
       : null;

@@ -42,48 +42,52 @@ export class ReviewInputsService {
     today: string,
     composedAt = new Date().toISOString(),
   ): Promise<ManagementReviewInputs> {
-    const deviations = (await m.query(
+    const deviations = await m.query<{ severity: Severity; source: DeviationSource; n: number; overdue: number }[]>(
       `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
        FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
       [today],
-    )) as { severity: Severity; source: DeviationSource; n: number; overdue: number }[];
+    );
     const openBySeverity = zero(SEVERITIES);
     const openBySource = zero(DEVIATION_SOURCES);
     for (const r of deviations) {
       openBySeverity[r.severity] += r.n;
       openBySource[r.source] += r.n;
     }
-    const actions = (await m.query(`SELECT reference, state, due_date FROM corrective_action ORDER BY reference`)) as {
-      reference: string;
-      state: ActionState;
-      due_date: string;
-    }[];
+    const actions = await m.query<
+      {
+        reference: string;
+        state: ActionState;
+        due_date: string;
+      }[]
+    >(`SELECT reference, state, due_date FROM corrective_action ORDER BY reference`);
     const byState = zero(ACTION_STATES);
     for (const a of actions) byState[a.state]++;
     const overdueActions = actions.filter((a) => isOverdue(a.state, a.due_date, today));
-    const conformance = (await m.query(
+    const conformance = await m.query<{ procedure_key: string; conforming: number; completed: number }[]>(
       `SELECT e.procedure_key, count(*) FILTER (WHERE j.conformance = 'conforming')::int AS conforming, count(*)::int AS completed
        FROM execution e
        JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
        WHERE e.state = 'completed' GROUP BY e.procedure_key ORDER BY e.procedure_key`,
-    )) as { procedure_key: string; conforming: number; completed: number }[];
-    const earlier = (await m.query(
+    );
+    const earlier = await m.query<
+      {
+        id: string;
+        held_on: string;
+        title: string;
+        seq: number;
+        text: string;
+        reference: string | null;
+        state: ActionState | null;
+        due_date: string | null;
+      }[]
+    >(
       `SELECT r.id, r.held_on, r.title, d.seq, d.text, a.reference, a.state, a.due_date
        FROM management_review r JOIN management_review_decision d ON d.management_review_id = r.id
        LEFT JOIN corrective_action a ON a.review_decision_id = d.id
        WHERE r.state = 'closed' AND r.id <> $1 AND r.held_on <= $2
        ORDER BY r.held_on, r.id, d.seq`,
       [review.id, review.heldOn],
-    )) as {
-      id: string;
-      held_on: string;
-      title: string;
-      seq: number;
-      text: string;
-      reference: string | null;
-      state: ActionState | null;
-      due_date: string | null;
-    }[];
+    );
     return {
       composedAt,
       asOf: today,

@@ -206,7 +206,7 @@ describe('loadProcedureDirectory', () => {
     expect(e.problems).toEqual([{ path: 'window.procedure', message: expect.stringContaining('a-first → c-third → b-second → a-first'), line: 6, column: 51 }]);
   });
 
-  it('accepts an empty directory', async () => {
+  it('accepts an empty directory', () => {
     expect(loadProcedureDirectory(dir)).toEqual({ definitions: [] });
   });
 });

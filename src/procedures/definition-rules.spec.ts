@@ -2,8 +2,37 @@ import { validateDefinition } from './definition-validation.js';
 import { definitionRuleProblems } from './definition-rules.js';
 import type { ProcedureDefinition } from './procedure-definition.js';
 
+/** A definition as an author writes it: loose enough that each test can break one thing. */
+interface DraftField {
+  key: string;
+  label: string;
+  type: string;
+  options?: { value: string; label: string }[];
+  min?: number;
+  max?: number;
+}
+interface DraftStep {
+  key: string;
+  title?: string;
+  performerRoles?: string[];
+  required?: boolean;
+  evidence?: string;
+  colour?: string;
+  fields?: DraftField[];
+}
+interface Draft {
+  key: string;
+  title?: string | Record<string, string>;
+  purpose: string;
+  subject: string;
+  responsibleRoles: string[];
+  window: { anchor: string; procedure?: string; fromDays: number; toDays: number };
+  ordered?: unknown;
+  steps: [DraftStep & { fields: DraftField[] }, ...DraftStep[]];
+}
+
 /** A small valid definition as an author would write it; each test breaks one thing. */
-function example(): any {
+function example(): Draft {
   return {
     key: 'check-in',
     title: 'Check-in',
@@ -65,7 +94,7 @@ describe('definition rules', () => {
 
   it('refuses an enum with fewer than two options', () => {
     const d = example();
-    d.steps[0].fields[1].options.pop();
+    d.steps[0].fields[1].options!.pop();
     expectRefused(d, 'steps[0].fields[1].options', /at least 2/);
   });
 
@@ -77,7 +106,7 @@ describe('definition rules', () => {
 
   it('refuses repeated option values', () => {
     const d = example();
-    d.steps[0].fields[1].options[1].value = 'fine';
+    d.steps[0].fields[1].options![1].value = 'fine';
     expectRefused(d, 'steps[0].fields[1].options[1].value', /duplicates the value of options\[0\]/);
   });
 
@@ -197,7 +226,7 @@ describe('schema problems', () => {
   it('names missing properties at their own path', () => {
     const d = example();
     delete d.steps[0].title;
-    delete d.window;
+    delete (d as Partial<Draft>).window;
     const problems = problemsOf(d);
     expect(problems).toContainEqual({ path: 'steps[0].title', message: 'is required' });
     expect(problems).toContainEqual({ path: 'window', message: 'is required' });

@@ -126,7 +126,7 @@ describe('normalisation', () => {
   });
 
   it('fills in the defaults and leaves optional properties out', () => {
-    const d = valid(BLOCK_STYLE.replace(/    fields:[\s\S]*$/, '    evidence: The call log.\n'));
+    const d = valid(BLOCK_STYLE.replace(/ {4}fields:[\s\S]*$/, '    evidence: The call log.\n'));
     expect(d.ordered).toBe(true);
     expect(d.steps[0]).toEqual({ key: 'call', title: { en: 'Call', sv: 'Samtal' }, required: true, fields: [], evidence: { en: 'The call log.' } });
     expect(valid(BLOCK_STYLE).steps[0].fields[0].required).toBe(true);

@@ -78,7 +78,7 @@ export function validateProcedureYaml(text: string, fileName?: string): Validati
  * (it is idempotent) and protects against a definition assembled by hand.
  */
 export function contentHash(definition: ProcedureDefinition): string {
-  return canonicalHash(normaliseDefinition(toPlainJson(definition) as DefinitionInput));
+  return canonicalHash(normaliseDefinition(toPlainJson(definition)));
 }
 
 export interface LoadedProcedure extends DefinitionFile {

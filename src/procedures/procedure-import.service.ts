@@ -65,10 +65,10 @@ export class ProcedureImportService implements OnApplicationBootstrap {
       await m.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
       // A file may anchor on a procedure that is in the library but has no file (created through
       // the API): the library's procedures, with the subject of their latest version, are known.
-      const library = (await m.query(
+      const library = await m.query<{ key: string; subject: Subject }[]>(
         `SELECT DISTINCT ON (p.key) p.key, v.definition->>'subject' AS subject
          FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id ORDER BY p.key, v.number DESC`,
-      )) as { key: string; subject: Subject }[];
+      );
       // Validated in full before anything is written; a refusal rolls back the (empty) transaction.
       const { definitions: files } = loadProcedureDirectory(dir, { known: new Map(library.map((r) => [r.key, r.subject])) });
       const baseline = library.length === 0;
@@ -156,19 +156,19 @@ const NAMED_IMPORTER =
 
 /** Whether every contribution to a draft came from an import (a person's draft is never overwritten). */
 async function onlyImported(m: EntityManager, versionId: string): Promise<boolean> {
-  const [row] = (await m.query(
+  const [row] = await m.query<{ others: number }[]>(
     `SELECT count(*) FILTER (WHERE contribution <> 'imported')::int AS others FROM procedure_version_contributor WHERE version_id = $1`,
     [versionId],
-  )) as { others: number }[];
-  const [version] = (await m.query(`SELECT author_id FROM procedure_version WHERE id = $1`, [versionId])) as { author_id: string | null }[];
+  );
+  const [version] = await m.query<{ author_id: string | null }[]>(`SELECT author_id FROM procedure_version WHERE id = $1`, [versionId]);
   return row.others === 0 && (version.author_id === null || (await importedBy(m, versionId, version.author_id)));
 }
 
 async function importedBy(m: EntityManager, versionId: string, userId: string): Promise<boolean> {
-  const rows = (await m.query(
+  const rows = await m.query<unknown[]>(
     `SELECT 1 FROM procedure_version_contributor WHERE version_id = $1 AND user_id = $2 AND contribution = 'imported'`,
     [versionId, userId],
-  )) as unknown[];
+  );
   return rows.length > 0;
 }
 

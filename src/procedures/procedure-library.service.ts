@@ -67,11 +67,11 @@ export class ProcedureLibraryService {
 
   /** The contributors of each version, by version id. */
   async contributors(versionIds: string[]): Promise<Map<string, VersionContributor[]>> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ version_id: string; user_id: string; name: string; contribution: Contribution; first_at: Date }[]>(
       `SELECT c.version_id, c.user_id, u.name, c.contribution, c.first_at FROM procedure_version_contributor c
        JOIN app_user u ON u.id = c.user_id WHERE c.version_id = ANY($1) ORDER BY c.first_at, c.user_id, c.contribution`,
       [versionIds],
-    )) as { version_id: string; user_id: string; name: string; contribution: Contribution; first_at: Date }[];
+    );
     const out = new Map<string, VersionContributor[]>();
     for (const r of rows) {
       const list = out.get(r.version_id) ?? [];

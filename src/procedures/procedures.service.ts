@@ -156,7 +156,7 @@ export class ProceduresService {
     meaning: string,
     comment: string | null,
   ): Promise<ProcedureVersion> {
-    const [{ now }] = (await m.query(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`)) as { now: Date }[];
+    const [{ now }] = await m.query<{ now: Date }[]>(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`);
     const previous = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, status: 'effective' });
     if (previous) {
       await m.query(`UPDATE procedure_version SET status = 'superseded', superseded_at = $2 WHERE id = $1`, [previous.id, now]);
@@ -194,7 +194,7 @@ export class ProceduresService {
   }
 
   async insertProcedure(m: EntityManager, key: string): Promise<Procedure> {
-    const [row] = (await m.query(`INSERT INTO procedure (key) VALUES ($1) RETURNING id`, [key])) as { id: string }[];
+    const [row] = await m.query<{ id: string }[]>(`INSERT INTO procedure (key) VALUES ($1) RETURNING id`, [key]);
     return m.getRepository(Procedure).findOneByOrFail({ id: row.id });
   }
 
@@ -209,11 +209,11 @@ export class ProceduresService {
   ): Promise<ProcedureVersion> {
     const hash = contentHash(definition);
     const authorId = ctx.actor.id;
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id)
        VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id`,
       [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId],
-    )) as { id: string }[];
+    );
     if (authorId) await addContributor(m, row.id, authorId, contribution);
     await this.audit.append(m, ctx, {
       action: 'procedure_version.create',
@@ -289,7 +289,7 @@ export async function findProcedure(m: EntityManager, key: string): Promise<Proc
 }
 
 async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
-  const rows = (await m.query(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key])) as { id: string }[];
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key]);
   if (rows.length === 0) throw notFound('Procedure');
   return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
 }
@@ -325,9 +325,9 @@ export async function addContributor(m: EntityManager, versionId: string, userId
 
 /** Everyone named as having written the version's content: its author and every contributor. */
 async function contributorIds(m: EntityManager, v: ProcedureVersion): Promise<string[]> {
-  const rows = (await m.query(`SELECT DISTINCT user_id FROM procedure_version_contributor WHERE version_id = $1`, [v.id])) as {
+  const rows = await m.query<{
     user_id: string;
-  }[];
+  }[]>(`SELECT DISTINCT user_id FROM procedure_version_contributor WHERE version_id = $1`, [v.id]);
   return [...new Set([...rows.map((r) => r.user_id), ...(v.authorId ? [v.authorId] : [])])];
 }
 

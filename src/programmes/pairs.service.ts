@@ -48,10 +48,10 @@ export class PairsService {
         throw conflict('adept_already_paired', 'The adept is already in an active pair (pairId); end that pair first for a rematch', {
           pairId: active.id,
         });
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO pair (programme_id, mentor_id, adept_id, matched_at, rationale) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [programmeId, input.mentorId, input.adeptId, input.matchedAt, input.rationale],
-      )) as { id: string }[];
+      );
       const pair = await m.getRepository(Pair).findOneByOrFail({ id: row.id });
       await this.audit.append(m, ctx, {
         action: 'pair.create',
@@ -110,10 +110,12 @@ export class PairsService {
   }
 
   private async codes(programmeId: string, m = this.dataSource.manager): Promise<Map<string, string>> {
-    const rows = (await m.query(`SELECT id, code FROM participant WHERE programme_id = $1`, [programmeId])) as {
-      id: string;
-      code: string;
-    }[];
+    const rows = await m.query<
+      {
+        id: string;
+        code: string;
+      }[]
+    >(`SELECT id, code FROM participant WHERE programme_id = $1`, [programmeId]);
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 }

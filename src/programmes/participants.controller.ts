@@ -24,6 +24,8 @@ import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
 import { PROGRAMME_ID } from './programmes.controller.js';
 
 const PARTICIPANT_ID = new UuidParam('Participant');
+// Read only by a parameter decorator, which no-useless-assignment does not see.
+// eslint-disable-next-line no-useless-assignment
 const PAIR_ID = new UuidParam('Pair');
 
 @ApiTags('participants')

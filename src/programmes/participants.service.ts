@@ -51,7 +51,7 @@ export class ParticipantsService {
       let id: string | undefined;
       for (let attempt = 0; !id; attempt++) {
         const code = pseudonymousCode(input.role);
-        const rows = (await m.query(
+        const rows = await m.query<{ id: string }[]>(
           `INSERT INTO participant (programme_id, code, role, full_name, email, gender, profession, country_of_origin, enrolled_at, consent_recorded_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING id`,
           [
@@ -66,7 +66,7 @@ export class ParticipantsService {
             input.enrolledAt,
             input.consentRecordedAt,
           ],
-        )) as { id: string }[];
+        );
         id = rows[0]?.id;
         if (attempt > 5 && !id) throw new Error('could not allocate a unique participant code');
       }

@@ -49,10 +49,10 @@ export class ProgrammeAccess {
   async identifies(m: EntityManager, ctx: RequestContext, programmeId: string): Promise<boolean> {
     if (hasAnyRole(ctx.actor.roles, IDENTIFY_ALL)) return true;
     if (!ctx.actor.id || !ctx.actor.roles.includes('programme_leader')) return false;
-    const rows = (await m.query(`SELECT 1 FROM programme_leader WHERE programme_id = $1 AND user_id = $2`, [
+    const rows = await m.query<unknown[]>(`SELECT 1 FROM programme_leader WHERE programme_id = $1 AND user_id = $2`, [
       programmeId,
       ctx.actor.id,
-    ])) as unknown[];
+    ]);
     return rows.length > 0;
   }
 

@@ -13,7 +13,7 @@ export interface ProgrammeCalendar {
  * held months ahead). Nothing about the programme can have been found before that day.
  */
 export async function programmeCalendar(m: EntityManager, programmeId: string): Promise<ProgrammeCalendar> {
-  const [row] = (await m.query(
+  const [row] = await m.query<{ time_zone: string; began: string }[]>(
     `WITH first AS (SELECT min(enrolled_at) AS day FROM participant WHERE programme_id = $1),
           win AS (SELECT v.definition->'window'->>'anchor' AS anchor, (v.definition->'window'->>'fromDays')::int AS from_days
                   FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id WHERE e.programme_id = $1)
@@ -23,6 +23,6 @@ export async function programmeCalendar(m: EntityManager, programmeId: string): 
                   first.day + (SELECT min(from_days) FROM win WHERE anchor = 'enrolment'))::text AS began
      FROM programme p, first WHERE p.id = $1`,
     [programmeId],
-  )) as { time_zone: string; began: string }[];
+  );
   return { timeZone: row.time_zone, preparationBegan: row.began };
 }

@@ -46,10 +46,10 @@ export class ProgrammesService {
       throw validationFailed([{ field: 'timeZone', message: 'must be an IANA time zone such as Europe/Stockholm' }]);
     return this.dataSource.transaction(async (m) => {
       await requireLeaders(m, input.leaderIds);
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO programme (name, description, target_group, start_date, end_date, time_zone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [input.name, input.description, input.targetGroup, input.startDate, input.endDate, timeZone],
-      )) as { id: string }[];
+      );
       await setLeaders(m, row.id, input.leaderIds);
       const programme = await m.getRepository(Programme).findOneByOrFail({ id: row.id });
       await this.audit.append(m, ctx, {
@@ -71,10 +71,10 @@ export class ProgrammesService {
       params.push(status);
       where.push(`p.status = $${params.length}`);
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT p.id FROM programme p ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.start_date DESC, p.name`,
       params,
-    )) as { id: string }[];
+    );
     const programmes = await this.dataSource.getRepository(Programme).findBy(rows.map((r) => ({ id: r.id })));
     const byId = new Map(programmes.map((p) => [p.id, p]));
     return Promise.all(rows.map((r) => this.view(this.dataSource.manager, byId.get(r.id)!)));
@@ -146,14 +146,14 @@ export class ProgrammesService {
         throw conflict('transition_not_allowed', `The programme is ${before.status}; only a planned programme can be activated`, {
           allowed: allowedFor(before.status),
         });
-      const pinned = (await m.query(
+      const pinned = await m.query<{ procedure_key: string; version_number: number; content_hash: string }[]>(
         `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
          SELECT $1, p.id, p.key, v.id, v.number, v.content_hash, $2, 'Effective when the programme was activated'
          FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id AND v.status = 'effective'
          ORDER BY p.key
          RETURNING procedure_key, version_number, content_hash`,
         [id, ctx.actor.id],
-      )) as { procedure_key: string; version_number: number; content_hash: string }[];
+      );
       await m.query(
         `UPDATE programme SET status = 'active', activated_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
         [id],
@@ -211,11 +211,11 @@ export class ProgrammesService {
       const programme = await this.access.writable(m, ctx, id, { lock: true });
       if (programme.status !== 'active')
         throw conflict('programme_not_active', `The programme is ${programme.status}; its plan can change only while it is active`);
-      const [target] = (await m.query(
+      const [target] = await m.query<{ procedure_id: string; version_id: string; number: number; status: string; content_hash: string }[]>(
         `SELECT p.id AS procedure_id, v.id AS version_id, v.number, v.status, v.content_hash
          FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id WHERE p.key = $1 AND v.number = $2`,
         [input.procedureKey, input.toVersion],
-      )) as { procedure_id: string; version_id: string; number: number; status: string; content_hash: string }[];
+      );
       if (!target) throw notFound(`Version ${input.toVersion} of procedure ${input.procedureKey}`);
       if (target.status !== 'effective') {
         throw unprocessable(
@@ -232,11 +232,11 @@ export class ProgrammesService {
       }
       // The old entry is marked replaced (not edited otherwise) before the new one takes its place.
       if (current) await m.query(`UPDATE programme_plan_entry SET replaced_at = now() WHERE id = $1`, [current.id]);
-      const [entry] = (await m.query(
+      const [entry] = await m.query<{ id: string }[]>(
         `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [id, target.procedure_id, input.procedureKey, target.version_id, target.number, target.content_hash, ctx.actor.id, input.reason],
-      )) as { id: string }[];
+      );
       if (current) await m.query(`UPDATE programme_plan_entry SET replaced_by_id = $2 WHERE id = $1`, [current.id, entry.id]);
       // An open execution may still follow a version older than the plan's (an earlier migration
       // left it where it was): the trail records the version each one really leaves.
@@ -277,10 +277,10 @@ export class ProgrammesService {
   }
 
   async view(m: EntityManager, programme: Programme): Promise<ProgrammeView> {
-    const leaders = (await m.query(
+    const leaders = await m.query<{ id: string; name: string }[]>(
       `SELECT u.id, u.name FROM programme_leader l JOIN app_user u ON u.id = l.user_id WHERE l.programme_id = $1 ORDER BY u.name`,
       [programme.id],
-    )) as { id: string; name: string }[];
+    );
     const entries = await m
       .getRepository(PlanEntry)
       .find({ where: { programmeId: programme.id }, order: { procedureKey: 'ASC', adoptedAt: 'ASC' } });
@@ -328,8 +328,10 @@ async function setLeaders(m: EntityManager, programmeId: string, ids: string[]):
 }
 
 async function leaderIds(m: EntityManager, programmeId: string): Promise<string[]> {
-  const rows = (await m.query(`SELECT user_id FROM programme_leader WHERE programme_id = $1 ORDER BY user_id`, [programmeId])) as {
-    user_id: string;
-  }[];
+  const rows = await m.query<
+    {
+      user_id: string;
+    }[]
+  >(`SELECT user_id FROM programme_leader WHERE programme_id = $1 ORDER BY user_id`, [programmeId]);
   return rows.map((r) => r.user_id);
 }

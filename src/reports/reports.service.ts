@@ -96,21 +96,23 @@ export class ReportsService {
   }
 
   private async citedProcedures(programmeId: string): Promise<CitedProcedureVersion[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      {
+        procedure_key: string;
+        id: string;
+        number: number;
+        status: string;
+        content_hash: string;
+        effective_from: Date | null;
+        superseded_at: Date | null;
+        definition: unknown;
+      }[]
+    >(
       `SELECT e.procedure_key, v.id, v.number, v.status, v.content_hash, v.effective_from, v.superseded_at, v.definition
        FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
        WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
       [programmeId],
-    )) as {
-      procedure_key: string;
-      id: string;
-      number: number;
-      status: string;
-      content_hash: string;
-      effective_from: Date | null;
-      superseded_at: Date | null;
-      definition: unknown;
-    }[];
+    );
     const signatures = await this.signatures.listFor(
       'procedure_version',
       rows.map((r) => r.id),

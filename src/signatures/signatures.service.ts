@@ -38,7 +38,7 @@ export class SignaturesService {
 
   async sign(m: EntityManager, signer: Signer, subject: SignatureSubject, meaning: string, comment: string | null): Promise<Signature> {
     const person = signer.kind === 'person' ? signer : null;
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO signature (signer_id, signer_name, signer_email, meaning, comment, signed_at, record_type, record_id, record_version, content_hash)
        VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp()), $6, $7, $8, $9) RETURNING id`,
       [
@@ -52,7 +52,7 @@ export class SignaturesService {
         subject.recordVersion,
         subject.contentHash,
       ],
-    )) as { id: string }[];
+    );
     return m.getRepository(Signature).findOneByOrFail({ id: row.id });
   }
 

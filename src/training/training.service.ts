@@ -26,10 +26,10 @@ export class TrainingService {
     }
     return this.dataSource.transaction(async (m) => {
       if (!(await m.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User');
-      const [row] = (await m.query(
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO training_record (user_id, module, completed_at, valid_until, evidence, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [userId, input.module.trim(), input.completedAt, input.validUntil ?? null, input.evidence ?? null, ctx.actor.id],
-      )) as { id: string }[];
+      );
       const record = await m.getRepository(TrainingRecord).findOneByOrFail({ id: row.id });
       await this.audit.append(m, ctx, {
         action: 'training_record.create',

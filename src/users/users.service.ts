@@ -88,7 +88,7 @@ export class UsersService {
   /** Users that exist and are active, for checks by other modules (owners, attendees, leaders). */
   async requireActive(m: EntityManager, ids: string[]): Promise<User[]> {
     if (ids.length === 0) return [];
-    const users = (await m.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany()) as User[];
+    const users = await m.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
     const missing = ids.filter((id) => !users.some((u) => u.id === id && u.active));
     if (missing.length) throw notFound('Active user', { detail: `No active user has the id ${missing.join(', ')}` });
     return users;
@@ -117,9 +117,11 @@ export class UsersService {
         (patch.active === false || (patch.roles !== undefined && !patch.roles.includes('admin')));
       if (losesAdmin) {
         // Lock every active administrator so two concurrent demotions cannot leave none.
-        const admins = (await m.query(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`)) as {
-          id: string;
-        }[];
+        const admins = await m.query<
+          {
+            id: string;
+          }[]
+        >(`SELECT id FROM app_user WHERE active AND 'admin' = ANY(roles) ORDER BY id FOR UPDATE`);
         if (admins.filter((a) => a.id !== id).length === 0)
           throw conflict('last_admin', 'This is the last active administrator; appoint another first');
       }
@@ -169,7 +171,7 @@ export class UsersService {
     const created = await this.dataSource.transaction(async (m) => {
       // Serialise with other processes starting on the same database.
       await m.query(`SELECT pg_advisory_xact_lock(726354119)`);
-      const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM app_user`)) as { n: number }[];
+      const [{ n }] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM app_user`);
       if (n > 0) return undefined;
       return this.insert(
         m,

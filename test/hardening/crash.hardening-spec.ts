@@ -45,7 +45,7 @@ interface Target {
   env(): Promise<Record<string, string>>;
   /** A connection string to the database the service used (after the restart). */
   dbUrl(env: Record<string, string>): string;
-  cleanup(): Promise<void>;
+  cleanup(): void | Promise<void>;
 }
 
 async function crashAndRecover(target: Target) {
@@ -180,7 +180,7 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
       // A new socket port for the database each start, so the test can attach to the restarted one.
       env: async () => ({ DATA_DIR: data.dir, EMBEDDED_DB_PORT: String(await freePort()) }),
       dbUrl: (env) => embeddedUrl(Number(env.EMBEDDED_DB_PORT)),
-      cleanup: async () => data.remove(),
+      cleanup: () => data.remove(),
     });
     process.stdout.write(
       `crash (embedded): ${result.answered} answered before kill -9, ${result.busy} refused as busy, ${result.cutOff} cut off, ${result.events} audit events verified; retries: ${result.replayed} replayed, ${result.performed} performed\n`,
@@ -191,7 +191,7 @@ describe('kill -9 during 1,000 concurrent writes, then restart', () => {
   (server ? it : it.skip)('on PostgreSQL: keeps every answered write, each with its audit event; the chain verifies', async () => {
     const db = await freshDatabase(server!);
     const result = await crashAndRecover({
-      env: async () => ({ DATABASE_URL: db.url, JWT_SECRET }),
+      env: () => Promise.resolve({ DATABASE_URL: db.url, JWT_SECRET }),
       dbUrl: () => db.url,
       cleanup: () => db.drop(),
     });

@@ -7,7 +7,7 @@
  */
 import { chainShape, eventsWithoutRows, referenceProblems, rowsWithoutEvents } from './audit-checks.js';
 import { activeProgramme, createStaff, deviationBody, participantBody } from './client.js';
-import type { Client } from './client.js';
+import type { Client, Reply } from './client.js';
 import { JWT_SECRET, Service, attach, freshDatabase, serverUrl, spawnService, tempDataDir } from './service.js';
 
 const DEVIATIONS = 200;
@@ -31,7 +31,7 @@ describe('two service processes on one database', () => {
         const both = (c: Client, i: number) => (i % 2 ? c.on(b!.url) : c.on(a!.url));
 
         const fail: string[] = [];
-        const expectCreated = (what: string) => (r: { status: number; body: any }) => {
+        const expectCreated = (what: string) => (r: Reply) => {
           if (r.status !== 201) fail.push(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
           return r.body;
         };

@@ -12,7 +12,7 @@ export function problemViolation(res: Response): string | undefined {
   const b = res.body as Record<string, unknown> | undefined;
   if (!b || typeof b !== 'object' || Array.isArray(b)) return 'body is not a JSON object';
   for (const k of ['type', 'title', 'detail', 'code']) {
-    if (typeof b[k] !== 'string' || (b[k] as string).length === 0) return `member ${k} missing or not a string`;
+    if (typeof b[k] !== 'string' || b[k].length === 0) return `member ${k} missing or not a string`;
   }
   if (b.status !== res.status) return `member status ${String(b.status)} differs from the HTTP status ${res.status}`;
   if (/\bat \S+ \(|node_modules|QueryFailedError|\.ts:\d+/.test(JSON.stringify(b))) return 'body leaks a stack trace or driver error';

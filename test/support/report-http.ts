@@ -40,7 +40,7 @@ export async function fetchReport(
   const f = await fetchBytes(t, who, url);
   if (f.status !== 200) throw new Error(`GET ${url}: ${f.status} ${f.body.toString('utf8').slice(0, 500)}`);
   expect(f.res.headers['content-type']).toBe(type);
-  const fingerprint = f.res.headers['x-report-fingerprint'] as string;
+  const fingerprint = f.res.headers['x-report-fingerprint'];
   expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
   return { body: f.body, fingerprint, res: f.res };
 }

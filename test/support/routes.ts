@@ -16,7 +16,7 @@ export interface RouteEntry {
 }
 
 /** The policy the guard would apply: the handler's, else its class's. */
-export function policyOf(controller: Function, handler: Function): AccessPolicy | undefined {
+export function policyOf(controller: object, handler: object): AccessPolicy | undefined {
   return (Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, controller)) as AccessPolicy | undefined;
 }
 
@@ -33,14 +33,14 @@ export function nestRoutes(app: INestApplication): RouteEntry[] {
   const discovery = new DiscoveryService(app.get(ModulesContainer));
   const scanner = new MetadataScanner();
   const out: RouteEntry[] = [];
-  const seen = new Set<Function>();
+  const seen = new Set<object>();
   for (const wrapper of discovery.getControllers()) {
-    const controller = wrapper.metatype as Function | undefined;
+    const controller = wrapper.metatype as { name: string; prototype: Record<string, object> } | null | undefined;
     if (!controller || seen.has(controller)) continue;
     seen.add(controller);
     const base = Reflect.getMetadata(PATH_METADATA, controller) as string | undefined;
     for (const name of scanner.getAllMethodNames(controller.prototype)) {
-      const handler = controller.prototype[name] as Function;
+      const handler = controller.prototype[name];
       const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];

@@ -96,7 +96,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
   };
 
   const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
-  const [adminRow] = (await db.query(`SELECT id FROM app_user WHERE email = $1`, [ADMIN_EMAIL])) as { id: string }[];
+  const [adminRow] = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE email = $1`, [ADMIN_EMAIL]);
   const admin: TestUser = {
     id: adminRow.id,
     email: ADMIN_EMAIL,
@@ -138,7 +138,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
       config.clockToday = day;
     },
     problems,
-    sql: async <T>(query: string, params?: unknown[]) => (await db.query(query, params)) as T[],
+    sql: async <T>(query: string, params?: unknown[]) => await db.query<T[]>(query, params),
     async close() {
       await app.close();
       await database.release();

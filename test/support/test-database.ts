@@ -78,5 +78,5 @@ export async function acquireTestDatabase(): Promise<TestDatabase> {
   // One embedded database per run: start each file from an empty, freshly migrated schema.
   await adminQuery(url, 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
   await migrate(url);
-  return { url, release: async () => undefined };
+  return { url, release: () => Promise.resolve() };
 }

@@ -8,7 +8,7 @@ import type { ChainedEvent } from '../../audit/audit-chain.js';
  * quality objectives, and the procedure versions of its plan.
  */
 export async function programmeEntityIds(m: EntityManager, programmeId: string): Promise<string[]> {
-  const rows = (await m.query(
+  const rows = await m.query<{ id: string }[]>(
     `SELECT $1::uuid::text AS id
      UNION ALL SELECT id::text FROM participant WHERE programme_id = $1
      UNION ALL SELECT id::text FROM pair WHERE programme_id = $1
@@ -18,14 +18,16 @@ export async function programmeEntityIds(m: EntityManager, programmeId: string):
      UNION ALL SELECT id::text FROM quality_objective WHERE programme_id = $1
      UNION ALL SELECT DISTINCT version_id::text FROM programme_plan_entry WHERE programme_id = $1`,
     [programmeId],
-  )) as { id: string }[];
+  );
   return rows.map((r) => r.id);
 }
 
 export async function countEventsInScope(m: EntityManager, ids: string[], headSeq: number): Promise<number> {
-  const [{ n }] = (await m.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [ids, headSeq])) as {
-    n: number;
-  }[];
+  const [{ n }] = await m.query<
+    {
+      n: number;
+    }[]
+  >(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [ids, headSeq]);
   return n;
 }
 

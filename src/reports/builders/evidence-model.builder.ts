@@ -97,19 +97,21 @@ export class EvidenceModelBuilder {
   }
 
   private async procedures(m: EntityManager, programmeId: string): Promise<EvidenceReportModel['procedures']> {
-    const rows = (await m.query(
+    const rows = await m.query<
+      {
+        procedure_key: string;
+        version_id: string;
+        version_number: number;
+        content_hash: string;
+        effective_from: Date;
+        definition: { title: never };
+      }[]
+    >(
       `SELECT e.procedure_key, e.version_id, e.version_number, e.content_hash, v.effective_from, v.definition
        FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
        WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
       [programmeId],
-    )) as {
-      procedure_key: string;
-      version_id: string;
-      version_number: number;
-      content_hash: string;
-      effective_from: Date;
-      definition: { title: never };
-    }[];
+    );
     const signatures = await this.signatures.listFor(
       'procedure_version',
       rows.map((r) => r.version_id),
@@ -130,18 +132,20 @@ export class EvidenceModelBuilder {
   }
 
   private async participants(m: EntityManager, programmeId: string, withNames: boolean): Promise<EvidenceReportModel['participants']> {
-    const rows = (await m.query(
+    const rows = await m.query<
+      {
+        code: string;
+        role: 'adept' | 'mentor';
+        gender: never;
+        profession: string;
+        enrolled_at: string;
+        status: never;
+        full_name: string;
+      }[]
+    >(
       `SELECT code, role, gender, profession, enrolled_at, status, full_name FROM participant WHERE programme_id = $1 ORDER BY role, code`,
       [programmeId],
-    )) as {
-      code: string;
-      role: 'adept' | 'mentor';
-      gender: never;
-      profession: string;
-      enrolled_at: string;
-      status: never;
-      full_name: string;
-    }[];
+    );
     return rows.map((r) => ({
       code: r.code,
       role: r.role,
@@ -171,21 +175,23 @@ export class EvidenceModelBuilder {
   }
 
   private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
-    const rows = (await m.query(
+    const rows = await m.query<
+      {
+        reference: string;
+        detected_at: Date;
+        severity: never;
+        source: never;
+        procedure_key: string | null;
+        version_number: number | null;
+        state: never;
+        title: string;
+        closed_at: Date | null;
+      }[]
+    >(
       `SELECT reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
        FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
       [programmeId, from, to],
-    )) as {
-      reference: string;
-      detected_at: Date;
-      severity: never;
-      source: never;
-      procedure_key: string | null;
-      version_number: number | null;
-      state: never;
-      title: string;
-      closed_at: Date | null;
-    }[];
+    );
     return rows.map((r) => ({
       reference: r.reference,
       detectedAt: r.detected_at.toISOString(),
@@ -206,17 +212,17 @@ export class EvidenceModelBuilder {
     to: string,
     asOf: string,
   ): Promise<EvidenceReportModel['correctiveActions']> {
-    const ids = (await m.query(
+    const ids = await m.query<{ id: string }[]>(
       `SELECT DISTINCT a.id, a.reference FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
        JOIN deviation d ON d.id = l.deviation_id
        WHERE d.programme_id = $1 AND d.detected_at >= $2::date AND d.detected_at < ($3::date + 1) ORDER BY a.reference`,
       [programmeId, from, to],
-    )) as { id: string }[];
+    );
     const summaries = await this.actions.summaries(ids.map((r) => r.id));
-    const reviews = (await m.query(
+    const reviews = await m.query<{ corrective_action_id: string; decision: never; reviewed_at: Date }[]>(
       `SELECT corrective_action_id, decision, reviewed_at FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`,
       [ids.map((r) => r.id)],
-    )) as { corrective_action_id: string; decision: never; reviewed_at: Date }[];
+    );
     return summaries.map(({ action: a, ownerName, verdict }) => ({
       reference: a.reference,
       type: a.type,

@@ -21,13 +21,13 @@ export class MinutesBuilder {
   async build(ctx: RequestContext, id: string, req: ReportRequest): Promise<ManagementReviewMinutesModel> {
     const view = await this.reviews.get(id);
     const inputs = await this.reviews.inputsFor(id, req.generatedAt);
-    const attendees = (await this.dataSource.query(
+    const attendees = await this.dataSource.query<{ name: string; roles: Role[] }[]>(
       `SELECT u.name, u.roles FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
       [id],
-    )) as { name: string; roles: Role[] }[];
-    const titles = (await this.dataSource.query(
+    );
+    const titles = await this.dataSource.query<{ key: string; title: never }[]>(
       `SELECT DISTINCT ON (p.key) p.key, v.definition->'title' AS title FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id ORDER BY p.key, v.number DESC`,
-    )) as { key: string; title: never }[];
+    );
     const today = this.actions.dayOf(req.generatedAt);
     const r = view.review;
     return {
@@ -35,7 +35,7 @@ export class MinutesBuilder {
       ...reportHeader(ctx, req),
       review: { title: r.title, heldOn: r.heldOn, state: r.state, closedAt: r.closedAt ? r.closedAt.toISOString() : null },
       attendees,
-      inputs: inputs as never,
+      inputs: inputs,
       procedureTitles: Object.fromEntries(
         titles.filter((t) => inputs.conformance.some((c) => c.procedureKey === t.key)).map((t) => [t.key, t.title]),
       ),

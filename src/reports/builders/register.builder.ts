@@ -41,24 +41,30 @@ export class RegisterBuilder {
       if (!page.nextCursor) break;
     }
     const summaries = (await this.queries.summaries(ids)).sort((a, b) => a.action.reference.localeCompare(b.action.reference));
-    const deviations = (await this.dataSource.query(
+    const deviations = await this.dataSource.query<
+      { corrective_action_id: string; reference: string; title: string; severity: never; state: never }[]
+    >(
       `SELECT l.corrective_action_id, d.reference, d.title, d.severity, d.state FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
        WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
       [ids],
-    )) as { corrective_action_id: string; reference: string; title: string; severity: never; state: never }[];
-    const checks = (await this.dataSource.query(
+    );
+    const checks = await this.dataSource.query<
+      { corrective_action_id: string; verdict: never; occurred_at: Date; evidence: string | null; name: string | null }[]
+    >(
       `SELECT DISTINCT ON (t.corrective_action_id) t.corrective_action_id, t.verdict, t.occurred_at, t.evidence, u.name
        FROM corrective_action_transition t LEFT JOIN app_user u ON u.id = t.actor_id
        WHERE t.corrective_action_id = ANY($1) AND t.verdict IS NOT NULL ORDER BY t.corrective_action_id, t.seq DESC`,
       [ids],
-    )) as { corrective_action_id: string; verdict: never; occurred_at: Date; evidence: string | null; name: string | null }[];
-    const reviews = (await this.dataSource.query(
+    );
+    const reviews = await this.dataSource.query<
+      { corrective_action_id: string; decision: never; reviewed_at: Date; comment: string; name: string }[]
+    >(
       `SELECT r.corrective_action_id, r.decision, r.reviewed_at, r.comment, u.name FROM board_review r JOIN app_user u ON u.id = r.reviewer_id
        WHERE r.corrective_action_id = ANY($1) ORDER BY r.reviewed_at, r.id`,
       [ids],
-    )) as { corrective_action_id: string; decision: never; reviewed_at: Date; comment: string; name: string }[];
+    );
     const [programme] = req.programmeId
-      ? ((await this.dataSource.query(`SELECT name FROM programme WHERE id = $1`, [req.programmeId])) as { name: string }[])
+      ? await this.dataSource.query<{ name: string }[]>(`SELECT name FROM programme WHERE id = $1`, [req.programmeId])
       : [];
     return {
       kind: 'corrective_action_register',

@@ -98,6 +98,18 @@ function checkManifestShape(m: BundleManifest): void {
 /** Canonical JSON (absent stays absent): the manifest is read back with its keys sorted, so key order must not count. */
 const comparable = (v: unknown): string | undefined => (v === undefined ? undefined : canonicalJson(v));
 
+type ChainVerification = Parameters<typeof auditChainVerification>[0];
+
+/** What the checks read of the bundled report model: a file from outside, so any part may be missing. */
+interface BundledModel {
+  programme?: { id?: unknown; name?: unknown };
+  generatedAt?: unknown;
+  generatedBy?: unknown;
+  lang?: unknown;
+  auditTrail?: { chainHead?: { seq?: unknown; hash?: unknown }; eventsInScope?: unknown; verification?: ChainVerification };
+  procedures?: unknown;
+}
+
 function same(what: string, a: unknown, b: unknown): void {
   if (comparable(a) !== comparable(b)) throw new BundleProblem(`${what} differs between the manifest and the report model`);
 }
@@ -126,7 +138,7 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
     if (!hashes.has(REPORT_PDF)) throw new BundleProblem(`${REPORT_PDF} is missing`);
     checked.push(`${manifest.files.length} files match their SHA-256 in the manifest`);
 
-    const model = canonicalFile<Record<string, any>>(REPORT_MODEL, texts.get(REPORT_MODEL));
+    const model = canonicalFile<BundledModel>(REPORT_MODEL, texts.get(REPORT_MODEL));
     const fingerprint = canonicalHash(model);
     if (fingerprint !== manifest.fingerprint)
       throw new BundleProblem(`the report model's fingerprint ${fingerprint} is not the manifest's ${manifest.fingerprint}`);
@@ -139,7 +151,7 @@ export async function verifyBundle(path: string): Promise<BundleVerdict> {
       headSeq: model.auditTrail?.chainHead?.seq,
       headHash: model.auditTrail?.chainHead?.hash,
       eventsInScope: model.auditTrail?.eventsInScope,
-      ...auditChainVerification(model.auditTrail?.verification ?? {}),
+      ...auditChainVerification(model.auditTrail?.verification ?? ({} as ChainVerification)),
     });
     checked.push('the manifest agrees with the report model');
 

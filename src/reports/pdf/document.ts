@@ -77,7 +77,8 @@ export class PdfSink {
       if (this.out.writableNeedDrain) await Promise.race([once(this.out, 'drain'), this.done]);
       else await nextTurn();
     }
-    if (this.failure !== null) throw this.failure;
+    if (this.failure !== null)
+      throw this.failure instanceof Error ? this.failure : new Error('writing the report failed', { cause: this.failure });
     if (this.out.destroyed) throw new Error('output stream closed before the report was complete');
   }
 

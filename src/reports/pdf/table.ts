@@ -69,9 +69,9 @@ export async function table(
   let index = 0;
   // Reused from row to row: a large table allocates little per row.
   const n = columns.length;
-  const lines: string[][] = new Array(n);
-  const faces: Face[] = new Array(n);
-  const tones: (Tone | undefined)[] = new Array(n);
+  const lines = new Array<string[]>(n);
+  const faces = new Array<Face>(n);
+  const tones = new Array<Tone | undefined>(n);
   for (const row of chain(ahead, iterator)) {
     let count = 1;
     for (let i = 0; i < n; i++) {

@@ -2,7 +2,7 @@
  * Synthetic evidence report models of any size, for the large-report spec and the memory
  * benchmark. Deterministic (a seeded generator): the same size always gives the same model.
  */
-import type { ConformanceStatus, ReportLanguage, Severity } from '../models/codes.js';
+import type { ConformanceStatus, ReportLanguage } from '../models/codes.js';
 import { CONFORMANCE_STATUSES, DEVIATION_SOURCES, GENDERS, SEVERITIES } from '../models/codes.js';
 import type { EvidenceReportModel } from '../models/evidence-report.js';
 import { evidenceReportFixture } from './evidence-fixture.js';
@@ -81,7 +81,7 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
     boardDecisions: [],
   }));
   const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
-  const perMonth = months.map((month) => ({ month, counts: { minor: 0, major: 0, critical: 0 } as Record<Severity, number> }));
+  const perMonth = months.map((month) => ({ month, counts: { minor: 0, major: 0, critical: 0 } }));
   for (const d of deviations) {
     const m = perMonth.find((p) => p.month === d.detectedAt.slice(0, 7));
     if (m) m.counts[d.severity] += 1;
