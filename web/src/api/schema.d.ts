@@ -5037,6 +5037,8 @@ export interface operations {
                 state?: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
                 /** @description true: due date passed and not yet implemented */
                 overdue?: boolean;
+                /** @description true: actions that stand (not cancelled) and that the signed-in user has not reviewed as a board member yet */
+                awaitingMyBoardReview?: boolean;
                 ownerId?: string;
                 deviationId?: string;
                 /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */
