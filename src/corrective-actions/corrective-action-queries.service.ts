@@ -11,6 +11,8 @@ import { CorrectiveActionsService } from './corrective-actions.service.js';
 export interface ActionFilter {
   state?: ActionState;
   overdue?: boolean;
+  /** Not cancelled and not yet reviewed by the signed-in user as a board member. */
+  awaitingMyBoardReview?: boolean;
   ownerId?: string;
   deviationId?: string;
   programmeId?: string;
@@ -82,6 +84,10 @@ export class CorrectiveActionQueriesService {
           WHERE d.programme_id = ?${led ? ' AND d.programme_id = ANY(?)' : ''})`,
         ...(led ? [f.programmeId, led] : [f.programmeId]),
       );
+    }
+    if (f.awaitingMyBoardReview !== undefined) {
+      const awaiting = `(a.state <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM board_review r WHERE r.corrective_action_id = a.id AND r.reviewer_id = ?))`;
+      add(f.awaitingMyBoardReview ? awaiting : `NOT ${awaiting}`, ctx.actor.id);
     }
     if (f.overdue !== undefined) {
       const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;

@@ -44,6 +44,10 @@ export class BoardReviewRequest {
 export class ActionQuery extends PageQuery {
   @EnumField(ACTION_STATES, { optional: true }) state?: ActionState;
   @QueryBoolField({ description: 'true: due date passed and not yet implemented' }) overdue?: boolean;
+  @QueryBoolField({
+    description: 'true: actions that stand (not cancelled) and that the signed-in user has not reviewed as a board member yet',
+  })
+  awaitingMyBoardReview?: boolean;
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) deviationId?: string;
   @UuidField({

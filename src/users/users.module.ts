@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { StaffController } from './staff.controller.js';
 import { UsersController } from './users.controller.js';
 import { UserPasswordsService } from './user-passwords.service.js';
 import { UsersService } from './users.service.js';
@@ -19,7 +20,7 @@ class AdminBootstrap implements OnApplicationBootstrap {
 
 @Global()
 @Module({
-  controllers: [UsersController],
+  controllers: [UsersController, StaffController],
   providers: [UsersService, UserPasswordsService, AdminBootstrap],
   exports: [UsersService],
 })

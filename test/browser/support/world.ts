@@ -1,6 +1,7 @@
 /**
  * The people and the programme a browser test works with, made through the API: two quality
- * managers, a programme leader with the training the procedures ask for, an auditor, and an
+ * managers, a programme leader with the training the procedures ask for, an auditor, a board
+ * member, and an
  * active programme that starts in ten days (so intake interviews and the introduction day are due)
  * with three adepts, three mentors and two pairs. The shipped procedures are in force: the service
  * imports them on start.
@@ -24,6 +25,7 @@ export interface World {
   qm2: Person;
   leader: Person;
   auditor: Person;
+  board: Person;
   programme: { id: string; name: string };
   adepts: { id: string; code: string; fullName: string }[];
   mentors: { id: string; code: string; fullName: string }[];
@@ -64,6 +66,7 @@ export async function makeWorld(baseUrl: string, opts: { participants?: boolean 
   // Leaders are chosen by name in the console: each world's leader has a name of its own.
   const leader = await person(admin, ['programme_leader'], `Sara Leader ${tag.toUpperCase()}`);
   const auditor = await person(admin, ['auditor'], 'Maria Auditor');
+  const board = await person(admin, ['board_member'], `Birgit Board ${tag.toUpperCase()}`);
   for (const module of MODULES) {
     await qm.api.post(`/api/users/${leader.id}/training-records`, { module, completedAt: day(-200) });
   }
@@ -76,7 +79,7 @@ export async function makeWorld(baseUrl: string, opts: { participants?: boolean 
     leaderIds: [leader.id],
   });
   await qm.api.post(`/api/programmes/${programme.id}/activate`);
-  const world: World = { admin, qm, qm2, leader, auditor, programme, adepts: [], mentors: [], pairs: [] };
+  const world: World = { admin, qm, qm2, leader, auditor, board, programme, adepts: [], mentors: [], pairs: [] };
   if (opts.participants === false) return world;
   const people = [
     ['adept', 'Amina Haddad', 'Civil engineer', 'Syria'],

@@ -182,6 +182,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff directory: id, printed name, roles and whether active, ordered by name */
+        get: operations["StaffController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1175,6 +1192,15 @@ export interface components {
         ResetPasswordRequest: {
             /** @description A temporary password for the user, who must change it at the next sign-in. 12 to 256 characters; not one of the most common passwords, not the account's e-mail address or name. No rules about digits or symbols. */
             password: string;
+        };
+        StaffMemberResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Printed name, as on electronic signatures */
+            name: string;
+            roles: components["schemas"]["Role"][];
+            /** @description Deactivated accounts are listed too, so that names in history and audit trails can be read */
+            active: boolean;
         };
         /** @enum {string} */
         VersionStatus: "draft" | "in_review" | "effective" | "superseded" | "rejected" | "retired";
@@ -2838,6 +2864,52 @@ export interface operations {
             };
             /** @description Your own password: change it with POST /api/users/me/password (cannot_reset_own_password) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StaffController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin, quality_manager, board_member, auditor */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4965,6 +5037,8 @@ export interface operations {
                 state?: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
                 /** @description true: due date passed and not yet implemented */
                 overdue?: boolean;
+                /** @description true: actions that stand (not cancelled) and that the signed-in user has not reviewed as a board member yet */
+                awaitingMyBoardReview?: boolean;
                 ownerId?: string;
                 deviationId?: string;
                 /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */

@@ -212,6 +212,45 @@ function WaitingActions() {
   );
 }
 
+/** A board member's queue: actions that stand and that they have not reviewed yet. */
+function AwaitingBoardReview() {
+  const { t } = useTranslation();
+  const list = useActions({ awaitingMyBoardReview: true }, 100);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section id="home-board" title={t('home.board.title')} count={list.isPending ? undefined : items.length}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text size="sm">{t('home.board.none')}</Text>
+      ) : (
+        <DataTable
+          caption={t('home.board.caption')}
+          head={[t('deviation.field.reference'), t('ca.field.owner'), t('ca.field.dueDate'), t('ca.field.state')]}
+        >
+          {items.slice(0, LIMIT).map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                  {a.reference}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{a.ownerName}</Table.Td>
+              <Table.Td>
+                {formatDate(a.dueDate)} {a.overdue ? <StatusBadge kind="cell" value="overdue" /> : null}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge kind="action" value={a.state} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
+
 function AwaitingApproval() {
   const { t } = useTranslation();
   const procedures = useQuery({ queryKey: ['procedures'], queryFn: () => call(api.GET('/api/procedures')) });
@@ -248,6 +287,11 @@ export function Home() {
     <>
       <PageHeader title={t('home.title')} />
       <Text mb="md">{t('home.greeting', { name: user.name })}</Text>
+      {user.roles.includes('board_member') ? (
+        <div className="home-grid">
+          <AwaitingBoardReview />
+        </div>
+      ) : null}
       {records ? (
         <div className="home-grid">
           <DueExecutions />
@@ -255,7 +299,7 @@ export function Home() {
           <WaitingActions />
           {isQm ? <AwaitingApproval /> : null}
         </div>
-      ) : (
+      ) : user.roles.includes('board_member') ? null : (
         <Card withBorder>
           <Text>{t('home.readOnly')}</Text>
         </Card>

@@ -3,30 +3,51 @@ import {
   IconAlertTriangle,
   IconBook,
   IconChevronDown,
+  IconFileText,
+  IconHistory,
   IconHome,
   IconKey,
   IconListCheck,
   IconMenu2,
+  IconPresentation,
+  IconUserCog,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { useAuth } from './auth';
+import type { Role } from './auth';
 import { LanguageSelect } from './LanguageSelect';
 
-const LINKS = [
+const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; roles?: Role[] }[] = [
   { to: '/', key: 'nav.home', icon: IconHome, end: true },
   { to: '/programmes', key: 'nav.programmes', icon: IconUsersGroup, end: false },
   { to: '/deviations', key: 'nav.deviations', icon: IconAlertTriangle, end: false },
   { to: '/corrective-actions', key: 'nav.correctiveActions', icon: IconListCheck, end: false },
   { to: '/procedures', key: 'nav.procedures', icon: IconBook, end: false },
-] as const;
+  {
+    to: '/management-reviews',
+    key: 'nav.managementReviews',
+    icon: IconPresentation,
+    end: false,
+    roles: ['quality_manager', 'board_member', 'auditor'],
+  },
+  {
+    to: '/reports',
+    key: 'nav.reports',
+    icon: IconFileText,
+    end: false,
+    roles: ['quality_manager', 'board_member', 'auditor', 'programme_leader'],
+  },
+  { to: '/audit-trail', key: 'nav.auditTrail', icon: IconHistory, end: false, roles: ['admin', 'quality_manager', 'auditor'] },
+  { to: '/users', key: 'nav.users', icon: IconUserCog, end: false, roles: ['admin'] },
+];
 
 /** Every page behind sign-in: header, the Main navigation and the page. */
 export function Layout() {
   const { t } = useTranslation();
-  const { user, ended, signOut } = useAuth();
+  const { user, ended, signOut, hasRole } = useAuth();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -85,7 +106,7 @@ export function Layout() {
         {forced ? null : (
           <nav id="main-nav" className="shell-nav" aria-label={t('nav.label')} data-open={menuOpen}>
             <ul>
-              {LINKS.map(({ to, key, icon: Icon, end }) => (
+              {LINKS.filter((l) => !l.roles || hasRole(...l.roles)).map(({ to, key, icon: Icon, end }) => (
                 <li key={to}>
                   <NavLink to={to} end={end}>
                     <Icon size={18} aria-hidden />

@@ -144,6 +144,11 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
+/** Whether the user records anything in programmes (auditors and board members only read them). */
+export function mayWrite(user: User): boolean {
+  return user.roles.includes('quality_manager') || user.roles.includes('programme_leader');
+}
+
 /** The signed-in user (only inside pages behind sign-in). */
 export function useUser(): User {
   const { user } = useAuth();

@@ -1,10 +1,10 @@
-import { Anchor, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, List, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
-import { useUser } from '../app/auth';
+import { mayWrite, useUser } from '../app/auth';
 import { deviationKeys } from '../deviations/queries';
 import { Dialog } from '../ui/Dialog';
 import { Loading, PageHeader } from '../ui/Page';
@@ -23,6 +23,7 @@ type Rule = (typeof ACTION_TRANSITIONS)[number];
 export function ActionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const user = useUser();
   const action = useAction(id);
   if (action.isPending) return <Loading />;
   const a = action.data;
@@ -98,7 +99,8 @@ export function ActionPage() {
           ) : null}
         </Stack>
         <Stack gap="md">
-          <ActionTransitions action={a} />
+          {mayWrite(user) ? <ActionTransitions action={a} /> : null}
+          {user.roles.includes('board_member') ? <BoardReviewCard action={a} /> : null}
           <Card withBorder component="section" aria-labelledby="ca-history-heading">
             <Title order={2} size="h4" id="ca-history-heading" mb="xs">
               {t('deviation.history')}
@@ -268,5 +270,83 @@ function ActionTransitionDialog({ action: a, rule, onClose }: { action: Action; 
         }}
       />
     </>
+  );
+}
+
+const DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
+
+/**
+ * A board member's review of the action: a decision and a comment, signed. Once given, the review
+ * is shown with the others and not offered again.
+ */
+function BoardReviewCard({ action: a }: { action: Action }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const [decision, setDecision] = useState<(typeof DECISIONS)[number] | ''>('');
+  const [comment, setComment] = useState('');
+  const [signing, setSigning] = useState(false);
+  const review = useMutationAction(
+    (password: string) =>
+      call(
+        api.POST('/api/corrective-actions/{id}/board-reviews', {
+          params: { path: { id: a.id } },
+          body: { decision: decision as (typeof DECISIONS)[number], comment, password },
+        }),
+      ),
+    { invalidates: [actionKeys.one(a.id), actionKeys.all], done: t('ca.board.done') },
+  );
+  const mine = (a.boardReviews ?? []).find((r) => r.reviewerId === user.id);
+  if (a.state === 'cancelled') return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="board-review-heading">
+      <Title order={2} size="h4" id="board-review-heading" mb="xs">
+        {t('ca.board.title')}
+      </Title>
+      {mine ? (
+        <Text size="sm" role="status">
+          {t('ca.board.given', { decision: t(`ca.decision.${mine.decision}`), at: formatDateTime(mine.reviewedAt) })}
+        </Text>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (decision && comment.trim()) setSigning(true);
+          }}
+        >
+          <Stack gap="sm">
+            <Radio.Group
+              label={t('ca.board.decision')}
+              required
+              value={decision}
+              onChange={(v) => setDecision(v as (typeof DECISIONS)[number])}
+            >
+              <Stack gap={4} mt={4}>
+                {DECISIONS.map((d) => (
+                  <Radio key={d} value={d} label={t(`ca.decision.${d}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Textarea
+              label={t('ca.board.comment')}
+              required
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Button type="submit" w="fit-content" disabled={!decision || !comment.trim()}>
+              {t('deviation.transition.continueToSign')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <SignatureDialog
+        opened={signing}
+        onClose={() => setSigning(false)}
+        meaning={decision ? t('ca.board.meaning', { decision: t(`ca.decision.${decision}`) }) : ''}
+        record={`${a.reference}: ${a.description}`}
+        onSign={(password) => review.mutateAsync(password)}
+      />
+    </Card>
   );
 }

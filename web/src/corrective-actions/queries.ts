@@ -11,6 +11,7 @@ export interface ActionFilters {
   ownerId?: string;
   programmeId?: string;
   deviationId?: string;
+  awaitingMyBoardReview?: boolean;
 }
 
 export const actionKeys = {

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
-import { useUser } from '../app/auth';
+import { mayWrite, useUser } from '../app/auth';
 import { useProgramme } from '../programmes/queries';
 import { Dialog } from '../ui/Dialog';
 import { Loading, PageHeader } from '../ui/Page';
@@ -256,6 +256,8 @@ function TransitionsCard({ deviation: d }: { deviation: Deviation }) {
   const isQm = user.roles.includes('quality_manager');
   const actionsOpen = (d.actions ?? []).some((a) => a.state !== 'closed' && a.state !== 'cancelled');
   const rules = DEVIATION_TRANSITIONS.filter((r) => r.from === d.state && d.allowedTransitions.includes(r.to));
+  // Readers (auditors, board members) see no controls at all, not even disabled ones.
+  if (!mayWrite(user)) return null;
   const why = (needs: string[]): string | undefined => {
     if (!isQm) return t('deviation.transition.onlyQm');
     if (needs.includes('actions_closed') && actionsOpen) return t('deviation.transition.actionsOpen');

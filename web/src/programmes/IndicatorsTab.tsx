@@ -18,7 +18,19 @@ interface Bar {
  * A horizontal bar chart drawn as SVG. It is an image with a text description for screen readers,
  * and the same figures follow as a table (inside a disclosure) for anyone who wants the numbers.
  */
-function BarChart({ id, title, bars, max, unit }: { id: string; title: string; bars: Bar[]; max: number; unit: 'percent' | 'count' }) {
+export function BarChart({
+  id,
+  title,
+  bars,
+  max,
+  unit,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  max: number;
+  unit: 'percent' | 'count';
+}) {
   const { t } = useTranslation();
   const rowHeight = 28;
   const labelWidth = 190;

@@ -1,0 +1,123 @@
+/**
+ * A board member's work: the actions awaiting their review on the home page, a review signed with
+ * a decision and a comment, and a management review created, its inputs read as figures and
+ * charts, decisions recorded (one becoming an action), closed with a signature, and its minutes
+ * downloaded.
+ */
+import { PASSWORD, makeWorld } from './support/world.js';
+import type { World } from './support/world.js';
+import { day } from './support/api.js';
+import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
+
+let world: World;
+let action: { id: string; reference: string };
+test.beforeAll(async () => {
+  world = await makeWorld(process.env.QMS_URL_POSTGRES!, { participants: false });
+  const d = await world.leader.api.post<{ id: string }>('/api/deviations', {
+    programmeId: world.programme.id,
+    title: 'Introduction day started late',
+    description: 'The room was double-booked.',
+    severity: 'minor',
+    source: 'manual',
+    detectedAt: new Date().toISOString(),
+  });
+  await world.qm.api.post(`/api/deviations/${d.id}/transitions`, { to: 'analysis', comment: 'Looking into it' });
+  action = await world.qm.api.post<{ id: string; reference: string }>('/api/corrective-actions', {
+    deviationIds: [d.id],
+    type: 'corrective',
+    description: 'Book the room through the facilities desk with a confirmation.',
+    ownerId: world.leader.id,
+    dueDate: day(30),
+    effectivenessCriterion: 'No double booking for a term.',
+  });
+});
+
+test('home lists the actions awaiting the review; a review is signed with a decision and a comment', async ({ page }) => {
+  await signIn(page, world.board.email, PASSWORD);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Management reviews' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Reports' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
+  const queue = page.getByRole('table', { name: 'Corrective actions you have not reviewed' });
+  await expect(queue.getByRole('link', { name: action.reference })).toBeVisible();
+  await expectAccessible(page, "a board member's home");
+
+  await queue.getByRole('link', { name: action.reference }).click();
+  const card = page.getByRole('region', { name: 'Your board review' });
+  // A reader of the action: no transition is offered.
+  await expect(page.getByRole('region', { name: 'Next steps' })).toHaveCount(0);
+  await card.getByRole('radio', { name: 'Changes requested' }).check();
+  await card.getByLabel('Comment').fill('Ask the facilities desk for a written confirmation too.');
+  await expectAccessible(page, 'the board review form');
+  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/images/console-board-review.png' });
+  await card.getByRole('button', { name: 'Continue to signature' }).click();
+  const sign = page.getByRole('dialog', { name: 'Sign' });
+  await expect(sign).toContainText('Board review: Changes requested');
+  await expect(sign).toContainText(action.reference);
+  await expect(sign).toContainText(world.board.name);
+  await sign.getByLabel('Password').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Sign' }).click();
+  await expect(card.getByRole('status')).toContainText('You reviewed this action: Changes requested');
+  await expect(page.getByRole('region', { name: 'Board reviews' })).toContainText(
+    'Ask the facilities desk for a written confirmation too.',
+  );
+  const stored = await world.qm.api.get<{ boardReviews: { decision: string; reviewerId: string }[] }>(
+    `/api/corrective-actions/${action.id}`,
+  );
+  expect(stored.boardReviews).toEqual([expect.objectContaining({ decision: 'changes_requested', reviewerId: world.board.id })]);
+
+  // Off this board member's queue (actions of other tests may still wait there).
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { name: /Actions awaiting your review/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: action.reference })).toHaveCount(0);
+});
+
+test('a management review: created, inputs as figures and charts, decisions, closed with a signature, minutes', async ({ page }) => {
+  await signIn(page, world.board.email, PASSWORD);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Management reviews' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Management reviews' })).toBeVisible();
+  await expectAccessible(page, 'the management reviews');
+  await page.getByRole('button', { name: 'New management review' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New management review' });
+  const title = `Management review ${day(0)} ${world.board.name}`;
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Held on').fill(day(0));
+  await dialog.getByRole('checkbox', { name: world.board.name }).check();
+  await expectAccessible(page, 'the new management review dialog');
+  await dialog.getByRole('button', { name: 'Create review' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const inputs = page.getByRole('region', { name: 'Inputs' });
+  await expect(inputs.getByText('Open deviations', { exact: true })).toBeVisible();
+  await expect(inputs.getByRole('img', { name: /Open deviations by severity/ })).toBeVisible();
+  await expect(inputs.getByRole('img', { name: /Corrective actions by state/ })).toBeVisible();
+  await expect(page.getByText(/\{|\}/)).toHaveCount(0);
+
+  const decisions = page.getByRole('region', { name: 'Decisions' });
+  await decisions.getByRole('textbox', { name: 'Decision', exact: true }).fill('Rooms are booked through the facilities desk from now on.');
+  await decisions.getByRole('button', { name: 'Record decision' }).click();
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Rooms are booked' })).toBeVisible();
+  await decisions.getByRole('textbox', { name: 'Decision', exact: true }).fill('Train new leaders in booking rooms.');
+  await decisions.getByLabel('Track an action for this decision').check();
+  await decisions.getByLabel('Owner of the action').selectOption(world.qm.id);
+  await decisions.getByLabel('Due date').fill(day(60));
+  await decisions.getByLabel('What is to be done').fill('Add room booking to the leader training, module 1.');
+  await decisions.getByRole('button', { name: 'Record decision' }).click();
+  await expect(decisions.getByRole('listitem').filter({ hasText: 'Train new leaders' }).getByRole('link', { name: /^CA-/ })).toBeVisible();
+  await expectAccessible(page, 'a management review with decisions');
+
+  await page.getByRole('button', { name: 'Close and sign' }).click();
+  const sign = page.getByRole('dialog', { name: 'Sign' });
+  await expect(sign).toContainText(title);
+  await sign.getByLabel('Password').fill(PASSWORD);
+  await sign.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByRole('button', { name: 'Close and sign' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+  await expect(page.getByRole('note')).toContainText(`Signed by ${world.board.name}`);
+  const [minutes] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download minutes (PDF)' }).click(),
+  ]);
+  expect(minutes.suggestedFilename()).toMatch(/\.pdf$/);
+  await expectAccessible(page, 'a closed management review');
+});
