@@ -26,7 +26,7 @@ describe('staff directory', () => {
     const off = await t.http
       .patch(`/api/users/${gone.id}`)
       .set(...bearer(t.admin))
-      .set('If-Match', current.headers.etag as string)
+      .set('If-Match', current.headers.etag)
       .send({ active: false });
     expect(off.status).toBe(200);
     for (const caller of [qm, auditor, board, t.admin]) {
