@@ -117,7 +117,9 @@ export function spawnService(env: Record<string, string>): {
   exited: Promise<ExitStatus>;
 } {
   requireBuild();
-  const child = spawn(process.execPath, [MAIN], {
+  // BENCH_SERVICE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=prof`: profiles the service while a scenario runs.
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

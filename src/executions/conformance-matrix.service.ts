@@ -95,8 +95,10 @@ export class ConformanceMatrixService {
 
   async matrix(ctx: RequestContext, programmeId: string, today?: string): Promise<ConformanceMatrix> {
     const m = this.dataSource.manager;
-    const programme = await this.access.readable(m, ctx, programmeId);
-    return buildMatrix(await loadMatrixData(m, programme), programme, this.clock.dayUpToToday(today, programme.timeZone));
+    // The access check and the reads go side by side, each on a pooled connection (one round trip
+    // less to wait for); nothing read leaves unless the check passes.
+    const [programme, data] = await Promise.all([this.access.readable(m, ctx, programmeId), loadMatrixData(m, { id: programmeId })]);
+    return buildMatrix(data, programme, this.clock.dayUpToToday(today, programme.timeZone));
   }
 }
 
@@ -107,7 +109,7 @@ export interface MatrixData {
   executions: ExecutionRow[];
 }
 
-export async function loadMatrixData(m: EntityManager, programme: Programme): Promise<MatrixData> {
+export async function loadMatrixData(m: EntityManager, programme: Pick<Programme, 'id'>): Promise<MatrixData> {
   const queries: (() => Promise<unknown>)[] = [
     () =>
       m.query(

@@ -45,6 +45,26 @@ export async function loadExecution(
   return { execution, programme, definition, participant, pair, records, anchor };
 }
 
+/**
+ * The same context from parts a caller read itself (the write path reads them in one statement):
+ * adds the pinned definition and the anchor. `adeptEnrolledAt`: for a pair, its adept's enrolment day.
+ */
+export async function completeExecutionContext(
+  m: EntityManager,
+  parts: Omit<ExecutionContext, 'definition' | 'anchor'> & { adeptEnrolledAt: string | null },
+): Promise<ExecutionContext> {
+  const { execution, programme, participant, pair, records } = parts;
+  const definition = await pinnedDefinition(m, execution.versionId);
+  const subject: AnchorSubject = participant
+    ? { type: execution.subjectType, enrolledAt: participant.enrolledAt, relatedKeys: [participant.id] }
+    : pair
+      ? { type: 'pair', enrolledAt: parts.adeptEnrolledAt, relatedKeys: [pair.id, pair.adeptId, pair.mentorId] }
+      : { type: 'cohort', enrolledAt: null, relatedKeys: [execution.programmeId] };
+  const completions = await completionIndex(m, programme, definition, subject.relatedKeys);
+  const anchor = anchorDate(definition, programme, subject, completions);
+  return { execution, programme, definition, participant, pair, records, anchor };
+}
+
 /** The execution, with its row lock when `lock` (a write holds it until commit). */
 export function findExecution(m: EntityManager, executionId: string, lock = false): Promise<Execution | null> {
   const query = m.getRepository(Execution).createQueryBuilder('e').where('e.id = :executionId', { executionId });

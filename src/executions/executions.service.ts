@@ -11,7 +11,10 @@ import { PlanEntry } from '../programmes/programme.entity.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
 import { StepRecord } from './execution.entity.js';
-import { findExecution, judge, loadExecution, subjectLabel } from './execution-loader.js';
+import { completeExecutionContext, judge, loadExecution, subjectLabel } from './execution-loader.js';
+import { EXECUTION_SURROUNDINGS, LOCK_EXECUTION, executionFromRow, stepRecordFromJson } from './executions.queries.js';
+import type { ExecutionRow, SurroundingsRow } from './executions.queries.js';
+import { pairFromJson, participantFromJson, programmeFromJson } from '../programmes/programmes.queries.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import type { ExecutionResponse } from './execution.dto.js';
 import type { ExecutionContext } from './execution-loader.js';
@@ -293,10 +296,26 @@ export class ExecutionsService {
 
   /** The execution locked for a write (until commit), after the actor's right to write in its programme. */
   private async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
-    const execution = await findExecution(m, executionId, true);
-    if (!execution) throw notFound('Execution');
-    const programme = await this.access.writable(m, ctx, execution.programmeId, { what: 'Execution' });
-    return loadExecution(m, executionId, { execution, programme });
+    // Two plain reads: the lock, then (seeing whatever the writes it waited for committed) the rest.
+    const [locked] = await m.query<ExecutionRow[]>(LOCK_EXECUTION, [executionId]);
+    if (!locked) throw notFound('Execution');
+    const execution = executionFromRow(locked);
+    const [around] = await m.query<SurroundingsRow[]>(EXECUTION_SURROUNDINGS, [
+      execution.programmeId,
+      ctx.actor.id,
+      execution.participantId,
+      execution.pairId,
+      executionId,
+    ]);
+    const programme = this.access.writableFrom(ctx, around.programme && programmeFromJson(around.programme), around.leads, 'Execution');
+    return completeExecutionContext(m, {
+      execution,
+      programme,
+      participant: around.participant && participantFromJson(around.participant),
+      pair: around.pair && pairFromJson(around.pair),
+      adeptEnrolledAt: around.pair_adept_enrolled_at,
+      records: around.records.map(stepRecordFromJson),
+    });
   }
 
   private async performer(m: EntityManager, userId: string): Promise<string> {

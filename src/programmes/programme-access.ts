@@ -83,9 +83,21 @@ export class ProgrammeAccess {
     }
     if (lock) query.setLock('pessimistic_write');
     const { entities, raw } = await query.getRawAndEntities<{ leads?: boolean }>();
-    const programme = entities[0];
+    return this.admit(ctx, entities[0] ?? null, raw[0]?.leads === true, roles, what);
+  }
+
+  /**
+   * `writable` for a caller that read the programme itself, in a statement of its own
+   * (programmeWithLeadershipSql: the programme and whether the actor leads it).
+   */
+  writableFrom(ctx: RequestContext, programme: Programme | null, leads: boolean, what = 'Programme'): Programme {
+    return this.admit(ctx, programme, leads, WRITE_ALL, what);
+  }
+
+  private admit(ctx: RequestContext, programme: Programme | null, leads: boolean, roles: readonly string[], what: string): Programme {
     if (!programme) throw notFound(what);
-    if (asLeader && !(raw[0].leads === true && ctx.actor.roles.includes('programme_leader'))) throw notFound(what);
+    const asLeader = !hasAnyRole(ctx.actor.roles, roles as never[]);
+    if (asLeader && !(leads && ctx.actor.roles.includes('programme_leader'))) throw notFound(what);
     return programme;
   }
 }

@@ -11,6 +11,7 @@ import { FONT_FILES } from './fonts.js';
 import type { TextMetrics } from './metrics.js';
 import type { PdfSink } from './document.js';
 import { A4, COLOR, MARGIN, SIZE } from './style.js';
+import { forgetLayouts, writeTextRun } from './text-run.js';
 
 export type Orientation = 'portrait' | 'landscape';
 export type Align = 'left' | 'right' | 'center';
@@ -113,6 +114,7 @@ export class PageFlow {
       // The finished page is written out before the pause, so nothing of it is held while
       // waiting for the destination to drain.
       this.pdf.flushPages();
+      if (this.page % FORGET_LAYOUTS_EVERY === 0) forgetLayouts(this.pdf, LAYOUTS_KEPT);
       this.pass.onPage?.(this.page, this.pass.totalPages);
       await this.pass.sink.relieve();
     }
@@ -191,7 +193,9 @@ export class PageFlow {
       this.size = size;
       this.touches = this.metrics.touches;
     }
-    this.pdf.text(text, at, y, text.length >= 16 && HEX_RUN.test(text) ? NO_LIGATURES : PLAIN);
+    const hex = text.length >= 16 && HEX_RUN.test(text);
+    if (!writeTextRun(this.pdf, text, at, y, hex ? NO_LIGATURE_FEATURES : undefined))
+      this.pdf.text(text, at, y, hex ? NO_LIGATURES : PLAIN);
   }
 
   rect(x: number, y: number, w: number, h: number, color: string): void {
@@ -275,12 +279,17 @@ export class PageFlow {
 }
 
 const HEX_RUN = /[0-9a-f]{16,}/;
+/** Every so many pages, pdfkit's word layouts are counted and forgotten beyond LAYOUTS_KEPT (see forgetLayouts). */
+const FORGET_LAYOUTS_EVERY = 16;
+/** Word layouts kept at most before they are forgotten. */
+const LAYOUTS_KEPT = 4000;
 // pdfkit measures every fragment once more only to size links and underlines, which these
 // texts never have; giving it the width (and word count) up front saves a third of its text
 // layout work. Positions come from the glyph layout itself, not from these numbers.
 const PLAIN = { lineBreak: false, textWidth: 0, wordCount: 0 } as unknown as PDFKit.Mixins.TextOptions;
 // Ligatures would turn "ff" in a hash into one glyph: wrong to read out, odd to copy. fontkit
 // takes { liga: false }; the pdfkit typings only know the array form.
+const NO_LIGATURE_FEATURES = { liga: false };
 const NO_LIGATURES = { lineBreak: false, textWidth: 0, wordCount: 0, features: { liga: false } } as unknown as PDFKit.Mixins.TextOptions;
 
 function destination(index: number): string {

@@ -1,0 +1,88 @@
+/**
+ * Plain SQL of the executions module's hot paths (recording a step, correcting, completing):
+ * a statement per round trip that matters, rows mapped by hand instead of TypeORM's query
+ * building and hydration.
+ */
+import { programmeWithLeadershipSql, subjectSql } from '../programmes/programmes.queries.js';
+import { Execution, StepRecord } from './execution.entity.js';
+
+/** The execution $1 with its row lock, held until the transaction ends. */
+export const LOCK_EXECUTION = `SELECT id, programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type,
+  participant_id, pair_id, state, created_by, created_at, completed_by, completed_at, version
+  FROM execution WHERE id = $1 FOR UPDATE`;
+
+export interface ExecutionRow {
+  id: string;
+  programme_id: string;
+  procedure_id: string;
+  procedure_key: string;
+  version_id: string;
+  version_number: number;
+  content_hash: string;
+  subject_type: Execution['subjectType'];
+  participant_id: string | null;
+  pair_id: string | null;
+  state: Execution['state'];
+  created_by: string | null;
+  created_at: Date;
+  completed_by: string | null;
+  completed_at: Date | null;
+  version: number;
+}
+
+export function executionFromRow(r: ExecutionRow): Execution {
+  return Object.assign(new Execution(), {
+    id: r.id,
+    programmeId: r.programme_id,
+    procedureId: r.procedure_id,
+    procedureKey: r.procedure_key,
+    versionId: r.version_id,
+    versionNumber: r.version_number,
+    contentHash: r.content_hash,
+    subjectType: r.subject_type,
+    participantId: r.participant_id,
+    pairId: r.pair_id,
+    state: r.state,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    completedBy: r.completed_by,
+    completedAt: r.completed_at,
+    version: r.version,
+  });
+}
+
+/**
+ * Everything around a locked execution, in one read taken after the lock (so it sees what the
+ * writes it waited for committed): its programme and whether the actor leads it, its subject,
+ * and its step records in the order reads give them (recorded_at, id).
+ * $1 programme, $2 actor (may be null), $3 participant, $4 pair, $5 execution.
+ */
+export const EXECUTION_SURROUNDINGS = `SELECT s.programme, s.leads, subj.participant, subj.pair, subj.pair_adept_enrolled_at,
+  coalesce((SELECT jsonb_agg(to_jsonb(r) ORDER BY r.recorded_at, r.id) FROM execution_step_record r WHERE r.execution_id = $5::uuid), '[]'::jsonb) AS records
+  FROM (${programmeWithLeadershipSql('$1::uuid', '$2::uuid')}) s, LATERAL (${subjectSql('$3::uuid', '$4::uuid')}) subj`;
+
+export interface SurroundingsRow {
+  programme: Record<string, unknown> | null;
+  leads: boolean;
+  participant: Record<string, unknown> | null;
+  pair: Record<string, unknown> | null;
+  pair_adept_enrolled_at: string | null;
+  records: Record<string, unknown>[];
+}
+
+/** A step record from its JSON (to_jsonb of an execution_step_record row). */
+export function stepRecordFromJson(j: Record<string, unknown>): StepRecord {
+  return Object.assign(new StepRecord(), {
+    id: j.id as string,
+    executionId: j.execution_id as string,
+    stepKey: j.step_key as string,
+    values: j.values as Record<string, unknown>,
+    performedAt: new Date(j.performed_at as string),
+    performedBy: (j.performed_by ?? null) as string | null,
+    notes: (j.notes ?? null) as string | null,
+    recordedBy: (j.recorded_by ?? null) as string | null,
+    recordedAt: new Date(j.recorded_at as string),
+    supersedesId: (j.supersedes_id ?? null) as string | null,
+    correctionReason: (j.correction_reason ?? null) as string | null,
+  });
+}

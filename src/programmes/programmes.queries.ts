@@ -1,0 +1,84 @@
+/**
+ * Reads of the programmes module's tables that other modules' hot paths compose into their own
+ * statements (one round trip per request instead of one per table). Each builder returns a
+ * subquery to be joined LATERAL; each mapper turns its JSON column into the entity, as
+ * TypeORM would hydrate it (dates as `YYYY-MM-DD`, instants as Date).
+ */
+import { Pair, Participant } from './participant.entity.js';
+import { Programme } from './programme.entity.js';
+
+/** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
+export function programmeWithLeadershipSql(idSql: string, actorSql: string): string {
+  return `SELECT (SELECT to_jsonb(p) FROM programme p WHERE p.id = ${idSql}) AS programme,
+    EXISTS (SELECT 1 FROM programme_leader pl WHERE pl.programme_id = ${idSql} AND pl.user_id = ${actorSql}) AS leads`;
+}
+
+/**
+ * One row: `participant` (participant `participantSql`), `pair` (pair `pairSql`), both JSON or
+ * null, and `pair_adept_enrolled_at`, the enrolment day of the pair's adept (a pair's windows
+ * run from it).
+ */
+export function subjectSql(participantSql: string, pairSql: string): string {
+  return `SELECT (SELECT to_jsonb(pt) FROM participant pt WHERE pt.id = ${participantSql}) AS participant,
+    (SELECT to_jsonb(pr) FROM pair pr WHERE pr.id = ${pairSql}) AS pair,
+    (SELECT a.enrolled_at::text FROM pair pr JOIN participant a ON a.id = pr.adept_id WHERE pr.id = ${pairSql}) AS pair_adept_enrolled_at`;
+}
+
+type Json = Record<string, unknown>;
+const instant = (v: unknown): Date => new Date(v as string);
+const instantOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const textOrNull = <T = string>(v: unknown): T | null => (v === null || v === undefined ? null : (v as T));
+
+export function programmeFromJson(j: Json): Programme {
+  return Object.assign(new Programme(), {
+    id: j.id as string,
+    name: j.name as string,
+    description: j.description as string,
+    targetGroup: j.target_group as string,
+    startDate: j.start_date as string,
+    endDate: j.end_date as string,
+    timeZone: j.time_zone as string,
+    status: j.status as Programme['status'],
+    activatedAt: instantOrNull(j.activated_at),
+    closedAt: instantOrNull(j.closed_at),
+    version: j.version as number,
+    createdAt: instant(j.created_at),
+    updatedAt: instant(j.updated_at),
+  });
+}
+
+export function participantFromJson(j: Json): Participant {
+  return Object.assign(new Participant(), {
+    id: j.id as string,
+    programmeId: j.programme_id as string,
+    code: j.code as string,
+    role: j.role as Participant['role'],
+    fullName: j.full_name as string,
+    email: textOrNull(j.email),
+    gender: j.gender as Participant['gender'],
+    profession: j.profession as string,
+    countryOfOrigin: textOrNull(j.country_of_origin),
+    enrolledAt: j.enrolled_at as string,
+    consentRecordedAt: j.consent_recorded_at as string,
+    status: j.status as Participant['status'],
+    withdrawnAt: textOrNull(j.withdrawn_at),
+    withdrawalReason: textOrNull(j.withdrawal_reason),
+    completedAt: textOrNull(j.completed_at),
+    version: j.version as number,
+    createdAt: instant(j.created_at),
+  });
+}
+
+export function pairFromJson(j: Json): Pair {
+  return Object.assign(new Pair(), {
+    id: j.id as string,
+    programmeId: j.programme_id as string,
+    mentorId: j.mentor_id as string,
+    adeptId: j.adept_id as string,
+    matchedAt: j.matched_at as string,
+    rationale: j.rationale as string,
+    endedAt: textOrNull(j.ended_at),
+    endReason: textOrNull(j.end_reason),
+    createdAt: instant(j.created_at),
+  });
+}
