@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -28,8 +25,6 @@ import { SignaturesModule } from './signatures/signatures.module.js';
 import { TrainingModule } from './training/training.module.js';
 import { UsersModule } from './users/users.module.js';
 
-const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,100}$/;
-
 export interface AppModuleOptions {
   /** Keep the embedded database in memory (tests). */
   embeddedInMemory?: boolean;
@@ -42,26 +37,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            // Only what identifies the request: never bodies, query strings, tokens or personal data.
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
-            },
-            redact: { paths: ['req.headers', 'res.headers'], remove: true },
-            customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          },
-        }),
         DatabaseModule,
         AuditModule,
         AuthModule,

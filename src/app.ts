@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { answerClientErrorsWithProblems } from './common/client-errors.js';
 import { refuseUnsafeJson } from './common/json-body.js';
 import { serveConsole } from './console/console-static.js';
+import { PinoNestLogger, createRootLogger, requestLogging } from './common/logging.js';
 import { securityHeaders } from './console/content-security.js';
 import { documentProblems } from './common/problem-openapi.js';
 import type { AppModuleOptions } from './app.module.js';
@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
     // in one clear line, instead of Nest logging a stack trace and exiting.
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createRootLogger(config.logLevel);
+  app.useLogger(new PinoNestLogger(logger));
   answerClientErrorsWithProblems(app.getHttpServer());
   app.disable('x-powered-by');
   // ETags are the resources' versions, set by the controllers; no content hashes.
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig, opts: AppModuleOptions = {}):
   app.use(refuseUnsafeJson);
   app.use(securityHeaders());
   app.use(serveConsole(config.webDir));
+  // After the console's files: requests for them are not logged, API requests are.
+  app.use(requestLogging(logger));
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,

@@ -3,7 +3,7 @@
  * fails the test on any browser console error or uncaught page error, sign-in through the form,
  * and the accessibility check (axe-core: no serious or critical WCAG 2.1 AA violation).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
