@@ -1,5 +1,7 @@
 // Jest in native ESM mode (NestJS 12 is ESM-only): run through `npm test`, which sets
 // NODE_OPTIONS=--experimental-vm-modules. Type-checking is `npm run typecheck` (part of `npm test`).
+import { availableParallelism } from 'node:os';
+
 const embedded = !process.env.TEST_DATABASE_URL;
 
 /** @type {import('jest').Config} */
@@ -14,9 +16,13 @@ export default {
   },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-  // The embedded database serialises every query: one test file at a time, each on a fresh schema.
-  // A real server gives every test file its own database, so files run in parallel.
-  maxWorkers: embedded ? 1 : '50%',
+  // Every test file has a database of its own (test/support/test-database.ts). The embedded one
+  // runs inside the worker that runs the file, so each core gets a worker (at least two); with a
+  // real server, half the cores are left to the server.
+  maxWorkers: embedded ? Math.max(2, availableParallelism()) : '50%',
+  // Each embedded database holds a few hundred MB of WebAssembly memory until it is collected:
+  // a worker that has grown past this is replaced after its file.
+  workerIdleMemoryLimit: '1500MB',
   testTimeout: 60_000,
   slowTestThreshold: 20,
 };

@@ -1,12 +1,13 @@
-// Runs once per test run, outside jest's module system (so plain JavaScript): creates the
-// run's template database name on a real server, or starts the embedded database in memory.
-// Migrations run from the test files themselves (test/support/test-database.ts).
+// Runs once per test run, in jest's own process: creates the run's template database on a real
+// server (TEST_DATABASE_URL; the first test file migrates it), or migrates the run's embedded
+// template (test/support/embedded-template.ts, loaded through the TypeScript hooks of
+// typescript-loader.mjs, since this runs outside jest's module system).
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdtempSync } from 'node:fs';
+import { register } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import ts from 'typescript';
 
 export default async function globalSetup() {
   const server = process.env.TEST_DATABASE_URL;
@@ -22,22 +23,11 @@ export default async function globalSetup() {
     process.env.QMS_TEST_TEMPLATE_DB = template;
     return;
   }
-  const db = await PGlite.create();
-  const socket = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 40 });
-  (await loadSessionQueue()).installSessionQueue(socket, db);
-  await socket.start();
-  globalThis.__qmsEmbedded = { db, socket };
-  process.env.QMS_TEST_EMBEDDED_URL = `postgres://postgres@${socket.getServerConn()}/postgres`;
-}
-
-/**
- * The service's own queue for the embedded database's socket server (without it, pooled
- * connections' queries interleave), loaded from its TypeScript source: it imports types only.
- */
-async function loadSessionQueue() {
-  const source = await readFile(new URL('../../src/database/pglite-session-queue.ts', import.meta.url), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'qms-test-'));
+  process.env.QMS_TEST_EMBEDDED_DIR = dir;
+  register('./typescript-loader.mjs', import.meta.url);
+  const { makeEmbeddedTemplate } = await import('./embedded-template.ts');
+  const started = Date.now();
+  await makeEmbeddedTemplate(join(dir, 'template.tar'));
+  process.stderr.write(`embedded template database migrated in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

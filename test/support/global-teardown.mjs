@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -12,9 +13,6 @@ export default async function globalTeardown() {
       await client.end();
     }
   }
-  const embedded = globalThis.__qmsEmbedded;
-  if (embedded) {
-    await embedded.socket.stop();
-    await embedded.db.close();
-  }
+  const dir = process.env.QMS_TEST_EMBEDDED_DIR;
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

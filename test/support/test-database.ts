@@ -1,16 +1,22 @@
 /**
- * Databases for tests. With TEST_DATABASE_URL (a real server) every test file gets its own
- * database, copied from a template migrated once per run. Without it, one in-memory embedded
- * database serves the run, and each test file starts from a freshly migrated schema.
+ * Databases for tests: every test file gets its own, copied from a template migrated once per run
+ * by jest's globalSetup (test/support/global-setup.mjs). With TEST_DATABASE_URL (a real server)
+ * the template is a database of that server; without it, a tarball of an embedded database's data
+ * folder, from which each file starts a PGlite of its own (test/support/embedded-template.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
-import { runMigrations } from '../../src/database/database.js';
+import { startEmbeddedFromTemplate } from './embedded-template.js';
+import { migrate } from './migrate.js';
+
+export { migrate };
 
 export const TEMPLATE_ENV = 'QMS_TEST_TEMPLATE_DB';
-export const EMBEDDED_URL_ENV = 'QMS_TEST_EMBEDDED_URL';
+/** A folder of this run's own (made by jest's globalSetup) for the embedded template. */
+export const EMBEDDED_DIR_ENV = 'QMS_TEST_EMBEDDED_DIR';
+/** The embedded template's data folder, as a tarball, in that folder. */
+export const EMBEDDED_TEMPLATE = 'template.tar';
 
 export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
@@ -29,17 +35,6 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
-  }
-}
-
-/** Migrates a database (or schema) at `url` to the latest version. */
-export async function migrate(url: string): Promise<void> {
-  const ds = new DataSource(buildDataSourceOptions(url, 2));
-  await ds.initialize();
-  try {
-    await runMigrations(ds);
-  } finally {
-    await ds.destroy();
   }
 }
 
@@ -73,10 +68,8 @@ export async function acquireTestDatabase(): Promise<TestDatabase> {
       release: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
-  const url = process.env[EMBEDDED_URL_ENV];
-  if (!url) throw new Error(`${EMBEDDED_URL_ENV} is not set: is jest's globalSetup configured?`);
-  // One embedded database per run: start each file from an empty, freshly migrated schema.
-  await adminQuery(url, 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  await migrate(url);
-  return { url, release: () => Promise.resolve() };
+  const dir = process.env[EMBEDDED_DIR_ENV];
+  if (!dir) throw new Error(`${EMBEDDED_DIR_ENV} is not set: is jest's globalSetup configured?`);
+  const db = await startEmbeddedFromTemplate(join(dir, EMBEDDED_TEMPLATE));
+  return { url: db.url, release: db.stop };
 }
