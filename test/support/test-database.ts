@@ -71,5 +71,5 @@ export async function acquireTestDatabase(): Promise<TestDatabase> {
   const dir = process.env[EMBEDDED_DIR_ENV];
   if (!dir) throw new Error(`${EMBEDDED_DIR_ENV} is not set: is jest's globalSetup configured?`);
   const db = await startEmbeddedFromTemplate(join(dir, EMBEDDED_TEMPLATE));
-  return { url: db.url, release: db.stop };
+  return { url: db.url, release: () => db.stop() };
 }
