@@ -15,7 +15,7 @@ import { CorrectiveActionsModule } from './corrective-actions/corrective-actions
 import { ReportsModule } from './reports/reports.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
-import { DeviationScanModule } from './deviations/deviation-scan.module.js';
+import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
 import { DeviationsModule } from './deviations/deviations.module.js';
 import { ExecutionsModule } from './executions/executions.module.js';
 import { HealthController } from './health/health.controller.js';

@@ -9,8 +9,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandLineContext } from '../src/cli/command-context.js';
-import { writeEvidenceReportFile } from '../src/cli/evidence-report-file.js';
+import { commandLineContext } from '../src/common/command-context.js';
+import { writeEvidenceReportFile } from '../src/reports/evidence-report-file.js';
 import { canonicalHash } from '../src/common/canonical.js';
 import { reportFingerprint } from '../src/reports/fingerprint.js';
 import { auditHead } from './support/audit-events.js';

@@ -114,6 +114,26 @@ describe('route table and API document', () => {
       expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     });
 
+    it('types the success (2xx) response of every operation, binaries included', () => {
+      const untyped: string[] = [];
+      for (const [path, ops] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(ops)) {
+          const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+          const typed =
+            success.length > 0 &&
+            success.every(
+              ([status, r]) =>
+                status === '204' ||
+                (r.content !== undefined &&
+                  Object.keys(r.content).length > 0 &&
+                  Object.values(r.content).every((c) => c.schema !== undefined && Object.keys(c.schema).length > 0)),
+            );
+          if (!typed) untyped.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      expect(untyped).toEqual([]);
+    });
+
     it('has component schemas for the request and response bodies, and every $ref resolves', () => {
       const schemas = doc.components.schemas;
       for (const name of [

@@ -1,9 +1,9 @@
-import { DeviationScanService } from '../src/deviations/deviation-scan.service.js';
+import { DeviationScanService } from '../src/deviation-scan/deviation-scan.service.js';
 import { activeProgramme, adeptProcedure, createCast, enrol } from './support/deviation-fixtures.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 
-/** The key of the periodic scan's session lock (src/deviations/deviation-scan.service.ts). */
+/** The key of the periodic scan's session lock (src/deviation-scan/deviation-scan.service.ts). */
 const SCAN_LOCK_KEY = 726_354_122;
 
 /**

@@ -21,7 +21,7 @@ import { renderEvidenceReport } from '../../src/reports/evidence-report.js';
 import { reportFingerprint } from '../../src/reports/fingerprint.js';
 import type { EvidenceReportModel } from '../../src/reports/models/evidence-report.js';
 import { FONT_FILES } from '../../src/reports/pdf/fonts.js';
-import { syntheticEvidenceReport } from '../../src/reports/testing/synthetic-evidence.js';
+import { syntheticEvidenceReport } from '../seed/synthetic-evidence.js';
 
 export type Mode = 'report' | 'raw';
 

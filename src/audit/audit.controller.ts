@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/binary-openapi.js';
 import type { Response } from 'express';
 import { Roles } from '../auth/policy.js';
 import { AuditEventPage, AuditEventQuery, AuditVerifyQuery, ChainVerdictResponse } from './audit.dto.js';
@@ -54,7 +55,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Export the whole chain as JSON lines, one event per line, for offline verification (npm run qms -- audit:verify FILE)',
   })
-  @ApiProduces('application/x-ndjson')
+  @ApiFileResponse('application/x-ndjson', 'The audit events in sequence order, one JSON object per line')
   async export(@Res() res: Response): Promise<void> {
     const head = await this.audit.head();
     res.status(200);

@@ -10,10 +10,10 @@ import { ProcedureImportService, summarise } from '../procedures/procedure-impor
 import { verifyBundle } from '../reports/bundle/bundle-verify.js';
 import { DemoRefused } from '../demo/demo-context.js';
 import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
-import { REPORT_LANGUAGES, writeEvidenceReportFile } from './evidence-report-file.js';
-import type { ReportLanguage } from './evidence-report-file.js';
+import { REPORT_LANGUAGES, writeEvidenceReportFile } from '../reports/evidence-report-file.js';
+import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
-import { commandLineContext } from './command-context.js';
+import { commandLineContext } from '../common/command-context.js';
 
 const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
 

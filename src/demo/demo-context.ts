@@ -10,7 +10,7 @@ import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { DeviationQueriesService } from '../deviations/deviation-queries.service.js';
-import { DeviationScanService } from '../deviations/deviation-scan.service.js';
+import { DeviationScanService } from '../deviation-scan/deviation-scan.service.js';
 import { DeviationsService } from '../deviations/deviations.service.js';
 import { ConformanceMatrixService } from '../executions/conformance-matrix.service.js';
 import { ExecutionsService } from '../executions/executions.service.js';

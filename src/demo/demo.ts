@@ -9,8 +9,8 @@
  * records into a new system.
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import { writeEvidenceReportFile } from '../cli/evidence-report-file.js';
-import type { ReportLanguage } from '../cli/evidence-report-file.js';
+import { writeEvidenceReportFile } from '../reports/evidence-report-file.js';
+import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { DemoCalendar } from './demo-calendar.js';
 import { demoServices } from './demo-context.js';
 import type { Demo } from './demo-context.js';

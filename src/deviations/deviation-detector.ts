@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
-import type { ConformanceResult, Finding } from '../executions/conformance.js';
 import type { Deviation } from './deviation.entity.js';
 import type { Severity } from './deviation-states.js';
 import { DeviationsService } from './deviations.service.js';
@@ -19,6 +18,18 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
   unknown_step: 'minor',
   overdue: 'major',
 };
+
+/**
+ * What detection reads of a conformance finding. Executions' evaluation produces these (its
+ * `Finding` has this shape); deviations declares what it needs so that it does not import
+ * executions, which calls it.
+ */
+export interface DetectedFinding {
+  rule: string;
+  stepKey?: string;
+  /** An English sentence for the auditor. */
+  detail: string;
+}
 
 export interface NonconformingExecution {
   executionId: string;
@@ -42,8 +53,13 @@ export class DeviationDetector {
   ) {}
 
   /** One deviation per finding rule and step, citing execution, version, step and rule. */
-  async fromExecution(m: EntityManager, ctx: RequestContext, e: NonconformingExecution, result: ConformanceResult): Promise<Deviation[]> {
-    const groups = new Map<string, Finding[]>();
+  async fromExecution(
+    m: EntityManager,
+    ctx: RequestContext,
+    e: NonconformingExecution,
+    result: { findings: readonly DetectedFinding[] },
+  ): Promise<Deviation[]> {
+    const groups = new Map<string, DetectedFinding[]>();
     for (const f of result.findings) {
       const key = `${f.rule}:${f.stepKey ?? '-'}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);

@@ -53,3 +53,51 @@ export class ManagementReviewResponse {
   @ApiProperty({ nullable: true, type: SignatureResponse }) signature: SignatureResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class ReviewDeviationInputs {
+  @ApiProperty() open: number;
+  @ApiProperty() overdue: number;
+  @ApiProperty({ ...COUNTS, description: 'Open deviations by severity' }) openBySeverity: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Open deviations by source' }) openBySource: Record<string, number>;
+}
+
+export class ReviewActionInputs {
+  @ApiProperty({ ...COUNTS, description: 'Corrective actions by state' }) byState: Record<string, number>;
+  @ApiProperty() overdue: number;
+  @ApiProperty({ type: [String] }) overdueReferences: string[];
+}
+
+export class ReviewConformanceInput {
+  @ApiProperty() procedureKey: string;
+  @ApiProperty() conforming: number;
+  @ApiProperty() completed: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'conforming / completed; null when none completed' }) rate: number | null;
+}
+
+export class ReviewDecisionActionInput {
+  @ApiProperty() reference: string;
+  @ApiProperty() state: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() overdue: boolean;
+}
+
+export class ReviewEarlierDecisionInput {
+  @ApiProperty({ format: 'uuid' }) reviewId: string;
+  @ApiProperty({ format: 'date' }) heldOn: string;
+  @ApiProperty() title: string;
+  @ApiProperty() seq: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: ReviewDecisionActionInput, nullable: true }) action: ReviewDecisionActionInput | null;
+}
+
+/** What top management reviews (ISO 9001 9.3.2), composed from the records. */
+export class ManagementReviewInputsResponse {
+  @ApiProperty({ format: 'date-time' }) composedAt: string;
+  @ApiProperty({ format: 'date' }) asOf: string;
+  @ApiProperty({ type: ReviewDeviationInputs }) deviations: ReviewDeviationInputs;
+  @ApiProperty({ type: ReviewActionInputs }) correctiveActions: ReviewActionInputs;
+  @ApiProperty({ type: [ReviewConformanceInput] }) conformance: ReviewConformanceInput[];
+  @ApiProperty({ type: [ReviewEarlierDecisionInput] }) earlierDecisions: ReviewEarlierDecisionInput[];
+}

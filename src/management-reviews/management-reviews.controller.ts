@@ -9,6 +9,7 @@ import {
   CloseReviewRequest,
   CreateDecisionRequest,
   CreateManagementReviewRequest,
+  ManagementReviewInputsResponse,
   ManagementReviewResponse,
 } from './management-review.dto.js';
 import { ManagementReviewsService } from './management-reviews.service.js';
@@ -53,6 +54,7 @@ export class ManagementReviewsController {
     summary:
       'The inputs, composed from the records: open deviations by severity and source, corrective actions by state and overdue, conformance rates per procedure, outcomes of earlier decisions (frozen once the review is closed)',
   })
+  @ApiOkResponse({ type: ManagementReviewInputsResponse })
   inputs(@Param('id', REVIEW_ID) id: string): Promise<ManagementReviewInputs> {
     return this.reviews.inputsFor(id);
   }

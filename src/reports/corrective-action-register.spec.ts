@@ -1,7 +1,7 @@
 import { renderCorrectiveActionRegister } from './corrective-action-register.js';
 import { reportFingerprint } from './fingerprint.js';
 import type { CorrectiveActionRegisterModel } from './models/corrective-action-register.js';
-import { correctiveActionRegisterFixture, EVIDENCE_TEXT } from './testing/register-fixture.js';
+import { correctiveActionRegisterFixture, EVIDENCE_TEXT } from '../../test/support/reports/register-fixture.js';
 import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBuffer, sha256 } from '../../test/support/report-pdf.js';
 
 /**

@@ -2,8 +2,8 @@ import { Writable } from 'node:stream';
 import { renderEvidenceReport } from './evidence-report.js';
 import { reportFingerprint } from './fingerprint.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
-import { CHAIN_HEAD_HASH, evidenceReportFixture, INTAKE_HASH, NAMES } from './testing/evidence-fixture.js';
-import { syntheticEvidenceReport } from './testing/synthetic-evidence.js';
+import { CHAIN_HEAD_HASH, evidenceReportFixture, INTAKE_HASH, NAMES } from '../../bench/seed/evidence-fixture.js';
+import { syntheticEvidenceReport } from '../../bench/seed/synthetic-evidence.js';
 import {
   expectPageNumbers,
   expectShows,

@@ -2,7 +2,7 @@ import type { ManagementReviewInputs } from '../management-reviews/review-inputs
 import { reportFingerprint } from './fingerprint.js';
 import { renderManagementReviewMinutes } from './management-review-minutes.js';
 import type { ManagementReviewMinutesModel, ReviewInputs } from './models/management-review-minutes.js';
-import { managementReviewMinutesFixture } from './testing/register-fixture.js';
+import { managementReviewMinutesFixture } from '../../test/support/reports/register-fixture.js';
 import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBuffer, sha256 } from '../../test/support/report-pdf.js';
 
 /**

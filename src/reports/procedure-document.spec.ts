@@ -1,6 +1,6 @@
 import { reportFingerprint } from './fingerprint.js';
 import { renderProcedureDocument } from './procedure-document.js';
-import { OLD_HASH, PROCEDURE_HASH, procedureDocumentFixture } from './testing/procedure-fixture.js';
+import { OLD_HASH, PROCEDURE_HASH, procedureDocumentFixture } from '../../test/support/reports/procedure-fixture.js';
 import {
   documentInfo,
   expectPageNumbers,

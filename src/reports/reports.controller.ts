@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/binary-openapi.js';
 import type { Response } from 'express';
 import { Authenticated, Roles } from '../auth/policy.js';
 import { Clock } from '../common/clock.js';
@@ -17,7 +18,7 @@ import type { ReportModel } from './fingerprint.js';
 import { renderEvidenceReport } from './evidence-report.js';
 import { renderManagementReviewMinutes } from './management-review-minutes.js';
 import { renderProcedureDocument } from './procedure-document.js';
-import { EvidenceQuery, RegisterQuery, ReportQuery } from './reports.dto.js';
+import { EvidenceJsonResponse, EvidenceQuery, RegisterQuery, ReportQuery } from './reports.dto.js';
 import { ReportsService } from './reports.service.js';
 
 const PROGRAMME_ID = new UuidParam('Programme');
@@ -40,7 +41,7 @@ export class ReportsController {
     summary:
       'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint',
   })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The PDF document')
   async evidencePdf(
     @Ctx() ctx: RequestContext,
     @Param('id', PROGRAMME_ID) id: string,
@@ -54,8 +55,12 @@ export class ReportsController {
   @Get('programmes/:id/reports/evidence.json')
   @Roles(...READ_PROGRAMME)
   @ApiOperation({ summary: 'The evidence report model as JSON (the data the PDF is rendered from), with its fingerprint' })
-  @ApiOkResponse({ description: '{ fingerprint, model }' })
-  async evidenceJson(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: EvidenceQuery) {
+  @ApiOkResponse({ type: EvidenceJsonResponse })
+  async evidenceJson(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Query() q: EvidenceQuery,
+  ): Promise<EvidenceJsonResponse> {
     const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
     return { fingerprint: reportFingerprint(model), model };
   }
@@ -66,7 +71,10 @@ export class ReportsController {
     summary:
       'Evidence bundle (tar): report PDF, report model, the audit events of the programme, the cited procedure versions and a manifest with every SHA-256; verify offline with npm run qms -- verify FILE',
   })
-  @ApiProduces('application/x-tar')
+  @ApiFileResponse(
+    'application/x-tar',
+    'The evidence bundle: a tar archive of the report PDF, its model, the audit events in scope, the cited procedure versions and a manifest of their SHA-256',
+  )
   async bundle(
     @Ctx() ctx: RequestContext,
     @Param('id', PROGRAMME_ID) id: string,
@@ -89,7 +97,7 @@ export class ReportsController {
   @Get('reports/corrective-actions.pdf')
   @Roles('quality_manager', 'board_member', 'auditor')
   @ApiOperation({ summary: "The board's register of corrective actions (PDF), filtered by state, overdue and programme" })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The PDF document')
   async register(@Ctx() ctx: RequestContext, @Query() q: RegisterQuery, @Res() res: Response): Promise<void> {
     const model = await this.registers.build(ctx, {
       ...reportRequest(q, this.clock),
@@ -105,7 +113,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Controlled procedure document (PDF): status, effective dates, steps and fields, revision history, signatures, content hash',
   })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The PDF document')
   async procedureDocument(
     @Ctx() ctx: RequestContext,
     @Param('key', new KeyParam('Procedure')) key: string,
@@ -120,7 +128,7 @@ export class ReportsController {
   @Get('management-reviews/:id/minutes.pdf')
   @Roles('quality_manager', 'board_member', 'auditor')
   @ApiOperation({ summary: 'Minutes of a management review (PDF); a closed review shows the inputs frozen at closing and its signature' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The PDF document')
   async reviewMinutes(
     @Ctx() ctx: RequestContext,
     @Param('id', REVIEW_ID) id: string,

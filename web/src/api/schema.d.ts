@@ -2135,6 +2135,60 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ReviewDeviationInputs: {
+            open: number;
+            overdue: number;
+            /** @description Open deviations by severity */
+            openBySeverity: {
+                [key: string]: number;
+            };
+            /** @description Open deviations by source */
+            openBySource: {
+                [key: string]: number;
+            };
+        };
+        ReviewActionInputs: {
+            /** @description Corrective actions by state */
+            byState: {
+                [key: string]: number;
+            };
+            overdue: number;
+            overdueReferences: string[];
+        };
+        ReviewConformanceInput: {
+            procedureKey: string;
+            conforming: number;
+            completed: number;
+            /** @description conforming / completed; null when none completed */
+            rate: number | null;
+        };
+        ReviewDecisionActionInput: {
+            reference: string;
+            state: string;
+            /** Format: date */
+            dueDate: string;
+            overdue: boolean;
+        };
+        ReviewEarlierDecisionInput: {
+            /** Format: uuid */
+            reviewId: string;
+            /** Format: date */
+            heldOn: string;
+            title: string;
+            seq: number;
+            text: string;
+            action: components["schemas"]["ReviewDecisionActionInput"] | null;
+        };
+        ManagementReviewInputsResponse: {
+            /** Format: date-time */
+            composedAt: string;
+            /** Format: date */
+            asOf: string;
+            deviations: components["schemas"]["ReviewDeviationInputs"];
+            correctiveActions: components["schemas"]["ReviewActionInputs"];
+            conformance: components["schemas"]["ReviewConformanceInput"][];
+            earlierDecisions: components["schemas"]["ReviewEarlierDecisionInput"][];
+        };
         DecisionActionInput: {
             /**
              * Format: uuid
@@ -2226,6 +2280,14 @@ export interface components {
             status: "met" | "not_met" | "not_measurable";
             /** Format: date */
             asOf?: string;
+        };
+        EvidenceJsonResponse: {
+            /** @description SHA-256 of the canonical JSON of the model, as printed on every page of the PDF */
+            fingerprint: string;
+            /** @description The evidence report model: the data the PDF is rendered from (programme, procedures, matrix, deviations, actions, indicators, audit trail) */
+            model: {
+                [key: string]: unknown;
+            };
         };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
@@ -2447,6 +2509,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The audit events in sequence order, one JSON object per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5444,6 +5515,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewInputsResponse"];
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5751,6 +5830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5802,12 +5890,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { fingerprint, model } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvidenceJsonResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -5860,6 +5949,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The evidence bundle: a tar archive of the report PDF, its model, the audit events in scope, the cited procedure versions and a manifest of their SHA-256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5908,6 +6006,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5954,6 +6061,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {
@@ -5990,6 +6106,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
             /** @description No valid bearer token */
             401: {
                 headers: {

@@ -1,6 +1,6 @@
 /** A fixed, hand-made procedure document model for the renderer's specs. */
-import type { ReportLanguage } from '../models/codes.js';
-import type { ProcedureDocumentModel } from '../models/procedure-document.js';
+import type { ReportLanguage } from '../../../src/reports/models/codes.js';
+import type { ProcedureDocumentModel } from '../../../src/reports/models/procedure-document.js';
 
 export const PROCEDURE_HASH = '3f1c9a7e52b04d6f8e2a1b9c7d5e3f1a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e';
 export const OLD_HASH = '9b8a7c6d5e4f30211a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7081';

@@ -2,9 +2,9 @@
  * Synthetic evidence report models of any size, for the large-report spec and the memory
  * benchmark. Deterministic (a seeded generator): the same size always gives the same model.
  */
-import type { ConformanceStatus, ReportLanguage } from '../models/codes.js';
-import { CONFORMANCE_STATUSES, DEVIATION_SOURCES, GENDERS, SEVERITIES } from '../models/codes.js';
-import type { EvidenceReportModel } from '../models/evidence-report.js';
+import type { ConformanceStatus, ReportLanguage } from '../../src/reports/models/codes.js';
+import { CONFORMANCE_STATUSES, DEVIATION_SOURCES, GENDERS, SEVERITIES } from '../../src/reports/models/codes.js';
+import type { EvidenceReportModel } from '../../src/reports/models/evidence-report.js';
 import { evidenceReportFixture } from './evidence-fixture.js';
 
 /** Mulberry32: tiny, fast, and good enough to spread synthetic values. */

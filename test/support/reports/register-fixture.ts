@@ -1,7 +1,7 @@
 /** Fixed, hand-made models of the corrective action register and the review minutes. */
-import type { ReportLanguage } from '../models/codes.js';
-import type { CorrectiveActionRegisterModel } from '../models/corrective-action-register.js';
-import type { ManagementReviewMinutesModel } from '../models/management-review-minutes.js';
+import type { ReportLanguage } from '../../../src/reports/models/codes.js';
+import type { CorrectiveActionRegisterModel } from '../../../src/reports/models/corrective-action-register.js';
+import type { ManagementReviewMinutesModel } from '../../../src/reports/models/management-review-minutes.js';
 
 export const EVIDENCE_TEXT = 'Stickprov på 12 matchningar: alla inom fönstret. Þórunn Ŋávdi kontrollerade.';
 

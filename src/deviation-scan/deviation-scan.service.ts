@@ -10,8 +10,8 @@ import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import type { Deviation } from './deviation.entity.js';
-import { DeviationDetector } from './deviation-detector.js';
+import type { Deviation } from '../deviations/deviation.entity.js';
+import { DeviationDetector } from '../deviations/deviation-detector.js';
 
 export interface ScanResult {
   programmeId: string;

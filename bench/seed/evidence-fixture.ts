@@ -1,6 +1,6 @@
 /** A fixed, hand-made evidence report model for the renderer's specs. */
-import type { ReportLanguage } from '../models/codes.js';
-import type { EvidenceReportModel } from '../models/evidence-report.js';
+import type { ReportLanguage } from '../../src/reports/models/codes.js';
+import type { EvidenceReportModel } from '../../src/reports/models/evidence-report.js';
 
 export const CHAIN_HEAD_HASH = 'c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00d15ea5e5';
 export const INTAKE_HASH = '3f1c9a7e52b04d6f8e2a1b9c7d5e3f1a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e';

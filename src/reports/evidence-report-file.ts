@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { renderEvidenceReport } from '../reports/evidence-report.js';
-import { reportFingerprint } from '../reports/fingerprint.js';
-import { ReportsService } from '../reports/reports.service.js';
-import type { EvidenceReportModel } from '../reports/models/evidence-report.js';
-import { commandLineContext } from './command-context.js';
+import { renderEvidenceReport } from './evidence-report.js';
+import { reportFingerprint } from './fingerprint.js';
+import { ReportsService } from './reports.service.js';
+import type { EvidenceReportModel } from './models/evidence-report.js';
+import { commandLineContext } from '../common/command-context.js';
 
 export type ReportLanguage = 'en' | 'sv' | 'nb';
 export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'sv', 'nb'];
