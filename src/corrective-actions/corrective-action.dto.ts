@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
+import { DateField, EnumField, IntField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
@@ -12,9 +12,16 @@ export class CreateCorrectiveActionRequest {
   @EnumField(ACTION_TYPES) type: ActionType;
   @TextField({ max: 5000 }) description: string;
   @UuidField({ description: 'Who carries it out' }) ownerId: string;
-  @DateField() dueDate: string;
+  @DateField({ description: 'Today or later, and within two years' }) dueDate: string;
   @TextField({ max: 2000, description: 'How we will know it worked (checked after implementation by someone other than the owner)' })
   effectivenessCriterion: string;
+  @IntField({
+    optional: true,
+    min: 1,
+    max: 730,
+    description: 'When the criterion can be judged: days after implementation before an effectiveness verdict is accepted (default 30)',
+  })
+  effectivenessCheckAfterDays?: number;
 }
 
 export class ActionTransitionRequest {
@@ -104,6 +111,19 @@ export class CorrectiveActionResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Days after implementation before effectiveness can be judged, as planned (null: planned before this was recorded)',
+  })
+  effectivenessCheckAfterDays: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The first day an effectiveness verdict is accepted (null until implemented)',
+  })
+  effectivenessCheckFrom: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;

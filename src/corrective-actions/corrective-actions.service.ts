@@ -14,6 +14,12 @@ import type { AppConfig } from '../config/config.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
+import {
+  DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS,
+  checkDueDatePlausible,
+  checkOwnerCanAct,
+  checkVerdictNotEarly,
+} from './action-plausibility.js';
 import { actionTransition, allowedActionTargets } from './action-states.js';
 import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
@@ -26,9 +32,13 @@ export interface NewAction {
   ownerId: string;
   dueDate: string;
   effectivenessCriterion: string;
+  /** Days after implementation before its effectiveness can be judged (default 30). */
+  effectivenessCheckAfterDays?: number;
   reviewDecisionId?: string;
   /** The earliest day it may be due besides its deviations' detection (a review decision: the day held). */
   dueNotBefore?: { day: string; field: string; why: string };
+  /** Where the action's fields sit in the request, for problems naming them (a review decision: `action.`). */
+  fieldPrefix?: string;
 }
 
 export interface ActionTransitionInput {
@@ -52,6 +62,10 @@ export class CorrectiveActionsService {
 
   today(): string {
     return this.clock.today(this.config.timeZone);
+  }
+
+  timeZone(): string {
+    return this.config.timeZone;
   }
 
   /** The organisation's calendar day of an instant (reports are dated by when they are generated). */
@@ -90,15 +104,18 @@ export class CorrectiveActionsService {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
     checkDueDate(input, deviations);
-    const owner = (await m.query(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId])) as unknown[];
-    if (owner.length === 0)
-      throw unprocessable('unknown_owner', 'The owner is not an active user', {
-        errors: [{ field: 'ownerId', message: 'must be an active user' }],
-      });
+    const [owner] = (await m.query(`SELECT active, roles FROM app_user WHERE id = $1`, [input.ownerId])) as {
+      active: boolean;
+      roles: string[];
+    }[];
+    checkOwnerCanAct(owner, `${input.fieldPrefix ?? ''}ownerId`);
+    checkDueDatePlausible(input.dueDate, this.today(), `${input.fieldPrefix ?? ''}dueDate`);
+    const checkAfterDays = input.effectivenessCheckAfterDays ?? DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS;
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
     const [row] = (await m.query(
-      `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by,
+         effectiveness_check_after_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         reference,
         input.type,
@@ -108,6 +125,7 @@ export class CorrectiveActionsService {
         input.effectivenessCriterion,
         input.reviewDecisionId ?? null,
         ctx.actor.id,
+        checkAfterDays,
       ],
     )) as { id: string }[];
     for (const d of deviations)
@@ -126,6 +144,7 @@ export class CorrectiveActionsService {
         ownerId: { old: null, new: action.ownerId },
         dueDate: { old: null, new: action.dueDate },
         effectivenessCriterion: { old: null, new: action.effectivenessCriterion },
+        effectivenessCheckAfterDays: { old: null, new: checkAfterDays },
         deviations: { old: null, new: deviations.map((d) => d.reference).sort() },
         ...(input.reviewDecisionId ? { reviewDecisionId: { old: null, new: input.reviewDecisionId } } : {}),
       },
@@ -144,10 +163,10 @@ export class CorrectiveActionsService {
       this.check(ctx, before, input);
       await m.query(
         `UPDATE corrective_action SET state = $2, version = version + 1,
-           implemented_at = CASE WHEN $2 = 'implemented' THEN now() ELSE implemented_at END,
+           implemented_at = CASE WHEN $2 = 'implemented' THEN $3::timestamptz ELSE implemented_at END,
            closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END
          WHERE id = $1`,
-        [id, input.to],
+        [id, input.to, this.clock.now()],
       );
       const signature = signer
         ? await this.signatures.sign(
@@ -288,6 +307,13 @@ export class CorrectiveActionsService {
     if (rule.needsSignature && !input.password)
       errors.push({ field: 'password', message: 'is required: closing is signed with your password' });
     if (errors.length) throw validationFailed(errors);
+    if (rule.verdict && action.implementedAt)
+      checkVerdictNotEarly(
+        action.reference,
+        this.dayOf(action.implementedAt.toISOString()),
+        action.effectivenessCheckAfterDays,
+        this.today(),
+      );
     return rule;
   }
 
