@@ -51,6 +51,10 @@ export class BoardReviewRequest {
 export class ActionQuery extends PageQuery {
   @EnumField(ACTION_STATES, { optional: true }) state?: ActionState;
   @QueryBoolField({ description: 'true: due date passed and not yet implemented' }) overdue?: boolean;
+  @QueryBoolField({
+    description: 'true: open actions whose latest board review requests changes (waiting for a quality manager to act on them)',
+  })
+  changesRequested?: boolean;
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) deviationId?: string;
   @UuidField({
@@ -69,6 +73,8 @@ export class ActionTransitionResponse {
   @ApiProperty({ nullable: true, type: String }) evidence: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) signatureId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The board review that caused it (a request for changes)' })
+  boardReviewId: string | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
@@ -95,6 +101,8 @@ export class CorrectiveActionResponse {
   @ApiProperty({ enum: ACTION_STATES, isArray: true }) allowedTransitions: ActionState[];
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
+  @ApiProperty({ description: 'Open, and its latest board review requests changes: waiting for a quality manager' })
+  boardChangesRequested: boolean;
   @ApiProperty({ nullable: true, type: String, enum: VERDICTS, description: 'The latest effectiveness verdict' }) verdict: Verdict | null;
   @ApiProperty({
     type: 'array',

@@ -40,6 +40,8 @@ export class ActionTransition {
   @Column({ name: 'signature_id', type: 'uuid', nullable: true }) signatureId: string | null;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  /** The board review that caused the transition (a request for changes that reopened the action). */
+  @Column({ name: 'board_review_id', type: 'uuid', nullable: true }) boardReviewId: string | null;
 }
 
 export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;

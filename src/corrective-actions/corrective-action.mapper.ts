@@ -23,6 +23,7 @@ export function toActionResponse(s: ActionSummary, today: string, timeZone = 'UT
     allowedTransitions: allowedActionTargets(a.state),
     overdue,
     daysLate: overdue ? daysBetween(a.dueDate, today) : 0,
+    boardChangesRequested: s.boardChangesRequested,
     verdict: s.verdict as Verdict | null,
     deviations: s.deviations,
     hiddenDeviations: s.hiddenDeviations,
@@ -50,6 +51,7 @@ export function toActionDetailResponse(d: ActionDetail, today: string, timeZone 
       evidence: h.evidence,
       signatureId: h.signatureId,
       actorId: h.actorId,
+      boardReviewId: h.boardReviewId,
       at: h.occurredAt.toISOString(),
     })),
     boardReviews: d.boardReviews.map((r) => ({

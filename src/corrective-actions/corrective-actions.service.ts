@@ -242,12 +242,34 @@ export class CorrectiveActionsService {
           changes: { boardReview: { old: null, new: { id: row.id, decision: input.decision, signature: signatureForAudit(signature) } } },
           reason: input.comment,
         });
+        if (input.decision === 'changes_requested' && REOPENED_BY_BOARD.includes(action.state))
+          await this.reopen(m, ctx, action, row.id, input.comment);
         return action;
       });
     } catch (e) {
       if (isUniqueViolation(e, 'board_review_one_per_reviewer')) throw alreadyReviewed();
       throw e;
     }
+  }
+
+  /**
+   * The board asks for changes to an action its owner considers done: it goes back to in_progress,
+   * by a transition that names the board review, audited. Its implementation date stays as it was
+   * (the history keeps both), and the next effectiveness check follows a new implementation.
+   */
+  private async reopen(m: EntityManager, ctx: RequestContext, action: CorrectiveAction, boardReviewId: string, comment: string) {
+    await m.query(`UPDATE corrective_action SET state = 'in_progress', version = version + 1 WHERE id = $1`, [action.id]);
+    await this.recordTransition(m, ctx, action.id, action.state, 'in_progress', `Changes requested by the board: ${comment}`, {
+      boardReviewId,
+    });
+    await this.audit.append(m, ctx, {
+      action: 'corrective_action.reopen',
+      entityType: 'corrective_action',
+      entityId: action.id,
+      entityVersion: action.version + 1,
+      changes: { state: { old: action.state, new: 'in_progress' }, boardReviewId: { old: null, new: boardReviewId } },
+      reason: comment,
+    });
   }
 
   private async reviewable(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
@@ -324,15 +346,29 @@ export class CorrectiveActionsService {
     from: ActionState | null,
     to: ActionState,
     comment: string | null,
-    extra: { verdict?: Verdict | null; evidence?: string | null; signatureId?: string | null },
+    extra: { verdict?: Verdict | null; evidence?: string | null; signatureId?: string | null; boardReviewId?: string },
   ) {
     await m.query(
-      `INSERT INTO corrective_action_transition (corrective_action_id, seq, from_state, to_state, comment, verdict, evidence, signature_id, actor_id)
-       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM corrective_action_transition WHERE corrective_action_id = $1`,
-      [id, from, to, comment, extra.verdict ?? null, extra.evidence ?? null, extra.signatureId ?? null, ctx.actor.id],
+      `INSERT INTO corrective_action_transition
+         (corrective_action_id, seq, from_state, to_state, comment, verdict, evidence, signature_id, actor_id, board_review_id)
+       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM corrective_action_transition WHERE corrective_action_id = $1`,
+      [
+        id,
+        from,
+        to,
+        comment,
+        extra.verdict ?? null,
+        extra.evidence ?? null,
+        extra.signatureId ?? null,
+        ctx.actor.id,
+        extra.boardReviewId ?? null,
+      ],
     );
   }
 }
+
+/** States from which a board's request for changes sends an action back to in_progress (a closed one is a record and stays closed). */
+const REOPENED_BY_BOARD: ActionState[] = ['implemented', 'effectiveness_check'];
 
 function alreadyReviewed() {
   return conflict('board_review_exists', 'You have already reviewed this corrective action; each board member reviews it once');

@@ -1984,6 +1984,11 @@ export interface components {
             signatureId: string | null;
             /** Format: uuid */
             actorId: string | null;
+            /**
+             * Format: uuid
+             * @description The board review that caused it (a request for changes)
+             */
+            boardReviewId: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -2022,6 +2027,8 @@ export interface components {
             overdue: boolean;
             /** @description Days past the due date (0 when not overdue) */
             daysLate: number;
+            /** @description Open, and its latest board review requests changes: waiting for a quality manager */
+            boardChangesRequested: boolean;
             /**
              * @description The latest effectiveness verdict
              * @enum {string|null}
@@ -4975,6 +4982,8 @@ export interface operations {
                 state?: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
                 /** @description true: due date passed and not yet implemented */
                 overdue?: boolean;
+                /** @description true: open actions whose latest board review requests changes (waiting for a quality manager to act on them) */
+                changesRequested?: boolean;
                 ownerId?: string;
                 deviationId?: string;
                 /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */

@@ -11,6 +11,7 @@ export interface ActionFilters {
   ownerId?: string;
   programmeId?: string;
   deviationId?: string;
+  changesRequested?: boolean;
 }
 
 export const actionKeys = {
