@@ -12,6 +12,8 @@ import { TruncateGuards1796110000000 } from './1796110000000-TruncateGuards.js';
 import { AuditCheckpoint1796110000100 } from './1796110000100-AuditCheckpoint.js';
 import { AccountSecurity1796120000000 } from './1796120000000-AccountSecurity.js';
 import { TruncateGuardsForLaterTables1796130000000 } from './1796130000000-TruncateGuardsForLaterTables.js';
+import { EffectivenessCheckInterval1796150500000 } from './1796150500000-EffectivenessCheckInterval.js';
+import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChangesRequested.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   AuditCheckpoint1796110000100,
   AccountSecurity1796120000000,
   TruncateGuardsForLaterTables1796130000000,
+  EffectivenessCheckInterval1796150500000,
+  BoardChangesRequested1796150600000,
 ];

@@ -19,8 +19,12 @@ const PARTS = {
     output: 'dist/src/main.js',
     stamp: 'dist/.build-stamp',
     command: [bin('tsc'), ['-p', 'tsconfig.build.json']],
-    // The list of common passwords is read at run time from beside the compiled code.
-    after: () => cpSync(join(ROOT, 'src/auth/common-passwords.txt'), join(ROOT, 'dist/src/auth/common-passwords.txt')),
+    // The list of common passwords and the standalone bundle verifier (shipped in every evidence
+    // bundle) are read at run time from beside the compiled code.
+    after: () => {
+      for (const file of ['src/auth/common-passwords.txt', 'src/reports/bundle/verify.mjs'])
+        cpSync(join(ROOT, file), join(ROOT, 'dist', file));
+    },
   },
   web: {
     inputs: ['web', 'package-lock.json'],

@@ -10,6 +10,7 @@ import {
   fieldsNamed,
   moveAction,
   moveDeviation,
+  serviceToday,
   walkAction,
   walkDeviation,
 } from './support/deviation-fixtures.js';
@@ -28,6 +29,9 @@ const ALLOWED: Record<string, string[]> = {
   cancelled: [],
 };
 const STATES = Object.keys(ALLOWED);
+/** The default due date of the factories' actions. */
+const DUE = actionBody([], { ownerId: '' }).dueDate as string;
+const daysAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('corrective actions: life cycle, who may do what, signatures, board review', () => {
   let t: TestApp;
@@ -44,6 +48,9 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
   afterAll(async () => {
     await t?.close();
   });
+  // Verdicts are given once the planned interval after implementation (30 days) has passed.
+  const judgeable = () => t.setToday(daysAfter(serviceToday(t), 30));
+  afterEach(() => t.setToday(undefined));
 
   const deviationInAnalysis = async () =>
     (await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId }), 'analysis')).deviation;
@@ -76,7 +83,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       type: 'corrective',
       ownerId: c.leader.id,
       ownerName: 'Lena Leader',
-      dueDate: '2099-12-31',
+      dueDate: DUE,
       state: 'planned',
       allowedTransitions: ['in_progress', 'cancelled'],
       overdue: false,
@@ -104,7 +111,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     // The deviation lists it.
     const d = await t.http.get(`/api/deviations/${d1.id}`).set(...bearer(c.leader));
     expect(d.body.actions).toEqual([
-      { id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: '2099-12-31' },
+      { id: res.body.id, reference: res.body.reference, type: 'corrective', state: 'planned', dueDate: DUE },
     ]);
 
     const before = { audit: await auditCount(t), rows: (await t.sql(`SELECT id FROM corrective_action`)).length };
@@ -154,6 +161,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
       expect(res.body).toMatchObject({ state: to, allowedTransitions: ALLOWED[to] });
     }
     expect((await get(a.id)).implementedAt).toEqual(expect.any(String));
+    judgeable();
 
     const before = await actionFootprint(t, a.id);
     expectProblem(await moveAction(t, c.leader, a.id, verdict({ password: c.leader.password })), 403, 'owner_cannot_verify');
@@ -224,6 +232,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
 
   it('sends a not-effective action back to in_progress with evidence, and round again to closed', async () => {
     const a = await walkAction(t, c, await newAction(), 'effectiveness_check');
+    judgeable();
     const noEvidence = await moveAction(t, c.qm2, a.id, { to: 'in_progress', comment: 'No', verdict: 'not_effective' });
     expectProblem(noEvidence, 400, 'validation_failed');
     expect(fieldsNamed(noEvidence)).toEqual(['evidence']);
@@ -280,6 +289,7 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     expectProblem(await moveAction(t, coLeader, a.id, verdict({ password: coLeader.password })), 403, 'forbidden_role');
 
     const ownedByQm = await walkAction(t, c, await newAction(c.qm2.id), 'effectiveness_check');
+    judgeable();
     const qmBefore = await actionFootprint(t, ownedByQm.id);
     expectProblem(await moveAction(t, c.qm2, ownedByQm.id, verdict()), 403, 'owner_cannot_verify');
     expect(await actionFootprint(t, ownedByQm.id)).toEqual(qmBefore);

@@ -1,4 +1,5 @@
 import {
+  asOf,
   actionBody,
   activeProgramme,
   adeptProcedure,
@@ -197,16 +198,22 @@ describe('concurrent requests: gap-free references, one winner per transition, o
       ).body,
       'effectiveness_check',
     );
-    const closes = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        moveAction(t, c.qm2, action.id, {
-          to: 'closed',
-          comment: 'Effective',
-          verdict: 'effective',
-          evidence: 'Files',
-          password: c.qm2.password,
-        }),
-      ),
+    // Judged once the planned interval after implementation has passed.
+    const closes = await asOf(
+      t,
+      (await t.http.get(`/api/corrective-actions/${action.id}`).set(...bearer(c.qm))).body.effectivenessCheckFrom,
+      () =>
+        Promise.all(
+          Array.from({ length: 5 }, () =>
+            moveAction(t, c.qm2, action.id, {
+              to: 'closed',
+              comment: 'Effective',
+              verdict: 'effective',
+              evidence: 'Files',
+              password: c.qm2.password,
+            }),
+          ),
+        ),
     );
     expect(statuses(closes)).toEqual([200, 409, 409, 409, 409]);
     expect((await t.sql(`SELECT id FROM signature WHERE record_id = $1`, [action.id])).length).toBe(1);

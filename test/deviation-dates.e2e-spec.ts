@@ -9,6 +9,7 @@
  */
 import { auditHead, auditOf, auditSince } from './support/audit-events.js';
 import {
+  asOf,
   activeProgramme,
   actionBody,
   adeptProcedure,
@@ -116,10 +117,13 @@ describe('deviation dates, one rule for creation and edits', () => {
       .send(actionBody([d.id], { ownerId: c.leader.id, dueDate: '1901-01-01' }));
     expectProblem(early, 422, 'due_before_cause');
     expect(problemFields(early)).toEqual(['dueDate']);
-    const onTheDay = await t.http
-      .post('/api/corrective-actions')
-      .set(...bearer(c.qm))
-      .send(actionBody([d.id], { ownerId: c.leader.id, dueDate: '2026-11-02' }));
+    // Planned on the day it was detected, due that very day.
+    const onTheDay = await asOf(t, '2026-11-02', () =>
+      t.http
+        .post('/api/corrective-actions')
+        .set(...bearer(c.qm))
+        .send(actionBody([d.id], { ownerId: c.leader.id, dueDate: '2026-11-02' })),
+    );
     expect(onTheDay.status).toBe(201);
 
     const review = await t.http

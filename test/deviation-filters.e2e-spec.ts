@@ -108,9 +108,9 @@ describe('deviation and corrective action lists: filters, overdue, programme sco
       await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2026-03-31' }),
       'implemented',
     );
-    a.future = await createAction(t, c.qm, [target], { ownerId: c.leader.id, dueDate: '2099-12-31' });
+    a.future = await createAction(t, c.qm, [target], { ownerId: c.leader.id });
     // Programme 2's action, owned by a leader of programme 1.
-    a.foreignOwned = await createAction(t, c.qm, [e.open.id], { ownerId: c.leader.id, dueDate: '2099-12-31' });
+    a.foreignOwned = await createAction(t, c.qm, [e.open.id], { ownerId: c.leader.id });
     a.foreign = await createAction(t, c.qm, [e.open.id], { ownerId: c.otherLeader.id, dueDate: '2026-03-10' });
   });
   afterAll(async () => {

@@ -78,7 +78,7 @@ describe('evidence bundle', () => {
     await t?.close();
   });
 
-  it('holds the manifest, the report, its model, the audit events, the cited procedure versions and a README', () => {
+  it('holds the manifest, the report, its model, the audit events, the cited procedure versions, the verifier and a README', () => {
     expect(entries.map((e) => e.name)).toEqual([
       'manifest.json',
       'report.pdf',
@@ -86,8 +86,10 @@ describe('evidence bundle', () => {
       'audit-events.jsonl',
       'procedures/final-evaluation-v1.json',
       'procedures/intake-v2.json',
+      'verify.mjs',
       'README.txt',
     ]);
+    expect(entry('README.txt').data.toString()).toContain('node verify.mjs');
     expect(entry('README.txt').data.toString()).toContain('npm run qms -- verify');
   });
 
@@ -163,7 +165,7 @@ describe('evidence bundle', () => {
     expect(verdict.problem).toBeUndefined();
     expect(verdict.valid).toBe(true);
     expect(verdict.checked).toEqual([
-      '6 files match their SHA-256 in the manifest',
+      '7 files match their SHA-256 in the manifest',
       `report fingerprint ${fingerprint}`,
       'the manifest agrees with the report model',
       expect.stringMatching(

@@ -14,7 +14,7 @@ import { writeEvidenceReportFile } from '../src/reports/evidence-report-file.js'
 import { canonicalHash } from '../src/common/canonical.js';
 import { reportFingerprint } from '../src/reports/fingerprint.js';
 import { auditHead } from './support/audit-events.js';
-import { createCast, todayIn } from './support/deviation-fixtures.js';
+import { actionBody, createCast, todayIn } from './support/deviation-fixtures.js';
 import type { Cast } from './support/deviation-fixtures.js';
 import { expectProblem } from './support/expectations.js';
 import { buildReportProgramme } from './support/report-fixtures.js';
@@ -134,7 +134,7 @@ describe('programme evidence report (PDF) through HTTP', () => {
       'Lena Leader',
       'Effective Endorsed',
       '2025-10-31 Closed',
-      '2099-12-31 Planned',
+      `${actionBody([], { ownerId: '' }).dueDate as string} Planned`,
     ]);
     // The system's deviations were detected after the period (when the executions were recorded).
     for (const s of fx.systemDeviations) expect(shows(text, s.reference)).toBe(false);

@@ -1,4 +1,5 @@
 import {
+  asOf,
   activeProgramme,
   adeptProcedure,
   auditCount,
@@ -81,7 +82,7 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     // Corrective actions (besides the closed one above): planned and late, in_progress on time,
     // implemented after its due date (not overdue), cancelled.
     overdueActions.push((await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-03-31' })).reference);
-    await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2099-01-31' }), 'in_progress');
+    await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id }), 'in_progress');
     await walkAction(t, c, await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id, dueDate: '2026-03-31' }), 'implemented');
     const toCancel = await createAction(t, c.qm, [inAnalysis.id], { ownerId: c.leader.id });
     await moveAction(t, c.qm, toCancel.id, { to: 'cancelled', comment: 'Merged into another action' }).expect(200);
@@ -180,10 +181,13 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expectProblem(await decide(c.leader, previous.id, { text: 'A leader decides' }), 403, 'forbidden_role');
     expect(await footprint(previous.id)).toEqual(before);
 
-    const withAction = await decide(c.qm, previous.id, {
-      text: 'Train all mentors in intercultural communication',
-      action: { ownerId: c.leader.id, dueDate: '2026-09-30', description: 'Half-day training for every mentor' },
-    });
+    // Decided when the review was minuted, before its due date (the service's clock set back to then).
+    const withAction = await asOf(t, '2026-06-02', () =>
+      decide(c.qm, previous.id, {
+        text: 'Train all mentors in intercultural communication',
+        action: { ownerId: c.leader.id, dueDate: '2026-09-30', description: 'Half-day training for every mentor' },
+      }),
+    );
     expect(withAction.status).toBe(201);
     const decisions = withAction.body.decisions as Decision[];
     expect(decisions.map((d) => d.seq)).toEqual([1, 2]);

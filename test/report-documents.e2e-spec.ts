@@ -6,7 +6,7 @@
  * give the same bytes. Everything is written in beforeAll; the tests only read.
  */
 import { auditHead } from './support/audit-events.js';
-import { createAction, createCast, expectStatus } from './support/deviation-fixtures.js';
+import { actionBody, createAction, createCast, expectStatus } from './support/deviation-fixtures.js';
 import type { ActionView, Cast } from './support/deviation-fixtures.js';
 import { expectProblem } from './support/expectations.js';
 import { buildReportProgramme } from './support/report-fixtures.js';
@@ -17,6 +17,9 @@ import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
 const AT = '2026-01-15T12:00:00.000Z';
+
+/** The due date of the action a review decides: ahead of today, within the two years allowed. */
+const TRACKED_DUE = actionBody([], { ownerId: '' }).dueDate as string;
 
 describe('register, procedure document and minutes (PDF) through HTTP', () => {
   let t: TestApp;
@@ -68,7 +71,7 @@ describe('register, procedure document and minutes (PDF) through HTTP', () => {
     await decide(closedReview, { text: 'Keep the intake procedure as it is' });
     const decided = await decide(closedReview, {
       text: 'Train all mentors in intercultural communication',
-      action: { ownerId: c.leader.id, dueDate: '2099-03-31', description: 'Half-day training for every mentor' },
+      action: { ownerId: c.leader.id, dueDate: TRACKED_DUE, description: 'Half-day training for every mentor' },
     });
     tracked = decided.decisions[1].action.reference;
     expectStatus(
@@ -255,7 +258,7 @@ describe('register, procedure document and minutes (PDF) through HTTP', () => {
         'Keep the intake procedure as it is',
         'No corrective action opened.',
         'Train all mentors in intercultural communication',
-        `${tracked} Planned 2099-03-31 No`,
+        `${tracked} Planned ${TRACKED_DUE} No`,
       ]);
       expectShows(r.text, ['Approval of the minutes', 'Signed by Britt Board', 'Minutes approved']);
       expectPageNumbers(r.pages, 'en');

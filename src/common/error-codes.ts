@@ -183,6 +183,22 @@ export const ERROR_CODES = {
   },
   unknown_deviation: { status: 422, meaning: 'A deviation named does not exist.' },
   unknown_owner: { status: 422, meaning: 'The owner named for the corrective action is not an active user.' },
+  owner_cannot_act: {
+    status: 422,
+    meaning:
+      'The owner named holds only read-only roles (auditor, board member, administrator): a quality manager or programme leader must own the action.',
+  },
+  due_in_past: { status: 422, meaning: 'A corrective action cannot be planned with a due date that has already passed.' },
+  due_too_far: { status: 422, meaning: 'The due date of a corrective action is more than two years away.' },
+  effectiveness_too_early: {
+    status: 422,
+    meaning:
+      'The effectiveness of the action cannot be judged yet: the interval planned after its implementation has not passed (`checkFrom`).',
+  },
+  target_out_of_range: {
+    status: 422,
+    meaning: 'The target of a quality objective lies outside what its indicator can take (rates 0 to 1, counts and days 0 or more).',
+  },
   due_before_cause: {
     status: 422,
     meaning: 'A corrective action cannot be due before the deviations it addresses were detected (or the review that decided it).',

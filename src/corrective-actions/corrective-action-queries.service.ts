@@ -16,6 +16,8 @@ export interface ActionFilter {
   ownerId?: string;
   deviationId?: string;
   programmeId?: string;
+  /** true: open actions whose latest board review requests changes (they wait for a quality manager). */
+  changesRequested?: boolean;
   /** The day overdue is judged on (default: today). */
   today?: string;
   offset: number;
@@ -30,6 +32,8 @@ export interface ActionSummary {
   /** Linked deviations of programmes the reader does not lead: counted, not shown. */
   hiddenDeviations: number;
   verdict: string | null;
+  /** The action is open and its latest board review requests changes. */
+  boardChangesRequested: boolean;
 }
 
 export interface ActionDetail extends ActionSummary {
@@ -37,6 +41,14 @@ export interface ActionDetail extends ActionSummary {
   boardReviews: (BoardReview & { reviewerName: string })[];
   signatures: Signature[];
 }
+
+/**
+ * An action waits for a quality manager when the board asked for changes: it is open (neither
+ * closed nor cancelled) and its latest board review requests changes. Closing it again, after a
+ * new effectiveness check, answers the request.
+ */
+const CHANGES_REQUESTED = `(a.state NOT IN ('closed', 'cancelled') AND (SELECT r.decision FROM board_review r WHERE r.corrective_action_id = a.id
+  ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1) = 'changes_requested')`;
 
 @Injectable()
 export class CorrectiveActionQueriesService {
@@ -89,6 +101,7 @@ export class CorrectiveActionQueriesService {
       const awaiting = `(a.state <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM board_review r WHERE r.corrective_action_id = a.id AND r.reviewer_id = ?))`;
       add(f.awaitingMyBoardReview ? awaiting : `NOT ${awaiting}`, ctx.actor.id);
     }
+    if (f.changesRequested !== undefined) add(`${f.changesRequested ? '' : 'NOT '}${CHANGES_REQUESTED}`);
     if (f.overdue !== undefined) {
       const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;
       add(f.overdue ? overdue : `NOT ${overdue}`, f.today ?? this.actions.today());
@@ -178,6 +191,10 @@ export class CorrectiveActionQueriesService {
        WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
       [ids],
     );
+    const requested = await this.dataSource.query<{ id: string }[]>(
+      `SELECT a.id FROM corrective_action a WHERE a.id = ANY($1) AND ${CHANGES_REQUESTED}`,
+      [ids],
+    );
     const byId = new Map(actions.map((a) => [a.id, a]));
     return ids.map((id) => ({
       action: byId.get(id)!,
@@ -187,6 +204,7 @@ export class CorrectiveActionQueriesService {
         .map((l) => ({ id: l.id, reference: l.reference, state: l.state })),
       hiddenDeviations: links.filter((l) => l.corrective_action_id === id && !shown(l)).length,
       verdict: verdicts.find((v) => v.corrective_action_id === id)?.verdict ?? null,
+      boardChangesRequested: requested.some((r) => r.id === id),
     }));
   }
 }

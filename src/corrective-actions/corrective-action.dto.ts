@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
+import { DateField, EnumField, IntField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
@@ -12,9 +12,17 @@ export class CreateCorrectiveActionRequest {
   @EnumField(ACTION_TYPES) type: ActionType;
   @TextField({ max: 5000 }) description: string;
   @UuidField({ description: 'Who carries it out' }) ownerId: string;
-  @DateField() dueDate: string;
+  @DateField({ description: 'Today or later, and within two years' }) dueDate: string;
   @TextField({ max: 2000, description: 'How we will know it worked (checked after implementation by someone other than the owner)' })
   effectivenessCriterion: string;
+  @IntField({
+    optional: true,
+    min: 0,
+    max: 730,
+    description:
+      'When the criterion can be judged: days after implementation before an effectiveness verdict is accepted (default 30; 0 when the criterion can be judged at once, e.g. a document in use)',
+  })
+  effectivenessCheckAfterDays?: number;
 }
 
 export class ActionTransitionRequest {
@@ -48,6 +56,10 @@ export class ActionQuery extends PageQuery {
     description: 'true: actions that stand (not cancelled) and that the signed-in user has not reviewed as a board member yet',
   })
   awaitingMyBoardReview?: boolean;
+  @QueryBoolField({
+    description: 'true: open actions whose latest board review requests changes (waiting for a quality manager to act on them)',
+  })
+  changesRequested?: boolean;
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) deviationId?: string;
   @UuidField({
@@ -66,6 +78,8 @@ export class ActionTransitionResponse {
   @ApiProperty({ nullable: true, type: String }) evidence: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) signatureId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The board review that caused it (a request for changes)' })
+  boardReviewId: string | null;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
@@ -92,6 +106,8 @@ export class CorrectiveActionResponse {
   @ApiProperty({ enum: ACTION_STATES, isArray: true }) allowedTransitions: ActionState[];
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
+  @ApiProperty({ description: 'Open, and its latest board review requests changes: waiting for a quality manager' })
+  boardChangesRequested: boolean;
   @ApiProperty({ nullable: true, type: String, enum: VERDICTS, description: 'The latest effectiveness verdict' }) verdict: Verdict | null;
   @ApiProperty({
     type: 'array',
@@ -108,6 +124,19 @@ export class CorrectiveActionResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId:
     string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Days after implementation before effectiveness can be judged, as planned (null: planned before this was recorded)',
+  })
+  effectivenessCheckAfterDays: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'The first day an effectiveness verdict is accepted (null until implemented)',
+  })
+  effectivenessCheckFrom: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty() version: number;

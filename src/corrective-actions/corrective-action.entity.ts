@@ -10,6 +10,8 @@ export class CorrectiveAction {
   @Column({ name: 'owner_id', type: 'uuid' }) ownerId: string;
   @Column({ name: 'due_date', type: 'date' }) dueDate: string;
   @Column({ name: 'effectiveness_criterion', type: 'text' }) effectivenessCriterion: string;
+  /** Days after implementation before effectiveness can be judged (null: planned before this was asked). */
+  @Column({ name: 'effectiveness_check_after_days', type: 'integer', nullable: true }) effectivenessCheckAfterDays: number | null;
   @Column({ type: 'text' }) state: ActionState;
   @Column({ name: 'implemented_at', type: 'timestamptz', nullable: true }) implementedAt: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
@@ -38,6 +40,8 @@ export class ActionTransition {
   @Column({ name: 'signature_id', type: 'uuid', nullable: true }) signatureId: string | null;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  /** The board review that caused the transition (a request for changes that reopened the action). */
+  @Column({ name: 'board_review_id', type: 'uuid', nullable: true }) boardReviewId: string | null;
 }
 
 export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;

@@ -1,11 +1,13 @@
-import { daysBetween } from '../common/calendar.js';
+import { daysBetween, localDate } from '../common/calendar.js';
 import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { effectivenessCheckFrom } from './action-plausibility.js';
 import { allowedActionTargets, isOverdue } from './action-states.js';
 import type { Verdict } from './action-states.js';
 import type { CorrectiveActionResponse } from './corrective-action.dto.js';
 import type { ActionDetail, ActionSummary } from './corrective-action-queries.service.js';
 
-export function toActionResponse(s: ActionSummary, today: string): CorrectiveActionResponse {
+/** `timeZone`: the organisation's, in which the day of implementation is counted. */
+export function toActionResponse(s: ActionSummary, today: string, timeZone = 'UTC'): CorrectiveActionResponse {
   const a = s.action;
   const overdue = isOverdue(a.state, a.dueDate, today);
   return {
@@ -21,20 +23,25 @@ export function toActionResponse(s: ActionSummary, today: string): CorrectiveAct
     allowedTransitions: allowedActionTargets(a.state),
     overdue,
     daysLate: overdue ? daysBetween(a.dueDate, today) : 0,
+    boardChangesRequested: s.boardChangesRequested,
     verdict: s.verdict as Verdict | null,
     deviations: s.deviations,
     hiddenDeviations: s.hiddenDeviations,
     reviewDecisionId: a.reviewDecisionId,
     implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
+    effectivenessCheckAfterDays: a.effectivenessCheckAfterDays,
+    effectivenessCheckFrom: a.implementedAt
+      ? effectivenessCheckFrom(localDate(a.implementedAt, timeZone), a.effectivenessCheckAfterDays)
+      : null,
     closedAt: a.closedAt ? a.closedAt.toISOString() : null,
     createdAt: a.createdAt.toISOString(),
     version: a.version,
   };
 }
 
-export function toActionDetailResponse(d: ActionDetail, today: string): CorrectiveActionResponse {
+export function toActionDetailResponse(d: ActionDetail, today: string, timeZone = 'UTC'): CorrectiveActionResponse {
   return {
-    ...toActionResponse(d, today),
+    ...toActionResponse(d, today, timeZone),
     history: d.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,
@@ -44,6 +51,7 @@ export function toActionDetailResponse(d: ActionDetail, today: string): Correcti
       evidence: h.evidence,
       signatureId: h.signatureId,
       actorId: h.actorId,
+      boardReviewId: h.boardReviewId,
       at: h.occurredAt.toISOString(),
     })),
     boardReviews: d.boardReviews.map((r) => ({

@@ -14,6 +14,12 @@ import type { AppConfig } from '../config/config.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
+import {
+  DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS,
+  checkDueDatePlausible,
+  checkOwnerCanAct,
+  checkVerdictNotEarly,
+} from './action-plausibility.js';
 import { actionTransition, allowedActionTargets } from './action-states.js';
 import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
@@ -26,9 +32,13 @@ export interface NewAction {
   ownerId: string;
   dueDate: string;
   effectivenessCriterion: string;
+  /** Days after implementation before its effectiveness can be judged (default 30). */
+  effectivenessCheckAfterDays?: number;
   reviewDecisionId?: string;
   /** The earliest day it may be due besides its deviations' detection (a review decision: the day held). */
   dueNotBefore?: { day: string; field: string; why: string };
+  /** Where the action's fields sit in the request, for problems naming them (a review decision: `action.`). */
+  fieldPrefix?: string;
 }
 
 export interface ActionTransitionInput {
@@ -52,6 +62,10 @@ export class CorrectiveActionsService {
 
   today(): string {
     return this.clock.today(this.config.timeZone);
+  }
+
+  timeZone(): string {
+    return this.config.timeZone;
   }
 
   /** The organisation's calendar day of an instant (reports are dated by when they are generated). */
@@ -92,15 +106,17 @@ export class CorrectiveActionsService {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
     checkDueDate(input, deviations);
-    const owner = await m.query<unknown[]>(`SELECT id FROM app_user WHERE id = $1 AND active`, [input.ownerId]);
-    if (owner.length === 0)
-      throw unprocessable('unknown_owner', 'The owner is not an active user', {
-        errors: [{ field: 'ownerId', message: 'must be an active user' }],
-      });
+    const [owner] = await m.query<{ active: boolean; roles: string[] }[]>(`SELECT active, roles FROM app_user WHERE id = $1`, [
+      input.ownerId,
+    ]);
+    checkOwnerCanAct(owner, `${input.fieldPrefix ?? ''}ownerId`);
+    checkDueDatePlausible(input.dueDate, this.today(), `${input.fieldPrefix ?? ''}dueDate`);
+    const checkAfterDays = input.effectivenessCheckAfterDays ?? DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS;
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by,
+         effectiveness_check_after_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         reference,
         input.type,
@@ -110,6 +126,7 @@ export class CorrectiveActionsService {
         input.effectivenessCriterion,
         input.reviewDecisionId ?? null,
         ctx.actor.id,
+        checkAfterDays,
       ],
     );
     for (const d of deviations)
@@ -128,6 +145,7 @@ export class CorrectiveActionsService {
         ownerId: { old: null, new: action.ownerId },
         dueDate: { old: null, new: action.dueDate },
         effectivenessCriterion: { old: null, new: action.effectivenessCriterion },
+        effectivenessCheckAfterDays: { old: null, new: checkAfterDays },
         deviations: { old: null, new: deviations.map((d) => d.reference).sort() },
         ...(input.reviewDecisionId ? { reviewDecisionId: { old: null, new: input.reviewDecisionId } } : {}),
       },
@@ -146,10 +164,10 @@ export class CorrectiveActionsService {
       this.check(ctx, before, input);
       await m.query(
         `UPDATE corrective_action SET state = $2, version = version + 1,
-           implemented_at = CASE WHEN $2 = 'implemented' THEN now() ELSE implemented_at END,
+           implemented_at = CASE WHEN $2 = 'implemented' THEN $3::timestamptz ELSE implemented_at END,
            closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END
          WHERE id = $1`,
-        [id, input.to],
+        [id, input.to, this.clock.now()],
       );
       const signature = signer
         ? await this.signatures.sign(
@@ -225,12 +243,34 @@ export class CorrectiveActionsService {
           changes: { boardReview: { old: null, new: { id: row.id, decision: input.decision, signature: signatureForAudit(signature) } } },
           reason: input.comment,
         });
+        if (input.decision === 'changes_requested' && REOPENED_BY_BOARD.includes(action.state))
+          await this.reopen(m, ctx, action, row.id, input.comment);
         return action;
       });
     } catch (e) {
       if (isUniqueViolation(e, 'board_review_one_per_reviewer')) throw alreadyReviewed();
       throw e;
     }
+  }
+
+  /**
+   * The board asks for changes to an action its owner considers done: it goes back to in_progress,
+   * by a transition that names the board review, audited. Its implementation date stays as it was
+   * (the history keeps both), and the next effectiveness check follows a new implementation.
+   */
+  private async reopen(m: EntityManager, ctx: RequestContext, action: CorrectiveAction, boardReviewId: string, comment: string) {
+    await m.query(`UPDATE corrective_action SET state = 'in_progress', version = version + 1 WHERE id = $1`, [action.id]);
+    await this.recordTransition(m, ctx, action.id, action.state, 'in_progress', `Changes requested by the board: ${comment}`, {
+      boardReviewId,
+    });
+    await this.audit.append(m, ctx, {
+      action: 'corrective_action.reopen',
+      entityType: 'corrective_action',
+      entityId: action.id,
+      entityVersion: action.version + 1,
+      changes: { state: { old: action.state, new: 'in_progress' }, boardReviewId: { old: null, new: boardReviewId } },
+      reason: comment,
+    });
   }
 
   private async reviewable(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
@@ -290,6 +330,13 @@ export class CorrectiveActionsService {
     if (rule.needsSignature && !input.password)
       errors.push({ field: 'password', message: 'is required: closing is signed with your password' });
     if (errors.length) throw validationFailed(errors);
+    if (rule.verdict && action.implementedAt)
+      checkVerdictNotEarly(
+        action.reference,
+        this.dayOf(action.implementedAt.toISOString()),
+        action.effectivenessCheckAfterDays,
+        this.today(),
+      );
     return rule;
   }
 
@@ -300,15 +347,29 @@ export class CorrectiveActionsService {
     from: ActionState | null,
     to: ActionState,
     comment: string | null,
-    extra: { verdict?: Verdict | null; evidence?: string | null; signatureId?: string | null },
+    extra: { verdict?: Verdict | null; evidence?: string | null; signatureId?: string | null; boardReviewId?: string },
   ) {
     await m.query(
-      `INSERT INTO corrective_action_transition (corrective_action_id, seq, from_state, to_state, comment, verdict, evidence, signature_id, actor_id)
-       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM corrective_action_transition WHERE corrective_action_id = $1`,
-      [id, from, to, comment, extra.verdict ?? null, extra.evidence ?? null, extra.signatureId ?? null, ctx.actor.id],
+      `INSERT INTO corrective_action_transition
+         (corrective_action_id, seq, from_state, to_state, comment, verdict, evidence, signature_id, actor_id, board_review_id)
+       SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM corrective_action_transition WHERE corrective_action_id = $1`,
+      [
+        id,
+        from,
+        to,
+        comment,
+        extra.verdict ?? null,
+        extra.evidence ?? null,
+        extra.signatureId ?? null,
+        ctx.actor.id,
+        extra.boardReviewId ?? null,
+      ],
     );
   }
 }
+
+/** States from which a board's request for changes sends an action back to in_progress (a closed one is a record and stays closed). */
+const REOPENED_BY_BOARD: ActionState[] = ['implemented', 'effectiveness_check'];
 
 function alreadyReviewed() {
   return conflict('board_review_exists', 'You have already reviewed this corrective action; each board member reviews it once');

@@ -53,6 +53,18 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
   const lateFollowUp = await handled(story('late_follow_up').followUpId!, 'outside_window');
   const step = (by: StaffMember, id: string, to: 'in_progress' | 'implemented' | 'effectiveness_check', comment: string) =>
     s.actions.transition(by.ctx, id, { to, comment });
+  // Corrective actions are planned with a due date still to come and judged only once the interval
+  // planned after implementation has passed: the steps of the year's actions are entered as of the
+  // day they were taken (the service's clock set to that day for the call, then set back).
+  const asOf = async <T>(scripted: string, fn: () => Promise<T>): Promise<T> => {
+    const before = s.config.clockToday;
+    s.config.clockToday = cal.day(scripted);
+    try {
+      return await fn();
+    } finally {
+      s.config.clockToday = before;
+    }
+  };
 
   // Participant feedback in the spring survey, recorded by the pair's programme leader.
   const fb = story('feedback');
@@ -79,32 +91,39 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
     rootCause:
       'The paper intake form had the consent on a separate last sheet: it was signed, but not transcribed, and nothing prompted the leader to record it.',
   });
-  const closed = await s.actions.create(qm.ctx, {
-    deviationIds: [consent.id],
-    type: 'corrective',
-    description:
-      'Put the consent on the first page of the intake form, and record the interview in the system during the meeting, where a missing step shows at once. Brief both programme leaders.',
-    ownerId: team.leader.id,
-    dueDate: cal.day('2026-12-11'),
-    effectivenessCriterion:
-      'Every intake interview of the next intake has its consent step recorded on the day (all of them checked by a quality manager).',
-  });
-  await move(consent.id, 'in_progress', `Corrective action ${closed.reference} planned.`);
-  await step(team.leader, closed.id, 'in_progress', 'Intake form revised.');
-  await step(
-    team.leader,
-    closed.id,
-    'implemented',
-    'New form in use; both programme leaders briefed and recording interviews during the meeting.',
+  const closed = await asOf('2026-09-01', () =>
+    s.actions.create(qm.ctx, {
+      deviationIds: [consent.id],
+      type: 'corrective',
+      description:
+        'Put the consent on the first page of the intake form, and record the interview in the system during the meeting, where a missing step shows at once. Brief both programme leaders.',
+      ownerId: team.leader.id,
+      dueDate: cal.day('2026-12-11'),
+      effectivenessCriterion:
+        'Every intake interview of the next intake has its consent step recorded on the day (all of them checked by a quality manager).',
+      effectivenessCheckAfterDays: 60,
+    }),
   );
-  await step(team.leader, closed.id, 'effectiveness_check', 'Ready for the effectiveness check.');
-  await s.actions.transition(team.approver.ctx, closed.id, {
-    to: 'closed',
-    verdict: 'effective',
-    evidence: 'All 14 intake interviews held so far for the next programme have the consent step recorded on the day of the interview.',
-    comment: 'Effective: no consent missing since the change.',
-    password,
-  });
+  await move(consent.id, 'in_progress', `Corrective action ${closed.reference} planned.`);
+  await asOf('2026-09-08', () => step(team.leader, closed.id, 'in_progress', 'Intake form revised.'));
+  await asOf('2026-09-15', () =>
+    step(
+      team.leader,
+      closed.id,
+      'implemented',
+      'New form in use; both programme leaders briefed and recording interviews during the meeting.',
+    ),
+  );
+  await asOf('2026-11-16', () => step(team.leader, closed.id, 'effectiveness_check', 'Ready for the effectiveness check.'));
+  await asOf('2026-11-16', () =>
+    s.actions.transition(team.approver.ctx, closed.id, {
+      to: 'closed',
+      verdict: 'effective',
+      evidence: 'All 14 intake interviews held so far for the next programme have the consent step recorded on the day of the interview.',
+      comment: 'Effective: no consent missing since the change.',
+      password,
+    }),
+  );
   await s.actions.boardReview(team.board.ctx, closed.id, {
     decision: 'endorsed',
     comment: 'The board endorses the action and its effectiveness check.',
@@ -136,18 +155,22 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
     rootCause:
       'Between the introduction day and the mid-point follow-up (five months) nobody asks the pairs how often they meet; cancelled meetings come to light only in surveys.',
   });
-  const overdue = await s.actions.create(qm.ctx, {
-    deviationIds: [feedback.id],
-    type: 'corrective',
-    description:
-      'Add a short check-in call with every pair two months after the introduction day, and propose the change to the mid-point follow-up procedure.',
-    ownerId: team.leader2.id,
-    dueDate: cal.day('2026-10-30'),
-    effectivenessCriterion:
-      'Every pair of the next programme has a recorded check-in call by mid-March; no reports of long pauses in the spring survey.',
-  });
+  const overdue = await asOf('2026-05-04', () =>
+    s.actions.create(qm.ctx, {
+      deviationIds: [feedback.id],
+      type: 'corrective',
+      description:
+        'Add a short check-in call with every pair two months after the introduction day, and propose the change to the mid-point follow-up procedure.',
+      ownerId: team.leader2.id,
+      dueDate: cal.day('2026-10-30'),
+      effectivenessCriterion:
+        'Every pair of the next programme has a recorded check-in call by mid-March; no reports of long pauses in the spring survey.',
+    }),
+  );
   await move(feedback.id, 'in_progress', `Corrective action ${overdue.reference} planned.`);
-  await step(team.leader2, overdue.id, 'in_progress', 'Call script drafted; the procedure change is not yet written.');
+  await asOf('2026-06-01', () =>
+    step(team.leader2, overdue.id, 'in_progress', 'Call script drafted; the procedure change is not yet written.'),
+  );
   await s.actions.boardReview(team.board.ctx, overdue.id, {
     decision: 'changes_requested',
     comment: 'Overdue. The board asks for a new date and for the procedure change to be submitted before the next introduction day.',

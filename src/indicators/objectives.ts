@@ -56,3 +56,24 @@ export function evaluate(
   const ok = meets(measured, comparator, target);
   return { measured, status: ok === null ? 'not_measurable' : ok ? 'met' : 'not_met' };
 }
+
+/** The values an indicator can take: rates are fractions 0..1, days and counts 0 or more. */
+export function indicatorRange(indicator: string): { min: number; max: number; unit: string } {
+  if (indicator.endsWith('_rate') || indicator.startsWith('conformance_rate:'))
+    return { min: 0, max: 1, unit: 'a rate, a fraction from 0 to 1 (0.9 for 90 %)' };
+  if (indicator === 'median_days_to_close') return { min: 0, max: Infinity, unit: 'a number of days, 0 or more' };
+  return { min: 0, max: Infinity, unit: 'a count, 0 or more' };
+}
+
+/**
+ * Why an objective could never be met, or null: a target outside its indicator's range, or one
+ * at the edge that the comparator puts out of reach (a rate "> 1", a count "< 0").
+ */
+export function implausibleTarget(indicator: string, comparator: Comparator, target: number): string | null {
+  const r = indicatorRange(indicator);
+  const max = r.max === Infinity ? 'no upper limit' : `at most ${r.max}`;
+  if (target < r.min || target > r.max) return `${indicator} is ${r.unit}: the target must be at least ${r.min} and ${max}`;
+  if ((comparator === '>' && target === r.max) || (comparator === '<' && target === r.min))
+    return `${indicator} can never be ${comparator} ${target}: it is ${r.unit}`;
+  return null;
+}

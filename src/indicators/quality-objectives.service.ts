@@ -7,7 +7,8 @@ import type { Comparator } from './indicator-math.js';
 import { IndicatorsService } from './indicators.service.js';
 import type { RawIndicators } from './indicators.service.js';
 import type { ObjectiveResponse } from './indicators.dto.js';
-import { evaluate } from './objectives.js';
+import { evaluate, implausibleTarget } from './objectives.js';
+import { unprocessable } from '../common/problem.js';
 
 interface ObjectiveRow {
   id: string;
@@ -33,6 +34,11 @@ export class QualityObjectivesService {
   ): Promise<ObjectiveResponse> {
     const id = await this.dataSource.transaction(async (m) => {
       if (input.programmeId) await this.access.writable(m, ctx, input.programmeId);
+      const implausible = implausibleTarget(input.indicator, input.comparator, input.target);
+      if (implausible)
+        throw unprocessable('target_out_of_range', `The target ${input.target} can never be reached: ${implausible}`, {
+          errors: [{ field: 'target', message: `is out of range: ${implausible}` }],
+        });
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO quality_objective (programme_id, indicator, comparator, target, title, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [input.programmeId ?? null, input.indicator, input.comparator, input.target, input.title, ctx.actor.id],

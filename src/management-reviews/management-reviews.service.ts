@@ -107,6 +107,7 @@ export class ManagementReviewsService {
             input.action.effectivenessCriterion ?? `Followed up at the next management review (decision ${row.seq} of "${review.title}")`,
           reviewDecisionId: row.id,
           dueNotBefore: { day: review.heldOn, field: 'action.dueDate', why: 'the review was held' },
+          fieldPrefix: 'action.',
         });
         // The action points at the decision (review_decision_id); the decision itself never changes.
         reference = action.reference;

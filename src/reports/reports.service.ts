@@ -17,6 +17,8 @@ import {
   BUNDLE_FORMAT,
   README,
   README_TEXT,
+  VERIFIER,
+  VERIFIER_SOURCE,
   REPORT_MODEL,
   REPORT_PDF,
   auditChainVerification,
@@ -69,6 +71,7 @@ export class ReportsService {
           path: procedureFileName(v.key, v.number),
           data: Buffer.from(canonicalJson(v)),
         })),
+        { path: VERIFIER, file: VERIFIER_SOURCE },
         { path: README, data: Buffer.from(README_TEXT) },
       ];
       return await writeBundle(

@@ -60,7 +60,8 @@ describe('two service processes on one database', () => {
                 type: 'corrective',
                 description: `Action ${i}`,
                 ownerId: staff.ids.leader,
-                dueDate: '2026-12-31',
+                // Ahead of today and within the two years a due date may lie ahead.
+                dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
                 effectivenessCriterion: 'Not seen again for a quarter',
               })
               .then(expectCreated('corrective action')),

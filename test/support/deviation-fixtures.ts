@@ -206,6 +206,7 @@ export interface ActionView {
   state: string;
   ownerId: string;
   version: number;
+  effectivenessCheckFrom?: string | null;
   allowedTransitions: string[];
   [k: string]: unknown;
 }
@@ -237,22 +238,51 @@ export function actionBody(deviationIds: string[], input: ActionInput): Record<s
     deviationIds,
     type: 'corrective',
     description: 'Book an interpreter for every intake interview',
-    // Far ahead, so that no action becomes overdue as the calendar moves on (tests of overdue set their own).
-    dueDate: '2099-12-31',
+    // Ahead, so that no action becomes overdue while the tests run (tests of overdue set their own),
+    // and within the two years a due date may lie ahead.
+    dueDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
     effectivenessCriterion: 'No intake interview without interpreter in the next 3 months',
     ...input,
   };
 }
 
+/**
+ * Plans an action. One due before today (a test of overdue actions) is planned as it would have
+ * been: on its due day, with the service's clock set to that day for the request.
+ */
 export async function createAction(t: TestApp, qm: TestUser, deviationIds: string[], input: ActionInput) {
-  return expectStatus(
-    await t.http
-      .post('/api/corrective-actions')
-      .set(...bearer(qm))
-      .send(actionBody(deviationIds, input)),
-    201,
-    'create corrective action',
-  ).body as ActionView;
+  const body = actionBody(deviationIds, input);
+  const due = body.dueDate as string;
+  return asOf(
+    t,
+    due < serviceToday(t) ? due : undefined,
+    async () =>
+      expectStatus(
+        await t.http
+          .post('/api/corrective-actions')
+          .set(...bearer(qm))
+          .send(body),
+        201,
+        'create corrective action',
+      ).body as ActionView,
+  );
+}
+
+/** The service's today: the fixed day of its clock, or the system's day in its time zone. */
+export function serviceToday(t: TestApp): string {
+  return t.config.clockToday ?? new Intl.DateTimeFormat('en-CA', { timeZone: t.config.timeZone }).format(new Date());
+}
+
+/** Runs `fn` with the service's clock on `day` (when given), then sets it back as it was. */
+export async function asOf<T>(t: TestApp, day: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (day === undefined) return fn();
+  const before = t.config.clockToday;
+  t.setToday(day);
+  try {
+    return await fn();
+  } finally {
+    t.setToday(before);
+  }
 }
 
 /** Deviation states in the order of the normal path. */
@@ -308,15 +338,23 @@ const ACTION_PATH = ['planned', 'in_progress', 'implemented', 'effectiveness_che
 export async function walkAction(t: TestApp, c: Cast, action: ActionView, target: string): Promise<ActionView> {
   let current = action;
   for (const state of ACTION_PATH.slice(ACTION_PATH.indexOf(current.state as never) + 1, ACTION_PATH.indexOf(target as never) + 1)) {
+    // The verdict is given when the interval planned after implementation has passed (read afresh:
+    // callers may pass a view from before the implementation).
+    const from =
+      state === 'closed'
+        ? ((await t.http.get(`/api/corrective-actions/${current.id}`).set(...bearer(c.qm))).body as ActionView).effectivenessCheckFrom
+        : undefined;
     const res =
       state === 'closed'
-        ? await moveAction(t, c.qm2, current.id, {
-            to: 'closed',
-            comment: 'Checked the intake files',
-            verdict: 'effective',
-            evidence: '12 of 12 intakes had an interpreter',
-            password: c.qm2.password,
-          })
+        ? await asOf(t, from && from > serviceToday(t) ? from : undefined, () =>
+            moveAction(t, c.qm2, current.id, {
+              to: 'closed',
+              comment: 'Checked the intake files',
+              verdict: 'effective',
+              evidence: '12 of 12 intakes had an interpreter',
+              password: c.qm2.password,
+            }),
+          )
         : await moveAction(t, c.qm, current.id, { to: state, comment: `Moving to ${state}` });
     current = expectStatus(res, 200, `action to ${state}`).body;
   }

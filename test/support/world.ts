@@ -20,6 +20,9 @@ import type { ProgrammeFixture } from './programmes.js';
 import { bearer } from './test-app.js';
 import type { TestApp, TestUser } from './test-app.js';
 
+/** A due date for the actions the world plans: ahead of today (actions are not planned already late), within two years. */
+const SOON = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+
 /** Who calls: one user per role, two programme leaders (owner of A, and of B only), and all roles at once. */
 export type ActorName = 'admin' | 'quality_manager' | 'leader' | 'other_leader' | 'auditor' | 'board_member' | 'all_roles';
 export const ACTOR_NAMES: ActorName[] = ['admin', 'quality_manager', 'leader', 'other_leader', 'auditor', 'board_member', 'all_roles'];
@@ -86,7 +89,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
         type: 'corrective',
         description: 'Book intake interviews at enrolment',
         ownerId: leader.id,
-        dueDate: '2025-06-30',
+        dueDate: SOON,
         effectivenessCriterion: 'No late intake interviews for three months',
       }),
     201,
@@ -258,7 +261,7 @@ const BODIES: Record<string, BodyMaker> = {
     type: ACTION_TYPES[1],
     description: 'Remind leaders a week before each window',
     ownerId: w.actors.leader.id,
-    dueDate: '2025-07-31',
+    dueDate: SOON,
     effectivenessCriterion: 'No missed windows for a quarter',
   }),
   'POST /api/corrective-actions/{id}/transitions': () => ({ to: 'in_progress', comment: 'Started' }),
@@ -274,7 +277,7 @@ const BODIES: Record<string, BodyMaker> = {
   }),
   'POST /api/management-reviews/{id}/decisions': (w) => ({
     text: 'Train all leaders in the intake method',
-    action: { ownerId: w.actors.quality_manager.id, dueDate: '2025-10-31', description: 'Hold the training' },
+    action: { ownerId: w.actors.quality_manager.id, dueDate: SOON, description: 'Hold the training' },
   }),
   'POST /api/management-reviews/{id}/close': (_w, actor) => ({ password: actor.password, comment: 'Closed' }),
   'POST /api/quality-objectives': (w) => ({

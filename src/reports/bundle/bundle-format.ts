@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * The evidence bundle: one tar archive an auditor can verify without the database.
  *
@@ -6,6 +8,7 @@
  *   report-model.json        the report model (canonical JSON); its SHA-256 is the report fingerprint
  *   audit-events.jsonl       the audit events that concern the programme, one per line
  *   procedures/<key>-v<n>.json   the procedure versions the report cites
+ *   verify.mjs               the standalone verifier (plain `node`, no install), see docs/EVIDENCE-BUNDLE.md
  *   README.txt               how to verify
  *
  * Every manifest member can be checked against another file, and JSON files must be in canonical
@@ -17,6 +20,13 @@ export const REPORT_PDF = 'report.pdf';
 export const REPORT_MODEL = 'report-model.json';
 export const AUDIT_EVENTS = 'audit-events.jsonl';
 export const README = 'README.txt';
+/**
+ * The standalone verifier, shipped in every bundle and listed in its manifest like any other
+ * file, so the copy an auditor runs can be compared with the repository's.
+ */
+export const VERIFIER = 'verify.mjs';
+/** Where the service finds the verifier to ship: beside this module (the build copies it into dist/). */
+export const VERIFIER_SOURCE = fileURLToPath(new URL('./verify.mjs', import.meta.url));
 
 export interface BundleFile {
   path: string;
@@ -75,10 +85,16 @@ This archive holds a programme evidence report and the records it was built from
                           event's hash covers all its other members and the hash of the
                           event before it in the chain
   procedures/*.json       the procedure versions in force, with their approval signatures
+  verify.mjs              a verifier that needs only Node.js 20 or later (no install)
 
-To verify it without the database:
+To verify it without the database, with nothing but Node.js:
 
-  npm run qms -- verify THIS-FILE.tar
+  tar -xf THIS-FILE.tar verify.mjs
+  node verify.mjs THIS-FILE.tar
+
+(or, with the service's source code installed: npm run qms -- verify THIS-FILE.tar). The
+verifier is short and can be read; compare it with src/reports/bundle/verify.mjs of the
+published source, or re-implement the checks from docs/EVIDENCE-BUNDLE.md there.
 
 The verifier checks every file hash, the fingerprint, every audit event hash and chain link,
 the procedure content hashes, and that the manifest agrees with the model. It names the first

@@ -36,6 +36,13 @@ function readEntries(path: string): Promise<{ hashes: Map<string, { sha256: stri
     const texts = new Map<string, Buffer>();
     const extract = tar.extract();
     extract.on('entry', (header, stream, next) => {
+      // Ordinary `tar` re-packing an extracted bundle writes directory entries and `./` prefixes.
+      const name = header.name.replace(/^(\.\/)+/, '');
+      if (header.type === 'directory' || name === '') {
+        stream.on('end', () => next());
+        stream.resume();
+        return;
+      }
       const hash = createHash('sha256');
       const chunks: Buffer[] = [];
       let bytes = 0;
@@ -43,15 +50,15 @@ function readEntries(path: string): Promise<{ hashes: Map<string, { sha256: stri
         const c = data as Buffer;
         hash.update(c);
         bytes += c.length;
-        if (KEPT.test(header.name)) chunks.push(c);
+        if (KEPT.test(name)) chunks.push(c);
       });
       stream.on('end', () => {
-        if (hashes.has(header.name)) {
-          extract.destroy(new BundleProblem(`${header.name} appears twice in the archive`));
+        if (hashes.has(name)) {
+          extract.destroy(new BundleProblem(`${name} appears twice in the archive`));
           return;
         }
-        hashes.set(header.name, { sha256: hash.digest('hex'), bytes });
-        if (KEPT.test(header.name)) texts.set(header.name, Buffer.concat(chunks));
+        hashes.set(name, { sha256: hash.digest('hex'), bytes });
+        if (KEPT.test(name)) texts.set(name, Buffer.concat(chunks));
         next();
       });
     });

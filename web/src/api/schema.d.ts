@@ -1989,11 +1989,14 @@ export interface components {
             ownerId: string;
             /**
              * Format: date
+             * @description Today or later, and within two years
              * @example 2026-03-03
              */
             dueDate: string;
             /** @description How we will know it worked (checked after implementation by someone other than the owner) */
             effectivenessCriterion: string;
+            /** @description When the criterion can be judged: days after implementation before an effectiveness verdict is accepted (default 30; 0 when the criterion can be judged at once, e.g. a document in use) */
+            effectivenessCheckAfterDays?: number;
         };
         ActionTransitionResponse: {
             seq: number;
@@ -2007,6 +2010,11 @@ export interface components {
             signatureId: string | null;
             /** Format: uuid */
             actorId: string | null;
+            /**
+             * Format: uuid
+             * @description The board review that caused it (a request for changes)
+             */
+            boardReviewId: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -2045,6 +2053,8 @@ export interface components {
             overdue: boolean;
             /** @description Days past the due date (0 when not overdue) */
             daysLate: number;
+            /** @description Open, and its latest board review requests changes: waiting for a quality manager */
+            boardChangesRequested: boolean;
             /**
              * @description The latest effectiveness verdict
              * @enum {string|null}
@@ -2061,6 +2071,13 @@ export interface components {
             reviewDecisionId: string | null;
             /** Format: date-time */
             implementedAt: string | null;
+            /** @description Days after implementation before effectiveness can be judged, as planned (null: planned before this was recorded) */
+            effectivenessCheckAfterDays: number | null;
+            /**
+             * Format: date
+             * @description The first day an effectiveness verdict is accepted (null until implemented)
+             */
+            effectivenessCheckFrom: string | null;
             /** Format: date-time */
             closedAt: string | null;
             /** Format: date-time */
@@ -2316,7 +2333,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -5110,6 +5127,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: actions that stand (not cancelled) and that the signed-in user has not reviewed as a board member yet */
                 awaitingMyBoardReview?: boolean;
+                /** @description true: open actions whose latest board review requests changes (waiting for a quality manager to act on them) */
+                changesRequested?: boolean;
                 ownerId?: string;
                 deviationId?: string;
                 /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */

@@ -172,15 +172,21 @@ function WaitingActions() {
   const isQm = user.roles.includes('quality_manager');
   const owned = useActions({ ownerId: user.id }, 100);
   const checks = useActions({ state: 'effectiveness_check' }, 100);
+  // Open actions whose latest board review requests changes wait for a quality manager.
+  const requested = useActions({ changesRequested: true }, 100);
   const mine = (owned.data?.pages.flatMap((p) => p.items) ?? []).filter(
     (a) => a.state === 'planned' || a.state === 'in_progress' || a.state === 'implemented',
   );
   const toJudge = isQm ? (checks.data?.pages.flatMap((p) => p.items) ?? []).filter((a) => a.ownerId !== user.id) : [];
-  const all = [...toJudge, ...mine].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate));
-  const loading = owned.isPending || (isQm && checks.isPending);
+  const forBoard = isQm ? (requested.data?.pages.flatMap((p) => p.items) ?? []) : [];
+  const listed = new Set([...toJudge, ...mine].map((a) => a.id));
+  const all = [...toJudge, ...mine, ...forBoard.filter((a) => !listed.has(a.id))].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate),
+  );
+  const loading = owned.isPending || (isQm && (checks.isPending || requested.isPending));
   return (
     <Section id="home-actions" title={t('home.actions.title')} count={loading ? undefined : all.length}>
-      <ProblemAlert error={owned.error ?? checks.error} onRetry={() => void owned.refetch()} />
+      <ProblemAlert error={owned.error ?? checks.error ?? requested.error} onRetry={() => void owned.refetch()} />
       {loading ? (
         <Loading />
       ) : all.length === 0 ? (
@@ -197,7 +203,13 @@ function WaitingActions() {
                   {a.reference}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{a.state === 'effectiveness_check' ? t('home.actions.judge') : t('home.actions.owner')}</Table.Td>
+              <Table.Td>
+                {isQm && a.boardChangesRequested
+                  ? t('home.actions.board')
+                  : a.state === 'effectiveness_check'
+                    ? t('home.actions.judge')
+                    : t('home.actions.owner')}
+              </Table.Td>
               <Table.Td>
                 {formatDate(a.dueDate)} {a.overdue ? <StatusBadge kind="cell" value="overdue" /> : null}
               </Table.Td>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,10 +49,17 @@ export function NewActionPage() {
     dueDate: inDays(30),
     effectivenessCriterion: '',
   });
+  const [checkAfterDays, setCheckAfterDays] = useState<number>(30);
   const deviationIds = chosen.length ? chosen : first.data ? [first.data.id] : [];
   const ownerId = form.ownerId || owners[0]?.id || '';
   const create = useAction(
-    () => call(api.POST('/api/corrective-actions', { headers: { 'Idempotency-Key': key }, body: { ...form, ownerId, deviationIds } })),
+    () =>
+      call(
+        api.POST('/api/corrective-actions', {
+          headers: { 'Idempotency-Key': key },
+          body: { ...form, ownerId, deviationIds, effectivenessCheckAfterDays: checkAfterDays },
+        }),
+      ),
     { invalidates: [actionKeys.all, deviationKeys.all], done: t('ca.create.done') },
   );
   const errors = fieldErrors(t, create.error);
@@ -133,6 +140,17 @@ export function NewActionPage() {
               value={form.effectivenessCriterion}
               onChange={set('effectivenessCriterion')}
               error={errors.effectivenessCriterion}
+            />
+            <NumberInput
+              label={t('ca.field.checkAfterDays')}
+              description={t('ca.create.checkAfterDaysHelp')}
+              required
+              min={0}
+              max={730}
+              allowDecimal={false}
+              value={checkAfterDays}
+              onChange={(v) => setCheckAfterDays(typeof v === 'number' ? v : Number(v) || 0)}
+              error={errors.effectivenessCheckAfterDays}
             />
             <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
             <Group>

@@ -12,6 +12,7 @@ export interface ActionFilters {
   programmeId?: string;
   deviationId?: string;
   awaitingMyBoardReview?: boolean;
+  changesRequested?: boolean;
 }
 
 export const actionKeys = {
