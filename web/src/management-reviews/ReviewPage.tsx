@@ -3,21 +3,7 @@
  * minuted (with an action to track where needed), closing with a board member's signature, and
  * the minutes as a PDF.
  */
-import {
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
- 
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
