@@ -119,7 +119,7 @@ test('a quality manager writes a new procedure, another approves it, and two ver
   await expect(diff.getByRole('cell', { name: /\+ added: .*Hear how the first month went/ })).toBeVisible();
   await expect(page.getByText('Change summary: Purpose says what the call is for')).toBeVisible();
   await expectAccessible(page, 'the comparison of two versions');
-  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/images/console-procedure-diff.png' });
+  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/images/console-procedure-diff.png', fullPage: true });
   await page.getByLabel('Only changed lines').check();
   await expect(page).toHaveURL(/changes=only/);
   await expect(diff.getByRole('row')).toHaveCount(2);
@@ -127,6 +127,17 @@ test('a quality manager writes a new procedure, another approves it, and two ver
   await page.goto(`/procedures/${key}?version=1`);
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download version 1 as PDF' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+
+  // Withdrawn from use again, signed (so that programmes activated later do not pin it).
+  await page.getByRole('button', { name: 'Retire' }).click();
+  const retire = page.getByRole('dialog', { name: 'Retire' });
+  await retire.getByLabel('Why the procedure is withdrawn').fill('Written by a browser test.');
+  await retire.getByRole('button', { name: 'Continue to signature' }).click();
+  const signRetire = page.getByRole('dialog', { name: 'Sign' });
+  await expect(signRetire).toContainText('Retired: version 1 is withdrawn from use');
+  await signRetire.getByLabel('Password').fill(PASSWORD);
+  await signRetire.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByText('Retired', { exact: true }).first()).toBeVisible();
 });
 
 test('everyone else reads the library without authoring controls', async ({ page }) => {
