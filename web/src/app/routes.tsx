@@ -79,6 +79,8 @@ export const router = createBrowserRouter([
           { path: 'management-reviews', lazy: page(() => import('../management-reviews/ReviewsPage'), 'ReviewsPage') },
           { path: 'management-reviews/:id', lazy: page(() => import('../management-reviews/ReviewPage'), 'ReviewPage') },
           { path: 'reports', lazy: page(() => import('../reports/ReportsPage'), 'ReportsPage') },
+          { path: 'users', lazy: page(() => import('../users/UsersPage'), 'UsersPage') },
+          { path: 'training', lazy: page(() => import('../training/TrainingPage'), 'TrainingPage') },
           { path: 'account/password', lazy: page(() => import('../account/ChangePasswordPage'), 'ChangePasswordPage') },
           { path: '*', element: <NotFound /> },
         ],
