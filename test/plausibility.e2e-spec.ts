@@ -50,7 +50,7 @@ describe('plausibility of objectives and corrective actions', () => {
       .post('/api/corrective-actions')
       .set(...bearer(c.qm))
       .send(body);
-  const refused = async (res: Awaited<ReturnType<typeof postAction>>, code: string, field: string, detail: RegExp) => {
+  const refused = (res: Awaited<ReturnType<typeof postAction>>, code: string, field: string, detail: RegExp) => {
     expectProblem(res, 422, code);
     expect(fieldsNamed(res)).toEqual([field]);
     expect(res.body.detail).toMatch(detail);
@@ -103,13 +103,13 @@ describe('plausibility of objectives and corrective actions', () => {
       const d = await deviationInAnalysis();
       const head = await auditHead(t);
       const before = await count('corrective_action');
-      await refused(
+      refused(
         await postAction(actionBody([d.id], { ownerId: c.leader.id, dueDate: addDays(today, -1) })),
         'due_in_past',
         'dueDate',
         new RegExp(`has already passed \\(today is ${today}\\)`),
       );
-      await refused(
+      refused(
         await postAction(actionBody([d.id], { ownerId: c.leader.id, dueDate: addDays(today, 731) })),
         'due_too_far',
         'dueDate',
@@ -129,19 +129,19 @@ describe('plausibility of objectives and corrective actions', () => {
       const off = await t.http
         .patch(`/api/users/${deactivated.id}`)
         .set(...bearer(t.admin))
-        .set('If-Match', read.headers.etag as string)
+        .set('If-Match', read.headers.etag)
         .send({ active: false });
       expect(off.status).toBe(200);
       const head = await auditHead(t);
       const before = await count('corrective_action');
       for (const owner of [c.auditor, c.board, t.admin])
-        await refused(
+        refused(
           await postAction(actionBody([d.id], { ownerId: owner.id })),
           'owner_cannot_act',
           'ownerId',
           /read-only roles .* cannot carry out a corrective action; choose a quality manager or a programme leader/,
         );
-      await refused(await postAction(actionBody([d.id], { ownerId: deactivated.id })), 'unknown_owner', 'ownerId', /deactivated/);
+      refused(await postAction(actionBody([d.id], { ownerId: deactivated.id })), 'unknown_owner', 'ownerId', /deactivated/);
       expect(await count('corrective_action')).toBe(before);
       expect(await auditHead(t)).toBe(head);
       for (const owner of [c.leader, c.qm]) expect((await postAction(actionBody([d.id], { ownerId: owner.id }))).status).toBe(201);

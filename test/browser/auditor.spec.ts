@@ -130,6 +130,10 @@ test('an auditor walks every page and finds no write control', async ({ page }) 
   await expectNoWriteControl(page, 'the management reviews');
   await nav.getByRole('link', { name: 'Reports' }).click();
   await expectNoWriteControl(page, 'the reports page');
+  await nav.getByRole('link', { name: 'Training records' }).click();
+  await page.getByLabel('Person', { exact: true }).selectOption(world.leader.id);
+  await expect(page.getByRole('table', { name: `Training of ${world.leader.name}` })).toBeVisible();
+  await expectNoWriteControl(page, 'the training records');
   await nav.getByRole('link', { name: 'Audit trail' }).click();
   await expectNoWriteControl(page, 'the audit trail');
   await page.getByRole('button', { name: 'Verify chain' }).click();

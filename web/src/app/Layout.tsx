@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBook,
+  IconCertificate,
   IconChevronDown,
   IconFileText,
   IconHistory,
@@ -42,6 +43,7 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
   },
   { to: '/audit-trail', key: 'nav.auditTrail', icon: IconHistory, end: false, roles: ['admin', 'quality_manager', 'auditor'] },
   { to: '/users', key: 'nav.users', icon: IconUserCog, end: false, roles: ['admin'] },
+  { to: '/training', key: 'nav.training', icon: IconCertificate, end: false, roles: ['quality_manager', 'admin', 'auditor'] },
 ];
 
 /** Every page behind sign-in: header, the Main navigation and the page. */

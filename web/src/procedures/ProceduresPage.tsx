@@ -1,4 +1,6 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useAuth } from '../app/auth';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localised } from '../i18n/i18n';
@@ -7,14 +9,24 @@ import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 
-/** The procedure library, read-only (authoring comes later). */
+/** The procedure library: each procedure's version in force and latest version; quality managers write new ones. */
 export function ProceduresPage() {
   const { t } = useTranslation();
   const procedures = useProcedureSummaries();
+  const { hasRole } = useAuth();
   return (
     <>
-      <PageHeader title={t('procedure.list.title')} />
-      <Text mb="md">{t('procedure.list.intro')}</Text>
+      <PageHeader
+        title={t('procedure.list.title')}
+        actions={
+          hasRole('quality_manager') ? (
+            <Button component={Link} to="/procedures/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('procedure.edit.newProcedure')}
+            </Button>
+          ) : null
+        }
+      />
+      <Text mb="md">{hasRole('quality_manager') ? t('procedure.list.introAuthor') : t('procedure.list.intro')}</Text>
       <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
       {procedures.isPending ? (
         <Loading />
