@@ -23,6 +23,8 @@ export default {
   // Each embedded database holds a few hundred MB of WebAssembly memory until it is collected:
   // a worker that has grown past this is replaced after its file.
   workerIdleMemoryLimit: '1500MB',
-  testTimeout: 60_000,
+  // A test file's first hook starts its database and the application: on the embedded database, and
+  // on a machine shared with other work, that can take longer than a test.
+  testTimeout: embedded ? 120_000 : 60_000,
   slowTestThreshold: 20,
 };

@@ -14,8 +14,12 @@ import { REPORT_LANGUAGES, writeEvidenceReportFile } from '../reports/evidence-r
 import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
 import { commandLineContext } from '../common/command-context.js';
+import { CommandLogger, CommandRefused, commandDatabase } from './command-database.js';
+import type { AppConfig } from '../config/config.js';
+import { DataDirLockedError } from '../database/embedded.js';
 
-const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR)
+const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded database in DATA_DIR: the running
+service's own when the service runs on that folder)
 
   npm run qms -- migrate                     bring the database schema up to date
   npm run qms -- procedures:import [DIR] [--as EMAIL]
@@ -32,15 +36,20 @@ const USAGE = `Mentoring QMS command line (uses DATABASE_URL, or the embedded da
                                              (default ./${DEFAULT_DEMO_REPORT})
 `;
 
+/** The configuration, on the database this command uses (see commandDatabase). */
+function configForCommand(): Promise<AppConfig> {
+  return commandDatabase(loadConfig(), (line) => process.stderr.write(`${line}\n`));
+}
+
 /** The application without HTTP, for commands that run use cases (same modules as the service). */
 async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = {
-    ...loadConfig(),
+    ...(await configForCommand()),
     importProceduresOnStart: false,
     deviationScanIntervalMinutes: 0,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
   };
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: new CommandLogger(), abortOnError: false });
   try {
     return await run(app);
   } finally {
@@ -52,7 +61,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
   async migrate() {
-    const config = loadConfig();
+    const config = await configForCommand();
     const db = await openDatabase({ ...config, runMigrationsOnStart: false });
     try {
       const { runMigrations } = await import('../database/database.js');
@@ -193,8 +202,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(
-    e instanceof ConfigError ? `Configuration error: ${e.message}\n` : `${e instanceof Error ? e.message : String(e)}\n`,
-  );
+  if (e instanceof ConfigError) process.stderr.write(`Configuration error: ${e.message}\n`);
+  else if (e instanceof CommandRefused || e instanceof DataDirLockedError) process.stderr.write(`Not run: ${e.message}\n`);
+  else process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
 });

@@ -28,7 +28,8 @@ export async function openDatabase(
     embedded = await startEmbeddedDatabase({
       dataDir: opts.inMemory ? undefined : config.dataDir,
       port: config.embeddedDbPort,
-      maxConnections: config.dbPoolSize + 5,
+      // Room beyond the pool for commands run beside the service (npm run qms), which connect here.
+      maxConnections: config.dbPoolSize + 10,
     });
     url = embedded.url;
   }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -53,15 +53,72 @@ export async function startEmbeddedDatabase(opts: { dataDir?: string; port?: num
     throw e;
   }
   const port = boundPort(server);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // Commands run beside the service (npm run qms, npm run demo) connect here instead of opening the
+  // folder a second time (see runningHolder).
+  const unpublish = opts.dataDir ? publishAddress(join(opts.dataDir, ADDRESS_FILE), url) : () => {};
   const started = { db, server };
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     async stop() {
+      unpublish();
       await started.server.stop();
       await started.db.close();
       releaseLock();
     },
   };
+}
+
+/** In the data folder, beside the lock: the process holding the folder and its database's address. */
+const ADDRESS_FILE = 'qms.address';
+
+interface PublishedAddress {
+  pid: number;
+  url: string;
+}
+
+function publishAddress(path: string, url: string): () => void {
+  const address: PublishedAddress = { pid: process.pid, url };
+  writeFileSync(`${path}.${process.pid}`, JSON.stringify(address) + '\n', { mode: 0o600 });
+  renameSync(`${path}.${process.pid}`, path);
+  let withdrawn = false;
+  const withdraw = () => {
+    if (withdrawn) return;
+    withdrawn = true;
+    try {
+      if ((JSON.parse(readFileSync(path, 'utf8')) as PublishedAddress).pid === process.pid) rmSync(path);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', withdraw);
+  return withdraw;
+}
+
+/**
+ * The live process holding the data folder (other than this one), with the address of the
+ * database it serves there when it has published one; undefined when the folder is free.
+ */
+export function runningHolder(dataDir: string): { pid: number; url?: string } | undefined {
+  const pid = lockHolder(join(dataDir, 'qms.lock'));
+  if (pid === undefined) return undefined;
+  try {
+    const address = JSON.parse(readFileSync(join(dataDir, ADDRESS_FILE), 'utf8')) as Partial<PublishedAddress>;
+    if (address.pid === pid && typeof address.url === 'string') return { pid, url: address.url };
+  } catch {
+    /* not published (yet) */
+  }
+  return { pid };
+}
+
+function lockHolder(path: string): number | undefined {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder) ? holder : undefined;
 }
 
 function boundPort(server: PGLiteSocketServer): number {
@@ -76,14 +133,8 @@ function boundPort(server: PGLiteSocketServer): number {
  * (The lock itself is taken when the database starts; this only gives the clear message first.)
  */
 export function assertDataDirFree(dataDir: string): void {
-  const path = join(dataDir, 'qms.lock');
-  let holder: number;
-  try {
-    holder = Number(readFileSync(path, 'utf8'));
-  } catch {
-    return;
-  }
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+  const holder = lockHolder(join(dataDir, 'qms.lock'));
+  if (holder !== undefined) {
     throw new DataDirLockedError(
       `The data folder is in use by process ${holder} (${dataDir}). Stop that process first; two processes on one embedded database lose writes.`,
     );
