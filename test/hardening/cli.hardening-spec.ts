@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { MAIN, ROOT, Service, tempDataDir } from './service.js';
 
 const CLI = join(MAIN, '../cli/main.js');
-const ANSI = /\u001b\[/;
+// The escape that starts a colour code (Nest's default logger colours its output).
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 const STACK = /\n\s+at /;
 
 function cli(dataDir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
