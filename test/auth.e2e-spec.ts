@@ -28,6 +28,12 @@ describe('auth', () => {
       const payload = decodePayload(res.body.accessToken);
       expect(payload.sub).toBe(t.admin.id);
       expect(payload.exp).toBe((payload.iat as number) + 3600);
+      // The OpenAPI document (and the console typed from it) describes exactly these members.
+      const docs = await t.http.get('/docs-json');
+      const schemas = docs.body.components.schemas as Record<string, { properties: Record<string, { $ref?: string }> }>;
+      expect(Object.keys(schemas.LoginResponse.properties).sort()).toEqual(Object.keys(res.body as object).sort());
+      const userRef = schemas.LoginResponse.properties.user.$ref ?? '';
+      expect(Object.keys(schemas[userRef.split('/').pop()!].properties).sort()).toEqual(Object.keys(res.body.user as object).sort());
     });
 
     it('refuses a wrong password with 401', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TextField } from '../common/fields.js';
-import { UserResponse } from '../users/user.dto.js';
+import { ROLES } from './roles.js';
+import type { Role } from './roles.js';
 import type { LoginResult } from './auth.service.js';
 import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 
@@ -10,6 +11,14 @@ export class LoginRequest {
 
   @TextField({ max: PASSWORD_MAX_LENGTH, description: 'Password' })
   password: string;
+}
+
+/** Who signed in, as the sign-in answer gives it (the whole record is GET /api/users/me). */
+export class SignedInUser {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
 }
 
 export class LoginResponse {
@@ -22,7 +31,7 @@ export class LoginResponse {
       'may only read GET /api/users/me and change the password; every other route answers 403 password_change_required',
   })
   mustChangePassword: boolean;
-  @ApiProperty({ type: UserResponse }) user: Pick<UserResponse, 'id' | 'email' | 'name' | 'roles'>;
+  @ApiProperty({ type: SignedInUser }) user: SignedInUser;
 }
 
 export function toLoginResponse(r: LoginResult): LoginResponse {

@@ -1132,21 +1132,12 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "quality_manager" | "programme_leader" | "auditor" | "board_member";
-        UserResponse: {
+        SignedInUser: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
             roles: components["schemas"]["Role"][];
-            active: boolean;
-            /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
-            mustChangePassword: boolean;
-            /** @description Optimistic-locking version, also sent as the ETag */
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
         };
         LoginResponse: {
             /** @description Send as Authorization: Bearer <accessToken> */
@@ -1157,7 +1148,7 @@ export interface components {
             expiresIn: number;
             /** @description The password was set by an administrator or generated: until it is changed (POST /api/users/me/password), the token may only read GET /api/users/me and change the password; every other route answers 403 password_change_required */
             mustChangePassword: boolean;
-            user: components["schemas"]["UserResponse"];
+            user: components["schemas"]["SignedInUser"];
         };
         CreateUserRequest: {
             /**
@@ -1175,6 +1166,22 @@ export interface components {
             password: string;
             /** @description One or more roles */
             roles: components["schemas"]["Role"][];
+        };
+        UserResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
+            mustChangePassword: boolean;
+            /** @description Optimistic-locking version, also sent as the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */

@@ -11,7 +11,8 @@ import { api, call, onUnauthorized, setSessionToken } from '../api/client';
 import type { Schemas } from '../api/client';
 import { rememberedLanguage, switchLanguage } from '../i18n/i18n';
 
-export type User = Schemas['UserResponse'];
+/** Who is signed in: the sign-in answer's user, and whether the password must be changed first. */
+export type User = Schemas['SignedInUser'] & { mustChangePassword: boolean };
 export type Role = User['roles'][number];
 
 interface StoredSession {
@@ -112,7 +113,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSession(next);
     const language = rememberedLanguage(res.user.id);
     if (language) await switchLanguage(language);
-    return res.user;
+    return next.user;
   }, []);
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
@@ -121,7 +122,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSessionToken(next.token);
     sessionStorage.setItem(KEY, JSON.stringify(next));
     setSession(next);
-    return res.user;
+    return next.user;
   }, []);
 
   const value = useMemo<AuthState>(
