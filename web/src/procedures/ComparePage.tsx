@@ -5,7 +5,7 @@
  */
 import { Checkbox, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { stringify } from 'yaml';
@@ -31,7 +31,11 @@ export function ComparePage() {
   const latest = procedure.data?.latestVersion;
   const to = Number(params.get('to')) || latest;
   const from = Number(params.get('from')) || (to && to > 1 ? to - 1 : undefined);
-  const onlyChanges = params.get('changes') === 'only';
+  // The box follows the click at once; the URL (which a link shares) follows in a navigation that
+  // may be deferred while a long comparison renders, and a change of the URL (back) sets the box.
+  const onlyInUrl = params.get('changes') === 'only';
+  const [onlyChanges, setOnlyChanges] = useState(onlyInUrl);
+  useEffect(() => setOnlyChanges(onlyInUrl), [onlyInUrl]);
   const left = useVersion(key, from);
   const right = useVersion(key, to);
   const rows = useMemo(() => {
@@ -65,7 +69,11 @@ export function ComparePage() {
         <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
           <NativeSelect label={t('procedure.compare.from')} data={options} value={String(from ?? '')} onChange={(e) => set('from', e.currentTarget.value)} />
           <NativeSelect label={t('procedure.compare.to')} data={options} value={String(to ?? '')} onChange={(e) => set('to', e.currentTarget.value)} />
-          <Checkbox label={t('procedure.compare.onlyChanges')} checked={onlyChanges} onChange={(e) => set('changes', e.currentTarget.checked ? 'only' : '')} mb={8} />
+          <Checkbox label={t('procedure.compare.onlyChanges')} checked={onlyChanges} onChange={(e) => {
+              const only = e.currentTarget.checked;
+              setOnlyChanges(only);
+              set('changes', only ? 'only' : '');
+            }} mb={8} />
         </Group>
       </form>
       <ProblemAlert error={left.error ?? right.error} />
