@@ -57,8 +57,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'management-reviews/management-reviews.service.ts': ['app_user', 'corrective_action'],
   'management-reviews/review-inputs.service.ts': ['corrective_action', 'deviation', 'execution', 'execution_judgement'],
   'procedures/procedure-library.service.ts': ['app_user'],
-  'programmes/programme-dates.ts': ['procedure_version'],
-  'programmes/programmes.service.ts': ['app_user', 'execution', 'procedure', 'procedure_version'],
   'reports/builders/audit-scope.ts': [
     'audit_event',
     'corrective_action_deviation',

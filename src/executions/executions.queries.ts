@@ -3,6 +3,8 @@
  * a statement per round trip that matters, rows mapped by hand instead of TypeORM's query
  * building and hydration.
  */
+import type { EntityManager } from 'typeorm';
+import { modifyReturning } from '../common/sql.js';
 import { programmeWithLeadershipSql, subjectSql } from '../programmes/programmes.queries.js';
 import { Execution, StepRecord } from './execution.entity.js';
 
@@ -85,4 +87,30 @@ export function stepRecordFromJson(j: Record<string, unknown>): StepRecord {
     supersedesId: (j.supersedes_id ?? null) as string | null,
     correctionReason: (j.correction_reason ?? null) as string | null,
   });
+}
+
+/** An open execution moved to another version of its procedure, with the version it left. */
+export interface MovedExecution {
+  id: string;
+  version: number;
+  oldNumber: number;
+  oldHash: string;
+}
+
+/**
+ * Moves the programme's open executions of a procedure to another version of it (plan migration),
+ * each row's `version` counted up. Completed executions keep the version they were judged against.
+ */
+export async function moveOpenExecutions(
+  m: EntityManager,
+  to: { programmeId: string; procedureId: string; versionId: string; versionNumber: number; contentHash: string },
+): Promise<MovedExecution[]> {
+  return modifyReturning<MovedExecution>(
+    m,
+    `UPDATE execution e SET version_id = $3, version_number = $4, content_hash = $5, version = e.version + 1
+     FROM (SELECT id, version_number AS old_number, content_hash AS old_hash FROM execution
+           WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open') before
+     WHERE e.id = before.id RETURNING e.id, e.version, before.old_number AS "oldNumber", before.old_hash AS "oldHash"`,
+    [to.programmeId, to.procedureId, to.versionId, to.versionNumber, to.contentHash],
+  );
 }

@@ -4,6 +4,7 @@
  * subquery to be joined LATERAL; each mapper turns its JSON column into the entity, as
  * TypeORM would hydrate it (dates as `YYYY-MM-DD`, instants as Date).
  */
+import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
 import { Programme } from './programme.entity.js';
 
@@ -81,4 +82,24 @@ export function pairFromJson(j: Json): Pair {
     endReason: textOrNull(j.end_reason),
     createdAt: instant(j.created_at),
   });
+}
+
+/** An entry of a programme's procedure plan: the version of a procedure the programme follows. */
+export interface PlanEntryRow {
+  id: string;
+  procedureId: string;
+  procedureKey: string;
+  versionId: string;
+  versionNumber: number;
+  contentHash: string;
+}
+
+/** The programme's plan in force (entries not replaced), by procedure key. */
+export async function currentPlan(m: EntityManager, programmeId: string): Promise<PlanEntryRow[]> {
+  return m.query<PlanEntryRow[]>(
+    `SELECT id, procedure_id AS "procedureId", procedure_key AS "procedureKey", version_id AS "versionId", version_number AS "versionNumber",
+       content_hash AS "contentHash"
+     FROM programme_plan_entry WHERE programme_id = $1 AND replaced_at IS NULL ORDER BY procedure_key`,
+    [programmeId],
+  );
 }
