@@ -57,35 +57,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'management-reviews/management-reviews.service.ts': ['app_user', 'corrective_action'],
   'management-reviews/review-inputs.service.ts': ['corrective_action', 'deviation', 'execution', 'execution_judgement'],
   'procedures/procedure-library.service.ts': ['app_user'],
-  'reports/builders/audit-scope.ts': [
-    'audit_event',
-    'corrective_action_deviation',
-    'deviation',
-    'execution',
-    'pair',
-    'participant',
-    'programme_plan_entry',
-    'quality_objective',
-  ],
-  'reports/builders/evidence-model.builder.ts': [
-    'board_review',
-    'corrective_action',
-    'corrective_action_deviation',
-    'deviation',
-    'participant',
-    'procedure_version',
-    'programme_plan_entry',
-  ],
-  'reports/builders/minutes.builder.ts': ['app_user', 'management_review_attendee', 'procedure', 'procedure_version'],
-  'reports/builders/register.builder.ts': [
-    'app_user',
-    'board_review',
-    'corrective_action_deviation',
-    'corrective_action_transition',
-    'deviation',
-    'programme',
-  ],
-  'reports/reports.service.ts': ['procedure_version', 'programme_plan_entry'],
 };
 
 const ownerOf = new Map(Object.entries(TABLE_OWNERS).flatMap(([module, tables]) => tables.map((t) => [t, module] as const)));

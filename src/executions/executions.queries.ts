@@ -114,3 +114,9 @@ export async function moveOpenExecutions(
     [to.programmeId, to.procedureId, to.versionId, to.versionNumber, to.contentHash],
   );
 }
+
+/** The ids of every execution of the programme. */
+export async function executionIdsOfProgramme(m: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE programme_id = $1`, [programmeId]);
+  return rows.map((r) => r.id);
+}

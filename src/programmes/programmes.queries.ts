@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant.entity.js';
 import { Programme } from './programme.entity.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
@@ -102,4 +103,52 @@ export async function currentPlan(m: EntityManager, programmeId: string): Promis
      FROM programme_plan_entry WHERE programme_id = $1 AND replaced_at IS NULL ORDER BY procedure_key`,
     [programmeId],
   );
+}
+
+/** The programme's name, or null when there is none. */
+export async function programmeName(m: EntityManager, programmeId: string): Promise<string | null> {
+  const [row] = await m.query<{ name: string }[]>(`SELECT name FROM programme WHERE id = $1`, [programmeId]);
+  return row?.name ?? null;
+}
+
+/**
+ * The records of a programme other modules' reports cite by id: its participants, its pairs, and
+ * the procedure versions its plan has followed (each once).
+ */
+export async function programmeRecordIds(m: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(
+    `SELECT id::text FROM participant WHERE programme_id = $1
+     UNION ALL SELECT id::text FROM pair WHERE programme_id = $1
+     UNION ALL SELECT DISTINCT version_id::text FROM programme_plan_entry WHERE programme_id = $1`,
+    [programmeId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A participant as other modules see it (the name only for readers allowed to see it: the caller decides). */
+export interface ParticipantRow {
+  id: string;
+  code: string;
+  role: ParticipantRole;
+  fullName: string;
+  gender: Gender;
+  profession: string;
+  countryOfOrigin: string | null;
+  enrolledAt: string;
+  status: ParticipantStatus;
+}
+
+const PARTICIPANT = `SELECT id, code, role, full_name AS "fullName", gender, profession, country_of_origin AS "countryOfOrigin",
+  enrolled_at::text AS "enrolledAt", status FROM participant`;
+
+/** The participants of a programme, by role and code. */
+export async function participantsOfProgramme(m: EntityManager, programmeId: string): Promise<ParticipantRow[]> {
+  return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
+}
+
+/** The participants among `ids`, by id. */
+export async function participantsByIds(m: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
 }
