@@ -50,12 +50,53 @@ export async function deviationIdsOfProgramme(m: EntityManager, programmeId: str
   return rows.map((r) => r.id);
 }
 
-/** A subquery: the ids of the deviations whose programme is one of `programmesSql` (an array). */
-export function deviationIdsOfProgrammesSql(programmesSql: string): string {
-  return `SELECT id FROM deviation WHERE programme_id = ANY(${programmesSql})`;
+/**
+ * A subquery for other modules' statements: the ids of the deviations matching every condition
+ * given, each an SQL expression of the caller's (a parameter placeholder, usually), emitted in
+ * this order: `id` (a deviation id), `programme` (a programme id), `programmes` (an array of
+ * programme ids), `programmesIn` (a subquery giving programme ids).
+ */
+export function deviationIdsSql(where: { id?: string; programme?: string; programmes?: string; programmesIn?: string }): string {
+  const conditions = [
+    where.id === undefined ? null : `id = ${where.id}`,
+    where.programme === undefined ? null : `programme_id = ${where.programme}`,
+    where.programmes === undefined ? null : `programme_id = ANY(${where.programmes})`,
+    where.programmesIn === undefined ? null : `programme_id IN (${where.programmesIn})`,
+  ].filter((c) => c !== null);
+  return `SELECT id FROM deviation${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
 }
 
-/** A subquery: the id of deviation `idSql` when its programme is one of `programmesSql` (an array). */
-export function deviationIfInProgrammesSql(idSql: string, programmesSql: string): string {
-  return `SELECT id FROM deviation WHERE id = ${idSql} AND programme_id = ANY(${programmesSql})`;
+/** A deviation to which a corrective action is being linked, locked (in id order) until the transaction ends. */
+export interface LockedDeviation {
+  id: string;
+  reference: string;
+  state: DeviationState;
+  programmeId: string;
+  detectedAt: Date;
+}
+
+/** Locks the deviations among `ids` that exist, in id order (see the lock order in docs/DEVELOPING.md). */
+export async function lockDeviations(m: EntityManager, ids: readonly string[]): Promise<LockedDeviation[]> {
+  if (ids.length === 0) return [];
+  return m.query<LockedDeviation[]>(
+    `SELECT id, reference, state, programme_id AS "programmeId", detected_at AS "detectedAt" FROM deviation WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
+}
+
+/** Every deviation of the programmes `programmeIds`, by detection time. */
+export async function deviationsOfProgrammes(m: EntityManager, programmeIds: readonly string[]): Promise<DeviationSummary[]> {
+  return m.query<DeviationSummary[]>(`${SUMMARY} WHERE programme_id = ANY($1) ORDER BY detected_at`, [programmeIds]);
+}
+
+/** Deviations still open (neither closed nor cancelled), counted by severity and source, with those whose target date is before `today`. */
+export async function openDeviationTallies(
+  m: EntityManager,
+  today: string,
+): Promise<{ severity: Severity; source: DeviationSource; n: number; overdue: number }[]> {
+  return m.query(
+    `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
+     FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
+    [today],
+  );
 }

@@ -120,3 +120,37 @@ export async function executionIdsOfProgramme(m: EntityManager, programmeId: str
   const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE programme_id = $1`, [programmeId]);
   return rows.map((r) => r.id);
 }
+
+/**
+ * For each of the participants `participantIds`: the values recorded for step `stepKey` (corrections
+ * applied) in their latest completed execution of procedure `procedureKey` that has that step.
+ */
+export async function latestCompletedStepValues(
+  m: EntityManager,
+  participantIds: readonly string[],
+  procedureKey: string,
+  stepKey: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await m.query<{ participant_id: string; values: Record<string, unknown> }[]>(
+    `SELECT DISTINCT ON (e.participant_id) e.participant_id, r."values"
+     FROM execution e JOIN execution_step_record r ON r.execution_id = e.id AND r.step_key = $2
+     WHERE e.participant_id = ANY($1) AND e.procedure_key = $3 AND e.state = 'completed'
+       AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+     ORDER BY e.participant_id, e.completed_at DESC`,
+    [participantIds, stepKey, procedureKey],
+  );
+  return new Map(rows.map((r) => [r.participant_id, r.values]));
+}
+
+/** Completed executions by procedure key (in key order), with how many of them the latest judgement found conforming. */
+export async function completedConformanceByProcedure(
+  m: EntityManager,
+): Promise<{ procedureKey: string; conforming: number; completed: number }[]> {
+  return m.query(
+    `SELECT e.procedure_key AS "procedureKey", count(*) FILTER (WHERE j.conformance = 'conforming')::int AS conforming, count(*)::int AS completed
+     FROM execution e
+     JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
+     WHERE e.state = 'completed' GROUP BY e.procedure_key ORDER BY e.procedure_key`,
+  );
+}

@@ -152,3 +152,46 @@ export async function participantsByIds(m: EntityManager, ids: readonly string[]
   const rows = await m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE id = ANY($1)`, [[...new Set(ids)]]);
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** The programmes among `ids` that exist, in no particular order. */
+export async function programmesByIds(m: EntityManager, ids: readonly string[]): Promise<Programme[]> {
+  if (ids.length === 0) return [];
+  return m.getRepository(Programme).findBy(ids.map((id) => ({ id })));
+}
+
+/** Participants of the programmes `programmeIds`, counted by role, gender, status and country of origin. */
+export async function participantTallies(
+  m: EntityManager,
+  programmeIds: readonly string[],
+): Promise<{ role: ParticipantRole; gender: Gender; status: ParticipantStatus; countryOfOrigin: string | null; n: number }[]> {
+  return m.query(
+    `SELECT role, gender, status, country_of_origin AS "countryOfOrigin", count(*)::int AS n FROM participant WHERE programme_id = ANY($1)
+     GROUP BY 1, 2, 3, 4`,
+    [programmeIds],
+  );
+}
+
+/** The adepts of the programmes `programmeIds`: id and status. */
+export async function adeptsOfProgrammes(
+  m: EntityManager,
+  programmeIds: readonly string[],
+): Promise<{ id: string; status: ParticipantStatus }[]> {
+  return m.query(`SELECT id, status FROM participant WHERE programme_id = ANY($1) AND role = 'adept'`, [programmeIds]);
+}
+
+/** A subquery for other modules' statements: the ids of the programmes user `userSql` leads. */
+export function programmesLedBySql(userSql: string): string {
+  return `SELECT programme_id FROM programme_leader WHERE user_id = ${userSql}`;
+}
+
+/** The ids of the programmes the user leads. */
+export async function programmesLedBy(m: EntityManager, userId: string): Promise<string[]> {
+  const rows = await m.query<{ programme_id: string }[]>(programmesLedBySql('$1'), [userId]);
+  return rows.map((r) => r.programme_id);
+}
+
+/** The ids of the active programmes. */
+export async function activeProgrammeIds(m: EntityManager): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
+  return rows.map((r) => r.id);
+}

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../auth/roles.js';
+import { User } from './user.entity.js';
 
 /** What other modules may know of a user. */
 export interface UserSummary {
@@ -43,4 +44,25 @@ export async function activeUserByEmail(m: EntityManager, email: string): Promis
 /** Names by user id, for the users among `ids` that exist. */
 export async function userNames(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await usersByIds(m, ids)).map((u) => [u.id, u.name]));
+}
+
+/** What a request needs to know of the signed-in user (never the password hash): read on every request. */
+export interface SessionUser extends UserSummary {
+  tokenGeneration: number;
+  mustChangePassword: boolean;
+}
+
+/** The user `id` as a request's token names them, or null when there is none. One plain read: it runs on every request. */
+export async function sessionUser(m: EntityManager, id: string): Promise<SessionUser | null> {
+  const [user] = await m.query<SessionUser[]>(
+    `SELECT id, email, name, roles, active, token_generation AS "tokenGeneration", must_change_password AS "mustChangePassword"
+     FROM app_user WHERE id = $1`,
+    [id],
+  );
+  return user ?? null;
+}
+
+/** The account signing in (by e-mail, in lower case) or re-authenticating (by id), password hash included: for auth/ alone. */
+export async function accountWithPassword(m: EntityManager, where: { id: string } | { email: string }): Promise<User | null> {
+  return m.getRepository(User).findOneBy(where);
 }
