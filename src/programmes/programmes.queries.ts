@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
-import type { Gender, ParticipantRole, ParticipantStatus } from './participant.entity.js';
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
