@@ -13,7 +13,7 @@ import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
 import { REPORT_LANGUAGES, writeEvidenceReportFile } from '../reports/evidence-report-file.js';
 import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
-import { commandLineContext } from '../common/command-context.js';
+import { commandLineContext } from '../users/command-context.js';
 import { CommandLogger, CommandRefused, commandDatabase } from './command-database.js';
 import type { AppConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/embedded.js';

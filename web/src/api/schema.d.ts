@@ -442,23 +442,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programmes/{id}/procedure-plan/migrate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
-        post: operations["ProgrammesController_migrate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/programmes/{id}/participants": {
         parameters: {
             query?: never;
@@ -677,6 +660,23 @@ export interface paths {
         get: operations["ConformanceMatrixController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/procedure-plan/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
+        post: operations["ProgrammesController_migrate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1475,16 +1475,6 @@ export interface components {
             /** @description Quality managers only: programme leaders cannot change who leads the programme */
             leaderIds?: string[];
         };
-        MigratePlanRequest: {
-            /** @example intake-interview */
-            procedureKey: string;
-            /** @description The effective version to adopt */
-            toVersion: number;
-            /** @description Why the programme adopts the new version now */
-            reason: string;
-            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
-            moveOpenExecutions?: boolean;
-        };
         CreateParticipantRequest: {
             /**
              * @description adept (the job-seeker) or mentor
@@ -1819,6 +1809,16 @@ export interface components {
             totals: {
                 [key: string]: unknown;
             };
+        };
+        MigratePlanRequest: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description The effective version to adopt */
+            toVersion: number;
+            /** @description Why the programme adopts the new version now */
+            reason: string;
+            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
+            moveOpenExecutions?: boolean;
         };
         CreateDeviationRequest: {
             /** Format: uuid */
@@ -3943,58 +3943,6 @@ export interface operations {
             };
         };
     };
-    ProgrammesController_migrate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MigratePlanRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProgrammeResponse"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Requires one of the roles: quality_manager */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An error: a problem document whose code is one of Problem.code */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     ParticipantsController_list: {
         parameters: {
             query?: {
@@ -4790,6 +4738,58 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammesController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigratePlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;
