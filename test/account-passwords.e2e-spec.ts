@@ -288,7 +288,7 @@ describe('account passwords', () => {
       const fields = ['active', 'createdAt', 'email', 'id', 'mustChangePassword', 'name', 'roles', 'updatedAt', 'version'];
       const list = await t.http.get('/api/users').set(...bearer(t.admin));
       expect(list.status).toBe(200);
-      for (const user of list.body as Record<string, unknown>[]) expect(Object.keys(user).sort()).toEqual(fields);
+      for (const user of list.body.items as Record<string, unknown>[]) expect(Object.keys(user).sort()).toEqual(fields);
       expect(Object.keys((await t.http.get(`/api/users/${u.id}`).set(...bearer(t.admin))).body).sort()).toEqual(fields);
       expect(Object.keys((await me(u.token)).body).sort()).toEqual(fields);
       expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash|password_hash|tokenGeneration|token_generation/);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolField, EmailField, EnumListField, TextField } from '../common/fields.js';
+import { BoolField, EmailField, EnumField, EnumListField, QueryBoolField, TextField } from '../common/fields.js';
+import { PageQuery } from '../common/pagination.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
 import { ROLES } from '../auth/roles.js';
 import type { Role } from '../auth/roles.js';
@@ -70,6 +71,24 @@ export class UserResponse {
   @ApiProperty({ description: 'Optimistic-locking version, also sent as the ETag' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class UserQuery extends PageQuery {
+  @TextField({ optional: true, max: 200, description: 'Part of the name or e-mail address, any case' })
+  q?: string;
+
+  @EnumField(ROLES, { optional: true, enumName: 'Role', description: 'Only users with this role' })
+  role?: Role;
+
+  @QueryBoolField({ description: 'true: only active accounts; false: only deactivated ones' })
+  active?: boolean;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserResponse], description: 'By name, then e-mail address' }) items: UserResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+  @ApiProperty({ description: 'Users matching the filters, on every page' }) total: number;
 }
 
 export function toUserResponse(u: User): UserResponse {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -22,6 +22,8 @@ import {
   CreateUserRequest,
   ResetPasswordRequest,
   UpdateUserRequest,
+  UserPage,
+  UserQuery,
   UserResponse,
   toUserResponse,
 } from './user.dto.js';
@@ -53,10 +55,19 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List all users' })
-  @ApiOkResponse({ type: [UserResponse] })
-  async list(): Promise<UserResponse[]> {
-    return (await this.users.list()).map(toUserResponse);
+  @ApiOperation({
+    summary: 'Users, by name, a page at a time, with filters (text in name or e-mail, role, active) and the count of all that match',
+  })
+  @ApiOkResponse({ type: UserPage })
+  async list(@Query() q: UserQuery): Promise<UserPage> {
+    const page = await this.users.search({
+      q: q.q,
+      role: q.role,
+      active: q.active,
+      offset: q.cursor ? Number(q.cursor) : 0,
+      limit: q.limit ?? 50,
+    });
+    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor, total: page.total };
   }
 
   @Get('me')

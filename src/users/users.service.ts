@@ -14,6 +14,14 @@ import type { RequestContext } from '../common/request-context.js';
 import { systemContext } from '../common/request-context.js';
 import { User } from './user.entity.js';
 
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  active?: boolean;
+  offset: number;
+  limit: number;
+}
+
 export const AUDITED_FIELDS = ['email', 'name', 'roles', 'active', 'mustChangePassword'] as const;
 
 @Injectable()
@@ -75,8 +83,28 @@ export class UsersService {
     return user;
   }
 
+  /** Every user, oldest first (for the staff directory and the demonstration). */
   list(): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', email: 'ASC' } });
+  }
+
+  /** A page of users matching the filters, by name, then e-mail address (unique), with the count of all that match. */
+  async search(f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(`(u.name ILIKE :like OR u.email ILIKE :like)`, { like });
+    }
+    if (f.role) qb.andWhere(':role = ANY(u.roles)', { role: f.role });
+    if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    const total = await qb.clone().getCount();
+    const rows = await qb
+      .orderBy('lower(u.name)', 'ASC')
+      .addOrderBy('u.email', 'ASC')
+      .offset(f.offset)
+      .limit(f.limit + 1)
+      .getMany();
+    return { items: rows.slice(0, f.limit), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null, total };
   }
 
   async get(id: string): Promise<User> {

@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List all users */
+        /** Users, by name, a page at a time, with filters (text in name or e-mail, role, active) and the count of all that match */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user with one or more roles; the password is temporary and must be changed at the first sign-in */
@@ -1182,6 +1182,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UserPage: {
+            /** @description By name, then e-mail address */
+            items: components["schemas"]["UserResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Users matching the filters, on every page */
+            total: number;
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */
@@ -2623,7 +2631,17 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name or e-mail address, any case */
+                q?: string;
+                /** @description Only users with this role */
+                role?: components["schemas"]["Role"];
+                /** @description true: only active accounts; false: only deactivated ones */
+                active?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2635,7 +2653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserPage"];
                 };
             };
             /** @description No valid bearer token */
