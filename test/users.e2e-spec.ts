@@ -53,6 +53,8 @@ describe('users', () => {
         name: body.name,
         roles: ['quality_manager', 'auditor'],
         active: true,
+        // Chosen by the user, in the console; none yet.
+        language: null,
         // Chosen by the administrator: the user must change it at the first sign-in.
         mustChangePassword: true,
         version: 1,

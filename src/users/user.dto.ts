@@ -4,6 +4,8 @@ import { PageQuery } from '../common/pagination.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
 import { ROLES } from '../auth/roles.js';
 import type { Role } from '../auth/roles.js';
+import { USER_LANGUAGES } from '../common/languages.js';
+import type { UserLanguage } from '../common/languages.js';
 import type { User } from './user.entity.js';
 
 const PASSWORD_RULES =
@@ -39,6 +41,11 @@ export class UpdateUserRequest {
   active?: boolean;
 }
 
+export class UpdateOwnAccountRequest {
+  @EnumField(USER_LANGUAGES, { enumName: 'UserLanguage', description: 'The language the console uses for you, in any browser' })
+  language: UserLanguage;
+}
+
 export class ResetPasswordRequest {
   @TextField({
     min: PASSWORD_MIN_LENGTH,
@@ -66,6 +73,13 @@ export class UserResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
+  @ApiProperty({
+    enum: USER_LANGUAGES,
+    enumName: 'UserLanguage',
+    nullable: true,
+    description: 'The console language the user chose; null until they choose',
+  })
+  language: UserLanguage | null;
   @ApiProperty({ description: 'The password was set by an administrator or generated, and must be changed at the next sign-in' })
   mustChangePassword: boolean;
   @ApiProperty({ description: 'Optimistic-locking version, also sent as the ETag' }) version: number;
@@ -98,6 +112,7 @@ export function toUserResponse(u: User): UserResponse {
     name: u.name,
     roles: u.roles,
     active: u.active,
+    language: u.language,
     mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),

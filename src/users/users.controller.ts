@@ -21,6 +21,7 @@ import {
   ChangePasswordRequest,
   CreateUserRequest,
   ResetPasswordRequest,
+  UpdateOwnAccountRequest,
   UpdateUserRequest,
   UserPage,
   UserQuery,
@@ -77,6 +78,25 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   async me(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(ctx.actor.id!);
+    setETag(res, user.version);
+    return toUserResponse(user);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({
+    summary: "Change one's own preferences: the console language",
+    description:
+      'Any signed-in user, for their own account only; no If-Match (nobody else sets it). The same language again changes ' +
+      'nothing; a change is audited (user.language) and moves the account version on.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  async updateMe(
+    @Ctx() ctx: RequestContext,
+    @Body() body: UpdateOwnAccountRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UserResponse> {
+    const user = await this.users.setOwnLanguage(ctx, body.language);
     setETag(res, user.version);
     return toUserResponse(user);
   }

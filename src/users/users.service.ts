@@ -13,6 +13,7 @@ import { modifyReturning } from '../common/sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import { systemContext } from '../common/request-context.js';
 import { User } from './user.entity.js';
+import type { UserLanguage } from '../common/languages.js';
 
 export interface UserFilter {
   q?: string;
@@ -177,6 +178,31 @@ export class UsersService {
         entityId: id,
         entityVersion: after.version,
         changes: diffChanges(before, after, AUDITED_FIELDS),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * The user's own choice of console language. Last choice wins (no If-Match: only the user sets
+   * it); the same choice again changes nothing and writes no event.
+   */
+  async setOwnLanguage(ctx: RequestContext, language: UserLanguage): Promise<User> {
+    const id = ctx.actor.id!;
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(User);
+      const [locked] = await m.query<{ language: UserLanguage | null }[]>(`SELECT language FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) throw notFound('User');
+      const before = await repo.findOneByOrFail({ id });
+      if (before.language === language) return before;
+      await m.query(`UPDATE app_user SET language = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, language]);
+      const after = await repo.findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: 'user.language',
+        entityType: 'user',
+        entityId: id,
+        entityVersion: after.version,
+        changes: diffChanges(before, after, ['language']),
       });
       return after;
     });

@@ -121,7 +121,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change one's own preferences: the console language
+         * @description Any signed-in user, for their own account only; no If-Match (nobody else sets it). The same language again changes nothing; a change is audited (user.language) and moves the account version on.
+         */
+        patch: operations["UsersController_updateMe"];
         trace?: never;
     };
     "/api/users/me/password": {
@@ -1132,12 +1136,19 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "quality_manager" | "programme_leader" | "auditor" | "board_member";
+        /**
+         * @description The console language the user chose (PATCH /api/users/me); null until they choose
+         * @enum {string}
+         */
+        UserLanguage: "en" | "sv" | "nb";
         SignedInUser: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
             roles: components["schemas"]["Role"][];
+            /** @description The console language the user chose (PATCH /api/users/me); null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
         };
         LoginResponse: {
             /** @description Send as Authorization: Bearer <accessToken> */
@@ -1174,6 +1185,8 @@ export interface components {
             name: string;
             roles: components["schemas"]["Role"][];
             active: boolean;
+            /** @description The console language the user chose; null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
             /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
             mustChangePassword: boolean;
             /** @description Optimistic-locking version, also sent as the ETag */
@@ -1190,6 +1203,10 @@ export interface components {
             nextCursor: string | null;
             /** @description Users matching the filters, on every page */
             total: number;
+        };
+        UpdateOwnAccountRequest: {
+            /** @description The language the console uses for you, in any browser */
+            language: components["schemas"]["UserLanguage"];
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */
@@ -1314,7 +1331,7 @@ export interface components {
             /** @description Why it was rejected or retired */
             statusReason: string | null;
             signatures: components["schemas"]["SignatureResponse"][];
-            /** @description Actions open in this status */
+            /** @description What the caller may do with this version now: actions open in its status that their roles allow (quality managers only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author */
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
@@ -1926,6 +1943,7 @@ export interface components {
             correctionOnlyJustification: string | null;
             /** @enum {string} */
             state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature */
             allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
             /** Format: date-time */
             createdAt: string;
@@ -2063,6 +2081,7 @@ export interface components {
             effectivenessCriterion: string;
             /** @enum {string} */
             state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict for a quality manager who is not the owner, cancelling for a quality manager */
             allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
             /** @description Due date passed and not yet implemented */
             overdue: boolean;
@@ -2743,6 +2762,47 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnAccountRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
