@@ -1,3 +1,4 @@
+import { deviationSteps } from '../../deviations/deviation-steps.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -177,6 +178,7 @@ export class EvidenceModelBuilder {
   private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
     const rows = await m.query<
       {
+        id: string;
         reference: string;
         detected_at: Date;
         severity: never;
@@ -188,9 +190,13 @@ export class EvidenceModelBuilder {
         closed_at: Date | null;
       }[]
     >(
-      `SELECT reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
+      `SELECT id, reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
        FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
       [programmeId, from, to],
+    );
+    const steps = await deviationSteps(
+      m,
+      rows.map((r) => r.id),
     );
     return rows.map((r) => ({
       reference: r.reference,
@@ -201,6 +207,7 @@ export class EvidenceModelBuilder {
       procedureVersion: r.version_number,
       state: r.state,
       title: r.title,
+      steps: (steps.get(r.id) ?? []).map((s) => s.stepKey),
       closedAt: r.closed_at ? r.closed_at.toISOString() : null,
     }));
   }

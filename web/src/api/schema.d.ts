@@ -1860,6 +1860,27 @@ export interface components {
              */
             targetDate?: string;
         };
+        DeviationStepResponse: {
+            /**
+             * Format: uuid
+             * @description The execution the step belongs to
+             */
+            executionId: string;
+            /** @description The step of that execution */
+            stepKey: string;
+            /**
+             * Format: uuid
+             * @description The step record judged, when one was (none for a missing step)
+             */
+            recordId: string | null;
+            /** @description What was found in this step, an English sentence for the auditor */
+            detail: string;
+            /**
+             * Format: date-time
+             * @description When the step was added to the deviation (at detection, or by a later judgement)
+             */
+            addedAt: string;
+        };
         DeviationTransitionResponse: {
             seq: number;
             from: string | null;
@@ -1907,9 +1928,12 @@ export interface components {
             executionId: string | null;
             procedureKey: string | null;
             versionNumber: number | null;
+            /** @description The step, when the deviation concerns exactly one (see steps) */
             stepKey: string | null;
             /** @description The conformance rule behind an automatic deviation, or overdue */
             rule: string | null;
+            /** @description The steps an automatic deviation concerns: one deviation per execution and rule lists every step the rule found (empty for an overdue procedure or a manual deviation) */
+            steps: components["schemas"]["DeviationStepResponse"][];
             /** Format: uuid */
             participantId: string | null;
             participantCode: string | null;
