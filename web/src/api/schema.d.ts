@@ -1331,7 +1331,7 @@ export interface components {
             /** @description Why it was rejected or retired */
             statusReason: string | null;
             signatures: components["schemas"]["SignatureResponse"][];
-            /** @description What the caller may do with this version now: actions open in its status that their roles allow (quality managers only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author */
+            /** @description Actions open in this status */
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
@@ -1885,6 +1885,27 @@ export interface components {
              */
             targetDate?: string;
         };
+        DeviationStepResponse: {
+            /**
+             * Format: uuid
+             * @description The execution the step belongs to
+             */
+            executionId: string;
+            /** @description The step of that execution */
+            stepKey: string;
+            /**
+             * Format: uuid
+             * @description The step record judged, when one was (none for a missing step)
+             */
+            recordId: string | null;
+            /** @description What was found in this step, an English sentence for the auditor */
+            detail: string;
+            /**
+             * Format: date-time
+             * @description When the step was added to the deviation (at detection, or by a later judgement)
+             */
+            addedAt: string;
+        };
         DeviationTransitionResponse: {
             seq: number;
             from: string | null;
@@ -1932,9 +1953,12 @@ export interface components {
             executionId: string | null;
             procedureKey: string | null;
             versionNumber: number | null;
+            /** @description The step, when the deviation concerns exactly one (see steps) */
             stepKey: string | null;
             /** @description The conformance rule behind an automatic deviation, or overdue */
             rule: string | null;
+            /** @description The steps an automatic deviation concerns: one deviation per execution and rule lists every step the rule found (empty for an overdue procedure or a manual deviation) */
+            steps: components["schemas"]["DeviationStepResponse"][];
             /** Format: uuid */
             participantId: string | null;
             participantCode: string | null;
@@ -1943,7 +1967,6 @@ export interface components {
             correctionOnlyJustification: string | null;
             /** @enum {string} */
             state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
-            /** @description The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature */
             allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
             /** Format: date-time */
             createdAt: string;
@@ -2081,7 +2104,6 @@ export interface components {
             effectivenessCriterion: string;
             /** @enum {string} */
             state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
-            /** @description The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict for a quality manager who is not the owner, cancelling for a quality manager */
             allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
             /** @description Due date passed and not yet implemented */
             overdue: boolean;
