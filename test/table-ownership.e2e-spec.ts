@@ -22,7 +22,7 @@ const TABLE_OWNERS: Record<string, string[]> = {
   programmes: ['programme', 'programme_leader', 'programme_plan_entry', 'participant', 'pair'],
   training: ['training_record'],
   executions: ['execution', 'execution_step_record', 'execution_judgement'],
-  deviations: ['deviation', 'deviation_transition'],
+  deviations: ['deviation', 'deviation_transition', 'deviation_step'],
   'corrective-actions': ['corrective_action', 'corrective_action_deviation', 'corrective_action_transition', 'board_review'],
   'management-reviews': ['management_review', 'management_review_attendee', 'management_review_decision'],
   indicators: ['quality_objective'],

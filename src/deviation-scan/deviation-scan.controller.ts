@@ -38,6 +38,7 @@ export class DeviationScanController {
   @ApiOkResponse({ type: ScanResponse })
   async scan(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: ScanRequest): Promise<ScanResponse> {
     const r = await this.scans.scan(ctx, id, body.today);
-    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today)) };
+    // A scan finds procedures not done, never a step: what it opens lists no steps.
+    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, [])) };
   }
 }

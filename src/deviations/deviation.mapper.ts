@@ -3,8 +3,14 @@ import type { DeviationResponse } from './deviation.dto.js';
 import type { Deviation } from './deviation.entity.js';
 import { allowedDeviationTargets, isDeviationOpen } from './deviation-states.js';
 import type { DeviationDetail } from './deviation-queries.service.js';
+import type { DeviationStep } from './deviation-steps.js';
 
-export function toDeviationResponse(d: Deviation, participantCode: string | null, today: string): DeviationResponse {
+export function toDeviationResponse(
+  d: Deviation,
+  participantCode: string | null,
+  today: string,
+  steps: readonly DeviationStep[],
+): DeviationResponse {
   return {
     id: d.id,
     reference: d.reference,
@@ -21,6 +27,13 @@ export function toDeviationResponse(d: Deviation, participantCode: string | null
     versionNumber: d.versionNumber,
     stepKey: d.stepKey,
     rule: d.rule,
+    steps: steps.map((x) => ({
+      executionId: x.executionId,
+      stepKey: x.stepKey,
+      recordId: x.recordId,
+      detail: x.detail,
+      addedAt: x.addedAt.toISOString(),
+    })),
     participantId: d.participantId,
     participantCode,
     containment: d.containment,
@@ -36,7 +49,7 @@ export function toDeviationResponse(d: Deviation, participantCode: string | null
 
 export function toDeviationDetailResponse(x: DeviationDetail, today: string): DeviationResponse {
   return {
-    ...toDeviationResponse(x.deviation, x.participantCode, today),
+    ...toDeviationResponse(x.deviation, x.participantCode, today, x.steps),
     history: x.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,

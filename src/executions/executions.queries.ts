@@ -154,3 +154,18 @@ export async function completedConformanceByProcedure(
      WHERE e.state = 'completed' GROUP BY e.procedure_key ORDER BY e.procedure_key`,
   );
 }
+
+/**
+ * For the overdue scan: takes a key-share lock on each of the given executions that is still
+ * open, in id order, and returns those. A completion holds its execution's row lock from before it
+ * judges until it commits: the scan waits for it here, before taking any detection lock, then sees
+ * the execution completed and leaves it to what the completion found (Lock order: the execution
+ * before the detection locks its deviations take).
+ */
+export async function lockOpenExecutions(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE id = ANY($1) AND state = 'open' ORDER BY id FOR KEY SHARE`, [
+    [...ids].sort(),
+  ]);
+  return new Set(rows.map((r) => r.id));
+}

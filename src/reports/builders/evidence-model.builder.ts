@@ -1,3 +1,4 @@
+import { deviationSteps } from '../../deviations/deviation-steps.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -156,7 +157,12 @@ export class EvidenceModelBuilder {
   }
 
   private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
-    return (await deviationsDetectedBetween(m, programmeId, from, to)).map((r) => ({
+    const rows = await deviationsDetectedBetween(m, programmeId, from, to);
+    const steps = await deviationSteps(
+      m,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => ({
       reference: r.reference,
       detectedAt: r.detectedAt.toISOString(),
       severity: r.severity,
@@ -165,6 +171,7 @@ export class EvidenceModelBuilder {
       procedureVersion: r.versionNumber,
       state: r.state,
       title: r.title,
+      steps: (steps.get(r.id) ?? []).map((s) => s.stepKey),
       closedAt: r.closedAt ? r.closedAt.toISOString() : null,
     }));
   }

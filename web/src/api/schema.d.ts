@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List all users */
+        /** Users, by name, a page at a time, with filters (text in name or e-mail, role, active) and the count of all that match */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user with one or more roles; the password is temporary and must be changed at the first sign-in */
@@ -121,7 +121,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change one's own preferences: the console language
+         * @description Any signed-in user, for their own account only; no If-Match (nobody else sets it). The same language again changes nothing; a change is audited (user.language) and moves the account version on.
+         */
+        patch: operations["UsersController_updateMe"];
         trace?: never;
     };
     "/api/users/me/password": {
@@ -1132,12 +1136,19 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "quality_manager" | "programme_leader" | "auditor" | "board_member";
+        /**
+         * @description The console language the user chose (PATCH /api/users/me); null until they choose
+         * @enum {string}
+         */
+        UserLanguage: "en" | "sv" | "nb";
         SignedInUser: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
             roles: components["schemas"]["Role"][];
+            /** @description The console language the user chose (PATCH /api/users/me); null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
         };
         LoginResponse: {
             /** @description Send as Authorization: Bearer <accessToken> */
@@ -1174,6 +1185,8 @@ export interface components {
             name: string;
             roles: components["schemas"]["Role"][];
             active: boolean;
+            /** @description The console language the user chose; null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
             /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
             mustChangePassword: boolean;
             /** @description Optimistic-locking version, also sent as the ETag */
@@ -1182,6 +1195,18 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UserPage: {
+            /** @description By name, then e-mail address */
+            items: components["schemas"]["UserResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Users matching the filters, on every page */
+            total: number;
+        };
+        UpdateOwnAccountRequest: {
+            /** @description The language the console uses for you, in any browser */
+            language: components["schemas"]["UserLanguage"];
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */
@@ -1860,6 +1885,27 @@ export interface components {
              */
             targetDate?: string;
         };
+        DeviationStepResponse: {
+            /**
+             * Format: uuid
+             * @description The execution the step belongs to
+             */
+            executionId: string;
+            /** @description The step of that execution */
+            stepKey: string;
+            /**
+             * Format: uuid
+             * @description The step record judged, when one was (none for a missing step)
+             */
+            recordId: string | null;
+            /** @description What was found in this step, an English sentence for the auditor */
+            detail: string;
+            /**
+             * Format: date-time
+             * @description When the step was added to the deviation (at detection, or by a later judgement)
+             */
+            addedAt: string;
+        };
         DeviationTransitionResponse: {
             seq: number;
             from: string | null;
@@ -1907,9 +1953,12 @@ export interface components {
             executionId: string | null;
             procedureKey: string | null;
             versionNumber: number | null;
+            /** @description The step, when the deviation concerns exactly one (see steps) */
             stepKey: string | null;
             /** @description The conformance rule behind an automatic deviation, or overdue */
             rule: string | null;
+            /** @description The steps an automatic deviation concerns: one deviation per execution and rule lists every step the rule found (empty for an overdue procedure or a manual deviation) */
+            steps: components["schemas"]["DeviationStepResponse"][];
             /** Format: uuid */
             participantId: string | null;
             participantCode: string | null;
@@ -2623,7 +2672,17 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name or e-mail address, any case */
+                q?: string;
+                /** @description Only users with this role */
+                role?: components["schemas"]["Role"];
+                /** @description true: only active accounts; false: only deactivated ones */
+                active?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2635,7 +2694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserPage"];
                 };
             };
             /** @description No valid bearer token */
@@ -2725,6 +2784,47 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnAccountRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
