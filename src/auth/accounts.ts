@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { UserLanguage } from '../common/languages.js';
 import type { Role } from './roles.js';
 
 /** An account as sign-in and re-authentication see it. */
@@ -12,10 +13,12 @@ export interface Account {
   /** Moved on by a change of password or a deactivation: tokens of an earlier generation are refused. */
   tokenGeneration: number;
   mustChangePassword: boolean;
+  /** The console language the user chose; null until they choose. */
+  language: UserLanguage | null;
 }
 
 /** What a request needs to know of its signed-in account (never the password hash). */
-export type SessionAccount = Omit<Account, 'passwordHash'>;
+export type SessionAccount = Omit<Account, 'passwordHash' | 'language'>;
 
 /**
  * Where auth/ reads accounts. The users module owns the table and provides this port
