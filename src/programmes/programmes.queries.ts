@@ -146,13 +146,6 @@ export async function participantsOfProgramme(m: EntityManager, programmeId: str
   return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
 }
 
-/** The participants among `ids`, by id. */
-export async function participantsByIds(m: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE id = ANY($1)`, [[...new Set(ids)]]);
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /** The programmes among `ids` that exist, in no particular order. */
 export async function programmesByIds(m: EntityManager, ids: readonly string[]): Promise<Programme[]> {
   if (ids.length === 0) return [];
