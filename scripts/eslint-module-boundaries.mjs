@@ -22,10 +22,6 @@ const INTERNAL = new Set([
 const EXCEPTIONS = {
   // The entity registry: the data source must know every table (the composition root's list).
   'database/entities.ts': ['entity'],
-  // Still read programmes' and procedures' rows through their entities; they move behind
-  // programmes.queries and procedures.queries with the executions' remaining reads (issue 12).
-  'executions/execution-loader.ts': ['entity'],
-  'executions/executions.service.ts': ['entity'],
 };
 
 const kindOf = (target) =>

@@ -11,12 +11,14 @@ import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG } from './config/config.js';
 import type { AppConfig } from './config/config.js';
 import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
+import { ActionLinksModule } from './corrective-actions/action-links.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
 import { DeviationsModule } from './deviations/deviations.module.js';
+import { ExecutionFactsModule } from './executions/execution-facts.module.js';
 import { ExecutionsModule } from './executions/executions.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
@@ -47,10 +49,12 @@ export class AppModule {
         ProgrammesModule,
         TrainingModule,
         ExecutionsModule,
+        ExecutionFactsModule,
         PlanMigrationModule,
         DeviationsModule,
         DeviationScanModule,
         CorrectiveActionsModule,
+        ActionLinksModule,
         ManagementReviewsModule,
         IndicatorsModule,
         ReportsModule,

@@ -89,3 +89,11 @@ export async function latestEffectivenessChecks(m: EntityManager, actionIds: rea
     [[...new Set(actionIds)]],
   );
 }
+
+/** The actions linked to the deviation (cancelled ones included), by reference. */
+export async function actionsOfDeviation(m: EntityManager, deviationId: string): Promise<ActionRow[]> {
+  return m.query<ActionRow[]>(
+    `${ACTION} WHERE a.id IN (SELECT corrective_action_id FROM corrective_action_deviation WHERE deviation_id = $1) ORDER BY a.reference`,
+    [deviationId],
+  );
+}

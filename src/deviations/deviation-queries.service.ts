@@ -3,9 +3,12 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { participantCodeSql, participantCodes, programmesLedBySql } from '../programmes/programmes.queries.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
 import { Deviation, DeviationTransition } from './deviation.entity.js';
+import { LinkedActions } from './deviation-ports.js';
+import type { LinkedAction } from './deviation-ports.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
 import { DeviationsService } from './deviations.service.js';
 import { deviationSteps } from './deviation-steps.js';
@@ -27,7 +30,7 @@ export interface DeviationDetail {
   participantCode: string | null;
   steps: DeviationStep[];
   history: DeviationTransition[];
-  actions: { id: string; reference: string; type: string; state: string; due_date: string }[];
+  actions: LinkedAction[];
   signatures: Signature[];
 }
 
@@ -38,6 +41,7 @@ export class DeviationQueriesService {
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
     private readonly deviations: DeviationsService,
+    private readonly linkedActions: LinkedActions,
   ) {}
 
   async list(
@@ -51,7 +55,7 @@ export class DeviationQueriesService {
       where.push(sql.replaceAll('?', `$${params.length}`));
     };
     const visibility = this.access.visibilityFilter(ctx);
-    if (visibility) add('d.programme_id IN (SELECT programme_id FROM programme_leader WHERE user_id = ?)', ctx.actor.id);
+    if (visibility) add(`d.programme_id IN (${programmesLedBySql('?')})`, ctx.actor.id);
     if (f.programmeId) add('d.programme_id = ?', f.programmeId);
     if (f.state) add('d.state = ?', f.state);
     if (f.severity) add('d.severity = ?', f.severity);
@@ -67,7 +71,7 @@ export class DeviationQueriesService {
     }
     params.push(f.limit + 1, f.offset);
     const rows = await this.dataSource.query<{ id: string; participant_code: string | null }[]>(
-      `SELECT d.id, p.code AS participant_code FROM deviation d LEFT JOIN participant p ON p.id = d.participant_id
+      `SELECT d.id, ${participantCodeSql('d.participant_id')} AS participant_code FROM deviation d
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY d.created_at DESC, d.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
@@ -91,17 +95,11 @@ export class DeviationQueriesService {
     if (!deviation) throw notFound('Deviation');
     await this.access.readable(m, ctx, deviation.programmeId, { what: 'Deviation' });
     const history = await m.getRepository(DeviationTransition).find({ where: { deviationId: id }, order: { seq: 'ASC' } });
-    const actions = await m.query<DeviationDetail['actions']>(
-      `SELECT a.id, a.reference, a.type, a.state, a.due_date FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
-       WHERE l.deviation_id = $1 ORDER BY a.reference`,
-      [id],
-    );
-    const [code] = deviation.participantId
-      ? await m.query<{ code: string }[]>(`SELECT code FROM participant WHERE id = $1`, [deviation.participantId])
-      : [];
+    const actions = await this.linkedActions.of(m, id);
+    const code = deviation.participantId ? (await participantCodes(m, [deviation.participantId])).get(deviation.participantId) : undefined;
     return {
       deviation,
-      participantCode: code?.code ?? null,
+      participantCode: code ?? null,
       steps: (await deviationSteps(m, [id])).get(id) ?? [],
       history,
       actions,

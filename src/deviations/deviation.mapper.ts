@@ -60,7 +60,7 @@ export function toDeviationDetailResponse(x: DeviationDetail, today: string): De
       actorId: h.actorId,
       at: h.occurredAt.toISOString(),
     })),
-    actions: x.actions.map((a) => ({ id: a.id, reference: a.reference, type: a.type, state: a.state, dueDate: a.due_date })),
+    actions: x.actions.map((a) => ({ id: a.id, reference: a.reference, type: a.type, state: a.state, dueDate: a.dueDate })),
     signatures: x.signatures.map(toSignatureResponse),
   };
 }

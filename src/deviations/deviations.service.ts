@@ -14,11 +14,13 @@ import type { AppConfig } from '../config/config.js';
 import { hasAnyRole } from '../auth/roles.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { programmeCalendar } from '../programmes/programme-dates.js';
+import { isParticipantOf } from '../programmes/programmes.queries.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
 import { DEFAULT_TARGET_DAYS, allowedDeviationTargets, deviationTransition } from './deviation-states.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
 import { checkDeviationDates } from './deviation-dates.js';
+import { DeviationExecutions, LinkedActions } from './deviation-ports.js';
 import { Deviation } from './deviation.entity.js';
 import { addDeviationSteps } from './deviation-steps.js';
 import type { NewDeviationStep } from './deviation-steps.js';
@@ -61,6 +63,8 @@ export class DeviationsService {
     private readonly signatures: SignaturesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly linkedActions: LinkedActions,
+    private readonly executions: DeviationExecutions,
   ) {}
 
   async create(ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
@@ -115,28 +119,18 @@ export class DeviationsService {
     let procedureKey: string | null = input.procedureKey ?? null;
     let versionNumber: number | null = input.versionNumber ?? null;
     if (input.executionId) {
-      const [e] = await m.query<
-        {
-          programme_id: string;
-          procedure_key: string;
-          version_number: number;
-        }[]
-      >(`SELECT programme_id, procedure_key, version_number FROM execution WHERE id = $1`, [input.executionId]);
-      if (!e || e.programme_id !== input.programmeId)
+      const e = await this.executions.facts(m, input.executionId);
+      if (!e || e.programmeId !== input.programmeId)
         throw unprocessable('unknown_execution', 'No such execution in this programme', {
           errors: [{ field: 'executionId', message: 'is not an execution of this programme' }],
         });
-      procedureKey = e.procedure_key;
-      versionNumber = e.version_number;
+      procedureKey = e.procedureKey;
+      versionNumber = e.versionNumber;
     } else if (input.stepKey) {
       throw validationFailed([{ field: 'stepKey', message: 'can only be given together with executionId' }]);
     }
     if (input.participantId) {
-      const rows = await m.query<unknown[]>(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [
-        input.participantId,
-        input.programmeId,
-      ]);
-      if (rows.length === 0)
+      if (!(await isParticipantOf(m, input.participantId, input.programmeId)))
         throw unprocessable('unknown_participant', 'No such participant in this programme', {
           errors: [{ field: 'participantId', message: 'is not a participant of this programme' }],
         });
@@ -270,11 +264,7 @@ export class DeviationsService {
           });
         if (input.rootCause) details.rootCause = input.rootCause;
       }
-      const actions = await m.query<{ reference: string; state: string }[]>(
-        `SELECT a.reference, a.state FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
-         WHERE l.deviation_id = $1 AND a.state <> 'cancelled'`,
-        [id],
-      );
+      const actions = (await this.linkedActions.of(m, id)).filter((a) => a.state !== 'cancelled');
       if (rule.guards.includes('action_or_justification') && actions.length === 0) {
         justification = input.correctionOnlyJustification ?? justification;
         if (before.severity !== 'minor' || !justification) {

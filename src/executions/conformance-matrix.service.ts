@@ -6,7 +6,10 @@ import { Clock } from '../common/clock.js';
 import type { DateRange } from '../common/calendar.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
+import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { currentPlanSql, matrixPairs, matrixParticipants } from '../programmes/programmes.queries.js';
+import type { MatrixPairRow, MatrixParticipantRow } from '../programmes/programmes.queries.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
@@ -54,20 +57,8 @@ interface PlanRow {
   version_number: number;
   definition: ProcedureDefinition;
 }
-interface ParticipantRow {
-  id: string;
-  code: string;
-  role: 'adept' | 'mentor';
-  status: string;
-  enrolled_at: string;
-  withdrawn_at: string | null;
-}
-interface PairRow {
-  id: string;
-  mentor_id: string;
-  adept_id: string;
-  ended_at: string | null;
-}
+type ParticipantRow = MatrixParticipantRow;
+type PairRow = MatrixPairRow;
 interface ExecutionRow {
   id: string;
   procedure_key: string;
@@ -111,18 +102,15 @@ export interface MatrixData {
 
 export async function loadMatrixData(m: EntityManager, programme: Pick<Programme, 'id'>): Promise<MatrixData> {
   const queries: (() => Promise<unknown>)[] = [
+    // One statement still: the plan (programmes') with each version's definition (procedures').
     () =>
       m.query(
-        `SELECT e.procedure_id, e.procedure_key, e.version_number, v.definition
-         FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
-         WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
+        `SELECT e.procedure_id, e.procedure_key, e.version_number, ${versionDefinitionSql('e.version_id')} AS definition
+         FROM (${currentPlanSql('$1')}) e ORDER BY e.procedure_key`,
         [programme.id],
       ),
-    () =>
-      m.query(`SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`, [
-        programme.id,
-      ]),
-    () => m.query(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [programme.id]),
+    () => matrixParticipants(m, programme.id),
+    () => matrixPairs(m, programme.id),
     // Set-wise rather than two lookups per execution: the latest judgement of each execution, and
     // for each completed one when it was done, computed as DONE_AT_JOIN does (its last current
     // step's performed_at, else its completed_at).

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/problem.js';
-import type { Role } from '../auth/roles.js';
 import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
-import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
-import { Pair, Participant } from '../programmes/participant.entity.js';
-import { Programme } from '../programmes/programme.entity.js';
+import { versionsById } from '../procedures/procedures.queries.js';
+import type { Pair, Participant } from '../programmes/participant.entity.js';
+import type { Programme } from '../programmes/programme.entity.js';
+import { pairById, participantById, participantCodes, programmeById } from '../programmes/programmes.queries.js';
+import { trainingOf } from '../training/training.queries.js';
+import { rolesOfUsers } from '../users/users.queries.js';
 import { anchorDate, completionKey } from './anchors.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { localDate } from '../common/calendar.js';
@@ -34,10 +36,12 @@ export async function loadExecution(
 ): Promise<ExecutionContext> {
   const execution = opts.execution ?? (await findExecution(m, executionId, opts.lock));
   if (!execution) throw notFound('Execution');
-  const programme = opts.programme ?? (await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId }));
+  const programme = opts.programme ?? present(await programmeById(m, execution.programmeId), 'programme', execution.programmeId);
   const definition = await pinnedDefinition(m, execution.versionId);
-  const participant = execution.participantId ? await m.getRepository(Participant).findOneByOrFail({ id: execution.participantId }) : null;
-  const pair = execution.pairId ? await m.getRepository(Pair).findOneByOrFail({ id: execution.pairId }) : null;
+  const participant = execution.participantId
+    ? present(await participantById(m, execution.participantId), 'participant', execution.participantId)
+    : null;
+  const pair = execution.pairId ? present(await pairById(m, execution.pairId), 'pair', execution.pairId) : null;
   const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
   const subject = await anchorSubject(m, execution, participant, pair);
   const completions = await completionIndex(m, programme, definition, subject.relatedKeys);
@@ -65,6 +69,12 @@ export async function completeExecutionContext(
   return { execution, programme, definition, participant, pair, records, anchor };
 }
 
+/** A row an execution points at (a foreign key): its absence is a broken database, not a bad request. */
+function present<T>(row: T | null, what: string, id: string): T {
+  if (row === null) throw new Error(`The ${what} ${id} of an execution does not exist`);
+  return row;
+}
+
 /** The execution, with its row lock when `lock` (a write holds it until commit). */
 export function findExecution(m: EntityManager, executionId: string, lock = false): Promise<Execution | null> {
   const query = m.getRepository(Execution).createQueryBuilder('e').where('e.id = :executionId', { executionId });
@@ -83,7 +93,7 @@ const DEFINITIONS_KEPT = 500;
 async function pinnedDefinition(m: EntityManager, versionId: string): Promise<ProcedureDefinition> {
   const kept = definitions.get(versionId);
   if (kept) return kept;
-  const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: versionId });
+  const version = present((await versionsById(m, [versionId])).get(versionId) ?? null, 'procedure version', versionId);
   if (version.status === 'draft') return version.definition;
   if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
   const frozen = deepFreeze(version.definition);
@@ -102,7 +112,7 @@ function deepFreeze<T>(value: T): T {
 async function anchorSubject(m: EntityManager, e: Execution, participant: Participant | null, pair: Pair | null): Promise<AnchorSubject> {
   if (participant) return { type: e.subjectType, enrolledAt: participant.enrolledAt, relatedKeys: [participant.id] };
   if (pair) {
-    const adept = await m.getRepository(Participant).findOneByOrFail({ id: pair.adeptId });
+    const adept = present(await participantById(m, pair.adeptId), 'participant', pair.adeptId);
     return { type: 'pair', enrolledAt: adept.enrolledAt, relatedKeys: [pair.id, pair.adeptId, pair.mentorId] };
   }
   return { type: 'cohort', enrolledAt: null, relatedKeys: [e.programmeId] };
@@ -142,19 +152,8 @@ async function completionIndex(
 /** Judges an execution's current records against its pinned version. */
 export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<ConformanceResult> {
   const performerIds = [...new Set(ctx.records.map((r) => r.performedBy).filter((id): id is string => id !== null))];
-  const users = performerIds.length
-    ? await m.query<{ id: string; roles: Role[] }[]>(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [performerIds])
-    : [];
-  const training = performerIds.length
-    ? await m.query<
-        {
-          user_id: string;
-          module: string;
-          completed_at: string;
-          valid_until: string | null;
-        }[]
-      >(`SELECT user_id, module, completed_at, valid_until FROM training_record WHERE user_id = ANY($1)`, [performerIds])
-    : [];
+  const users = await rolesOfUsers(m, performerIds);
+  const training = await trainingOf(m, performerIds);
   const supersededBy = new Map(ctx.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
   const records: StepRecordInput[] = ctx.records.map((r) => {
     const user = users.find((u) => u.id === r.performedBy);
@@ -165,8 +164,8 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
       performedAt: r.performedAt.toISOString(),
       performedBy: user ? { id: user.id, roles: user.roles } : null,
       performerTraining: training
-        .filter((t) => t.user_id === r.performedBy)
-        .map((t) => ({ module: t.module, completedAt: t.completed_at, validUntil: t.valid_until })),
+        .filter((t) => t.userId === r.performedBy)
+        .map((t) => ({ module: t.module, completedAt: t.completedAt, validUntil: t.validUntil })),
       supersededById: supersededBy.get(r.id) ?? null,
     };
   });
@@ -177,12 +176,7 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
 export async function subjectLabel(m: EntityManager, ctx: ExecutionContext): Promise<string> {
   if (ctx.participant) return ctx.participant.code;
   if (!ctx.pair) return 'cohort';
-  const codes = await m.query<
-    {
-      id: string;
-      code: string;
-    }[]
-  >(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[ctx.pair.mentorId, ctx.pair.adeptId]]);
-  const code = (id: string) => codes.find((c) => c.id === id)?.code ?? '?';
+  const codes = await participantCodes(m, [ctx.pair.mentorId, ctx.pair.adeptId]);
+  const code = (id: string) => codes.get(id) ?? '?';
   return `${code(ctx.pair.mentorId)}/${code(ctx.pair.adeptId)}`;
 }

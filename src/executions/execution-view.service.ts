@@ -9,6 +9,7 @@ import { findExecution, loadExecution, subjectLabel } from './execution-loader.j
 import type { ExecutionContext } from './execution-loader.js';
 import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
 import { windowBounds } from '../common/calendar.js';
+import { userNames } from '../users/users.queries.js';
 
 /** Reads one execution as an auditor needs to see it: every record, every judgement. */
 @Injectable()
@@ -44,8 +45,7 @@ export class ExecutionViewService {
     const staff = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
     const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !staff.has(x)))];
     if (unknown.length) {
-      for (const u of await m.query<{ id: string; name: string }[]>(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [unknown]))
-        staff.set(u.id, u.name);
+      for (const [id, name] of await userNames(m, unknown)) staff.set(id, name);
     }
     const supersededBy = new Map(ec.records.filter((r) => r.supersedesId).map((r) => [r.supersedesId!, r.id]));
     const latest = judgements[judgements.length - 1];

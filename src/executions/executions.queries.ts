@@ -169,3 +169,15 @@ export async function lockOpenExecutions(m: EntityManager, ids: readonly string[
   ]);
   return new Set(rows.map((r) => r.id));
 }
+
+/** What a deviation records of execution `id`, or null when there is none. */
+export async function executionFacts(
+  m: EntityManager,
+  id: string,
+): Promise<{ programmeId: string; procedureKey: string; versionNumber: number } | null> {
+  const [row] = await m.query<{ programmeId: string; procedureKey: string; versionNumber: number }[]>(
+    `SELECT programme_id AS "programmeId", procedure_key AS "procedureKey", version_number AS "versionNumber" FROM execution WHERE id = $1`,
+    [id],
+  );
+  return row ?? null;
+}

@@ -6,15 +6,22 @@ import { canonicalJson } from '../common/canonical.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
-import { Pair, Participant } from '../programmes/participant.entity.js';
-import { PlanEntry } from '../programmes/programme.entity.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import { ProcedureVersion } from '../procedures/procedure-version.entity.js';
+import { versionsById } from '../procedures/procedures.queries.js';
 import { StepRecord } from './execution.entity.js';
 import { completeExecutionContext, judge, loadExecution, subjectLabel } from './execution-loader.js';
 import { EXECUTION_SURROUNDINGS, LOCK_EXECUTION, executionFromRow, stepRecordFromJson } from './executions.queries.js';
 import type { ExecutionRow, SurroundingsRow } from './executions.queries.js';
-import { pairFromJson, participantFromJson, programmeFromJson } from '../programmes/programmes.queries.js';
+import {
+  pairById,
+  pairFromJson,
+  participantById,
+  participantCodes,
+  participantFromJson,
+  planEntryFor,
+  programmeFromJson,
+} from '../programmes/programmes.queries.js';
+import { isActiveUser } from '../users/users.queries.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import type { ExecutionResponse } from './execution.dto.js';
 import type { ExecutionContext } from './execution-loader.js';
@@ -48,20 +55,13 @@ export class ExecutionsService {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       if (programme.status !== 'active')
         throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
-      const entry = await m
-        .getRepository(PlanEntry)
-        .createQueryBuilder('e')
-        .where('e.programme_id = :programmeId AND e.procedure_key = :key AND e.replaced_at IS NULL', {
-          programmeId,
-          key: input.procedureKey,
-        })
-        .getOne();
+      const entry = await planEntryFor(m, programmeId, input.procedureKey);
       if (!entry) {
         throw unprocessable('procedure_not_in_plan', `The programme's procedure plan has no ${input.procedureKey}`, {
           errors: [{ field: 'procedureKey', message: 'is not in the programme plan' }],
         });
       }
-      const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: entry.versionId });
+      const version = (await versionsById(m, [entry.versionId])).get(entry.versionId)!;
       const expected = version.definition.subject;
       const subject = await this.resolveSubject(m, programmeId, input.subject, expected);
       const open = await m.query<{ id: string }[]>(
@@ -320,8 +320,7 @@ export class ExecutionsService {
   }
 
   private async performer(m: EntityManager, userId: string): Promise<string> {
-    const rows = await m.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = $1 AND active`, [userId]);
-    if (rows.length === 0)
+    if (!(await isActiveUser(m, userId)))
       throw unprocessable('unknown_performer', 'The performer is not an active user', {
         errors: [{ field: 'performedById', message: 'must be an active user' }],
       });
@@ -339,7 +338,7 @@ export class ExecutionsService {
         errors: [{ field: 'subject', message: `must name ${withArticle(expected)}` }],
       });
     if (s.participantId) {
-      const p = await m.getRepository(Participant).findOneBy({ id: s.participantId, programmeId });
+      const p = await participantById(m, s.participantId, programmeId);
       if (!p)
         throw unprocessable('unknown_subject', 'No such participant in this programme', {
           errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }],
@@ -350,7 +349,7 @@ export class ExecutionsService {
       return { participantId: p.id, label: p.code };
     }
     if (s.pairId) {
-      const pair = await m.getRepository(Pair).findOneBy({ id: s.pairId, programmeId });
+      const pair = await pairById(m, s.pairId, programmeId);
       if (!pair)
         throw unprocessable('unknown_subject', 'No such pair in this programme', {
           errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }],
@@ -358,15 +357,10 @@ export class ExecutionsService {
       if (expected !== 'pair') throw mismatch('pair');
       if (pair.endedAt !== null)
         throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
-      const codes = await m.query<
-        {
-          id: string;
-          code: string;
-        }[]
-      >(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[pair.mentorId, pair.adeptId]]);
+      const codes = await participantCodes(m, [pair.mentorId, pair.adeptId]);
       return {
         pairId: pair.id,
-        label: `${codes.find((c) => c.id === pair.mentorId)?.code}/${codes.find((c) => c.id === pair.adeptId)?.code}`,
+        label: `${codes.get(pair.mentorId)}/${codes.get(pair.adeptId)}`,
       };
     }
     if (expected !== 'cohort') throw mismatch('cohort');
