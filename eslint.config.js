@@ -22,8 +22,8 @@ export default tseslint.config(
   },
   {
     // Module boundaries (docs/DEVELOPING.md, "Each module owns its tables"): no value import of
-    // another module's entity, no import of its controllers or of the files it keeps to itself.
-    // The rule, its list of internal files and its exceptions (each with its reason) live in
+    // another module's entity, no import of its controllers or of files it does not publish.
+    // The rule, the files each module publishes and the exceptions (each with its reason) live in
     // scripts/eslint-module-boundaries.mjs.
     files: ['src/**/*.ts'],
     plugins: { qms: moduleBoundaries },

@@ -1,21 +1,59 @@
 // ESLint rule `qms/module-boundaries`: a module (a folder of src/) reaches another module only
-// through what that module publishes: its services, queries files (`<module>.queries.ts`), mappers,
-// DTOs, Nest module classes and plain domain files. Refused, with a message saying what to do:
-//   - a value import of another module's entity (`*.entity.ts`): with the class in hand, code can
-//     query the owner's table (`getRepository(X)`) behind its back. A type-only import is allowed:
-//     a type cannot reach the database, and services return entities to their callers;
-//   - any import of another module's controller (`*.controller.ts`): controllers are HTTP edges,
-//     not a module's interface; what they hold for others (route parameters) lives in a DTO file;
-//   - an import of a file another module declares internal (`internal` below).
-// Exceptions name the importing file, what it may import, and why.
+// through what that module publishes:
+//   - its services, queries files (`<module>.queries.ts`), mappers, DTOs and Nest module classes;
+//   - the files it lists in PUBLISHED below (plain domain logic and vocabularies: states, roles,
+//     definitions, policies);
+//   - its entities as types only (`import type`): services return entities to their callers, but
+//     with the class in hand code could query the owner's table (`getRepository(X)`) behind its back.
+// Everything else is the module's own: a controller (an HTTP edge, never an interface), a loader,
+// a helper. The shared kernel (common/, config/, database/) is open to all. Exceptions name the
+// importing file, what it may import, and why.
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const SRC = resolve(import.meta.dirname, '../src');
 
-/** Files a module keeps to itself (path inside src/). */
-const INTERNAL = new Set([
-  // Loads an execution with everything its judgement needs, for the executions use cases alone.
-  'executions/execution-loader.ts',
+/** Folders every module may use whole: infrastructure, not features. */
+const SHARED = new Set(['common', 'config', 'database']);
+
+/** What a module's file name says it publishes. */
+const PUBLIC_KINDS = /\.(service|queries|mapper|dto|module)\.ts$/;
+
+/** Further files modules publish (path inside src/), each for a reason. */
+const PUBLISHED = new Set([
+  // The audit chain's event shape and its export, read by reports and the command line.
+  'audit/audit-chain.ts',
+  'audit/audit-export.ts',
+  // Roles, route policies, the password rules and hashing, and the accounts port users/ provides.
+  'auth/roles.ts',
+  'auth/policy.ts',
+  'auth/password-policy.ts',
+  'auth/passwords.ts',
+  'auth/accounts.ts',
+  // Vocabularies and state machines other modules count and label by.
+  'corrective-actions/action-states.ts',
+  'deviations/deviation-states.ts',
+  'programmes/participant-kinds.ts',
+  'procedures/procedure-definition.ts',
+  'procedures/document-control.ts',
+  'executions/subject-status.ts',
+  'indicators/indicator-math.ts',
+  // The deviations module's ports (provided by the modules above it), its detector (used by
+  // executions and the scan) and the steps a deviation concerns (shown in reports).
+  'deviations/deviation-ports.ts',
+  'deviations/deviation-detector.ts',
+  'deviations/deviation-steps.ts',
+  // Who may see and change a programme, its roles and calendar.
+  'programmes/programme-access.ts',
+  'programmes/programme-roles.ts',
+  'programmes/programme-dates.ts',
+  // Definition checks for the command line's validation of procedure files.
+  'procedures/definition-validation.ts',
+  // What the command line and the demo run.
+  'demo/demo.ts',
+  'demo/demo-context.ts',
+  'reports/evidence-report-file.ts',
+  'reports/bundle/verify.mjs',
+  'users/command-context.ts',
 ]);
 
 /** What some files may import against the rule, and why: importing file -> kinds allowed. */
@@ -24,8 +62,12 @@ const EXCEPTIONS = {
   'database/entities.ts': ['entity'],
 };
 
-const kindOf = (target) =>
-  INTERNAL.has(target) ? 'internal' : target.endsWith('.entity.ts') ? 'entity' : target.endsWith('.controller.ts') ? 'controller' : null;
+function kindOf(target) {
+  if (target.endsWith('.controller.ts')) return 'controller';
+  if (target.endsWith('.entity.ts')) return 'entity';
+  if (PUBLIC_KINDS.test(target) || PUBLISHED.has(target)) return null;
+  return 'internal';
+}
 
 const MESSAGES = {
   entity:
@@ -35,7 +77,8 @@ const MESSAGES = {
     "{{from}} imports the controller {{target}} of module '{{owner}}'. Controllers are HTTP edges: move what you need " +
     "(a route parameter, a helper) into a DTO or another file of '{{owner}}' and import that.",
   internal:
-    "{{from}} imports {{target}}, which module '{{owner}}' keeps to itself. Use what '{{owner}}' exports (its service or queries file).",
+    "{{from}} imports {{target}}, which module '{{owner}}' does not publish. Use its service, queries file, mapper or DTO; " +
+    'if the file is meant for other modules, add it to PUBLISHED in scripts/eslint-module-boundaries.mjs with the reason.',
 };
 
 function srcPath(file) {
@@ -60,7 +103,7 @@ const rule = {
       const target = srcPath(resolve(dirname(context.filename), specifier.replace(/\.js$/, '.ts')));
       if (target === null || !target.includes('/')) return;
       const owner = target.split('/')[0];
-      if (owner === module) return;
+      if (owner === module || SHARED.has(owner)) return;
       const kind = kindOf(target);
       if (kind === null || allowed.includes(kind) || (kind === 'entity' && typeOnly)) return;
       context.report({ node, messageId: kind, data: { from, target, owner } });

@@ -1,7 +1,7 @@
 /**
  * The import-boundary rule (scripts/eslint-module-boundaries.mjs, run by `npm run lint`): a module
- * may not import another module's entity as a value, its controllers, or a file it keeps to
- * itself. Lints small sources under names inside src/; needs no database.
+ * may import another module's services, queries files, mappers, DTOs, modules and the files it
+ * publishes; never its entities as values, its controllers or anything else. Lints small sources under names inside src/; needs no database.
  */
 import { resolve } from 'node:path';
 import { Linter } from 'eslint';
@@ -47,9 +47,17 @@ describe('module boundaries', () => {
     expect(problems('reports/x.ts', `export { PROGRAMME_ID } from '../programmes/programmes.controller.js';`)).toHaveLength(1);
   });
 
-  it('refuses a file another module keeps to itself', () => {
+  it('refuses a file another module does not publish, and allows one it lists as published', () => {
     const found = problems('reports/x.ts', `import { loadExecution } from '../executions/execution-loader.js';`);
-    expect(found).toEqual([expect.stringContaining("which module 'executions' keeps to itself")]);
+    expect(found).toEqual([expect.stringContaining("imports executions/execution-loader.ts, which module 'executions' does not publish")]);
+    expect(problems('reports/x.ts', `import type { ExecutionContext } from '../executions/execution-loader.js';`)).toHaveLength(1);
+    expect(problems('reports/x.ts', `import { ACTION_STATES } from '../corrective-actions/action-states.js';`)).toEqual([]);
+  });
+
+  it('leaves the shared kernel (common, config, database) open to every module', () => {
+    expect(
+      problems('reports/x.ts', `import { localDate } from '../common/calendar.js';\nimport { APP_CONFIG } from '../config/config.js';`),
+    ).toEqual([]);
   });
 
   it('allows services, queries files, DTOs, mappers and modules of other modules', () => {
