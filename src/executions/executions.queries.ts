@@ -1,7 +1,8 @@
 /**
  * Plain SQL of the executions module's hot paths (recording a step, correcting, completing):
  * a statement per round trip that matters, rows mapped by hand instead of TypeORM's query
- * building and hydration.
+ * building and hydration. Below them, the functions other modules call to read or move
+ * executions (taking the caller's EntityManager, returning typed rows).
  */
 import type { EntityManager } from 'typeorm';
 import { modifyReturning } from '../common/sql.js';

@@ -1,8 +1,9 @@
 /**
- * Reads of the programmes module's tables that other modules' hot paths compose into their own
- * statements (one round trip per request instead of one per table). Each builder returns a
- * subquery to be joined LATERAL; each mapper turns its JSON column into the entity, as
- * TypeORM would hydrate it (dates as `YYYY-MM-DD`, instants as Date).
+ * Reads of the programmes module's tables for other modules. First the SQL builders that other
+ * modules' hot paths compose into their own statements (one round trip per request instead of one
+ * per table): each returns a subquery, and each mapper turns its JSON column into the entity, as
+ * TypeORM would hydrate it (dates as `YYYY-MM-DD`, instants as Date). Then plain functions taking
+ * the caller's EntityManager and returning typed rows.
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
