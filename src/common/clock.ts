@@ -23,6 +23,18 @@ export class Clock {
     return fixed ? new Date(`${fixed}T12:00:00Z`) : new Date();
   }
 
+  /**
+   * With a fixed day, that day at the present UTC time of day (successive calls keep their
+   * order, which `now()`'s fixed midday would not); null on the system clock. For stamps such as
+   * the moment a version becomes effective, which records dated around the fixed day are judged against.
+   */
+  fixedInstant(): Date | null {
+    const fixed = this.config.clockToday;
+    if (!fixed) return null;
+    const time = new Date().toISOString().slice(10);
+    return new Date(`${fixed}${time}`);
+  }
+
   /** Today as `YYYY-MM-DD` in a time zone (default: the organisation's). */
   today(timeZone: string = this.config.timeZone): string {
     return this.config.clockToday ?? todayIn(timeZone, this.now());

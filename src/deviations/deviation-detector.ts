@@ -15,6 +15,7 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
   performer_role: 'minor',
   missing_field: 'minor',
   outside_window: 'minor',
+  before_effective: 'minor',
   order: 'minor',
   unknown_step: 'minor',
   overdue: 'major',

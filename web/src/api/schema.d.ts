@@ -1680,8 +1680,11 @@ export interface components {
             label: string;
         };
         FindingResponse: {
-            /** @enum {string} */
-            rule: "missing_step" | "missing_field" | "outside_window" | "performer_role" | "performer_competence" | "order" | "unknown_step";
+            /**
+             * @description before_effective: the step was performed before the pinned version became effective
+             * @enum {string}
+             */
+            rule: "missing_step" | "missing_field" | "outside_window" | "before_effective" | "performer_role" | "performer_competence" | "order" | "unknown_step";
             stepKey?: string;
             fieldKey?: string;
             recordId?: string;
