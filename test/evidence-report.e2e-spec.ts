@@ -123,7 +123,8 @@ describe('programme evidence report (PDF) through HTTP', () => {
       Object.values(d).map((x) => x.reference),
     );
     expectShows(text, [
-      `${d.d3.reference} 2025-06-16 08:00 UTC Critical Participant feedback`,
+      // Occurred (given as its detection), then detected.
+      `${d.d3.reference} 2025-06-16 08:00 UTC 2025-06-16 08:00 UTC Critical Participant feedback`,
       'Adept placed with a mentor outside the profession',
     ]);
     const a = fx.actions;
@@ -136,8 +137,25 @@ describe('programme evidence report (PDF) through HTTP', () => {
       '2025-10-31 Closed',
       `${actionBody([], { ownerId: '' }).dueDate as string} Planned`,
     ]);
-    // The system's deviations were detected after the period (when the executions were recorded).
-    for (const s of fx.systemDeviations) expect(shows(text, s.reference)).toBe(false);
+  });
+
+  it("registers a system deviation by when its nonconformity occurred (a step's date, a window's end), though it was detected after the period", async () => {
+    const json = await t.http.get(jsonUrl()).set(...bearer(c.qm));
+    const { from, to } = json.body.model.period as { from: string; to: string };
+    const rows = await t.sql<{ reference: string; occurred_at: Date; detected_at: Date }>(
+      `SELECT reference, occurred_at, detected_at FROM deviation WHERE id = ANY($1) ORDER BY reference`,
+      [fx.systemDeviations.map((s) => s.id)],
+    );
+    const inPeriod = (at: Date) => at.toISOString().slice(0, 10) >= from && at.toISOString().slice(0, 10) <= to;
+    // Detected when the executions were recorded (today), after the period.
+    for (const r of rows) expect(inPeriod(r.detected_at)).toBe(false);
+    const occurredIn = rows.filter((r) => inPeriod(r.occurred_at));
+    expect(occurredIn.length).toBeGreaterThan(0);
+    for (const r of rows) expect(shows(text, r.reference)).toBe(inPeriod(r.occurred_at));
+    const listed = (json.body.model.deviations as { reference: string; occurredAt: string }[]).filter((d) =>
+      occurredIn.some((r) => r.reference === d.reference),
+    );
+    expect(listed.map((d) => d.occurredAt)).toEqual(occurredIn.map((r) => r.occurred_at.toISOString()));
   });
 
   it('prints the indicators computed from the records, counts by gender suppressed', () => {

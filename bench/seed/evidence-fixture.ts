@@ -93,6 +93,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     deviations: [
       {
         reference: 'DEV-2027-0001',
+        occurredAt: '2027-01-31T22:59:59.999Z',
         detectedAt: '2027-02-03T10:00:00.000Z',
         severity: 'major',
         source: 'system',
@@ -105,6 +106,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
       },
       {
         reference: 'DEV-2027-0002',
+        occurredAt: '2027-04-08T12:00:00.000Z',
         detectedAt: '2027-04-11T07:30:00.000Z',
         severity: 'critical',
         source: 'participant_feedback',
@@ -176,6 +178,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
       ],
       correctiveActionsClosedOnTime: rate(1, 1),
       medianDaysDetectionToClosure: 26,
+      medianDaysOccurrenceToClosure: 29,
     },
     auditTrail: {
       eventsInScope: 1234,

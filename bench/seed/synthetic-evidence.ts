@@ -57,9 +57,12 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
   }));
   const deviations = Array.from({ length: Math.max(1, Math.floor(n / 20)) }, (_, i) => {
     const closed = next() < 0.6;
+    const detectedOn = day(Math.floor(next() * 150));
     return {
       reference: `DEV-2027-${String(i + 1).padStart(4, '0')}`,
-      detectedAt: `${day(Math.floor(next() * 150))}T09:00:00.000Z`,
+      // Found the day it happened, in the synthetic data.
+      occurredAt: `${detectedOn}T08:00:00.000Z`,
+      detectedAt: `${detectedOn}T09:00:00.000Z`,
       severity: pick(SEVERITIES),
       source: pick(DEVIATION_SOURCES),
       procedureKey: pick(PROCEDURE_KEYS),

@@ -19,6 +19,7 @@ export function toDeviationResponse(
     description: d.description,
     severity: d.severity,
     source: d.source,
+    occurredAt: d.occurredAt.toISOString(),
     detectedAt: d.detectedAt.toISOString(),
     targetDate: d.targetDate,
     overdue: isDeviationOpen(d.state) && d.targetDate < today,

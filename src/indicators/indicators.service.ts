@@ -50,7 +50,10 @@ export interface RawIndicators {
     bySource: Record<DeviationSource, number>;
     byState: Record<DeviationState, number>;
     byMonth: ({ month: string } & Record<Severity, number>)[];
+    /** Days from detection (the organisation knew) to closure: how quickly it acts. */
     medianDaysDetectionToClosure: number | null;
+    /** Days from occurrence (it happened) to closure: how long a nonconformity stood, found or not. */
+    medianDaysOccurrenceToClosure: number | null;
     closed: number;
   };
   correctiveActions: { total: number; byState: Record<string, number>; closedOnTime: Rate };
@@ -182,26 +185,36 @@ export class IndicatorsService {
         severity: Severity;
         source: DeviationSource;
         state: DeviationState;
+        occurred_at: Date;
         detected_at: Date;
         closed_at: Date | null;
       }[]
-    >(`SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`, [ids]);
+    >(
+      `SELECT severity, source, state, occurred_at, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY occurred_at, detected_at`,
+      [ids],
+    );
     const bySeverity = zero(SEVERITIES);
     const openBySeverity = zero(SEVERITIES);
     const bySource = zero(DEVIATION_SOURCES);
     const byState = zero(DEVIATION_STATES);
     const months = new Map<string, Record<Severity, number>>();
     const days: number[] = [];
+    const daysSinceOccurred: number[] = [];
     for (const r of rows) {
       bySeverity[r.severity]++;
       if (r.state !== 'closed' && r.state !== 'cancelled') openBySeverity[r.severity]++;
       bySource[r.source]++;
       byState[r.state]++;
-      const month = localDate(r.detected_at, timeZone).slice(0, 7);
+      // By when nonconformities occurred, not when they were entered or found.
+      const month = localDate(r.occurred_at, timeZone).slice(0, 7);
       const bucket = months.get(month) ?? zero(SEVERITIES);
       bucket[r.severity]++;
       months.set(month, bucket);
-      if (r.state === 'closed' && r.closed_at) days.push(daysBetween(localDate(r.detected_at, timeZone), localDate(r.closed_at, timeZone)));
+      if (r.state === 'closed' && r.closed_at) {
+        const closedOn = localDate(r.closed_at, timeZone);
+        days.push(daysBetween(localDate(r.detected_at, timeZone), closedOn));
+        daysSinceOccurred.push(daysBetween(localDate(r.occurred_at, timeZone), closedOn));
+      }
     }
     return {
       total: rows.length,
@@ -209,8 +222,9 @@ export class IndicatorsService {
       openBySeverity,
       bySource,
       byState,
-      byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
+      byMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, counts]) => ({ month, ...counts })),
       medianDaysDetectionToClosure: median(days),
+      medianDaysOccurrenceToClosure: median(daysSinceOccurred),
       closed: days.length,
     };
   }

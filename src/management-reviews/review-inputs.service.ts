@@ -14,6 +14,11 @@ export interface ManagementReviewInputs {
     overdue: number;
     openBySeverity: Record<Severity, number>;
     openBySource: Record<DeviationSource, number>;
+    /**
+     * The open deviation whose nonconformity has stood longest, counted from when it occurred (not
+     * from its data entry); null when none is open. Absent in snapshots of reviews closed before it was kept.
+     */
+    oldestOpen?: { reference: string; occurredAt: string; detectedAt: string } | null;
   };
   correctiveActions: {
     byState: Record<ActionState, number>;
@@ -46,6 +51,10 @@ export class ReviewInputsService {
       `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
        FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
       [today],
+    );
+    const [oldest] = await m.query<{ reference: string; occurred_at: Date; detected_at: Date }[]>(
+      `SELECT reference, occurred_at, detected_at FROM deviation WHERE state NOT IN ('closed', 'cancelled')
+       ORDER BY occurred_at, reference LIMIT 1`,
     );
     const openBySeverity = zero(SEVERITIES);
     const openBySource = zero(DEVIATION_SOURCES);
@@ -96,6 +105,9 @@ export class ReviewInputsService {
         overdue: deviations.reduce((s, r) => s + r.overdue, 0),
         openBySeverity,
         openBySource,
+        oldestOpen: oldest
+          ? { reference: oldest.reference, occurredAt: oldest.occurred_at.toISOString(), detectedAt: oldest.detected_at.toISOString() }
+          : null,
       },
       correctiveActions: { byState, overdue: overdueActions.length, overdueReferences: overdueActions.map((a) => a.reference) },
       conformance: conformance.map((c) => ({

@@ -106,6 +106,7 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
     flow,
     [
       { header: l.common.reference, weight: 1.35 },
+      { header: e.occurredAt, weight: 1.1 },
       { header: e.detectedAt, weight: 1.1 },
       { header: e.severity, weight: 0.95 },
       { header: e.source, weight: 1.1 },
@@ -116,6 +117,7 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
     ],
     model.deviations.map((d) => [
       d.reference,
+      formatDateTime(d.occurredAt),
       formatDateTime(d.detectedAt),
       { text: l.severity[d.severity], bold: d.severity === 'critical' },
       l.deviationSource[d.source],

@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '93a38bd04d9b8cddb31c06bce6a921a92a5440b0dbaa742ad74bd1d218bb2c8a';
+const EXPECTED_SHA256 = 'b8e7c41bcbc4f1ba46fa90deb6cd43d3d1dec4f2fc7958cdfbeac0ae6ea500c0';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));

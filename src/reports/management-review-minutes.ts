@@ -86,6 +86,18 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
     [
       [v.openDeviations, count(i.deviations.open)],
       [v.overdueDeviations, count(i.deviations.overdue)],
+      ...(i.deviations.oldestOpen
+        ? [
+            [
+              v.oldestOpenDeviation,
+              fill(v.oldestOpenDeviationValue, {
+                reference: i.deviations.oldestOpen.reference,
+                occurred: formatDateTime(i.deviations.oldestOpen.occurredAt),
+                detected: formatDateTime(i.deviations.oldestOpen.detectedAt),
+              }),
+            ] as [string, string],
+          ]
+        : []),
     ],
     { labelWidth: 230 },
   );

@@ -42,5 +42,6 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
     deviationsPerMonth: x.deviations.byMonth.map(({ month, ...counts }) => ({ month, counts })),
     correctiveActionsClosedOnTime: rate(x.correctiveActions.closedOnTime),
     medianDaysDetectionToClosure: x.deviations.medianDaysDetectionToClosure,
+    medianDaysOccurrenceToClosure: x.deviations.medianDaysOccurrenceToClosure,
   };
 }

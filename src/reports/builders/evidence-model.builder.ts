@@ -33,6 +33,13 @@ export interface EvidenceBuild {
 }
 
 /**
+ * A deviation belongs to the period when the nonconformity occurred in it, or was detected in it
+ * (one found in the period about something earlier is part of the period's evidence too). $2, $3: the period's days.
+ */
+const IN_PERIOD = (alias: string) =>
+  `(${alias}occurred_at >= $2::date AND ${alias}occurred_at < ($3::date + 1)) OR (${alias}detected_at >= $2::date AND ${alias}detected_at < ($3::date + 1))`;
+
+/**
  * Builds the programme evidence report model from the records. Deviations and corrective actions
  * are those detected within the period; the conformance matrix and indicators are as of the
  * report day (the period's end if earlier).
@@ -180,6 +187,7 @@ export class EvidenceModelBuilder {
       {
         id: string;
         reference: string;
+        occurred_at: Date;
         detected_at: Date;
         severity: never;
         source: never;
@@ -190,8 +198,8 @@ export class EvidenceModelBuilder {
         closed_at: Date | null;
       }[]
     >(
-      `SELECT id, reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
-       FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
+      `SELECT id, reference, occurred_at, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
+       FROM deviation WHERE programme_id = $1 AND (${IN_PERIOD('')}) ORDER BY occurred_at, detected_at, reference`,
       [programmeId, from, to],
     );
     const steps = await deviationSteps(
@@ -200,6 +208,7 @@ export class EvidenceModelBuilder {
     );
     return rows.map((r) => ({
       reference: r.reference,
+      occurredAt: r.occurred_at.toISOString(),
       detectedAt: r.detected_at.toISOString(),
       severity: r.severity,
       source: r.source,
@@ -222,7 +231,7 @@ export class EvidenceModelBuilder {
     const ids = await m.query<{ id: string }[]>(
       `SELECT DISTINCT a.id, a.reference FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
        JOIN deviation d ON d.id = l.deviation_id
-       WHERE d.programme_id = $1 AND d.detected_at >= $2::date AND d.detected_at < ($3::date + 1) ORDER BY a.reference`,
+       WHERE d.programme_id = $1 AND (${IN_PERIOD('d.')}) ORDER BY a.reference`,
       [programmeId, from, to],
     );
     const summaries = await this.actions.summaries(ids.map((r) => r.id));

@@ -95,6 +95,8 @@ export interface ConformanceCell {
 export interface DeviationRow {
   /** e.g. "DEV-2027-0001". */
   reference: string;
+  /** When the nonconformity occurred (never after detectedAt). */
+  occurredAt: Instant;
   detectedAt: Instant;
   severity: Severity;
   source: DeviationSource;
@@ -144,11 +146,13 @@ export interface Indicators {
   deviationsBySeverity: Record<Severity, number>;
   deviationsBySource: Record<DeviationSource, number>;
   deviationsByState: Record<DeviationState, number>;
-  /** Deviations detected per month, for the stacked chart; months in order. */
+  /** Deviations per month in which they occurred, for the stacked chart; months in order. */
   deviationsPerMonth: { month: string; counts: Record<Severity, number> }[];
   correctiveActionsClosedOnTime: Rate;
   /** Median days from detection to closure of closed deviations; null when none closed. */
   medianDaysDetectionToClosure: number | null;
+  /** Median days from occurrence to closure of closed deviations; null when none closed. */
+  medianDaysOccurrenceToClosure: number | null;
 }
 
 export interface AuditTrailSummary {

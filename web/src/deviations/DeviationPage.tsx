@@ -12,7 +12,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { SignatureDialog } from '../ui/SignatureDialog';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Timeline } from '../ui/Timeline';
-import { formatDate } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
 import { DEVIATION_TRANSITIONS, deviationKeys, useDeviation } from './queries';
@@ -53,8 +53,12 @@ export function DeviationPage() {
               </dd>
               <dt>{t('deviation.field.source')}</dt>
               <dd>{t(`deviation.source.${d.source}`)}</dd>
+              <dt>{t('deviation.field.occurredAt')}</dt>
+              <dd>{formatDate(d.occurredAt)}</dd>
               <dt>{t('deviation.field.detectedAt')}</dt>
               <dd>{formatDate(d.detectedAt)}</dd>
+              <dt>{t('deviation.field.createdAt')}</dt>
+              <dd>{formatDateTime(d.createdAt)}</dd>
               <dt>{t('deviation.field.targetDate')}</dt>
               <dd>{formatDate(d.targetDate)}</dd>
               {d.executionId ? (
