@@ -14,6 +14,7 @@ import { AccountSecurity1796120000000 } from './1796120000000-AccountSecurity.js
 import { TruncateGuardsForLaterTables1796130000000 } from './1796130000000-TruncateGuardsForLaterTables.js';
 import { EffectivenessCheckInterval1796150500000 } from './1796150500000-EffectivenessCheckInterval.js';
 import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChangesRequested.js';
+import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
 import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
 import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurred.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   TruncateGuardsForLaterTables1796130000000,
   EffectivenessCheckInterval1796150500000,
   BoardChangesRequested1796150600000,
+  UserLanguage1796160000000,
   DeviationSteps1796170000000,
   DeviationOccurred1796170100000,
 ];

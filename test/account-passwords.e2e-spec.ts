@@ -109,7 +109,7 @@ describe('account passwords', () => {
         tokenType: 'Bearer',
         expiresIn: 3600,
         mustChangePassword: false,
-        user: { id: u.id, email: u.email, name: u.name, roles: ['quality_manager'] },
+        user: { id: u.id, email: u.email, name: u.name, roles: ['quality_manager'], language: null },
       });
       expect(decodePayload(res.body.accessToken).gen).toBe(before.token_generation + 1);
 
@@ -285,10 +285,10 @@ describe('account passwords', () => {
   describe('reading users', () => {
     it('shows no password hash and no token generation in the list, one user or oneself', async () => {
       const u = await t.user(['auditor']);
-      const fields = ['active', 'createdAt', 'email', 'id', 'mustChangePassword', 'name', 'roles', 'updatedAt', 'version'];
+      const fields = ['active', 'createdAt', 'email', 'id', 'language', 'mustChangePassword', 'name', 'roles', 'updatedAt', 'version'];
       const list = await t.http.get('/api/users').set(...bearer(t.admin));
       expect(list.status).toBe(200);
-      for (const user of list.body as Record<string, unknown>[]) expect(Object.keys(user).sort()).toEqual(fields);
+      for (const user of list.body.items as Record<string, unknown>[]) expect(Object.keys(user).sort()).toEqual(fields);
       expect(Object.keys((await t.http.get(`/api/users/${u.id}`).set(...bearer(t.admin))).body).sort()).toEqual(fields);
       expect(Object.keys((await me(u.token)).body).sort()).toEqual(fields);
       expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash|password_hash|tokenGeneration|token_generation/);

@@ -23,7 +23,7 @@ describe('auth', () => {
         tokenType: 'Bearer',
         expiresIn: 3600,
         mustChangePassword: false,
-        user: { id: t.admin.id, email: 'admin@qms.test', name: 'Test Administrator', roles: ['admin'] },
+        user: { id: t.admin.id, email: 'admin@qms.test', name: 'Test Administrator', roles: ['admin'], language: null },
       });
       const payload = decodePayload(res.body.accessToken);
       expect(payload.sub).toBe(t.admin.id);

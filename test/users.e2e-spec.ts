@@ -53,6 +53,8 @@ describe('users', () => {
         name: body.name,
         roles: ['quality_manager', 'auditor'],
         active: true,
+        // Chosen by the user, in the console; none yet.
+        language: null,
         // Chosen by the administrator: the user must change it at the first sign-in.
         mustChangePassword: true,
         version: 1,
@@ -120,9 +122,10 @@ describe('users', () => {
     it('lists users for admins only', async () => {
       const res = await t.http.get('/api/users').set(...bearer(t.admin));
       expect(res.status).toBe(200);
-      const ids = (res.body as { id: string }[]).map((u) => u.id);
+      const ids = (res.body.items as { id: string }[]).map((u) => u.id);
       for (const u of Object.values(byRole)) expect(ids).toContain(u.id);
-      expect(res.body).toHaveLength(await countRows(t, 'app_user'));
+      expect(res.body.items).toHaveLength(await countRows(t, 'app_user'));
+      expect(res.body.total).toBe(await countRows(t, 'app_user'));
       expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|password_hash|argon2/i);
 
       for (const role of ROLES.filter((r) => r !== 'admin')) {

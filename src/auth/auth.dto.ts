@@ -4,6 +4,8 @@ import { ROLES } from './roles.js';
 import type { Role } from './roles.js';
 import type { LoginResult } from './auth.service.js';
 import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+import { USER_LANGUAGES } from '../common/languages.js';
+import type { UserLanguage } from '../common/languages.js';
 
 export class LoginRequest {
   @TextField({ max: 254, description: 'E-mail address', example: 'quality@example.org' })
@@ -19,6 +21,13 @@ export class SignedInUser {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
+  @ApiProperty({
+    enum: USER_LANGUAGES,
+    enumName: 'UserLanguage',
+    nullable: true,
+    description: 'The console language the user chose (PATCH /api/users/me); null until they choose',
+  })
+  language: UserLanguage | null;
 }
 
 export class LoginResponse {
@@ -40,6 +49,6 @@ export function toLoginResponse(r: LoginResult): LoginResponse {
     tokenType: r.tokenType,
     expiresIn: r.expiresIn,
     mustChangePassword: r.user.mustChangePassword,
-    user: { id: r.user.id, email: r.user.email, name: r.user.name, roles: r.user.roles },
+    user: { id: r.user.id, email: r.user.email, name: r.user.name, roles: r.user.roles, language: r.user.language },
   };
 }

@@ -5,7 +5,7 @@ import { DateField } from '../common/fields.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { WRITE_PROGRAMME } from '../programmes/programme-roles.js';
-import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
+import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import { DeviationResponse } from '../deviations/deviation.dto.js';
 import { toDeviationResponse } from '../deviations/deviation.mapper.js';
 import { DeviationScanService } from './deviation-scan.service.js';

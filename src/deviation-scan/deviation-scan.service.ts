@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { lockOpenExecutions } from '../executions/executions.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { activeProgrammeIds } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import type { OverdueCell } from '../deviations/deviation-detector.js';
@@ -117,10 +118,10 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       }[];
       if (!locked) return;
       try {
-        const programmes = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
+        const programmes = await activeProgrammeIds(this.dataSource.manager);
         const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
         let opened = 0;
-        for (const p of programmes) opened += (await this.scan(ctx, p.id)).opened.length;
+        for (const id of programmes) opened += (await this.scan(ctx, id)).opened.length;
         if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
       } finally {
         await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);

@@ -1,8 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BoolField, EmailField, EnumListField, TextField } from '../common/fields.js';
+import { BoolField, EmailField, EnumField, EnumListField, QueryBoolField, TextField } from '../common/fields.js';
+import { PageQuery } from '../common/pagination.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
 import { ROLES } from '../auth/roles.js';
 import type { Role } from '../auth/roles.js';
+import { USER_LANGUAGES } from '../common/languages.js';
+import type { UserLanguage } from '../common/languages.js';
 import type { User } from './user.entity.js';
 
 const PASSWORD_RULES =
@@ -38,6 +41,11 @@ export class UpdateUserRequest {
   active?: boolean;
 }
 
+export class UpdateOwnAccountRequest {
+  @EnumField(USER_LANGUAGES, { enumName: 'UserLanguage', description: 'The language the console uses for you, in any browser' })
+  language: UserLanguage;
+}
+
 export class ResetPasswordRequest {
   @TextField({
     min: PASSWORD_MIN_LENGTH,
@@ -65,11 +73,36 @@ export class UserResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty() active: boolean;
+  @ApiProperty({
+    enum: USER_LANGUAGES,
+    enumName: 'UserLanguage',
+    nullable: true,
+    description: 'The console language the user chose; null until they choose',
+  })
+  language: UserLanguage | null;
   @ApiProperty({ description: 'The password was set by an administrator or generated, and must be changed at the next sign-in' })
   mustChangePassword: boolean;
   @ApiProperty({ description: 'Optimistic-locking version, also sent as the ETag' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class UserQuery extends PageQuery {
+  @TextField({ optional: true, max: 200, description: 'Part of the name or e-mail address, any case' })
+  q?: string;
+
+  @EnumField(ROLES, { optional: true, enumName: 'Role', description: 'Only users with this role' })
+  role?: Role;
+
+  @QueryBoolField({ description: 'true: only active accounts; false: only deactivated ones' })
+  active?: boolean;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserResponse], description: 'By name, then e-mail address' }) items: UserResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+  @ApiProperty({ description: 'Users matching the filters, on every page' }) total: number;
 }
 
 export function toUserResponse(u: User): UserResponse {
@@ -79,6 +112,7 @@ export function toUserResponse(u: User): UserResponse {
     name: u.name,
     roles: u.roles,
     active: u.active,
+    language: u.language,
     mustChangePassword: u.mustChangePassword,
     version: u.version,
     createdAt: u.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '../auth/roles.js';
+import type { UserLanguage } from '../common/languages.js';
 
 @Entity({ name: 'app_user' })
 export class User {
@@ -29,6 +30,10 @@ export class User {
   /** Tokens carry the generation they were issued at; moving it on ends every token of the user. */
   @Column({ name: 'token_generation', type: 'integer' })
   tokenGeneration: number;
+
+  /** The console language the user chose (en, sv, nb); null until they choose. */
+  @Column({ type: 'text', nullable: true })
+  language: UserLanguage | null;
 
   @Column({ type: 'integer' })
   version: number;

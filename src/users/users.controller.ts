@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -21,7 +21,10 @@ import {
   ChangePasswordRequest,
   CreateUserRequest,
   ResetPasswordRequest,
+  UpdateOwnAccountRequest,
   UpdateUserRequest,
+  UserPage,
+  UserQuery,
   UserResponse,
   toUserResponse,
 } from './user.dto.js';
@@ -53,10 +56,19 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List all users' })
-  @ApiOkResponse({ type: [UserResponse] })
-  async list(): Promise<UserResponse[]> {
-    return (await this.users.list()).map(toUserResponse);
+  @ApiOperation({
+    summary: 'Users, by name, a page at a time, with filters (text in name or e-mail, role, active) and the count of all that match',
+  })
+  @ApiOkResponse({ type: UserPage })
+  async list(@Query() q: UserQuery): Promise<UserPage> {
+    const page = await this.users.search({
+      q: q.q,
+      role: q.role,
+      active: q.active,
+      offset: q.cursor ? Number(q.cursor) : 0,
+      limit: q.limit ?? 50,
+    });
+    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor, total: page.total };
   }
 
   @Get('me')
@@ -66,6 +78,25 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   async me(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(ctx.actor.id!);
+    setETag(res, user.version);
+    return toUserResponse(user);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({
+    summary: "Change one's own preferences: the console language",
+    description:
+      'Any signed-in user, for their own account only; no If-Match (nobody else sets it). The same language again changes ' +
+      'nothing; a change is audited (user.language) and moves the account version on.',
+  })
+  @ApiOkResponse({ type: UserResponse })
+  async updateMe(
+    @Ctx() ctx: RequestContext,
+    @Body() body: UpdateOwnAccountRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<UserResponse> {
+    const user = await this.users.setOwnLanguage(ctx, body.language);
     setETag(res, user.version);
     return toUserResponse(user);
   }

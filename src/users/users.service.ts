@@ -13,6 +13,15 @@ import { modifyReturning } from '../common/sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import { systemContext } from '../common/request-context.js';
 import { User } from './user.entity.js';
+import type { UserLanguage } from '../common/languages.js';
+
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  active?: boolean;
+  offset: number;
+  limit: number;
+}
 
 export const AUDITED_FIELDS = ['email', 'name', 'roles', 'active', 'mustChangePassword'] as const;
 
@@ -75,8 +84,28 @@ export class UsersService {
     return user;
   }
 
+  /** Every user, oldest first (for the staff directory and the demonstration). */
   list(): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', email: 'ASC' } });
+  }
+
+  /** A page of users matching the filters, by name, then e-mail address (unique), with the count of all that match. */
+  async search(f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (f.q) {
+      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(`(u.name ILIKE :like OR u.email ILIKE :like)`, { like });
+    }
+    if (f.role) qb.andWhere(':role = ANY(u.roles)', { role: f.role });
+    if (f.active !== undefined) qb.andWhere('u.active = :active', { active: f.active });
+    const total = await qb.clone().getCount();
+    const rows = await qb
+      .orderBy('lower(u.name)', 'ASC')
+      .addOrderBy('u.email', 'ASC')
+      .offset(f.offset)
+      .limit(f.limit + 1)
+      .getMany();
+    return { items: rows.slice(0, f.limit), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null, total };
   }
 
   async get(id: string): Promise<User> {
@@ -149,6 +178,31 @@ export class UsersService {
         entityId: id,
         entityVersion: after.version,
         changes: diffChanges(before, after, AUDITED_FIELDS),
+      });
+      return after;
+    });
+  }
+
+  /**
+   * The user's own choice of console language. Last choice wins (no If-Match: only the user sets
+   * it); the same choice again changes nothing and writes no event.
+   */
+  async setOwnLanguage(ctx: RequestContext, language: UserLanguage): Promise<User> {
+    const id = ctx.actor.id!;
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(User);
+      const [locked] = await m.query<{ language: UserLanguage | null }[]>(`SELECT language FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) throw notFound('User');
+      const before = await repo.findOneByOrFail({ id });
+      if (before.language === language) return before;
+      await m.query(`UPDATE app_user SET language = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, language]);
+      const after = await repo.findOneByOrFail({ id });
+      await this.audit.append(m, ctx, {
+        action: 'user.language',
+        entityType: 'user',
+        entityId: id,
+        entityVersion: after.version,
+        changes: diffChanges(before, after, ['language']),
       });
       return after;
     });

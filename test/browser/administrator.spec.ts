@@ -55,6 +55,12 @@ test('an administrator creates an account, changes its roles, deactivates it and
   await page.getByLabel('State').selectOption('inactive');
   await expect(page).toHaveURL(/state=inactive/);
   await expect(row).toBeVisible();
+  // The service filters: a link with the filters (here, the reloaded page) shows the same list and its count.
+  await page.reload();
+  await expect(page.getByLabel('Name or email')).toHaveValue(tag);
+  await expect(page.getByLabel('State')).toHaveValue('inactive');
+  await expect(page.getByRole('table', { name: 'One user' })).toBeVisible();
+  await expect(row).toBeVisible();
   // A deactivated account cannot sign in.
   await expect(new Api(serviceUrl).as(email, TEMPORARY_PASSWORD)).rejects.toThrow(/401/);
 

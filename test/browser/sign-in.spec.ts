@@ -82,26 +82,39 @@ test('an ended session returns to sign-in with a message, and back to the page a
 });
 
 test('the language is taken from the browser, and the choice is remembered for the user', async ({ browser }) => {
+  // A user who never chose: the browser's language (Swedish) decides, before and after signing in.
+  const newcomer = await person(world.admin, ['quality_manager'], 'Sara Språk');
   const context = await browser.newContext({ locale: 'sv-SE' });
   const page = await context.newPage();
   await page.goto('/sign-in');
   await expect(page.getByRole('button', { name: 'Logga in' })).toBeVisible();
-  await page.getByLabel('E-post').fill(world.qm.email);
+  await page.getByLabel('E-post').fill(newcomer.email);
   await page.getByLabel('Lösenord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
   await expect(nav.getByRole('link', { name: 'Avvikelser' })).toBeVisible();
   await expectAccessible(page, 'the home page in Swedish');
+  // The user chooses Norwegian: it is kept on the account.
   await page.getByLabel('Language').selectOption({ label: 'Norsk bokmål' });
   await expect(page.getByRole('button', { name: 'Logg ut' })).toBeVisible();
+  await expect.poll(async () => (await newcomer.api.get<{ language: string }>('/api/users/me')).language).toBe('nb');
   await page.getByRole('button', { name: 'Logg ut' }).click();
-  // Next time, in a fresh tab of this browser, this user gets Norwegian back after signing in.
-  await page.getByLabel('Language').selectOption({ label: 'English' });
-  await page.getByLabel('Email').fill(world.qm.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hovedmeny' })).toBeVisible();
   await context.close();
+
+  // Another browser, in English, that never saw this user: Norwegian after signing in.
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const second = await other.newPage();
+  await second.goto('/sign-in');
+  await expect(second.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await second.getByLabel('Email').fill(newcomer.email);
+  await second.getByLabel('Password').fill(PASSWORD);
+  await second.getByRole('button', { name: 'Sign in' }).click();
+  await expect(second.getByRole('navigation', { name: 'Hovedmeny' })).toBeVisible();
+  await expect(second.locator('html')).toHaveAttribute('lang', 'nb');
+  // And after a reload of that tab.
+  await second.reload();
+  await expect(second.getByRole('navigation', { name: 'Hovedmeny' })).toBeVisible();
+  await other.close();
 });
 
 test('at 375 px the navigation opens from the Menu button and reaches every page', async ({ page }) => {

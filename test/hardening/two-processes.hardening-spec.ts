@@ -96,7 +96,7 @@ describe('two service processes on one database', () => {
         expect(verdict(fromB)).toEqual(verdict(fromA));
         // Both started on an empty database: one administrator, one import of the procedures.
         const users = await staff.admin.must(200, 'GET', '/api/users');
-        expect(users.filter((u: { roles: string[] }) => u.roles.includes('admin'))).toHaveLength(1);
+        expect(users.items.filter((u: { roles: string[] }) => u.roles.includes('admin'))).toHaveLength(1);
         process.stdout.write(
           `two processes (PostgreSQL): ${DEVIATIONS} deviations, ${ACTIONS} corrective actions, ${ENROLMENTS} enrolments; ${fromA.events} audit events verified from both\n`,
         );

@@ -190,6 +190,7 @@ const BODIES: Record<string, BodyMaker> = {
     roles: ['auditor'],
   }),
   'PATCH /api/users/{id}': () => ({ name: `Vera Victim ${unique()}` }),
+  'PATCH /api/users/me': () => ({ language: 'sv' }),
   // The victim's own password again: it stays what sign-in's sample sends, whoever resets it.
   'POST /api/users/{id}/password': (w) => ({ password: w.victim.password }),
   // A wrong current password (422): a right one would end the actor's tokens for the rest of the spec.

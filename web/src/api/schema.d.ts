@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List all users */
+        /** Users, by name, a page at a time, with filters (text in name or e-mail, role, active) and the count of all that match */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user with one or more roles; the password is temporary and must be changed at the first sign-in */
@@ -121,7 +121,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change one's own preferences: the console language
+         * @description Any signed-in user, for their own account only; no If-Match (nobody else sets it). The same language again changes nothing; a change is audited (user.language) and moves the account version on.
+         */
+        patch: operations["UsersController_updateMe"];
         trace?: never;
     };
     "/api/users/me/password": {
@@ -442,23 +446,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programmes/{id}/procedure-plan/migrate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
-        post: operations["ProgrammesController_migrate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/programmes/{id}/participants": {
         parameters: {
             query?: never;
@@ -677,6 +664,23 @@ export interface paths {
         get: operations["ConformanceMatrixController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/procedure-plan/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
+        post: operations["ProgrammesController_migrate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,12 +1136,19 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "quality_manager" | "programme_leader" | "auditor" | "board_member";
+        /**
+         * @description The console language the user chose (PATCH /api/users/me); null until they choose
+         * @enum {string}
+         */
+        UserLanguage: "en" | "sv" | "nb";
         SignedInUser: {
             /** Format: uuid */
             id: string;
             email: string;
             name: string;
             roles: components["schemas"]["Role"][];
+            /** @description The console language the user chose (PATCH /api/users/me); null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
         };
         LoginResponse: {
             /** @description Send as Authorization: Bearer <accessToken> */
@@ -1174,6 +1185,8 @@ export interface components {
             name: string;
             roles: components["schemas"]["Role"][];
             active: boolean;
+            /** @description The console language the user chose; null until they choose */
+            language: components["schemas"]["UserLanguage"] | null;
             /** @description The password was set by an administrator or generated, and must be changed at the next sign-in */
             mustChangePassword: boolean;
             /** @description Optimistic-locking version, also sent as the ETag */
@@ -1182,6 +1195,18 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UserPage: {
+            /** @description By name, then e-mail address */
+            items: components["schemas"]["UserResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Users matching the filters, on every page */
+            total: number;
+        };
+        UpdateOwnAccountRequest: {
+            /** @description The language the console uses for you, in any browser */
+            language: components["schemas"]["UserLanguage"];
         };
         ChangePasswordRequest: {
             /** @description The password the user signs in with now */
@@ -1474,16 +1499,6 @@ export interface components {
             endDate?: string;
             /** @description Quality managers only: programme leaders cannot change who leads the programme */
             leaderIds?: string[];
-        };
-        MigratePlanRequest: {
-            /** @example intake-interview */
-            procedureKey: string;
-            /** @description The effective version to adopt */
-            toVersion: number;
-            /** @description Why the programme adopts the new version now */
-            reason: string;
-            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
-            moveOpenExecutions?: boolean;
         };
         CreateParticipantRequest: {
             /**
@@ -1822,6 +1837,16 @@ export interface components {
             totals: {
                 [key: string]: unknown;
             };
+        };
+        MigratePlanRequest: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description The effective version to adopt */
+            toVersion: number;
+            /** @description Why the programme adopts the new version now */
+            reason: string;
+            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
+            moveOpenExecutions?: boolean;
         };
         CreateDeviationRequest: {
             /** Format: uuid */
@@ -2682,7 +2707,17 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name or e-mail address, any case */
+                q?: string;
+                /** @description Only users with this role */
+                role?: components["schemas"]["Role"];
+                /** @description true: only active accounts; false: only deactivated ones */
+                active?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2694,7 +2729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"][];
+                    "application/json": components["schemas"]["UserPage"];
                 };
             };
             /** @description No valid bearer token */
@@ -2784,6 +2819,47 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UsersController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOwnAccountRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -4002,58 +4078,6 @@ export interface operations {
             };
         };
     };
-    ProgrammesController_migrate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MigratePlanRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProgrammeResponse"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Requires one of the roles: quality_manager */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An error: a problem document whose code is one of Problem.code */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     ParticipantsController_list: {
         parameters: {
             query?: {
@@ -4849,6 +4873,58 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammesController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigratePlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

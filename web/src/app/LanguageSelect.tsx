@@ -1,12 +1,12 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage, isLanguage, rememberLanguage, switchLanguage } from '../i18n/i18n';
+import { LANGUAGES, currentLanguage, isLanguage } from '../i18n/i18n';
 import { useAuth } from './auth';
 
 /** A real <select>: every browser and screen reader knows how to use it, also on a phone. */
 export function LanguageSelect() {
   const { t } = useTranslation();
-  const { user } = useAuth();
+  const { chooseLanguage } = useAuth();
   return (
     <NativeSelect
       label={t('language.label')}
@@ -15,8 +15,8 @@ export function LanguageSelect() {
       onChange={(e) => {
         const value = e.currentTarget.value;
         if (!isLanguage(value)) return;
-        rememberLanguage(value, user?.id);
-        void switchLanguage(value);
+        // Signed in, the choice is kept on the account; if that fails, it still holds in this tab.
+        chooseLanguage(value).catch(() => undefined);
       }}
       size="xs"
       className="language-select"

@@ -9,7 +9,8 @@ import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, call, onUnauthorized, setSessionToken } from '../api/client';
 import type { Schemas } from '../api/client';
-import { rememberedLanguage, switchLanguage } from '../i18n/i18n';
+import { currentLanguage, rememberLanguage, switchLanguage } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n';
 
 /** Who is signed in: the sign-in answer's user, and whether the password must be changed first. */
 export type User = Schemas['SignedInUser'] & { mustChangePassword: boolean };
@@ -29,6 +30,8 @@ interface AuthState {
   signOut(reason?: 'expired'): void;
   /** Changes the signed-in user's password; the service answers with a new token (the old one ended). */
   changePassword(currentPassword: string, newPassword: string): Promise<User>;
+  /** Switches the console's language and keeps the choice on the signed-in user's account. */
+  chooseLanguage(language: Language): Promise<void>;
   hasRole(...roles: Role[]): boolean;
 }
 
@@ -62,6 +65,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<StoredSession | undefined>(() => {
     const s = readStored();
     setSessionToken(s?.token);
+    // A reload in a signed-in tab: the account's language, not this browser's last choice.
+    if (s?.user.language && s.user.language !== currentLanguage()) void switchLanguage(s.user.language);
     return s;
   });
   const [ended, setEnded] = useState<AuthState['ended']>();
@@ -92,6 +97,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const next = { ...session, user };
         sessionStorage.setItem(KEY, JSON.stringify(next));
         setSession(next);
+        if (user.language && user.language !== currentLanguage()) void switchLanguage(user.language);
       })
       .catch(() => undefined);
   }, [session]);
@@ -111,8 +117,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     checked.current = true;
     setEnded(undefined);
     setSession(next);
-    const language = rememberedLanguage(res.user.id);
-    if (language) await switchLanguage(language);
+    // The language the user chose, in whatever browser; until they choose, the one in use here.
+    if (res.user.language) await switchLanguage(res.user.language);
     return next.user;
   }, []);
 
@@ -125,6 +131,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return next.user;
   }, []);
 
+  const chooseLanguage = useCallback(async (language: Language) => {
+    rememberLanguage(language);
+    await switchLanguage(language);
+    const current = readStored();
+    // Signed out, or before a temporary password is changed (the service refuses it then): this browser only.
+    if (!current || current.user.mustChangePassword || current.user.language === language) return;
+    const user = await call(api.PATCH('/api/users/me', { body: { language } }));
+    const next = { ...current, user: { ...current.user, language: user.language } };
+    sessionStorage.setItem(KEY, JSON.stringify(next));
+    setSession(next);
+  }, []);
+
   const value = useMemo<AuthState>(
     () => ({
       user: session?.user,
@@ -132,9 +150,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       changePassword,
+      chooseLanguage,
       hasRole: (...roles) => !!session && session.user.roles.some((r) => roles.includes(r)),
     }),
-    [session, ended, signIn, signOut, changePassword],
+    [session, ended, signIn, signOut, changePassword, chooseLanguage],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

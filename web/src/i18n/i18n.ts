@@ -1,7 +1,8 @@
 /**
- * English, Swedish and Norwegian bokmål. The language is taken from the browser at first, can be
- * switched on every page, and is remembered in this browser for the signed-in user (the API has
- * no place to keep it per user). Only the language is stored, never the session.
+ * English, Swedish and Norwegian bokmål. The language is taken from the browser at first and can be
+ * switched on every page. A signed-in user's choice is kept on their account (PATCH /api/users/me)
+ * and applied at every sign-in, in any browser; this browser also remembers the last choice made in
+ * it, for the sign-in page. Only the language is stored here, never the session.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -40,15 +41,14 @@ function stored(key: string): Language | undefined {
   }
 }
 
-/** The language remembered for this user in this browser, else the last one chosen here. */
-export function rememberedLanguage(userId?: string): Language | undefined {
-  return (userId && stored(`${KEY}.${userId}`)) || stored(KEY);
+/** The last language chosen in this browser. */
+export function rememberedLanguage(): Language | undefined {
+  return stored(KEY);
 }
 
-export function rememberLanguage(language: Language, userId?: string): void {
+export function rememberLanguage(language: Language): void {
   try {
     localStorage.setItem(KEY, language);
-    if (userId) localStorage.setItem(`${KEY}.${userId}`, language);
   } catch {
     /* storage refused (private mode): the choice lasts for this page only */
   }

@@ -5,7 +5,7 @@
  */
 import { Anchor, Button, Checkbox, Group, NativeSelect, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -162,21 +162,26 @@ export function UsersPage() {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account>();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => call(api.GET('/api/users')) });
   const role = ROLES.includes(params.get('role') as Role) ? (params.get('role') as Role) : undefined;
   const state = params.get('state') === 'active' || params.get('state') === 'inactive' ? params.get('state') : undefined;
-  const q = (params.get('q') ?? '').toLowerCase();
-  const shown = Number(params.get('show')) > 0 ? Number(params.get('show')) : PAGE;
+  const q = (params.get('q') ?? '').trim();
+  // Filtered and paged by the service; the filters live in the URL, so a link shows the same list.
+  const filters = { q: q || undefined, role, active: state ? state === 'active' : undefined };
+  const users = useInfiniteQuery({
+    queryKey: ['users', 'list', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => call(api.GET('/api/users', { params: { query: { ...filters, limit: PAGE, cursor: pageParam } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
     else next.delete(k);
     setParams(next, { replace: true });
   };
-  const items = (users.data ?? [])
-    .filter((u) => (!role || u.roles.includes(role)) && (!state || u.active === (state === 'active')))
-    .filter((u) => !q || u.name.toLowerCase().includes(q) || u.email.toLowerCase().includes(q))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = users.data?.pages[0]?.total ?? 0;
   return (
     <>
       <PageHeader
@@ -216,10 +221,10 @@ export function UsersPage() {
       ) : (
         <Stack>
           <DataTable
-            caption={t('users.caption', { count: items.length })}
+            caption={t('users.caption', { count: total })}
             head={[t('users.field.name'), t('users.field.email'), t('users.field.roles'), t('users.field.state'), t('users.field.actions')]}
           >
-            {items.slice(0, shown).map((u) => (
+            {items.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{u.name}</Table.Td>
                 <Table.Td>{u.email}</Table.Td>
@@ -246,8 +251,8 @@ export function UsersPage() {
               </Table.Tr>
             ))}
           </DataTable>
-          {items.length > shown ? (
-            <Button variant="default" w="fit-content" onClick={() => set('show', String(shown + PAGE))}>
+          {users.hasNextPage ? (
+            <Button variant="default" w="fit-content" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
               {t('action.more')}
             </Button>
           ) : null}
