@@ -10,6 +10,8 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const VERDICTS = ['effective', 'not_effective'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
+export type BoardDecision = (typeof BOARD_DECISIONS)[number];
 
 /** Who may take a transition: the owner (or a quality manager), or someone other than the owner. */
 export type Actor = 'owner_or_quality_manager' | 'quality_manager' | 'not_owner';

@@ -4,8 +4,8 @@ import { PageQuery } from '../common/pagination.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
 import type { ActionState, ActionType, Verdict } from './action-states.js';
-import { BOARD_DECISIONS } from './corrective-action.entity.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import { BOARD_DECISIONS } from './action-states.js';
+import type { BoardDecision } from './action-states.js';
 
 export class CreateCorrectiveActionRequest {
   @UuidListField({ min: 1, max: 50, description: 'The deviations this action addresses' }) deviationIds: string[];

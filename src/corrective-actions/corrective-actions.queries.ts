@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ActionState, ActionType, Verdict } from './action-states.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import type { BoardDecision } from './action-states.js';
 
 /** A corrective action as other modules see it. */
 export interface ActionRow {

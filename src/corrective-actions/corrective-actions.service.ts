@@ -27,7 +27,7 @@ import {
 import { actionTransition, allowedActionTargets } from './action-states.js';
 import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import type { BoardDecision } from './action-states.js';
 
 export interface NewAction {
   deviationIds: string[];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from '../corrective-actions/action-states.js';
-import { BOARD_DECISIONS as DOMAIN_BOARD_DECISIONS } from '../corrective-actions/corrective-action.entity.js';
+import { BOARD_DECISIONS as DOMAIN_BOARD_DECISIONS } from '../corrective-actions/action-states.js';
 import {
   DEVIATION_SOURCES as DOMAIN_SOURCES,
   DEVIATION_STATES as DOMAIN_STATES,
@@ -12,7 +12,7 @@ import {
   GENDERS as DOMAIN_GENDERS,
   PARTICIPANT_ROLES as DOMAIN_ROLES,
   PARTICIPANT_STATUSES as DOMAIN_STATUSES,
-} from '../programmes/participant.entity.js';
+} from '../programmes/participant-kinds.js';
 import { fill, formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatRate, labelsFor, localise } from './i18n.js';
 import { en } from './labels/en.js';
 import * as codes from './models/codes.js';
