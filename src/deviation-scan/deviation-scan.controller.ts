@@ -38,6 +38,6 @@ export class DeviationScanController {
   @ApiOkResponse({ type: ScanResponse })
   async scan(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: ScanRequest): Promise<ScanResponse> {
     const r = await this.scans.scan(ctx, id, body.today);
-    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today)) };
+    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, ctx.actor)) };
   }
 }

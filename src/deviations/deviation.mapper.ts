@@ -1,10 +1,12 @@
 import { toSignatureResponse } from '../signatures/signature.dto.js';
 import type { DeviationResponse } from './deviation.dto.js';
 import type { Deviation } from './deviation.entity.js';
-import { allowedDeviationTargets, isDeviationOpen } from './deviation-states.js';
+import { allowedDeviationTargetsFor, isDeviationOpen } from './deviation-states.js';
+import type { Caller } from './deviation-states.js';
 import type { DeviationDetail } from './deviation-queries.service.js';
 
-export function toDeviationResponse(d: Deviation, participantCode: string | null, today: string): DeviationResponse {
+/** `caller`: who asks; `allowedTransitions` lists only the states they may move the deviation to. */
+export function toDeviationResponse(d: Deviation, participantCode: string | null, today: string, caller: Caller): DeviationResponse {
   return {
     id: d.id,
     reference: d.reference,
@@ -27,16 +29,16 @@ export function toDeviationResponse(d: Deviation, participantCode: string | null
     rootCause: d.rootCause,
     correctionOnlyJustification: d.correctionOnlyJustification,
     state: d.state,
-    allowedTransitions: allowedDeviationTargets(d.state),
+    allowedTransitions: allowedDeviationTargetsFor(d.state, caller),
     createdAt: d.createdAt.toISOString(),
     closedAt: d.closedAt ? d.closedAt.toISOString() : null,
     version: d.version,
   };
 }
 
-export function toDeviationDetailResponse(x: DeviationDetail, today: string): DeviationResponse {
+export function toDeviationDetailResponse(x: DeviationDetail, today: string, caller: Caller): DeviationResponse {
   return {
-    ...toDeviationResponse(x.deviation, x.participantCode, today),
+    ...toDeviationResponse(x.deviation, x.participantCode, today, caller),
     history: x.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,
