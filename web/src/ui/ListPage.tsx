@@ -5,6 +5,7 @@
  */
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -27,6 +28,12 @@ export interface UrlFilters {
 /** The list's filters, read from and written to the URL's query string. */
 export function useUrlFilters(): UrlFilters {
   const [params, setParams] = useSearchParams();
+  // A change not yet in the URL: the router applies it after this render, and a second filter
+  // set before then (quick typing, a test filling three fields) must build on it, not drop it.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    if (pending.current?.toString() === params.toString()) pending.current = null;
+  }, [params]);
   return {
     text: (key) => params.get(key) || undefined,
     oneOf: <T extends string>(key: string, allowed: readonly T[]) => {
@@ -35,12 +42,16 @@ export function useUrlFilters(): UrlFilters {
     },
     flag: (key) => params.get(key) === 'true',
     set: (key, value) => {
-      const next = new URLSearchParams(params);
+      const next = new URLSearchParams(pending.current ?? params);
       if (value === '' || value === false) next.delete(key);
       else next.set(key, String(value));
+      pending.current = next;
       setParams(next, { replace: true });
     },
-    clear: () => setParams(new URLSearchParams(), { replace: true }),
+    clear: () => {
+      pending.current = new URLSearchParams();
+      setParams(pending.current, { replace: true });
+    },
   };
 }
 
