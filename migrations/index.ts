@@ -15,6 +15,7 @@ import { TruncateGuardsForLaterTables1796130000000 } from './1796130000000-Trunc
 import { EffectivenessCheckInterval1796150500000 } from './1796150500000-EffectivenessCheckInterval.js';
 import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChangesRequested.js';
 import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
+import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   EffectivenessCheckInterval1796150500000,
   BoardChangesRequested1796150600000,
   UserLanguage1796160000000,
+  DeviationSteps1796170000000,
 ];

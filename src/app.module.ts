@@ -20,6 +20,7 @@ import { DeviationsModule } from './deviations/deviations.module.js';
 import { ExecutionsModule } from './executions/executions.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
+import { PlanMigrationModule } from './plan-migration/plan-migration.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { SignaturesModule } from './signatures/signatures.module.js';
 import { TrainingModule } from './training/training.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         ProgrammesModule,
         TrainingModule,
         ExecutionsModule,
+        PlanMigrationModule,
         DeviationsModule,
         DeviationScanModule,
         CorrectiveActionsModule,

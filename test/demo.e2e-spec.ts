@@ -99,7 +99,6 @@ describe('demo programme', () => {
       { source: 'participant_feedback', rule: null, state: 'in_progress', n: 1 },
       { source: 'system', rule: 'missing_step', state: 'closed', n: 1 },
       { source: 'system', rule: 'outside_window', state: 'analysis', n: 1 },
-      { source: 'system', rule: 'outside_window', state: 'cancelled', n: 6 },
       { source: 'system', rule: 'outside_window', state: 'closed', n: 1 },
       { source: 'system', rule: 'overdue', state: 'open', n: 1 },
       { source: 'system', rule: 'performer_competence', state: 'in_progress', n: 1 },

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandLineContext } from '../src/common/command-context.js';
+import { commandLineContext } from '../src/users/command-context.js';
 import { ProcedureImportService } from '../src/procedures/procedure-import.service.js';
 import { auditHead, auditOf, auditSince } from './support/audit-events.js';
 import { expectProblem, problemFields } from './support/expectations.js';

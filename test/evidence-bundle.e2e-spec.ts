@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalHash, canonicalJson } from '../src/common/canonical.js';
-import { verifyBundle } from '../src/reports/bundle/bundle-verify.js';
+import { verifyBundle } from '../src/reports/bundle/verify.mjs';
 import type { BundleManifest } from '../src/reports/bundle/bundle-format.js';
 import { PERSONAL_HASH } from './support/audit-events.js';
 import { createCast } from './support/deviation-fixtures.js';
@@ -160,8 +160,8 @@ describe('evidence bundle', () => {
     }
   });
 
-  it('verifies offline when untouched, saying what was checked', async () => {
-    const verdict = await verify(bundle);
+  it('verifies offline when untouched, saying what was checked', () => {
+    const verdict = verify(bundle);
     expect(verdict.problem).toBeUndefined();
     expect(verdict.valid).toBe(true);
     expect(verdict.checked).toEqual([
@@ -177,10 +177,10 @@ describe('evidence bundle', () => {
     ]);
   });
 
-  it('fails after a one-byte change in any file of the archive, naming the file', async () => {
+  it('fails after a one-byte change in any file of the archive, naming the file', () => {
     for (const e of entries.filter((x) => x.name !== 'manifest.json')) {
       for (const at of [0, Math.floor(e.size / 2), e.size - 1]) {
-        const verdict = await verify(withByteChanged(bundle, e.offset + at));
+        const verdict = verify(withByteChanged(bundle, e.offset + at));
         expect({ file: e.name, at, valid: verdict.valid, problem: verdict.problem }).toEqual({
           file: e.name,
           at,
@@ -191,10 +191,10 @@ describe('evidence bundle', () => {
     }
   });
 
-  it('fails after a one-byte change anywhere in the manifest', async () => {
+  it('fails after a one-byte change anywhere in the manifest', () => {
     const m = entry('manifest.json');
     for (let at = 0; at < m.size; at++) {
-      const verdict = await verify(withByteChanged(bundle, m.offset + at));
+      const verdict = verify(withByteChanged(bundle, m.offset + at));
       if (verdict.valid)
         throw new Error(
           `a change at byte ${at} of the manifest (${JSON.stringify(m.data.subarray(Math.max(0, at - 20), at + 20).toString())}) went unnoticed`,
@@ -209,52 +209,51 @@ describe('evidence bundle', () => {
     altered.reason = 'Nothing happened';
     const events = (ls: string[]) => Buffer.from(ls.join('\n') + '\n');
     expect(
-      (await verify(await forged('audit-events.jsonl', events([...lines.slice(0, 3), JSON.stringify(altered), ...lines.slice(4)]))))
-        .problem,
+      verify(await forged('audit-events.jsonl', events([...lines.slice(0, 3), JSON.stringify(altered), ...lines.slice(4)]))).problem,
     ).toBe(`audit event ${altered.seq} does not match its own hash: it was altered`);
-    expect((await verify(await forged('audit-events.jsonl', events(lines.slice(0, -1))))).problem).toBe(
+    expect(verify(await forged('audit-events.jsonl', events(lines.slice(0, -1)))).problem).toBe(
       `${lines.length - 1} audit events, but the report counts ${lines.length}`,
     );
 
     const model = JSON.parse(entry('report-model.json').data.toString());
     model.indicators.completed = 11;
-    expect((await verify(await forged('report-model.json', Buffer.from(canonicalJson(model))))).problem).toBe(
+    expect(verify(await forged('report-model.json', Buffer.from(canonicalJson(model)))).problem).toBe(
       `the report model's fingerprint ${canonicalHash(model)} is not the manifest's ${fingerprint}`,
     );
-    expect((await verify(await forged('report-model.json', Buffer.from(JSON.stringify(model, null, 2))))).problem).toBe(
+    expect(verify(await forged('report-model.json', Buffer.from(JSON.stringify(model, null, 2)))).problem).toBe(
       'report-model.json is not in canonical form: it was edited',
     );
-    expect((await verify(await forged('report.pdf', entry('report.pdf').data, (m) => (m.generatedBy = 'Someone Else')))).problem).toBe(
+    expect(verify(await forged('report.pdf', entry('report.pdf').data, (m) => (m.generatedBy = 'Someone Else'))).problem).toBe(
       'generatedBy differs between the manifest and the report model',
     );
 
     const name = 'procedures/intake-v2.json';
     const cited = JSON.parse(entry(name).data.toString());
     cited.definition.window.fromDays = -90;
-    expect((await verify(await forged(name, Buffer.from(canonicalJson(cited))))).problem).toBe(
+    expect(verify(await forged(name, Buffer.from(canonicalJson(cited)))).problem).toBe(
       `${name}: the definition does not match its content hash`,
     );
   });
 
   it('fails on files outside the manifest, missing files, and what is not an archive at all', async () => {
     const all = entries.map((e) => ({ name: e.name, data: e.data }));
-    expect((await verify(await packTar([...all, { name: 'extra.txt', data: Buffer.from('x') }]))).problem).toBe(
+    expect(verify(await packTar([...all, { name: 'extra.txt', data: Buffer.from('x') }])).problem).toBe(
       'files not listed in the manifest: extra.txt',
     );
-    expect((await verify(await packTar(all.filter((e) => e.name !== 'report.pdf')))).problem).toBe(
+    expect(verify(await packTar(all.filter((e) => e.name !== 'report.pdf'))).problem).toBe(
       'report.pdf is listed in the manifest but missing',
     );
-    expect((await verify(await packTar(all.filter((e) => e.name !== 'manifest.json')))).problem).toBe('manifest.json is missing');
+    expect(verify(await packTar(all.filter((e) => e.name !== 'manifest.json'))).problem).toBe('manifest.json is missing');
     // Without the report, even with the manifest rewritten to leave it out.
     const m = JSON.parse(entry('manifest.json').data.toString()) as BundleManifest;
     m.files = m.files.filter((f) => f.path !== 'report.pdf');
     const withoutReport = all
       .filter((e) => e.name !== 'report.pdf')
       .map((e) => (e.name === 'manifest.json' ? { name: e.name, data: Buffer.from(canonicalJson(m)) } : e));
-    expect((await verify(await packTar(withoutReport))).problem).toBe('report.pdf is missing');
-    expect((await verify(await packTar([...all, all[1]]))).problem).toBe('report.pdf appears twice in the archive');
-    expect((await verify(Buffer.from('%PDF-1.7 not a tar archive'.padEnd(2048, ' ')))).valid).toBe(false);
-    expect(await verifyBundle(join(dir, 'no-such-file.tar'))).toMatchObject({
+    expect(verify(await packTar(withoutReport)).problem).toBe('report.pdf is missing');
+    expect(verify(await packTar([...all, all[1]])).problem).toBe('report.pdf appears twice in the archive');
+    expect(verify(Buffer.from('%PDF-1.7 not a tar archive'.padEnd(2048, ' '))).valid).toBe(false);
+    expect(verifyBundle(join(dir, 'no-such-file.tar'))).toMatchObject({
       valid: false,
       problem: expect.stringContaining('cannot read'),
     });
@@ -262,7 +261,7 @@ describe('evidence bundle', () => {
 
   it('gives an auditor a verifiable bundle in which no participant is named', async () => {
     const r = await fetchReport(t, c.auditor, url(), TAR);
-    expect((await verify(r.body)).valid).toBe(true);
+    expect(verify(r.body).valid).toBe(true);
     const files = tarEntries(r.body);
     const texts = files.filter((e) => e.name !== 'report.pdf').map((e) => e.data.toString('utf8'));
     texts.push((await pageTexts(files.find((e) => e.name === 'report.pdf')!.data)).join('\n'));
@@ -286,7 +285,7 @@ describe('evidence bundle', () => {
       'not_found',
     );
     const named = await fetchReport(t, c.qm, url('&includeNames=true'), TAR);
-    expect((await verify(named.body)).valid).toBe(true);
+    expect(verify(named.body).valid).toBe(true);
     expect(JSON.parse(tarEntries(named.body)[2].data.toString()).participants.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining([fx.adepts[0].fullName]),
     );

@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandLineContext } from '../src/common/command-context.js';
+import { commandLineContext } from '../src/users/command-context.js';
 import { writeEvidenceReportFile } from '../src/reports/evidence-report-file.js';
 import { canonicalHash } from '../src/common/canonical.js';
 import { reportFingerprint } from '../src/reports/fingerprint.js';

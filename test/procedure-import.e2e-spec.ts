@@ -9,7 +9,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { commandLineContext } from '../src/common/command-context.js';
+import { commandLineContext } from '../src/users/command-context.js';
 import { ProcedureImportService } from '../src/procedures/procedure-import.service.js';
 import { ProcedureFileError, loadProcedureDirectory } from '../src/procedures/definition-validation.js';
 import { auditHead, auditOf, auditSince } from './support/audit-events.js';

@@ -29,6 +29,7 @@ const GUARDED = [
   'reference_counter',
   'deviation',
   'deviation_transition',
+  'deviation_step',
   'corrective_action',
   'corrective_action_deviation',
   'corrective_action_transition',

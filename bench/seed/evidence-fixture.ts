@@ -100,6 +100,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
         procedureVersion: 1,
         state: 'closed',
         title: 'Matching done after the window closed',
+        steps: ['match'],
         closedAt: '2027-03-01T09:00:00.000Z',
       },
       {
@@ -111,6 +112,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
         procedureVersion: null,
         state: 'action_plan',
         title: 'Consent form missing for one adept',
+        steps: [],
         closedAt: null,
       },
     ],

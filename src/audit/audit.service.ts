@@ -376,6 +376,15 @@ export async function* streamAuditEvents(
   }
 }
 
+/** How many events of the given entities the chain holds up to `uptoSeq`. */
+export async function countAuditEvents(m: EntityManager, entityIds: string[], uptoSeq: number): Promise<number> {
+  const [{ n }] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [
+    entityIds,
+    uptoSeq,
+  ]);
+  return n;
+}
+
 /** Field-by-field changes between two snapshots, for the `changes` member of an event. */
 export function diffChanges<T extends object>(
   before: Partial<T> | null,

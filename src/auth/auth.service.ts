@@ -6,7 +6,8 @@ import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { ProblemException, unauthorized } from '../common/problem.js';
 import type { Actor } from '../common/request-context.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { accountWithPassword, sessionUser } from '../users/users.queries.js';
 import { AttemptThrottle } from './attempt-throttle.js';
 import type { ThrottleScope } from './attempt-throttle.js';
 import { JWT_SECRET } from './jwt-secret.js';
@@ -109,22 +110,12 @@ export class AuthService {
     if (typeof sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(sub)) throw invalid();
     if (typeof gen !== 'number' || !Number.isSafeInteger(gen) || gen < 0) throw invalid();
     // Only what a request needs (never the password hash), in one plain read: this runs on every request.
-    const [user] = await this.dataSource.query<
-      {
-        id: string;
-        email: string;
-        name: string;
-        roles: Actor['roles'];
-        active: boolean;
-        token_generation: number;
-        must_change_password: boolean;
-      }[]
-    >(`SELECT id, email, name, roles, active, token_generation, must_change_password FROM app_user WHERE id = $1`, [sub]);
+    const user = await sessionUser(this.dataSource.manager, sub);
     if (!user || !user.active) throw unauthorized('account_inactive', 'The account is deactivated or no longer exists');
-    if (user.token_generation !== gen) {
+    if (user.tokenGeneration !== gen) {
       throw unauthorized('token_revoked', 'This token was ended by a change of password or a deactivation; sign in again');
     }
-    return { id: user.id, email: user.email, name: user.name, roles: user.roles, mustChangePassword: user.must_change_password };
+    return { id: user.id, email: user.email, name: user.name, roles: user.roles, mustChangePassword: user.mustChangePassword };
   }
 
   /**
@@ -161,7 +152,7 @@ export class AuthService {
       const wait = admission.retryAfterSeconds;
       throw new ProblemException('too_many_attempts', `Too many failed attempts; try again in ${wait} s`, { retryAfterSeconds: wait });
     }
-    const user = await this.dataSource.getRepository(User).findOneBy(where);
+    const user = (await accountWithPassword(this.dataSource.manager, where)) ?? undefined;
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !ok || !user.active) return undefined;
     await this.throttle.forgive(admission.ticket);

@@ -7,13 +7,13 @@ import { verifyAuditExport } from '../audit/audit-export.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
-import { verifyBundle } from '../reports/bundle/bundle-verify.js';
+import { verifyBundle } from '../reports/bundle/verify.mjs';
 import { DemoRefused } from '../demo/demo-context.js';
 import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
 import { REPORT_LANGUAGES, writeEvidenceReportFile } from '../reports/evidence-report-file.js';
 import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
-import { commandLineContext } from '../common/command-context.js';
+import { commandLineContext } from '../users/command-context.js';
 import { CommandLogger, CommandRefused, commandDatabase } from './command-database.js';
 import type { AppConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/embedded.js';
@@ -57,7 +57,7 @@ async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Pr
   }
 }
 
-type Command = (args: string[]) => Promise<number>;
+type Command = (args: string[]) => Promise<number> | number;
 
 const commands: Record<string, Command> = {
   async migrate() {
@@ -94,13 +94,13 @@ const commands: Record<string, Command> = {
     }
   },
 
-  async verify(args) {
+  verify(args) {
     const file = args[0];
     if (!file) {
       process.stderr.write('usage: npm run qms -- verify BUNDLE\n');
       return 2;
     }
-    const v = await verifyBundle(file);
+    const v = verifyBundle(file);
     for (const line of v.checked) process.stdout.write(`  ok  ${line}\n`);
     if (!v.valid) {
       process.stderr.write(`INVALID: ${v.problem}\n`);

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../common/request-context.js';
+import { deviationIdsSql, deviationsByIds } from '../deviations/deviations.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { programmesLedBy } from '../programmes/programmes.queries.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
+import { userNames } from '../users/users.queries.js';
 import type { ActionState } from './action-states.js';
 import { ActionTransition, BoardReview, CorrectiveAction } from './corrective-action.entity.js';
+import { deviationLinks } from './corrective-actions.queries.js';
 import { CorrectiveActionsService } from './corrective-actions.service.js';
 
 export interface ActionFilter {
@@ -73,8 +77,8 @@ export class CorrectiveActionQueriesService {
     const led = await this.ledProgrammes(ctx);
     if (led) {
       add(
-        `(a.owner_id = ? OR a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-          WHERE d.programme_id = ANY(?)))`,
+        `(a.owner_id = ? OR a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l
+          WHERE l.deviation_id IN (${deviationIdsSql({ programmes: '?' })})))`,
         ctx.actor.id,
         led,
       );
@@ -85,15 +89,15 @@ export class CorrectiveActionQueriesService {
     // does not exist: the filters must not tell whether an action they own touches it.
     if (f.deviationId) {
       add(
-        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-          WHERE l.deviation_id = ?${led ? ' AND d.programme_id = ANY(?)' : ''})`,
+        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l
+          WHERE l.deviation_id = ?${led ? ` AND l.deviation_id IN (${deviationIdsSql({ programmes: '?' })})` : ''})`,
         ...(led ? [f.deviationId, led] : [f.deviationId]),
       );
     }
     if (f.programmeId) {
       add(
-        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-          WHERE d.programme_id = ?${led ? ' AND d.programme_id = ANY(?)' : ''})`,
+        `a.id IN (SELECT l.corrective_action_id FROM corrective_action_deviation l
+          WHERE l.deviation_id IN (${deviationIdsSql(led ? { programme: '?', programmes: '?' } : { programme: '?' })}))`,
         ...(led ? [f.programmeId, led] : [f.programmeId]),
       );
     }
@@ -122,20 +126,12 @@ export class CorrectiveActionQueriesService {
     const history = await this.dataSource
       .getRepository(ActionTransition)
       .find({ where: { correctiveActionId: id }, order: { seq: 'ASC' } });
-    const reviews = await this.dataSource.query<
-      {
-        id: string;
-        decision: BoardReview['decision'];
-        comment: string;
-        reviewer_id: string;
-        signature_id: string;
-        reviewed_at: Date;
-        name: string;
-      }[]
-    >(
-      `SELECT r.id, r.decision, r.comment, r.reviewer_id, r.signature_id, r.reviewed_at, u.name
-       FROM board_review r JOIN app_user u ON u.id = r.reviewer_id WHERE r.corrective_action_id = $1 ORDER BY r.reviewed_at, r.id`,
-      [id],
+    const reviews = await this.dataSource
+      .getRepository(BoardReview)
+      .find({ where: { correctiveActionId: id }, order: { reviewedAt: 'ASC', id: 'ASC' } });
+    const reviewers = await userNames(
+      this.dataSource.manager,
+      reviews.map((r) => r.reviewerId),
     );
     return {
       ...summary,
@@ -145,10 +141,10 @@ export class CorrectiveActionQueriesService {
         correctiveActionId: id,
         decision: r.decision,
         comment: r.comment,
-        reviewerId: r.reviewer_id,
-        signatureId: r.signature_id,
-        reviewedAt: r.reviewed_at,
-        reviewerName: r.name,
+        reviewerId: r.reviewerId,
+        signatureId: r.signatureId,
+        reviewedAt: r.reviewedAt,
+        reviewerName: reviewers.get(r.reviewerId)!,
       })),
       signatures: await this.signatures.listFor('corrective_action', [id]),
     };
@@ -160,12 +156,7 @@ export class CorrectiveActionQueriesService {
    */
   private async ledProgrammes(ctx: RequestContext): Promise<string[] | null> {
     if (!this.access.visibilityFilter(ctx)) return null;
-    const rows = await this.dataSource.query<
-      {
-        programme_id: string;
-      }[]
-    >(`SELECT programme_id FROM programme_leader WHERE user_id = $1`, [ctx.actor.id]);
-    return rows.map((r) => r.programme_id);
+    return ctx.actor.id === null ? [] : programmesLedBy(this.dataSource.manager, ctx.actor.id);
   }
 
   /**
@@ -175,17 +166,21 @@ export class CorrectiveActionQueriesService {
   async summaries(ids: string[], visible: string[] | null = null): Promise<ActionSummary[]> {
     if (ids.length === 0) return [];
     const actions = await this.dataSource.getRepository(CorrectiveAction).findBy(ids.map((id) => ({ id })));
-    const owners = await this.dataSource.query<{ id: string; name: string }[]>(`SELECT id, name FROM app_user WHERE id = ANY($1)`, [
-      [...new Set(actions.map((a) => a.ownerId))],
-    ]);
-    const links = await this.dataSource.query<
-      { corrective_action_id: string; id: string; reference: string; state: string; programme_id: string }[]
-    >(
-      `SELECT l.corrective_action_id, d.id, d.reference, d.state, d.programme_id FROM corrective_action_deviation l
-       JOIN deviation d ON d.id = l.deviation_id WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
-      [ids],
+    const m = this.dataSource.manager;
+    const owners = await userNames(
+      m,
+      actions.map((a) => a.ownerId),
     );
-    const shown = (l: { programme_id: string }) => visible === null || visible.includes(l.programme_id);
+    const linked = await deviationLinks(m, ids);
+    // By deviation reference, as each action lists them.
+    const deviations = await deviationsByIds(
+      m,
+      linked.map((l) => l.deviationId),
+    );
+    const links = deviations.flatMap((d) =>
+      linked.filter((l) => l.deviationId === d.id).map((l) => ({ corrective_action_id: l.correctiveActionId, ...d })),
+    );
+    const shown = (l: { programmeId: string }) => visible === null || visible.includes(l.programmeId);
     const verdicts = await this.dataSource.query<{ corrective_action_id: string; verdict: string }[]>(
       `SELECT DISTINCT ON (corrective_action_id) corrective_action_id, verdict FROM corrective_action_transition
        WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
@@ -198,7 +193,7 @@ export class CorrectiveActionQueriesService {
     const byId = new Map(actions.map((a) => [a.id, a]));
     return ids.map((id) => ({
       action: byId.get(id)!,
-      ownerName: owners.find((o) => o.id === byId.get(id)!.ownerId)?.name ?? '',
+      ownerName: owners.get(byId.get(id)!.ownerId) ?? '',
       deviations: links
         .filter((l) => l.corrective_action_id === id && shown(l))
         .map((l) => ({ id: l.id, reference: l.reference, state: l.state })),

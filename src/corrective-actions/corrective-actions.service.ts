@@ -11,9 +11,13 @@ import { allocateReference } from '../common/references.js';
 import { isUniqueViolation } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { deviationIdsSql, lockDeviations } from '../deviations/deviations.queries.js';
+import type { LockedDeviation } from '../deviations/deviations.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { programmesLedBySql } from '../programmes/programmes.queries.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
+import { userById } from '../users/users.queries.js';
 import {
   DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS,
   checkDueDatePlausible,
@@ -79,37 +83,21 @@ export class CorrectiveActionsService {
 
   /** Inside the caller's transaction (also used for management review decisions). */
   async insert(m: EntityManager, ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
-    const deviations = input.deviationIds.length
-      ? await m.query<
-          {
-            id: string;
-            reference: string;
-            state: string;
-            programme_id: string;
-            detected_at: Date;
-            time_zone: string;
-          }[]
-        >(
-          `SELECT d.id, d.reference, d.state, d.programme_id, d.detected_at, p.time_zone
-           FROM deviation d JOIN programme p ON p.id = d.programme_id WHERE d.id = ANY($1) ORDER BY d.id FOR UPDATE OF d`,
-          [input.deviationIds],
-        )
-      : [];
-    const missing = input.deviationIds.filter((id) => !deviations.some((d) => d.id === id));
+    const locked = await lockDeviations(m, input.deviationIds);
+    const missing = input.deviationIds.filter((id) => !locked.some((d) => d.id === id));
     if (missing.length)
       throw unprocessable('unknown_deviation', `No deviation has the id ${missing.join(', ')}`, {
         errors: [{ field: 'deviationIds', message: `names deviations that do not exist: ${missing.join(', ')}` }],
       });
-    for (const d of deviations) await this.access.writable(m, ctx, d.programme_id);
+    const deviations: (LockedDeviation & { timeZone: string })[] = [];
+    for (const d of locked) deviations.push({ ...d, timeZone: (await this.access.writable(m, ctx, d.programmeId)).timeZone });
     const finished = deviations.filter((d) => d.state === 'closed' || d.state === 'cancelled');
     if (finished.length) {
       throw conflict('deviation_closed', `Actions cannot be added to ${finished.map((d) => `${d.reference} (${d.state})`).join(', ')}`);
     }
     checkDueDate(input, deviations);
-    const [owner] = await m.query<{ active: boolean; roles: string[] }[]>(`SELECT active, roles FROM app_user WHERE id = $1`, [
-      input.ownerId,
-    ]);
-    checkOwnerCanAct(owner, `${input.fieldPrefix ?? ''}ownerId`);
+    const owner = await userById(m, input.ownerId);
+    checkOwnerCanAct(owner ?? undefined, `${input.fieldPrefix ?? ''}ownerId`);
     checkDueDatePlausible(input.dueDate, this.today(), `${input.fieldPrefix ?? ''}dueDate`);
     const checkAfterDays = input.effectivenessCheckAfterDays ?? DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS;
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
@@ -293,8 +281,8 @@ export class CorrectiveActionsService {
     if (!action) throw notFound('Corrective action');
     if (this.access.visibilityFilter(ctx) && action.ownerId !== ctx.actor.id) {
       const visible = await m.query<unknown[]>(
-        `SELECT 1 FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-         JOIN programme_leader pl ON pl.programme_id = d.programme_id WHERE l.corrective_action_id = $1 AND pl.user_id = $2 LIMIT 1`,
+        `SELECT 1 FROM corrective_action_deviation l
+         WHERE l.corrective_action_id = $1 AND l.deviation_id IN (${deviationIdsSql({ programmesIn: programmesLedBySql('$2') })}) LIMIT 1`,
         [id, ctx.actor.id],
       );
       if (visible.length === 0) throw notFound('Corrective action');
@@ -376,9 +364,9 @@ function alreadyReviewed() {
 }
 
 /** An action is not due before the problem it addresses was found (nor before the review that decided it). */
-function checkDueDate(input: NewAction, deviations: { reference: string; detected_at: Date; time_zone: string }[]): void {
+function checkDueDate(input: NewAction, deviations: { reference: string; detectedAt: Date; timeZone: string }[]): void {
   const floors = deviations.map((d) => ({
-    day: localDate(d.detected_at, d.time_zone),
+    day: localDate(d.detectedAt, d.timeZone),
     field: 'dueDate',
     why: `${d.reference} was detected`,
   }));

@@ -29,28 +29,19 @@ export async function runQuality(d: Demo, run: ProgrammeRun): Promise<QualityRun
     comment: string,
     extra: { rootCause?: string; correctionOnlyJustification?: string; password?: string } = {},
   ) => s.deviations.transition(qm.ctx, id, { to, comment, ...extra });
-  // The system opens one deviation per finding and step: a late execution has one per step. The
-  // first is handled; the others, with the same cause, are cancelled as duplicates of it.
-  const handled = async (executionId: string, rule: string): Promise<Deviation> => {
-    const [first, ...same] = detected
-      .filter((x) => x.executionId === executionId && x.rule === rule)
-      .sort((a, b) => a.reference.localeCompare(b.reference));
-    if (!first)
+  // The system opens one deviation per execution and rule, listing the steps concerned.
+  const handled = (executionId: string, rule: string): Deviation => {
+    const found = detected.filter((x) => x.executionId === executionId && x.rule === rule);
+    if (found.length !== 1)
       throw new Error(
-        `the demo expected a ${rule} deviation for execution ${executionId}; the procedures in force may differ from the shipped ones`,
+        `the demo expected one ${rule} deviation for execution ${executionId}, found ${found.length}; the procedures in force may differ from the shipped ones`,
       );
-    for (const x of same)
-      await move(
-        x.id,
-        'cancelled',
-        `Duplicate: the same finding in another step of the execution of ${first.reference}, which handles it.`,
-      );
-    return first;
+    return found[0];
   };
-  const consent = await handled(story('consent_not_recorded').intakeId, 'missing_step');
-  const competence = await handled(story('untrained_interviewer').intakeId, 'performer_competence');
-  const lateIntake = await handled(story('late_intake').intakeId, 'outside_window');
-  const lateFollowUp = await handled(story('late_follow_up').followUpId!, 'outside_window');
+  const consent = handled(story('consent_not_recorded').intakeId, 'missing_step');
+  const competence = handled(story('untrained_interviewer').intakeId, 'performer_competence');
+  const lateIntake = handled(story('late_intake').intakeId, 'outside_window');
+  const lateFollowUp = handled(story('late_follow_up').followUpId!, 'outside_window');
   const step = (by: StaffMember, id: string, to: 'in_progress' | 'implemented' | 'effectiveness_check', comment: string) =>
     s.actions.transition(by.ctx, id, { to, comment });
   // Corrective actions are planned with a due date still to come and judged only once the interval

@@ -5,7 +5,7 @@ import { DateField } from '../common/fields.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { WRITE_PROGRAMME } from '../programmes/programme-roles.js';
-import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
+import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import { DeviationResponse } from '../deviations/deviation.dto.js';
 import { toDeviationResponse } from '../deviations/deviation.mapper.js';
 import { DeviationScanService } from './deviation-scan.service.js';
@@ -38,6 +38,11 @@ export class DeviationScanController {
   @ApiOkResponse({ type: ScanResponse })
   async scan(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: ScanRequest): Promise<ScanResponse> {
     const r = await this.scans.scan(ctx, id, body.today);
-    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, ctx.actor)) };
+    // A scan finds procedures not done, never a step: what it opens lists no steps.
+    return {
+      today: r.today,
+      overdueCells: r.overdueCells,
+      opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, [], ctx.actor)),
+    };
   }
 }

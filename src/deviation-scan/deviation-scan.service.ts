@@ -9,9 +9,12 @@ import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
+import { lockOpenExecutions } from '../executions/executions.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
+import { activeProgrammeIds } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
+import type { OverdueCell } from '../deviations/deviation-detector.js';
 
 export interface ScanResult {
   programmeId: string;
@@ -60,24 +63,34 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       const programme = await this.access.writable(m, ctx, programmeId);
       const day = this.scanDay(ctx, programme.timeZone, asOf);
       const matrix = buildMatrix(await loadMatrixData(m, programme), programme, day);
-      const opened: Deviation[] = [];
-      let overdueCells = 0;
+      const cells: OverdueCell[] = [];
       for (const row of matrix.rows) {
         for (const cell of row.cells) {
           if (cell.status !== 'overdue') continue;
-          overdueCells++;
-          const d = await this.detector.overdue(m, ctx, {
+          cells.push({
             programmeId,
             procedureKey: cell.procedureKey,
             versionNumber: cell.versionNumber,
             subjectId: row.subject.id,
             subjectCode: row.subject.code,
             participantId: row.subject.type === 'adept' || row.subject.type === 'mentor' ? row.subject.id : null,
+            executionId: cell.executionId,
             window: cell.window,
           });
-          if (d) opened.push(d);
         }
       }
+      // An open execution found overdue may be being completed right now: wait for it, and leave it
+      // to its completion once completed (what it found is the same lateness).
+      const open = await lockOpenExecutions(
+        m,
+        cells.flatMap((c) => (c.executionId ? [c.executionId] : [])),
+      );
+      const opened = await this.detector.overdue(
+        m,
+        ctx,
+        cells.filter((c) => c.executionId === null || open.has(c.executionId)),
+      );
+      const overdueCells = cells.length;
       return { programmeId, today: day, overdueCells, opened };
     });
   }
@@ -103,10 +116,10 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       }[];
       if (!locked) return;
       try {
-        const programmes = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
+        const programmes = await activeProgrammeIds(this.dataSource.manager);
         const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
         let opened = 0;
-        for (const p of programmes) opened += (await this.scan(ctx, p.id)).opened.length;
+        for (const id of programmes) opened += (await this.scan(ctx, id)).opened.length;
         if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
       } finally {
         await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);

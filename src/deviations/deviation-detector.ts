@@ -5,6 +5,7 @@ import type { RequestContext } from '../common/request-context.js';
 import type { Deviation } from './deviation.entity.js';
 import type { Severity } from './deviation-states.js';
 import { DeviationsService } from './deviations.service.js';
+import type { NewDeviationStep } from './deviation-steps.js';
 import type { NewDeviation } from './deviations.service.js';
 
 /** Findings that mean the procedure was not really carried out weigh more than slips in form. */
@@ -27,6 +28,7 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
 export interface DetectedFinding {
   rule: string;
   stepKey?: string;
+  recordId?: string;
   /** An English sentence for the auditor. */
   detail: string;
 }
@@ -37,13 +39,33 @@ export interface NonconformingExecution {
   procedureKey: string;
   versionNumber: number;
   participantId: string | null;
+  /** The participant, pair or programme the execution is for (what the overdue scan keys on). */
+  subjectId: string;
   subjectLabel: string;
+}
+
+/** The key of a finding of an execution: one deviation per execution and rule. */
+export function executionFindingKey(executionId: string, rule: string): string {
+  return `finding:${executionId}:${rule}`;
+}
+
+/** The key of an overdue procedure for a subject that has no execution of it. */
+export function overdueKey(programmeId: string, procedureKey: string, subjectId: string): string {
+  return `overdue:${programmeId}:${procedureKey}:${subjectId}`;
 }
 
 /**
  * Automatic detection: opens deviations (source `system`) from nonconforming executions and
- * from overdue procedures. Idempotent: a detection key names the finding, and while a deviation
- * with that key stands (not cancelled) no second one opens.
+ * from overdue procedures. One deviation per execution and rule, listing the steps concerned;
+ * idempotent: a detection key names the finding, and while a deviation with that key stands
+ * (not cancelled) no second one opens (the database's unique index refuses it too), the steps
+ * found again are added to the one that stands.
+ *
+ * Lateness is one nonconformity however it is found: by the scan (the window closed with the
+ * procedure not done) or at completion (steps performed after the window). A scan that finds an
+ * open execution overdue uses the key its completion will use (`outside_window` of that
+ * execution); one that finds no execution keys on the subject and procedure, and the execution
+ * completed late afterwards is recorded on that deviation (its steps listed) instead of a second.
  */
 @Injectable()
 export class DeviationDetector {
@@ -52,73 +74,148 @@ export class DeviationDetector {
     private readonly clock: Clock,
   ) {}
 
-  /** One deviation per finding rule and step, citing execution, version, step and rule. */
+  /** One deviation per finding rule, citing execution, version, rule and the steps concerned. */
   async fromExecution(
     m: EntityManager,
     ctx: RequestContext,
     e: NonconformingExecution,
     result: { findings: readonly DetectedFinding[] },
   ): Promise<Deviation[]> {
-    const groups = new Map<string, DetectedFinding[]>();
-    for (const f of result.findings) {
-      const key = `${f.rule}:${f.stepKey ?? '-'}`;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
-    }
+    const byRule = new Map<string, DetectedFinding[]>();
+    for (const f of result.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const plans: Detection[] = [...byRule].map(([rule, findings]) => {
+      const steps = stepsOf(e.executionId, findings);
+      const stepKeys = steps.map((s) => s.stepKey);
+      const stepWords = stepKeys.length === 0 ? '' : stepKeys.length === 1 ? ` in step ${stepKeys[0]}` : ` in steps ${stepKeys.join(', ')}`;
+      return {
+        where: {
+          keys: rule === 'outside_window' ? [overdueKey(e.programmeId, e.procedureKey, e.subjectId)] : [],
+          key: executionFindingKey(e.executionId, rule),
+          executionId: e.executionId,
+        },
+        input: {
+          programmeId: e.programmeId,
+          title: `${e.procedureKey} v${e.versionNumber}: ${rule.replace(/_/g, ' ')}${stepWords} (${e.subjectLabel})`,
+          description: findings.map((f) => f.detail).join('\n'),
+          severity: SEVERITY_BY_RULE[rule] ?? 'minor',
+          detectedAt: this.clock.now().toISOString(),
+          executionId: e.executionId,
+          stepKey: stepKeys.length === 1 ? stepKeys[0] : undefined,
+          participantId: e.participantId ?? undefined,
+          rule,
+        },
+        steps,
+      };
+    });
+    return this.detect(m, ctx, plans);
+  }
+
+  /** One deviation per overdue subject and procedure (see the class comment for an open execution). */
+  async overdue(m: EntityManager, ctx: RequestContext, cells: readonly OverdueCell[]): Promise<Deviation[]> {
+    const plans: Detection[] = cells.map((o) => {
+      const slot = overdueKey(o.programmeId, o.procedureKey, o.subjectId);
+      return {
+        where: o.executionId
+          ? { keys: [slot], key: executionFindingKey(o.executionId, 'outside_window'), executionId: o.executionId }
+          : { keys: [], key: slot, executionId: null },
+        input: {
+          programmeId: o.programmeId,
+          title: `Overdue: ${o.procedureKey} for ${o.subjectCode}`,
+          description: `No completed ${o.procedureKey} (version ${o.versionNumber}) for ${o.subjectCode}${o.window ? `; its window was ${o.window.from} to ${o.window.to}` : ''}${o.executionId ? '; an execution was started and is still open' : ''}.`,
+          severity: SEVERITY_BY_RULE.overdue,
+          detectedAt: this.clock.now().toISOString(),
+          participantId: o.participantId ?? undefined,
+          ...(o.executionId ? { executionId: o.executionId } : { procedureKey: o.procedureKey, versionNumber: o.versionNumber }),
+          rule: 'overdue',
+        },
+        steps: [],
+      };
+    });
+    return this.detect(m, ctx, plans);
+  }
+
+  /**
+   * Every detection lock first, in one order (sorted keys), then the deviations: a transaction
+   * that has begun allocating references (the `DEV` counter) never waits for a detection lock
+   * afterwards, so a scan and completions at once cannot deadlock (Lock order, 5 before 6).
+   */
+  private async detect(m: EntityManager, ctx: RequestContext, plans: Detection[]): Promise<Deviation[]> {
+    const keys = [...new Set(plans.flatMap((p) => [...p.where.keys, p.where.key]))].sort();
+    for (const key of keys) await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
     const opened: Deviation[] = [];
-    for (const [key, findings] of groups) {
-      const { rule, stepKey } = findings[0];
-      const d = await this.openOnce(m, ctx, `finding:${e.executionId}:${key}`, {
-        programmeId: e.programmeId,
-        title: `${e.procedureKey} v${e.versionNumber}: ${rule.replace(/_/g, ' ')}${stepKey ? ` in step ${stepKey}` : ''} (${e.subjectLabel})`,
-        description: findings.map((f) => f.detail).join('\n'),
-        severity: SEVERITY_BY_RULE[rule] ?? 'minor',
-        detectedAt: this.clock.now().toISOString(),
-        executionId: e.executionId,
-        stepKey,
-        participantId: e.participantId ?? undefined,
-        rule,
-      });
+    for (const p of plans) {
+      const d = await this.openOnce(m, ctx, p);
       if (d) opened.push(d);
     }
     return opened;
   }
 
-  async overdue(
-    m: EntityManager,
-    ctx: RequestContext,
-    o: {
-      programmeId: string;
-      procedureKey: string;
-      versionNumber: number;
-      subjectId: string;
-      subjectCode: string;
-      participantId: string | null;
-      window: { from: string; to: string } | null;
-    },
-  ): Promise<Deviation | null> {
-    return this.openOnce(m, ctx, `overdue:${o.programmeId}:${o.procedureKey}:${o.subjectId}`, {
-      programmeId: o.programmeId,
-      title: `Overdue: ${o.procedureKey} for ${o.subjectCode}`,
-      description: `No completed ${o.procedureKey} (version ${o.versionNumber}) for ${o.subjectCode}${o.window ? `; its window was ${o.window.from} to ${o.window.to}` : ''}.`,
-      severity: SEVERITY_BY_RULE.overdue,
-      detectedAt: this.clock.now().toISOString(),
-      participantId: o.participantId ?? undefined,
-      procedureKey: o.procedureKey,
-      versionNumber: o.versionNumber,
-      rule: 'overdue',
-    });
+  /**
+   * Opens the deviation under `where.key` unless one stands under it or under one of `where.keys`
+   * (an overdue deviation of the subject not yet tied to another execution); then the steps are
+   * added to the one that stands and nothing opens. Under the detection locks; the unique index on
+   * standing keys backs them up should anything bypass them.
+   */
+  private async openOnce(m: EntityManager, ctx: RequestContext, { where, input, steps }: Detection): Promise<Deviation | null> {
+    const standing = await this.standing(m, where);
+    if (standing) {
+      await this.deviations.addSteps(m, ctx, standing, steps);
+      return null;
+    }
+    const d = await this.deviations.insertDetected(m, ctx, { ...input, source: 'system', detectionKey: where.key }, steps);
+    if (d) return d;
+    // Refused by the unique index: another transaction opened it first.
+    const winner = await this.standing(m, where);
+    if (winner) await this.deviations.addSteps(m, ctx, winner, steps);
+    return null;
   }
 
-  private async openOnce(
-    m: EntityManager,
-    ctx: RequestContext,
-    detectionKey: string,
-    input: Omit<NewDeviation, 'source' | 'detectionKey'>,
-  ): Promise<Deviation | null> {
-    // Serialise detections of the same finding (a scan and a completion at once, two processes).
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [detectionKey]);
-    const standing = await m.query<unknown[]>(`SELECT 1 FROM deviation WHERE detection_key = $1 AND state <> 'cancelled'`, [detectionKey]);
-    if (standing.length) return null;
-    return this.deviations.insert(m, ctx, { ...input, source: 'system', detectionKey });
+  private async standing(m: EntityManager, where: { key: string; keys: string[]; executionId: string | null }): Promise<string | null> {
+    // Keys written before one deviation per execution and rule ended in `:<step>`: those stand too.
+    const [own] = await m.query<{ id: string }[]>(
+      `SELECT id FROM deviation WHERE (detection_key = $1 OR starts_with(detection_key, $1 || ':')) AND state <> 'cancelled'
+       ORDER BY created_at, reference LIMIT 1`,
+      [where.key],
+    );
+    if (own) return own.id;
+    if (where.keys.length === 0) return null;
+    // An overdue deviation of the subject found before any execution: this execution's lateness,
+    // unless it already records another execution's.
+    const [slot] = await m.query<{ id: string }[]>(
+      `SELECT d.id FROM deviation d WHERE d.detection_key = ANY($1) AND d.state <> 'cancelled'
+         AND NOT EXISTS (SELECT 1 FROM deviation_step s WHERE s.deviation_id = d.id AND s.execution_id <> $2)
+       ORDER BY d.created_at, d.reference LIMIT 1`,
+      [where.keys, where.executionId],
+    );
+    return slot?.id ?? null;
   }
+}
+
+interface Detection {
+  where: { key: string; keys: string[]; executionId: string | null };
+  input: Omit<NewDeviation, 'source' | 'detectionKey'>;
+  steps: NewDeviationStep[];
+}
+
+export interface OverdueCell {
+  programmeId: string;
+  procedureKey: string;
+  versionNumber: number;
+  subjectId: string;
+  subjectCode: string;
+  participantId: string | null;
+  /** The subject's open execution of the procedure, if one was started. */
+  executionId: string | null;
+  window: { from: string; to: string } | null;
+}
+
+function stepsOf(executionId: string, findings: readonly DetectedFinding[]): NewDeviationStep[] {
+  const steps = new Map<string, NewDeviationStep>();
+  for (const f of findings) {
+    if (!f.stepKey) continue;
+    const known = steps.get(f.stepKey);
+    if (known) known.detail = `${known.detail}\n${f.detail}`;
+    else steps.set(f.stepKey, { executionId, stepKey: f.stepKey, recordId: f.recordId ?? null, detail: f.detail });
+  }
+  return [...steps.values()];
 }

@@ -8,6 +8,8 @@ import type { Signature } from '../signatures/signature.entity.js';
 import { Deviation, DeviationTransition } from './deviation.entity.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
 import { DeviationsService } from './deviations.service.js';
+import { deviationSteps } from './deviation-steps.js';
+import type { DeviationStep } from './deviation-steps.js';
 
 export interface DeviationFilter {
   programmeId?: string;
@@ -23,6 +25,7 @@ export interface DeviationFilter {
 export interface DeviationDetail {
   deviation: Deviation;
   participantCode: string | null;
+  steps: DeviationStep[];
   history: DeviationTransition[];
   actions: { id: string; reference: string; type: string; state: string; due_date: string }[];
   signatures: Signature[];
@@ -40,7 +43,7 @@ export class DeviationQueriesService {
   async list(
     ctx: RequestContext,
     f: DeviationFilter,
-  ): Promise<{ items: { deviation: Deviation; participantCode: string | null }[]; nextCursor: string | null }> {
+  ): Promise<{ items: { deviation: Deviation; participantCode: string | null; steps: DeviationStep[] }[]; nextCursor: string | null }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
@@ -72,8 +75,12 @@ export class DeviationQueriesService {
     const page = rows.slice(0, f.limit);
     const entities = page.length ? await this.dataSource.getRepository(Deviation).findBy(page.map((r) => ({ id: r.id }))) : [];
     const byId = new Map(entities.map((d) => [d.id, d]));
+    const steps = await deviationSteps(
+      this.dataSource.manager,
+      page.map((r) => r.id),
+    );
     return {
-      items: page.map((r) => ({ deviation: byId.get(r.id)!, participantCode: r.participant_code })),
+      items: page.map((r) => ({ deviation: byId.get(r.id)!, participantCode: r.participant_code, steps: steps.get(r.id) ?? [] })),
       nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null,
     };
   }
@@ -95,6 +102,7 @@ export class DeviationQueriesService {
     return {
       deviation,
       participantCode: code?.code ?? null,
+      steps: (await deviationSteps(m, [id])).get(id) ?? [],
       history,
       actions,
       signatures: await this.signatures.listFor('deviation', [id]),

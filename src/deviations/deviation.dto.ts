@@ -97,6 +97,21 @@ export class LinkedActionResponse {
   @ApiProperty({ format: 'date' }) dueDate: string;
 }
 
+export class DeviationStepResponse {
+  @ApiProperty({ format: 'uuid', description: 'The execution the step belongs to' }) executionId: string;
+  @ApiProperty({ description: 'The step of that execution' }) stepKey: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The step record judged, when one was (none for a missing step)',
+  })
+  recordId: string | null;
+  @ApiProperty({ description: 'What was found in this step, an English sentence for the auditor' }) detail: string;
+  @ApiProperty({ format: 'date-time', description: 'When the step was added to the deviation (at detection, or by a later judgement)' })
+  addedAt: string;
+}
+
 export class DeviationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'DEV-2027-0001' }) reference: string;
@@ -111,9 +126,16 @@ export class DeviationResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) executionId: string | null;
   @ApiProperty({ nullable: true, type: String }) procedureKey: string | null;
   @ApiProperty({ nullable: true, type: Number }) versionNumber: number | null;
-  @ApiProperty({ nullable: true, type: String }) stepKey: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The step, when the deviation concerns exactly one (see steps)' })
+  stepKey: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The conformance rule behind an automatic deviation, or overdue' }) rule:
     string | null;
+  @ApiProperty({
+    type: [DeviationStepResponse],
+    description:
+      'The steps an automatic deviation concerns: one deviation per execution and rule lists every step the rule found (empty for an overdue procedure or a manual deviation)',
+  })
+  steps: DeviationStepResponse[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) participantId: string | null;
   @ApiProperty({ nullable: true, type: String }) participantCode: string | null;
   @ApiProperty({ nullable: true, type: String }) containment: string | null;

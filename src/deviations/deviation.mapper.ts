@@ -4,9 +4,16 @@ import type { Deviation } from './deviation.entity.js';
 import { allowedDeviationTargetsFor, isDeviationOpen } from './deviation-states.js';
 import type { Caller } from './deviation-states.js';
 import type { DeviationDetail } from './deviation-queries.service.js';
+import type { DeviationStep } from './deviation-steps.js';
 
 /** `caller`: who asks; `allowedTransitions` lists only the states they may move the deviation to. */
-export function toDeviationResponse(d: Deviation, participantCode: string | null, today: string, caller: Caller): DeviationResponse {
+export function toDeviationResponse(
+  d: Deviation,
+  participantCode: string | null,
+  today: string,
+  steps: readonly DeviationStep[],
+  caller: Caller,
+): DeviationResponse {
   return {
     id: d.id,
     reference: d.reference,
@@ -23,6 +30,13 @@ export function toDeviationResponse(d: Deviation, participantCode: string | null
     versionNumber: d.versionNumber,
     stepKey: d.stepKey,
     rule: d.rule,
+    steps: steps.map((x) => ({
+      executionId: x.executionId,
+      stepKey: x.stepKey,
+      recordId: x.recordId,
+      detail: x.detail,
+      addedAt: x.addedAt.toISOString(),
+    })),
     participantId: d.participantId,
     participantCode,
     containment: d.containment,
@@ -38,7 +52,7 @@ export function toDeviationResponse(d: Deviation, participantCode: string | null
 
 export function toDeviationDetailResponse(x: DeviationDetail, today: string, caller: Caller): DeviationResponse {
   return {
-    ...toDeviationResponse(x.deviation, x.participantCode, today, caller),
+    ...toDeviationResponse(x.deviation, x.participantCode, today, x.steps, caller),
     history: x.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,

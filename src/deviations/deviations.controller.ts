@@ -47,7 +47,7 @@ export class DeviationsController {
     const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
     const today = this.deviations.today();
     return {
-      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, ctx.actor)),
+      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, i.steps, ctx.actor)),
       nextCursor: page.nextCursor,
     };
   }

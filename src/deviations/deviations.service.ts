@@ -20,6 +20,8 @@ import { DEFAULT_TARGET_DAYS, allowedDeviationTargets, deviationTransition } fro
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
 import { checkDeviationDates } from './deviation-dates.js';
 import { Deviation } from './deviation.entity.js';
+import { addDeviationSteps } from './deviation-steps.js';
+import type { NewDeviationStep } from './deviation-steps.js';
 
 export interface NewDeviation {
   programmeId: string;
@@ -68,8 +70,47 @@ export class DeviationsService {
     });
   }
 
-  /** Records a deviation inside the caller's transaction (also used by automatic detection). */
+  /** Records a deviation inside the caller's transaction. */
   async insert(m: EntityManager, ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
+    return (await this.write(m, ctx, input, [], false))!;
+  }
+
+  /**
+   * Records an automatically detected deviation with the steps it concerns, or nothing (null) when
+   * the database's unique index already holds a standing deviation under its detection key: the
+   * insert gives way instead of failing the caller's transaction, and its reference number is
+   * given back (the counter moves in the same savepoint).
+   */
+  async insertDetected(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: NewDeviation,
+    steps: readonly NewDeviationStep[],
+  ): Promise<Deviation | null> {
+    return this.write(m, ctx, input, steps, true);
+  }
+
+  /** Adds the steps a detection found again to the deviation that stands for it (none added: no change, no event). */
+  async addSteps(m: EntityManager, ctx: RequestContext, deviationId: string, steps: readonly NewDeviationStep[]): Promise<void> {
+    const added = await addDeviationSteps(m, deviationId, steps);
+    if (added.length === 0) return;
+    const d = await m.getRepository(Deviation).findOneByOrFail({ id: deviationId });
+    await this.audit.append(m, ctx, {
+      action: 'deviation.add_steps',
+      entityType: 'deviation',
+      entityId: d.id,
+      entityVersion: d.version,
+      changes: { steps: { old: null, new: added.map((x) => ({ executionId: x.executionId, stepKey: x.stepKey })) } },
+    });
+  }
+
+  private async write(
+    m: EntityManager,
+    ctx: RequestContext,
+    input: NewDeviation,
+    steps: readonly NewDeviationStep[],
+    giveWay: boolean,
+  ): Promise<Deviation | null> {
     const calendar = await programmeCalendar(m, input.programmeId);
     let procedureKey: string | null = input.procedureKey ?? null;
     let versionNumber: number | null = input.versionNumber ?? null;
@@ -103,11 +144,13 @@ export class DeviationsService {
     const detectedAt = new Date(input.detectedAt);
     const targetDate = input.targetDate ?? addDays(localDate(detectedAt, calendar.timeZone), DEFAULT_TARGET_DAYS[input.severity]);
     checkDeviationDates(detectedAt, targetDate, calendar, this.clock);
+    if (giveWay) await m.query(`SAVEPOINT deviation_detection`);
     const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
          version_number, step_key, rule, participant_id, detection_key, containment, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ${giveWay ? 'ON CONFLICT DO NOTHING' : ''} RETURNING id`,
       [
         reference,
         input.programmeId,
@@ -128,7 +171,12 @@ export class DeviationsService {
         ctx.actor.id,
       ],
     );
+    if (giveWay) {
+      await m.query(row ? `RELEASE SAVEPOINT deviation_detection` : `ROLLBACK TO SAVEPOINT deviation_detection`);
+      if (!row) return null;
+    }
     await this.recordTransition(m, ctx, row.id, null, 'open', null, {}, null);
+    await addDeviationSteps(m, row.id, steps);
     const d = await m.getRepository(Deviation).findOneByOrFail({ id: row.id });
     await this.audit.append(m, ctx, {
       action: 'deviation.create',
@@ -149,6 +197,7 @@ export class DeviationsService {
         ...(d.stepKey ? { stepKey: { old: null, new: d.stepKey } } : {}),
         ...(d.rule ? { rule: { old: null, new: d.rule } } : {}),
         ...(d.participantId ? { participantId: { old: null, new: d.participantId } } : {}),
+        ...(steps.length ? { steps: { old: null, new: steps.map((x) => ({ executionId: x.executionId, stepKey: x.stepKey })) } } : {}),
       },
     });
     return d;

@@ -5,7 +5,7 @@ import { DateField } from '../common/fields.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
-import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
+import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import { ConformanceMatrixService } from './conformance-matrix.service.js';
 import type { ConformanceMatrix } from './conformance-matrix.service.js';
 

@@ -7,7 +7,7 @@ import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from '../programmes/programme-roles.js';
-import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
+import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import { CorrectStepRequest, ExecutionResponse, RecordStepRequest, StartExecutionRequest } from './execution.dto.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import { ExecutionsService } from './executions.service.js';

@@ -3,6 +3,8 @@
  * a statement per round trip that matters, rows mapped by hand instead of TypeORM's query
  * building and hydration.
  */
+import type { EntityManager } from 'typeorm';
+import { modifyReturning } from '../common/sql.js';
 import { programmeWithLeadershipSql, subjectSql } from '../programmes/programmes.queries.js';
 import { Execution, StepRecord } from './execution.entity.js';
 
@@ -85,4 +87,85 @@ export function stepRecordFromJson(j: Record<string, unknown>): StepRecord {
     supersedesId: (j.supersedes_id ?? null) as string | null,
     correctionReason: (j.correction_reason ?? null) as string | null,
   });
+}
+
+/** An open execution moved to another version of its procedure, with the version it left. */
+export interface MovedExecution {
+  id: string;
+  version: number;
+  oldNumber: number;
+  oldHash: string;
+}
+
+/**
+ * Moves the programme's open executions of a procedure to another version of it (plan migration),
+ * each row's `version` counted up. Completed executions keep the version they were judged against.
+ */
+export async function moveOpenExecutions(
+  m: EntityManager,
+  to: { programmeId: string; procedureId: string; versionId: string; versionNumber: number; contentHash: string },
+): Promise<MovedExecution[]> {
+  return modifyReturning<MovedExecution>(
+    m,
+    `UPDATE execution e SET version_id = $3, version_number = $4, content_hash = $5, version = e.version + 1
+     FROM (SELECT id, version_number AS old_number, content_hash AS old_hash FROM execution
+           WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open') before
+     WHERE e.id = before.id RETURNING e.id, e.version, before.old_number AS "oldNumber", before.old_hash AS "oldHash"`,
+    [to.programmeId, to.procedureId, to.versionId, to.versionNumber, to.contentHash],
+  );
+}
+
+/** The ids of every execution of the programme. */
+export async function executionIdsOfProgramme(m: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE programme_id = $1`, [programmeId]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * For each of the participants `participantIds`: the values recorded for step `stepKey` (corrections
+ * applied) in their latest completed execution of procedure `procedureKey` that has that step.
+ */
+export async function latestCompletedStepValues(
+  m: EntityManager,
+  participantIds: readonly string[],
+  procedureKey: string,
+  stepKey: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await m.query<{ participant_id: string; values: Record<string, unknown> }[]>(
+    `SELECT DISTINCT ON (e.participant_id) e.participant_id, r."values"
+     FROM execution e JOIN execution_step_record r ON r.execution_id = e.id AND r.step_key = $2
+     WHERE e.participant_id = ANY($1) AND e.procedure_key = $3 AND e.state = 'completed'
+       AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+     ORDER BY e.participant_id, e.completed_at DESC`,
+    [participantIds, stepKey, procedureKey],
+  );
+  return new Map(rows.map((r) => [r.participant_id, r.values]));
+}
+
+/** Completed executions by procedure key (in key order), with how many of them the latest judgement found conforming. */
+export async function completedConformanceByProcedure(
+  m: EntityManager,
+): Promise<{ procedureKey: string; conforming: number; completed: number }[]> {
+  return m.query(
+    `SELECT e.procedure_key AS "procedureKey", count(*) FILTER (WHERE j.conformance = 'conforming')::int AS conforming, count(*)::int AS completed
+     FROM execution e
+     JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
+     WHERE e.state = 'completed' GROUP BY e.procedure_key ORDER BY e.procedure_key`,
+  );
+}
+
+/**
+ * For the overdue scan: takes a key-share lock on each of the given executions that is still
+ * open, in id order, and returns those. A completion holds its execution's row lock from before it
+ * judges until it commits: the scan waits for it here, before taking any detection lock, then sees
+ * the execution completed and leaves it to what the completion found (Lock order: the execution
+ * before the detection locks its deviations take).
+ */
+export async function lockOpenExecutions(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE id = ANY($1) AND state = 'open' ORDER BY id FOR KEY SHARE`, [
+    [...ids].sort(),
+  ]);
+  return new Set(rows.map((r) => r.id));
 }

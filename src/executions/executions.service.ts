@@ -262,7 +262,7 @@ export class ExecutionsService {
     });
   }
 
-  /** Automatic detection: a deviation per finding rule and step, in the same transaction. */
+  /** Automatic detection: a deviation per finding rule (listing its steps), in the same transaction. */
   private async detectDeviations(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, result: ConformanceResult): Promise<void> {
     const e = ec.execution;
     await this.detector.fromExecution(
@@ -274,6 +274,7 @@ export class ExecutionsService {
         procedureKey: e.procedureKey,
         versionNumber: e.versionNumber,
         participantId: e.participantId,
+        subjectId: e.participantId ?? e.pairId ?? e.programmeId,
         subjectLabel: await subjectLabel(m, ec),
       },
       result,

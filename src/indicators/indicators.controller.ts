@@ -7,7 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { Clock } from '../common/clock.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
-import { PROGRAMME_ID } from '../programmes/programmes.controller.js';
+import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import {
   CreateObjectiveRequest,
   IndicatorsQuery,

@@ -4,12 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { daysBetween, localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { ACTION_STATES } from '../corrective-actions/action-states.js';
+import { actionsLinkedTo } from '../corrective-actions/corrective-actions.queries.js';
 import { DEVIATION_SOURCES, DEVIATION_STATES, SEVERITIES } from '../deviations/deviation-states.js';
 import type { DeviationSource, DeviationState, Severity } from '../deviations/deviation-states.js';
+import { deviationsOfProgrammes } from '../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
+import { latestCompletedStepValues } from '../executions/executions.queries.js';
 import { GENDERS } from '../programmes/participant.entity.js';
 import type { Gender } from '../programmes/participant.entity.js';
-import { Programme } from '../programmes/programme.entity.js';
+import type { Programme } from '../programmes/programme.entity.js';
+import { adeptsOfProgrammes, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
 import { median, rate } from './indicator-math.js';
 import type { Rate } from './indicator-math.js';
 
@@ -67,7 +71,7 @@ export class IndicatorsService {
 
   /** Indicators over one programme or several (an organisation-wide view sums them). */
   async measure(programmeIds: string[], today?: string, m: EntityManager = this.dataSource.manager): Promise<RawIndicators> {
-    const programmes = programmeIds.length ? await m.getRepository(Programme).findBy(programmeIds.map((id) => ({ id }))) : [];
+    const programmes = await programmesByIds(m, programmeIds);
     const asOf = today ?? this.clock.today(programmes[0]?.timeZone);
     const ids = programmes.map((p) => p.id);
     return {
@@ -82,18 +86,7 @@ export class IndicatorsService {
   }
 
   private async participants(m: EntityManager, ids: string[]): Promise<RawIndicators['participants']> {
-    const rows = await m.query<
-      {
-        role: 'adept' | 'mentor';
-        gender: Gender;
-        status: 'active' | 'withdrawn' | 'completed';
-        country_of_origin: string | null;
-        n: number;
-      }[]
-    >(
-      `SELECT role, gender, status, country_of_origin, count(*)::int AS n FROM participant WHERE programme_id = ANY($1) GROUP BY 1, 2, 3, 4`,
-      [ids],
-    );
+    const rows = await participantTallies(m, ids);
     const byRoleAndGender = { adept: zero(GENDERS), mentor: zero(GENDERS) };
     const empty = (): RoleCounts => ({ enrolled: 0, active: 0, completed: 0, withdrawn: 0 });
     const byRole = { adept: empty(), mentor: empty() };
@@ -103,8 +96,8 @@ export class IndicatorsService {
       byRoleAndGender[r.role][r.gender] += r.n;
       byRole[r.role].enrolled += r.n;
       byRole[r.role][r.status] += r.n;
-      if (r.country_of_origin) {
-        const c = r.country_of_origin.trim();
+      if (r.countryOfOrigin) {
+        const c = r.countryOfOrigin.trim();
         byCountry[c] = (byCountry[c] ?? 0) + r.n;
         if (r.role === 'adept') adeptCountries.add(c);
       }
@@ -121,18 +114,18 @@ export class IndicatorsService {
 
   /** Outcomes from each adept's latest completed final evaluation (corrections applied). */
   private async outcomes(m: EntityManager, ids: string[]) {
-    const rows = await m.query<{ id: string; status: string; outcome: string | null; own: boolean | null }[]>(
-      `SELECT p.id, p.status, o.outcome, o.own
-       FROM participant p
-       LEFT JOIN LATERAL (
-         SELECT r."values"->>'outcome' AS outcome, r."values"->'in_own_profession' AS own
-         FROM execution e JOIN execution_step_record r ON r.execution_id = e.id AND r.step_key = $2
-         WHERE e.participant_id = p.id AND e.procedure_key = $3 AND e.state = 'completed'
-           AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
-         ORDER BY e.completed_at DESC LIMIT 1) o ON true
-       WHERE p.programme_id = ANY($1) AND p.role = 'adept'`,
-      [ids, OUTCOME_STEP, OUTCOME_PROCEDURE],
+    const adepts = await adeptsOfProgrammes(m, ids);
+    const evaluations = await latestCompletedStepValues(
+      m,
+      adepts.map((a) => a.id),
+      OUTCOME_PROCEDURE,
+      OUTCOME_STEP,
     );
+    const rows = adepts.map((a) => {
+      const values = evaluations.get(a.id);
+      const outcome = values?.outcome;
+      return { status: a.status, outcome: typeof outcome === 'string' ? outcome : null, own: values?.in_own_profession ?? null };
+    });
     const outcomes = { ...zero(OUTCOMES), not_evaluated: 0 };
     const inOwnProfession = { yes: 0, no: 0, unknown: 0 };
     let completers = 0;
@@ -177,15 +170,7 @@ export class IndicatorsService {
   }
 
   private async deviations(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['deviations']> {
-    const rows = await m.query<
-      {
-        severity: Severity;
-        source: DeviationSource;
-        state: DeviationState;
-        detected_at: Date;
-        closed_at: Date | null;
-      }[]
-    >(`SELECT severity, source, state, detected_at, closed_at FROM deviation WHERE programme_id = ANY($1) ORDER BY detected_at`, [ids]);
+    const rows = await deviationsOfProgrammes(m, ids);
     const bySeverity = zero(SEVERITIES);
     const openBySeverity = zero(SEVERITIES);
     const bySource = zero(DEVIATION_SOURCES);
@@ -197,11 +182,11 @@ export class IndicatorsService {
       if (r.state !== 'closed' && r.state !== 'cancelled') openBySeverity[r.severity]++;
       bySource[r.source]++;
       byState[r.state]++;
-      const month = localDate(r.detected_at, timeZone).slice(0, 7);
+      const month = localDate(r.detectedAt, timeZone).slice(0, 7);
       const bucket = months.get(month) ?? zero(SEVERITIES);
       bucket[r.severity]++;
       months.set(month, bucket);
-      if (r.state === 'closed' && r.closed_at) days.push(daysBetween(localDate(r.detected_at, timeZone), localDate(r.closed_at, timeZone)));
+      if (r.state === 'closed' && r.closedAt) days.push(daysBetween(localDate(r.detectedAt, timeZone), localDate(r.closedAt, timeZone)));
     }
     return {
       total: rows.length,
@@ -216,20 +201,18 @@ export class IndicatorsService {
   }
 
   private async actions(m: EntityManager, ids: string[], timeZone: string): Promise<RawIndicators['correctiveActions']> {
-    const rows = await m.query<{ id: string; state: string; due_date: string; closed_at: Date | null }[]>(
-      `SELECT DISTINCT a.id, a.state, a.due_date, a.closed_at FROM corrective_action a
-       JOIN corrective_action_deviation l ON l.corrective_action_id = a.id JOIN deviation d ON d.id = l.deviation_id
-       WHERE d.programme_id = ANY($1)`,
-      [ids],
+    const rows = await actionsLinkedTo(
+      m,
+      (await deviationsOfProgrammes(m, ids)).map((d) => d.id),
     );
     const byState = zero(ACTION_STATES) as Record<string, number>;
     let closed = 0;
     let onTime = 0;
     for (const r of rows) {
       byState[r.state]++;
-      if (r.state === 'closed' && r.closed_at) {
+      if (r.state === 'closed' && r.closedAt) {
         closed++;
-        if (localDate(r.closed_at, timeZone) <= r.due_date) onTime++;
+        if (localDate(r.closedAt, timeZone) <= r.dueDate) onTime++;
       }
     }
     return { total: rows.length, byState, closedOnTime: rate(onTime, closed) };

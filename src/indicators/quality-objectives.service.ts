@@ -104,11 +104,6 @@ export class QualityObjectivesService {
   }
 
   private async visibleProgrammes(ctx: RequestContext): Promise<string[]> {
-    const filter = this.access.visibilityFilter(ctx);
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT p.id FROM programme p ${filter ? `WHERE ${filter.sql}` : ''} ORDER BY p.id`,
-      filter?.params ?? [],
-    );
-    return rows.map((r) => r.id);
+    return this.access.visibleIds(this.dataSource.manager, ctx);
   }
 }

@@ -4,10 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { conflict, forbidden, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
+import { actionsOfDecisions } from '../corrective-actions/corrective-actions.queries.js';
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
+import { activeUsersByIds, usersByIds } from '../users/users.queries.js';
 import { ManagementReview, ManagementReviewDecision } from './management-review.entity.js';
+import { attendeeIds } from './management-reviews.queries.js';
 import { ReviewInputsService } from './review-inputs.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
 
@@ -30,7 +33,7 @@ export class ManagementReviewsService {
 
   async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ReviewView> {
     return this.dataSource.transaction(async (m) => {
-      const users = await m.query<{ id: string }[]>(`SELECT id FROM app_user WHERE id = ANY($1) AND active`, [input.attendeeIds]);
+      const users = await activeUsersByIds(m, input.attendeeIds);
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
       if (missing.length)
         throw unprocessable('unknown_attendee', 'Attendees must be active users', {
@@ -166,14 +169,11 @@ export class ManagementReviewsService {
 
   private async view(m: EntityManager, id: string): Promise<ReviewView> {
     const review = await this.find(m, id);
-    const attendees = await m.query<{ id: string; name: string }[]>(
-      `SELECT u.id, u.name FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
-      [id],
-    );
+    const attendees = (await usersByIds(m, await attendeeIds(m, id))).map((u) => ({ id: u.id, name: u.name }));
     const decisions = await m.getRepository(ManagementReviewDecision).find({ where: { managementReviewId: id }, order: { seq: 'ASC' } });
-    const actions = await m.query<{ id: string; reference: string; state: string; due_date: string; review_decision_id: string }[]>(
-      `SELECT id, reference, state, due_date, review_decision_id FROM corrective_action WHERE review_decision_id = ANY($1)`,
-      [decisions.map((d) => d.id)],
+    const actions = await actionsOfDecisions(
+      m,
+      decisions.map((d) => d.id),
     );
     const signature = review.signatureId
       ? ((await this.signatures.listFor('management_review', [id], m)).find((s) => s.id === review.signatureId) ?? null)
@@ -182,8 +182,8 @@ export class ManagementReviewsService {
       review,
       attendees,
       decisions: decisions.map((d) => {
-        const a = actions.find((x) => x.review_decision_id === d.id);
-        return { decision: d, action: a ? { id: a.id, reference: a.reference, state: a.state, dueDate: a.due_date } : null };
+        const a = actions.find((x) => x.reviewDecisionId === d.id);
+        return { decision: d, action: a ? { id: a.id, reference: a.reference, state: a.state, dueDate: a.dueDate } : null };
       }),
       signature,
     };

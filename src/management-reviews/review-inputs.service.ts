@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ACTION_STATES, isOverdue } from '../corrective-actions/action-states.js';
 import type { ActionState } from '../corrective-actions/action-states.js';
+import { actionsOfDecisions, allActions } from '../corrective-actions/corrective-actions.queries.js';
+import type { ActionRow } from '../corrective-actions/corrective-actions.queries.js';
 import { DEVIATION_SOURCES, SEVERITIES } from '../deviations/deviation-states.js';
 import type { DeviationSource, Severity } from '../deviations/deviation-states.js';
+import { openDeviationTallies } from '../deviations/deviations.queries.js';
+import { completedConformanceByProcedure } from '../executions/executions.queries.js';
 
 /** What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in. */
 export interface ManagementReviewInputs {
@@ -42,52 +46,34 @@ export class ReviewInputsService {
     today: string,
     composedAt = new Date().toISOString(),
   ): Promise<ManagementReviewInputs> {
-    const deviations = await m.query<{ severity: Severity; source: DeviationSource; n: number; overdue: number }[]>(
-      `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
-       FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
-      [today],
-    );
+    const deviations = await openDeviationTallies(m, today);
     const openBySeverity = zero(SEVERITIES);
     const openBySource = zero(DEVIATION_SOURCES);
     for (const r of deviations) {
       openBySeverity[r.severity] += r.n;
       openBySource[r.source] += r.n;
     }
-    const actions = await m.query<
-      {
-        reference: string;
-        state: ActionState;
-        due_date: string;
-      }[]
-    >(`SELECT reference, state, due_date FROM corrective_action ORDER BY reference`);
+    const actions = await allActions(m);
     const byState = zero(ACTION_STATES);
     for (const a of actions) byState[a.state]++;
-    const overdueActions = actions.filter((a) => isOverdue(a.state, a.due_date, today));
-    const conformance = await m.query<{ procedure_key: string; conforming: number; completed: number }[]>(
-      `SELECT e.procedure_key, count(*) FILTER (WHERE j.conformance = 'conforming')::int AS conforming, count(*)::int AS completed
-       FROM execution e
-       JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
-       WHERE e.state = 'completed' GROUP BY e.procedure_key ORDER BY e.procedure_key`,
-    );
-    const earlier = await m.query<
-      {
-        id: string;
-        held_on: string;
-        title: string;
-        seq: number;
-        text: string;
-        reference: string | null;
-        state: ActionState | null;
-        due_date: string | null;
-      }[]
-    >(
-      `SELECT r.id, r.held_on, r.title, d.seq, d.text, a.reference, a.state, a.due_date
+    const overdueActions = actions.filter((a) => isOverdue(a.state, a.dueDate, today));
+    const conformance = await completedConformanceByProcedure(m);
+    const decisions = await m.query<{ id: string; held_on: string; title: string; decision_id: string; seq: number; text: string }[]>(
+      `SELECT r.id, r.held_on, r.title, d.id AS decision_id, d.seq, d.text
        FROM management_review r JOIN management_review_decision d ON d.management_review_id = r.id
-       LEFT JOIN corrective_action a ON a.review_decision_id = d.id
        WHERE r.state = 'closed' AND r.id <> $1 AND r.held_on <= $2
        ORDER BY r.held_on, r.id, d.seq`,
       [review.id, review.heldOn],
     );
+    const decisionActions = await actionsOfDecisions(
+      m,
+      decisions.map((d) => d.decision_id),
+    );
+    // Each decision with the action it created (a decision that created none stands alone).
+    const earlier = decisions.flatMap((d): ((typeof decisions)[number] & { action: ActionRow | null })[] => {
+      const created = decisionActions.filter((a) => a.reviewDecisionId === d.decision_id);
+      return created.length ? created.map((a) => ({ ...d, action: a })) : [{ ...d, action: null }];
+    });
     return {
       composedAt,
       asOf: today,
@@ -99,7 +85,7 @@ export class ReviewInputsService {
       },
       correctiveActions: { byState, overdue: overdueActions.length, overdueReferences: overdueActions.map((a) => a.reference) },
       conformance: conformance.map((c) => ({
-        procedureKey: c.procedure_key,
+        procedureKey: c.procedureKey,
         conforming: c.conforming,
         completed: c.completed,
         rate: c.completed ? Math.round((c.conforming / c.completed) * 10000) / 10000 : null,
@@ -110,8 +96,13 @@ export class ReviewInputsService {
         title: e.title,
         seq: e.seq,
         text: e.text,
-        action: e.reference
-          ? { reference: e.reference, state: e.state!, dueDate: e.due_date!, overdue: isOverdue(e.state!, e.due_date!, today) }
+        action: e.action
+          ? {
+              reference: e.action.reference,
+              state: e.action.state,
+              dueDate: e.action.dueDate,
+              overdue: isOverdue(e.action.state, e.action.dueDate, today),
+            }
           : null,
       })),
     };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../common/problem.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
-import { User } from '../users/user.entity.js';
+import { userById, userNames } from '../users/users.queries.js';
 import { diffDefinitions } from './definition-diff.js';
 import type { VersionStatus } from './document-control.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
@@ -59,7 +59,7 @@ export class ProcedureLibraryService {
   }
 
   async detail(procedure: Procedure, version: ProcedureVersion): Promise<VersionDetail> {
-    const author = version.authorId ? await this.dataSource.getRepository(User).findOneBy({ id: version.authorId }) : null;
+    const author = version.authorId ? await userById(this.dataSource.manager, version.authorId) : null;
     const signatures = await this.signatures.listFor(PROCEDURE_VERSION, [version.id]);
     const contributors = (await this.contributors([version.id])).get(version.id) ?? [];
     return { procedure, version, author: author ? { id: author.id, name: author.name } : null, contributors, signatures };
@@ -67,17 +67,22 @@ export class ProcedureLibraryService {
 
   /** The contributors of each version, by version id. */
   async contributors(versionIds: string[]): Promise<Map<string, VersionContributor[]>> {
-    const rows = await this.dataSource.query<{ version_id: string; user_id: string; name: string; contribution: Contribution; first_at: Date }[]>(
-      `SELECT c.version_id, c.user_id, u.name, c.contribution, c.first_at FROM procedure_version_contributor c
-       JOIN app_user u ON u.id = c.user_id WHERE c.version_id = ANY($1) ORDER BY c.first_at, c.user_id, c.contribution`,
+    const rows = await this.dataSource.query<{ version_id: string; user_id: string; contribution: Contribution; first_at: Date }[]>(
+      `SELECT c.version_id, c.user_id, c.contribution, c.first_at FROM procedure_version_contributor c
+       WHERE c.version_id = ANY($1) ORDER BY c.first_at, c.user_id, c.contribution`,
       [versionIds],
+    );
+    // A contributor is a user (a foreign key): the name is always there.
+    const names = await userNames(
+      this.dataSource.manager,
+      rows.map((r) => r.user_id),
     );
     const out = new Map<string, VersionContributor[]>();
     for (const r of rows) {
       const list = out.get(r.version_id) ?? [];
       const known = list.find((c) => c.id === r.user_id);
       if (known) known.contributions.push(r.contribution);
-      else list.push({ id: r.user_id, name: r.name, contributions: [r.contribution], firstAt: r.first_at });
+      else list.push({ id: r.user_id, name: names.get(r.user_id)!, contributions: [r.contribution], firstAt: r.first_at });
       out.set(r.version_id, list);
     }
     return out;

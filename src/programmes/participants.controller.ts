@@ -21,7 +21,7 @@ import {
 import { PairsService } from './pairs.service.js';
 import { ParticipantsService } from './participants.service.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
-import { PROGRAMME_ID } from './programmes.controller.js';
+import { PROGRAMME_ID } from './programme.dto.js';
 
 const PARTICIPANT_ID = new UuidParam('Participant');
 // Read only by a parameter decorator, which no-useless-assignment does not see.

@@ -62,6 +62,16 @@ export class ProgrammeAccess {
     return { sql: `p.id IN (SELECT programme_id FROM programme_leader WHERE user_id = $1)`, params: [ctx.actor.id] };
   }
 
+  /** The ids of the programmes the actor may see, in id order. */
+  async visibleIds(m: EntityManager, ctx: RequestContext): Promise<string[]> {
+    const filter = this.visibilityFilter(ctx);
+    const rows = await m.query<{ id: string }[]>(
+      `SELECT p.id FROM programme p ${filter ? `WHERE ${filter.sql}` : ''} ORDER BY p.id`,
+      filter?.params ?? [],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * One read: the programme (locked when asked) and, for an actor whose roles do not reach every
    * programme, whether they lead it. A write request runs this on its hot path.

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { addDays } from '../common/calendar.js';
+import { versionWindowStarts } from '../procedures/procedures.queries.js';
 
 export interface ProgrammeCalendar {
   timeZone: string;
@@ -13,16 +15,26 @@ export interface ProgrammeCalendar {
  * held months ahead). Nothing about the programme can have been found before that day.
  */
 export async function programmeCalendar(m: EntityManager, programmeId: string): Promise<ProgrammeCalendar> {
-  const [row] = await m.query<{ time_zone: string; began: string }[]>(
-    `WITH first AS (SELECT min(enrolled_at) AS day FROM participant WHERE programme_id = $1),
-          win AS (SELECT v.definition->'window'->>'anchor' AS anchor, (v.definition->'window'->>'fromDays')::int AS from_days
-                  FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id WHERE e.programme_id = $1)
-     SELECT p.time_zone,
-            least(p.start_date, first.day,
-                  p.start_date + (SELECT min(from_days) FROM win WHERE anchor = 'programme_start'),
-                  first.day + (SELECT min(from_days) FROM win WHERE anchor = 'enrolment'))::text AS began
-     FROM programme p, first WHERE p.id = $1`,
+  const [row] = await m.query<{ time_zone: string; start_date: string; first_enrolment: string | null; version_ids: string[] }[]>(
+    `SELECT p.time_zone, p.start_date::text AS start_date,
+            (SELECT min(enrolled_at)::text FROM participant WHERE programme_id = $1) AS first_enrolment,
+            ARRAY(SELECT version_id::text FROM programme_plan_entry WHERE programme_id = $1) AS version_ids
+     FROM programme p WHERE p.id = $1`,
     [programmeId],
   );
-  return { timeZone: row.time_zone, preparationBegan: row.began };
+  const windows = await versionWindowStarts(m, row.version_ids);
+  const earliest = (anchor: string) => {
+    const days = windows.filter((w) => w.anchor === anchor).map((w) => w.fromDays);
+    return days.length ? Math.min(...days) : null;
+  };
+  const fromStart = earliest('programme_start');
+  const fromEnrolment = earliest('enrolment');
+  const first = row.first_enrolment;
+  const candidates = [
+    row.start_date,
+    first,
+    fromStart === null ? null : addDays(row.start_date, fromStart),
+    first === null || fromEnrolment === null ? null : addDays(first, fromEnrolment),
+  ].filter((d): d is string => d !== null);
+  return { timeZone: row.time_zone, preparationBegan: candidates.reduce((a, b) => (b < a ? b : a)) };
 }

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, TextField, UuidListField, BoolField, PROCEDURE_KEY_FORM } from '../common/fields.js';
+import { UuidParam } from '../common/params.js';
 import { PROGRAMME_STATUSES } from './programme.entity.js';
 import type { ProgrammeStatus } from './programme.entity.js';
+
+/** The `:id` of a programme in a route (400 when not a UUID). */
+export const PROGRAMME_ID = new UuidParam('Programme');
 
 export class CreateProgrammeRequest {
   @TextField({ max: 200, example: 'Mentoring for work 2027' }) name: string;

@@ -3,22 +3,13 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/policy.js';
 import { requireIfMatch, setETag } from '../common/etag.js';
-import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import {
-  CreateProgrammeRequest,
-  MigratePlanRequest,
-  ProgrammeResponse,
-  ProgrammeStatusQuery,
-  UpdateProgrammeRequest,
-} from './programme.dto.js';
+import { CreateProgrammeRequest, PROGRAMME_ID, ProgrammeResponse, ProgrammeStatusQuery, UpdateProgrammeRequest } from './programme.dto.js';
 import { toProgrammeResponse } from './programme.mapper.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
 import { ProgrammesService } from './programmes.service.js';
 import type { ProgrammeView } from './programmes.service.js';
-
-export const PROGRAMME_ID = new UuidParam('Programme');
 
 @ApiTags('programmes')
 @Controller('api/programmes')
@@ -83,23 +74,6 @@ export class ProgrammesController {
   @ApiOkResponse({ type: ProgrammeResponse })
   async close(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Res({ passthrough: true }) res: Response) {
     return respond(res, await this.programmes.close(ctx, id));
-  }
-
-  @Post(':id/procedure-plan/migrate')
-  @HttpCode(200)
-  @Roles('quality_manager')
-  @ApiOperation({
-    summary:
-      'Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions.',
-  })
-  @ApiOkResponse({ type: ProgrammeResponse })
-  async migrate(
-    @Ctx() ctx: RequestContext,
-    @Param('id', PROGRAMME_ID) id: string,
-    @Body() body: MigratePlanRequest,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return respond(res, await this.programmes.migratePlan(ctx, id, body));
   }
 }
 

@@ -4,7 +4,9 @@
  * subquery to be joined LATERAL; each mapper turns its JSON column into the entity, as
  * TypeORM would hydrate it (dates as `YYYY-MM-DD`, instants as Date).
  */
+import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant.entity.js';
 import { Programme } from './programme.entity.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
@@ -81,4 +83,115 @@ export function pairFromJson(j: Json): Pair {
     endReason: textOrNull(j.end_reason),
     createdAt: instant(j.created_at),
   });
+}
+
+/** An entry of a programme's procedure plan: the version of a procedure the programme follows. */
+export interface PlanEntryRow {
+  id: string;
+  procedureId: string;
+  procedureKey: string;
+  versionId: string;
+  versionNumber: number;
+  contentHash: string;
+}
+
+/** The programme's plan in force (entries not replaced), by procedure key. */
+export async function currentPlan(m: EntityManager, programmeId: string): Promise<PlanEntryRow[]> {
+  return m.query<PlanEntryRow[]>(
+    `SELECT id, procedure_id AS "procedureId", procedure_key AS "procedureKey", version_id AS "versionId", version_number AS "versionNumber",
+       content_hash AS "contentHash"
+     FROM programme_plan_entry WHERE programme_id = $1 AND replaced_at IS NULL ORDER BY procedure_key`,
+    [programmeId],
+  );
+}
+
+/** The programme's name, or null when there is none. */
+export async function programmeName(m: EntityManager, programmeId: string): Promise<string | null> {
+  const [row] = await m.query<{ name: string }[]>(`SELECT name FROM programme WHERE id = $1`, [programmeId]);
+  return row?.name ?? null;
+}
+
+/**
+ * The records of a programme other modules' reports cite by id: its participants, its pairs, and
+ * the procedure versions its plan has followed (each once).
+ */
+export async function programmeRecordIds(m: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(
+    `SELECT id::text FROM participant WHERE programme_id = $1
+     UNION ALL SELECT id::text FROM pair WHERE programme_id = $1
+     UNION ALL SELECT DISTINCT version_id::text FROM programme_plan_entry WHERE programme_id = $1`,
+    [programmeId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A participant as other modules see it (the name only for readers allowed to see it: the caller decides). */
+export interface ParticipantRow {
+  id: string;
+  code: string;
+  role: ParticipantRole;
+  fullName: string;
+  gender: Gender;
+  profession: string;
+  countryOfOrigin: string | null;
+  enrolledAt: string;
+  status: ParticipantStatus;
+}
+
+const PARTICIPANT = `SELECT id, code, role, full_name AS "fullName", gender, profession, country_of_origin AS "countryOfOrigin",
+  enrolled_at::text AS "enrolledAt", status FROM participant`;
+
+/** The participants of a programme, by role and code. */
+export async function participantsOfProgramme(m: EntityManager, programmeId: string): Promise<ParticipantRow[]> {
+  return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
+}
+
+/** The participants among `ids`, by id. */
+export async function participantsByIds(m: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The programmes among `ids` that exist, in no particular order. */
+export async function programmesByIds(m: EntityManager, ids: readonly string[]): Promise<Programme[]> {
+  if (ids.length === 0) return [];
+  return m.getRepository(Programme).findBy(ids.map((id) => ({ id })));
+}
+
+/** Participants of the programmes `programmeIds`, counted by role, gender, status and country of origin. */
+export async function participantTallies(
+  m: EntityManager,
+  programmeIds: readonly string[],
+): Promise<{ role: ParticipantRole; gender: Gender; status: ParticipantStatus; countryOfOrigin: string | null; n: number }[]> {
+  return m.query(
+    `SELECT role, gender, status, country_of_origin AS "countryOfOrigin", count(*)::int AS n FROM participant WHERE programme_id = ANY($1)
+     GROUP BY 1, 2, 3, 4`,
+    [programmeIds],
+  );
+}
+
+/** The adepts of the programmes `programmeIds`: id and status. */
+export async function adeptsOfProgrammes(
+  m: EntityManager,
+  programmeIds: readonly string[],
+): Promise<{ id: string; status: ParticipantStatus }[]> {
+  return m.query(`SELECT id, status FROM participant WHERE programme_id = ANY($1) AND role = 'adept'`, [programmeIds]);
+}
+
+/** A subquery for other modules' statements: the ids of the programmes user `userSql` leads. */
+export function programmesLedBySql(userSql: string): string {
+  return `SELECT programme_id FROM programme_leader WHERE user_id = ${userSql}`;
+}
+
+/** The ids of the programmes the user leads. */
+export async function programmesLedBy(m: EntityManager, userId: string): Promise<string[]> {
+  const rows = await m.query<{ programme_id: string }[]>(programmesLedBySql('$1'), [userId]);
+  return rows.map((r) => r.programme_id);
+}
+
+/** The ids of the active programmes. */
+export async function activeProgrammeIds(m: EntityManager): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
+  return rows.map((r) => r.id);
 }

@@ -4,11 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
 import { hasAnyRole } from '../auth/roles.js';
 import { stale } from '../common/etag.js';
+import { modifyReturning } from '../common/sql.js';
 import { isValidTimeZone } from '../common/calendar.js';
 import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
-import { modifyReturning } from '../common/sql.js';
-import { User } from '../users/user.entity.js';
+import { effectiveVersions, versionByKeyAndNumber } from '../procedures/procedures.queries.js';
+import type { VersionRow } from '../procedures/procedures.queries.js';
+import { usersByIds } from '../users/users.queries.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { PlanEntry, Programme } from './programme.entity.js';
 
@@ -146,14 +148,24 @@ export class ProgrammesService {
         throw conflict('transition_not_allowed', `The programme is ${before.status}; only a planned programme can be activated`, {
           allowed: allowedFor(before.status),
         });
-      const pinned = await m.query<{ procedure_key: string; version_number: number; content_hash: string }[]>(
-        `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
-         SELECT $1, p.id, p.key, v.id, v.number, v.content_hash, $2, 'Effective when the programme was activated'
-         FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id AND v.status = 'effective'
-         ORDER BY p.key
-         RETURNING procedure_key, version_number, content_hash`,
-        [id, ctx.actor.id],
-      );
+      const pinned = await effectiveVersions(m);
+      if (pinned.length)
+        await m.query(
+          `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
+           SELECT $1, v.procedure_id, v.procedure_key, v.version_id, v.version_number, v.content_hash, $2, 'Effective when the programme was activated'
+           FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::int[], $7::text[])
+             WITH ORDINALITY AS v(procedure_id, procedure_key, version_id, version_number, content_hash, n)
+           ORDER BY v.n`,
+          [
+            id,
+            ctx.actor.id,
+            pinned.map((v) => v.procedureId),
+            pinned.map((v) => v.procedureKey),
+            pinned.map((v) => v.id),
+            pinned.map((v) => v.number),
+            pinned.map((v) => v.contentHash),
+          ],
+        );
       await m.query(
         `UPDATE programme SET status = 'active', activated_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
         [id],
@@ -168,7 +180,7 @@ export class ProgrammesService {
           status: { old: 'planned', new: 'active' },
           procedurePlan: {
             old: null,
-            new: pinned.map((p) => ({ procedureKey: p.procedure_key, version: p.version_number, contentHash: p.content_hash })),
+            new: pinned.map((v) => ({ procedureKey: v.procedureKey, version: v.number, contentHash: v.contentHash })),
           },
         },
       });
@@ -199,88 +211,47 @@ export class ProgrammesService {
   }
 
   /**
-   * Explicit adoption of a newer effective version. Completed executions keep the version they
-   * were judged against; open ones move only when asked to.
+   * Explicit adoption of a newer effective version (the plan's half of a plan migration, in the
+   * caller's transaction): locks the programme, checks the version, and replaces the plan entry.
+   * Moving open executions is the caller's (see plan-migration/).
    */
-  async migratePlan(
+  async adoptVersion(
+    m: EntityManager,
     ctx: RequestContext,
     id: string,
-    input: { procedureKey: string; toVersion: number; reason: string; moveOpenExecutions?: boolean },
-  ) {
-    return this.dataSource.transaction(async (m) => {
-      const programme = await this.access.writable(m, ctx, id, { lock: true });
-      if (programme.status !== 'active')
-        throw conflict('programme_not_active', `The programme is ${programme.status}; its plan can change only while it is active`);
-      const [target] = await m.query<{ procedure_id: string; version_id: string; number: number; status: string; content_hash: string }[]>(
-        `SELECT p.id AS procedure_id, v.id AS version_id, v.number, v.status, v.content_hash
-         FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id WHERE p.key = $1 AND v.number = $2`,
-        [input.procedureKey, input.toVersion],
-      );
-      if (!target) throw notFound(`Version ${input.toVersion} of procedure ${input.procedureKey}`);
-      if (target.status !== 'effective') {
-        throw unprocessable(
-          'version_not_effective',
-          `Version ${input.toVersion} of ${input.procedureKey} is ${target.status}; only the effective version can be adopted`,
-          {
-            errors: [{ field: 'toVersion', message: 'must be the effective version' }],
-          },
-        );
-      }
-      const current = await currentPlanEntry(m, id, target.procedure_id);
-      if (current && current.versionNumber >= input.toVersion) {
-        throw conflict('not_newer', `The programme already follows version ${current.versionNumber} of ${input.procedureKey}`);
-      }
-      // The old entry is marked replaced (not edited otherwise) before the new one takes its place.
-      if (current) await m.query(`UPDATE programme_plan_entry SET replaced_at = now() WHERE id = $1`, [current.id]);
-      const [entry] = await m.query<{ id: string }[]>(
-        `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [id, target.procedure_id, input.procedureKey, target.version_id, target.number, target.content_hash, ctx.actor.id, input.reason],
-      );
-      if (current) await m.query(`UPDATE programme_plan_entry SET replaced_by_id = $2 WHERE id = $1`, [current.id, entry.id]);
-      // An open execution may still follow a version older than the plan's (an earlier migration
-      // left it where it was): the trail records the version each one really leaves.
-      const moved = input.moveOpenExecutions
-        ? await modifyReturning<{ id: string; version: number; old_number: number; old_hash: string }>(
-            m,
-            `UPDATE execution e SET version_id = $3, version_number = $4, content_hash = $5, version = e.version + 1
-             FROM (SELECT id, version_number AS old_number, content_hash AS old_hash FROM execution
-                   WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open') before
-             WHERE e.id = before.id RETURNING e.id, e.version, before.old_number, before.old_hash`,
-            [id, target.procedure_id, target.version_id, target.number, target.content_hash],
-          )
-        : [];
-      for (const e of moved) {
-        await this.audit.append(m, ctx, {
-          action: 'execution.migrate',
-          entityType: 'execution',
-          entityId: e.id,
-          entityVersion: e.version,
-          changes: { versionNumber: { old: e.old_number, new: target.number }, contentHash: { old: e.old_hash, new: target.content_hash } },
-          reason: input.reason,
-        });
-      }
-      await this.audit.append(m, ctx, {
-        action: 'programme.plan_migrate',
-        entityType: 'programme',
-        entityId: id,
-        entityVersion: programme.version,
-        changes: {
-          procedureKey: { old: input.procedureKey, new: input.procedureKey },
-          versionNumber: { old: current?.versionNumber ?? null, new: target.number },
-          movedOpenExecutions: { old: null, new: moved.map((e) => e.id) },
+    input: { procedureKey: string; toVersion: number; reason: string },
+  ): Promise<{ programme: Programme; target: VersionRow; previousNumber: number | null }> {
+    const programme = await this.access.writable(m, ctx, id, { lock: true });
+    if (programme.status !== 'active')
+      throw conflict('programme_not_active', `The programme is ${programme.status}; its plan can change only while it is active`);
+    const target = await versionByKeyAndNumber(m, input.procedureKey, input.toVersion);
+    if (!target) throw notFound(`Version ${input.toVersion} of procedure ${input.procedureKey}`);
+    if (target.status !== 'effective') {
+      throw unprocessable(
+        'version_not_effective',
+        `Version ${input.toVersion} of ${input.procedureKey} is ${target.status}; only the effective version can be adopted`,
+        {
+          errors: [{ field: 'toVersion', message: 'must be the effective version' }],
         },
-        reason: input.reason,
-      });
-      return this.view(m, programme);
-    });
+      );
+    }
+    const current = await currentPlanEntry(m, id, target.procedureId);
+    if (current && current.versionNumber >= input.toVersion) {
+      throw conflict('not_newer', `The programme already follows version ${current.versionNumber} of ${input.procedureKey}`);
+    }
+    // The old entry is marked replaced (not edited otherwise) before the new one takes its place.
+    if (current) await m.query(`UPDATE programme_plan_entry SET replaced_at = now() WHERE id = $1`, [current.id]);
+    const [entry] = await m.query<{ id: string }[]>(
+      `INSERT INTO programme_plan_entry (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, adopted_by, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [id, target.procedureId, input.procedureKey, target.id, target.number, target.contentHash, ctx.actor.id, input.reason],
+    );
+    if (current) await m.query(`UPDATE programme_plan_entry SET replaced_by_id = $2 WHERE id = $1`, [current.id, entry.id]);
+    return { programme, target, previousNumber: current?.versionNumber ?? null };
   }
 
   async view(m: EntityManager, programme: Programme): Promise<ProgrammeView> {
-    const leaders = await m.query<{ id: string; name: string }[]>(
-      `SELECT u.id, u.name FROM programme_leader l JOIN app_user u ON u.id = l.user_id WHERE l.programme_id = $1 ORDER BY u.name`,
-      [programme.id],
-    );
+    const leaders = (await usersByIds(m, await leaderIds(m, programme.id))).map((u) => ({ id: u.id, name: u.name }));
     const entries = await m
       .getRepository(PlanEntry)
       .find({ where: { programmeId: programme.id }, order: { procedureKey: 'ASC', adoptedAt: 'ASC' } });
@@ -311,7 +282,7 @@ function checkDates(start: string, end: string): void {
 
 async function requireLeaders(m: EntityManager, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const users = await m.getRepository(User).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
+  const users = await usersByIds(m, ids);
   const bad = ids.filter((id) => !users.some((u) => u.id === id && u.active && u.roles.includes('programme_leader')));
   if (bad.length) {
     throw unprocessable('invalid_leader', `Not an active user with the programme_leader role: ${bad.join(', ')}`, {

@@ -121,7 +121,7 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
       l.deviationSource[d.source],
       d.procedureKey === null ? '—' : d.procedureVersion === null ? d.procedureKey : `${d.procedureKey} v${d.procedureVersion}`,
       l.deviationState[d.state],
-      d.title,
+      d.steps.length ? `${d.title} · ${e.stepsConcerned}: ${d.steps.join(', ')}` : d.title,
       d.closedAt === null ? '—' : formatDateTime(d.closedAt),
     ]),
     { size: 7.5, emptyText: l.common.none },

@@ -5,7 +5,7 @@ import { renderEvidenceReport } from './evidence-report.js';
 import { reportFingerprint } from './fingerprint.js';
 import { ReportsService } from './reports.service.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
-import { commandLineContext } from '../common/command-context.js';
+import { commandLineContext } from '../users/command-context.js';
 
 export type ReportLanguage = 'en' | 'sv' | 'nb';
 export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'sv', 'nb'];

@@ -29,6 +29,8 @@ import { writeBundle } from './bundle/bundle-writer.js';
 import type { BundleEntry } from './bundle/bundle-writer.js';
 import { renderEvidenceReport } from './evidence-report.js';
 import { reportFingerprint } from './fingerprint.js';
+import { versionsById } from '../procedures/procedures.queries.js';
+import { currentPlan } from '../programmes/programmes.queries.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 
 /** Produces the programme evidence report and the evidence bundle. */
@@ -99,34 +101,24 @@ export class ReportsService {
   }
 
   private async citedProcedures(programmeId: string): Promise<CitedProcedureVersion[]> {
-    const rows = await this.dataSource.query<
-      {
-        procedure_key: string;
-        id: string;
-        number: number;
-        status: string;
-        content_hash: string;
-        effective_from: Date | null;
-        superseded_at: Date | null;
-        definition: unknown;
-      }[]
-    >(
-      `SELECT e.procedure_key, v.id, v.number, v.status, v.content_hash, v.effective_from, v.superseded_at, v.definition
-       FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
-       WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
-      [programmeId],
+    const m = this.dataSource.manager;
+    const plan = await currentPlan(m, programmeId);
+    const versions = await versionsById(
+      m,
+      plan.map((e) => e.versionId),
     );
+    const rows = plan.map((e) => versions.get(e.versionId)!);
     const signatures = await this.signatures.listFor(
       'procedure_version',
       rows.map((r) => r.id),
     );
     return rows.map((r) => ({
-      key: r.procedure_key,
+      key: r.procedureKey,
       number: r.number,
       status: r.status,
-      contentHash: r.content_hash,
-      effectiveFrom: r.effective_from ? r.effective_from.toISOString() : null,
-      supersededAt: r.superseded_at ? r.superseded_at.toISOString() : null,
+      contentHash: r.contentHash,
+      effectiveFrom: r.effectiveFrom ? r.effectiveFrom.toISOString() : null,
+      supersededAt: r.supersededAt ? r.supersededAt.toISOString() : null,
       definition: r.definition,
       signatures: signatures.filter((s) => s.recordId === r.id).map(signatureEntry),
     }));

@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { streamAuditEvents } from '../../audit/audit.service.js';
+import { countAuditEvents, streamAuditEvents } from '../../audit/audit.service.js';
 import type { ChainedEvent } from '../../audit/audit-chain.js';
+import { actionsLinkedTo } from '../../corrective-actions/corrective-actions.queries.js';
+import { deviationIdsOfProgramme } from '../../deviations/deviations.queries.js';
+import { executionIdsOfProgramme } from '../../executions/executions.queries.js';
+import { objectiveIdsOfProgramme } from '../../indicators/indicators.queries.js';
+import { programmeRecordIds } from '../../programmes/programmes.queries.js';
 
 /**
  * The records of a programme whose audit events belong in its evidence: the programme, its
@@ -8,27 +13,19 @@ import type { ChainedEvent } from '../../audit/audit-chain.js';
  * quality objectives, and the procedure versions of its plan.
  */
 export async function programmeEntityIds(m: EntityManager, programmeId: string): Promise<string[]> {
-  const rows = await m.query<{ id: string }[]>(
-    `SELECT $1::uuid::text AS id
-     UNION ALL SELECT id::text FROM participant WHERE programme_id = $1
-     UNION ALL SELECT id::text FROM pair WHERE programme_id = $1
-     UNION ALL SELECT id::text FROM execution WHERE programme_id = $1
-     UNION ALL SELECT id::text FROM deviation WHERE programme_id = $1
-     UNION ALL SELECT DISTINCT l.corrective_action_id::text FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id WHERE d.programme_id = $1
-     UNION ALL SELECT id::text FROM quality_objective WHERE programme_id = $1
-     UNION ALL SELECT DISTINCT version_id::text FROM programme_plan_entry WHERE programme_id = $1`,
-    [programmeId],
-  );
-  return rows.map((r) => r.id);
+  const deviations = await deviationIdsOfProgramme(m, programmeId);
+  return [
+    programmeId,
+    ...(await programmeRecordIds(m, programmeId)),
+    ...(await executionIdsOfProgramme(m, programmeId)),
+    ...deviations,
+    ...(await actionsLinkedTo(m, deviations)).map((a) => a.id),
+    ...(await objectiveIdsOfProgramme(m, programmeId)),
+  ];
 }
 
 export async function countEventsInScope(m: EntityManager, ids: string[], headSeq: number): Promise<number> {
-  const [{ n }] = await m.query<
-    {
-      n: number;
-    }[]
-  >(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = ANY($1) AND seq <= $2`, [ids, headSeq]);
-  return n;
+  return countAuditEvents(m, ids, headSeq);
 }
 
 /** The events in scope, oldest first, in batches (bounded memory for large programmes). */

@@ -1,3 +1,4 @@
+import { deviationSteps } from '../../deviations/deviation-steps.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -5,11 +6,15 @@ import { AuditService } from '../../audit/audit.service.js';
 import { localDate } from '../../common/calendar.js';
 import { forbidden } from '../../common/problem.js';
 import type { RequestContext } from '../../common/request-context.js';
+import { actionsLinkedTo, boardReviewsOf } from '../../corrective-actions/corrective-actions.queries.js';
 import { CorrectiveActionQueriesService } from '../../corrective-actions/corrective-action-queries.service.js';
 import { isOverdue } from '../../corrective-actions/action-states.js';
 import { daysBetween } from '../../common/calendar.js';
+import { deviationsDetectedBetween } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
+import { versionsById } from '../../procedures/procedures.queries.js';
+import { currentPlan, participantsOfProgramme } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
@@ -97,33 +102,24 @@ export class EvidenceModelBuilder {
   }
 
   private async procedures(m: EntityManager, programmeId: string): Promise<EvidenceReportModel['procedures']> {
-    const rows = await m.query<
-      {
-        procedure_key: string;
-        version_id: string;
-        version_number: number;
-        content_hash: string;
-        effective_from: Date;
-        definition: { title: never };
-      }[]
-    >(
-      `SELECT e.procedure_key, e.version_id, e.version_number, e.content_hash, v.effective_from, v.definition
-       FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
-       WHERE e.programme_id = $1 AND e.replaced_at IS NULL ORDER BY e.procedure_key`,
-      [programmeId],
+    const plan = await currentPlan(m, programmeId);
+    const versions = await versionsById(
+      m,
+      plan.map((e) => e.versionId),
     );
+    const rows = plan.map((e) => ({ entry: e, version: versions.get(e.versionId)! }));
     const signatures = await this.signatures.listFor(
       'procedure_version',
-      rows.map((r) => r.version_id),
+      plan.map((e) => e.versionId),
       m,
     );
-    return rows.map((r) => ({
-      key: r.procedure_key,
-      title: r.definition.title,
-      version: r.version_number,
-      effectiveFrom: r.effective_from.toISOString(),
-      contentHash: r.content_hash,
-      approvals: signatures.filter((s) => s.recordId === r.version_id).map(signatureEntry),
+    return rows.map(({ entry, version }) => ({
+      key: entry.procedureKey,
+      title: version.definition.title as never,
+      version: entry.versionNumber,
+      effectiveFrom: version.effectiveFrom!.toISOString(),
+      contentHash: entry.contentHash,
+      approvals: signatures.filter((s) => s.recordId === entry.versionId).map(signatureEntry),
     }));
   }
 
@@ -132,28 +128,14 @@ export class EvidenceModelBuilder {
   }
 
   private async participants(m: EntityManager, programmeId: string, withNames: boolean): Promise<EvidenceReportModel['participants']> {
-    const rows = await m.query<
-      {
-        code: string;
-        role: 'adept' | 'mentor';
-        gender: never;
-        profession: string;
-        enrolled_at: string;
-        status: never;
-        full_name: string;
-      }[]
-    >(
-      `SELECT code, role, gender, profession, enrolled_at, status, full_name FROM participant WHERE programme_id = $1 ORDER BY role, code`,
-      [programmeId],
-    );
-    return rows.map((r) => ({
+    return (await participantsOfProgramme(m, programmeId)).map((r) => ({
       code: r.code,
       role: r.role,
       gender: r.gender,
       profession: r.profession,
-      enrolledOn: r.enrolled_at,
+      enrolledOn: r.enrolledAt,
       status: r.status,
-      ...(withNames ? { name: r.full_name } : {}),
+      ...(withNames ? { name: r.fullName } : {}),
     }));
   }
 
@@ -175,33 +157,22 @@ export class EvidenceModelBuilder {
   }
 
   private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
-    const rows = await m.query<
-      {
-        reference: string;
-        detected_at: Date;
-        severity: never;
-        source: never;
-        procedure_key: string | null;
-        version_number: number | null;
-        state: never;
-        title: string;
-        closed_at: Date | null;
-      }[]
-    >(
-      `SELECT reference, detected_at, severity, source, procedure_key, version_number, state, title, closed_at
-       FROM deviation WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
-      [programmeId, from, to],
+    const rows = await deviationsDetectedBetween(m, programmeId, from, to);
+    const steps = await deviationSteps(
+      m,
+      rows.map((r) => r.id),
     );
     return rows.map((r) => ({
       reference: r.reference,
-      detectedAt: r.detected_at.toISOString(),
+      detectedAt: r.detectedAt.toISOString(),
       severity: r.severity,
       source: r.source,
-      procedureKey: r.procedure_key,
-      procedureVersion: r.version_number,
+      procedureKey: r.procedureKey,
+      procedureVersion: r.versionNumber,
       state: r.state,
       title: r.title,
-      closedAt: r.closed_at ? r.closed_at.toISOString() : null,
+      steps: (steps.get(r.id) ?? []).map((s) => s.stepKey),
+      closedAt: r.closedAt ? r.closedAt.toISOString() : null,
     }));
   }
 
@@ -212,17 +183,15 @@ export class EvidenceModelBuilder {
     to: string,
     asOf: string,
   ): Promise<EvidenceReportModel['correctiveActions']> {
-    const ids = await m.query<{ id: string }[]>(
-      `SELECT DISTINCT a.id, a.reference FROM corrective_action a JOIN corrective_action_deviation l ON l.corrective_action_id = a.id
-       JOIN deviation d ON d.id = l.deviation_id
-       WHERE d.programme_id = $1 AND d.detected_at >= $2::date AND d.detected_at < ($3::date + 1) ORDER BY a.reference`,
-      [programmeId, from, to],
-    );
-    const summaries = await this.actions.summaries(ids.map((r) => r.id));
-    const reviews = await m.query<{ corrective_action_id: string; decision: never; reviewed_at: Date }[]>(
-      `SELECT corrective_action_id, decision, reviewed_at FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`,
-      [ids.map((r) => r.id)],
-    );
+    const detected = await deviationsDetectedBetween(m, programmeId, from, to);
+    const ids = (
+      await actionsLinkedTo(
+        m,
+        detected.map((d) => d.id),
+      )
+    ).map((a) => a.id);
+    const summaries = await this.actions.summaries(ids);
+    const reviews = await boardReviewsOf(m, ids);
     return summaries.map(({ action: a, ownerName, verdict }) => ({
       reference: a.reference,
       type: a.type,
@@ -233,8 +202,8 @@ export class EvidenceModelBuilder {
       overdueDays: isOverdue(a.state, a.dueDate, asOf) ? daysBetween(a.dueDate, asOf) : 0,
       effectiveness: verdict as never,
       boardDecisions: reviews
-        .filter((r) => r.corrective_action_id === a.id)
-        .map((r) => ({ decision: r.decision, decidedOn: r.reviewed_at.toISOString().slice(0, 10) })),
+        .filter((r) => r.correctiveActionId === a.id)
+        .map((r) => ({ decision: r.decision, decidedOn: r.reviewedAt.toISOString().slice(0, 10) })),
     }));
   }
 }

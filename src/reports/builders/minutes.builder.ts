@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../auth/roles.js';
 import type { RequestContext } from '../../common/request-context.js';
 import { isOverdue } from '../../corrective-actions/action-states.js';
 import { CorrectiveActionsService } from '../../corrective-actions/corrective-actions.service.js';
+import { attendeeIds } from '../../management-reviews/management-reviews.queries.js';
 import { ManagementReviewsService } from '../../management-reviews/management-reviews.service.js';
+import { latestTitles } from '../../procedures/procedures.queries.js';
+import { usersByIds } from '../../users/users.queries.js';
 import type { ManagementReviewMinutesModel } from '../models/management-review-minutes.js';
 import { reportHeader, signatureEntry } from './report-header.js';
 import type { ReportRequest } from './report-header.js';
@@ -21,13 +23,9 @@ export class MinutesBuilder {
   async build(ctx: RequestContext, id: string, req: ReportRequest): Promise<ManagementReviewMinutesModel> {
     const view = await this.reviews.get(id);
     const inputs = await this.reviews.inputsFor(id, req.generatedAt);
-    const attendees = await this.dataSource.query<{ name: string; roles: Role[] }[]>(
-      `SELECT u.name, u.roles FROM management_review_attendee a JOIN app_user u ON u.id = a.user_id WHERE a.management_review_id = $1 ORDER BY u.name`,
-      [id],
-    );
-    const titles = await this.dataSource.query<{ key: string; title: never }[]>(
-      `SELECT DISTINCT ON (p.key) p.key, v.definition->'title' AS title FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id ORDER BY p.key, v.number DESC`,
-    );
+    const m = this.dataSource.manager;
+    const attendees = (await usersByIds(m, await attendeeIds(m, id))).map((u) => ({ name: u.name, roles: u.roles }));
+    const titles = await latestTitles(m);
     const today = this.actions.dayOf(req.generatedAt);
     const r = view.review;
     return {
@@ -37,7 +35,7 @@ export class MinutesBuilder {
       attendees,
       inputs: inputs,
       procedureTitles: Object.fromEntries(
-        titles.filter((t) => inputs.conformance.some((c) => c.procedureKey === t.key)).map((t) => [t.key, t.title]),
+        [...titles].filter(([key]) => inputs.conformance.some((c) => c.procedureKey === key)) as [string, never][],
       ),
       decisions: view.decisions.map((d) => ({
         seq: d.decision.seq,

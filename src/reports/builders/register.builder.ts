@@ -6,6 +6,10 @@ import { isOverdue } from '../../corrective-actions/action-states.js';
 import type { ActionState } from '../../corrective-actions/action-states.js';
 import { CorrectiveActionQueriesService } from '../../corrective-actions/corrective-action-queries.service.js';
 import { CorrectiveActionsService } from '../../corrective-actions/corrective-actions.service.js';
+import { boardReviewsOf, deviationLinks, latestEffectivenessChecks } from '../../corrective-actions/corrective-actions.queries.js';
+import { deviationsByIds } from '../../deviations/deviations.queries.js';
+import { programmeName } from '../../programmes/programmes.queries.js';
+import { userNames } from '../../users/users.queries.js';
 import type { CorrectiveActionRegisterModel } from '../models/corrective-action-register.js';
 import { reportHeader } from './report-header.js';
 import type { ReportRequest } from './report-header.js';
@@ -41,37 +45,27 @@ export class RegisterBuilder {
       if (!page.nextCursor) break;
     }
     const summaries = (await this.queries.summaries(ids)).sort((a, b) => a.action.reference.localeCompare(b.action.reference));
-    const deviations = await this.dataSource.query<
-      { corrective_action_id: string; reference: string; title: string; severity: never; state: never }[]
-    >(
-      `SELECT l.corrective_action_id, d.reference, d.title, d.severity, d.state FROM corrective_action_deviation l JOIN deviation d ON d.id = l.deviation_id
-       WHERE l.corrective_action_id = ANY($1) ORDER BY d.reference`,
-      [ids],
+    const m = this.dataSource.manager;
+    const links = await deviationLinks(m, ids);
+    // By deviation reference, as each action lists them.
+    const linked = await deviationsByIds(
+      m,
+      links.map((l) => l.deviationId),
     );
-    const checks = await this.dataSource.query<
-      { corrective_action_id: string; verdict: never; occurred_at: Date; evidence: string | null; name: string | null }[]
-    >(
-      `SELECT DISTINCT ON (t.corrective_action_id) t.corrective_action_id, t.verdict, t.occurred_at, t.evidence, u.name
-       FROM corrective_action_transition t LEFT JOIN app_user u ON u.id = t.actor_id
-       WHERE t.corrective_action_id = ANY($1) AND t.verdict IS NOT NULL ORDER BY t.corrective_action_id, t.seq DESC`,
-      [ids],
-    );
-    const reviews = await this.dataSource.query<
-      { corrective_action_id: string; decision: never; reviewed_at: Date; comment: string; name: string }[]
-    >(
-      `SELECT r.corrective_action_id, r.decision, r.reviewed_at, r.comment, u.name FROM board_review r JOIN app_user u ON u.id = r.reviewer_id
-       WHERE r.corrective_action_id = ANY($1) ORDER BY r.reviewed_at, r.id`,
-      [ids],
-    );
-    const [programme] = req.programmeId
-      ? await this.dataSource.query<{ name: string }[]>(`SELECT name FROM programme WHERE id = $1`, [req.programmeId])
-      : [];
+    const checks = await latestEffectivenessChecks(m, ids);
+    const reviews = await boardReviewsOf(m, ids);
+    const names = await userNames(m, [
+      ...checks.map((c) => c.actorId).filter((id): id is string => id !== null),
+      ...reviews.map((r) => r.reviewerId),
+    ]);
+    const programme = req.programmeId ? await programmeName(m, req.programmeId) : null;
     return {
       kind: 'corrective_action_register',
       ...reportHeader(ctx, req),
-      filters: { programmeName: programme?.name ?? null, states: req.state ? [req.state] : null, overdueOnly: req.overdue ?? null },
+      filters: { programmeName: programme, states: req.state ? [req.state] : null, overdueOnly: req.overdue ?? null },
       actions: summaries.map(({ action: a, ownerName }) => {
-        const check = checks.find((c) => c.corrective_action_id === a.id);
+        const check = checks.find((c) => c.correctiveActionId === a.id);
+        const answers = new Set(links.filter((l) => l.correctiveActionId === a.id).map((l) => l.deviationId));
         return {
           reference: a.reference,
           type: a.type,
@@ -84,20 +78,25 @@ export class RegisterBuilder {
           implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
           closedAt: a.closedAt ? a.closedAt.toISOString() : null,
           overdueDays: isOverdue(a.state, a.dueDate, today) ? daysBetween(a.dueDate, today) : 0,
-          deviations: deviations
-            .filter((d) => d.corrective_action_id === a.id)
+          deviations: linked
+            .filter((d) => answers.has(d.id))
             .map((d) => ({ reference: d.reference, title: d.title, severity: d.severity, state: d.state })),
           effectiveness: check
             ? {
                 verdict: check.verdict,
-                checkedAt: check.occurred_at.toISOString(),
-                checkedByName: check.name ?? '',
+                checkedAt: check.occurredAt.toISOString(),
+                checkedByName: (check.actorId && names.get(check.actorId)) ?? '',
                 evidence: check.evidence,
               }
             : null,
           boardReviews: reviews
-            .filter((r) => r.corrective_action_id === a.id)
-            .map((r) => ({ decision: r.decision, reviewerName: r.name, reviewedAt: r.reviewed_at.toISOString(), comment: r.comment })),
+            .filter((r) => r.correctiveActionId === a.id)
+            .map((r) => ({
+              decision: r.decision,
+              reviewerName: names.get(r.reviewerId)!,
+              reviewedAt: r.reviewedAt.toISOString(),
+              comment: r.comment,
+            })),
         };
       }),
     };

@@ -14,7 +14,8 @@
 // (src/reports/bundle/verify.mjs) before relying on its verdict, or read it: it is short.
 import { createHash } from 'node:crypto';
 import { Buffer } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const BUNDLE_FORMAT = 'mentoring-qms-evidence-bundle/1';
 const MANIFEST = 'manifest.json';
@@ -327,9 +328,10 @@ function definitionHash(definition) {
 
 /**
  * Verifies the bundle at `path`. Returns { valid, checked: [what was checked, one line each],
- * problem?: the first problem found }.
+ * problem?: the first problem found }. The service's own `npm run qms -- verify` imports this
+ * function, so there is one verifier, and the file an auditor runs is the one the tests run.
  */
-function verifyBundle(path) {
+export function verifyBundle(path) {
   const checked = [];
   try {
     const { hashes, texts } = readEntries(path);
@@ -421,4 +423,13 @@ function main(args) {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** True when this file is the program node was asked to run (not imported by the service). */
+function runAsProgram() {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (runAsProgram()) process.exitCode = main(process.argv.slice(2));

@@ -125,6 +125,7 @@ export const en = {
     severity: 'Severity',
     source: 'Source',
     procedure: 'Procedure',
+    stepsConcerned: 'Steps',
     closedAt: 'Closed',
     type: 'Type',
     description: 'Description',

@@ -105,6 +105,7 @@ export const nb: Labels = {
     severity: 'Alvorlighetsgrad',
     source: 'Kilde',
     procedure: 'Prosedyre',
+    stepsConcerned: 'Steg',
     closedAt: 'Lukket',
     type: 'Type',
     description: 'Beskrivelse',

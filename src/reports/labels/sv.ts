@@ -105,6 +105,7 @@ export const sv: Labels = {
     severity: 'Allvarlighetsgrad',
     source: 'Källa',
     procedure: 'Rutin',
+    stepsConcerned: 'Steg',
     closedAt: 'Stängd',
     type: 'Typ',
     description: 'Beskrivning',

@@ -102,6 +102,8 @@ export interface DeviationRow {
   procedureVersion: number | null;
   state: DeviationState;
   title: string;
+  /** The steps an automatic deviation concerns (step keys of the execution), in the order found. */
+  steps: string[];
   closedAt: Instant | null;
 }
 

@@ -193,9 +193,31 @@ export class PageFlow {
       this.size = size;
       this.touches = this.metrics.touches;
     }
+    if (!this.metrics.scripts.plain(text, face)) {
+      this.mixedText(text, at, y, face, size);
+      return;
+    }
     const hex = text.length >= 16 && HEX_RUN.test(text);
     if (!writeTextRun(this.pdf, text, at, y, hex ? NO_LIGATURE_FEATURES : undefined))
       this.pdf.text(text, at, y, hex ? NO_LIGATURES : PLAIN);
+  }
+
+  /**
+   * A line with right-to-left text or characters from a fallback face: its pieces in visual
+   * order, each in its face, all on the baseline of the report's face.
+   */
+  private mixedText(text: string, x: number, y: number, face: Face, size: number): void {
+    const scripts = this.metrics.scripts;
+    const baseline = (scripts.ascender(FONT_FILES[face]) / 1000) * size;
+    let at = x;
+    for (const piece of scripts.pieces(text, face)) {
+      this.pdf.font(piece.file).fontSize(size);
+      const top = y + baseline - (scripts.ascender(piece.file) / 1000) * size;
+      if (!writeTextRun(this.pdf, piece.text, at, top)) this.pdf.text(piece.text, at, top, PLAIN);
+      at += this.pdf.widthOfString(piece.text);
+    }
+    // The document's font is now the last piece's: the next line sets its own.
+    this.face = null;
   }
 
   rect(x: number, y: number, w: number, h: number, color: string): void {

@@ -5,7 +5,8 @@
  * point (lines break a little early, never overflow) and keeps the cache bounded by the number
  * of distinct characters rather than by the number of distinct words in a 10,000-row report.
  */
-import { type Face, FONT_FILES } from './fonts.js';
+import type { Face } from './fonts.js';
+import { ScriptFonts } from './scripts.js';
 
 /** Measurements happen at this size and scale linearly. */
 const UNIT = 1000;
@@ -18,7 +19,12 @@ export class TextMetrics {
   /** Bumped whenever measuring changes the document's current font, so a painter can tell. */
   touches = 0;
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  /** Which face sets each character; shared with the drawing code. */
+  readonly scripts: ScriptFonts;
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {
+    this.scripts = new ScriptFonts(doc);
+  }
 
   width(text: string, face: Face, size: number): number {
     const table = this.bmp[face];
@@ -51,7 +57,10 @@ export class TextMetrics {
 
   private measure(ch: string, face: Face): number {
     this.touches += 1;
-    return this.doc.font(FONT_FILES[face]).fontSize(UNIT).widthOfString(ch);
+    return this.doc
+      .font(this.scripts.fileFor(ch.codePointAt(0)!, face))
+      .fontSize(UNIT)
+      .widthOfString(ch);
   }
 
   /**

@@ -446,23 +446,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programmes/{id}/procedure-plan/migrate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
-        post: operations["ProgrammesController_migrate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/programmes/{id}/participants": {
         parameters: {
             query?: never;
@@ -681,6 +664,23 @@ export interface paths {
         get: operations["ConformanceMatrixController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/procedure-plan/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt a newer effective version of a procedure for this programme. Completed executions keep their version; open ones move only with moveOpenExecutions. */
+        post: operations["ProgrammesController_migrate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,7 +1331,7 @@ export interface components {
             /** @description Why it was rejected or retired */
             statusReason: string | null;
             signatures: components["schemas"]["SignatureResponse"][];
-            /** @description What the caller may do with this version now: actions open in its status that their roles allow (quality managers only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author */
+            /** @description Actions open in this status */
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
@@ -1499,16 +1499,6 @@ export interface components {
             endDate?: string;
             /** @description Quality managers only: programme leaders cannot change who leads the programme */
             leaderIds?: string[];
-        };
-        MigratePlanRequest: {
-            /** @example intake-interview */
-            procedureKey: string;
-            /** @description The effective version to adopt */
-            toVersion: number;
-            /** @description Why the programme adopts the new version now */
-            reason: string;
-            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
-            moveOpenExecutions?: boolean;
         };
         CreateParticipantRequest: {
             /**
@@ -1845,6 +1835,16 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        MigratePlanRequest: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description The effective version to adopt */
+            toVersion: number;
+            /** @description Why the programme adopts the new version now */
+            reason: string;
+            /** @description Also move open executions to the new version (default false); completed ones always keep theirs */
+            moveOpenExecutions?: boolean;
+        };
         CreateDeviationRequest: {
             /** Format: uuid */
             programmeId: string;
@@ -1884,6 +1884,27 @@ export interface components {
              * @example 2026-03-03
              */
             targetDate?: string;
+        };
+        DeviationStepResponse: {
+            /**
+             * Format: uuid
+             * @description The execution the step belongs to
+             */
+            executionId: string;
+            /** @description The step of that execution */
+            stepKey: string;
+            /**
+             * Format: uuid
+             * @description The step record judged, when one was (none for a missing step)
+             */
+            recordId: string | null;
+            /** @description What was found in this step, an English sentence for the auditor */
+            detail: string;
+            /**
+             * Format: date-time
+             * @description When the step was added to the deviation (at detection, or by a later judgement)
+             */
+            addedAt: string;
         };
         DeviationTransitionResponse: {
             seq: number;
@@ -1932,9 +1953,12 @@ export interface components {
             executionId: string | null;
             procedureKey: string | null;
             versionNumber: number | null;
+            /** @description The step, when the deviation concerns exactly one (see steps) */
             stepKey: string | null;
             /** @description The conformance rule behind an automatic deviation, or overdue */
             rule: string | null;
+            /** @description The steps an automatic deviation concerns: one deviation per execution and rule lists every step the rule found (empty for an overdue procedure or a manual deviation) */
+            steps: components["schemas"]["DeviationStepResponse"][];
             /** Format: uuid */
             participantId: string | null;
             participantCode: string | null;
@@ -1943,7 +1967,6 @@ export interface components {
             correctionOnlyJustification: string | null;
             /** @enum {string} */
             state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
-            /** @description The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature */
             allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
             /** Format: date-time */
             createdAt: string;
@@ -2081,7 +2104,6 @@ export interface components {
             effectivenessCriterion: string;
             /** @enum {string} */
             state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
-            /** @description The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict for a quality manager who is not the owner, cancelling for a quality manager */
             allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
             /** @description Due date passed and not yet implemented */
             overdue: boolean;
@@ -4021,58 +4043,6 @@ export interface operations {
             };
         };
     };
-    ProgrammesController_migrate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MigratePlanRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProgrammeResponse"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Requires one of the roles: quality_manager */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An error: a problem document whose code is one of Problem.code */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     ParticipantsController_list: {
         parameters: {
             query?: {
@@ -4868,6 +4838,58 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammesController_migrate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigratePlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -64,7 +64,7 @@ export function DeviationPage() {
                     <Anchor component={Link} to={`/executions/${d.executionId}`}>
                       {d.procedureKey ? `${d.procedureKey} v${d.versionNumber ?? ''}` : t('deviation.field.execution')}
                     </Anchor>
-                    {d.stepKey ? ` · ${d.stepKey}` : ''}
+                    {d.steps.length ? ` · ${d.steps.map((s) => s.stepKey).join(', ')}` : d.stepKey ? ` · ${d.stepKey}` : ''}
                     {d.rule ? ` · ${t(`deviation.rule.${d.rule}`, { defaultValue: d.rule })}` : ''}
                   </dd>
                 </>

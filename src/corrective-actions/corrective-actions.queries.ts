@@ -1,0 +1,91 @@
+/**
+ * Reads of the corrective-actions module's tables for other modules: plain functions taking the
+ * caller's `EntityManager` (so they join its transaction) and returning typed rows.
+ */
+import type { EntityManager } from 'typeorm';
+import type { ActionState, ActionType, Verdict } from './action-states.js';
+import type { BoardDecision } from './corrective-action.entity.js';
+
+/** A corrective action as other modules see it. */
+export interface ActionRow {
+  id: string;
+  reference: string;
+  type: ActionType;
+  state: ActionState;
+  dueDate: string;
+  ownerId: string;
+  closedAt: Date | null;
+  reviewDecisionId: string | null;
+}
+
+const ACTION = `SELECT a.id, a.reference, a.type, a.state, a.due_date::text AS "dueDate", a.owner_id AS "ownerId", a.closed_at AS "closedAt",
+  a.review_decision_id AS "reviewDecisionId" FROM corrective_action a`;
+
+/** Every corrective action, by reference. */
+export async function allActions(m: EntityManager): Promise<ActionRow[]> {
+  return m.query<ActionRow[]>(`${ACTION} ORDER BY a.reference`);
+}
+
+/** The actions linked to any of the deviations `deviationIds`, each once, by reference. */
+export async function actionsLinkedTo(m: EntityManager, deviationIds: readonly string[]): Promise<ActionRow[]> {
+  if (deviationIds.length === 0) return [];
+  return m.query<ActionRow[]>(
+    `${ACTION} WHERE a.id IN (SELECT corrective_action_id FROM corrective_action_deviation WHERE deviation_id = ANY($1)) ORDER BY a.reference`,
+    [[...new Set(deviationIds)]],
+  );
+}
+
+/** The actions a management review's decisions `decisionIds` created, by reference. */
+export async function actionsOfDecisions(m: EntityManager, decisionIds: readonly string[]): Promise<ActionRow[]> {
+  if (decisionIds.length === 0) return [];
+  return m.query<ActionRow[]>(`${ACTION} WHERE a.review_decision_id = ANY($1) ORDER BY a.reference`, [[...new Set(decisionIds)]]);
+}
+
+/** Which deviations each of the actions `actionIds` answers. */
+export async function deviationLinks(
+  m: EntityManager,
+  actionIds: readonly string[],
+): Promise<{ correctiveActionId: string; deviationId: string }[]> {
+  if (actionIds.length === 0) return [];
+  return m.query<{ correctiveActionId: string; deviationId: string }[]>(
+    `SELECT corrective_action_id AS "correctiveActionId", deviation_id AS "deviationId" FROM corrective_action_deviation WHERE corrective_action_id = ANY($1)`,
+    [[...new Set(actionIds)]],
+  );
+}
+
+export interface BoardReviewRow {
+  correctiveActionId: string;
+  decision: BoardDecision;
+  comment: string;
+  reviewerId: string;
+  reviewedAt: Date;
+}
+
+/** The board reviews of the actions `actionIds`, oldest first. */
+export async function boardReviewsOf(m: EntityManager, actionIds: readonly string[]): Promise<BoardReviewRow[]> {
+  if (actionIds.length === 0) return [];
+  return m.query<BoardReviewRow[]>(
+    `SELECT corrective_action_id AS "correctiveActionId", decision, comment, reviewer_id AS "reviewerId", reviewed_at AS "reviewedAt"
+     FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`,
+    [[...new Set(actionIds)]],
+  );
+}
+
+export interface EffectivenessCheckRow {
+  correctiveActionId: string;
+  verdict: Verdict;
+  occurredAt: Date;
+  evidence: string | null;
+  actorId: string | null;
+}
+
+/** The latest effectiveness check (transition with a verdict) of each of the actions `actionIds` that has one. */
+export async function latestEffectivenessChecks(m: EntityManager, actionIds: readonly string[]): Promise<EffectivenessCheckRow[]> {
+  if (actionIds.length === 0) return [];
+  return m.query<EffectivenessCheckRow[]>(
+    `SELECT DISTINCT ON (corrective_action_id) corrective_action_id AS "correctiveActionId", verdict, occurred_at AS "occurredAt", evidence,
+       actor_id AS "actorId"
+     FROM corrective_action_transition WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
+    [[...new Set(actionIds)]],
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads of the deviations module's tables for other modules: plain functions taking the caller's
+ * `EntityManager` (so they join its transaction) and returning typed rows, and SQL builders that
+ * other modules' statements compose (one round trip where it matters).
+ */
+import type { EntityManager } from 'typeorm';
+import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
+
+/** A deviation as other modules see it. */
+export interface DeviationSummary {
+  id: string;
+  reference: string;
+  programmeId: string;
+  title: string;
+  severity: Severity;
+  source: DeviationSource;
+  state: DeviationState;
+  detectedAt: Date;
+  closedAt: Date | null;
+  procedureKey: string | null;
+  versionNumber: number | null;
+  participantId: string | null;
+}
+
+const SUMMARY = `SELECT id, reference, programme_id AS "programmeId", title, severity, source, state, detected_at AS "detectedAt",
+  closed_at AS "closedAt", procedure_key AS "procedureKey", version_number AS "versionNumber", participant_id AS "participantId" FROM deviation`;
+
+/** The deviations among `ids`, by reference. */
+export async function deviationsByIds(m: EntityManager, ids: readonly string[]): Promise<DeviationSummary[]> {
+  if (ids.length === 0) return [];
+  return m.query<DeviationSummary[]>(`${SUMMARY} WHERE id = ANY($1) ORDER BY reference`, [[...new Set(ids)]]);
+}
+
+/** The deviations of a programme detected on the days `from` to `to` (inclusive), by detection time and reference. */
+export async function deviationsDetectedBetween(
+  m: EntityManager,
+  programmeId: string,
+  from: string,
+  to: string,
+): Promise<DeviationSummary[]> {
+  return m.query<DeviationSummary[]>(
+    `${SUMMARY} WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
+    [programmeId, from, to],
+  );
+}
+
+/** The ids of every deviation of the programme. */
+export async function deviationIdsOfProgramme(m: EntityManager, programmeId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM deviation WHERE programme_id = $1`, [programmeId]);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A subquery for other modules' statements: the ids of the deviations matching every condition
+ * given, each an SQL expression of the caller's (a parameter placeholder, usually), emitted in
+ * this order: `id` (a deviation id), `programme` (a programme id), `programmes` (an array of
+ * programme ids), `programmesIn` (a subquery giving programme ids).
+ */
+export function deviationIdsSql(where: { id?: string; programme?: string; programmes?: string; programmesIn?: string }): string {
+  const conditions = [
+    where.id === undefined ? null : `id = ${where.id}`,
+    where.programme === undefined ? null : `programme_id = ${where.programme}`,
+    where.programmes === undefined ? null : `programme_id = ANY(${where.programmes})`,
+    where.programmesIn === undefined ? null : `programme_id IN (${where.programmesIn})`,
+  ].filter((c) => c !== null);
+  return `SELECT id FROM deviation${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
+/** A deviation to which a corrective action is being linked, locked (in id order) until the transaction ends. */
+export interface LockedDeviation {
+  id: string;
+  reference: string;
+  state: DeviationState;
+  programmeId: string;
+  detectedAt: Date;
+}
+
+/** Locks the deviations among `ids` that exist, in id order (see the lock order in docs/DEVELOPING.md). */
+export async function lockDeviations(m: EntityManager, ids: readonly string[]): Promise<LockedDeviation[]> {
+  if (ids.length === 0) return [];
+  return m.query<LockedDeviation[]>(
+    `SELECT id, reference, state, programme_id AS "programmeId", detected_at AS "detectedAt" FROM deviation WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
+}
+
+/** Every deviation of the programmes `programmeIds`, by detection time. */
+export async function deviationsOfProgrammes(m: EntityManager, programmeIds: readonly string[]): Promise<DeviationSummary[]> {
+  return m.query<DeviationSummary[]>(`${SUMMARY} WHERE programme_id = ANY($1) ORDER BY detected_at`, [programmeIds]);
+}
+
+/** Deviations still open (neither closed nor cancelled), counted by severity and source, with those whose target date is before `today`. */
+export async function openDeviationTallies(
+  m: EntityManager,
+  today: string,
+): Promise<{ severity: Severity; source: DeviationSource; n: number; overdue: number }[]> {
+  return m.query(
+    `SELECT severity, source, count(*)::int AS n, count(*) FILTER (WHERE target_date < $1)::int AS overdue
+     FROM deviation WHERE state NOT IN ('closed', 'cancelled') GROUP BY severity, source`,
+    [today],
+  );
+}

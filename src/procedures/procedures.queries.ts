@@ -1,0 +1,61 @@
+/**
+ * Reads of the procedures module's tables (`procedure`, `procedure_version`) for other modules:
+ * plain functions taking the caller's `EntityManager` (so they join its transaction) and
+ * returning typed rows.
+ */
+import type { EntityManager } from 'typeorm';
+import type { VersionStatus } from './document-control.js';
+import type { LocalisedText, ProcedureDefinition } from './procedure-definition.js';
+
+/** A procedure version as other modules see it. */
+export interface VersionRow {
+  id: string;
+  procedureId: string;
+  procedureKey: string;
+  number: number;
+  status: VersionStatus;
+  contentHash: string;
+  effectiveFrom: Date | null;
+  supersededAt: Date | null;
+  definition: ProcedureDefinition;
+}
+
+const VERSION = `SELECT v.id, v.procedure_id AS "procedureId", p.key AS "procedureKey", v.number, v.status, v.content_hash AS "contentHash",
+  v.effective_from AS "effectiveFrom", v.superseded_at AS "supersededAt", v.definition
+  FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id`;
+
+/** The versions among `ids`, by id. */
+export async function versionsById(m: EntityManager, ids: readonly string[]): Promise<Map<string, VersionRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<VersionRow[]>(`${VERSION} WHERE v.id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The effective version of every procedure in force, by procedure key. */
+export async function effectiveVersions(m: EntityManager): Promise<VersionRow[]> {
+  return m.query<VersionRow[]>(`${VERSION} WHERE v.status = 'effective' ORDER BY p.key`);
+}
+
+/** Version `number` of the procedure `key`, or null when there is none. */
+export async function versionByKeyAndNumber(m: EntityManager, key: string, number: number): Promise<VersionRow | null> {
+  const [row] = await m.query<VersionRow[]>(`${VERSION} WHERE p.key = $1 AND v.number = $2`, [key, number]);
+  return row ?? null;
+}
+
+/** The window anchor and first day of each version among `ids` (versions without a window left out). */
+export async function versionWindowStarts(m: EntityManager, ids: readonly string[]): Promise<{ anchor: string; fromDays: number }[]> {
+  if (ids.length === 0) return [];
+  const rows = await m.query<{ anchor: string | null; from_days: number | null }[]>(
+    `SELECT definition->'window'->>'anchor' AS anchor, (definition->'window'->>'fromDays')::int AS from_days FROM procedure_version WHERE id = ANY($1)`,
+    [[...new Set(ids)]],
+  );
+  return rows.filter((r) => r.anchor !== null && r.from_days !== null).map((r) => ({ anchor: r.anchor!, fromDays: r.from_days! }));
+}
+
+/** The title of each procedure's latest version (highest number), by procedure key. */
+export async function latestTitles(m: EntityManager): Promise<Map<string, LocalisedText>> {
+  const rows = await m.query<{ key: string; title: LocalisedText }[]>(
+    `SELECT DISTINCT ON (p.key) p.key, v.definition->'title' AS title FROM procedure p JOIN procedure_version v ON v.procedure_id = p.id ORDER BY p.key, v.number DESC`,
+  );
+  return new Map(rows.map((r) => [r.key, r.title]));
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads of the users module's table (`app_user`) for other modules: they take the caller's
+ * `EntityManager` (so they join its transaction) and return plain typed rows. Never the password
+ * hash or the token generation.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../auth/roles.js';
+import { User } from './user.entity.js';
+
+/** What other modules may know of a user. */
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+}
+
+const SUMMARY = `SELECT id, email, name, roles, active FROM app_user`;
+
+/** The users among `ids` that exist (active or not), ordered by name (then id). */
+export async function usersByIds(m: EntityManager, ids: readonly string[]): Promise<UserSummary[]> {
+  if (ids.length === 0) return [];
+  return m.query<UserSummary[]>(`${SUMMARY} WHERE id = ANY($1) ORDER BY name, id`, [[...new Set(ids)]]);
+}
+
+/** The active users among `ids`, ordered by name (then id). */
+export async function activeUsersByIds(m: EntityManager, ids: readonly string[]): Promise<UserSummary[]> {
+  return (await usersByIds(m, ids)).filter((u) => u.active);
+}
+
+/** The user `id`, or null when there is none. */
+export async function userById(m: EntityManager, id: string): Promise<UserSummary | null> {
+  const [user] = await m.query<UserSummary[]>(`${SUMMARY} WHERE id = $1`, [id]);
+  return user ?? null;
+}
+
+/** The active user signing in with `email` (compared in lower case), or null. */
+export async function activeUserByEmail(m: EntityManager, email: string): Promise<UserSummary | null> {
+  const [user] = await m.query<UserSummary[]>(`${SUMMARY} WHERE email = $1 AND active`, [email.toLowerCase()]);
+  return user ?? null;
+}
+
+/** Names by user id, for the users among `ids` that exist. */
+export async function userNames(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await usersByIds(m, ids)).map((u) => [u.id, u.name]));
+}
+
+/** What a request needs to know of the signed-in user (never the password hash): read on every request. */
+export interface SessionUser extends UserSummary {
+  tokenGeneration: number;
+  mustChangePassword: boolean;
+}
+
+/** The user `id` as a request's token names them, or null when there is none. One plain read: it runs on every request. */
+export async function sessionUser(m: EntityManager, id: string): Promise<SessionUser | null> {
+  const [user] = await m.query<SessionUser[]>(
+    `SELECT id, email, name, roles, active, token_generation AS "tokenGeneration", must_change_password AS "mustChangePassword"
+     FROM app_user WHERE id = $1`,
+    [id],
+  );
+  return user ?? null;
+}
+
+/** The account signing in (by e-mail, in lower case) or re-authenticating (by id), password hash included: for auth/ alone. */
+export async function accountWithPassword(m: EntityManager, where: { id: string } | { email: string }): Promise<User | null> {
+  return m.getRepository(User).findOneBy(where);
+}
