@@ -8,7 +8,7 @@ import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBu
  * SHA-256 of the uncompressed rendering of `correctiveActionRegisterFixture('en')`. To update
  * after an intended change: run the spec, open the PDF named in the failure message, paste.
  */
-const EXPECTED_SHA256 = 'e1f6b6b085f089296f34aac0aaa6a360f86e9dc9f4f385f45389e2d53d71bdd7';
+const EXPECTED_SHA256 = '22134c0b4f08c8eaacf90e428809cb122589ef4a9a2abf275c2fb6dbe4262a00';
 
 const render = (model: CorrectiveActionRegisterModel = correctiveActionRegisterFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderCorrectiveActionRegister(model, out, { compress }));
@@ -65,7 +65,7 @@ describe('renderCorrectiveActionRegister', () => {
       'Verdict Effective',
       'Checked by Åsa Læstadius-Øberg',
       `Evidence ${EVIDENCE_TEXT}`,
-      'Endorsed Ánde Đuolbmá 2027-04-10 17:00 UTC Godkjent uten merknader.',
+      'Endorsed Ánde Đuolbmá 2027-04-10 19:00 UTC+2 Godkjent uten merknader.',
     ]);
     expectShows(text, ['Not yet checked.', 'Not yet reviewed by the board.']);
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../../common/calendar.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -27,6 +28,7 @@ export class RegisterBuilder {
     private readonly dataSource: DataSource,
     private readonly queries: CorrectiveActionQueriesService,
     private readonly actions: CorrectiveActionsService,
+    private readonly clock: Clock,
   ) {}
 
   async build(ctx: RequestContext, req: RegisterRequest): Promise<CorrectiveActionRegisterModel> {
@@ -61,7 +63,7 @@ export class RegisterBuilder {
     const programme = req.programmeId ? await programmeName(m, req.programmeId) : null;
     return {
       kind: 'corrective_action_register',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, this.clock.timeZone),
       filters: { programmeName: programme, states: req.state ? [req.state] : null, overdueOnly: req.overdue ?? null },
       actions: summaries.map(({ action: a, ownerName }) => {
         const check = checks.find((c) => c.correctiveActionId === a.id);

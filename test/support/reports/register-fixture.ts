@@ -11,6 +11,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
     lang,
     generatedAt: '2027-07-01T06:00:00.000Z',
     generatedBy: 'Bjørn Sæther',
+    timeZone: 'Europe/Stockholm',
     filters: {
       programmeName: 'Mentorprogrammet Malmö–Tromsø 2027',
       states: ['in_progress', 'closed'],
@@ -75,6 +76,7 @@ export function managementReviewMinutesFixture(lang: ReportLanguage = 'en', sign
     lang,
     generatedAt: '2027-09-20T10:00:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
+    timeZone: 'Europe/Stockholm',
     review: {
       title: 'Ledningens genomgång hösten 2027',
       heldOn: '2027-09-18',
