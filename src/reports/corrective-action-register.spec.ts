@@ -70,6 +70,11 @@ describe('renderCorrectiveActionRegister', () => {
     expectShows(text, ['Not yet checked.', 'Not yet reviewed by the board.']);
   });
 
+  it('prints the hash each closing and board signature binds, whole on one line', () => {
+    for (const hash of ['5e1f'.repeat(16), 'b0a2'.repeat(16)]) expect(text.split('\n').some((line) => line.includes(hash))).toBe(true);
+    expectShows(text, ['Content hash signed: Endorsed, Ánde Đuolbmá']);
+  });
+
   it('numbers every page', () => expectPageNumbers(pages, 'en'));
 
   it.each([
