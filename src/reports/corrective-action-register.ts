@@ -154,6 +154,7 @@ async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLan
       [r.checkedAt, formatDateTime(a.effectiveness.checkedAt, timeZone)],
       [r.checkedBy, a.effectiveness.checkedByName],
       [r.evidence, a.effectiveness.evidence ?? '—'],
+      ...(a.effectiveness.signedContentHash ? [[l.procedure.signedHash, a.effectiveness.signedContentHash] as const] : []),
     ]);
   }
   await heading(flow, r.boardReviews, 3, { numbered: false, listed: false });
@@ -168,4 +169,11 @@ async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLan
     a.boardReviews.map((b) => [l.boardDecision[b.decision], b.reviewerName, formatDateTime(b.reviewedAt, timeZone), b.comment ?? '—']),
     { emptyText: r.noReviews },
   );
+  // Each review's signature, bound to the content hashed here: whole, on a line of its own.
+  const signed = a.boardReviews.filter((b) => b.signedContentHash !== null);
+  if (signed.length)
+    await keyValues(
+      flow,
+      signed.map((b) => [`${l.procedure.signedHash}: ${l.boardDecision[b.decision]}, ${b.reviewerName}`, b.signedContentHash!] as const),
+    );
 }

@@ -38,6 +38,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
           checkedAt: '2027-04-02T12:30:00.000Z',
           checkedByName: 'Åsa Læstadius-Øberg',
           evidence: EVIDENCE_TEXT,
+          signedContentHash: '5e1f'.repeat(16),
         },
         boardReviews: [
           {
@@ -45,6 +46,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
             reviewerName: 'Ánde Đuolbmá',
             reviewedAt: '2027-04-10T17:00:00.000Z',
             comment: 'Godkjent uten merknader.',
+            signedContentHash: 'b0a2'.repeat(16),
           },
         ],
       },
