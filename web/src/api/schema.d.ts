@@ -1296,6 +1296,10 @@ export interface components {
             recordVersion: number | null;
             /** @description SHA-256 of what was signed */
             contentHash: string | null;
+            /** @description What was signed, when the signature keeps it (closures, board reviews, management reviews): `contentHash` is the SHA-256 of its canonical JSON (RFC 8785), so anyone can recompute it */
+            signedContent: {
+                [key: string]: unknown;
+            } | null;
         };
         ProcedureVersionResponse: {
             /** @example intake-interview */
