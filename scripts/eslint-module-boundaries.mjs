@@ -36,6 +36,8 @@ const PUBLISHED = new Set([
   'procedures/procedure-definition.ts',
   'procedures/document-control.ts',
   'executions/subject-status.ts',
+  // The conformance rules (pure evaluation) whose findings reports label.
+  'executions/conformance.ts',
   'indicators/indicator-math.ts',
   // The deviations module's ports (provided by the modules above it), its detector (used by
   // executions and the scan) and the steps a deviation concerns (shown in reports).

@@ -46,6 +46,24 @@ export function allowedActionTargets(from: ActionState): ActionState[] {
   return ACTION_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
 }
 
+/**
+ * The states `caller` may move an action in state `from` to: the owner's steps by the owner (a
+ * quality manager or programme leader) or a quality manager, cancelling by a quality manager, the
+ * effectiveness verdict by a quality manager who is not the owner.
+ */
+export function allowedActionTargetsFor(
+  from: ActionState,
+  caller: { id: string | null; roles: readonly string[] },
+  ownerId: string,
+): ActionState[] {
+  const isQm = caller.roles.includes('quality_manager');
+  const isOwner = caller.id !== null && caller.id === ownerId;
+  if (!isQm && !caller.roles.includes('programme_leader')) return [];
+  return ACTION_TRANSITIONS.filter((t) => t.from === from)
+    .filter((t) => (t.by === 'owner_or_quality_manager' ? isQm || isOwner : t.by === 'quality_manager' ? isQm : isQm && !isOwner))
+    .map((t) => t.to);
+}
+
 /** Overdue: the due date has passed and the action is not yet implemented (or further). */
 export function isOverdue(state: ActionState, dueDate: string, today: string): boolean {
   return (state === 'planned' || state === 'in_progress') && today > dueDate;

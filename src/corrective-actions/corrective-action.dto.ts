@@ -103,7 +103,14 @@ export class CorrectiveActionResponse {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() effectivenessCriterion: string;
   @ApiProperty({ enum: ACTION_STATES }) state: ActionState;
-  @ApiProperty({ enum: ACTION_STATES, isArray: true }) allowedTransitions: ActionState[];
+  @ApiProperty({
+    enum: ACTION_STATES,
+    isArray: true,
+    description:
+      "The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict " +
+      'for a quality manager who is not the owner, cancelling for a quality manager',
+  })
+  allowedTransitions: ActionState[];
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
   @ApiProperty({ description: 'Open, and its latest board review requests changes: waiting for a quality manager' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.js';
 import { ProcedureLibraryService } from '../../procedures/procedure-library.service.js';
@@ -16,6 +17,7 @@ export class ProcedureDocumentBuilder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly library: ProcedureLibraryService,
+    private readonly clock: Clock,
   ) {}
 
   async build(ctx: RequestContext, key: string, n: number, req: ReportRequest): Promise<ProcedureDocumentModel> {
@@ -30,7 +32,7 @@ export class ProcedureDocumentBuilder {
     }
     return {
       kind: 'procedure_document',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, this.clock.timeZone),
       version: {
         number: v.number,
         status: v.status,
