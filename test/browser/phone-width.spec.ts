@@ -281,7 +281,11 @@ test('the audit trail (auditor)', async ({ page }) => {
   await expect(page.getByLabel('Utförare')).toBeVisible();
   await expect(page.getByLabel('Från (datum)')).toBeVisible();
   await expect(page.getByLabel('Till (datum)')).toBeVisible();
-  await expect(page.getByRole('table').first()).toBeVisible();
+  const events = page.getByRole('table', { name: /händelse/ });
+  await expect(events.getByRole('row').nth(1)).toBeVisible();
+  // The changes stay readable: the table scrolls sideways in its box rather than squeezing them.
+  const changes = events.getByRole('columnheader', { name: 'Ändringar' });
+  expect((await changes.boundingBox())!.width, 'the width of the Changes column').toBeGreaterThanOrEqual(200);
   await checkPage(page, 'the audit trail');
   const verify = page.getByRole('button', { name: 'Verifiera kedjan' });
   await tabTo(page, verify, 'verifying the chain');
