@@ -18,6 +18,7 @@ import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
 import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
 import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurred.js';
 import { DeviationExecutionIndex1796170200000 } from './1796170200000-DeviationExecutionIndex.js';
+import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   DeviationSteps1796170000000,
   DeviationOccurred1796170100000,
   DeviationExecutionIndex1796170200000,
+  SignedContent1796180000000,
 ];

@@ -69,6 +69,8 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
       procedureVersion: 1 + Math.floor(next() * 3),
       state: closed ? ('closed' as const) : pick(['open', 'analysis', 'action_plan', 'in_progress'] as const),
       title: `Step recorded outside its window for ${code(Math.floor(next() * n))}`,
+      rule: null,
+      subject: null,
       steps: [] as string[],
       closedAt: closed ? `${day(150 + Math.floor(next() * 20))}T15:00:00.000Z` : null,
     };

@@ -18,6 +18,11 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export class Clock {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** The organisation's time zone (`TIME_ZONE`): reports and days not tied to a programme use it. */
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+
   now(): Date {
     const fixed = this.config.clockToday;
     return fixed ? new Date(`${fixed}T12:00:00Z`) : new Date();

@@ -158,7 +158,13 @@ export class DeviationResponse {
   @ApiProperty({ nullable: true, type: String }) rootCause: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionOnlyJustification: string | null;
   @ApiProperty({ enum: DEVIATION_STATES }) state: DeviationState;
-  @ApiProperty({ enum: DEVIATION_STATES, isArray: true }) allowedTransitions: DeviationState[];
+  @ApiProperty({
+    enum: DEVIATION_STATES,
+    isArray: true,
+    description:
+      'The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature',
+  })
+  allowedTransitions: DeviationState[];
   @ApiProperty({ format: 'date-time', description: 'When it was recorded in the system' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() version: number;

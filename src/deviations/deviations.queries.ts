@@ -22,10 +22,12 @@ export interface DeviationSummary {
   procedureKey: string | null;
   versionNumber: number | null;
   participantId: string | null;
+  /** The rule that found an automatic deviation (a conformance rule, or `overdue`); null for one reported by a person. */
+  rule: string | null;
 }
 
 const SUMMARY = `SELECT id, reference, programme_id AS "programmeId", title, severity, source, state, occurred_at AS "occurredAt", detected_at AS "detectedAt",
-  closed_at AS "closedAt", procedure_key AS "procedureKey", version_number AS "versionNumber", participant_id AS "participantId" FROM deviation`;
+  closed_at AS "closedAt", procedure_key AS "procedureKey", version_number AS "versionNumber", participant_id AS "participantId", rule FROM deviation`;
 
 /** The deviations among `ids`, by reference. */
 export async function deviationsByIds(m: EntityManager, ids: readonly string[]): Promise<DeviationSummary[]> {

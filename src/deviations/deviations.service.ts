@@ -1,3 +1,4 @@
+import { deviationClosureContent } from './deviation-signed-content.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -327,17 +328,17 @@ export class DeviationsService {
          WHERE id = $1`,
         [id, input.to, rootCause, justification],
       );
+      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
       const signature = signer
         ? await this.signatures.sign(
             m,
             signer,
-            { recordType: 'deviation', recordId: id, recordVersion: before.version + 1, contentHash: null },
+            { recordType: 'deviation', recordId: id, recordVersion: after.version, content: deviationClosureContent(after, actions) },
             'closed',
             input.comment,
           )
         : null;
       await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, details, signature?.id ?? null);
-      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
         action:
           input.to === 'in_progress' && before.state === 'closed'

@@ -10,8 +10,8 @@ import type { DeviationSource, DeviationState, Severity } from '../deviations/de
 import { deviationsOfProgrammes } from '../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { latestCompletedStepValues } from '../executions/executions.queries.js';
-import { GENDERS } from '../programmes/participant.entity.js';
-import type { Gender } from '../programmes/participant.entity.js';
+import { GENDERS } from '../programmes/participant-kinds.js';
+import type { Gender } from '../programmes/participant-kinds.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { adeptsOfProgrammes, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
 import { median, rate } from './indicator-math.js';

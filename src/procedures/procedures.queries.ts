@@ -59,3 +59,8 @@ export async function latestTitles(m: EntityManager): Promise<Map<string, Locali
   );
   return new Map(rows.map((r) => [r.key, r.title]));
 }
+
+/** A scalar subquery for other modules' statements: the definition (jsonb) of version `idSql`. */
+export function versionDefinitionSql(idSql: string): string {
+  return `(SELECT definition FROM procedure_version WHERE id = ${idSql})`;
+}

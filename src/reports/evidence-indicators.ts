@@ -158,7 +158,7 @@ export async function auditTrailSection(flow: PageFlow, model: EvidenceReportMod
       [e.chainHeadSeq, String(a.chainHead.seq)],
       [e.chainHeadHash, a.chainHead.hash],
       [e.verifiedRange, fill(e.eventsRange, { from: '1', to: String(v.throughSeq) })],
-      [e.fullVerification, v.fullVerifiedAt ? formatDateTime(v.fullVerifiedAt) : e.never],
+      [e.fullVerification, v.fullVerifiedAt ? formatDateTime(v.fullVerifiedAt, model.timeZone) : e.never],
     ],
     { labelWidth: 190 },
   );

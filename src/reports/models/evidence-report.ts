@@ -12,6 +12,7 @@ import type {
   CorrectiveActionState,
   CorrectiveActionType,
   Count,
+  DeviationRule,
   DeviationSource,
   DeviationState,
   EffectivenessVerdict,
@@ -103,7 +104,12 @@ export interface DeviationRow {
   procedureKey: string | null;
   procedureVersion: number | null;
   state: DeviationState;
+  /** As recorded; an automatic deviation (with `rule`) is printed by its rule in the report's language instead. */
   title: string;
+  /** The rule that found an automatic deviation; null for one reported by a person. */
+  rule: DeviationRule | null;
+  /** Pseudonymous code of the participant concerned, when one is. */
+  subject: string | null;
   /** The steps an automatic deviation concerns (step keys of the execution), in the order found. */
   steps: string[];
   closedAt: Instant | null;

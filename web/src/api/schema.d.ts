@@ -1296,6 +1296,10 @@ export interface components {
             recordVersion: number | null;
             /** @description SHA-256 of what was signed */
             contentHash: string | null;
+            /** @description What was signed, when the signature keeps it (closures, board reviews, management reviews): `contentHash` is the SHA-256 of its canonical JSON (RFC 8785), so anyone can recompute it */
+            signedContent: {
+                [key: string]: unknown;
+            } | null;
         };
         ProcedureVersionResponse: {
             /** @example intake-interview */
@@ -1331,7 +1335,7 @@ export interface components {
             /** @description Why it was rejected or retired */
             statusReason: string | null;
             signatures: components["schemas"]["SignatureResponse"][];
-            /** @description Actions open in this status */
+            /** @description What the caller may do with this version now: actions open in its status that their roles allow (quality managers only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author */
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
@@ -1984,6 +1988,7 @@ export interface components {
             correctionOnlyJustification: string | null;
             /** @enum {string} */
             state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature */
             allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
             /**
              * Format: date-time
@@ -2124,6 +2129,7 @@ export interface components {
             effectivenessCriterion: string;
             /** @enum {string} */
             state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict for a quality manager who is not the owner, cancelling for a quality manager */
             allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
             /** @description Due date passed and not yet implemented */
             overdue: boolean;

@@ -257,14 +257,15 @@ function TransitionsCard({ deviation: d }: { deviation: Deviation }) {
   const { t } = useTranslation();
   const user = useUser();
   const [target, setTarget] = useState<Rule>();
-  const isQm = user.roles.includes('quality_manager');
   const actionsOpen = (d.actions ?? []).some((a) => a.state !== 'closed' && a.state !== 'cancelled');
-  const rules = DEVIATION_TRANSITIONS.filter((r) => r.from === d.state && d.allowedTransitions.includes(r.to));
+  // Every move the state allows is shown; the service's allowedTransitions (this user's) decides
+  // which are enabled, and a disabled one says why.
+  const rules = DEVIATION_TRANSITIONS.filter((r) => r.from === d.state);
   // Readers (auditors, board members) see no controls at all, not even disabled ones.
   if (!mayWrite(user)) return null;
-  const why = (needs: string[]): string | undefined => {
-    if (!isQm) return t('deviation.transition.onlyQm');
-    if (needs.includes('actions_closed') && actionsOpen) return t('deviation.transition.actionsOpen');
+  const why = (r: Rule): string | undefined => {
+    if (!d.allowedTransitions.includes(r.to)) return t('deviation.transition.onlyQm');
+    if (r.needs.includes('actions_closed') && actionsOpen) return t('deviation.transition.actionsOpen');
     return undefined;
   };
   return (
@@ -275,7 +276,7 @@ function TransitionsCard({ deviation: d }: { deviation: Deviation }) {
       {rules.length === 0 ? <Text size="sm">{t('deviation.transition.none')}</Text> : null}
       <Stack gap="xs">
         {rules.map((r) => {
-          const reason = why(r.needs);
+          const reason = why(r);
           const hintId = `why-${r.to}`;
           return (
             <div key={r.to}>
