@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '5557456e1fbd6a7e757879793afa5c5989941d5606627d40014c1564607e530d';
+const EXPECTED_SHA256 = '9b6e236a57dbefaaa22b16667e2d8bbfa15ac503e5606392eacf486920452df0';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -104,7 +104,7 @@ describe('renderEvidenceReport', () => {
     ]);
     expectShows(text, ['Severity Major 1', 'Source System detection 1', 'State Action plan 1', '100.0% (1 of 1)', '26 days']);
     // The charts: axis ticks, bar values, month labels and legends are text.
-    expectShows(text, ['0% 25% 50% 75% 100%', 'Conformance rate (%)', '2027-02', '2027-04', 'Month detected', 'Minor Major Critical']);
+    expectShows(text, ['0% 25% 50% 75% 100%', 'Conformance rate (%)', '2027-02', '2027-04', 'Month it occurred', 'Minor Major Critical']);
   });
 
   it('reports the state of the audit trail', () => {
