@@ -2220,6 +2220,8 @@ export interface components {
         ManagementReviewResponse: {
             /** Format: uuid */
             id: string;
+            /** @description Counts the changes to the review (1 + decisions minuted, + 1 once closed); sent as its ETag */
+            version: number;
             /** Format: date */
             heldOn: string;
             title: string;
@@ -5163,7 +5165,10 @@ export interface operations {
     DeviationsController_transition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: the move is refused (412) if the deviation changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5426,7 +5431,10 @@ export interface operations {
     CorrectiveActionsController_transition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5478,7 +5486,10 @@ export interface operations {
     CorrectiveActionsController_boardReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5774,7 +5785,10 @@ export interface operations {
     ManagementReviewsController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if a decision was minuted since, so the signature binds the minutes the signer read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
