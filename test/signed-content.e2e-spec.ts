@@ -152,7 +152,7 @@ describe('signatures bind the content they sign', () => {
     const action = (await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm))).body.actions[0] as { id: string };
     await closeAction(t, c, (await t.http.get(`/api/corrective-actions/${action.id}`).set(...bearer(c.qm))).body);
     const read = await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm));
-    const seen = read.headers.etag as string;
+    const seen = read.headers.etag;
     // Someone changes the deviation after the quality manager read it.
     const edited = await t.http
       .patch(`/api/deviations/${deviation.id}`)
@@ -176,7 +176,7 @@ describe('signatures bind the content they sign', () => {
     const closed = await t.http
       .post(`/api/deviations/${deviation.id}/transitions`)
       .set(...bearer(c.qm))
-      .set('If-Match', fresh.headers.etag as string)
+      .set('If-Match', fresh.headers.etag)
       .send(close);
     expect(closed.status).toBe(200);
     const [signature] = await signaturesOf(deviation.id);
@@ -197,7 +197,7 @@ describe('signatures bind the content they sign', () => {
     const stale = await t.http
       .post(`/api/corrective-actions/${action!.id}/board-reviews`)
       .set(...bearer(c.board))
-      .set('If-Match', read.headers.etag as string)
+      .set('If-Match', read.headers.etag)
       .send(review);
     expect(stale.status).toBe(412);
     expect((await signaturesOf(action!.id)).filter((s) => s.meaning.startsWith('board review'))).toEqual([]);
@@ -205,7 +205,7 @@ describe('signatures bind the content they sign', () => {
     const ok = await t.http
       .post(`/api/corrective-actions/${action!.id}/board-reviews`)
       .set(...bearer(c.board))
-      .set('If-Match', fresh.headers.etag as string)
+      .set('If-Match', fresh.headers.etag)
       .send(review);
     expect(ok.status).toBe(201);
   });
@@ -227,7 +227,7 @@ describe('signatures bind the content they sign', () => {
     const stale = await t.http
       .post(`/api/management-reviews/${id}/close`)
       .set(...bearer(c.board))
-      .set('If-Match', read.headers.etag as string)
+      .set('If-Match', read.headers.etag)
       .send({ password: c.board.password });
     expect(stale.status).toBe(412);
     expect(await signaturesOf(id)).toEqual([]);
