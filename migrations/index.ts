@@ -16,6 +16,7 @@ import { EffectivenessCheckInterval1796150500000 } from './1796150500000-Effecti
 import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChangesRequested.js';
 import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
 import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
+import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   BoardChangesRequested1796150600000,
   UserLanguage1796160000000,
   DeviationSteps1796170000000,
+  ProcedureBaselineAdoption1796190000000,
 ];

@@ -26,7 +26,9 @@ export function toVersionResponse(d: VersionDetail): ProcedureVersionResponse {
     retiredAt: iso(v.retiredAt),
     statusReason: v.statusReason,
     signatures: d.signatures.map(toSignatureResponse),
-    allowedActions: allowedActions(v.status),
+    // A baseline version is adopted with the whole baseline, never approved on its own.
+    allowedActions: allowedActions(v.status).filter((a) => !(v.baseline && a === 'approve')),
+    baseline: v.baseline,
     rowVersion: v.rowVersion,
   };
 }

@@ -59,3 +59,9 @@ export async function latestTitles(m: EntityManager): Promise<Map<string, Locali
   );
   return new Map(rows.map((r) => [r.key, r.title]));
 }
+
+/** How many shipped baseline versions still await adoption (none may be carried out until then). */
+export async function baselineAwaitingAdoption(m: EntityManager): Promise<number> {
+  const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM procedure_version WHERE baseline AND status = 'in_review'`);
+  return row.n;
+}
