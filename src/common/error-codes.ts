@@ -102,7 +102,8 @@ export const ERROR_CODES = {
   },
   baseline_not_adopted: {
     status: 409,
-    meaning: 'The shipped procedures await adoption by a quality manager: until then no procedure is in force and nothing can be carried out.',
+    meaning:
+      'The shipped procedures await adoption by a quality manager: until then no procedure is in force and nothing can be carried out.',
   },
   no_named_author: {
     status: 409,
