@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '93a38bd04d9b8cddb31c06bce6a921a92a5440b0dbaa742ad74bd1d218bb2c8a';
+const EXPECTED_SHA256 = '948d7e33372692d91f058cc8235482cea2f34faa47f35c56dd46c9f7dfdc9873';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -50,7 +50,7 @@ describe('renderEvidenceReport', () => {
       'intake-interview',
       'Intake interview',
       INTAKE_HASH,
-      'Bjørn Sæther, 2027-01-10 11:58 UTC',
+      'Bjørn Sæther (approved), 2027-01-10 11:58 UTC',
       'aa11bb22cc33dd44ee55ff6600778899aa11bb22cc33dd44ee55ff6600778899',
     ]);
   });
