@@ -136,7 +136,8 @@ export async function activeProgramme(staff: Staff, name = 'Mentoring for work 2
  */
 export async function adoptBaseline(staff: Staff): Promise<void> {
   const view = (await staff.qm.must(200, 'GET', '/api/procedures/baseline/adoption')) as { state: string };
-  if (view.state === 'awaiting_adoption') await staff.qm.must(200, 'POST', '/api/procedures/baseline/adopt', { password: staff.passwords.qm });
+  if (view.state === 'awaiting_adoption')
+    await staff.qm.must(200, 'POST', '/api/procedures/baseline/adopt', { password: staff.passwords.qm });
 }
 
 export function deviationBody(programmeId: string, i: number) {

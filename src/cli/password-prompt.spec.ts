@@ -6,7 +6,7 @@ describe('readPassword', () => {
     const input = new PassThrough();
     const written: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((chunk: string) => written.push(chunk) > 0) as typeof process.stderr.write;
+    process.stderr.write = (chunk: string) => written.push(chunk) > 0;
     try {
       input.end('correct horse battery\nsecond line\n');
       await expect(readPassword('Password: ', input as unknown as NodeJS.ReadStream)).resolves.toBe('correct horse battery');
