@@ -12,29 +12,40 @@ import { PASSWORD, person } from './support/world.js';
 import type { Person } from './support/world.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, JWT_SECRET } from '../../bench/lib/service.js';
 
-let service: Service;
-let database: { url: string; drop(): Promise<void> };
-let qm: Person;
-let leader: Person;
+interface Fresh {
+  service: Service;
+  database: { url: string; drop(): Promise<void> };
+  qm: Person;
+  leader: Person;
+}
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  database = await freshDatabase(SERVER);
-  service = await Service.start({ JWT_SECRET, TIME_ZONE: 'Europe/Stockholm', LOG_LEVEL: 'warn', DATABASE_URL: database.url });
-  const admin = await new Api(service.url).as(ADMIN_EMAIL, ADMIN_PASSWORD);
-  qm = await person(admin, ['quality_manager'], 'Karin Quality');
-  leader = await person(admin, ['programme_leader'], 'Sara Leader');
-});
+// Started once, on first use (the page's fixtures need its address before any hook has run).
+let started: Promise<Fresh> | undefined;
+function fresh(): Promise<Fresh> {
+  started ??= (async () => {
+    const database = await freshDatabase(SERVER);
+    const service = await Service.start({ JWT_SECRET, TIME_ZONE: 'Europe/Stockholm', LOG_LEVEL: 'warn', DATABASE_URL: database.url });
+    const admin = await new Api(service.url).as(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const qm = await person(admin, ['quality_manager'], 'Karin Quality');
+    const leader = await person(admin, ['programme_leader'], 'Sara Leader');
+    return { service, database, qm, leader };
+  })();
+  return started;
+}
+
 test.afterAll(async () => {
-  await service?.stop();
-  await database?.drop();
-  expect(service ? service.loggedErrors() : [], 'errors the baseline service logged').toEqual([]);
+  if (!started) return;
+  const { service, database } = await started;
+  await service.stop();
+  await database.drop();
+  expect(service.loggedErrors(), 'errors the baseline service logged').toEqual([]);
 });
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from its first parameter
-test.use({ serviceUrl: async ({}, use) => use(service.url) });
+test.use({ serviceUrl: async ({}, use) => use((await fresh()).service.url) });
 
 test('a programme leader sees that the baseline awaits adoption, and cannot adopt it', async ({ page }) => {
+  const { leader } = await fresh();
   await signIn(page, leader.email, PASSWORD);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Procedures' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Shipped baseline' })).toBeVisible();
@@ -45,6 +56,7 @@ test('a programme leader sees that the baseline awaits adoption, and cannot adop
 });
 
 test('a quality manager adopts the baseline with a signature over the procedures and their content hashes', async ({ page }) => {
+  const { qm } = await fresh();
   const before = await qm.api.get<{ procedures: { key: string; contentHash: string }[]; baselineHash: string }>(
     '/api/procedures/baseline/adoption',
   );
