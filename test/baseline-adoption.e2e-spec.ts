@@ -10,6 +10,8 @@ import { loadProcedureDirectory } from '../src/procedures/definition-validation.
 import { auditHead, auditSince } from './support/audit-events.js';
 import { expectProblem } from './support/expectations.js';
 import { createProgramme } from './support/programmes.js';
+import { fetchReport } from './support/report-http.js';
+import { expectShows, pageTexts } from './support/report-pdf.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -149,6 +151,10 @@ describe('baseline adoption', () => {
     ]);
     const view = await t.http.get('/api/procedures/baseline/adoption').set(...bearer(leader));
     expect(view.body).toEqual(res.body);
+
+    // The controlled procedure document prints who adopted the version and what the signature means.
+    const pdf = await fetchReport(t, auditor, `/api/procedures/${KEYS[0]}/versions/1/document.pdf`);
+    expectShows((await pageTexts(pdf.body)).join('\n'), ['Johan Bergström', 'baseline adoption', hashes.get(KEYS[0])!]);
 
     // Now the programme is activated with the adopted procedures in its plan, and executions start.
     const activated = await t.http.post(`/api/programmes/${programmeId}/activate`).set(...bearer(karin));

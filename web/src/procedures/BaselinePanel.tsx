@@ -78,8 +78,7 @@ export function BaselinePanel() {
 function BaselineTable({ procedures }: { procedures: Schemas['BaselineProcedure'][] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table>
+      <Table layout="fixed">
         <caption>{t('procedure.baseline.caption')}</caption>
         <Table.Thead>
           <Table.Tr>
@@ -100,6 +99,5 @@ function BaselineTable({ procedures }: { procedures: Schemas['BaselineProcedure'
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
   );
 }
