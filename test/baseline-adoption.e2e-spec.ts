@@ -217,3 +217,32 @@ describe('baseline adoption, concurrently', () => {
     expect(events[0].n).toBe(KEYS.length);
   });
 });
+
+describe('baseline adoption, retried with an idempotency key', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ importProceduresOnStart: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('replays the first answer to a retry with the same key, adopting and signing once', async () => {
+    const qm = await t.user(['quality_manager'], 'Karin Lindqvist');
+    const send = () =>
+      t.http
+        .post('/api/procedures/baseline/adopt')
+        .set(...bearer(qm))
+        .set('Idempotency-Key', 'adopt-baseline-once')
+        .send({ password: qm.password });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const [{ n }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM signature WHERE meaning = 'baseline adoption'`);
+    expect(n).toBe(KEYS.length);
+  });
+});
