@@ -2,6 +2,7 @@
 // passed where a callback is expected, exhaustive switches over unions, and no `any`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './scripts/eslint-module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'web/**', 'bench/results/**'] },
@@ -18,6 +19,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    // Module boundaries (docs/DEVELOPING.md, "Each module owns its tables"): no value import of
+    // another module's entity, no import of its controllers or of the files it keeps to itself.
+    // The rule, its list of internal files and its exceptions (each with its reason) live in
+    // scripts/eslint-module-boundaries.mjs.
+    files: ['src/**/*.ts'],
+    plugins: { qms: moduleBoundaries },
+    rules: { 'qms/module-boundaries': 'error' },
   },
   {
     // Tests (and the measurements, through bench/lib/client.ts) read response bodies, which

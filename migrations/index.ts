@@ -16,6 +16,8 @@ import { EffectivenessCheckInterval1796150500000 } from './1796150500000-Effecti
 import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChangesRequested.js';
 import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
 import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
+import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurred.js';
+import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 
 export const MIGRATIONS = [
@@ -36,5 +38,7 @@ export const MIGRATIONS = [
   BoardChangesRequested1796150600000,
   UserLanguage1796160000000,
   DeviationSteps1796170000000,
+  DeviationOccurred1796170100000,
+  SignedContent1796180000000,
   ProcedureBaselineAdoption1796190000000,
 ];

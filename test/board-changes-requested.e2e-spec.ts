@@ -47,10 +47,15 @@ describe('board review requesting changes', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       state: 'in_progress',
-      allowedTransitions: ['implemented', 'cancelled'],
+      // The board member moves it no further; the quality manager may (below).
+      allowedTransitions: [],
       boardChangesRequested: true,
       version: action.version + 1,
     });
+    expect((await t.http.get(`/api/corrective-actions/${action.id}`).set(...bearer(c.qm))).body.allowedTransitions).toEqual([
+      'implemented',
+      'cancelled',
+    ]);
     const [boardReview] = res.body.boardReviews as { id: string; decision: string }[];
     expect(boardReview.decision).toBe('changes_requested');
     expect(res.body.history.at(-1)).toEqual({

@@ -29,6 +29,12 @@ const ALLOWED: Record<string, string[]> = {
   cancelled: [],
 };
 const STATES = Object.keys(ALLOWED);
+/** What the owning programme leader may do in each state along the path. */
+const OWNER_ALLOWED: Record<string, string[]> = {
+  in_progress: ['implemented'],
+  implemented: ['effectiveness_check'],
+  effectiveness_check: [],
+};
 /** The default due date of the factories' actions. */
 const DUE = actionBody([], { ownerId: '' }).dueDate as string;
 const daysAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -158,7 +164,9 @@ describe('corrective actions: life cycle, who may do what, signatures, board rev
     for (const to of ['in_progress', 'implemented', 'effectiveness_check']) {
       const res = await moveAction(t, c.leader, a.id, { to, comment: `Owner: ${to}` });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ state: to, allowedTransitions: ALLOWED[to] });
+      // The owner's own view: their next step, no cancelling (a quality manager's), and no verdict on their own action.
+      expect(res.body).toMatchObject({ state: to, allowedTransitions: OWNER_ALLOWED[to] });
+      expect((await get(a.id)).allowedTransitions).toEqual(ALLOWED[to]);
     }
     expect((await get(a.id)).implementedAt).toEqual(expect.any(String));
     judgeable();

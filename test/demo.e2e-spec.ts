@@ -99,7 +99,8 @@ describe('demo programme', () => {
       ['intake-interview', ['performer_competence']],
       ['mid-point-follow-up', ['outside_window']],
     ]);
-    for (const j of judged) expect(j.deviations).toBeGreaterThan(0);
+    // One deviation per execution and rule: no duplicates to cancel.
+    for (const j of judged) expect(j.deviations).toBe(1);
 
     const deviations = await t.sql<{ source: string; rule: string | null; state: string; n: number }>(
       `SELECT source, rule, state, count(*)::int AS n FROM deviation WHERE programme_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
@@ -113,6 +114,18 @@ describe('demo programme', () => {
       { source: 'system', rule: 'overdue', state: 'open', n: 1 },
       { source: 'system', rule: 'performer_competence', state: 'in_progress', n: 1 },
     ]);
+    // Dated by when they occurred (steps through the year, a window's end), not by the day the demo entered them.
+    const months = await t.sql<{ month: string }>(
+      `SELECT DISTINCT to_char(occurred_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS month FROM deviation WHERE programme_id = $1 AND source = 'system'`,
+      [summary.programme.id],
+    );
+    expect(months.length).toBeGreaterThanOrEqual(3);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM deviation WHERE programme_id = $1 AND source = 'system' AND occurred_at >= detected_at - interval '1 day'`,
+        [summary.programme.id],
+      ),
+    ).toBe(0);
   });
 
   it('carries corrective actions, board reviews and the management review through to signatures', async () => {

@@ -329,8 +329,8 @@ describe('one deviation per execution and rule', () => {
     expect(detection_key).toBe(`finding:${e.id}:outside_window`);
     await expect(
       t.sql(
-        `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, detection_key)
-         SELECT reference || '-copy', programme_id, title, description, severity, source, detected_at, target_date, detection_key FROM deviation WHERE id = $1`,
+        `INSERT INTO deviation (reference, programme_id, title, description, severity, source, occurred_at, detected_at, target_date, detection_key)
+         SELECT reference || '-copy', programme_id, title, description, severity, source, occurred_at, detected_at, target_date, detection_key FROM deviation WHERE id = $1`,
         [d.id],
       ),
     ).rejects.toThrow(/deviation_detection_once/);

@@ -35,8 +35,6 @@ const KNOWN_BACK_EDGES: Record<string, string[]> = {
   'common/calendar.ts': ['procedures'],
   'common/clock.ts': ['config'],
   'config/config.ts': ['auth', 'common'],
-  // Sign-in reads users; users' password change issues tokens: users/ belongs inside auth/.
-  'auth/auth.service.ts': ['users'],
 };
 
 interface Edge {

@@ -92,8 +92,8 @@ describe('programme indicators', () => {
     expect(days.every((d) => d > 60)).toBe(true);
     expect(body.deviations.medianDaysDetectionToClosure).toBe((days[0] + days[1]) / 2);
 
-    const system = await t.sql<{ severity: string; detected_at: Date }>(
-      `SELECT severity, detected_at FROM deviation WHERE programme_id = $1 AND source = 'system'`,
+    const system = await t.sql<{ severity: string; occurred_at: Date }>(
+      `SELECT severity, occurred_at FROM deviation WHERE programme_id = $1 AND source = 'system'`,
       [fx.programme.id],
     );
     expect(system.map((s) => s.severity).sort()).toEqual(['major', 'minor']);
@@ -109,8 +109,14 @@ describe('programme indicators', () => {
     add('2025-07', 'major');
     add('2025-08', 'minor');
     add('2025-09', 'minor');
-    for (const s of system) add(todayIn(ZONE, s.detected_at).slice(0, 7), s.severity as 'minor' | 'major');
-    expect(body.deviations.byMonth).toEqual(Object.entries(months).map(([month, counts]) => ({ month, ...counts })));
+    // By the month each nonconformity occurred in (a step's date, a window's end), not when the system found it.
+    for (const s of system) add(todayIn(ZONE, s.occurred_at).slice(0, 7), s.severity as 'minor' | 'major');
+    expect(body.deviations.byMonth).toEqual(
+      Object.entries(months)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, counts]) => ({ month, ...counts })),
+    );
+    expect(body.deviations.byMonth.map((m: { month: string }) => m.month)).not.toContain(todayIn(ZONE).slice(0, 7));
   });
 
   it('counts corrective actions by state and those closed on time (on or before the due day)', async () => {

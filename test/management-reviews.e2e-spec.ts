@@ -297,6 +297,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     const dayBefore = todayIn(t.config.timeZone);
     const got = await inputs(current.body.id, c.auditor);
     expect([dayBefore, todayIn(t.config.timeZone)]).toContain(got.asOf);
+    const [oldest] = await t.sql<{ reference: string; source: string; occurred_at: Date; detected_at: Date }>(
+      `SELECT reference, source, occurred_at, detected_at FROM deviation WHERE state NOT IN ('closed', 'cancelled') ORDER BY occurred_at, reference LIMIT 1`,
+    );
 
     expect(got.deviations).toEqual({
       // system missing_step (major) + system outside_window (minor) + manual critical + internal_audit minor + participant_feedback major
@@ -304,7 +307,15 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
       overdue: 1,
       openBySeverity: { minor: 2, major: 2, critical: 1 },
       openBySource: { manual: 1, internal_audit: 1, external_audit: 0, participant_feedback: 1, system: 2 },
+      oldestOpen: {
+        reference: oldest.reference,
+        occurredAt: oldest.occurred_at.toISOString(),
+        detectedAt: oldest.detected_at.toISOString(),
+      },
     });
+    // The one standing longest since it occurred: the system's, dated by their steps and window, not by their entry.
+    expect(oldest.source).toBe('system');
+    expect(oldest.occurred_at.getTime()).toBeLessThan(oldest.detected_at.getTime());
     expect(got.correctiveActions).toEqual({
       // planned: the late one and the review decision's; closed: the one of the closed deviation
       byState: { planned: 2, in_progress: 1, implemented: 1, effectiveness_check: 0, closed: 1, cancelled: 1 },

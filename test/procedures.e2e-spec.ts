@@ -47,7 +47,12 @@ describe('procedure library under document control', () => {
     const submitted = await t.http.post('/api/procedures/life-cycle/versions/1/submit').set(...bearer(author));
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe('in_review');
-    expect(submitted.body.allowedActions).toEqual(['approve', 'reject']);
+    // The author may not approve their own version; another quality manager may.
+    expect(submitted.body.allowedActions).toEqual(['reject']);
+    expect((await t.http.get('/api/procedures/life-cycle/versions/1').set(...bearer(approver))).body.allowedActions).toEqual([
+      'approve',
+      'reject',
+    ]);
 
     const approved = await t.http
       .post('/api/procedures/life-cycle/versions/1/approve')

@@ -276,7 +276,7 @@ describe('register, procedure document and minutes (PDF) through HTTP', () => {
       // Its live inputs are composed as of the generation time, so that the draft can be reproduced.
       expectShows(r.text, [
         'Inputs as of 2026-01-15',
-        'Inputs composed 2026-01-15 12:00 UTC',
+        'Inputs composed 2026-01-15 13:00 UTC+1',
         `Overdue corrective actions 1: ${overdue.reference}`,
       ]);
     });

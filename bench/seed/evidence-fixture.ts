@@ -17,6 +17,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     lang,
     generatedAt: '2027-06-30T14:05:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
+    timeZone: 'Europe/Stockholm',
     programme: {
       id: '7f1c2a9e-3b4d-4e5f-8a6b-0c1d2e3f4a5b',
       name: 'Mentorprogrammet Malmö–Tromsø 2027',
@@ -93,18 +94,22 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
     deviations: [
       {
         reference: 'DEV-2027-0001',
+        occurredAt: '2027-01-31T22:59:59.999Z',
         detectedAt: '2027-02-03T10:00:00.000Z',
         severity: 'major',
         source: 'system',
         procedureKey: 'matching',
         procedureVersion: 1,
         state: 'closed',
-        title: 'Matching done after the window closed',
+        title: 'matching v1: outside window in step match (P-0001)',
+        rule: 'outside_window',
+        subject: null,
         steps: ['match'],
         closedAt: '2027-03-01T09:00:00.000Z',
       },
       {
         reference: 'DEV-2027-0002',
+        occurredAt: '2027-04-08T12:00:00.000Z',
         detectedAt: '2027-04-11T07:30:00.000Z',
         severity: 'critical',
         source: 'participant_feedback',
@@ -112,6 +117,8 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
         procedureVersion: null,
         state: 'action_plan',
         title: 'Consent form missing for one adept',
+        rule: null,
+        subject: null,
         steps: [],
         closedAt: null,
       },
@@ -176,6 +183,7 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
       ],
       correctiveActionsClosedOnTime: rate(1, 1),
       medianDaysDetectionToClosure: 26,
+      medianDaysOccurrenceToClosure: 29,
     },
     auditTrail: {
       eventsInScope: 1234,

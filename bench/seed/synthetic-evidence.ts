@@ -57,15 +57,20 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
   }));
   const deviations = Array.from({ length: Math.max(1, Math.floor(n / 20)) }, (_, i) => {
     const closed = next() < 0.6;
+    const detectedOn = day(Math.floor(next() * 150));
     return {
       reference: `DEV-2027-${String(i + 1).padStart(4, '0')}`,
-      detectedAt: `${day(Math.floor(next() * 150))}T09:00:00.000Z`,
+      // Found the day it happened, in the synthetic data.
+      occurredAt: `${detectedOn}T08:00:00.000Z`,
+      detectedAt: `${detectedOn}T09:00:00.000Z`,
       severity: pick(SEVERITIES),
       source: pick(DEVIATION_SOURCES),
       procedureKey: pick(PROCEDURE_KEYS),
       procedureVersion: 1 + Math.floor(next() * 3),
       state: closed ? ('closed' as const) : pick(['open', 'analysis', 'action_plan', 'in_progress'] as const),
       title: `Step recorded outside its window for ${code(Math.floor(next() * n))}`,
+      rule: null,
+      subject: null,
       steps: [] as string[],
       closedAt: closed ? `${day(150 + Math.floor(next() * 20))}T15:00:00.000Z` : null,
     };

@@ -6,8 +6,8 @@ import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { ProblemException, unauthorized } from '../common/problem.js';
 import type { Actor } from '../common/request-context.js';
-import type { User } from '../users/user.entity.js';
-import { accountWithPassword, sessionUser } from '../users/users.queries.js';
+import { Accounts } from './accounts.js';
+import type { Account } from './accounts.js';
 import { AttemptThrottle } from './attempt-throttle.js';
 import type { ThrottleScope } from './attempt-throttle.js';
 import { JWT_SECRET } from './jwt-secret.js';
@@ -24,7 +24,7 @@ export interface LoginResult {
   accessToken: string;
   tokenType: 'Bearer';
   expiresIn: number;
-  user: User;
+  user: Account;
 }
 
 /** The signed-in user as the guard and the use cases see them. */
@@ -59,6 +59,7 @@ export class AuthService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: Accounts,
     private readonly jwt: JwtService,
     private readonly throttle: AttemptThrottle,
     @Inject(JWT_SECRET) secret: string,
@@ -75,7 +76,7 @@ export class AuthService {
   }
 
   /** A new token for `user` at their current token generation, answered like a sign-in. */
-  async tokenFor(user: User): Promise<LoginResult> {
+  async tokenFor(user: Account): Promise<LoginResult> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, gen: user.tokenGeneration },
       { secret: this.key, algorithm: ALGORITHM, expiresIn: this.config.jwtTtlSeconds },
@@ -110,7 +111,7 @@ export class AuthService {
     if (typeof sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(sub)) throw invalid();
     if (typeof gen !== 'number' || !Number.isSafeInteger(gen) || gen < 0) throw invalid();
     // Only what a request needs (never the password hash), in one plain read: this runs on every request.
-    const user = await sessionUser(this.dataSource.manager, sub);
+    const user = await this.accounts.session(this.dataSource.manager, sub);
     if (!user || !user.active) throw unauthorized('account_inactive', 'The account is deactivated or no longer exists');
     if (user.tokenGeneration !== gen) {
       throw unauthorized('token_revoked', 'This token was ended by a change of password or a deactivation; sign in again');
@@ -122,7 +123,7 @@ export class AuthService {
    * Re-authentication for an electronic signature: the signer types their password again.
    * Failures are throttled apart from sign-in, together with changes of password.
    */
-  async confirmPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<User> {
+  async confirmPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<Account> {
     const user = await this.checkPassword('reauthentication', clientAddress, userId, { id: userId }, password);
     if (!user) throw unauthorized('invalid_password', 'The password is wrong; nothing was signed');
     return user;
@@ -132,7 +133,7 @@ export class AuthService {
    * The signed-in user's current password, before they set a new one: throttled like a signature,
    * so a stolen token cannot be used to guess the password. Undefined when it is wrong.
    */
-  async checkCurrentPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<User | undefined> {
+  async checkCurrentPassword(userId: string, password: string, clientAddress = 'unknown'): Promise<Account | undefined> {
     return this.checkPassword('reauthentication', clientAddress, userId, { id: userId }, password);
   }
 
@@ -146,13 +147,13 @@ export class AuthService {
     account: string,
     where: { id: string } | { email: string },
     password: string,
-  ): Promise<User | undefined> {
+  ): Promise<Account | undefined> {
     const admission = await this.throttle.admit(scope, clientAddress, account);
     if (!admission.admitted) {
       const wait = admission.retryAfterSeconds;
       throw new ProblemException('too_many_attempts', `Too many failed attempts; try again in ${wait} s`, { retryAfterSeconds: wait });
     }
-    const user = (await accountWithPassword(this.dataSource.manager, where)) ?? undefined;
+    const user = (await this.accounts.withPassword(this.dataSource.manager, where)) ?? undefined;
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !ok || !user.active) return undefined;
     await this.throttle.forgive(admission.ticket);

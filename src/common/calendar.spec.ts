@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, isCalendarDate, isWithin, localDate, parseInstant, windowBounds } from './calendar.js';
+import { addDays, daysBetween, endOfDay, isCalendarDate, isWithin, localDate, parseInstant, windowBounds } from './calendar.js';
 
 const STOCKHOLM = 'Europe/Stockholm';
 
@@ -91,6 +91,20 @@ describe('localDate', () => {
         return localDate(new Date(ms), zone) === shifted;
       }),
     );
+  });
+});
+
+describe('endOfDay', () => {
+  it('is the last millisecond of the local day, in winter, in summer, and on the days the clocks change', () => {
+    expect(endOfDay('2026-03-01', 'Europe/Stockholm').toISOString()).toBe('2026-03-01T22:59:59.999Z');
+    expect(endOfDay('2026-07-01', 'Europe/Stockholm').toISOString()).toBe('2026-07-01T21:59:59.999Z');
+    // 29 March 2026: clocks go forward at 02:00; the day ends at midnight CEST.
+    expect(endOfDay('2026-03-29', 'Europe/Stockholm').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+    expect(endOfDay('2026-10-25', 'Europe/Stockholm').toISOString()).toBe('2026-10-25T22:59:59.999Z');
+    expect(endOfDay('2026-03-01', 'UTC').toISOString()).toBe('2026-03-01T23:59:59.999Z');
+    expect(endOfDay('2026-03-01', 'Pacific/Kiritimati').toISOString()).toBe('2026-03-01T09:59:59.999Z');
+    expect(localDate(endOfDay('2026-03-01', 'America/Los_Angeles'), 'America/Los_Angeles')).toBe('2026-03-01');
+    expect(localDate(new Date(endOfDay('2026-03-01', 'America/Los_Angeles').getTime() + 1), 'America/Los_Angeles')).toBe('2026-03-02');
   });
 });
 

@@ -117,6 +117,24 @@ export function localDate(instant: string | Date, timeZone: string): string {
   return `${String(year).padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+/**
+ * The last instant (to the millisecond) of calendar day `day` in `timeZone`: when a window that
+ * ends that day closed. Found by bisection on `localDate`, so it holds across summer-time changes.
+ */
+export function endOfDay(day: string, timeZone: string): Date {
+  const next = addDays(day, 1);
+  const midnightUtc = Date.parse(`${next}T00:00:00Z`);
+  // Local midnight lies within 14 hours either side of UTC midnight; the first instant on `next`.
+  let lo = midnightUtc - 14 * 3_600_000;
+  let hi = midnightUtc + 14 * 3_600_000;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDate(new Date(mid), timeZone) >= next) hi = mid;
+    else lo = mid + 1;
+  }
+  return new Date(lo - 1);
+}
+
 /** `date` moved by `n` whole days (n may be negative). */
 export function addDays(date: string, n: number): string {
   requireDate(date, 'date');

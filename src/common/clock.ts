@@ -18,9 +18,26 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export class Clock {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** The organisation's time zone (`TIME_ZONE`): reports and days not tied to a programme use it. */
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+
   now(): Date {
     const fixed = this.config.clockToday;
     return fixed ? new Date(`${fixed}T12:00:00Z`) : new Date();
+  }
+
+  /**
+   * With a fixed day, that day at the present UTC time of day (successive calls keep their
+   * order, which `now()`'s fixed midday would not); null on the system clock. For stamps such as
+   * the moment a version becomes effective, which records dated around the fixed day are judged against.
+   */
+  fixedInstant(): Date | null {
+    const fixed = this.config.clockToday;
+    if (!fixed) return null;
+    const time = new Date().toISOString().slice(10);
+    return new Date(`${fixed}${time}`);
   }
 
   /** Today as `YYYY-MM-DD` in a time zone (default: the organisation's). */

@@ -183,6 +183,8 @@ export const ERROR_CODES = {
   unknown_execution: { status: 422, meaning: 'The execution named is not an execution of the programme.' },
   unknown_participant: { status: 422, meaning: 'The participant named is not a participant of the programme.' },
   detected_in_future: { status: 422, meaning: 'A deviation cannot be detected at a moment still to come.' },
+  occurred_in_future: { status: 422, meaning: 'A nonconformity cannot have occurred at a moment still to come.' },
+  occurred_after_detection: { status: 422, meaning: 'A nonconformity cannot have occurred after it was detected.' },
   detected_before_programme: { status: 422, meaning: "A deviation cannot be detected before the programme's preparation began." },
   target_before_detection: { status: 422, meaning: 'The target date of a deviation cannot be before the day it was detected.' },
   root_cause_required: { status: 422, meaning: 'The root cause of the deviation must be recorded before actions are planned.' },

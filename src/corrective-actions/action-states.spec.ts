@@ -1,4 +1,4 @@
-import { ACTION_STATES, actionTransition, allowedActionTargets, isOverdue } from './action-states.js';
+import { ACTION_STATES, actionTransition, allowedActionTargets, allowedActionTargetsFor, isOverdue } from './action-states.js';
 import type { ActionState } from './action-states.js';
 
 describe('corrective action state machine', () => {
@@ -44,5 +44,34 @@ describe('corrective action state machine', () => {
     expect(isOverdue('in_progress', '2027-03-01', '2027-03-01')).toBe(false);
     expect(isOverdue('implemented', '2027-03-01', '2027-04-01')).toBe(false);
     expect(isOverdue('closed', '2027-03-01', '2027-04-01')).toBe(false);
+  });
+
+  describe('what a caller may do', () => {
+    const owner = 'owner-id';
+    const qm = { id: 'qm-id', roles: ['quality_manager'] };
+    const qmOwner = { id: owner, roles: ['quality_manager'] };
+    const leaderOwner = { id: owner, roles: ['programme_leader'] };
+    const otherLeader = { id: 'other-id', roles: ['programme_leader'] };
+    const auditorOwner = { id: owner, roles: ['auditor', 'board_member'] };
+
+    it("gives the owner's steps to the owner and quality managers, cancelling to quality managers, the verdict to a non-owning quality manager", () => {
+      expect(allowedActionTargetsFor('planned', leaderOwner, owner)).toEqual(['in_progress']);
+      expect(allowedActionTargetsFor('planned', qm, owner)).toEqual(['in_progress', 'cancelled']);
+      expect(allowedActionTargetsFor('planned', otherLeader, owner)).toEqual([]);
+      expect(allowedActionTargetsFor('effectiveness_check', leaderOwner, owner)).toEqual([]);
+      expect(allowedActionTargetsFor('effectiveness_check', qmOwner, owner)).toEqual([]);
+      expect(allowedActionTargetsFor('effectiveness_check', qm, owner)).toEqual(['closed', 'in_progress']);
+      expect(allowedActionTargetsFor('effectiveness_check', otherLeader, owner)).toEqual([]);
+    });
+
+    it('gives nothing to readers, even an owner, and never more than the state allows', () => {
+      for (const state of ACTION_STATES) {
+        expect(allowedActionTargetsFor(state, auditorOwner, owner)).toEqual([]);
+        for (const caller of [qm, qmOwner, leaderOwner, otherLeader]) {
+          const mine = allowedActionTargetsFor(state, caller, owner);
+          expect(mine.every((to) => allowedActionTargets(state).includes(to))).toBe(true);
+        }
+      }
+    });
   });
 });

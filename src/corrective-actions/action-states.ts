@@ -10,6 +10,8 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const VERDICTS = ['effective', 'not_effective'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
+export type BoardDecision = (typeof BOARD_DECISIONS)[number];
 
 /** Who may take a transition: the owner (or a quality manager), or someone other than the owner. */
 export type Actor = 'owner_or_quality_manager' | 'quality_manager' | 'not_owner';
@@ -42,6 +44,24 @@ export function actionTransition(from: ActionState, to: ActionState): ActionTran
 
 export function allowedActionTargets(from: ActionState): ActionState[] {
   return ACTION_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
+}
+
+/**
+ * The states `caller` may move an action in state `from` to: the owner's steps by the owner (a
+ * quality manager or programme leader) or a quality manager, cancelling by a quality manager, the
+ * effectiveness verdict by a quality manager who is not the owner.
+ */
+export function allowedActionTargetsFor(
+  from: ActionState,
+  caller: { id: string | null; roles: readonly string[] },
+  ownerId: string,
+): ActionState[] {
+  const isQm = caller.roles.includes('quality_manager');
+  const isOwner = caller.id !== null && caller.id === ownerId;
+  if (!isQm && !caller.roles.includes('programme_leader')) return [];
+  return ACTION_TRANSITIONS.filter((t) => t.from === from)
+    .filter((t) => (t.by === 'owner_or_quality_manager' ? isQm || isOwner : t.by === 'quality_manager' ? isQm : isQm && !isOwner))
+    .map((t) => t.to);
 }
 
 /** Overdue: the due date has passed and the action is not yet implemented (or further). */

@@ -4,8 +4,8 @@ import { PageQuery } from '../common/pagination.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
 import type { ActionState, ActionType, Verdict } from './action-states.js';
-import { BOARD_DECISIONS } from './corrective-action.entity.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import { BOARD_DECISIONS } from './action-states.js';
+import type { BoardDecision } from './action-states.js';
 
 export class CreateCorrectiveActionRequest {
   @UuidListField({ min: 1, max: 50, description: 'The deviations this action addresses' }) deviationIds: string[];
@@ -103,7 +103,14 @@ export class CorrectiveActionResponse {
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() effectivenessCriterion: string;
   @ApiProperty({ enum: ACTION_STATES }) state: ActionState;
-  @ApiProperty({ enum: ACTION_STATES, isArray: true }) allowedTransitions: ActionState[];
+  @ApiProperty({
+    enum: ACTION_STATES,
+    isArray: true,
+    description:
+      "The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict " +
+      'for a quality manager who is not the owner, cancelling for a quality manager',
+  })
+  allowedTransitions: ActionState[];
   @ApiProperty({ description: 'Due date passed and not yet implemented' }) overdue: boolean;
   @ApiProperty({ description: 'Days past the due date (0 when not overdue)' }) daysLate: number;
   @ApiProperty({ description: 'Open, and its latest board review requests changes: waiting for a quality manager' })

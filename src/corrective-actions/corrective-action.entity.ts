@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ActionState, ActionType, Verdict } from './action-states.js';
+import type { ActionState, ActionType, BoardDecision, Verdict } from './action-states.js';
 
 @Entity({ name: 'corrective_action' })
 export class CorrectiveAction {
@@ -43,9 +43,6 @@ export class ActionTransition {
   /** The board review that caused the transition (a request for changes that reopened the action). */
   @Column({ name: 'board_review_id', type: 'uuid', nullable: true }) boardReviewId: string | null;
 }
-
-export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;
-export type BoardDecision = (typeof BOARD_DECISIONS)[number];
 
 /** A board member's signed review of a corrective action; append-only. */
 @Entity({ name: 'board_review' })

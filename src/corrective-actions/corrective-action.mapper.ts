@@ -1,13 +1,18 @@
 import { daysBetween, localDate } from '../common/calendar.js';
 import { toSignatureResponse } from '../signatures/signature.dto.js';
 import { effectivenessCheckFrom } from './action-plausibility.js';
-import { allowedActionTargets, isOverdue } from './action-states.js';
+import { allowedActionTargetsFor, isOverdue } from './action-states.js';
 import type { Verdict } from './action-states.js';
 import type { CorrectiveActionResponse } from './corrective-action.dto.js';
 import type { ActionDetail, ActionSummary } from './corrective-action-queries.service.js';
 
-/** `timeZone`: the organisation's, in which the day of implementation is counted. */
-export function toActionResponse(s: ActionSummary, today: string, timeZone = 'UTC'): CorrectiveActionResponse {
+type Caller = { id: string | null; roles: readonly string[] };
+
+/**
+ * `caller`: who asks (`allowedTransitions` lists only what they may do); `timeZone`: the
+ * organisation's, in which the day of implementation is counted.
+ */
+export function toActionResponse(s: ActionSummary, today: string, caller: Caller, timeZone = 'UTC'): CorrectiveActionResponse {
   const a = s.action;
   const overdue = isOverdue(a.state, a.dueDate, today);
   return {
@@ -20,7 +25,7 @@ export function toActionResponse(s: ActionSummary, today: string, timeZone = 'UT
     dueDate: a.dueDate,
     effectivenessCriterion: a.effectivenessCriterion,
     state: a.state,
-    allowedTransitions: allowedActionTargets(a.state),
+    allowedTransitions: allowedActionTargetsFor(a.state, caller, a.ownerId),
     overdue,
     daysLate: overdue ? daysBetween(a.dueDate, today) : 0,
     boardChangesRequested: s.boardChangesRequested,
@@ -39,9 +44,9 @@ export function toActionResponse(s: ActionSummary, today: string, timeZone = 'UT
   };
 }
 
-export function toActionDetailResponse(d: ActionDetail, today: string, timeZone = 'UTC'): CorrectiveActionResponse {
+export function toActionDetailResponse(d: ActionDetail, today: string, caller: Caller, timeZone = 'UTC'): CorrectiveActionResponse {
   return {
-    ...toActionResponse(d, today, timeZone),
+    ...toActionResponse(d, today, caller, timeZone),
     history: d.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,

@@ -45,7 +45,7 @@ export class CorrectiveActionsController {
   async list(@Ctx() ctx: RequestContext, @Query() q: ActionQuery): Promise<CorrectiveActionPage> {
     const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
     const today = this.actions.today();
-    return { items: page.items.map((s) => toActionResponse(s, today, this.actions.timeZone())), nextCursor: page.nextCursor };
+    return { items: page.items.map((s) => toActionResponse(s, today, ctx.actor, this.actions.timeZone())), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -91,6 +91,6 @@ export class CorrectiveActionsController {
   private async detail(ctx: RequestContext, res: Response, id: string): Promise<CorrectiveActionResponse> {
     const d = await this.queries.get(ctx, id);
     setETag(res, d.action.version);
-    return toActionDetailResponse(d, this.actions.today(), this.actions.timeZone());
+    return toActionDetailResponse(d, this.actions.today(), ctx.actor, this.actions.timeZone());
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ActionState, ActionType, Verdict } from './action-states.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import type { BoardDecision } from './action-states.js';
 
 /** A corrective action as other modules see it. */
 export interface ActionRow {
@@ -59,13 +59,15 @@ export interface BoardReviewRow {
   comment: string;
   reviewerId: string;
   reviewedAt: Date;
+  signatureId: string;
 }
 
 /** The board reviews of the actions `actionIds`, oldest first. */
 export async function boardReviewsOf(m: EntityManager, actionIds: readonly string[]): Promise<BoardReviewRow[]> {
   if (actionIds.length === 0) return [];
   return m.query<BoardReviewRow[]>(
-    `SELECT corrective_action_id AS "correctiveActionId", decision, comment, reviewer_id AS "reviewerId", reviewed_at AS "reviewedAt"
+    `SELECT corrective_action_id AS "correctiveActionId", decision, comment, reviewer_id AS "reviewerId", reviewed_at AS "reviewedAt",
+       signature_id AS "signatureId"
      FROM board_review WHERE corrective_action_id = ANY($1) ORDER BY reviewed_at, id`,
     [[...new Set(actionIds)]],
   );
@@ -77,6 +79,8 @@ export interface EffectivenessCheckRow {
   occurredAt: Date;
   evidence: string | null;
   actorId: string | null;
+  /** The closing signature, when the verdict closed the action. */
+  signatureId: string | null;
 }
 
 /** The latest effectiveness check (transition with a verdict) of each of the actions `actionIds` that has one. */
@@ -84,7 +88,7 @@ export async function latestEffectivenessChecks(m: EntityManager, actionIds: rea
   if (actionIds.length === 0) return [];
   return m.query<EffectivenessCheckRow[]>(
     `SELECT DISTINCT ON (corrective_action_id) corrective_action_id AS "correctiveActionId", verdict, occurred_at AS "occurredAt", evidence,
-       actor_id AS "actorId"
+       actor_id AS "actorId", signature_id AS "signatureId"
      FROM corrective_action_transition WHERE corrective_action_id = ANY($1) AND verdict IS NOT NULL ORDER BY corrective_action_id, seq DESC`,
     [[...new Set(actionIds)]],
   );

@@ -1,3 +1,4 @@
+import { actionContent } from './action-signed-content.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -27,7 +28,7 @@ import {
 import { actionTransition, allowedActionTargets } from './action-states.js';
 import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
-import type { BoardDecision } from './corrective-action.entity.js';
+import type { BoardDecision } from './action-states.js';
 
 export interface NewAction {
   deviationIds: string[];
@@ -157,15 +158,23 @@ export class CorrectiveActionsService {
          WHERE id = $1`,
         [id, input.to, this.clock.now()],
       );
-      const signature = signer
-        ? await this.signatures.sign(
-            m,
-            signer,
-            { recordType: 'corrective_action', recordId: id, recordVersion: before.version + 1, contentHash: null },
-            'closed',
-            input.comment,
-          )
-        : null;
+      const closed = signer ? await m.getRepository(CorrectiveAction).findOneByOrFail({ id }) : null;
+      const signature =
+        signer && closed
+          ? await this.signatures.sign(
+              m,
+              signer,
+              {
+                recordType: 'corrective_action',
+                recordId: id,
+                recordVersion: closed.version,
+                // Only closing is signed, and it always carries the verdict "effective".
+                content: await actionContent(m, closed, { verdict: rule.verdict!, evidence: input.evidence ?? null }),
+              },
+              'closed',
+              input.comment,
+            )
+          : null;
       await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, {
         verdict: rule.verdict ?? null,
         evidence: input.evidence ?? null,
@@ -215,7 +224,12 @@ export class CorrectiveActionsService {
         const signature = await this.signatures.sign(
           m,
           signer,
-          { recordType: 'corrective_action', recordId: id, recordVersion: action.version, contentHash: null },
+          {
+            recordType: 'corrective_action',
+            recordId: id,
+            recordVersion: action.version,
+            content: await actionContent(m, action, { decision: input.decision, comment: input.comment }),
+          },
           `board review: ${input.decision}`,
           input.comment,
         );

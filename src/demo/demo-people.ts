@@ -3,7 +3,7 @@
  * with. Everyone is invented. Dates are scripted dates (see demo-calendar.ts).
  */
 import type { Role } from '../auth/roles.js';
-import type { Gender } from '../programmes/participant.entity.js';
+import type { Gender } from '../programmes/participant-kinds.js';
 
 /** The one password of every demo account (printed at the end of the run). */
 export const DEMO_PASSWORD = 'Mentorskap-demo-2026';

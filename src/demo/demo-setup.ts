@@ -8,6 +8,9 @@ import type { DemoCalendar } from './demo-calendar.js';
 import { MODULES, STAFF, TRAINING } from './demo-people.js';
 import type { StaffKey } from './demo-people.js';
 
+/** The scripted day the shipped procedures are approved on: before the first intake interview (2025-10-20). */
+const PROCEDURES_APPROVED = '2025-09-01';
+
 /** The procedures the demo records work against (the shipped ones in procedures/). */
 export const DEMO_PROCEDURES = ['intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up', 'final-evaluation'] as const;
 
@@ -67,17 +70,27 @@ export async function createTeam(s: DemoServices, cal: DemoCalendar, password: s
  * approved by the second quality manager, as any new version is. Refuses when one still has no
  * effective version.
  */
-export async function ensureProcedures(s: DemoServices, team: Team, password: string): Promise<'present' | 'imported'> {
+export async function ensureProcedures(s: DemoServices, cal: DemoCalendar, team: Team, password: string): Promise<'present' | 'imported'> {
   const missing = await notInForce(s);
   if (missing.length === 0) return 'present';
-  // Imported by the first quality manager: a procedure new to an existing library becomes her draft,
-  // which the second approves (nobody approves what they wrote).
-  const report = await s.procedureImport.importDirectory(s.config.proceduresDir, team.quality.ctx);
-  for (const created of report.created.filter((c) => !c.baseline && missing.includes(c.key))) {
-    await s.procedures.submit(team.quality.ctx, created.key, created.version);
-    await s.procedures.approve(team.approver.ctx, created.key, created.version, password, 'Approved for the demonstration programme');
+  // In force before the programme's first intake interview, as they would have been: approved on
+  // the day the quality managers prepared the year (the service's clock set to it for the import).
+  // A library already in force stays as it is, and records older than it are judged before_effective.
+  const before = s.config.clockToday;
+  s.config.clockToday = cal.day(PROCEDURES_APPROVED);
+  try {
+    // Imported by the first quality manager: a procedure new to an existing library becomes her draft,
+    // which the second approves (nobody approves what they wrote).
+    const report = await s.procedureImport.importDirectory(s.config.proceduresDir, team.quality.ctx);
+    for (const created of report.created.filter((c) => !c.baseline && missing.includes(c.key))) {
+      await s.procedures.submit(team.quality.ctx, created.key, created.version);
+      await s.procedures.approve(team.approver.ctx, created.key, created.version, password, 'Approved for the demonstration programme');
+    }
+    // The baseline (on an empty library, or loaded by the service's first start) is adopted on that day too.
+    if ((await s.baseline.view()).state === 'awaiting_adoption') await s.baseline.adopt(team.approver.ctx, password);
+  } finally {
+    s.config.clockToday = before;
   }
-  if ((await s.baseline.view()).state === 'awaiting_adoption') await s.baseline.adopt(team.approver.ctx, password);
   const still = await notInForce(s);
   if (still.length) {
     throw new DemoRefused(

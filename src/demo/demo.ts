@@ -56,7 +56,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 
   log('Staff accounts and their training records');
   const team = await createTeam(s, cal, DEMO_PASSWORD);
-  const procedures = await ensureProcedures(s, team, DEMO_PASSWORD);
+  const procedures = await ensureProcedures(s, cal, team, DEMO_PASSWORD);
   await checkCompetences(s);
   const d: Demo = { s, cal, team, password: DEMO_PASSWORD };
 

@@ -39,6 +39,10 @@ export class DeviationScanController {
   async scan(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Body() body: ScanRequest): Promise<ScanResponse> {
     const r = await this.scans.scan(ctx, id, body.today);
     // A scan finds procedures not done, never a step: what it opens lists no steps.
-    return { today: r.today, overdueCells: r.overdueCells, opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, [])) };
+    return {
+      today: r.today,
+      overdueCells: r.overdueCells,
+      opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, [], ctx.actor)),
+    };
   }
 }

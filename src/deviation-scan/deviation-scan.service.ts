@@ -1,3 +1,4 @@
+import { endOfDay } from '../common/calendar.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -76,6 +77,7 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
             participantId: row.subject.type === 'adept' || row.subject.type === 'mentor' ? row.subject.id : null,
             executionId: cell.executionId,
             window: cell.window,
+            occurredAt: cell.window ? endOfDay(cell.window.to, programme.timeZone).toISOString() : null,
           });
         }
       }

@@ -33,3 +33,20 @@ export function checkDeviationDates(detectedAt: Date, targetDate: string, progra
   }
   return detectedDay;
 }
+
+/**
+ * When a nonconformity occurred: not in the future, and not after it was detected (nothing is
+ * found before it happens).
+ */
+export function checkOccurred(occurredAt: Date, detectedAt: Date, timeZone: string, clock: Clock): void {
+  if (clock.isFuture(occurredAt, timeZone)) {
+    throw unprocessable('occurred_in_future', 'A nonconformity cannot have occurred in the future', {
+      errors: [{ field: 'occurredAt', message: 'must not be in the future' }],
+    });
+  }
+  if (occurredAt.getTime() > detectedAt.getTime()) {
+    throw unprocessable('occurred_after_detection', 'A nonconformity cannot have occurred after it was detected', {
+      errors: [{ field: 'occurredAt', message: `must not be after detectedAt (${detectedAt.toISOString()})` }],
+    });
+  }
+}

@@ -15,6 +15,7 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
   performer_role: 'minor',
   missing_field: 'minor',
   outside_window: 'minor',
+  before_effective: 'minor',
   order: 'minor',
   unknown_step: 'minor',
   overdue: 'major',
@@ -31,6 +32,8 @@ export interface DetectedFinding {
   recordId?: string;
   /** An English sentence for the auditor. */
   detail: string;
+  /** When it occurred (RFC 3339): the step's performedAt, or the end of the window; unknown: its detection. */
+  occurredAt?: string;
 }
 
 export interface NonconformingExecution {
@@ -83,6 +86,7 @@ export class DeviationDetector {
   ): Promise<Deviation[]> {
     const byRule = new Map<string, DetectedFinding[]>();
     for (const f of result.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const detectedAt = this.clock.now();
     const plans: Detection[] = [...byRule].map(([rule, findings]) => {
       const steps = stepsOf(e.executionId, findings);
       const stepKeys = steps.map((s) => s.stepKey);
@@ -98,7 +102,11 @@ export class DeviationDetector {
           title: `${e.procedureKey} v${e.versionNumber}: ${rule.replace(/_/g, ' ')}${stepWords} (${e.subjectLabel})`,
           description: findings.map((f) => f.detail).join('\n'),
           severity: SEVERITY_BY_RULE[rule] ?? 'minor',
-          detectedAt: this.clock.now().toISOString(),
+          detectedAt: detectedAt.toISOString(),
+          occurredAt: occurredBy(
+            findings.map((f) => f.occurredAt),
+            detectedAt,
+          ),
           executionId: e.executionId,
           stepKey: stepKeys.length === 1 ? stepKeys[0] : undefined,
           participantId: e.participantId ?? undefined,
@@ -112,6 +120,7 @@ export class DeviationDetector {
 
   /** One deviation per overdue subject and procedure (see the class comment for an open execution). */
   async overdue(m: EntityManager, ctx: RequestContext, cells: readonly OverdueCell[]): Promise<Deviation[]> {
+    const detectedAt = this.clock.now();
     const plans: Detection[] = cells.map((o) => {
       const slot = overdueKey(o.programmeId, o.procedureKey, o.subjectId);
       return {
@@ -123,7 +132,8 @@ export class DeviationDetector {
           title: `Overdue: ${o.procedureKey} for ${o.subjectCode}`,
           description: `No completed ${o.procedureKey} (version ${o.versionNumber}) for ${o.subjectCode}${o.window ? `; its window was ${o.window.from} to ${o.window.to}` : ''}${o.executionId ? '; an execution was started and is still open' : ''}.`,
           severity: SEVERITY_BY_RULE.overdue,
-          detectedAt: this.clock.now().toISOString(),
+          detectedAt: detectedAt.toISOString(),
+          occurredAt: occurredBy([o.occurredAt ?? undefined], detectedAt),
           participantId: o.participantId ?? undefined,
           ...(o.executionId ? { executionId: o.executionId } : { procedureKey: o.procedureKey, versionNumber: o.versionNumber }),
           rule: 'overdue',
@@ -207,6 +217,19 @@ export interface OverdueCell {
   /** The subject's open execution of the procedure, if one was started. */
   executionId: string | null;
   window: { from: string; to: string } | null;
+  /** When the window closed (its last day's last moment in the programme's time zone). */
+  occurredAt: string | null;
+}
+
+/**
+ * The earliest of the findings' moments, and never after the detection (a step may be dated a few
+ * minutes ahead of the service's clock, a window may close after an early completion left a step
+ * missing: it occurred when it was found). None known: the detection.
+ */
+function occurredBy(moments: (string | undefined)[], detectedAt: Date): string {
+  const known = moments.filter((x): x is string => x !== undefined).map((x) => Date.parse(x));
+  const at = Math.min(detectedAt.getTime(), ...known);
+  return new Date(at).toISOString();
 }
 
 function stepsOf(executionId: string, findings: readonly DetectedFinding[]): NewDeviationStep[] {

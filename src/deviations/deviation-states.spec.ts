@@ -1,4 +1,4 @@
-import { DEVIATION_STATES, allowedDeviationTargets, deviationTransition } from './deviation-states.js';
+import { DEVIATION_STATES, allowedDeviationTargets, allowedDeviationTargetsFor, deviationTransition } from './deviation-states.js';
 import type { DeviationState } from './deviation-states.js';
 
 describe('deviation state machine', () => {
@@ -33,5 +33,13 @@ describe('deviation state machine', () => {
     expect(allowedDeviationTargets('open')).toEqual(['analysis', 'cancelled']);
     expect(allowedDeviationTargets('cancelled')).toEqual([]);
     expect(allowedDeviationTargets('closed')).toEqual(['in_progress']);
+  });
+
+  it('lists transitions for quality managers only', () => {
+    for (const state of DEVIATION_STATES) {
+      expect(allowedDeviationTargetsFor(state, { id: 'q', roles: ['quality_manager'] })).toEqual(allowedDeviationTargets(state));
+      for (const roles of [['programme_leader'], ['auditor'], ['board_member'], ['admin']])
+        expect(allowedDeviationTargetsFor(state, { id: 'x', roles })).toEqual([]);
+    }
   });
 });

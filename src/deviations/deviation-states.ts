@@ -41,6 +41,17 @@ export function allowedDeviationTargets(from: DeviationState): DeviationState[] 
   return DEVIATION_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
 }
 
+/** Who asks: their id and roles. */
+export interface Caller {
+  id: string | null;
+  roles: readonly string[];
+}
+
+/** The states `caller` may move a deviation to: only quality managers take deviation transitions. */
+export function allowedDeviationTargetsFor(from: DeviationState, caller: Caller): DeviationState[] {
+  return caller.roles.includes('quality_manager') ? allowedDeviationTargets(from) : [];
+}
+
 /** Days from detection to the target date, when none is given. */
 export const DEFAULT_TARGET_DAYS: Record<Severity, number> = { critical: 14, major: 30, minor: 60 };
 

@@ -16,6 +16,11 @@ export class CreateDeviationRequest {
   >;
   @DateTimeField({ description: "When it was detected: not in the future, nor before the programme's preparation began" })
   detectedAt: string;
+  @DateTimeField({
+    optional: true,
+    description: 'When the nonconformity occurred (default: when it was detected): not in the future, nor after detectedAt',
+  })
+  occurredAt?: string;
   @UuidField({
     optional: true,
     description: 'The execution in which it occurred; the deviation then records its procedure and pinned version',
@@ -120,7 +125,18 @@ export class DeviationResponse {
   @ApiProperty() description: string;
   @ApiProperty({ enum: SEVERITIES }) severity: Severity;
   @ApiProperty({ enum: DEVIATION_SOURCES }) source: DeviationSource;
-  @ApiProperty({ format: 'date-time' }) detectedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      "When the nonconformity occurred: for automatic detection the step's performedAt, or the end of the missed window (its last day's last moment in the programme's time zone); never after detectedAt. Deviations recorded before this was kept have their detection here",
+  })
+  occurredAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'When it was detected: given by whoever records it, or for automatic detection when the system judged it (completion, correction, scan)',
+  })
+  detectedAt: string;
   @ApiProperty({ format: 'date' }) targetDate: string;
   @ApiProperty({ description: 'Open past its target date' }) overdue: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) executionId: string | null;
@@ -142,8 +158,14 @@ export class DeviationResponse {
   @ApiProperty({ nullable: true, type: String }) rootCause: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionOnlyJustification: string | null;
   @ApiProperty({ enum: DEVIATION_STATES }) state: DeviationState;
-  @ApiProperty({ enum: DEVIATION_STATES, isArray: true }) allowedTransitions: DeviationState[];
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({
+    enum: DEVIATION_STATES,
+    isArray: true,
+    description:
+      'The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature',
+  })
+  allowedTransitions: DeviationState[];
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded in the system' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() version: number;
   @ApiPropertyOptional({ type: [DeviationTransitionResponse] }) history?: DeviationTransitionResponse[];

@@ -11,6 +11,9 @@ export class Deviation {
   @Column({ type: 'text' }) description: string;
   @Column({ type: 'text' }) severity: Severity;
   @Column({ type: 'text' }) source: DeviationSource;
+  /** When the nonconformity occurred (a step's date, a missed window's end); never after its detection. */
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  /** When it was detected (for automatic detection: when the system judged it). */
   @Column({ name: 'detected_at', type: 'timestamptz' }) detectedAt: Date;
   @Column({ name: 'target_date', type: 'date' }) targetDate: string;
   @Column({ name: 'execution_id', type: 'uuid', nullable: true }) executionId: string | null;

@@ -1,15 +1,18 @@
 import { toSignatureResponse } from '../signatures/signature.dto.js';
 import type { DeviationResponse } from './deviation.dto.js';
 import type { Deviation } from './deviation.entity.js';
-import { allowedDeviationTargets, isDeviationOpen } from './deviation-states.js';
+import { allowedDeviationTargetsFor, isDeviationOpen } from './deviation-states.js';
+import type { Caller } from './deviation-states.js';
 import type { DeviationDetail } from './deviation-queries.service.js';
 import type { DeviationStep } from './deviation-steps.js';
 
+/** `caller`: who asks; `allowedTransitions` lists only the states they may move the deviation to. */
 export function toDeviationResponse(
   d: Deviation,
   participantCode: string | null,
   today: string,
   steps: readonly DeviationStep[],
+  caller: Caller,
 ): DeviationResponse {
   return {
     id: d.id,
@@ -19,6 +22,7 @@ export function toDeviationResponse(
     description: d.description,
     severity: d.severity,
     source: d.source,
+    occurredAt: d.occurredAt.toISOString(),
     detectedAt: d.detectedAt.toISOString(),
     targetDate: d.targetDate,
     overdue: isDeviationOpen(d.state) && d.targetDate < today,
@@ -40,16 +44,16 @@ export function toDeviationResponse(
     rootCause: d.rootCause,
     correctionOnlyJustification: d.correctionOnlyJustification,
     state: d.state,
-    allowedTransitions: allowedDeviationTargets(d.state),
+    allowedTransitions: allowedDeviationTargetsFor(d.state, caller),
     createdAt: d.createdAt.toISOString(),
     closedAt: d.closedAt ? d.closedAt.toISOString() : null,
     version: d.version,
   };
 }
 
-export function toDeviationDetailResponse(x: DeviationDetail, today: string): DeviationResponse {
+export function toDeviationDetailResponse(x: DeviationDetail, today: string, caller: Caller): DeviationResponse {
   return {
-    ...toDeviationResponse(x.deviation, x.participantCode, today, x.steps),
+    ...toDeviationResponse(x.deviation, x.participantCode, today, x.steps, caller),
     history: x.history.map((h) => ({
       seq: h.seq,
       from: h.fromState,

@@ -47,7 +47,7 @@ export class DeviationsController {
     const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
     const today = this.deviations.today();
     return {
-      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, i.steps)),
+      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, i.steps, ctx.actor)),
       nextCursor: page.nextCursor,
     };
   }
@@ -99,6 +99,6 @@ export class DeviationsController {
   private async detail(ctx: RequestContext, res: Response, id: string): Promise<DeviationResponse> {
     const d = await this.queries.get(ctx, id);
     setETag(res, d.deviation.version);
-    return toDeviationDetailResponse(d, this.deviations.today());
+    return toDeviationDetailResponse(d, this.deviations.today(), ctx.actor);
   }
 }

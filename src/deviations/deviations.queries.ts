@@ -15,15 +15,19 @@ export interface DeviationSummary {
   severity: Severity;
   source: DeviationSource;
   state: DeviationState;
+  /** When the nonconformity occurred (never after detectedAt). */
+  occurredAt: Date;
   detectedAt: Date;
   closedAt: Date | null;
   procedureKey: string | null;
   versionNumber: number | null;
   participantId: string | null;
+  /** The rule that found an automatic deviation (a conformance rule, or `overdue`); null for one reported by a person. */
+  rule: string | null;
 }
 
-const SUMMARY = `SELECT id, reference, programme_id AS "programmeId", title, severity, source, state, detected_at AS "detectedAt",
-  closed_at AS "closedAt", procedure_key AS "procedureKey", version_number AS "versionNumber", participant_id AS "participantId" FROM deviation`;
+const SUMMARY = `SELECT id, reference, programme_id AS "programmeId", title, severity, source, state, occurred_at AS "occurredAt", detected_at AS "detectedAt",
+  closed_at AS "closedAt", procedure_key AS "procedureKey", version_number AS "versionNumber", participant_id AS "participantId", rule FROM deviation`;
 
 /** The deviations among `ids`, by reference. */
 export async function deviationsByIds(m: EntityManager, ids: readonly string[]): Promise<DeviationSummary[]> {
@@ -31,15 +35,16 @@ export async function deviationsByIds(m: EntityManager, ids: readonly string[]):
   return m.query<DeviationSummary[]>(`${SUMMARY} WHERE id = ANY($1) ORDER BY reference`, [[...new Set(ids)]]);
 }
 
-/** The deviations of a programme detected on the days `from` to `to` (inclusive), by detection time and reference. */
-export async function deviationsDetectedBetween(
-  m: EntityManager,
-  programmeId: string,
-  from: string,
-  to: string,
-): Promise<DeviationSummary[]> {
+/**
+ * The deviations of a programme that belong to the days `from` to `to` (inclusive): those whose
+ * nonconformity occurred in the period, and those detected in it (one found in the period about
+ * something earlier is part of the period's evidence too); by occurrence, detection and reference.
+ */
+export async function deviationsInPeriod(m: EntityManager, programmeId: string, from: string, to: string): Promise<DeviationSummary[]> {
   return m.query<DeviationSummary[]>(
-    `${SUMMARY} WHERE programme_id = $1 AND detected_at >= $2::date AND detected_at < ($3::date + 1) ORDER BY detected_at, reference`,
+    `${SUMMARY} WHERE programme_id = $1
+       AND ((occurred_at >= $2::date AND occurred_at < ($3::date + 1)) OR (detected_at >= $2::date AND detected_at < ($3::date + 1)))
+     ORDER BY occurred_at, detected_at, reference`,
     [programmeId, from, to],
   );
 }
@@ -84,9 +89,18 @@ export async function lockDeviations(m: EntityManager, ids: readonly string[]): 
   );
 }
 
-/** Every deviation of the programmes `programmeIds`, by detection time. */
+/** Every deviation of the programmes `programmeIds`, by occurrence and detection time. */
 export async function deviationsOfProgrammes(m: EntityManager, programmeIds: readonly string[]): Promise<DeviationSummary[]> {
-  return m.query<DeviationSummary[]>(`${SUMMARY} WHERE programme_id = ANY($1) ORDER BY detected_at`, [programmeIds]);
+  return m.query<DeviationSummary[]>(`${SUMMARY} WHERE programme_id = ANY($1) ORDER BY occurred_at, detected_at`, [programmeIds]);
+}
+
+/** The open deviation (neither closed nor cancelled) whose nonconformity occurred first, or null. */
+export async function oldestOpenDeviation(m: EntityManager): Promise<{ reference: string; occurredAt: Date; detectedAt: Date } | null> {
+  const [row] = await m.query<{ reference: string; occurredAt: Date; detectedAt: Date }[]>(
+    `SELECT reference, occurred_at AS "occurredAt", detected_at AS "detectedAt" FROM deviation
+     WHERE state NOT IN ('closed', 'cancelled') ORDER BY occurred_at, reference LIMIT 1`,
+  );
+  return row ?? null;
 }
 
 /** Deviations still open (neither closed nor cancelled), counted by severity and source, with those whose target date is before `today`. */

@@ -1,3 +1,4 @@
+import { deviationClosureContent } from './deviation-signed-content.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -18,7 +19,7 @@ import { SignaturesService, signatureForAudit } from '../signatures/signatures.s
 import type { Signer } from '../signatures/signatures.service.js';
 import { DEFAULT_TARGET_DAYS, allowedDeviationTargets, deviationTransition } from './deviation-states.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
-import { checkDeviationDates } from './deviation-dates.js';
+import { checkDeviationDates, checkOccurred } from './deviation-dates.js';
 import { Deviation } from './deviation.entity.js';
 import { addDeviationSteps } from './deviation-steps.js';
 import type { NewDeviationStep } from './deviation-steps.js';
@@ -30,6 +31,8 @@ export interface NewDeviation {
   severity: Severity;
   source: DeviationSource;
   detectedAt: string;
+  /** When the nonconformity occurred; the detection when not given. */
+  occurredAt?: string;
   executionId?: string;
   stepKey?: string;
   participantId?: string;
@@ -144,12 +147,14 @@ export class DeviationsService {
     const detectedAt = new Date(input.detectedAt);
     const targetDate = input.targetDate ?? addDays(localDate(detectedAt, calendar.timeZone), DEFAULT_TARGET_DAYS[input.severity]);
     checkDeviationDates(detectedAt, targetDate, calendar, this.clock);
+    const occurredAt = input.occurredAt ?? input.detectedAt;
+    checkOccurred(new Date(occurredAt), detectedAt, calendar.timeZone, this.clock);
     if (giveWay) await m.query(`SAVEPOINT deviation_detection`);
     const reference = await allocateReference(m, 'DEV', new Date().getUTCFullYear());
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO deviation (reference, programme_id, title, description, severity, source, detected_at, target_date, execution_id, procedure_key,
-         version_number, step_key, rule, participant_id, detection_key, containment, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         version_number, step_key, rule, participant_id, detection_key, containment, created_by, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
        ${giveWay ? 'ON CONFLICT DO NOTHING' : ''} RETURNING id`,
       [
         reference,
@@ -169,6 +174,7 @@ export class DeviationsService {
         input.detectionKey ?? null,
         input.containment ?? null,
         ctx.actor.id,
+        occurredAt,
       ],
     );
     if (giveWay) {
@@ -189,6 +195,7 @@ export class DeviationsService {
         title: { old: null, new: d.title },
         severity: { old: null, new: d.severity },
         source: { old: null, new: d.source },
+        occurredAt: { old: null, new: d.occurredAt.toISOString() },
         detectedAt: { old: null, new: d.detectedAt.toISOString() },
         targetDate: { old: null, new: d.targetDate },
         state: { old: null, new: 'open' },
@@ -321,17 +328,17 @@ export class DeviationsService {
          WHERE id = $1`,
         [id, input.to, rootCause, justification],
       );
+      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
       const signature = signer
         ? await this.signatures.sign(
             m,
             signer,
-            { recordType: 'deviation', recordId: id, recordVersion: before.version + 1, contentHash: null },
+            { recordType: 'deviation', recordId: id, recordVersion: after.version, content: deviationClosureContent(after, actions) },
             'closed',
             input.comment,
           )
         : null;
       await this.recordTransition(m, ctx, id, before.state, input.to, input.comment, details, signature?.id ?? null);
-      const after = await m.getRepository(Deviation).findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
         action:
           input.to === 'in_progress' && before.state === 'closed'

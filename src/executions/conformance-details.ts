@@ -4,7 +4,7 @@
  */
 import type { FieldDefinition, ProcedureDefinition, StepDefinition, TimeWindow } from '../procedures/procedure-definition.js';
 import type { StepRecordInput } from './conformance.js';
-import { type DateRange, daysBetween } from '../common/calendar.js';
+import { type DateRange, daysBetween, localDate } from '../common/calendar.js';
 
 function stepName(step: StepDefinition): string {
   return `step "${step.title.en}" (${step.key})`;
@@ -128,4 +128,8 @@ export function windowNotJudged(definition: ProcedureDefinition): string {
     `The time window of procedure "${definition.title.en}" (${definition.key}) could not be judged: ` +
     `the anchor day (${anchorName(definition.window)}) is not known yet.`
   );
+}
+
+export function beforeEffective(step: StepDefinition, record: StepRecordInput, effectiveFrom: string, timeZone: string): string {
+  return `${capital(stepName(step))} was performed on ${localDate(record.performedAt, timeZone)} (${record.performedAt}), before the pinned version became effective on ${localDate(effectiveFrom, timeZone)} (${effectiveFrom}): it was not carried out under that version.`;
 }

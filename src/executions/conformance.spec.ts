@@ -55,6 +55,9 @@ function rec(id: string, stepKey: string, performedAt: string, over: Partial<Ste
   };
 }
 
+/** The pinned version became effective long before the records. */
+const EFFECTIVE = '2025-01-01T10:00:00Z';
+
 const good = [
   rec('r1', 'prepare', '2026-03-10T09:00:00Z'),
   rec('r2', 'meeting', '2026-03-12T13:00:00Z'),
@@ -62,7 +65,7 @@ const good = [
 ];
 
 function judge(records: StepRecordInput[], over: Partial<ConformanceInput> = {}) {
-  return evaluateConformance({ definition, anchorDate: ANCHOR, timeZone: TZ, records, ...over });
+  return evaluateConformance({ definition, effectiveFrom: EFFECTIVE, anchorDate: ANCHOR, timeZone: TZ, records, ...over });
 }
 
 /** [rule, stepKey, recordId] of each finding, in order. */
@@ -337,6 +340,38 @@ describe('unknown step keys', () => {
   });
   it('take no part in the order rule', () => {
     expect(summaryOf([rec('r9', 'retired_step', '2026-03-01T10:00:00Z'), ...good]).map((f) => f[0])).toEqual(['unknown_step']);
+  });
+});
+
+describe('before_effective', () => {
+  it('finds a step performed before the pinned version became effective, to the instant, and only that step', () => {
+    // Effective at 14:00 UTC on 12 March: the meeting at 13:00 UTC that day was before it, the summary at 15:00 after.
+    const effectiveFrom = '2026-03-12T14:00:00Z';
+    const r = judge(good, { effectiveFrom });
+    expect(r.status).toBe('nonconforming');
+    expect(r.findings.map((f) => [f.rule, f.stepKey, f.recordId])).toEqual([
+      ['before_effective', 'prepare', 'r1'],
+      ['before_effective', 'meeting', 'r2'],
+    ]);
+    expect(r.findings[0].detail).toContain('2026-03-10');
+    expect(r.findings[0].detail).toContain('became effective on 2026-03-12');
+    // At the very instant it became effective the step was carried out under it.
+    expect(summaryOf(replace('r2', { performedAt: effectiveFrom }), { effectiveFrom }).map(([rule, step]) => [rule, step])).toEqual([
+      ['before_effective', 'prepare'],
+    ]);
+  });
+
+  it('is sorted with the step, after outside_window, and ignores superseded records', () => {
+    const records = [...replace('r1', { supersededById: 'r1b' }), rec('r1b', 'prepare', '2026-03-11T09:00:00Z')];
+    expect(summaryOf(records, { effectiveFrom: '2026-03-11T10:00:00Z' })).toEqual([['before_effective', 'prepare', 'r1b']]);
+    expect(summaryOf(replace('r1', { performedAt: '2026-02-01T09:00:00Z' }), { effectiveFrom: '2026-03-01T00:00:00Z' })).toEqual([
+      ['outside_window', 'prepare', 'r1'],
+      ['before_effective', 'prepare', 'r1'],
+    ]);
+  });
+
+  it('judges nothing against the effective day of a version that never became effective (null)', () => {
+    expect(judge(good, { effectiveFrom: null }).status).toBe('conforming');
   });
 });
 

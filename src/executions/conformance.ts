@@ -32,6 +32,11 @@ export interface StepRecordInput {
 
 export interface ConformanceInput {
   definition: ProcedureDefinition;
+  /**
+   * When the pinned version became effective (RFC 3339), or null if it never did. A step performed
+   * before it was not carried out under that version: a finding `before_effective`.
+   */
+  effectiveFrom: string | null;
   /** The anchor day (YYYY-MM-DD) the window is measured from, or null when unknown (e.g. the anchoring procedure is not completed). */
   anchorDate: string | null;
   /** IANA time zone of the programme, e.g. Europe/Stockholm. */
@@ -47,6 +52,7 @@ export const FINDING_RULES = [
   'missing_step',
   'missing_field',
   'outside_window',
+  'before_effective',
   'performer_role',
   'performer_competence',
   'order',
@@ -110,6 +116,7 @@ function dateOf(value: string): string {
  */
 export function evaluateConformance(input: ConformanceInput): ConformanceResult {
   const { definition, anchorDate, timeZone } = input;
+  const effectiveAt = input.effectiveFrom === null ? null : parseInstant(input.effectiveFrom);
   const stepIndex = new Map(definition.steps.map((s, i) => [s.key, i]));
   const window = anchorDate === null ? null : windowBounds(anchorDate, definition.window);
 
@@ -155,6 +162,10 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
     if (window && !(window.from <= day && day <= window.to)) {
       const detail = say.outsideWindow(step, record, day, timeZone, window, definition.window, anchorDate!);
       add({ rule: 'outside_window', stepKey: step.key, recordId: record.id, detail }, c.stepIndex, pos);
+    }
+    if (effectiveAt !== null && c.at < effectiveAt) {
+      const detail = say.beforeEffective(step, record, input.effectiveFrom!, timeZone);
+      add({ rule: 'before_effective', stepKey: step.key, recordId: record.id, detail }, c.stepIndex, pos);
     }
     // An empty list is read as absent ("any staff member"): refusing everyone would make the step
     // impossible to conform, which definition validation should catch instead.

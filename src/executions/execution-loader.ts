@@ -20,6 +20,8 @@ export interface ExecutionContext {
   pair: Pair | null;
   records: StepRecord[];
   anchor: string | null;
+  /** When the pinned version became effective; null if it never did (a version still in review). */
+  effectiveFrom: Date | null;
 }
 
 /**
@@ -35,14 +37,14 @@ export async function loadExecution(
   const execution = opts.execution ?? (await findExecution(m, executionId, opts.lock));
   if (!execution) throw notFound('Execution');
   const programme = opts.programme ?? (await m.getRepository(Programme).findOneByOrFail({ id: execution.programmeId }));
-  const definition = await pinnedDefinition(m, execution.versionId);
+  const { definition, effectiveFrom } = await pinnedVersion(m, execution.versionId);
   const participant = execution.participantId ? await m.getRepository(Participant).findOneByOrFail({ id: execution.participantId }) : null;
   const pair = execution.pairId ? await m.getRepository(Pair).findOneByOrFail({ id: execution.pairId }) : null;
   const records = await m.getRepository(StepRecord).find({ where: { executionId }, order: { recordedAt: 'ASC', id: 'ASC' } });
   const subject = await anchorSubject(m, execution, participant, pair);
   const completions = await completionIndex(m, programme, definition, subject.relatedKeys);
   const anchor = anchorDate(definition, programme, subject, completions);
-  return { execution, programme, definition, participant, pair, records, anchor };
+  return { execution, programme, definition, participant, pair, records, anchor, effectiveFrom };
 }
 
 /**
@@ -51,10 +53,10 @@ export async function loadExecution(
  */
 export async function completeExecutionContext(
   m: EntityManager,
-  parts: Omit<ExecutionContext, 'definition' | 'anchor'> & { adeptEnrolledAt: string | null },
+  parts: Omit<ExecutionContext, 'definition' | 'anchor' | 'effectiveFrom'> & { adeptEnrolledAt: string | null },
 ): Promise<ExecutionContext> {
   const { execution, programme, participant, pair, records } = parts;
-  const definition = await pinnedDefinition(m, execution.versionId);
+  const { definition, effectiveFrom } = await pinnedVersion(m, execution.versionId);
   const subject: AnchorSubject = participant
     ? { type: execution.subjectType, enrolledAt: participant.enrolledAt, relatedKeys: [participant.id] }
     : pair
@@ -62,7 +64,7 @@ export async function completeExecutionContext(
       : { type: 'cohort', enrolledAt: null, relatedKeys: [execution.programmeId] };
   const completions = await completionIndex(m, programme, definition, subject.relatedKeys);
   const anchor = anchorDate(definition, programme, subject, completions);
-  return { execution, programme, definition, participant, pair, records, anchor };
+  return { execution, programme, definition, participant, pair, records, anchor, effectiveFrom };
 }
 
 /** The execution, with its row lock when `lock` (a write holds it until commit). */
@@ -75,20 +77,25 @@ export function findExecution(m: EntityManager, executionId: string, lock = fals
 /**
  * Definitions of versions that have left draft never change (a trigger refuses it), and every
  * execution is pinned to one: they are read and parsed once per process, not on every request.
- * Frozen, so that no caller can change what the next one reads.
+ * Frozen, so that no caller can change what the next one reads. Kept once effective: the day a
+ * version became effective never changes either.
  */
-const definitions = new Map<string, ProcedureDefinition>();
+interface PinnedVersion {
+  definition: ProcedureDefinition;
+  effectiveFrom: Date | null;
+}
+const versions = new Map<string, PinnedVersion>();
 const DEFINITIONS_KEPT = 500;
 
-async function pinnedDefinition(m: EntityManager, versionId: string): Promise<ProcedureDefinition> {
-  const kept = definitions.get(versionId);
+async function pinnedVersion(m: EntityManager, versionId: string): Promise<PinnedVersion> {
+  const kept = versions.get(versionId);
   if (kept) return kept;
   const version = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: versionId });
-  if (version.status === 'draft') return version.definition;
-  if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
-  const frozen = deepFreeze(version.definition);
-  definitions.set(versionId, frozen);
-  return frozen;
+  if (version.effectiveFrom === null) return { definition: version.definition, effectiveFrom: null };
+  if (versions.size >= DEFINITIONS_KEPT) versions.delete(versions.keys().next().value!);
+  const pinned = Object.freeze({ definition: deepFreeze(version.definition), effectiveFrom: version.effectiveFrom });
+  versions.set(versionId, pinned);
+  return pinned;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -170,7 +177,13 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
       supersededById: supersededBy.get(r.id) ?? null,
     };
   });
-  return evaluateConformance({ definition: ctx.definition, anchorDate: ctx.anchor, timeZone: ctx.programme.timeZone, records });
+  return evaluateConformance({
+    definition: ctx.definition,
+    effectiveFrom: ctx.effectiveFrom ? ctx.effectiveFrom.toISOString() : null,
+    anchorDate: ctx.anchor,
+    timeZone: ctx.programme.timeZone,
+    records,
+  });
 }
 
 /** How the subject is shown: a participant's pseudonymous code, `mentor/adept` codes for a pair, or `cohort`. */

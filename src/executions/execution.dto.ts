@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsOptional } from 'class-validator';
 import { DateTimeField, NestedField, ObjectField, TextField, UuidField, PROCEDURE_KEY_FORM } from '../common/fields.js';
 import { SUBJECTS } from '../procedures/procedure-definition.js';
+import { FINDING_RULES } from './conformance.js';
 
 export class ExecutionSubjectInput {
   @UuidField({ optional: true, description: 'For procedures per adept or per mentor' }) participantId?: string;
@@ -35,7 +36,8 @@ export class CorrectStepRequest {
 
 export class FindingResponse {
   @ApiProperty({
-    enum: ['missing_step', 'missing_field', 'outside_window', 'performer_role', 'performer_competence', 'order', 'unknown_step'],
+    enum: FINDING_RULES,
+    description: 'before_effective: the step was performed before the pinned version became effective',
   })
   rule: string;
   @ApiPropertyOptional() stepKey?: string;

@@ -1,3 +1,4 @@
+import { endOfDay } from '../common/calendar.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -267,6 +268,10 @@ export class ExecutionsService {
   /** Automatic detection: a deviation per finding rule (listing its steps), in the same transaction. */
   private async detectDeviations(m: EntityManager, ctx: RequestContext, ec: ExecutionContext, result: ConformanceResult): Promise<void> {
     const e = ec.execution;
+    // When each finding occurred: its step's performance, or (a step missing) the window's end.
+    const performed = new Map(ec.records.map((r) => [r.id, r.performedAt.toISOString()]));
+    const windowEnd = result.window ? endOfDay(result.window.to, ec.programme.timeZone).toISOString() : undefined;
+    const findings = result.findings.map((f) => ({ ...f, occurredAt: f.recordId ? performed.get(f.recordId) : windowEnd }));
     await this.detector.fromExecution(
       m,
       ctx,
@@ -279,7 +284,7 @@ export class ExecutionsService {
         subjectId: e.participantId ?? e.pairId ?? e.programmeId,
         subjectLabel: await subjectLabel(m, ec),
       },
-      result,
+      { findings },
     );
   }
 

@@ -43,7 +43,8 @@ export class IndicatorsResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'By severity, source, state and month; median days from detection to closure',
+    description:
+      'By severity, source, state and month of occurrence (byMonth); median days to closure from detection (medianDaysDetectionToClosure) and from occurrence (medianDaysOccurrenceToClosure)',
   })
   deviations: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'By state; closed on time as a rate' })

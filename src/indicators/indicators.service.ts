@@ -10,8 +10,8 @@ import type { DeviationSource, DeviationState, Severity } from '../deviations/de
 import { deviationsOfProgrammes } from '../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { latestCompletedStepValues } from '../executions/executions.queries.js';
-import { GENDERS } from '../programmes/participant.entity.js';
-import type { Gender } from '../programmes/participant.entity.js';
+import { GENDERS } from '../programmes/participant-kinds.js';
+import type { Gender } from '../programmes/participant-kinds.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { adeptsOfProgrammes, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
 import { median, rate } from './indicator-math.js';
@@ -54,7 +54,10 @@ export interface RawIndicators {
     bySource: Record<DeviationSource, number>;
     byState: Record<DeviationState, number>;
     byMonth: ({ month: string } & Record<Severity, number>)[];
+    /** Days from detection (the organisation knew) to closure: how quickly it acts. */
     medianDaysDetectionToClosure: number | null;
+    /** Days from occurrence (it happened) to closure: how long a nonconformity stood, found or not. */
+    medianDaysOccurrenceToClosure: number | null;
     closed: number;
   };
   correctiveActions: { total: number; byState: Record<string, number>; closedOnTime: Rate };
@@ -177,16 +180,22 @@ export class IndicatorsService {
     const byState = zero(DEVIATION_STATES);
     const months = new Map<string, Record<Severity, number>>();
     const days: number[] = [];
+    const daysSinceOccurred: number[] = [];
     for (const r of rows) {
       bySeverity[r.severity]++;
       if (r.state !== 'closed' && r.state !== 'cancelled') openBySeverity[r.severity]++;
       bySource[r.source]++;
       byState[r.state]++;
-      const month = localDate(r.detectedAt, timeZone).slice(0, 7);
+      // By when nonconformities occurred, not when they were entered or found.
+      const month = localDate(r.occurredAt, timeZone).slice(0, 7);
       const bucket = months.get(month) ?? zero(SEVERITIES);
       bucket[r.severity]++;
       months.set(month, bucket);
-      if (r.state === 'closed' && r.closedAt) days.push(daysBetween(localDate(r.detectedAt, timeZone), localDate(r.closedAt, timeZone)));
+      if (r.state === 'closed' && r.closedAt) {
+        const closedOn = localDate(r.closedAt, timeZone);
+        days.push(daysBetween(localDate(r.detectedAt, timeZone), closedOn));
+        daysSinceOccurred.push(daysBetween(localDate(r.occurredAt, timeZone), closedOn));
+      }
     }
     return {
       total: rows.length,
@@ -194,8 +203,9 @@ export class IndicatorsService {
       openBySeverity,
       bySource,
       byState,
-      byMonth: [...months].map(([month, counts]) => ({ month, ...counts })),
+      byMonth: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, counts]) => ({ month, ...counts })),
       medianDaysDetectionToClosure: median(days),
+      medianDaysOccurrenceToClosure: median(daysSinceOccurred),
       closed: days.length,
     };
   }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, NestedField, TextField, UuidField, UuidListField } from '../common/fields.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 
@@ -56,11 +56,24 @@ export class ManagementReviewResponse {
 
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
+export class OldestOpenDeviation {
+  @ApiProperty() reference: string;
+  @ApiProperty({ format: 'date-time', description: 'When its nonconformity occurred' }) occurredAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was detected' }) detectedAt: string;
+}
+
 export class ReviewDeviationInputs {
   @ApiProperty() open: number;
   @ApiProperty() overdue: number;
   @ApiProperty({ ...COUNTS, description: 'Open deviations by severity' }) openBySeverity: Record<string, number>;
   @ApiProperty({ ...COUNTS, description: 'Open deviations by source' }) openBySource: Record<string, number>;
+  @ApiPropertyOptional({
+    type: OldestOpenDeviation,
+    nullable: true,
+    description:
+      'The open deviation that has stood longest, counted from when its nonconformity occurred; null when none is open (absent from reviews closed before it was kept)',
+  })
+  oldestOpen?: OldestOpenDeviation | null;
 }
 
 export class ReviewActionInputs {

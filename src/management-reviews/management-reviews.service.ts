@@ -139,10 +139,21 @@ export class ManagementReviewsService {
       const review = await this.find(m, id);
       if (review.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
       const inputs = await this.inputs.compose(m, review, this.actions.today());
+      // What the attendee signs: the minutes as they will stand (attendees, decisions with the
+      // actions they opened, and the inputs frozen at this moment), kept with the signature and hashed.
+      const draft = await this.view(m, id);
+      const content = {
+        record: 'management_review',
+        title: review.title,
+        heldOn: review.heldOn,
+        attendees: draft.attendees.map((a) => ({ id: a.id, name: a.name })),
+        decisions: draft.decisions.map((d) => ({ seq: d.decision.seq, text: d.decision.text, action: d.action?.reference ?? null })),
+        inputs: JSON.parse(JSON.stringify(inputs)) as unknown,
+      };
       const signature = await this.signatures.sign(
         m,
         signer,
-        { recordType: 'management_review', recordId: id, recordVersion: null, contentHash: null },
+        { recordType: 'management_review', recordId: id, recordVersion: null, content },
         'closed',
         comment ?? null,
       );

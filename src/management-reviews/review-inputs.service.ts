@@ -6,7 +6,7 @@ import { actionsOfDecisions, allActions } from '../corrective-actions/corrective
 import type { ActionRow } from '../corrective-actions/corrective-actions.queries.js';
 import { DEVIATION_SOURCES, SEVERITIES } from '../deviations/deviation-states.js';
 import type { DeviationSource, Severity } from '../deviations/deviation-states.js';
-import { openDeviationTallies } from '../deviations/deviations.queries.js';
+import { oldestOpenDeviation, openDeviationTallies } from '../deviations/deviations.queries.js';
 import { completedConformanceByProcedure } from '../executions/executions.queries.js';
 
 /** What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in. */
@@ -18,6 +18,11 @@ export interface ManagementReviewInputs {
     overdue: number;
     openBySeverity: Record<Severity, number>;
     openBySource: Record<DeviationSource, number>;
+    /**
+     * The open deviation whose nonconformity has stood longest, counted from when it occurred (not
+     * from its data entry); null when none is open. Absent in snapshots of reviews closed before it was kept.
+     */
+    oldestOpen?: { reference: string; occurredAt: string; detectedAt: string } | null;
   };
   correctiveActions: {
     byState: Record<ActionState, number>;
@@ -47,6 +52,7 @@ export class ReviewInputsService {
     composedAt = new Date().toISOString(),
   ): Promise<ManagementReviewInputs> {
     const deviations = await openDeviationTallies(m, today);
+    const oldest = await oldestOpenDeviation(m);
     const openBySeverity = zero(SEVERITIES);
     const openBySource = zero(DEVIATION_SOURCES);
     for (const r of deviations) {
@@ -82,6 +88,9 @@ export class ReviewInputsService {
         overdue: deviations.reduce((s, r) => s + r.overdue, 0),
         openBySeverity,
         openBySource,
+        oldestOpen: oldest
+          ? { reference: oldest.reference, occurredAt: oldest.occurredAt.toISOString(), detectedAt: oldest.detectedAt.toISOString() }
+          : null,
       },
       correctiveActions: { byState, overdue: overdueActions.length, overdueReferences: overdueActions.map((a) => a.reference) },
       conformance: conformance.map((c) => ({

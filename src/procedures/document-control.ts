@@ -26,5 +26,18 @@ export function allowedActions(status: VersionStatus): VersionAction[] {
   return (Object.keys(VERSION_TRANSITIONS) as VersionAction[]).filter((a) => a !== 'supersede' && canApply(a, status));
 }
 
+/**
+ * The actions `caller` may take on a version in this status: only quality managers take any;
+ * submission and approval need someone named as having written the content (`writers`: author and
+ * contributors), and nobody approves a version they wrote (four eyes).
+ */
+export function allowedActionsFor(status: VersionStatus, caller: { id: string | null; roles: readonly string[] }, writers: readonly string[]): VersionAction[] {
+  if (!caller.roles.includes('quality_manager')) return [];
+  return allowedActions(status).filter((a) => {
+    if ((a === 'submit' || a === 'approve') && writers.length === 0) return false;
+    return !(a === 'approve' && caller.id !== null && writers.includes(caller.id));
+  });
+}
+
 /** Statuses in which a version still awaits a decision; at most one per procedure. */
 export const OPEN_STATUSES: readonly VersionStatus[] = ['draft', 'in_review'];

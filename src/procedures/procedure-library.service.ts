@@ -65,6 +65,11 @@ export class ProcedureLibraryService {
     return { procedure, version, author: author ? { id: author.id, name: author.name } : null, contributors, signatures };
   }
 
+  /** Every version of the procedure, oldest first (its revision history). */
+  async revisions(procedureId: string): Promise<ProcedureVersion[]> {
+    return this.dataSource.getRepository(ProcedureVersion).find({ where: { procedureId }, order: { number: 'ASC' } });
+  }
+
   /** The contributors of each version, by version id. */
   async contributors(versionIds: string[]): Promise<Map<string, VersionContributor[]>> {
     const rows = await this.dataSource.query<{ version_id: string; user_id: string; contribution: Contribution; first_at: Date }[]>(

@@ -101,7 +101,13 @@ export class ProcedureVersionResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) retiredAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was rejected or retired' }) statusReason: string | null;
   @ApiProperty({ type: [SignatureResponse] }) signatures: SignatureResponse[];
-  @ApiProperty({ description: 'Actions open in this status', isArray: true, enum: ['submit', 'approve', 'reject', 'retire'] })
+  @ApiProperty({
+    description:
+      'What the caller may do with this version now: actions open in its status that their roles allow (quality managers ' +
+      'only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author',
+    isArray: true,
+    enum: ['submit', 'approve', 'reject', 'retire'],
+  })
   allowedActions: string[];
   @ApiProperty({ description: 'Optimistic-locking version of a draft, also sent as the ETag' }) rowVersion: number;
   @ApiProperty({

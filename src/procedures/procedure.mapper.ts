@@ -1,4 +1,4 @@
-import { allowedActions } from './document-control.js';
+import { allowedActionsFor } from './document-control.js';
 import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
 import type { ProcedureOverview, VersionDetail } from './procedure-library.service.js';
 import { statusCounts } from './procedure-library.service.js';
@@ -6,8 +6,10 @@ import { toSignatureResponse } from '../signatures/signature.dto.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toVersionResponse(d: VersionDetail): ProcedureVersionResponse {
+/** `caller`: who asks; `allowedActions` lists only what they may do. */
+export function toVersionResponse(d: VersionDetail, caller: { id: string | null; roles: readonly string[] }): ProcedureVersionResponse {
   const v = d.version;
+  const writers = [...d.contributors.map((c) => c.id), ...(d.author ? [d.author.id] : [])];
   return {
     procedureKey: d.procedure.key,
     id: v.id,
@@ -26,8 +28,8 @@ export function toVersionResponse(d: VersionDetail): ProcedureVersionResponse {
     retiredAt: iso(v.retiredAt),
     statusReason: v.statusReason,
     signatures: d.signatures.map(toSignatureResponse),
-    // A baseline version is adopted with the whole baseline, never approved on its own.
-    allowedActions: allowedActions(v.status).filter((a) => !(v.baseline && a === 'approve')),
+    // A baseline version (nobody wrote it) is adopted with the whole baseline, never approved on its own.
+    allowedActions: allowedActionsFor(v.status, caller, writers),
     baseline: v.baseline,
     rowVersion: v.rowVersion,
   };

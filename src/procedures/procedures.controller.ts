@@ -51,7 +51,7 @@ export class ProceduresController {
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateProcedureRequest, @Res({ passthrough: true }) res: Response) {
     const v = await this.procedures.create(ctx, body.definition);
     res.setHeader('Location', `/api/procedures/${v.definition.key}/versions/${v.number}`);
-    return this.respond(res, v, v.definition.key);
+    return this.respond(ctx, res, v, v.definition.key);
   }
 
   @Get(':key')
@@ -66,17 +66,17 @@ export class ProceduresController {
   @Authenticated()
   @ApiOperation({ summary: 'Every version of a procedure, oldest first, with status, author and signatures' })
   @ApiOkResponse({ type: [ProcedureVersionResponse] })
-  async versions(@Param('key', KEY) key: string): Promise<ProcedureVersionResponse[]> {
+  async versions(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string): Promise<ProcedureVersionResponse[]> {
     const { procedure, versions } = await this.library.get(key);
-    return Promise.all(versions.map(async (v) => toVersionResponse(await this.library.detail(procedure, v))));
+    return Promise.all(versions.map(async (v) => toVersionResponse(await this.library.detail(procedure, v), ctx.actor)));
   }
 
   @Get(':key/effective')
   @Authenticated()
   @ApiOperation({ summary: 'The version in force at a moment (default now); 404 before the first approval' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
-  async effective(@Param('key', KEY) key: string, @Query() q: EffectiveQuery): Promise<ProcedureVersionResponse> {
-    return toVersionResponse(await this.library.effectiveAt(key, q.at ? new Date(q.at) : new Date()));
+  async effective(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Query() q: EffectiveQuery): Promise<ProcedureVersionResponse> {
+    return toVersionResponse(await this.library.effectiveAt(key, q.at ? new Date(q.at) : new Date()), ctx.actor);
   }
 
   @Post(':key/versions')
@@ -92,17 +92,17 @@ export class ProceduresController {
   ) {
     const v = await this.procedures.createVersion(ctx, key, body.definition, body.changeSummary);
     res.setHeader('Location', `/api/procedures/${key}/versions/${v.number}`);
-    return this.respond(res, v, key);
+    return this.respond(ctx, res, v, key);
   }
 
   @Get(':key/versions/:n')
   @Authenticated()
   @ApiOperation({ summary: 'One version: definition, status, author, signatures, content hash, effective dates' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
-  async version(@Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
+  async version(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
     const d = await this.library.version(key, n);
     setETag(res, d.version.rowVersion);
-    return toVersionResponse(d);
+    return toVersionResponse(d, ctx.actor);
   }
 
   @Put(':key/versions/:n')
@@ -120,7 +120,7 @@ export class ProceduresController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const expected = requireIfMatch(req);
-    return this.respond(res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary), key);
+    return this.respond(ctx, res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary), key);
   }
 
   @Post(':key/versions/:n/submit')
@@ -129,7 +129,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'Submit a draft for review; from now on it never changes' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
   async submit(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
-    return this.respond(res, await this.procedures.submit(ctx, key, n), key);
+    return this.respond(ctx, res, await this.procedures.submit(ctx, key, n), key);
   }
 
   @Post(':key/versions/:n/approve')
@@ -146,7 +146,7 @@ export class ProceduresController {
     @Body() body: ApproveRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(res, await this.procedures.approve(ctx, key, n, body.password, body.comment), key);
+    return this.respond(ctx, res, await this.procedures.approve(ctx, key, n, body.password, body.comment), key);
   }
 
   @Post(':key/versions/:n/reject')
@@ -161,7 +161,7 @@ export class ProceduresController {
     @Body() body: RejectRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(res, await this.procedures.reject(ctx, key, n, body.comment), key);
+    return this.respond(ctx, res, await this.procedures.reject(ctx, key, n, body.comment), key);
   }
 
   @Post(':key/versions/:n/retire')
@@ -179,7 +179,7 @@ export class ProceduresController {
     @Body() body: RetireRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(res, await this.procedures.retire(ctx, key, n, body.reason, body.password), key);
+    return this.respond(ctx, res, await this.procedures.retire(ctx, key, n, body.reason, body.password), key);
   }
 
   @Get(':key/versions/:n/diff')
@@ -190,9 +190,9 @@ export class ProceduresController {
     return this.library.diff(key, n, q.against);
   }
 
-  private async respond(res: Response, v: ProcedureVersion, key: string): Promise<ProcedureVersionResponse> {
+  private async respond(ctx: RequestContext, res: Response, v: ProcedureVersion, key: string): Promise<ProcedureVersionResponse> {
     const d = await this.library.version(key, v.number);
     setETag(res, d.version.rowVersion);
-    return toVersionResponse(d);
+    return toVersionResponse(d, ctx.actor);
   }
 }

@@ -65,3 +65,8 @@ export async function baselineAwaitingAdoption(m: EntityManager): Promise<number
   const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM procedure_version WHERE baseline AND status = 'in_review'`);
   return row.n;
 }
+
+/** A scalar subquery for other modules' statements: the definition (jsonb) of version `idSql`. */
+export function versionDefinitionSql(idSql: string): string {
+  return `(SELECT definition FROM procedure_version WHERE id = ${idSql})`;
+}

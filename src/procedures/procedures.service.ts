@@ -1,3 +1,4 @@
+import { Clock } from '../common/clock.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -28,6 +29,7 @@ export class ProceduresService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly signatures: SignaturesService,
+    private readonly clock: Clock,
   ) {}
 
   async create(ctx: RequestContext, input: unknown): Promise<ProcedureVersion> {
@@ -162,7 +164,11 @@ export class ProceduresService {
     action: 'approve' | 'adopt' = 'approve',
     extra: Record<string, unknown> = {},
   ): Promise<ProcedureVersion> {
-    const [{ now }] = await m.query<{ now: Date }[]>(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`);
+    // Effective from now: the database's clock, or on a fixed day (CLOCK_TODAY, tests and the demo)
+    // that day, so that records dated on the days around it are judged against it as in use.
+    const [{ now }] = this.clock.fixedInstant()
+      ? [{ now: this.clock.fixedInstant()! }]
+      : await m.query<{ now: Date }[]>(`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`);
     const previous = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, status: 'effective' });
     if (previous) {
       await m.query(`UPDATE procedure_version SET status = 'superseded', superseded_at = $2 WHERE id = $1`, [previous.id, now]);

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
-import { GENDERS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant.entity.js';
-import type { Gender, Participant, ParticipantRole, ParticipantStatus, Pair } from './participant.entity.js';
+import { GENDERS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
+import type { Participant, Pair } from './participant.entity.js';
 
 export class CreateParticipantRequest {
   @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor' }) role: ParticipantRole;

@@ -1,11 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const PARTICIPANT_ROLES = ['adept', 'mentor'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const PARTICIPANT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
-export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 
 /**
  * A person in a programme. Personal data is kept to what the procedures need; wherever the

@@ -8,7 +8,7 @@ import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { Participant } from './participant.entity.js';
-import type { Gender, ParticipantRole } from './participant.entity.js';
+import type { Gender, ParticipantRole } from './participant-kinds.js';
 
 export interface ParticipantInput {
   role: ParticipantRole;

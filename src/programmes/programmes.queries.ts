@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
-import type { Gender, ParticipantRole, ParticipantStatus } from './participant.entity.js';
+import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
@@ -146,13 +146,6 @@ export async function participantsOfProgramme(m: EntityManager, programmeId: str
   return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
 }
 
-/** The participants among `ids`, by id. */
-export async function participantsByIds(m: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE id = ANY($1)`, [[...new Set(ids)]]);
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 /** The programmes among `ids` that exist, in no particular order. */
 export async function programmesByIds(m: EntityManager, ids: readonly string[]): Promise<Programme[]> {
   if (ids.length === 0) return [];
@@ -194,4 +187,90 @@ export async function programmesLedBy(m: EntityManager, userId: string): Promise
 export async function activeProgrammeIds(m: EntityManager): Promise<string[]> {
   const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
   return rows.map((r) => r.id);
+}
+
+/** The programme `id`, or null. */
+export async function programmeById(m: EntityManager, id: string): Promise<Programme | null> {
+  return m.getRepository(Programme).findOneBy({ id });
+}
+
+/** The participant `id` (of programme `programmeId` when given), or null. */
+export async function participantById(m: EntityManager, id: string, programmeId?: string): Promise<Participant | null> {
+  return m.getRepository(Participant).findOneBy(programmeId === undefined ? { id } : { id, programmeId });
+}
+
+/** The pair `id` (of programme `programmeId` when given), or null. */
+export async function pairById(m: EntityManager, id: string, programmeId?: string): Promise<Pair | null> {
+  return m.getRepository(Pair).findOneBy(programmeId === undefined ? { id } : { id, programmeId });
+}
+
+/** Whether participant `id` belongs to programme `programmeId`. */
+export async function isParticipantOf(m: EntityManager, id: string, programmeId: string): Promise<boolean> {
+  const rows = await m.query<unknown[]>(`SELECT 1 FROM participant WHERE id = $1 AND programme_id = $2`, [id, programmeId]);
+  return rows.length > 0;
+}
+
+/** The pseudonymous codes of the participants among `ids`, by id. */
+export async function participantCodes(m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<{ id: string; code: string }[]>(`SELECT id, code FROM participant WHERE id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** A scalar subquery for other modules' statements: the code of participant `idSql` (null when none). */
+export function participantCodeSql(idSql: string): string {
+  return `(SELECT code FROM participant WHERE id = ${idSql})`;
+}
+
+/** The programme's plan entry in force for the procedure `procedureKey`, or null. */
+export async function planEntryFor(m: EntityManager, programmeId: string, procedureKey: string): Promise<PlanEntryRow | null> {
+  const [row] = await m.query<PlanEntryRow[]>(
+    `SELECT id, procedure_id AS "procedureId", procedure_key AS "procedureKey", version_id AS "versionId", version_number AS "versionNumber",
+       content_hash AS "contentHash"
+     FROM programme_plan_entry WHERE programme_id = $1 AND procedure_key = $2 AND replaced_at IS NULL`,
+    [programmeId, procedureKey],
+  );
+  return row ?? null;
+}
+
+/**
+ * A subquery for other modules' statements: the plan in force of programme `programmeSql`, columns
+ * procedure_id, procedure_key, version_id, version_number (join the version's definition yourself).
+ */
+export function currentPlanSql(programmeSql: string): string {
+  return `SELECT procedure_id, procedure_key, version_id, version_number FROM programme_plan_entry
+    WHERE programme_id = ${programmeSql} AND replaced_at IS NULL`;
+}
+
+/** A participant as the conformance matrix reads it (columns as stored). */
+export interface MatrixParticipantRow {
+  id: string;
+  code: string;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+  enrolled_at: string;
+  withdrawn_at: string | null;
+}
+
+/** The programme's participants for the conformance matrix, by role and code. */
+export async function matrixParticipants(m: EntityManager, programmeId: string): Promise<MatrixParticipantRow[]> {
+  return m.query<MatrixParticipantRow[]>(
+    `SELECT id, code, role, status, enrolled_at, withdrawn_at FROM participant WHERE programme_id = $1 ORDER BY role, code`,
+    [programmeId],
+  );
+}
+
+/** A pair as the conformance matrix reads it (columns as stored). */
+export interface MatrixPairRow {
+  id: string;
+  mentor_id: string;
+  adept_id: string;
+  ended_at: string | null;
+}
+
+/** The programme's pairs for the conformance matrix, in the order they were matched. */
+export async function matrixPairs(m: EntityManager, programmeId: string): Promise<MatrixPairRow[]> {
+  return m.query<MatrixPairRow[]>(`SELECT id, mentor_id, adept_id, ended_at FROM pair WHERE programme_id = $1 ORDER BY matched_at, id`, [
+    programmeId,
+  ]);
 }

@@ -8,7 +8,7 @@ import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBu
  * SHA-256 of the uncompressed rendering of `correctiveActionRegisterFixture('en')`. To update
  * after an intended change: run the spec, open the PDF named in the failure message, paste.
  */
-const EXPECTED_SHA256 = 'e1f6b6b085f089296f34aac0aaa6a360f86e9dc9f4f385f45389e2d53d71bdd7';
+const EXPECTED_SHA256 = '750f785219e0dcb92227b697aa6400cc33d2c851554d718de657abf1c108ce92';
 
 const render = (model: CorrectiveActionRegisterModel = correctiveActionRegisterFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderCorrectiveActionRegister(model, out, { compress }));
@@ -65,9 +65,14 @@ describe('renderCorrectiveActionRegister', () => {
       'Verdict Effective',
       'Checked by Åsa Læstadius-Øberg',
       `Evidence ${EVIDENCE_TEXT}`,
-      'Endorsed Ánde Đuolbmá 2027-04-10 17:00 UTC Godkjent uten merknader.',
+      'Endorsed Ánde Đuolbmá 2027-04-10 19:00 UTC+2 Godkjent uten merknader.',
     ]);
     expectShows(text, ['Not yet checked.', 'Not yet reviewed by the board.']);
+  });
+
+  it('prints the hash each closing and board signature binds, whole on one line', () => {
+    for (const hash of ['5e1f'.repeat(16), 'b0a2'.repeat(16)]) expect(text.split('\n').some((line) => line.includes(hash))).toBe(true);
+    expectShows(text, ['Content hash signed: Endorsed, Ánde Đuolbmá']);
   });
 
   it('numbers every page', () => expectPageNumbers(pages, 'en'));

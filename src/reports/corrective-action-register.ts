@@ -37,7 +37,7 @@ export function renderCorrectiveActionRegister(
         await summary(flow, model, l);
         await register(flow, model, l);
         await heading(flow, r.actions, 1, { newPage: 'portrait' });
-        for (const action of model.actions) await details(flow, action, model.lang, l);
+        for (const action of model.actions) await details(flow, action, model.lang, model.timeZone, l);
       },
     }),
     out,
@@ -114,18 +114,18 @@ function overdueCell(a: CorrectiveActionEntry, lang: ReportLanguage): TableCell 
   return a.overdueDays > 0 ? { text: formatNumber(a.overdueDays, lang), tone: 'bad' } : '—';
 }
 
-async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLanguage, l: Labels): Promise<void> {
+async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLanguage, timeZone: string, l: Labels): Promise<void> {
   const r = l.register;
   const e = l.evidence;
   await heading(flow, `${a.reference} — ${l.actionType[a.type]}`, 2, { listed: false });
   await keyValues(flow, [
     [l.common.state, l.actionState[a.state]],
     [e.owner, a.ownerName],
-    [r.opened, formatDateTime(a.createdAt)],
+    [r.opened, formatDateTime(a.createdAt, timeZone)],
     [e.dueOn, formatDate(a.dueOn)],
     [e.overdueDays, a.overdueDays > 0 ? fill(l.common.days, { n: formatNumber(a.overdueDays, lang) }) : '—'],
-    [l.actionState.implemented, a.implementedAt === null ? '—' : formatDateTime(a.implementedAt)],
-    [e.closedAt, a.closedAt === null ? '—' : formatDateTime(a.closedAt)],
+    [l.actionState.implemented, a.implementedAt === null ? '—' : formatDateTime(a.implementedAt, timeZone)],
+    [e.closedAt, a.closedAt === null ? '—' : formatDateTime(a.closedAt, timeZone)],
     [e.description, a.description],
     [r.criterion, a.effectivenessCriterion],
   ]);
@@ -151,9 +151,10 @@ async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLan
   else {
     await keyValues(flow, [
       [r.verdict, l.verdict[a.effectiveness.verdict]],
-      [r.checkedAt, formatDateTime(a.effectiveness.checkedAt)],
+      [r.checkedAt, formatDateTime(a.effectiveness.checkedAt, timeZone)],
       [r.checkedBy, a.effectiveness.checkedByName],
       [r.evidence, a.effectiveness.evidence ?? '—'],
+      ...(a.effectiveness.signedContentHash ? [[l.procedure.signedHash, a.effectiveness.signedContentHash] as const] : []),
     ]);
   }
   await heading(flow, r.boardReviews, 3, { numbered: false, listed: false });
@@ -165,7 +166,14 @@ async function details(flow: PageFlow, a: CorrectiveActionEntry, lang: ReportLan
       { header: r.reviewedAt, weight: 1.2 },
       { header: r.comment, weight: 3 },
     ],
-    a.boardReviews.map((b) => [l.boardDecision[b.decision], b.reviewerName, formatDateTime(b.reviewedAt), b.comment ?? '—']),
+    a.boardReviews.map((b) => [l.boardDecision[b.decision], b.reviewerName, formatDateTime(b.reviewedAt, timeZone), b.comment ?? '—']),
     { emptyText: r.noReviews },
   );
+  // Each review's signature, bound to the content hashed here: whole, on a line of its own.
+  const signed = a.boardReviews.filter((b) => b.signedContentHash !== null);
+  if (signed.length)
+    await keyValues(
+      flow,
+      signed.map((b) => [`${l.procedure.signedHash}: ${l.boardDecision[b.decision]}, ${b.reviewerName}`, b.signedContentHash!] as const),
+    );
 }

@@ -128,19 +128,15 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
     count,
   });
 
+  const days = (n: number | null) =>
+    n === null ? l.common.noData : fill(l.common.days, { n: formatNumber(n, lang, Number.isInteger(n) ? 0 : 1) });
   await heading(flow, e.correctiveActionTimeliness, 2);
   await keyValues(
     flow,
     [
       [e.closedOnTime, formatRate(ind.correctiveActionsClosedOnTime, lang)],
-      [
-        e.medianDays,
-        ind.medianDaysDetectionToClosure === null
-          ? l.common.noData
-          : fill(l.common.days, {
-              n: formatNumber(ind.medianDaysDetectionToClosure, lang, Number.isInteger(ind.medianDaysDetectionToClosure) ? 0 : 1),
-            }),
-      ],
+      [e.medianDaysSinceOccurrence, days(ind.medianDaysOccurrenceToClosure)],
+      [e.medianDays, days(ind.medianDaysDetectionToClosure)],
     ],
     { labelWidth: 230 },
   );
@@ -162,7 +158,7 @@ export async function auditTrailSection(flow: PageFlow, model: EvidenceReportMod
       [e.chainHeadSeq, String(a.chainHead.seq)],
       [e.chainHeadHash, a.chainHead.hash],
       [e.verifiedRange, fill(e.eventsRange, { from: '1', to: String(v.throughSeq) })],
-      [e.fullVerification, v.fullVerifiedAt ? formatDateTime(v.fullVerifiedAt) : e.never],
+      [e.fullVerification, v.fullVerifiedAt ? formatDateTime(v.fullVerifiedAt, model.timeZone) : e.never],
     ],
     { labelWidth: 190 },
   );

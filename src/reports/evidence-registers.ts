@@ -5,7 +5,7 @@
  */
 import { conformanceTone } from './frame.js';
 import { fill, formatDate, formatDateTime, formatNumber, type Labels, localise } from './i18n.js';
-import type { ConformanceCell, EvidenceReportModel } from './models/evidence-report.js';
+import type { ConformanceCell, DeviationRow, EvidenceReportModel } from './models/evidence-report.js';
 import { heading, paragraph } from './pdf/blocks.js';
 import type { PageFlow } from './pdf/layout.js';
 import { SIZE } from './pdf/style.js';
@@ -28,8 +28,10 @@ export async function proceduresInForce(flow: PageFlow, model: EvidenceReportMod
       p.key,
       localise(p.title, model.lang),
       String(p.version),
-      formatDateTime(p.effectiveFrom),
-      p.approvals.length ? p.approvals.map((s) => `${s.signerName} (${s.meaning}), ${formatDateTime(s.signedAt)}`).join('\n') : '—',
+      formatDateTime(p.effectiveFrom, model.timeZone),
+      p.approvals.length
+        ? p.approvals.map((s) => `${s.signerName} (${s.meaning}), ${formatDateTime(s.signedAt, model.timeZone)}`).join('\n')
+        : '—',
       p.contentHash,
     ]),
     { emptyText: l.common.none },
@@ -106,6 +108,7 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
     flow,
     [
       { header: l.common.reference, weight: 1.35 },
+      { header: e.occurredAt, weight: 1.1 },
       { header: e.detectedAt, weight: 1.1 },
       { header: e.severity, weight: 0.95 },
       { header: e.source, weight: 1.1 },
@@ -116,13 +119,14 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
     ],
     model.deviations.map((d) => [
       d.reference,
-      formatDateTime(d.detectedAt),
+      formatDateTime(d.occurredAt, model.timeZone),
+      formatDateTime(d.detectedAt, model.timeZone),
       { text: l.severity[d.severity], bold: d.severity === 'critical' },
       l.deviationSource[d.source],
       d.procedureKey === null ? '—' : d.procedureVersion === null ? d.procedureKey : `${d.procedureKey} v${d.procedureVersion}`,
       l.deviationState[d.state],
-      d.steps.length ? `${d.title} · ${e.stepsConcerned}: ${d.steps.join(', ')}` : d.title,
-      d.closedAt === null ? '—' : formatDateTime(d.closedAt),
+      deviationTitle(d, l),
+      d.closedAt === null ? '—' : formatDateTime(d.closedAt, model.timeZone),
     ]),
     { size: 7.5, emptyText: l.common.none },
   );
@@ -157,4 +161,13 @@ export async function correctiveActions(flow: PageFlow, model: EvidenceReportMod
     ]),
     { size: 7.5, emptyText: l.common.none },
   );
+}
+
+/**
+ * An automatic deviation by its rule in the report's language, with the participant's code and the
+ * steps concerned; one reported by a person as they titled it.
+ */
+function deviationTitle(d: DeviationRow, l: Labels): string {
+  const title = d.rule === null ? d.title : d.subject === null ? l.deviationRule[d.rule] : `${l.deviationRule[d.rule]} (${d.subject})`;
+  return d.steps.length ? `${title} · ${l.evidence.stepsConcerned}: ${d.steps.join(', ')}` : title;
 }

@@ -35,7 +35,7 @@ export function reportLayout(frame: Frame): ReportLayout {
       title: frame.title,
       headerRight: frame.about,
       footerLeft: `${l.common.fingerprint} ${shortFingerprint(fingerprint)}`,
-      footerCentre: fill(l.common.generatedFooter, { at: formatDateTime(model.generatedAt) }),
+      footerCentre: fill(l.common.generatedFooter, { at: formatDateTime(model.generatedAt, model.timeZone) }),
       pageLabel: (page, total) => fill(l.common.pageOf, { page, total }),
     },
     contents: { title: l.common.contents, page: l.common.page },
@@ -64,8 +64,9 @@ export async function cover(flow: PageFlow, model: ReportModel, fingerprint: str
   await spacer(flow, 16);
   await keyValues(flow, [
     ...content.facts,
-    [l.common.generatedAt, formatDateTime(model.generatedAt)],
+    [l.common.generatedAt, formatDateTime(model.generatedAt, model.timeZone)],
     [l.common.generatedBy, model.generatedBy],
+    [l.common.timeZone, model.timeZone],
     [l.common.language, l.languageName],
   ]);
   if (content.notice) await paragraph(flow, content.notice, { face: 'bold', size: SIZE.h3 });

@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { ACTION_STATES, ACTION_TYPES, VERDICTS } from '../corrective-actions/action-states.js';
-import { BOARD_DECISIONS as DOMAIN_BOARD_DECISIONS } from '../corrective-actions/corrective-action.entity.js';
+import { BOARD_DECISIONS as DOMAIN_BOARD_DECISIONS } from '../corrective-actions/action-states.js';
 import {
   DEVIATION_SOURCES as DOMAIN_SOURCES,
   DEVIATION_STATES as DOMAIN_STATES,
   SEVERITIES as DOMAIN_SEVERITIES,
 } from '../deviations/deviation-states.js';
+import { FINDING_RULES } from '../executions/conformance.js';
 import { SUBJECT_STATUSES } from '../executions/subject-status.js';
 import { VERSION_STATUSES } from '../procedures/document-control.js';
 import {
   GENDERS as DOMAIN_GENDERS,
   PARTICIPANT_ROLES as DOMAIN_ROLES,
   PARTICIPANT_STATUSES as DOMAIN_STATUSES,
-} from '../programmes/participant.entity.js';
+} from '../programmes/participant-kinds.js';
 import { fill, formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatRate, labelsFor, localise } from './i18n.js';
 import { en } from './labels/en.js';
 import * as codes from './models/codes.js';
@@ -64,6 +65,7 @@ describe('report labels', () => {
     expect(codes.DEVIATION_STATES).toEqual(DOMAIN_STATES);
     expect(codes.SEVERITIES).toEqual(DOMAIN_SEVERITIES);
     expect(codes.DEVIATION_SOURCES).toEqual(DOMAIN_SOURCES);
+    expect(codes.DEVIATION_RULES).toEqual([...FINDING_RULES, 'overdue']);
     expect(codes.CORRECTIVE_ACTION_STATES).toEqual(ACTION_STATES);
     expect(codes.CORRECTIVE_ACTION_TYPES).toEqual(ACTION_TYPES);
     expect(codes.EFFECTIVENESS_VERDICTS).toEqual(VERDICTS);
@@ -93,12 +95,19 @@ describe('report formatting', () => {
     expect(formatRate({ numerator: '<5', denominator: 6, percent: null }, 'nb')).toBe('mangler data (<5 av 6)');
   });
 
-  it('shows instants in UTC and says so, whatever offset they came with', () => {
-    expect(formatDateTime('2027-02-14T08:30:00.000Z')).toBe('2027-02-14 08:30 UTC');
-    expect(formatDateTime('2027-02-14T00:30:00+02:00')).toBe('2027-02-13 22:30 UTC');
+  it("shows instants in the report's time zone with their offset from UTC, whatever offset they came with", () => {
+    expect(formatDateTime('2027-02-14T08:30:00.000Z', 'UTC')).toBe('2027-02-14 08:30 UTC');
+    expect(formatDateTime('2027-02-14T00:30:00+02:00', 'UTC')).toBe('2027-02-13 22:30 UTC');
+    // Winter and summer time in Stockholm and Oslo; a half-hour zone; a zone west of UTC across midnight.
+    expect(formatDateTime('2027-02-14T08:30:00.000Z', 'Europe/Stockholm')).toBe('2027-02-14 09:30 UTC+1');
+    expect(formatDateTime('2027-06-30T14:05:59.999Z', 'Europe/Oslo')).toBe('2027-06-30 16:05 UTC+2');
+    expect(formatDateTime('2027-03-28T00:59:00Z', 'Europe/Stockholm')).toBe('2027-03-28 01:59 UTC+1');
+    expect(formatDateTime('2027-03-28T01:00:00Z', 'Europe/Stockholm')).toBe('2027-03-28 03:00 UTC+2');
+    expect(formatDateTime('2027-01-10T12:00:00Z', 'Asia/Kolkata')).toBe('2027-01-10 17:30 UTC+5:30');
+    expect(formatDateTime('2027-01-10T02:00:00Z', 'America/Argentina/Buenos_Aires')).toBe('2027-01-09 23:00 UTC-3');
     expect(formatDate('2027-02-14')).toBe('2027-02-14');
     expect(formatDate('2027-02-14T23:30:00-02:00')).toBe('2027-02-15');
-    expect(() => formatDateTime('yesterday')).toThrow(RangeError);
+    expect(() => formatDateTime('yesterday', 'UTC')).toThrow(RangeError);
   });
 
   it('fills placeholders and falls back to English text', () => {

@@ -38,10 +38,45 @@ export function formatDate(value: string): string {
   return date;
 }
 
-/** "2026-03-03 09:15 UTC": instants are always shown in UTC, and say so. */
-export function formatDateTime(value: string): string {
-  const iso = isoInstant(value);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-03-03 10:15 UTC+1": an instant as the clock on the wall showed it in `timeZone` (an IANA
+ * name: the programme's or the organisation's), with the offset from UTC, so that the time means
+ * the same to a reader anywhere. Only the numbers come from Intl (the time zone database); the
+ * text is written here.
+ */
+export function formatDateTime(value: string, timeZone: string): string {
+  const time = Date.parse(isoInstant(value));
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(time).map((p) => [p.type, p.value])) as Record<string, string>;
+  const wall = Date.UTC(
+    Number(part.year),
+    Number(part.month) - 1,
+    Number(part.day),
+    Number(part.hour),
+    Number(part.minute),
+    Number(part.second),
+  );
+  const offset = Math.round((wall - (time - (((time % 1000) + 1000) % 1000))) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  const zone = offset === 0 ? 'UTC' : `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${zone}`;
 }
 
 function isoInstant(value: string): string {

@@ -9,7 +9,7 @@ import { expectPageNumbers, expectShows, expectStoredHash, pageTexts, renderToBu
  * SHA-256 of the uncompressed rendering of `managementReviewMinutesFixture('en')`. To update
  * after an intended change: run the spec, open the PDF named in the failure message, paste.
  */
-const EXPECTED_SHA256 = 'a7257618c78a2db3ae28dae74d27d4d34b23f89789a306a515b2fac3c111329e';
+const EXPECTED_SHA256 = '68e92db189b06627c6c29d1b1f3f1b4fa2733ebce18ccb47daab73cff74e3b55';
 
 // The minutes take the stored inputs snapshot as it is: the two shapes must stay the same.
 const snapshotFits: (s: ManagementReviewInputs) => ReviewInputs = (s) => s;
@@ -33,13 +33,13 @@ describe('renderManagementReviewMinutes', () => {
       'Management review minutes',
       'Ledningens genomgång hösten 2027',
       'Held on 2027-09-18',
-      'Signed by Ánde Đuolbmá, 2027-09-18 15:10 UTC',
+      'Signed by Ánde Đuolbmá, 2027-09-18 17:10 UTC+2',
     ]);
     expect(pages[0]).toContain(reportFingerprint(managementReviewMinutesFixture()));
     expectShows(text, [
       'Ánde Đuolbmá Board member',
       'Åsa Læstadius-Øberg Quality manager, Programme leader',
-      'Inputs composed 2027-09-18 15:09 UTC',
+      'Inputs composed 2027-09-18 17:09 UTC+2',
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('renderManagementReviewMinutes', () => {
   });
 
   it('ends with the closing signature, or says the minutes are a draft', async () => {
-    expectShows(text, ['Approval of the minutes', 'Signed at 2027-09-18 15:10 UTC', 'Meaning closed']);
+    expectShows(text, ['Approval of the minutes', 'Signed at 2027-09-18 17:10 UTC+2', 'Meaning closed']);
     expect(text).not.toContain('DRAFT');
     const draft = await pageTexts(await render(managementReviewMinutesFixture('en', false)));
     expectShows(draft[0], ['DRAFT — these minutes have not been signed.']);

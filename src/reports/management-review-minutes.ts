@@ -30,7 +30,10 @@ export function renderManagementReviewMinutes(model: ManagementReviewMinutesMode
           subtitle: model.review.title,
           facts: [
             [v.heldOn, formatDate(model.review.heldOn)],
-            [v.signedBy, model.signature ? `${model.signature.signerName}, ${formatDateTime(model.signature.signedAt)}` : '—'],
+            [
+              v.signedBy,
+              model.signature ? `${model.signature.signerName}, ${formatDateTime(model.signature.signedAt, model.timeZone)}` : '—',
+            ],
           ],
           notice: model.signature ? undefined : v.draft,
         });
@@ -54,9 +57,9 @@ async function meeting(flow: PageFlow, model: ManagementReviewMinutesModel, l: L
   await keyValues(flow, [
     [l.common.title, model.review.title],
     [v.heldOn, formatDate(model.review.heldOn)],
-    [v.closedAt, model.review.closedAt === null ? '—' : formatDateTime(model.review.closedAt)],
+    [v.closedAt, model.review.closedAt === null ? '—' : formatDateTime(model.review.closedAt, model.timeZone)],
     [v.inputsAsOf, formatDate(model.inputs.asOf)],
-    [v.inputsComposedAt, formatDateTime(model.inputs.composedAt)],
+    [v.inputsComposedAt, formatDateTime(model.inputs.composedAt, model.timeZone)],
   ]);
   await heading(flow, v.attendees, 2);
   await table(
@@ -86,6 +89,18 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
     [
       [v.openDeviations, count(i.deviations.open)],
       [v.overdueDeviations, count(i.deviations.overdue)],
+      ...(i.deviations.oldestOpen
+        ? [
+            [
+              v.oldestOpenDeviation,
+              fill(v.oldestOpenDeviationValue, {
+                reference: i.deviations.oldestOpen.reference,
+                occurred: formatDateTime(i.deviations.oldestOpen.occurredAt, model.timeZone),
+                detected: formatDateTime(i.deviations.oldestOpen.detectedAt, model.timeZone),
+              }),
+            ] as [string, string],
+          ]
+        : []),
     ],
     { labelWidth: 230 },
   );
@@ -204,7 +219,7 @@ async function signature(flow: PageFlow, model: ManagementReviewMinutesModel, l:
   }
   await keyValues(flow, [
     [v.signedBy, s.signerName],
-    [v.signedAt, formatDateTime(s.signedAt)],
+    [v.signedAt, formatDateTime(s.signedAt, model.timeZone)],
     [v.meaning, s.meaning],
     [v.comment, s.comment ?? '—'],
     [l.procedure.signedHash, s.contentHash ?? '—'],

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { cover, reportLayout } from './frame.js';
-import { fill, formatDateTime, type Labels, labelsFor, localise, yesNo } from './i18n.js';
+import { fill, formatDateTime, formatNumber, type Labels, labelsFor, localise, yesNo } from './i18n.js';
 import type { ReportLanguage } from './models/codes.js';
 import type { ProcedureDocumentModel } from './models/procedure-document.js';
 import { heading, keyValues, paragraph, tableOfContents } from './pdf/blocks.js';
@@ -32,7 +32,7 @@ export function renderProcedureDocument(model: ProcedureDocumentModel, out: Writ
 async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprint: string, l: Labels): Promise<void> {
   const { lang, definition: d, version: v } = model;
   const p = l.procedure;
-  const when = (at: string | null): string => (at === null ? '—' : formatDateTime(at));
+  const when = (at: string | null): string => (at === null ? '—' : formatDateTime(at, model.timeZone));
   await cover(flow, model, fingerprint, {
     title: l.titles.procedureDocument,
     subtitle: `${d.key} — ${localise(d.title, lang)}`,
@@ -127,7 +127,7 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
     model.signatures.map((s) => [
       s.signerName,
       s.meaning,
-      formatDateTime(s.signedAt),
+      formatDateTime(s.signedAt, model.timeZone),
       s.comment ?? '—',
       s.contentHash === null
         ? '—'
@@ -170,10 +170,16 @@ async function stepSection(flow: PageFlow, step: StepDefinition, n: number, lang
   );
 }
 
+/** "1 to 5", or an open range in words: "at least 3", "at most 10". */
+function range(min: number | undefined, max: number | undefined, lang: ReportLanguage, l: Labels): string {
+  const n = (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : String(v).split('.')[1].length);
+  if (min !== undefined && max !== undefined) return fill(l.procedure.range, { min: n(min), max: n(max) });
+  return min !== undefined ? fill(l.procedure.atLeast, { min: n(min) }) : fill(l.procedure.atMost, { max: n(max!) });
+}
+
 function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels): string {
   if (field.options?.length) return field.options.map((o) => `${o.value}: ${localise(o.label, lang)}`).join('\n');
   const unit = field.unit ? fill(l.procedure.unit, { unit: localise(field.unit, lang) }) : '';
-  if (field.min !== undefined || field.max !== undefined)
-    return [fill(l.procedure.range, { min: field.min ?? '—', max: field.max ?? '—' }), unit].filter(Boolean).join('\n');
+  if (field.min !== undefined || field.max !== undefined) return [range(field.min, field.max, lang, l), unit].filter(Boolean).join('\n');
   return unit || '—';
 }

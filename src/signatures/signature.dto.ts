@@ -13,6 +13,14 @@ export class SignatureResponse {
   @ApiProperty({ format: 'uuid' }) recordId: string;
   @ApiProperty({ nullable: true, type: Number }) recordVersion: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'SHA-256 of what was signed' }) contentHash: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'What was signed, when the signature keeps it (closures, board reviews, management reviews): `contentHash` is the SHA-256 of its canonical JSON (RFC 8785), so anyone can recompute it',
+  })
+  signedContent: Record<string, unknown> | null;
 }
 
 export function toSignatureResponse(s: Signature): SignatureResponse {
@@ -27,5 +35,6 @@ export function toSignatureResponse(s: Signature): SignatureResponse {
     recordId: s.recordId,
     recordVersion: s.recordVersion,
     contentHash: s.contentHash,
+    signedContent: s.signedContent,
   };
 }

@@ -44,4 +44,11 @@ export class Signature {
   /** SHA-256 of the signed content, when the record has one. */
   @Column({ name: 'content_hash', type: 'text', nullable: true })
   contentHash: string | null;
+
+  /**
+   * What was signed, when the signature keeps it (closures, board reviews, management reviews):
+   * `contentHash` is the SHA-256 of its canonical JSON (RFC 8785).
+   */
+  @Column({ name: 'signed_content', type: 'jsonb', nullable: true })
+  signedContent: Record<string, unknown> | null;
 }

@@ -2,15 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { canonicalHash, canonicalJson } from '../common/canonical.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Signature } from './signature.entity.js';
 
-export interface SignatureSubject {
+export type SignatureSubject = {
   recordType: string;
   recordId: string;
   recordVersion: number | null;
-  contentHash: string | null;
-}
+} & (
+  | {
+      /** The hash of content kept elsewhere (a procedure version's definition). */
+      contentHash: string | null;
+    }
+  | {
+      /** The content itself, kept with the signature; its hash is computed here. */
+      content: Record<string, unknown>;
+    }
+);
 
 /** Who signs: a person who re-entered their password, or the system itself. */
 export type Signer = { kind: 'person'; id: string; name: string; email: string } | { kind: 'system' };
@@ -38,9 +47,11 @@ export class SignaturesService {
 
   async sign(m: EntityManager, signer: Signer, subject: SignatureSubject, meaning: string, comment: string | null): Promise<Signature> {
     const person = signer.kind === 'person' ? signer : null;
+    const content = 'content' in subject ? subject.content : null;
+    const contentHash = content ? canonicalHash(content) : 'contentHash' in subject ? subject.contentHash : null;
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO signature (signer_id, signer_name, signer_email, meaning, comment, signed_at, record_type, record_id, record_version, content_hash)
-       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp()), $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO signature (signer_id, signer_name, signer_email, meaning, comment, signed_at, record_type, record_id, record_version, content_hash, signed_content)
+       VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', clock_timestamp()), $6, $7, $8, $9, $10) RETURNING id`,
       [
         person?.id ?? null,
         person?.name ?? 'Mentoring QMS (system)',
@@ -50,7 +61,8 @@ export class SignaturesService {
         subject.recordType,
         subject.recordId,
         subject.recordVersion,
-        subject.contentHash,
+        contentHash,
+        content === null ? null : canonicalJson(content),
       ],
     );
     return m.getRepository(Signature).findOneByOrFail({ id: row.id });

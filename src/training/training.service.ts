@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
-import { User } from '../users/user.entity.js';
+import { userById } from '../users/users.queries.js';
 import { TrainingRecord } from './training-record.entity.js';
 
 /** Staff competence records (ISO 9001 7.2): append-only; a mistaken record is followed by a correct one. */
@@ -25,7 +25,7 @@ export class TrainingService {
       });
     }
     return this.dataSource.transaction(async (m) => {
-      if (!(await m.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User');
+      if (!(await userById(m, userId))) throw notFound('User');
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO training_record (user_id, module, completed_at, valid_until, evidence, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [userId, input.module.trim(), input.completedAt, input.validUntil ?? null, input.evidence ?? null, ctx.actor.id],
@@ -47,7 +47,7 @@ export class TrainingService {
   }
 
   async list(userId: string): Promise<TrainingRecord[]> {
-    if (!(await this.dataSource.getRepository(User).exists({ where: { id: userId } }))) throw notFound('User');
+    if (!(await userById(this.dataSource.manager, userId))) throw notFound('User');
     return this.dataSource.getRepository(TrainingRecord).find({ where: { userId }, order: { completedAt: 'ASC', createdAt: 'ASC' } });
   }
 }

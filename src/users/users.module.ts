@@ -2,8 +2,10 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { Accounts } from '../auth/accounts.js';
 import { StaffController } from './staff.controller.js';
 import { UsersController } from './users.controller.js';
+import { UserAccounts } from './user-accounts.js';
 import { UserPasswordsService } from './user-passwords.service.js';
 import { UsersService } from './users.service.js';
 
@@ -21,7 +23,7 @@ class AdminBootstrap implements OnApplicationBootstrap {
 @Global()
 @Module({
   controllers: [UsersController, StaffController],
-  providers: [UsersService, UserPasswordsService, AdminBootstrap],
-  exports: [UsersService],
+  providers: [UsersService, UserPasswordsService, AdminBootstrap, { provide: Accounts, useClass: UserAccounts }],
+  exports: [UsersService, Accounts],
 })
 export class UsersModule {}

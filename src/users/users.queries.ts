@@ -66,3 +66,15 @@ export async function sessionUser(m: EntityManager, id: string): Promise<Session
 export async function accountWithPassword(m: EntityManager, where: { id: string } | { email: string }): Promise<User | null> {
   return m.getRepository(User).findOneBy(where);
 }
+
+/** The roles of the users among `ids` that exist. One plain read (it runs when a step is recorded). */
+export async function rolesOfUsers(m: EntityManager, ids: readonly string[]): Promise<{ id: string; roles: Role[] }[]> {
+  if (ids.length === 0) return [];
+  return m.query<{ id: string; roles: Role[] }[]>(`SELECT id, roles FROM app_user WHERE id = ANY($1)`, [ids]);
+}
+
+/** Whether `id` names an active user. One plain read (it runs when a step is recorded). */
+export async function isActiveUser(m: EntityManager, id: string): Promise<boolean> {
+  const rows = await m.query<unknown[]>(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [id]);
+  return rows.length > 0;
+}

@@ -91,7 +91,12 @@ export class UsersService {
 
   /** A page of users matching the filters, by name, then e-mail address (unique), with the count of all that match. */
   async search(f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    // One snapshot for the count and the page, so an account created meanwhile cannot make them disagree.
+    return this.dataSource.transaction('REPEATABLE READ', (m) => this.searchIn(m, f));
+  }
+
+  private async searchIn(m: EntityManager, f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
+    const qb = m.getRepository(User).createQueryBuilder('u');
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(`(u.name ILIKE :like OR u.email ILIKE :like)`, { like });

@@ -159,6 +159,7 @@ export interface DeviationInput {
   severity?: 'minor' | 'major' | 'critical';
   source?: string;
   detectedAt?: string;
+  occurredAt?: string;
   executionId?: string;
   stepKey?: string;
   participantId?: string;

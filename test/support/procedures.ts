@@ -54,13 +54,27 @@ export async function effectiveProcedure(t: TestApp, author: TestUser, approver:
   return created.body;
 }
 
+/**
+ * The day the procedures of the tests are approved on (the service's clock fixed to it for the
+ * approval): before every record the tests enter, so that no step is judged `before_effective`
+ * unless a test means it (and approves through the API itself, on its own day).
+ */
+export const APPROVED_ON = '2024-06-03';
+
 export async function approveVersion(t: TestApp, submitter: TestUser, approver: TestUser, key: string, n: number) {
   const submitted = await t.http.post(`/api/procedures/${key}/versions/${n}/submit`).set(...bearer(submitter));
   if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
-  const approved = await t.http
-    .post(`/api/procedures/${key}/versions/${n}/approve`)
-    .set(...bearer(approver))
-    .send({ password: approver.password, comment: 'Reviewed and approved' });
+  const today = t.config.clockToday;
+  t.setToday(APPROVED_ON);
+  let approved: Awaited<ReturnType<typeof t.http.post>>;
+  try {
+    approved = await t.http
+      .post(`/api/procedures/${key}/versions/${n}/approve`)
+      .set(...bearer(approver))
+      .send({ password: approver.password, comment: 'Reviewed and approved' });
+  } finally {
+    t.setToday(today);
+  }
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
   return approved.body;
 }

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ACTION_TYPES } from '../../src/corrective-actions/action-states.js';
-import { BOARD_DECISIONS } from '../../src/corrective-actions/corrective-action.entity.js';
+import { BOARD_DECISIONS } from '../../src/corrective-actions/action-states.js';
 import { COMPARATORS } from '../../src/indicators/indicator-math.js';
 import { ROLES } from '../../src/auth/roles.js';
 import type { Operation } from './api-surface.js';

@@ -1,4 +1,4 @@
-import { suppressRow } from '../../indicators/indicator-math.js';
+import { suppress, suppressRow } from '../../indicators/indicator-math.js';
 import type { Rate as MeasuredRate } from '../../indicators/indicator-math.js';
 import type { RawIndicators } from '../../indicators/indicators.service.js';
 import type { LocalisedText } from '../../procedures/procedure-definition.js';
@@ -12,9 +12,22 @@ const rate = (r: MeasuredRate): Rate => ({
 });
 
 /**
- * The measured indicators as the report shows them. Counts of people by gender are suppressed
- * under 5 (with a second cell where a total would give one away) unless the report is for
- * internal use (with names). Enrolment, completion and countries are the adepts'.
+ * A rate of people: its counts suppressed like any other count of people, and no percentage when
+ * either is (2 of 40 shown as "5%" would give the 2 away).
+ */
+const peopleRate = (r: MeasuredRate, on: boolean): Rate => {
+  const numerator = suppress(r.numerator, on);
+  const denominator = suppress(r.denominator, on);
+  const hidden = typeof numerator === 'string' || typeof denominator === 'string';
+  return { numerator, denominator, percent: r.value === null || hidden ? null : (r.numerator / r.denominator) * 100 };
+};
+
+/**
+ * The measured indicators as the report shows them. Every count of people (by gender, enrolled,
+ * completed, withdrawn, outcomes, in work or studies) is suppressed under 5 (with a second cell
+ * where a total would give one away) unless the report is for internal use (with names); counts
+ * of records (executions, deviations, actions) are what an auditor samples and stay as they are.
+ * Enrolment, completion and countries are the adepts'.
  */
 export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean, titles: Map<string, LocalisedText>): Indicators {
   const roleRow = (role: 'adept' | 'mentor') => ({
@@ -25,11 +38,14 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
   return {
     participantsByRoleAndGender: [roleRow('adept'), roleRow('mentor')],
     countries: x.participants.adeptCountriesOfOrigin,
-    enrolled: adepts.enrolled,
-    completed: adepts.completed,
-    withdrawn: adepts.withdrawn,
-    outcomes: Object.entries(x.outcomes).map(([outcome, count]) => ({ outcome: outcome as never, count })),
-    inWorkOrStudies: rate(x.inWorkOrStudiesAmongCompleters),
+    enrolled: suppress(adepts.enrolled, suppressSmallCells),
+    completed: suppress(adepts.completed, suppressSmallCells),
+    withdrawn: suppress(adepts.withdrawn, suppressSmallCells),
+    outcomes: Object.entries(x.outcomes).map(([outcome, count]) => ({
+      outcome: outcome as never,
+      count: suppress(count, suppressSmallCells),
+    })),
+    inWorkOrStudies: peopleRate(x.inWorkOrStudiesAmongCompleters, suppressSmallCells),
     conformanceByProcedure: x.conformance.byProcedure.map((p) => ({
       key: p.procedureKey,
       title: titles.get(p.procedureKey) ?? { en: p.procedureKey },
@@ -42,5 +58,6 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
     deviationsPerMonth: x.deviations.byMonth.map(({ month, ...counts }) => ({ month, counts })),
     correctiveActionsClosedOnTime: rate(x.correctiveActions.closedOnTime),
     medianDaysDetectionToClosure: x.deviations.medianDaysDetectionToClosure,
+    medianDaysOccurrenceToClosure: x.deviations.medianDaysOccurrenceToClosure,
   };
 }

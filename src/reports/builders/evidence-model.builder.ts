@@ -10,15 +10,16 @@ import { actionsLinkedTo, boardReviewsOf } from '../../corrective-actions/correc
 import { CorrectiveActionQueriesService } from '../../corrective-actions/corrective-action-queries.service.js';
 import { isOverdue } from '../../corrective-actions/action-states.js';
 import { daysBetween } from '../../common/calendar.js';
-import { deviationsDetectedBetween } from '../../deviations/deviations.queries.js';
+import { deviationsInPeriod } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
 import { versionsById } from '../../procedures/procedures.queries.js';
-import { currentPlan, participantsOfProgramme } from '../../programmes/programmes.queries.js';
+import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
 import type { EvidenceReportModel } from '../models/evidence-report.js';
+import { DEVIATION_RULES } from '../models/codes.js';
 import { countEventsInScope, programmeEntityIds } from './audit-scope.js';
 import { toModelIndicators } from './evidence-indicators.js';
 import { reportHeader, signatureEntry } from './report-header.js';
@@ -74,7 +75,7 @@ export class EvidenceModelBuilder {
     const entityIds = await programmeEntityIds(m, programmeId);
     const model: EvidenceReportModel = {
       kind: 'evidence_report',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, programme.timeZone),
       programme: { id: programme.id, name: programme.name, startsOn: programme.startDate, endsOn: programme.endDate },
       period: { from, to },
       procedures: await this.procedures(m, programmeId),
@@ -157,13 +158,18 @@ export class EvidenceModelBuilder {
   }
 
   private async deviations(m: EntityManager, programmeId: string, from: string, to: string): Promise<EvidenceReportModel['deviations']> {
-    const rows = await deviationsDetectedBetween(m, programmeId, from, to);
+    const rows = await deviationsInPeriod(m, programmeId, from, to);
     const steps = await deviationSteps(
       m,
       rows.map((r) => r.id),
     );
+    const codes = await participantCodes(
+      m,
+      rows.flatMap((r) => (r.participantId ? [r.participantId] : [])),
+    );
     return rows.map((r) => ({
       reference: r.reference,
+      occurredAt: r.occurredAt.toISOString(),
       detectedAt: r.detectedAt.toISOString(),
       severity: r.severity,
       source: r.source,
@@ -171,6 +177,8 @@ export class EvidenceModelBuilder {
       procedureVersion: r.versionNumber,
       state: r.state,
       title: r.title,
+      rule: DEVIATION_RULES.find((rule) => rule === r.rule) ?? null,
+      subject: r.participantId ? (codes.get(r.participantId) ?? null) : null,
       steps: (steps.get(r.id) ?? []).map((s) => s.stepKey),
       closedAt: r.closedAt ? r.closedAt.toISOString() : null,
     }));
@@ -183,11 +191,11 @@ export class EvidenceModelBuilder {
     to: string,
     asOf: string,
   ): Promise<EvidenceReportModel['correctiveActions']> {
-    const detected = await deviationsDetectedBetween(m, programmeId, from, to);
+    const inPeriod = await deviationsInPeriod(m, programmeId, from, to);
     const ids = (
       await actionsLinkedTo(
         m,
-        detected.map((d) => d.id),
+        inPeriod.map((d) => d.id),
       )
     ).map((a) => a.id);
     const summaries = await this.actions.summaries(ids);

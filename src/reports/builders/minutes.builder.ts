@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.js';
 import { isOverdue } from '../../corrective-actions/action-states.js';
@@ -18,6 +19,7 @@ export class MinutesBuilder {
     private readonly dataSource: DataSource,
     private readonly reviews: ManagementReviewsService,
     private readonly actions: CorrectiveActionsService,
+    private readonly clock: Clock,
   ) {}
 
   async build(ctx: RequestContext, id: string, req: ReportRequest): Promise<ManagementReviewMinutesModel> {
@@ -30,7 +32,7 @@ export class MinutesBuilder {
     const r = view.review;
     return {
       kind: 'management_review_minutes',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, this.clock.timeZone),
       review: { title: r.title, heldOn: r.heldOn, state: r.state, closedAt: r.closedAt ? r.closedAt.toISOString() : null },
       attendees,
       inputs: inputs,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/request-context.js';
 import { ProcedureLibraryService } from '../../procedures/procedure-library.service.js';
-import { ProcedureVersion } from '../../procedures/procedure-version.entity.js';
-import { Procedure } from '../../procedures/procedure.entity.js';
+import { latestTitles } from '../../procedures/procedures.queries.js';
 import type { ProcedureDocumentModel } from '../models/procedure-document.js';
 import { isoOrNull, reportHeader, signatureEntry } from './report-header.js';
 import type { ReportRequest } from './report-header.js';
@@ -17,27 +17,22 @@ export class ProcedureDocumentBuilder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly library: ProcedureLibraryService,
+    private readonly clock: Clock,
   ) {}
 
   async build(ctx: RequestContext, key: string, n: number, req: ReportRequest): Promise<ProcedureDocumentModel> {
     const detail = await this.library.version(key, n);
     const v = detail.version;
-    const revisions = await this.dataSource
-      .getRepository(ProcedureVersion)
-      .find({ where: { procedureId: detail.procedure.id }, order: { number: 'ASC' } });
+    const revisions = await this.library.revisions(detail.procedure.id);
     const contributors = await this.library.contributors(revisions.map((r) => r.id));
     const anchorKey = v.definition.window.procedure;
     let anchorProcedureTitle: ProcedureDocumentModel['anchorProcedureTitle'] = null;
     if (anchorKey) {
-      const anchor = await this.dataSource.getRepository(Procedure).findOneBy({ key: anchorKey });
-      const latest = anchor
-        ? await this.dataSource.getRepository(ProcedureVersion).findOne({ where: { procedureId: anchor.id }, order: { number: 'DESC' } })
-        : null;
-      anchorProcedureTitle = latest?.definition.title ?? null;
+      anchorProcedureTitle = (await latestTitles(this.dataSource.manager)).get(anchorKey) ?? null;
     }
     return {
       kind: 'procedure_document',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, this.clock.timeZone),
       version: {
         number: v.number,
         status: v.status,

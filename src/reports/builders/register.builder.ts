@@ -1,4 +1,6 @@
+import { SignaturesService } from '../../signatures/signatures.service.js';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import { DataSource } from 'typeorm';
 import { daysBetween } from '../../common/calendar.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -27,6 +29,8 @@ export class RegisterBuilder {
     private readonly dataSource: DataSource,
     private readonly queries: CorrectiveActionQueriesService,
     private readonly actions: CorrectiveActionsService,
+    private readonly clock: Clock,
+    private readonly signatures: SignaturesService,
   ) {}
 
   async build(ctx: RequestContext, req: RegisterRequest): Promise<CorrectiveActionRegisterModel> {
@@ -54,6 +58,7 @@ export class RegisterBuilder {
     );
     const checks = await latestEffectivenessChecks(m, ids);
     const reviews = await boardReviewsOf(m, ids);
+    const signedHashes = new Map((await this.signatures.listFor('corrective_action', ids, m)).map((s) => [s.id, s.contentHash]));
     const names = await userNames(m, [
       ...checks.map((c) => c.actorId).filter((id): id is string => id !== null),
       ...reviews.map((r) => r.reviewerId),
@@ -61,7 +66,7 @@ export class RegisterBuilder {
     const programme = req.programmeId ? await programmeName(m, req.programmeId) : null;
     return {
       kind: 'corrective_action_register',
-      ...reportHeader(ctx, req),
+      ...reportHeader(ctx, req, this.clock.timeZone),
       filters: { programmeName: programme, states: req.state ? [req.state] : null, overdueOnly: req.overdue ?? null },
       actions: summaries.map(({ action: a, ownerName }) => {
         const check = checks.find((c) => c.correctiveActionId === a.id);
@@ -87,6 +92,7 @@ export class RegisterBuilder {
                 checkedAt: check.occurredAt.toISOString(),
                 checkedByName: (check.actorId && names.get(check.actorId)) ?? '',
                 evidence: check.evidence,
+                signedContentHash: (check.signatureId && signedHashes.get(check.signatureId)) ?? null,
               }
             : null,
           boardReviews: reviews
@@ -96,6 +102,7 @@ export class RegisterBuilder {
               reviewerName: names.get(r.reviewerId)!,
               reviewedAt: r.reviewedAt.toISOString(),
               comment: r.comment,
+              signedContentHash: signedHashes.get(r.signatureId) ?? null,
             })),
         };
       }),

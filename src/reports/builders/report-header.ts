@@ -8,9 +8,9 @@ export interface ReportRequest {
   generatedAt: string;
 }
 
-/** The header every model carries: language, when, and the printed name of who asked. */
-export function reportHeader(ctx: RequestContext, req: ReportRequest): ReportHeader {
-  return { lang: req.lang, generatedAt: new Date(req.generatedAt).toISOString(), generatedBy: ctx.actor.name };
+/** The header every model carries: language, when, the printed name of who asked, and the time zone times are printed in. */
+export function reportHeader(ctx: RequestContext, req: ReportRequest, timeZone: string): ReportHeader {
+  return { lang: req.lang, generatedAt: new Date(req.generatedAt).toISOString(), generatedBy: ctx.actor.name, timeZone };
 }
 
 export function signatureEntry(s: Signature): SignatureEntry {

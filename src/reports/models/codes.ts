@@ -32,6 +32,20 @@ export type Severity = (typeof SEVERITIES)[number];
 export const DEVIATION_SOURCES = ['manual', 'internal_audit', 'external_audit', 'participant_feedback', 'system'] as const;
 export type DeviationSource = (typeof DEVIATION_SOURCES)[number];
 
+/** What an automatic deviation was found by: a conformance rule, or a window that closed with nothing done. */
+export const DEVIATION_RULES = [
+  'missing_step',
+  'missing_field',
+  'outside_window',
+  'before_effective',
+  'performer_role',
+  'performer_competence',
+  'order',
+  'unknown_step',
+  'overdue',
+] as const;
+export type DeviationRule = (typeof DEVIATION_RULES)[number];
+
 export const CORRECTIVE_ACTION_TYPES = ['correction', 'corrective', 'preventive', 'improvement'] as const;
 export type CorrectiveActionType = (typeof CORRECTIVE_ACTION_TYPES)[number];
 
@@ -72,7 +86,10 @@ export type Count = number | string;
 
 /** Calendar date, YYYY-MM-DD. */
 export type CalendarDate = string;
-/** Instant, ISO 8601 in UTC (e.g. 2026-03-03T09:15:00.000Z); printed as "2026-03-03 09:15 UTC". */
+/**
+ * Instant, ISO 8601 in UTC (e.g. 2026-03-03T09:15:00.000Z); printed in the report's time zone with
+ * its offset ("2026-03-03 10:15 UTC+1").
+ */
 export type Instant = string;
 
 /** What every report model starts with. */
@@ -82,6 +99,11 @@ export interface ReportHeader {
   generatedAt: Instant;
   /** Printed name of the person who asked for the report. */
   generatedBy: string;
+  /**
+   * IANA time zone every time of day is printed in: the programme's for its evidence report, the
+   * organisation's (`TIME_ZONE`) for the others.
+   */
+  timeZone: string;
 }
 
 /** An electronic signature as shown in a report, bound to the content hash it signed. */

@@ -58,6 +58,8 @@ export interface EffectivenessCheck {
   checkedByName: string;
   /** What the verdict rests on, as recorded. */
   evidence: string | null;
+  /** SHA-256 of the content the closing signature binds, when the verdict closed the action. */
+  signedContentHash: string | null;
 }
 
 export interface BoardReview {
@@ -65,4 +67,6 @@ export interface BoardReview {
   reviewerName: string;
   reviewedAt: Instant;
   comment: string | null;
+  /** SHA-256 of the content the reviewer's signature binds (older reviews: null). */
+  signedContentHash: string | null;
 }

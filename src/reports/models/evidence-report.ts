@@ -12,6 +12,7 @@ import type {
   CorrectiveActionState,
   CorrectiveActionType,
   Count,
+  DeviationRule,
   DeviationSource,
   DeviationState,
   EffectivenessVerdict,
@@ -95,13 +96,20 @@ export interface ConformanceCell {
 export interface DeviationRow {
   /** e.g. "DEV-2027-0001". */
   reference: string;
+  /** When the nonconformity occurred (never after detectedAt). */
+  occurredAt: Instant;
   detectedAt: Instant;
   severity: Severity;
   source: DeviationSource;
   procedureKey: string | null;
   procedureVersion: number | null;
   state: DeviationState;
+  /** As recorded; an automatic deviation (with `rule`) is printed by its rule in the report's language instead. */
   title: string;
+  /** The rule that found an automatic deviation; null for one reported by a person. */
+  rule: DeviationRule | null;
+  /** Pseudonymous code of the participant concerned, when one is. */
+  subject: string | null;
   /** The steps an automatic deviation concerns (step keys of the execution), in the order found. */
   steps: string[];
   closedAt: Instant | null;
@@ -144,11 +152,13 @@ export interface Indicators {
   deviationsBySeverity: Record<Severity, number>;
   deviationsBySource: Record<DeviationSource, number>;
   deviationsByState: Record<DeviationState, number>;
-  /** Deviations detected per month, for the stacked chart; months in order. */
+  /** Deviations per month in which they occurred, for the stacked chart; months in order. */
   deviationsPerMonth: { month: string; counts: Record<Severity, number> }[];
   correctiveActionsClosedOnTime: Rate;
   /** Median days from detection to closure of closed deviations; null when none closed. */
   medianDaysDetectionToClosure: number | null;
+  /** Median days from occurrence to closure of closed deviations; null when none closed. */
+  medianDaysOccurrenceToClosure: number | null;
 }
 
 export interface AuditTrailSummary {

@@ -33,6 +33,8 @@ export interface ReviewInputs {
     overdue: number;
     openBySeverity: Record<Severity, number>;
     openBySource: Record<DeviationSource, number>;
+    /** Absent in snapshots of reviews closed before it was kept. */
+    oldestOpen?: { reference: string; occurredAt: Instant; detectedAt: Instant } | null;
   };
   correctiveActions: {
     byState: Record<CorrectiveActionState, number>;

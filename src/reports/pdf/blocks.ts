@@ -88,6 +88,16 @@ export async function keyValues(
   const valueWidth = flow.width - labelWidth - 8;
   for (const [label, value] of pairs) {
     const labelLines = flow.metrics.wrap(label, labelWidth - 6, 'bold', size);
+    if (tooWideToken(flow, value, valueWidth, size)) {
+      // A hash longer than the value column: under its label, across the whole width, on one line.
+      const tokenLineSize = tokenSize(flow, value, flow.width - 8, size);
+      const height = labelLines.length * lineHeight + tokenLineSize * LEADING + 3;
+      await flow.ensure(height);
+      labelLines.forEach((l, i) => flow.text(l, flow.left, flow.y + i * lineHeight, 'bold', size, COLOR.muted));
+      flow.text(value, flow.left + 8, flow.y + labelLines.length * lineHeight, 'regular', tokenLineSize);
+      flow.advance(height);
+      continue;
+    }
     const valueSize = tokenSize(flow, value, valueWidth, size);
     const valueLines = flow.metrics.wrap(value === '' ? '—' : value, valueWidth, 'regular', valueSize);
     const height = Math.max(labelLines.length * lineHeight, valueLines.length * valueSize * LEADING) + 3;
@@ -104,6 +114,12 @@ export async function keyValues(
  * A single token too wide for its column (a SHA-256 in hex) is set smaller, down to a limit,
  * so that it stays on one line: easier to compare by eye and to copy whole.
  */
+/** A single token that would not fit on one line of `width` even at the smallest size tokens are set in. */
+function tooWideToken(flow: PageFlow, value: string, width: number, size: number): boolean {
+  if (value === '' || /\s/.test(value)) return false;
+  return flow.metrics.width(value, 'regular', tokenSize(flow, value, width, size)) > width;
+}
+
 function tokenSize(flow: PageFlow, value: string, width: number, size: number): number {
   if (/\s/.test(value)) return size;
   const natural = flow.metrics.width(value, 'regular', size);

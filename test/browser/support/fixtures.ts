@@ -54,6 +54,18 @@ export { expect };
 
 /** Fails with the list of serious and critical WCAG 2.1 A/AA violations on the page as it is now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Let finite transitions end first (a notification fading in has, for a moment, too little contrast).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

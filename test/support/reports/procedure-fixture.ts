@@ -11,6 +11,7 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
     lang,
     generatedAt: '2027-02-14T08:30:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
+    timeZone: 'Europe/Stockholm',
     version: {
       number: 3,
       status: 'effective',
@@ -82,6 +83,13 @@ export function procedureDocumentFixture(lang: ReportLanguage = 'en'): Procedure
               required: false,
               min: 1,
               max: 5,
+            },
+            {
+              key: 'years_in_profession',
+              label: { en: 'Years in the profession', sv: 'År i yrket', nb: 'År i yrket' },
+              type: 'number',
+              required: false,
+              min: 0,
             },
             {
               key: 'consent_on',

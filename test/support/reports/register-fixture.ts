@@ -11,6 +11,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
     lang,
     generatedAt: '2027-07-01T06:00:00.000Z',
     generatedBy: 'Bjørn Sæther',
+    timeZone: 'Europe/Stockholm',
     filters: {
       programmeName: 'Mentorprogrammet Malmö–Tromsø 2027',
       states: ['in_progress', 'closed'],
@@ -37,6 +38,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
           checkedAt: '2027-04-02T12:30:00.000Z',
           checkedByName: 'Åsa Læstadius-Øberg',
           evidence: EVIDENCE_TEXT,
+          signedContentHash: '5e1f'.repeat(16),
         },
         boardReviews: [
           {
@@ -44,6 +46,7 @@ export function correctiveActionRegisterFixture(lang: ReportLanguage = 'en'): Co
             reviewerName: 'Ánde Đuolbmá',
             reviewedAt: '2027-04-10T17:00:00.000Z',
             comment: 'Godkjent uten merknader.',
+            signedContentHash: 'b0a2'.repeat(16),
           },
         ],
       },
@@ -75,6 +78,7 @@ export function managementReviewMinutesFixture(lang: ReportLanguage = 'en', sign
     lang,
     generatedAt: '2027-09-20T10:00:00.000Z',
     generatedBy: 'Åsa Læstadius-Øberg',
+    timeZone: 'Europe/Stockholm',
     review: {
       title: 'Ledningens genomgång hösten 2027',
       heldOn: '2027-09-18',

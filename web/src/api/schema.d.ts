@@ -1369,6 +1369,10 @@ export interface components {
             recordVersion: number | null;
             /** @description SHA-256 of what was signed */
             contentHash: string | null;
+            /** @description What was signed, when the signature keeps it (closures, board reviews, management reviews): `contentHash` is the SHA-256 of its canonical JSON (RFC 8785), so anyone can recompute it */
+            signedContent: {
+                [key: string]: unknown;
+            } | null;
         };
         ProcedureVersionResponse: {
             /** @example intake-interview */
@@ -1404,7 +1408,7 @@ export interface components {
             /** @description Why it was rejected or retired */
             statusReason: string | null;
             signatures: components["schemas"]["SignatureResponse"][];
-            /** @description Actions open in this status */
+            /** @description What the caller may do with this version now: actions open in its status that their roles allow (quality managers only), without approval for someone who wrote it, and without submission or approval while nobody is named as its author */
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
@@ -1770,8 +1774,11 @@ export interface components {
             label: string;
         };
         FindingResponse: {
-            /** @enum {string} */
-            rule: "missing_step" | "missing_field" | "outside_window" | "performer_role" | "performer_competence" | "order" | "unknown_step";
+            /**
+             * @description before_effective: the step was performed before the pinned version became effective
+             * @enum {string}
+             */
+            rule: "missing_step" | "missing_field" | "outside_window" | "before_effective" | "performer_role" | "performer_competence" | "order" | "unknown_step";
             stepKey?: string;
             fieldKey?: string;
             recordId?: string;
@@ -1940,6 +1947,12 @@ export interface components {
              */
             detectedAt: string;
             /**
+             * Format: date-time
+             * @description When the nonconformity occurred (default: when it was detected): not in the future, nor after detectedAt
+             * @example 2026-03-03T09:30:00Z
+             */
+            occurredAt?: string;
+            /**
              * Format: uuid
              * @description The execution in which it occurred; the deviation then records its procedure and pinned version
              */
@@ -2018,7 +2031,15 @@ export interface components {
             severity: "minor" | "major" | "critical";
             /** @enum {string} */
             source: "manual" | "internal_audit" | "external_audit" | "participant_feedback" | "system";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the nonconformity occurred: for automatic detection the step's performedAt, or the end of the missed window (its last day's last moment in the programme's time zone); never after detectedAt. Deviations recorded before this was kept have their detection here
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When it was detected: given by whoever records it, or for automatic detection when the system judged it (completion, correction, scan)
+             */
             detectedAt: string;
             /** Format: date */
             targetDate: string;
@@ -2042,8 +2063,12 @@ export interface components {
             correctionOnlyJustification: string | null;
             /** @enum {string} */
             state: "open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now (quality managers only); a transition may still need a root cause, a reason or a signature */
             allowedTransitions: ("open" | "analysis" | "action_plan" | "in_progress" | "closed" | "cancelled")[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded in the system
+             */
             createdAt: string;
             /** Format: date-time */
             closedAt: string | null;
@@ -2179,6 +2204,7 @@ export interface components {
             effectivenessCriterion: string;
             /** @enum {string} */
             state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
+            /** @description The states the caller may move it to now: the owner's steps for the owner or a quality manager, the effectiveness verdict for a quality manager who is not the owner, cancelling for a quality manager */
             allowedTransitions: ("planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled")[];
             /** @description Due date passed and not yet implemented */
             overdue: boolean;
@@ -2283,6 +2309,19 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        OldestOpenDeviation: {
+            reference: string;
+            /**
+             * Format: date-time
+             * @description When its nonconformity occurred
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When it was detected
+             */
+            detectedAt: string;
+        };
         ReviewDeviationInputs: {
             open: number;
             overdue: number;
@@ -2294,6 +2333,8 @@ export interface components {
             openBySource: {
                 [key: string]: number;
             };
+            /** @description The open deviation that has stood longest, counted from when its nonconformity occurred; null when none is open (absent from reviews closed before it was kept) */
+            oldestOpen?: components["schemas"]["OldestOpenDeviation"] | null;
         };
         ReviewActionInputs: {
             /** @description Corrective actions by state */
@@ -2388,7 +2429,7 @@ export interface components {
             conformance: {
                 [key: string]: unknown;
             };
-            /** @description By severity, source, state and month; median days from detection to closure */
+            /** @description By severity, source, state and month of occurrence (byMonth); median days to closure from detection (medianDaysDetectionToClosure) and from occurrence (medianDaysOccurrenceToClosure) */
             deviations: {
                 [key: string]: unknown;
             };
@@ -2464,7 +2505,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users

@@ -3,15 +3,15 @@
  * filters are in the URL), each event's changes as "field: before → after", and the chain
  * verification with the head's sequence number and hash to copy.
  */
-import { Alert, Button, Code, CopyButton, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconCopy, IconShieldCheck } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import type { Schemas } from '../api/client';
 import { useStaff } from '../users/staff';
-import { DataTable, Loading, PageHeader } from '../ui/Page';
+import { FilterBar, FilterSelect, PagedTable, useUrlFilters } from '../ui/ListPage';
+import { PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { formatDateTime } from '../ui/format';
 
@@ -57,21 +57,16 @@ function changeLines(changes: Record<string, unknown>): { field: string; before?
 
 export function AuditTrailPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlFilters();
   const staff = useStaff();
   const filters = {
-    entityType: params.get('entityType') || undefined,
-    entityId: params.get('entityId') || undefined,
-    actorId: params.get('actorId') || undefined,
-    from: params.get('from') || undefined,
-    to: params.get('to') || undefined,
+    entityType: url.text('entityType'),
+    entityId: url.text('entityId'),
+    actorId: url.text('actorId'),
+    from: url.text('from'),
+    to: url.text('to'),
   };
-  const set = (key: keyof typeof filters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const set = (key: keyof typeof filters, value: string) => url.set(key, value);
   const validDay = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
   const query = {
     entityType: filters.entityType,
@@ -87,7 +82,6 @@ export function AuditTrailPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const verify = useMutation({ mutationFn: () => call(api.GET('/api/audit-events/verify')) });
-  const items: AuditEvent[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const actorName = (e: AuditEvent) =>
     e.actorId ? (staff.data?.find((s) => s.id === e.actorId)?.name ?? e.actorEmail) : t('audit.system');
   const verdict = verify.data;
@@ -143,96 +137,72 @@ export function AuditTrailPage() {
           </Stack>
         </Alert>
       ) : null}
-      <form role="search" aria-label={t('audit.filter.label')} onSubmit={(e) => e.preventDefault()}>
-        <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-          <NativeSelect
-            label={t('audit.field.entityType')}
-            data={[
-              { value: '', label: t('deviation.filter.all') },
-              ...ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) })),
-            ]}
-            value={filters.entityType ?? ''}
-            onChange={(e) => set('entityType', e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('audit.field.entityId')}
-            value={filters.entityId ?? ''}
-            onChange={(e) => set('entityId', e.currentTarget.value.trim())}
-          />
-          <NativeSelect
-            label={t('audit.field.actor')}
-            data={[
-              { value: '', label: t('deviation.filter.all') },
-              ...(staff.data ?? []).map((s) => ({ value: s.id, label: s.active ? s.name : t('audit.inactive', { name: s.name }) })),
-            ]}
-            value={filters.actorId ?? ''}
-            onChange={(e) => set('actorId', e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('audit.field.from')}
-            value={filters.from ?? ''}
-            onChange={(e) => set('from', e.currentTarget.value)}
-          />
-          <TextInput type="date" label={t('audit.field.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
-          <Button variant="default" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-            {t('action.clear')}
-          </Button>
-        </Group>
-      </form>
-      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Text role="status">{t('audit.empty')}</Text>
-      ) : (
-        <Stack>
-          <DataTable
-            caption={t('audit.caption', { count: items.length })}
-            head={[
-              t('audit.field.seq'),
-              t('audit.field.time'),
-              t('audit.field.actor'),
-              t('audit.field.action'),
-              t('audit.field.record'),
-              t('audit.field.changes'),
-            ]}
-          >
-            {items.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td>{e.seq}</Table.Td>
-                <Table.Td className="nowrap">{formatDateTime(e.occurredAt)}</Table.Td>
-                <Table.Td>{actorName(e)}</Table.Td>
-                <Table.Td>
-                  <Code>{e.action}</Code>
-                </Table.Td>
-                <Table.Td>
-                  {t(`audit.entity.${e.entityType}`, { defaultValue: e.entityType })}
-                  <Text size="xs" c="dimmed" className="break-all">
-                    {e.entityId}
-                    {e.entityVersion !== null ? ` · v${e.entityVersion}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <ul className="changes">
-                    {changeLines(e.changes).map((c) => (
-                      <li key={c.field}>
-                        <strong>{c.field}</strong>: {c.before !== undefined ? `${c.before} → ${c.after}` : c.after}
-                      </li>
-                    ))}
-                  </ul>
-                  {e.reason ? <Text size="sm">{t('audit.reason', { reason: e.reason })}</Text> : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-          {list.hasNextPage ? (
-            <Button variant="default" w="fit-content" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              {t('action.more')}
-            </Button>
-          ) : null}
-        </Stack>
-      )}
+      <FilterBar label={t('audit.filter.label')} onClear={url.clear}>
+        <FilterSelect
+          label={t('audit.field.entityType')}
+          options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+          value={filters.entityType}
+          onChange={(v) => set('entityType', v)}
+        />
+        <TextInput
+          label={t('audit.field.entityId')}
+          value={filters.entityId ?? ''}
+          onChange={(e) => set('entityId', e.currentTarget.value.trim())}
+        />
+        <FilterSelect
+          label={t('audit.field.actor')}
+          options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.active ? s.name : t('audit.inactive', { name: s.name }) }))}
+          value={filters.actorId}
+          onChange={(v) => set('actorId', v)}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.field.from')}
+          value={filters.from ?? ''}
+          onChange={(e) => set('from', e.currentTarget.value)}
+        />
+        <TextInput type="date" label={t('audit.field.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+      </FilterBar>
+      <PagedTable<AuditEvent>
+        list={list}
+        empty={t('audit.empty')}
+        caption={(items) => t('audit.caption', { count: items.length })}
+        head={[
+          t('audit.field.seq'),
+          t('audit.field.time'),
+          t('audit.field.actor'),
+          t('audit.field.action'),
+          t('audit.field.record'),
+          t('audit.field.changes'),
+        ]}
+        row={(e) => (
+          <Table.Tr key={e.seq}>
+            <Table.Td>{e.seq}</Table.Td>
+            <Table.Td className="nowrap">{formatDateTime(e.occurredAt)}</Table.Td>
+            <Table.Td>{actorName(e)}</Table.Td>
+            <Table.Td>
+              <Code>{e.action}</Code>
+            </Table.Td>
+            <Table.Td>
+              {t(`audit.entity.${e.entityType}`, { defaultValue: e.entityType })}
+              <Text size="xs" c="dimmed" className="break-all">
+                {e.entityId}
+                {e.entityVersion !== null ? ` · v${e.entityVersion}` : ''}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <ul className="changes">
+                {changeLines(e.changes).map((c) => (
+                  <li key={c.field}>
+                    <strong>{c.field}</strong>: {c.before !== undefined ? `${c.before} → ${c.after}` : c.after}
+                  </li>
+                ))}
+              </ul>
+              {e.reason ? <Text size="sm">{t('audit.reason', { reason: e.reason })}</Text> : null}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }

@@ -139,14 +139,17 @@ function ActionTransitions({ action: a }: { action: Action }) {
   const [rule, setRule] = useState<Rule>();
   const isOwner = a.ownerId === user.id;
   const isQm = user.roles.includes('quality_manager');
-  const rules = ACTION_TRANSITIONS.filter((r) => r.from === a.state && a.allowedTransitions.includes(r.to));
+  // Every move the state allows; the service's allowedTransitions (this user's) decides which are
+  // enabled. A disabled one says why; a verdict the owner may not give is not offered, only explained.
+  const rules = ACTION_TRANSITIONS.filter((r) => r.from === a.state);
+  const allowed = (r: Rule) => a.allowedTransitions.includes(r.to);
   const verdicts = rules.filter((r) => r.by === 'not_owner');
-  const shown = rules.filter((r) => !(r.by === 'not_owner' && isOwner));
+  const shown = rules.filter((r) => allowed(r) || !(r.by === 'not_owner' && isOwner));
   const why = (r: Rule): string | undefined => {
-    if (r.by === 'owner_or_quality_manager' && !isOwner && !isQm) return t('ca.transition.onlyOwner', { owner: a.ownerName });
-    if (r.by === 'quality_manager' && !isQm) return t('ca.transition.onlyQm');
-    if (r.by === 'not_owner' && !isQm) return t('ca.transition.verdictByQm');
-    return undefined;
+    if (allowed(r)) return undefined;
+    if (r.by === 'owner_or_quality_manager' && !isQm) return t('ca.transition.onlyOwner', { owner: a.ownerName });
+    if (r.by === 'quality_manager') return t('ca.transition.onlyQm');
+    return t('ca.transition.verdictByQm');
   };
   return (
     <Card withBorder component="section" aria-labelledby="ca-next-heading">
@@ -176,7 +179,7 @@ function ActionTransitions({ action: a }: { action: Action }) {
             </div>
           );
         })}
-        {isOwner && verdicts.length > 0 ? <Text size="sm">{t('ca.transition.ownerCannotVerify')}</Text> : null}
+        {isOwner && verdicts.some((r) => !allowed(r)) ? <Text size="sm">{t('ca.transition.ownerCannotVerify')}</Text> : null}
       </Stack>
       {rule ? <ActionTransitionDialog action={a} rule={rule} onClose={() => setRule(undefined)} /> : null}
     </Card>

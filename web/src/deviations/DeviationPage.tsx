@@ -12,7 +12,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { SignatureDialog } from '../ui/SignatureDialog';
 import { StatusBadge } from '../ui/StatusBadge';
 import { Timeline } from '../ui/Timeline';
-import { formatDate } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
 import { DEVIATION_TRANSITIONS, deviationKeys, useDeviation } from './queries';
@@ -53,8 +53,12 @@ export function DeviationPage() {
               </dd>
               <dt>{t('deviation.field.source')}</dt>
               <dd>{t(`deviation.source.${d.source}`)}</dd>
+              <dt>{t('deviation.field.occurredAt')}</dt>
+              <dd>{formatDate(d.occurredAt)}</dd>
               <dt>{t('deviation.field.detectedAt')}</dt>
               <dd>{formatDate(d.detectedAt)}</dd>
+              <dt>{t('deviation.field.createdAt')}</dt>
+              <dd>{formatDateTime(d.createdAt)}</dd>
               <dt>{t('deviation.field.targetDate')}</dt>
               <dd>{formatDate(d.targetDate)}</dd>
               {d.executionId ? (
@@ -253,14 +257,15 @@ function TransitionsCard({ deviation: d }: { deviation: Deviation }) {
   const { t } = useTranslation();
   const user = useUser();
   const [target, setTarget] = useState<Rule>();
-  const isQm = user.roles.includes('quality_manager');
   const actionsOpen = (d.actions ?? []).some((a) => a.state !== 'closed' && a.state !== 'cancelled');
-  const rules = DEVIATION_TRANSITIONS.filter((r) => r.from === d.state && d.allowedTransitions.includes(r.to));
+  // Every move the state allows is shown; the service's allowedTransitions (this user's) decides
+  // which are enabled, and a disabled one says why.
+  const rules = DEVIATION_TRANSITIONS.filter((r) => r.from === d.state);
   // Readers (auditors, board members) see no controls at all, not even disabled ones.
   if (!mayWrite(user)) return null;
-  const why = (needs: string[]): string | undefined => {
-    if (!isQm) return t('deviation.transition.onlyQm');
-    if (needs.includes('actions_closed') && actionsOpen) return t('deviation.transition.actionsOpen');
+  const why = (r: Rule): string | undefined => {
+    if (!d.allowedTransitions.includes(r.to)) return t('deviation.transition.onlyQm');
+    if (r.needs.includes('actions_closed') && actionsOpen) return t('deviation.transition.actionsOpen');
     return undefined;
   };
   return (
@@ -271,7 +276,7 @@ function TransitionsCard({ deviation: d }: { deviation: Deviation }) {
       {rules.length === 0 ? <Text size="sm">{t('deviation.transition.none')}</Text> : null}
       <Stack gap="xs">
         {rules.map((r) => {
-          const reason = why(r.needs);
+          const reason = why(r);
           const hintId = `why-${r.to}`;
           return (
             <div key={r.to}>

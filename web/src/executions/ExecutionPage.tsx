@@ -110,7 +110,9 @@ export function ExecutionPage() {
                 <Text size="sm">{t('execution.judgement.findings', { count: e.findings.length })}</Text>
                 <List size="sm" mt={4}>
                   {e.findings.map((f, i) => (
-                    <List.Item key={i}>{findingSentence(t, definition, f, e.window as { from: string; to: string } | null)}</List.Item>
+                    <List.Item key={i}>
+                      {findingSentence(t, definition, f, e.window as { from: string; to: string } | null, version.data?.effectiveFrom)}
+                    </List.Item>
                   ))}
                 </List>
                 <Anchor component={Link} to={`/deviations?programmeId=${e.programmeId}`} size="sm">

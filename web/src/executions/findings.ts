@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { localised } from '../i18n/i18n';
 import type { ProcedureDefinition } from '../procedures/definition';
-import { formatDate } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
 
 interface Finding {
   rule: string;
@@ -16,6 +16,8 @@ export function findingSentence(
   definition: ProcedureDefinition | undefined,
   f: Finding,
   window?: { from: string; to: string } | null,
+  /** When the pinned version became effective (for before_effective). */
+  effectiveFrom?: string | null,
 ): string {
   const step = definition?.steps.find((s) => s.key === f.stepKey);
   const stepTitle = localised(step?.title) || f.stepKey || '';
@@ -28,6 +30,7 @@ export function findingSentence(
     roles: (step?.performerRoles ?? []).map((r) => t(`role.${r}`)).join(', '),
     from: window?.from ? formatDate(window.from) : '',
     to: window?.to ? formatDate(window.to) : '',
+    effective: effectiveFrom ? formatDateTime(effectiveFrom) : '',
     defaultValue: f.detail,
   });
 }

@@ -33,8 +33,10 @@ export function VersionActions({ version: v, title }: { version: Version; title:
     },
     { invalidates: [['procedures']], done: kind ? t(`procedure.action.${kind}.done`) : undefined },
   );
-  const wrote = v.contributors.some((c) => c.id === user.id);
-  const allowed = v.allowedActions.filter((a) => !(a === 'approve' && wrote));
+  // What this user may do is the service's answer (allowedActions is per caller: no approval for
+  // someone who wrote the version); the console only explains why approval is missing.
+  const allowed = v.allowedActions as Kind[];
+  const wrote = v.contributors.some((c) => c.id === user.id) || v.author?.id === user.id;
   const close = () => {
     setKind(undefined);
     setText('');
@@ -52,7 +54,7 @@ export function VersionActions({ version: v, title }: { version: Version; title:
           ))}
         </Group>
       ) : null}
-      {wrote && v.allowedActions.includes('approve') ? <Text size="sm">{t('procedure.action.approve.notAuthor')}</Text> : null}
+      {wrote && v.status === 'in_review' && !allowed.includes('approve') ? <Text size="sm">{t('procedure.action.approve.notAuthor')}</Text> : null}
       <Dialog opened={!!kind && !signing} onClose={close} title={kind ? t(`procedure.action.${kind}.label`) : ''}>
         <form
           onSubmit={(e) => {

@@ -3,19 +3,20 @@
  * password the user replaces at the first sign-in), roles changed, an account deactivated or
  * reactivated, a temporary password set for someone who forgot theirs.
  */
-import { Anchor, Button, Checkbox, Group, NativeSelect, PasswordInput, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, PasswordInput, Stack, Switch, Table, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call, idempotencyKey } from '../api/client';
 import type { Schemas } from '../api/client';
 import { useUser } from '../app/auth';
 import type { Role } from '../app/auth';
 import { Dialog } from '../ui/Dialog';
-import { DataTable, Loading, PageHeader } from '../ui/Page';
+import { FilterBar, FilterSelect, PagedTable, useUrlFilters } from '../ui/ListPage';
+import { PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
@@ -159,12 +160,12 @@ function EditUserDialog({ account, onClose }: { account: Account; onClose(): voi
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlFilters();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account>();
-  const role = ROLES.includes(params.get('role') as Role) ? (params.get('role') as Role) : undefined;
-  const state = params.get('state') === 'active' || params.get('state') === 'inactive' ? params.get('state') : undefined;
-  const q = (params.get('q') ?? '').trim();
+  const role = url.oneOf('role', ROLES);
+  const state = url.oneOf('state', ['active', 'inactive'] as const);
+  const q = url.text('q')?.trim();
   // Filtered and paged by the service; the filters live in the URL, so a link shows the same list.
   const filters = { q: q || undefined, role, active: state ? state === 'active' : undefined };
   const users = useInfiniteQuery({
@@ -174,13 +175,6 @@ export function UsersPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
-  const set = (k: string, v: string) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
-  const items = users.data?.pages.flatMap((p) => p.items) ?? [];
   const total = users.data?.pages[0]?.total ?? 0;
   return (
     <>
@@ -192,72 +186,52 @@ export function UsersPage() {
           </Button>
         }
       />
-      <form role="search" aria-label={t('users.filter')} onSubmit={(e) => e.preventDefault()}>
-        <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-          <TextInput label={t('users.search')} value={params.get('q') ?? ''} onChange={(e) => set('q', e.currentTarget.value)} />
-          <NativeSelect
-            label={t('users.field.role')}
-            data={[{ value: '', label: t('deviation.filter.all') }, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
-            value={role ?? ''}
-            onChange={(e) => set('role', e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('users.field.state')}
-            data={[
-              { value: '', label: t('deviation.filter.all') },
-              { value: 'active', label: t('users.state.active') },
-              { value: 'inactive', label: t('users.state.inactive') },
-            ]}
-            value={state ?? ''}
-            onChange={(e) => set('state', e.currentTarget.value)}
-          />
-        </Group>
-      </form>
-      <ProblemAlert error={users.error} onRetry={() => void users.refetch()} />
-      {users.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Text role="status">{t('users.empty')}</Text>
-      ) : (
-        <Stack>
-          <DataTable
-            caption={t('users.caption', { count: total })}
-            head={[t('users.field.name'), t('users.field.email'), t('users.field.roles'), t('users.field.state'), t('users.field.actions')]}
-          >
-            {items.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</Table.Td>
-                <Table.Td>
-                  {u.active ? t('users.state.active') : t('users.state.inactive')}
-                  {u.mustChangePassword ? ` · ${t('users.state.temporary')}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={t('users.edit.labelFor', { name: u.name })}
-                      onClick={() => setEditing(u)}
-                    >
-                      {t('users.edit.action')}
-                    </Button>
-                    <Anchor component={Link} to={`/training?user=${u.id}`} size="sm">
-                      {t('training.link')}
-                    </Anchor>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-          {users.hasNextPage ? (
-            <Button variant="default" w="fit-content" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-              {t('action.more')}
-            </Button>
-          ) : null}
-        </Stack>
-      )}
+      <FilterBar label={t('users.filter')}>
+        <TextInput label={t('users.search')} value={url.text('q') ?? ''} onChange={(e) => url.set('q', e.currentTarget.value)} />
+        <FilterSelect
+          label={t('users.field.role')}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          value={role}
+          onChange={(v) => url.set('role', v)}
+        />
+        <FilterSelect
+          label={t('users.field.state')}
+          options={[
+            { value: 'active', label: t('users.state.active') },
+            { value: 'inactive', label: t('users.state.inactive') },
+          ]}
+          value={state}
+          onChange={(v) => url.set('state', v)}
+        />
+      </FilterBar>
+      <PagedTable
+        list={users}
+        empty={t('users.empty')}
+        // The service counts every account that matches, not only the rows shown so far.
+        caption={() => t('users.caption', { count: total })}
+        head={[t('users.field.name'), t('users.field.email'), t('users.field.roles'), t('users.field.state'), t('users.field.actions')]}
+        row={(u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>{u.name}</Table.Td>
+            <Table.Td>{u.email}</Table.Td>
+            <Table.Td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</Table.Td>
+            <Table.Td>
+              {u.active ? t('users.state.active') : t('users.state.inactive')}
+              {u.mustChangePassword ? ` · ${t('users.state.temporary')}` : ''}
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button size="xs" variant="default" aria-label={t('users.edit.labelFor', { name: u.name })} onClick={() => setEditing(u)}>
+                  {t('users.edit.action')}
+                </Button>
+                <Anchor component={Link} to={`/training?user=${u.id}`} size="sm">
+                  {t('training.link')}
+                </Anchor>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {creating ? <NewUserDialog onClose={() => setCreating(false)} /> : null}
       {editing ? <EditUserDialog account={editing} onClose={() => setEditing(undefined)} /> : null}
     </>
