@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '5557456e1fbd6a7e757879793afa5c5989941d5606627d40014c1564607e530d';
+const EXPECTED_SHA256 = 'ded71628c014d67ead608329e6f96548bcd7a745ff4a0ff3f570326e4cb68849';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
