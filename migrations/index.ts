@@ -17,6 +17,7 @@ import { BoardChangesRequested1796150600000 } from './1796150600000-BoardChanges
 import { UserLanguage1796160000000 } from './1796160000000-UserLanguage.js';
 import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
 import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurred.js';
+import { DeviationExecutionIndex1796170200000 } from './1796170200000-DeviationExecutionIndex.js';
 import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   UserLanguage1796160000000,
   DeviationSteps1796170000000,
   DeviationOccurred1796170100000,
+  DeviationExecutionIndex1796170200000,
   SignedContent1796180000000,
   ProcedureBaselineAdoption1796190000000,
 ];

@@ -84,7 +84,9 @@ describe('a step performed before its pinned version became effective', () => {
 
     const report = await fetchReport(t, c.qm, `/api/programmes/${programme.id}/reports/evidence.pdf`);
     const text = (await pageTexts(report.body)).join('\n').replace(/\s+/g, ' ');
-    expect(text).toContain('before effective in steps prepare, interview');
+    // The system's finding in the report's words, with the steps it concerns.
+    expect(text).toContain('Performed before the procedure version was in force');
+    expect(text).toContain('Steps: prepare, interview');
   });
 
   it('finds nothing when the version was effective before the steps: the same steps against a version approved earlier conform', async () => {

@@ -337,4 +337,25 @@ describe('one deviation per execution and rule', () => {
     // And the steps it lists are never changed.
     await expect(t.sql(`UPDATE deviation_step SET detail = 'x' WHERE deviation_id = $1`, [d.id])).rejects.toThrow(/immutable/);
   });
+
+  it('counts a deviation detected before this change (its key ended in the step) as the one standing for its execution and rule', async () => {
+    const programme = await activeProgramme(t, c.qm, [c.leader]);
+    const adept = await enrol(t, c.leader, programme.id);
+    const e = await startExecution(t, c.leader, programme.id, procedureKey, adept.id);
+    await recordStep(t, c.leader, e.id, 'prepare', AFTER_WINDOW);
+    const view = await recordStep(t, c.leader, e.id, 'interview', IN_WINDOW);
+    await complete(e.id).expect(200);
+    const [d] = (await deviationsOf(programme.id)).filter((x) => x.rule === 'outside_window');
+    // As one per step was keyed: finding:<execution>:<rule>:<step>.
+    await t.sql(`UPDATE deviation SET detection_key = $2 WHERE id = $1`, [d.id, `finding:${e.id}:outside_window:prepare`]);
+    const interview = view.steps.find((x) => x.stepKey === 'interview')!;
+    const corrected = await t.http
+      .post(`/api/executions/${e.id}/steps/${interview.id}/corrections`)
+      .set(...bearer(c.leader))
+      .send({ values: { language_level: 'b1', motivation: 4 }, reason: 'Held after all', performedAt: LATER });
+    expect(corrected.status).toBe(201);
+    const late = (await deviationsOf(programme.id)).filter((x) => x.rule === 'outside_window');
+    expect(late).toHaveLength(1);
+    expect(late[0].steps.map((x) => x.stepKey)).toEqual(['prepare', 'interview']);
+  });
 });

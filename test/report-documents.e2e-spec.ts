@@ -253,6 +253,13 @@ describe('register, procedure document and minutes (PDF) through HTTP', () => {
         'intake — Intake interview 75.0% 3 / 4',
       ]);
       expectShows(r.text, [`Overdue corrective actions 1: ${overdue.reference}`]);
+      // The open deviation standing longest since it occurred, as frozen at closing.
+      const frozen = (await t.http.get(`/api/management-reviews/${closedReview}/inputs`).set(...bearer(c.qm))).body.deviations
+        .oldestOpen as {
+        reference: string;
+      };
+      expect(frozen.reference).toMatch(/^DEV-/);
+      expectShows(r.text, [`Open longest (since it occurred) ${frozen.reference}, occurred`]);
       expectShows(r.text, [
         'Decision 1',
         'Keep the intake procedure as it is',

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../src/common/canonical.js';
-import { activeProgramme, createCast, createDeviation, walkDeviation } from './support/deviation-fixtures.js';
+import { activeProgramme, closeAction, createCast, createDeviation, walkDeviation } from './support/deviation-fixtures.js';
 import type { Cast } from './support/deviation-fixtures.js';
 import { fetchReport } from './support/report-http.js';
 import { pageTexts } from './support/report-pdf.js';
@@ -145,5 +145,68 @@ describe('signatures bind the content they sign', () => {
       t.sql(`INSERT INTO signature (signer_name, signer_email, meaning, signed_at, record_type, record_id, signed_content)
       VALUES ('x', 'x', 'closed', now(), 'deviation', gen_random_uuid(), '{}')`),
     ).rejects.toThrow(/signature_content_hashed/);
+  });
+
+  it('signs only the record the signer read: a signed move with a stale If-Match is refused and signs nothing', async () => {
+    const { deviation } = await walkDeviation(t, c, await createDeviation(t, c.leader, { programmeId, severity: 'major' }), 'in_progress');
+    const action = (await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm))).body.actions[0] as { id: string };
+    await closeAction(t, c, (await t.http.get(`/api/corrective-actions/${action.id}`).set(...bearer(c.qm))).body);
+    const read = await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm));
+    const seen = read.headers.etag as string;
+    // Someone changes the deviation after the quality manager read it.
+    const edited = await t.http
+      .patch(`/api/deviations/${deviation.id}`)
+      .set(...bearer(c.leader))
+      .set('If-Match', seen)
+      .send({ description: 'Changed after the quality manager read it' });
+    expect(edited.status).toBe(200);
+    const close = { to: 'closed', comment: 'All actions effective; closed', password: c.qm.password };
+    const refused = await t.http
+      .post(`/api/deviations/${deviation.id}/transitions`)
+      .set(...bearer(c.qm))
+      .set('If-Match', seen)
+      .send(close);
+    expect(refused.status).toBe(412);
+    expect(refused.body.code).toBe('version_mismatch');
+    expect(await signaturesOf(deviation.id)).toEqual([]);
+    expect((await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm))).body.state).toBe('in_progress');
+
+    // Read again, then sign: the signature binds the text the signer has now seen.
+    const fresh = await t.http.get(`/api/deviations/${deviation.id}`).set(...bearer(c.qm));
+    const closed = await t.http
+      .post(`/api/deviations/${deviation.id}/transitions`)
+      .set(...bearer(c.qm))
+      .set('If-Match', fresh.headers.etag as string)
+      .send(close);
+    expect(closed.status).toBe(200);
+    const [signature] = await signaturesOf(deviation.id);
+    expectBound(signature);
+    expect(signature.signed_content).toMatchObject({
+      description: 'Changed after the quality manager read it',
+      comment: 'All actions effective; closed',
+      occurredAt: expect.any(String),
+    });
+  });
+
+  it('refuses a board review of an action that changed since the member read it', async () => {
+    const created = await createDeviation(t, c.leader, { programmeId, severity: 'major' });
+    const { action } = await walkDeviation(t, c, created, 'in_progress');
+    const read = await t.http.get(`/api/corrective-actions/${action!.id}`).set(...bearer(c.board));
+    await closeAction(t, c, read.body);
+    const review = { decision: 'endorsed', comment: 'Fine', password: c.board.password };
+    const stale = await t.http
+      .post(`/api/corrective-actions/${action!.id}/board-reviews`)
+      .set(...bearer(c.board))
+      .set('If-Match', read.headers.etag as string)
+      .send(review);
+    expect(stale.status).toBe(412);
+    expect((await signaturesOf(action!.id)).filter((s) => s.meaning.startsWith('board review'))).toEqual([]);
+    const fresh = await t.http.get(`/api/corrective-actions/${action!.id}`).set(...bearer(c.board));
+    const ok = await t.http
+      .post(`/api/corrective-actions/${action!.id}/board-reviews`)
+      .set(...bearer(c.board))
+      .set('If-Match', fresh.headers.etag as string)
+      .send(review);
+    expect(ok.status).toBe(201);
   });
 });

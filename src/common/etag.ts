@@ -25,6 +25,15 @@ export function requireIfMatch(req: Request): number {
   return Number(m[1]);
 }
 
+/**
+ * The version in `If-Match` when the client sent one (a signed transition checks it, so that a
+ * signature binds the record the signer read); undefined without the header.
+ */
+export function optionalIfMatch(req: Request): number | undefined {
+  const raw = req.headers['if-match'];
+  return raw === undefined || raw === '' ? undefined : requireIfMatch(req);
+}
+
 export function stale(current: number | undefined): ProblemException {
   return new ProblemException(
     'version_mismatch',

@@ -11,7 +11,7 @@ import { deviationLinks } from './corrective-actions.queries.js';
 export async function actionContent(
   m: EntityManager,
   a: CorrectiveAction,
-  signed: { verdict: string; evidence: string | null } | { decision: string; comment: string },
+  signed: { verdict: string; evidence: string | null; comment: string | null } | { decision: string; comment: string },
 ): Promise<Record<string, unknown>> {
   const links = await deviationLinks(m, [a.id]);
   const deviations = await deviationsByIds(
@@ -34,5 +34,5 @@ export async function actionContent(
   };
   return 'decision' in signed
     ? { record: 'board_review', decision: signed.decision, comment: signed.comment, action }
-    : { ...action, verdict: signed.verdict, evidence: signed.evidence };
+    : { ...action, verdict: signed.verdict, evidence: signed.evidence, comment: signed.comment };
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Roles } from '../auth/policy.js';
-import { setETag } from '../common/etag.js';
+import { optionalIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -64,13 +64,19 @@ export class CorrectiveActionsController {
       'Move an action: planned -> in_progress -> implemented (owner or quality manager) -> effectiveness_check -> closed (verdict effective by a non-owner, with evidence and signature) or back to in_progress (not_effective); cancelled with a reason',
   })
   @ApiOkResponse({ type: CorrectiveActionResponse })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw',
+  })
   async transition(
     @Ctx() ctx: RequestContext,
     @Param('id', ACTION_ID) id: string,
     @Body() body: ActionTransitionRequest,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.actions.transition(ctx, id, body);
+    await this.actions.transition(ctx, id, body, optionalIfMatch(req));
     return this.detail(ctx, res, id);
   }
 
@@ -78,13 +84,19 @@ export class CorrectiveActionsController {
   @Roles('board_member')
   @ApiOperation({ summary: "The board's review of a corrective action, signed electronically" })
   @ApiCreatedResponse({ type: CorrectiveActionResponse })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw',
+  })
   async boardReview(
     @Ctx() ctx: RequestContext,
     @Param('id', ACTION_ID) id: string,
     @Body() body: BoardReviewRequest,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.actions.boardReview(ctx, id, body);
+    await this.actions.boardReview(ctx, id, body, optionalIfMatch(req));
     return this.detail(ctx, res, id);
   }
 

@@ -1,3 +1,4 @@
+import { stale } from '../common/etag.js';
 import { actionContent } from './action-signed-content.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -142,7 +143,7 @@ export class CorrectiveActionsService {
     return action;
   }
 
-  async transition(ctx: RequestContext, id: string, input: ActionTransitionInput): Promise<CorrectiveAction> {
+  async transition(ctx: RequestContext, id: string, input: ActionTransitionInput, expectedVersion?: number): Promise<CorrectiveAction> {
     const peek = await this.find(this.dataSource.manager, ctx, id);
     const rule = this.check(ctx, peek, input);
     let signer: Signer | null = null;
@@ -150,6 +151,7 @@ export class CorrectiveActionsService {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.find(m, ctx, id);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw stale(before.version);
       this.check(ctx, before, input);
       await m.query(
         `UPDATE corrective_action SET state = $2, version = version + 1,
@@ -169,7 +171,11 @@ export class CorrectiveActionsService {
                 recordId: id,
                 recordVersion: closed.version,
                 // Only closing is signed, and it always carries the verdict "effective".
-                content: await actionContent(m, closed, { verdict: rule.verdict!, evidence: input.evidence ?? null }),
+                content: await actionContent(m, closed, {
+                  verdict: rule.verdict!,
+                  evidence: input.evidence ?? null,
+                  comment: input.comment ?? null,
+                }),
               },
               'closed',
               input.comment,
@@ -213,6 +219,7 @@ export class CorrectiveActionsService {
     ctx: RequestContext,
     id: string,
     input: { decision: BoardDecision; comment: string; password: string },
+    expectedVersion?: number,
   ): Promise<CorrectiveAction> {
     // Refuse early what cannot succeed, so the password is not checked (nor counted) for nothing.
     await this.reviewable(this.dataSource.manager, ctx, id);
@@ -221,6 +228,7 @@ export class CorrectiveActionsService {
       return await this.dataSource.transaction(async (m) => {
         await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
         const action = await this.reviewable(m, ctx, id);
+        if (expectedVersion !== undefined && action.version !== expectedVersion) throw stale(action.version);
         const signature = await this.signatures.sign(
           m,
           signer,

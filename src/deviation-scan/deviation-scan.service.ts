@@ -10,7 +10,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
-import { lockOpenExecutions } from '../executions/executions.queries.js';
+import { lockExecutionsOf } from '../executions/executions.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { activeProgrammeIds } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
@@ -81,17 +81,17 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
           });
         }
       }
-      // An open execution found overdue may be being completed right now: wait for it, and leave it
-      // to its completion once completed (what it found is the same lateness).
-      const open = await lockOpenExecutions(
-        m,
-        cells.flatMap((c) => (c.executionId ? [c.executionId] : [])),
-      );
-      const opened = await this.detector.overdue(
-        m,
-        ctx,
-        cells.filter((c) => c.executionId === null || open.has(c.executionId)),
-      );
+      // An execution of an overdue cell may be being completed (or started) right now: wait for it,
+      // leave a completed one to its completion (what it found is the same lateness), and key an
+      // open one as its completion will.
+      const now = await lockExecutionsOf(m, programmeId, cells);
+      const still = cells.flatMap((c): OverdueCell[] => {
+        const ofCell = now.filter((x) => x.procedureKey === c.procedureKey && x.subjectId === c.subjectId);
+        if (ofCell.some((x) => x.state === 'completed')) return [];
+        const open = ofCell.find((x) => x.state === 'open');
+        return [{ ...c, executionId: open?.id ?? null }];
+      });
+      const opened = await this.detector.overdue(m, ctx, still);
       const overdueCells = cells.length;
       return { programmeId, today: day, overdueCells, opened };
     });

@@ -181,11 +181,13 @@ export class DeviationDetector {
   }
 
   private async standing(m: EntityManager, where: { key: string; keys: string[]; executionId: string | null }): Promise<string | null> {
-    // Keys written before one deviation per execution and rule ended in `:<step>`: those stand too.
+    // Keys written before one deviation per execution and rule ended in `:<step>`: those stand too
+    // (found among the execution's deviations, by index).
     const [own] = await m.query<{ id: string }[]>(
-      `SELECT id FROM deviation WHERE (detection_key = $1 OR starts_with(detection_key, $1 || ':')) AND state <> 'cancelled'
+      `SELECT id FROM deviation
+       WHERE (detection_key = $1 OR (execution_id = $2 AND starts_with(detection_key, $1 || ':'))) AND state <> 'cancelled'
        ORDER BY created_at, reference LIMIT 1`,
-      [where.key],
+      [where.key, where.executionId],
     );
     if (own) return own.id;
     if (where.keys.length === 0) return null;

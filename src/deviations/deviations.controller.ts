@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } 
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/policy.js';
-import { requireIfMatch, setETag } from '../common/etag.js';
+import { optionalIfMatch, requireIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -85,14 +85,20 @@ export class DeviationsController {
     summary:
       'Move a deviation: open -> analysis -> action_plan (root cause) -> in_progress (a corrective action, or for minor a justification) -> closed (all actions closed, comment, signature); cancelled from open/analysis; reopen closed -> in_progress',
   })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read: the move is refused (412) if the deviation changed since, so a signature binds what the signer saw',
+  })
   @ApiOkResponse({ type: DeviationResponse })
   async transition(
     @Ctx() ctx: RequestContext,
     @Param('id', DEVIATION_ID) id: string,
     @Body() body: DeviationTransitionRequest,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.deviations.transition(ctx, id, body);
+    await this.deviations.transition(ctx, id, body, optionalIfMatch(req));
     return this.detail(ctx, res, id);
   }
 

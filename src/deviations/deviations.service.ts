@@ -1,3 +1,4 @@
+import { deviationSteps } from './deviation-steps.js';
 import { deviationClosureContent } from './deviation-signed-content.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -248,7 +249,7 @@ export class DeviationsService {
     });
   }
 
-  async transition(ctx: RequestContext, id: string, input: TransitionInput): Promise<Deviation> {
+  async transition(ctx: RequestContext, id: string, input: TransitionInput, expectedVersion?: number): Promise<Deviation> {
     const peek = await this.lock(this.dataSource.manager, ctx, id, false);
     const rule = this.ruleFor(peek, input.to);
     // Recorded only where the table asks for it: elsewhere it would be stored without showing in
@@ -266,6 +267,7 @@ export class DeviationsService {
     }
     return this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, ctx, id);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw stale(before.version);
       this.ruleFor(before, input.to);
       const details: Record<string, unknown> = {};
       const rootCause = input.rootCause ?? before.rootCause;
@@ -333,7 +335,17 @@ export class DeviationsService {
         ? await this.signatures.sign(
             m,
             signer,
-            { recordType: 'deviation', recordId: id, recordVersion: after.version, content: deviationClosureContent(after, actions) },
+            {
+              recordType: 'deviation',
+              recordId: id,
+              recordVersion: after.version,
+              content: deviationClosureContent(
+                after,
+                actions,
+                ((await deviationSteps(m, [id])).get(id) ?? []).map((s) => s.stepKey),
+                input.comment ?? null,
+              ),
+            },
             'closed',
             input.comment,
           )

@@ -156,16 +156,23 @@ export async function completedConformanceByProcedure(
 }
 
 /**
- * For the overdue scan: takes a key-share lock on each of the given executions that is still
- * open, in id order, and returns those. A completion holds its execution's row lock from before it
- * judges until it commits: the scan waits for it here, before taking any detection lock, then sees
- * the execution completed and leaves it to what the completion found (Lock order: the execution
- * before the detection locks its deviations take).
+ * For the overdue scan: the executions, as they stand now, of the given procedures and subjects
+ * (participant, pair or programme id), each with a key-share lock taken in id order. A completion
+ * holds its execution's row lock from before it judges until it commits: the scan waits for it
+ * here, before taking any detection lock (Lock order: the execution before the detection locks its
+ * deviations take), and sees what was started or completed since it drew the matrix.
  */
-export async function lockOpenExecutions(m: EntityManager, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await m.query<{ id: string }[]>(`SELECT id FROM execution WHERE id = ANY($1) AND state = 'open' ORDER BY id FOR KEY SHARE`, [
-    [...ids].sort(),
-  ]);
-  return new Set(rows.map((r) => r.id));
+export async function lockExecutionsOf(
+  m: EntityManager,
+  programmeId: string,
+  slots: readonly { procedureKey: string; subjectId: string }[],
+): Promise<{ id: string; procedureKey: string; subjectId: string; state: 'open' | 'completed' }[]> {
+  if (slots.length === 0) return [];
+  return m.query(
+    `SELECT id, procedure_key AS "procedureKey", coalesce(participant_id, pair_id, programme_id) AS "subjectId", state FROM execution
+     WHERE programme_id = $1
+       AND (procedure_key, coalesce(participant_id, pair_id, programme_id)) IN (SELECT * FROM unnest($2::text[], $3::uuid[]))
+     ORDER BY id FOR KEY SHARE`,
+    [programmeId, slots.map((x) => x.procedureKey), slots.map((x) => x.subjectId)],
+  );
 }

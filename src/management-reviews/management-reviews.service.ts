@@ -149,6 +149,7 @@ export class ManagementReviewsService {
         attendees: draft.attendees.map((a) => ({ id: a.id, name: a.name })),
         decisions: draft.decisions.map((d) => ({ seq: d.decision.seq, text: d.decision.text, action: d.action?.reference ?? null })),
         inputs: JSON.parse(JSON.stringify(inputs)) as unknown,
+        comment: comment ?? null,
       };
       const signature = await this.signatures.sign(
         m,

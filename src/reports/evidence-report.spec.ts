@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = 'ded71628c014d67ead608329e6f96548bcd7a745ff4a0ff3f570326e4cb68849';
+const EXPECTED_SHA256 = 'ebe971308b51635dba09b4defbdd99db952c2c122d2debbb5367f2bbdf614c5e';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -104,7 +104,7 @@ describe('renderEvidenceReport', () => {
     ]);
     expectShows(text, ['Severity Major 1', 'Source System detection 1', 'State Action plan 1', '100.0% (1 of 1)', '26 days']);
     // The charts: axis ticks, bar values, month labels and legends are text.
-    expectShows(text, ['0% 25% 50% 75% 100%', 'Conformance rate (%)', '2027-02', '2027-04', 'Month detected', 'Minor Major Critical']);
+    expectShows(text, ['0% 25% 50% 75% 100%', 'Conformance rate (%)', '2027-02', '2027-04', 'Month it occurred', 'Minor Major Critical']);
   });
 
   it('reports the state of the audit trail', () => {

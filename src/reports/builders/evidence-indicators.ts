@@ -16,7 +16,10 @@ const rate = (r: MeasuredRate): Rate => ({
  * either is (2 of 40 shown as "5%" would give the 2 away).
  */
 const peopleRate = (r: MeasuredRate, on: boolean): Rate => {
-  const numerator = suppress(r.numerator, on);
+  // The people not counted (denominator minus numerator) are a count too: "8 of 10" tells of 2.
+  const rest = r.denominator - r.numerator;
+  const hideAll = on && rest > 0 && rest < 5;
+  const numerator = hideAll ? '<5' : suppress(r.numerator, on);
   const denominator = suppress(r.denominator, on);
   const hidden = typeof numerator === 'string' || typeof denominator === 'string';
   return { numerator, denominator, percent: r.value === null || hidden ? null : (r.numerator / r.denominator) * 100 };
@@ -41,9 +44,11 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
     enrolled: suppress(adepts.enrolled, suppressSmallCells),
     completed: suppress(adepts.completed, suppressSmallCells),
     withdrawn: suppress(adepts.withdrawn, suppressSmallCells),
-    outcomes: Object.entries(x.outcomes).map(([outcome, count]) => ({
+    // The outcomes add up to the adepts enrolled, which is shown: one hidden cell could be worked
+    // out by subtraction, so they are suppressed as a row (a second cell hidden with a lone one).
+    outcomes: Object.entries(suppressRow(x.outcomes as Record<string, number>, suppressSmallCells).counts).map(([outcome, count]) => ({
       outcome: outcome as never,
-      count: suppress(count, suppressSmallCells),
+      count,
     })),
     inWorkOrStudies: peopleRate(x.inWorkOrStudiesAmongCompleters, suppressSmallCells),
     conformanceByProcedure: x.conformance.byProcedure.map((p) => ({

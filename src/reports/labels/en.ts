@@ -159,7 +159,7 @@ export const en = {
     deviationsBreakdown: 'Deviations by severity, source and state',
     deviationsPerMonth: 'Deviations per month of occurrence by severity',
     deviationsAxis: 'Deviations',
-    monthAxis: 'Month detected',
+    monthAxis: 'Month it occurred',
     noDeviations: 'No deviations were detected in the period.',
     correctiveActionTimeliness: 'Corrective actions and closure',
     closedOnTime: 'Corrective actions closed on time',

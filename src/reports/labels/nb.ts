@@ -138,7 +138,7 @@ export const nb: Labels = {
     deviationsBreakdown: 'Avvik etter alvorlighetsgrad, kilde og tilstand',
     deviationsPerMonth: 'Avvik per måned de skjedde, etter alvorlighetsgrad',
     deviationsAxis: 'Avvik',
-    monthAxis: 'Måned avviket ble oppdaget',
+    monthAxis: 'Måned avviket skjedde',
     noDeviations: 'Ingen avvik ble oppdaget i perioden.',
     correctiveActionTimeliness: 'Korrigerende tiltak og lukking',
     closedOnTime: 'Korrigerende tiltak lukket innen fristen',

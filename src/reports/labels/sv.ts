@@ -138,7 +138,7 @@ export const sv: Labels = {
     deviationsBreakdown: 'Avvikelser efter allvarlighetsgrad, källa och läge',
     deviationsPerMonth: 'Avvikelser per månad då de inträffade, efter allvarlighetsgrad',
     deviationsAxis: 'Avvikelser',
-    monthAxis: 'Månad då avvikelsen upptäcktes',
+    monthAxis: 'Månad då avvikelsen inträffade',
     noDeviations: 'Inga avvikelser upptäcktes under perioden.',
     correctiveActionTimeliness: 'Korrigerande åtgärder och avslut',
     closedOnTime: 'Korrigerande åtgärder stängda i tid',

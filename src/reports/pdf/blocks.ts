@@ -111,15 +111,20 @@ export async function keyValues(
 }
 
 /**
+ * A hash (hex, as long as a SHA-256 or so) that would not fit on one line of `width` even at the
+ * smallest size tokens are set in, but fits across the whole text width. Anything else too long
+ * (a URL, a long word) wraps in its column as before: nothing may run off the page.
+ */
+function tooWideToken(flow: PageFlow, value: string, width: number, size: number): boolean {
+  if (!/^[0-9a-f]{16,128}$/i.test(value)) return false;
+  if (flow.metrics.width(value, 'regular', tokenSize(flow, value, width, size)) <= width) return false;
+  return flow.metrics.width(value, 'regular', tokenSize(flow, value, flow.width - 8, size)) <= flow.width - 8;
+}
+
+/**
  * A single token too wide for its column (a SHA-256 in hex) is set smaller, down to a limit,
  * so that it stays on one line: easier to compare by eye and to copy whole.
  */
-/** A single token that would not fit on one line of `width` even at the smallest size tokens are set in. */
-function tooWideToken(flow: PageFlow, value: string, width: number, size: number): boolean {
-  if (value === '' || /\s/.test(value)) return false;
-  return flow.metrics.width(value, 'regular', tokenSize(flow, value, width, size)) > width;
-}
-
 function tokenSize(flow: PageFlow, value: string, width: number, size: number): number {
   if (/\s/.test(value)) return size;
   const natural = flow.metrics.width(value, 'regular', size);

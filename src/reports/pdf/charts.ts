@@ -80,7 +80,7 @@ export interface StackedColumnSpec {
   series: readonly StackedSeries[];
   /** Caption of the value axis, e.g. "Deviations". */
   axisLabel: string;
-  /** Caption of the category axis, e.g. "Month detected". */
+  /** Caption of the category axis, e.g. "Month it occurred". */
   categoryLabel: string;
   /** Printed instead of the chart when every value is zero. */
   emptyText: string;

@@ -6,7 +6,7 @@
  * of distinct characters rather than by the number of distinct words in a 10,000-row report.
  */
 import type { Face } from './fonts.js';
-import { ScriptFonts } from './scripts.js';
+import { INVISIBLE, ScriptFonts } from './scripts.js';
 
 /** Measurements happen at this size and scale linearly. */
 const UNIT = 1000;
@@ -56,6 +56,7 @@ export class TextMetrics {
   }
 
   private measure(ch: string, face: Face): number {
+    if (INVISIBLE.test(ch)) return 0;
     this.touches += 1;
     return this.doc
       .font(this.scripts.fileFor(ch.codePointAt(0)!, face))

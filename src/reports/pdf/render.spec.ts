@@ -1,4 +1,4 @@
-import { heading, paragraph, tableOfContents } from './blocks.js';
+import { heading, keyValues, paragraph, tableOfContents } from './blocks.js';
 import { niceStep } from './charts.js';
 import { createPdf } from './document.js';
 import type { PageFlow } from './layout.js';
@@ -129,5 +129,30 @@ describe('renderReport', () => {
       ),
     );
     expect((await pageTexts(pdf))[0]).toMatch(/Reference\s+None recorded\./);
+  });
+
+  it('prints a hash whole on one line, and wraps any other long value inside the page', async () => {
+    const hash = '489cdb398f2445bdb31328bf8fe5e792ee0a9bc9e874c9728999a154325f645f';
+    const url = `https://example.org/evidence/${'intake-files-'.repeat(22)}end`;
+    const pdf = await renderToBuffer((out) =>
+      renderReport(
+        report(async (flow) => {
+          await flow.newPage();
+          await keyValues(
+            flow,
+            [
+              ['Chain head hash', hash],
+              ['Evidence', url],
+            ],
+            { labelWidth: 190 },
+          );
+        }),
+        out,
+      ),
+    );
+    const text = (await pageTexts(pdf))[0];
+    expect(text.split('\n').some((line) => line.includes(hash))).toBe(true);
+    // Every character of the long value is on the page (wrapped, not run off its edge).
+    expect(text.replace(/\s+/g, '')).toContain(url);
   });
 });

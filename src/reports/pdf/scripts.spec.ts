@@ -45,4 +45,18 @@ describe('text in any script', () => {
       { text: 'ተስፋይ', file: ETHIOPIC.bold },
     ]);
   });
+
+  it('orders by the invisible direction marks a copied name carries, and draws none of them', () => {
+    // A right-to-left mark after a Latin word makes the space after it right to left (as a browser
+    // shows it); an isolate keeps an Arabic name apart from its neighbours (DejaVu has no glyph for isolates).
+    expect(texts('Ali\u200f علی')).toEqual(['Ali', 'علی', ' ']);
+    expect(texts('x \u2067علی رضا\u2069 y')).toEqual(['x ', 'رضا', ' ', 'علی', ' y']);
+    expect(scripts.plain('Ola\u200b Nordmann', 'regular')).toBe(false);
+    expect(
+      scripts
+        .pieces('Ola\u200b Nordmann', 'regular')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('Ola Nordmann');
+  });
 });

@@ -41,6 +41,13 @@ export interface Piece {
 /** A character outside the ranges every line of Latin, Nordic, Sámi, Greek or Cyrillic text is made of. */
 const NOT_SIMPLE = /[^\u0020-\u058f]/;
 const RIGHT_TO_LEFT = new Set(['R', 'AL']);
+/**
+ * Invisible characters that steer direction or joining (marks, embeddings, overrides, isolates,
+ * zero-width space and joiners, the byte-order mark): they take part in ordering the line, and
+ * are never drawn (no face need have a glyph for them; DejaVu lacks the isolates).
+ */
+export const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 const NEUTRAL = new Set(['WS', 'ON', 'CS', 'ES', 'ET', 'S', 'BN', 'NSM']);
 
 /** Per face: the font file chosen for each code point (the fonts are fixed, so one map serves every document). */
@@ -56,6 +63,7 @@ export class ScriptFonts {
   /** True when the line can be written as it is in the report's face: nothing right-to-left, nothing the face lacks. */
   plain(text: string, face: Face): boolean {
     if (!NOT_SIMPLE.test(text)) return true;
+    if (INVISIBLE.test(text)) return false;
     const cache = plainCharacter[face];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
@@ -131,6 +139,8 @@ export class ScriptFonts {
     }
     const pieces: Piece[] = [];
     for (const run of runs) {
+      run.text = run.text.replace(INVISIBLE_ALL, '');
+      if (run.text === '') continue;
       if (run.level % 2 === 0) {
         pieces.push({ text: run.text, file: run.file });
         continue;

@@ -293,6 +293,7 @@ function BoardReviewCard({ action: a }: { action: Action }) {
       call(
         api.POST('/api/corrective-actions/{id}/board-reviews', {
           params: { path: { id: a.id } },
+          headers: { 'If-Match': `"${a.version}"` },
           body: { decision: decision as (typeof DECISIONS)[number], comment, password },
         }),
       ),

@@ -28,6 +28,7 @@ export function NewDeviationPage() {
     severity: 'minor' as 'minor' | 'major' | 'critical',
     source: 'manual' as (typeof SOURCES)[number],
     detectedAt: nowLocal(),
+    occurredAt: '',
     containment: '',
     targetDate: '',
   });
@@ -42,6 +43,7 @@ export function NewDeviationPage() {
             ...form,
             programmeId,
             detectedAt: form.detectedAt ? localToIso(form.detectedAt) : '',
+            occurredAt: form.occurredAt ? localToIso(form.occurredAt) : undefined,
             containment: form.containment.trim() || undefined,
             targetDate: form.targetDate || undefined,
             ...(executionId ? { executionId } : {}),
@@ -105,6 +107,15 @@ export function NewDeviationPage() {
                 value={form.detectedAt}
                 onChange={set('detectedAt')}
                 error={errors.detectedAt}
+              />
+              <TextInput
+                type="datetime-local"
+                label={t('deviation.field.occurredAt')}
+                description={t('deviation.create.occurredHelp')}
+                max={form.detectedAt || nowLocal()}
+                value={form.occurredAt}
+                onChange={set('occurredAt')}
+                error={errors.occurredAt}
               />
               <TextInput
                 type="date"

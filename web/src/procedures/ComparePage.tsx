@@ -11,7 +11,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { stringify } from 'yaml';
 import { api, call } from '../api/client';
 import { localised } from '../i18n/i18n';
-import { Loading, PageHeader } from '../ui/Page';
+import { Loading, PageHeader, ScrollBox } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { sideBySide } from './lineDiff';
 
@@ -85,7 +85,7 @@ export function ComparePage() {
             {changed === 0 ? t('procedure.compare.same') : t('procedure.compare.changed', { count: changed, from, to })}
           </Text>
           {right.data?.changeSummary ? <Text mb="sm">{t('procedure.compare.summary', { text: right.data.changeSummary })}</Text> : null}
-          <div className="table-scroll">
+          <ScrollBox label={t('procedure.compare.caption', { from, to })}>
             <table className="diff-table">
               <caption className="table-caption">{t('procedure.compare.caption', { from, to })}</caption>
               <thead>
@@ -113,7 +113,7 @@ export function ComparePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </>

@@ -53,13 +53,18 @@ export function YamlEditor({ value, onChange, label, problems }: Props) {
           lintGutter(),
           EditorView.lineWrapping,
           EditorView.theme({
-            '&': { minHeight: '320px', fontSize: '0.85rem', backgroundColor: '#fff' },
+            // CodeMirror's own scroller scrolls a long definition: it holds the editing area, so the
+            // keyboard (moving the cursor) scrolls it, and no box around it scrolls out of reach.
+            '&': { minHeight: '320px', maxHeight: '70vh', fontSize: '0.85rem', backgroundColor: '#fff' },
+            '.cm-scroller': { overflow: 'auto' },
             '&.cm-focused': { outline: '2px solid #1864ab' },
             '.cm-gutters': { backgroundColor: '#f1f3f5', color: '#495057' },
           }),
           EditorView.contentAttributes.of({
             'aria-label': label,
             'aria-multiline': 'true',
+            // Focusable already (contenteditable); said explicitly for checkers that look for a tab stop in the scroller.
+            tabindex: '0',
           }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) changed.current(u.state.doc.toString());
