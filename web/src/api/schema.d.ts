@@ -5325,7 +5325,10 @@ export interface operations {
     DeviationsController_transition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: the move is refused (412) if the deviation changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5588,7 +5591,10 @@ export interface operations {
     CorrectiveActionsController_transition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5640,7 +5646,10 @@ export interface operations {
     CorrectiveActionsController_boardReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if the action changed since, so a signature binds what the signer saw */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
