@@ -19,6 +19,7 @@ import { DeviationSteps1796170000000 } from './1796170000000-DeviationSteps.js';
 import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurred.js';
 import { DeviationExecutionIndex1796170200000 } from './1796170200000-DeviationExecutionIndex.js';
 import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
+import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   DeviationOccurred1796170100000,
   DeviationExecutionIndex1796170200000,
   SignedContent1796180000000,
+  ProcedureBaselineAdoption1796190000000,
 ];

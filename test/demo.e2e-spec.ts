@@ -32,6 +32,16 @@ describe('demo programme', () => {
     await t?.close();
   });
 
+  it('has its second quality manager adopt the shipped baseline with her signature, shown in the evidence report', async () => {
+    const adoption = await t.http.get('/api/procedures/baseline/adoption').set('Authorization', `Bearer ${token}`);
+    expect(adoption.body).toMatchObject({ state: 'adopted', adoptedBy: { name: STAFF.approver.name }, meaning: 'baseline adoption' });
+    const signed = await t.sql<{ meaning: string; signer_name: string }>(
+      `SELECT DISTINCT meaning, signer_name FROM signature WHERE record_type = 'procedure_version'`,
+    );
+    expect(signed).toEqual([{ meaning: 'baseline adoption', signer_name: STAFF.approver.name }]);
+    expectShows((await pageTexts(readFileSync(out))).join('\n'), [`${STAFF.approver.name} (baseline adoption)`]);
+  });
+
   it('builds the programme, near its end, with its participants, pairs and executions', async () => {
     const id = summary.programme.id;
     const programme = await t.http.get(`/api/programmes/${id}`).set('Authorization', `Bearer ${token}`);

@@ -1,6 +1,6 @@
 /**
  * Loading procedures/*.yaml into the library (issue 3): the first import of the shipped baseline
- * approves version 1 as the system; later runs write nothing unless a file changed; a changed file
+ * writes version 1 in review, for a quality manager to adopt (issue 15); later runs write nothing unless a file changed; a changed file
  * becomes a draft that a person must approve; a person's draft is never overwritten; an invalid
  * file stops the whole import and writes nothing. Runs the importer on temporary copies.
  *
@@ -13,6 +13,7 @@ import { commandLineContext } from '../src/users/command-context.js';
 import { ProcedureImportService } from '../src/procedures/procedure-import.service.js';
 import { ProcedureFileError, loadProcedureDirectory } from '../src/procedures/definition-validation.js';
 import { auditHead, auditOf, auditSince } from './support/audit-events.js';
+import { adoptBaseline } from './support/procedures.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -58,7 +59,7 @@ describe('procedure import from procedures/*.yaml', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates and baseline-approves version 1 of each shipped procedure when the library is empty, signed by the system', async () => {
+  it('creates version 1 of each shipped procedure in review when the library is empty, authored and signed by nobody, and a quality manager adopts them', async () => {
     expect((await counts()).procedures).toBe(0);
     const hashes = new Map(loadProcedureDirectory(dir).definitions.map((d) => [d.definition.key, d.contentHash]));
     const report = await importer.importDirectory(dir);
@@ -69,29 +70,42 @@ describe('procedure import from procedures/*.yaml', () => {
       const v = await version(key, 1);
       expect(v).toMatchObject({
         number: 1,
-        status: 'effective',
+        status: 'in_review',
+        baseline: true,
         author: null,
+        contributors: [],
         contentHash: hashes.get(key),
         changeSummary: `Imported from procedures/${key}.yaml`,
+        signatures: [],
       });
+      const events = await auditOf(t, v.id);
+      expect(events.map((e) => [e.action, e.actor_id, e.actor_email])).toEqual([
+        ['procedure_version.create', null, 'system'],
+        ['procedure_version.submit', null, 'system'],
+      ]);
+      expect(events[1].reason).toBe('baseline import: awaits adoption by a quality manager');
+      expect((await t.http.get(`/api/procedures/${key}/effective`).set(...bearer(qm))).status).toBe(404);
+    }
+
+    // The import's actor is nobody's author: even the quality manager who ran it may adopt it.
+    await adoptBaseline(t, qm);
+    for (const key of KEYS) {
+      const v = await version(key, 1);
+      expect(v.status).toBe('effective');
       expect(v.signatures).toEqual([
         expect.objectContaining({
-          signerId: null,
-          signerName: 'Mentoring QMS (system)',
-          meaning: 'baseline import',
+          signerId: qm.id,
+          meaning: 'baseline adoption',
           recordId: v.id,
           recordVersion: 1,
           contentHash: hashes.get(key),
         }),
       ]);
-      const events = await auditOf(t, v.id);
-      expect(events.map((e) => [e.action, e.actor_id, e.actor_email])).toEqual([
-        ['procedure_version.create', null, 'system'],
-        ['procedure_version.submit', null, 'system'],
-        ['procedure_version.approve', null, 'system'],
+      expect((await auditOf(t, v.id)).map((e) => e.action)).toEqual([
+        'procedure_version.create',
+        'procedure_version.submit',
+        'procedure_version.adopt',
       ]);
-      expect(events[1].reason).toBe('baseline import');
-      expect(events[2].changes.signature.new).toMatchObject({ signerId: null, meaning: 'baseline import', contentHash: hashes.get(key) });
       expect((await t.http.get(`/api/procedures/${key}/effective`).set(...bearer(qm))).body.number).toBe(1);
     }
   });

@@ -209,4 +209,36 @@ describe('signatures bind the content they sign', () => {
       .send(review);
     expect(ok.status).toBe(201);
   });
+
+  it('closes a management review only as the signer read it: a decision minuted meanwhile makes the close a 412', async () => {
+    const created = await t.http
+      .post('/api/management-reviews')
+      .set(...bearer(c.qm))
+      .send({ heldOn: '2026-09-01', title: 'Autumn review', attendeeIds: [c.board.id] });
+    const id = created.body.id as string;
+    expect(created.body.version).toBe(1);
+    const read = await t.http.get(`/api/management-reviews/${id}`).set(...bearer(c.board));
+    expect(read.headers.etag).toBe('"1"');
+    const decided = await t.http
+      .post(`/api/management-reviews/${id}/decisions`)
+      .set(...bearer(c.qm))
+      .send({ text: 'Minuted after the board member read the review' });
+    expect(decided.headers.etag).toBe('"2"');
+    const stale = await t.http
+      .post(`/api/management-reviews/${id}/close`)
+      .set(...bearer(c.board))
+      .set('If-Match', read.headers.etag)
+      .send({ password: c.board.password });
+    expect(stale.status).toBe(412);
+    expect(await signaturesOf(id)).toEqual([]);
+    const closed = await t.http
+      .post(`/api/management-reviews/${id}/close`)
+      .set(...bearer(c.board))
+      .set('If-Match', '"2"')
+      .send({ password: c.board.password });
+    expect(closed.status).toBe(200);
+    expect(closed.body.version).toBe(3);
+    const [signature] = await signaturesOf(id);
+    expect(signature.signed_content).toMatchObject({ decisions: [{ text: 'Minuted after the board member read the review' }] });
+  });
 });

@@ -125,8 +125,19 @@ export async function activeProgramme(staff: Staff, name = 'Mentoring for work 2
     endDate: '2026-12-18',
     leaderIds: [staff.ids.leader],
   });
+  await adoptBaseline(staff);
   await staff.qm.must(200, 'POST', `/api/programmes/${created.id}/activate`);
   return created.id as string;
+}
+
+/**
+ * Adopts the shipped baseline the service loaded in review at its first start, when it still
+ * awaits adoption (nothing is activated before); a second caller finds it adopted.
+ */
+export async function adoptBaseline(staff: Staff): Promise<void> {
+  const view = (await staff.qm.must(200, 'GET', '/api/procedures/baseline/adoption')) as { state: string };
+  if (view.state === 'awaiting_adoption')
+    await staff.qm.must(200, 'POST', '/api/procedures/baseline/adopt', { password: staff.passwords.qm });
 }
 
 export function deviationBody(programmeId: string, i: number) {

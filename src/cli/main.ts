@@ -6,6 +6,7 @@ import { AppModule } from '../app.module.js';
 import { verifyAuditExport } from '../audit/audit-export.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { ProcedureFileError } from '../procedures/definition-validation.js';
+import { BaselineAdoptionService } from '../procedures/baseline-adoption.service.js';
 import { ProcedureImportService, summarise } from '../procedures/procedure-import.service.js';
 import { verifyBundle } from '../reports/bundle/verify.mjs';
 import { DemoRefused } from '../demo/demo-context.js';
@@ -15,6 +16,7 @@ import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
 import { commandLineContext } from '../users/command-context.js';
 import { CommandLogger, CommandRefused, commandDatabase } from './command-database.js';
+import { readPassword } from './password-prompt.js';
 import type { AppConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/embedded.js';
 
@@ -25,6 +27,10 @@ service's own when the service runs on that folder)
   npm run qms -- procedures:import [DIR] [--as EMAIL]
                                              validate and load procedures/*.yaml (default PROCEDURES_DIR); new and
                                              changed procedures become drafts authored by the quality manager EMAIL
+  npm run qms -- procedures:adopt --as EMAIL
+                                             adopt the shipped baseline, signed by the quality manager EMAIL (meaning
+                                             "baseline adoption"); the password is asked for without echo, or read
+                                             from the first line of standard input when it is not a terminal
   npm run qms -- audit:verify FILE [--head-seq N --head-hash H]
                                              verify an audit export (JSON lines) offline, without the database;
                                              with the head from the export's X-Audit-Head-* headers, a cut-short export fails too
@@ -92,6 +98,22 @@ const commands: Record<string, Command> = {
       }
       throw e;
     }
+  },
+
+  async 'procedures:adopt'(args) {
+    const as = option(args, '--as');
+    if (!as) {
+      process.stderr.write('usage: npm run qms -- procedures:adopt --as EMAIL   (the password is asked for, never given as an argument)\n');
+      return 2;
+    }
+    const password = await readPassword(`Password of ${as}, to sign the baseline adoption (not shown): `);
+    const adopted = await withApp(async (app) => app.get(BaselineAdoptionService).adopt(await commandLineContext(app, as), password));
+    process.stdout.write(
+      `Adopted by ${adopted.adoptedBy?.name} (${adopted.meaning}) at ${adopted.adoptedAt?.toISOString()}:\n` +
+        adopted.procedures.map((p) => `  ${p.key} v${p.version}  ${p.contentHash}\n`).join('') +
+        `Baseline hash: ${adopted.baselineHash}\n`,
+    );
+    return 0;
   },
 
   verify(args) {

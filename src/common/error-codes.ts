@@ -96,6 +96,15 @@ export const ERROR_CODES = {
     meaning: 'The procedure already has a version in draft or under review; finish or reject it before starting another.',
   },
   version_not_editable: { status: 409, meaning: 'Only a draft version of a procedure can change; create the next version instead.' },
+  no_baseline_awaiting_adoption: {
+    status: 409,
+    meaning: 'No shipped baseline awaits adoption: it was adopted already (by whom and when is said), or the library never had one.',
+  },
+  baseline_not_adopted: {
+    status: 409,
+    meaning:
+      'The shipped procedures await adoption by a quality manager: until then no procedure is in force and nothing can be carried out.',
+  },
   no_named_author: {
     status: 409,
     meaning: 'Nobody is named as author of the version, so nobody can be kept from approving their own work: take it over first.',

@@ -16,6 +16,7 @@ import { ConformanceMatrixService } from '../executions/conformance-matrix.servi
 import { ExecutionsService } from '../executions/executions.service.js';
 import type { SubjectInput } from '../executions/executions.service.js';
 import { ManagementReviewsService } from '../management-reviews/management-reviews.service.js';
+import { BaselineAdoptionService } from '../procedures/baseline-adoption.service.js';
 import { ProcedureImportService } from '../procedures/procedure-import.service.js';
 import { ProcedureLibraryService } from '../procedures/procedure-library.service.js';
 import { ProceduresService } from '../procedures/procedures.service.js';
@@ -34,6 +35,7 @@ export function demoServices(app: INestApplicationContext) {
     users: app.get(UsersService),
     training: app.get(TrainingService),
     procedureImport: app.get(ProcedureImportService),
+    baseline: app.get(BaselineAdoptionService),
     procedures: app.get(ProceduresService),
     library: app.get(ProcedureLibraryService),
     programmes: app.get(ProgrammesService),

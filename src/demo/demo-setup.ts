@@ -63,9 +63,12 @@ export async function createTeam(s: DemoServices, cal: DemoCalendar, password: s
 }
 
 /**
- * The shipped procedures in force: imported when missing (on an empty library the import approves
- * them as the baseline; a procedure added to an existing library is approved by the second
- * quality manager, as any new version is). Refuses when one still has no effective version.
+ * The shipped procedures in force: imported when missing. On an empty library the import loads
+ * them as the baseline, in review, and the second quality manager adopts it with her signature
+ * (meaning `baseline adoption`), as a new installation must; the same when the service's first
+ * start loaded the baseline and nobody adopted it yet. A procedure added to an existing library is
+ * approved by the second quality manager, as any new version is. Refuses when one still has no
+ * effective version.
  */
 export async function ensureProcedures(s: DemoServices, cal: DemoCalendar, team: Team, password: string): Promise<'present' | 'imported'> {
   const missing = await notInForce(s);
@@ -83,6 +86,8 @@ export async function ensureProcedures(s: DemoServices, cal: DemoCalendar, team:
       await s.procedures.submit(team.quality.ctx, created.key, created.version);
       await s.procedures.approve(team.approver.ctx, created.key, created.version, password, 'Approved for the demonstration programme');
     }
+    // The baseline (on an empty library, or loaded by the service's first start) is adopted on that day too.
+    if ((await s.baseline.view()).state === 'awaiting_adoption') await s.baseline.adopt(team.approver.ctx, password);
   } finally {
     s.config.clockToday = before;
   }

@@ -9,6 +9,7 @@ import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { versionsById } from '../procedures/procedures.queries.js';
+import { requireBaselineAdopted } from '../procedures/baseline-gate.js';
 import { StepRecord } from './execution.entity.js';
 import { completeExecutionContext, judge, loadExecution, subjectLabel } from './execution-loader.js';
 import { EXECUTION_SURROUNDINGS, LOCK_EXECUTION, executionFromRow, stepRecordFromJson } from './executions.queries.js';
@@ -54,6 +55,7 @@ export class ExecutionsService {
       throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
+      await requireBaselineAdopted(m);
       if (programme.status !== 'active')
         throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
       const entry = await planEntryFor(m, programmeId, input.procedureKey);

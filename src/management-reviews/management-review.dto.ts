@@ -41,6 +41,8 @@ export class DecisionResponse {
 
 export class ManagementReviewResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Counts the changes to the review (1 + decisions minuted, + 1 once closed); sent as its ETag' })
+  version: number;
   @ApiProperty({ format: 'date' }) heldOn: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['open', 'closed'] }) state: string;

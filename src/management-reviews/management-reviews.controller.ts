@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Roles } from '../auth/policy.js';
+import { optionalIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -12,7 +14,7 @@ import {
   ManagementReviewInputsResponse,
   ManagementReviewResponse,
 } from './management-review.dto.js';
-import { ManagementReviewsService } from './management-reviews.service.js';
+import { ManagementReviewsService, reviewVersion } from './management-reviews.service.js';
 import type { ReviewView } from './management-reviews.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
 
@@ -44,8 +46,10 @@ export class ManagementReviewsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'A management review with attendees, decisions and closing signature' })
   @ApiOkResponse({ type: ManagementReviewResponse })
-  async get(@Param('id', REVIEW_ID) id: string) {
-    return toReviewResponse(await this.reviews.get(id));
+  async get(@Param('id', REVIEW_ID) id: string, @Res({ passthrough: true }) res: Response) {
+    const view = await this.reviews.get(id);
+    setETag(res, reviewVersion(view));
+    return toReviewResponse(view);
   }
 
   @Get(':id/inputs')
@@ -63,23 +67,44 @@ export class ManagementReviewsController {
   @Roles('quality_manager', 'board_member')
   @ApiOperation({ summary: 'Minute a decision; an action becomes a tracked corrective action of type improvement' })
   @ApiCreatedResponse({ type: ManagementReviewResponse })
-  async decide(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Body() body: CreateDecisionRequest) {
-    return toReviewResponse(await this.reviews.addDecision(ctx, id, body));
+  async decide(
+    @Ctx() ctx: RequestContext,
+    @Param('id', REVIEW_ID) id: string,
+    @Body() body: CreateDecisionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.reviews.addDecision(ctx, id, body);
+    setETag(res, reviewVersion(view));
+    return toReviewResponse(view);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @Roles('board_member')
   @ApiOperation({ summary: 'Close the review, signed by a board member; its inputs are frozen and it never changes again' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read: refused (412) if a decision was minuted since, so the signature binds the minutes the signer read',
+  })
   @ApiOkResponse({ type: ManagementReviewResponse })
-  async close(@Ctx() ctx: RequestContext, @Param('id', REVIEW_ID) id: string, @Body() body: CloseReviewRequest) {
-    return toReviewResponse(await this.reviews.close(ctx, id, body.password, body.comment));
+  async close(
+    @Ctx() ctx: RequestContext,
+    @Param('id', REVIEW_ID) id: string,
+    @Body() body: CloseReviewRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.reviews.close(ctx, id, body.password, body.comment, optionalIfMatch(req));
+    setETag(res, reviewVersion(view));
+    return toReviewResponse(view);
   }
 }
 
 function toReviewResponse(v: ReviewView): ManagementReviewResponse {
   return {
     id: v.review.id,
+    version: reviewVersion(v),
     heldOn: v.review.heldOn,
     title: v.review.title,
     state: v.review.state,

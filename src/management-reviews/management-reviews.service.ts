@@ -1,3 +1,4 @@
+import { stale } from '../common/etag.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -125,7 +126,7 @@ export class ManagementReviewsService {
     });
   }
 
-  async close(ctx: RequestContext, id: string, password: string, comment?: string): Promise<ReviewView> {
+  async close(ctx: RequestContext, id: string, password: string, comment?: string, expectedVersion?: number): Promise<ReviewView> {
     const peek = await this.find(this.dataSource.manager, id);
     if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
     const attended = await this.dataSource.query<unknown[]>(
@@ -138,10 +139,11 @@ export class ManagementReviewsService {
       await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
       const review = await this.find(m, id);
       if (review.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
+      const draft = await this.view(m, id);
+      if (expectedVersion !== undefined && reviewVersion(draft) !== expectedVersion) throw stale(reviewVersion(draft));
       const inputs = await this.inputs.compose(m, review, this.actions.today());
       // What the attendee signs: the minutes as they will stand (attendees, decisions with the
       // actions they opened, and the inputs frozen at this moment), kept with the signature and hashed.
-      const draft = await this.view(m, id);
       const content = {
         record: 'management_review',
         title: review.title,
@@ -200,4 +202,13 @@ export class ManagementReviewsService {
       signature,
     };
   }
+}
+
+/**
+ * A review's version, for ETag and If-Match: its title, day and attendees never change after it is
+ * created and decisions are only ever added, so 1 + the decisions minuted counts every change to an
+ * open review (closing adds one more).
+ */
+export function reviewVersion(v: ReviewView): number {
+  return 1 + v.decisions.length + (v.review.state === 'closed' ? 1 : 0);
 }

@@ -14,7 +14,7 @@ import { Procedure } from './procedure.entity.js';
 import { PROCEDURE_VERSION, ProceduresService, addContributor } from './procedures.service.js';
 
 export interface ImportReport {
-  /** New procedures; `baseline` when version 1 was approved as the shipped baseline. */
+  /** New procedures; `baseline` when version 1 is part of the shipped baseline, in review until adopted. */
   created: { key: string; file: string; version: number; baseline: boolean }[];
   drafted: { key: string; file: string; version: number }[];
   updated: { key: string; file: string; version: number }[];
@@ -22,13 +22,15 @@ export interface ImportReport {
   skipped: { key: string; file: string; reason: string }[];
 }
 
-const IMPORT_LOCK_KEY = 726_354_121;
+/** Serialises imports and the baseline adoption (lock order step 1). */
+export const IMPORT_LOCK_KEY = 726_354_121;
 
 /**
  * Loads procedures/*.yaml into the library. All or nothing: every file is validated before
  * anything is written, and the writes share one transaction. Running it twice writes nothing
- * the second time. On an empty library the shipped baseline is approved by the system, so a
- * new installation can work at once; after that every change needs a person's approval.
+ * the second time. On an empty library the shipped procedures become the baseline: versions in
+ * review that nobody wrote, which a quality manager adopts with their signature (meaning
+ * `baseline adoption`); after that every change needs a person's approval.
  */
 @Injectable()
 export class ProcedureImportService implements OnApplicationBootstrap {
@@ -53,8 +55,8 @@ export class ProcedureImportService implements OnApplicationBootstrap {
   }
 
   /**
-   * `ctx` names who imports: the system at start-up (it may only approve the shipped baseline into
-   * an empty library; changes are skipped), or a quality manager (the command line's `--as`), who
+   * `ctx` names who imports: the system at start-up (it may only load the shipped baseline into
+   * an empty library, for adoption; changes are skipped), or a quality manager (the command line's `--as`), who
    * becomes the author of every draft the import writes.
    */
   async importDirectory(dir: string, ctx: RequestContext = systemContext()): Promise<ImportReport> {
@@ -93,9 +95,11 @@ export class ProcedureImportService implements OnApplicationBootstrap {
         return;
       }
       const created = await this.procedures.insertProcedure(m, key);
-      const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, 'imported');
+      const v1 = await this.procedures.insertVersion(m, ctx, created, 1, definition, summary, baseline ? 'baseline' : 'imported');
       if (baseline) {
-        // The baseline takes the same path as any version: submitted, then approved (by the system).
+        // The baseline is submitted for review at once and waits there: nobody wrote it here, so
+        // nobody can approve it (issue 11); a quality manager adopts it with their signature
+        // (BaselineAdoptionService). Until then nothing is in force and no execution starts.
         await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v1.id]);
         await this.audit.append(m, ctx, {
           action: 'procedure_version.submit',
@@ -103,10 +107,8 @@ export class ProcedureImportService implements OnApplicationBootstrap {
           entityId: v1.id,
           entityVersion: 1,
           changes: { status: { old: 'draft', new: 'in_review' } },
-          reason: 'baseline import',
+          reason: 'baseline import: awaits adoption by a quality manager',
         });
-        const submitted = await m.getRepository(ProcedureVersion).findOneByOrFail({ id: v1.id });
-        await this.procedures.makeEffective(m, ctx, created, submitted, { kind: 'system' }, 'baseline import', 'Shipped baseline, approved on first import');
       }
       report.created.push({ key, file, version: 1, baseline });
       return;
@@ -174,7 +176,7 @@ async function importedBy(m: EntityManager, versionId: string, userId: string): 
 
 export function summarise(r: ImportReport): string {
   const parts = [
-    `${r.created.length} created${r.created.some((c) => c.baseline) ? ' (baseline approved)' : ''}`,
+    `${r.created.length} created${r.created.some((c) => c.baseline) ? ' (baseline, awaiting adoption)' : ''}`,
     `${r.drafted.length} new draft(s)`,
     `${r.updated.length} draft(s) updated`,
     `${r.unchanged.length} unchanged`,

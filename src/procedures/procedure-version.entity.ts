@@ -36,6 +36,13 @@ export class ProcedureVersion {
   @Column({ name: 'author_id', type: 'uuid', nullable: true })
   authorId: string | null;
 
+  /**
+   * One of the shipped procedures loaded into an empty library at first start: written by no
+   * person, it becomes effective only through a quality manager's signed baseline adoption.
+   */
+  @Column({ type: 'boolean' })
+  baseline: boolean;
+
   /** Optimistic-locking version of the row (drafts are editable). */
   @Column({ name: 'row_version', type: 'integer' })
   rowVersion: number;

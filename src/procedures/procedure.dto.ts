@@ -86,7 +86,7 @@ export class ProcedureVersionResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole definition' }) definition: Record<string, unknown>;
   @ApiProperty({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition' }) contentHash: string;
   @ApiProperty({ nullable: true, type: String }) changeSummary: string | null;
-  @ApiProperty({ nullable: true, type: VersionAuthor, description: 'Who created it; null for the shipped baseline imported by the system' })
+  @ApiProperty({ nullable: true, type: VersionAuthor, description: 'Who created it; null for the shipped baseline, written by nobody here' })
   author: VersionAuthor | null;
   @ApiProperty({
     type: [VersionContributorResponse],
@@ -110,6 +110,10 @@ export class ProcedureVersionResponse {
   })
   allowedActions: string[];
   @ApiProperty({ description: 'Optimistic-locking version of a draft, also sent as the ETag' }) rowVersion: number;
+  @ApiProperty({
+    description: 'Part of the shipped baseline loaded at first start: written by nobody here, it becomes effective only through the signed baseline adoption',
+  })
+  baseline: boolean;
 }
 
 export class VersionSummary {

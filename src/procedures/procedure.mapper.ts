@@ -28,7 +28,9 @@ export function toVersionResponse(d: VersionDetail, caller: { id: string | null;
     retiredAt: iso(v.retiredAt),
     statusReason: v.statusReason,
     signatures: d.signatures.map(toSignatureResponse),
+    // A baseline version (nobody wrote it) is adopted with the whole baseline, never approved on its own.
     allowedActions: allowedActionsFor(v.status, caller, writers),
+    baseline: v.baseline,
     rowVersion: v.rowVersion,
   };
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { BaselineAdoptionService } from './baseline-adoption.service.js';
+import { BaselineController } from './baseline.controller.js';
 import { ProcedureImportService } from './procedure-import.service.js';
 import { ProcedureLibraryService } from './procedure-library.service.js';
 import { ProceduresController } from './procedures.controller.js';
 import { ProceduresService } from './procedures.service.js';
 
 @Module({
-  controllers: [ProceduresController],
-  providers: [ProceduresService, ProcedureLibraryService, ProcedureImportService],
-  exports: [ProceduresService, ProcedureLibraryService, ProcedureImportService],
+  controllers: [BaselineController, ProceduresController],
+  providers: [ProceduresService, ProcedureLibraryService, ProcedureImportService, BaselineAdoptionService],
+  exports: [ProceduresService, ProcedureLibraryService, ProcedureImportService, BaselineAdoptionService],
 })
 export class ProceduresModule {}

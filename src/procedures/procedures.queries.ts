@@ -60,6 +60,12 @@ export async function latestTitles(m: EntityManager): Promise<Map<string, Locali
   return new Map(rows.map((r) => [r.key, r.title]));
 }
 
+/** How many shipped baseline versions still await adoption (none may be carried out until then). */
+export async function baselineAwaitingAdoption(m: EntityManager): Promise<number> {
+  const [row] = await m.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM procedure_version WHERE baseline AND status = 'in_review'`);
+  return row.n;
+}
+
 /** A scalar subquery for other modules' statements: the definition (jsonb) of version `idSql`. */
 export function versionDefinitionSql(idSql: string): string {
   return `(SELECT definition FROM procedure_version WHERE id = ${idSql})`;

@@ -148,7 +148,11 @@ export class ProceduresService {
     });
   }
 
-  /** Shared by approval and the baseline import: effective now, the previous one superseded. */
+  /**
+   * Shared by approval and the baseline adoption: effective now, the previous one superseded.
+   * `action` names the audit event: `approve` (a version a person wrote, approved by another) or
+   * `adopt` (a shipped baseline version nobody wrote, adopted by a quality manager's signature).
+   */
   async makeEffective(
     m: EntityManager,
     ctx: RequestContext,
@@ -157,6 +161,8 @@ export class ProceduresService {
     signer: Signer,
     meaning: string,
     comment: string | null,
+    action: 'approve' | 'adopt' = 'approve',
+    extra: Record<string, unknown> = {},
   ): Promise<ProcedureVersion> {
     // Effective from now: the database's clock, or on a fixed day (CLOCK_TODAY, tests and the demo)
     // that day, so that records dated on the days around it are judged against it as in use.
@@ -185,7 +191,7 @@ export class ProceduresService {
       });
     }
     await this.audit.append(m, ctx, {
-      action: 'procedure_version.approve',
+      action: `procedure_version.${action}`,
       entityType: PROCEDURE_VERSION,
       entityId: version.id,
       entityVersion: version.number,
@@ -193,6 +199,7 @@ export class ProceduresService {
         status: { old: version.status, new: 'effective' },
         effectiveFrom: { old: null, new: now },
         signature: { old: null, new: signatureForAudit(signature) },
+        ...extra,
       },
       reason: comment,
     });
@@ -211,16 +218,19 @@ export class ProceduresService {
     number: number,
     definition: ProcedureDefinition,
     changeSummary: string | null,
-    contribution: 'created' | 'imported',
+    contribution: 'created' | 'imported' | 'baseline',
   ): Promise<ProcedureVersion> {
     const hash = contentHash(definition);
-    const authorId = ctx.actor.id;
+    // A shipped baseline version is written by nobody here, whoever runs the first import: its
+    // content comes with the software, so nobody is named as author (and kept from adopting it).
+    const baseline = contribution === 'baseline';
+    const authorId = baseline ? null : ctx.actor.id;
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id)
-       VALUES ($1, $2, 'draft', $3, $4, $5, $6) RETURNING id`,
-      [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId],
+      `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id, baseline)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) RETURNING id`,
+      [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId, baseline],
     );
-    if (authorId) await addContributor(m, row.id, authorId, contribution);
+    if (authorId && !baseline) await addContributor(m, row.id, authorId, contribution === 'created' ? 'created' : 'imported');
     await this.audit.append(m, ctx, {
       action: 'procedure_version.create',
       entityType: PROCEDURE_VERSION,
@@ -231,6 +241,7 @@ export class ProceduresService {
         number: { old: null, new: number },
         status: { old: null, new: 'draft' },
         contentHash: { old: null, new: hash },
+        ...(baseline ? { baseline: { old: null, new: true } } : {}),
         ...(changeSummary ? { changeSummary: { old: null, new: changeSummary } } : {}),
       },
     });
@@ -294,7 +305,7 @@ export async function findProcedure(m: EntityManager, key: string): Promise<Proc
   return p;
 }
 
-async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
+export async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
   const rows = await m.query<{ id: string }[]>(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key]);
   if (rows.length === 0) throw notFound('Procedure');
   return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
@@ -343,6 +354,15 @@ async function contributorIds(m: EntityManager, v: ProcedureVersion): Promise<st
  * it cannot be approved at all: a person takes it over by editing the draft, or it is rejected.
  */
 async function checkApprover(m: EntityManager, ctx: RequestContext, v: ProcedureVersion): Promise<void> {
+  // The shipped baseline has no author either; it is not approved but adopted, as one signed act
+  // over the whole baseline (BaselineAdoptionService), never version by version through here.
+  if (v.baseline) {
+    throw conflict(
+      'no_named_author',
+      `Version ${v.number} is part of the shipped baseline, written by nobody here: a quality manager adopts the baseline as a whole with their signature (Adopt the baseline, POST /api/procedures/baseline/adopt)`,
+      { versionStatus: v.status },
+    );
+  }
   const contributors = await contributorIds(m, v);
   if (contributors.length === 0) throw noNamedAuthor(v);
   if (ctx.actor.id && contributors.includes(ctx.actor.id)) {

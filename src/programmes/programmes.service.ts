@@ -9,6 +9,7 @@ import { isValidTimeZone } from '../common/calendar.js';
 import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { effectiveVersions, versionByKeyAndNumber } from '../procedures/procedures.queries.js';
+import { requireBaselineAdopted } from '../procedures/baseline-gate.js';
 import type { VersionRow } from '../procedures/procedures.queries.js';
 import { usersByIds } from '../users/users.queries.js';
 import { ProgrammeAccess } from './programme-access.js';
@@ -148,6 +149,7 @@ export class ProgrammesService {
         throw conflict('transition_not_allowed', `The programme is ${before.status}; only a planned programme can be activated`, {
           allowed: allowedFor(before.status),
         });
+      await requireBaselineAdopted(m);
       const pinned = await effectiveVersions(m);
       if (pinned.length)
         await m.query(

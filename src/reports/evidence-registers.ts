@@ -29,7 +29,9 @@ export async function proceduresInForce(flow: PageFlow, model: EvidenceReportMod
       localise(p.title, model.lang),
       String(p.version),
       formatDateTime(p.effectiveFrom, model.timeZone),
-      p.approvals.length ? p.approvals.map((s) => `${s.signerName}, ${formatDateTime(s.signedAt, model.timeZone)}`).join('\n') : '—',
+      p.approvals.length
+        ? p.approvals.map((s) => `${s.signerName} (${s.meaning}), ${formatDateTime(s.signedAt, model.timeZone)}`).join('\n')
+        : '—',
       p.contentHash,
     ]),
     { emptyText: l.common.none },

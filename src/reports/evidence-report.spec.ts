@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '9b6e236a57dbefaaa22b16667e2d8bbfa15ac503e5606392eacf486920452df0';
+const EXPECTED_SHA256 = 'ebe971308b51635dba09b4defbdd99db952c2c122d2debbb5367f2bbdf614c5e';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -50,7 +50,7 @@ describe('renderEvidenceReport', () => {
       'intake-interview',
       'Intake interview',
       INTAKE_HASH,
-      'Bjørn Sæther, 2027-01-10 12:58 UTC+1',
+      'Bjørn Sæther (approved), 2027-01-10 12:58 UTC+1',
       'aa11bb22cc33dd44ee55ff6600778899aa11bb22cc33dd44ee55ff6600778899',
     ]);
   });

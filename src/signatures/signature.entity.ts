@@ -10,7 +10,7 @@ export class Signature {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** null when the system itself signed (baseline import of the shipped procedures). */
+  /** null when the system itself signed (the baseline import of releases before the signed baseline adoption). */
   @Column({ name: 'signer_id', type: 'uuid', nullable: true })
   signerId: string | null;
 

@@ -78,3 +78,16 @@ export async function approveVersion(t: TestApp, submitter: TestUser, approver: 
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
   return approved.body;
 }
+
+/**
+ * Adopts the shipped baseline through the API as a quality manager (the act a new installation
+ * starts with); a test app started with the import on start needs it before anything is carried out.
+ */
+export async function adoptBaseline(t: TestApp, qm: TestUser) {
+  const adopted = await t.http
+    .post('/api/procedures/baseline/adopt')
+    .set(...bearer(qm))
+    .send({ password: qm.password });
+  if (adopted.status !== 200) throw new Error(`adopting the baseline failed: ${adopted.status} ${JSON.stringify(adopted.body)}`);
+  return adopted.body as { procedures: { key: string; version: number; contentHash: string }[]; baselineHash: string };
+}

@@ -4,7 +4,7 @@
  * member, and an
  * active programme that starts in ten days (so intake interviews and the introduction day are due)
  * with three adepts, three mentors and two pairs. The shipped procedures are in force: the service
- * imports them on start.
+ * loads them on start as the baseline, and the first world's quality manager adopts it.
  */
 import { Api, day, unique } from './api.js';
 
@@ -70,6 +70,7 @@ export async function makeWorld(baseUrl: string, opts: { participants?: boolean 
   for (const module of MODULES) {
     await qm.api.post(`/api/users/${leader.id}/training-records`, { module, completedAt: day(-200) });
   }
+  await adoptBaseline(qm.api);
   const programme = await qm.api.post<{ id: string; name: string }>('/api/programmes', {
     name: `Mentorskap ${tag}`,
     description: 'A programme made by the browser tests.',
@@ -111,4 +112,19 @@ export async function makeWorld(baseUrl: string, opts: { participants?: boolean 
     world.pairs.push({ id: pair.id, adeptId: world.adepts[i].id, mentorId: world.mentors[i].id });
   }
   return world;
+}
+
+/**
+ * Adopts the shipped baseline (loaded in review at the service's first start) unless that is done:
+ * nothing can be activated or carried out before. Worlds are made by several test files at once;
+ * the one that comes second finds the baseline adopted (409), which is what it needs.
+ */
+export async function adoptBaseline(qm: Api): Promise<void> {
+  const view = await qm.get<{ state: string }>('/api/procedures/baseline/adoption');
+  if (view.state !== 'awaiting_adoption') return;
+  try {
+    await qm.post('/api/procedures/baseline/adopt', { password: PASSWORD });
+  } catch (e) {
+    if (!String(e).includes('no_baseline_awaiting_adoption')) throw e;
+  }
 }

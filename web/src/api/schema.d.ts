@@ -203,6 +203,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures/baseline/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the shipped baseline awaits adoption or was adopted (by whom, when), with the procedures and their content hashes */
+        get: operations["BaselineController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/baseline/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt the shipped baseline with an electronic signature (password re-entered, meaning `baseline adoption`): every baseline version in review becomes effective. A second adoption answers 409. */
+        post: operations["BaselineController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/procedures": {
         parameters: {
             query?: never;
@@ -1234,6 +1268,45 @@ export interface components {
             /** @description Deactivated accounts are listed too, so that names in history and audit trails can be read */
             active: boolean;
         };
+        BaselineProcedure: {
+            /** @example intake-interview */
+            key: string;
+            /** @description The version adopted (or awaiting adoption) */
+            version: number;
+            /** @description Title ({ en, sv?, nb? }) */
+            title: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 of the canonical JSON (RFC 8785) of the definition; the signature binds it */
+            contentHash: string;
+        };
+        BaselineSigner: {
+            /** Format: uuid */
+            id: string | null;
+            /** @description The printed name at the time of signing */
+            name: string;
+        };
+        BaselineResponse: {
+            /**
+             * @description awaiting_adoption: the shipped procedures loaded at first start wait in review for a quality manager to adopt them (no execution starts until then); adopted: done; none: this library had no shipped baseline to adopt
+             * @enum {string}
+             */
+            state: "none" | "awaiting_adoption" | "adopted";
+            /** @description The baseline versions awaiting adoption, or those adopted, by key */
+            procedures: components["schemas"]["BaselineProcedure"][];
+            /** @description SHA-256 of the canonical JSON of the list of {key, version, contentHash}, ordered by key: binds the set adopted together */
+            baselineHash: string | null;
+            /** @description Who adopted it (signed) */
+            adoptedBy: components["schemas"]["BaselineSigner"] | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+            /** @description The meaning of the signatures: `baseline adoption` */
+            meaning: string | null;
+        };
+        AdoptBaselineRequest: {
+            /** @description Your password, re-entered: adopting the baseline is an electronic signature (meaning `baseline adoption`) */
+            password: string;
+        };
         /** @enum {string} */
         VersionStatus: "draft" | "in_review" | "effective" | "superseded" | "rejected" | "retired";
         ProcedureSummaryResponse: {
@@ -1316,7 +1389,7 @@ export interface components {
             /** @description SHA-256 of the canonical JSON (RFC 8785) of the definition */
             contentHash: string;
             changeSummary: string | null;
-            /** @description Who created it; null for the shipped baseline imported by the system */
+            /** @description Who created it; null for the shipped baseline, written by nobody here */
             author: components["schemas"]["VersionAuthor"] | null;
             /** @description Everyone who wrote its content (created, edited or imported it), first contribution first; none of them may approve it */
             contributors: components["schemas"]["VersionContributorResponse"][];
@@ -1339,6 +1412,8 @@ export interface components {
             allowedActions: ("submit" | "approve" | "reject" | "retire")[];
             /** @description Optimistic-locking version of a draft, also sent as the ETag */
             rowVersion: number;
+            /** @description Part of the shipped baseline loaded at first start: written by nobody here, it becomes effective only through the signed baseline adoption */
+            baseline: boolean;
         };
         VersionSummary: {
             number: number;
@@ -2220,6 +2295,8 @@ export interface components {
         ManagementReviewResponse: {
             /** Format: uuid */
             id: string;
+            /** @description Counts the changes to the review (1 + decisions minuted, + 1 once closed); sent as its ETag */
+            version: number;
             /** Format: date */
             heldOn: string;
             title: string;
@@ -2430,7 +2507,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -3145,6 +3222,93 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: admin, quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BaselineController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BaselineController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptBaselineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5783,7 +5947,10 @@ export interface operations {
     ManagementReviewsController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag last read: refused (412) if a decision was minuted since, so the signature binds the minutes the signer read */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };

@@ -198,7 +198,15 @@ export function ReviewPage() {
   const inputs = useReviewInputs(id);
   const [signing, setSigning] = useState(false);
   const close = useAction(
-    (password: string) => call(api.POST('/api/management-reviews/{id}/close', { params: { path: { id } }, body: { password } })),
+    // If-Match: the signature binds the minutes on screen; a decision minuted meanwhile is a 412 and a reload.
+    (password: string) =>
+      call(
+        api.POST('/api/management-reviews/{id}/close', {
+          params: { path: { id } },
+          headers: { 'If-Match': `"${review.data?.version ?? 0}"` },
+          body: { password },
+        }),
+      ),
     { invalidates: [reviewKeys.one(id), reviewKeys.inputs(id), reviewKeys.all], done: t('review.close.done') },
   );
   const minutes = useMutation({

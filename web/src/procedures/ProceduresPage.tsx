@@ -8,6 +8,7 @@ import { useProcedureSummaries } from '../programmes/OverviewTab';
 import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
+import { BaselinePanel } from './BaselinePanel';
 
 /** The procedure library: each procedure's version in force and latest version; quality managers write new ones. */
 export function ProceduresPage() {
@@ -27,6 +28,7 @@ export function ProceduresPage() {
         }
       />
       <Text mb="md">{hasRole('quality_manager') ? t('procedure.list.introAuthor') : t('procedure.list.intro')}</Text>
+      <BaselinePanel />
       <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
       {procedures.isPending ? (
         <Loading />

@@ -6,7 +6,7 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { Dialog } from './Dialog';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../app/auth';
 import { problemMessage } from './problem';
@@ -19,9 +19,11 @@ interface Props {
   /** The record signed ("Deviation DEV-2026-0003: Late intake interview"). */
   record: string;
   onSign(password: string): Promise<unknown>;
+  /** What is signed, in detail (e.g. the procedures adopted with their content hashes). */
+  details?: ReactNode;
 }
 
-export function SignatureDialog({ opened, onClose, meaning, record, onSign }: Props) {
+export function SignatureDialog({ opened, onClose, meaning, record, onSign, details }: Props) {
   const { t } = useTranslation();
   const user = useUser();
   const [password, setPassword] = useState('');
@@ -60,6 +62,7 @@ export function SignatureDialog({ opened, onClose, meaning, record, onSign }: Pr
             <dt>{t('signature.signer')}</dt>
             <dd>{user.name}</dd>
           </dl>
+          {details}
           <Text size="sm">{t('signature.explanation')}</Text>
           <PasswordInput
             label={t('signature.password')}
