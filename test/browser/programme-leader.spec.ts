@@ -38,6 +38,21 @@ test('participants and pairs: names for the leader, enrol, match and end', async
   await expect(enrol).toBeHidden();
   await expect(table.getByRole('row', { name: /Fatima Noor/ })).toContainText('Pharmacist');
 
+  // Filters live in the URL: a filtered list survives a reload and can be shared.
+  const filter = page.getByRole('search', { name: 'Filter participants' });
+  await filter.getByLabel('Code, name or profession').fill('pharmac');
+  await expect(table.getByRole('row', { name: /Fatima Noor/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Amina Haddad/ })).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]q=pharmac/);
+  await page.reload();
+  await expect(filter.getByLabel('Code, name or profession')).toHaveValue('pharmac');
+  await expect(table.getByRole('row', { name: /Amina Haddad/ })).toHaveCount(0);
+  await filter.getByLabel('Status').selectOption({ label: 'Withdrawn' });
+  await expect(page.getByRole('status').filter({ hasText: 'No participant matches these filters.' })).toBeVisible();
+  await expectAccessible(page, 'the participants tab, filtered');
+  await filter.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(table.getByRole('row', { name: /Amina Haddad/ })).toBeVisible();
+
   await page.getByRole('tab', { name: 'Pairs' }).click();
   await page.getByRole('button', { name: 'Match a pair' }).click();
   const match = page.getByRole('dialog', { name: 'Match a mentor and an adept' });
@@ -55,6 +70,10 @@ test('participants and pairs: names for the leader, enrol, match and end', async
   await end.getByRole('button', { name: 'End pair' }).click();
   await expect(olena).toContainText('Ended');
   await expectAccessible(page, 'the pairs tab');
+  await page.getByRole('search', { name: 'Filter pairs' }).getByLabel('State').selectOption({ label: 'Ended' });
+  await expect(page).toHaveURL(/[?&]state=ended/);
+  await expect(olena).toBeVisible();
+  await expect(pairs.getByRole('row', { name: /Active/ })).toHaveCount(0);
 });
 
 test('the conformance matrix starts an intake interview, recorded, corrected and judged in plain words', async ({ page }) => {

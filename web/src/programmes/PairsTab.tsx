@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, idempotencyKey } from '../api/client';
 import { useUser } from '../app/auth';
+import { FilterBar, FilterSelect, useShownRows, useUrlFilters } from '../ui/ListPage';
 import { DataTable, Loading } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { formatDate, today } from '../ui/format';
@@ -25,6 +26,17 @@ export function PairsTab({ programme }: { programme: Programme }) {
   const canRecord = mayRecord(user, programme);
   const byId = new Map((participants.data ?? []).map((p) => [p.id, p]));
   const label = (id: string, code: string) => participantLabel(byId.get(id), code);
+  // Filters in the URL, so a filtered list can be shared and survives a reload.
+  const filters = useUrlFilters();
+  const q = filters.text('q')?.toLocaleLowerCase();
+  const state = filters.oneOf('state', ['active', 'ended'] as const);
+  const listed = (pairs.data ?? []).filter(
+    (pair) =>
+      (!state || (state === 'active') === pair.active) &&
+      (!q || [label(pair.adeptId, pair.adeptCode), label(pair.mentorId, pair.mentorCode)].some((v) => v.toLocaleLowerCase().includes(q))),
+  );
+  const { shown, more } = useShownRows(listed);
+  const filtered = q !== undefined || state !== undefined;
 
   return (
     <Stack>
@@ -33,11 +45,29 @@ export function PairsTab({ programme }: { programme: Programme }) {
           {t('pair.match.action')}
         </Button>
       ) : null}
+      <FilterBar label={t('pair.filter.label')} onClear={filtered ? filters.clear : undefined}>
+        <TextInput
+          label={t('pair.filter.text')}
+          value={filters.text('q') ?? ''}
+          onChange={(e) => filters.set('q', e.currentTarget.value)}
+        />
+        <FilterSelect
+          label={t('pair.field.state')}
+          value={state}
+          options={[
+            { value: 'active', label: t('pair.active') },
+            { value: 'ended', label: t('pair.filter.ended') },
+          ]}
+          onChange={(v) => filters.set('state', v)}
+        />
+      </FilterBar>
       <ProblemAlert error={pairs.error} onRetry={() => void pairs.refetch()} />
       {pairs.isPending ? (
         <Loading />
       ) : pairs.data?.length === 0 ? (
         <Text>{t('pair.empty')}</Text>
+      ) : listed.length === 0 ? (
+        <Text role="status">{t('pair.noMatch')}</Text>
       ) : (
         <DataTable
           caption={t('pair.caption')}
@@ -50,7 +80,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
             ...(canRecord ? [t('participant.actions')] : []),
           ]}
         >
-          {pairs.data?.map((pair) => (
+          {shown.map((pair) => (
             <Table.Tr key={pair.id}>
               <Table.Td>{label(pair.adeptId, pair.adeptCode)}</Table.Td>
               <Table.Td>{label(pair.mentorId, pair.mentorCode)}</Table.Td>
@@ -78,6 +108,7 @@ export function PairsTab({ programme }: { programme: Programme }) {
           ))}
         </DataTable>
       )}
+      {more}
       {matching && (
         <MatchDialog
           programme={programme}

@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, idempotencyKey } from '../api/client';
 import { useUser } from '../app/auth';
+import { FilterBar, FilterSelect, useShownRows, useUrlFilters } from '../ui/ListPage';
 import { DataTable, Loading } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -24,6 +25,19 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
   const [acting, setActing] = useState<{ participant: Participant; action: 'withdraw' | 'complete' }>();
   const canRecord = mayRecord(user, programme);
   const showNames = participants.data?.some((p) => p.fullName !== undefined) ?? false;
+  // Filters in the URL, so a filtered list can be shared and survives a reload.
+  const filters = useUrlFilters();
+  const q = filters.text('q')?.toLocaleLowerCase();
+  const role = filters.oneOf('role', ['adept', 'mentor'] as const);
+  const status = filters.oneOf('status', ['active', 'withdrawn', 'completed'] as const);
+  const matching = (participants.data ?? []).filter(
+    (p) =>
+      (!role || p.role === role) &&
+      (!status || p.status === status) &&
+      (!q || [p.code, p.fullName ?? '', p.profession].some((v) => v.toLocaleLowerCase().includes(q))),
+  );
+  const { shown, more } = useShownRows(matching);
+  const filtered = q !== undefined || role !== undefined || status !== undefined;
 
   return (
     <Stack>
@@ -32,11 +46,32 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
           {t('participant.enrol.action')}
         </Button>
       ) : null}
+      <FilterBar label={t('participant.filter.label')} onClear={filtered ? filters.clear : undefined}>
+        <TextInput
+          label={t('participant.filter.text')}
+          value={filters.text('q') ?? ''}
+          onChange={(e) => filters.set('q', e.currentTarget.value)}
+        />
+        <FilterSelect
+          label={t('participant.field.role')}
+          value={role}
+          options={(['adept', 'mentor'] as const).map((r) => ({ value: r, label: t(`participant.role.${r}`) }))}
+          onChange={(v) => filters.set('role', v)}
+        />
+        <FilterSelect
+          label={t('participant.field.status')}
+          value={status}
+          options={(['active', 'withdrawn', 'completed'] as const).map((s) => ({ value: s, label: t(`status.participant.${s}`) }))}
+          onChange={(v) => filters.set('status', v)}
+        />
+      </FilterBar>
       <ProblemAlert error={participants.error} onRetry={() => void participants.refetch()} />
       {participants.isPending ? (
         <Loading />
       ) : participants.data?.length === 0 ? (
         <Text>{t('participant.empty')}</Text>
+      ) : matching.length === 0 ? (
+        <Text role="status">{t('participant.noMatch')}</Text>
       ) : (
         <DataTable
           caption={t('participant.caption')}
@@ -50,7 +85,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
             ...(canRecord ? [t('participant.actions')] : []),
           ]}
         >
-          {participants.data?.map((p) => (
+          {shown.map((p) => (
             <Table.Tr key={p.id}>
               <Table.Td>{p.code}</Table.Td>
               {showNames ? <Table.Td>{p.fullName ?? '–'}</Table.Td> : null}
@@ -91,6 +126,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
           ))}
         </DataTable>
       )}
+      {more}
       {enrolling && <EnrolDialog programme={programme} onClose={() => setEnrolling(false)} />}
       {acting && <EndParticipationDialog programme={programme} {...acting} onClose={() => setActing(undefined)} />}
     </Stack>

@@ -5,7 +5,7 @@
  */
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -138,4 +138,20 @@ export function PagedTable<T>({
       )}
     </>
   );
+}
+
+/**
+ * A list the browser holds whole (a programme's participants or pairs), shown `step` rows at a time:
+ * the rows to show, and the "More" button while there are more.
+ */
+export function useShownRows<T>(items: readonly T[], step = 50): { shown: readonly T[]; more: ReactNode } {
+  const { t } = useTranslation();
+  const [count, setCount] = useState(step);
+  const more =
+    items.length > count ? (
+      <Button variant="default" w="fit-content" onClick={() => setCount(count + step)}>
+        {t('action.more')}
+      </Button>
+    ) : null;
+  return { shown: items.slice(0, count), more };
 }
