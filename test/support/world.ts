@@ -203,6 +203,7 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/procedures': () => ({ definition: definitionFor(`hx-new-${unique()}`) }),
   'POST /api/procedures/{key}/versions': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Longer window' }),
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
+  'POST /api/procedures/baseline/adopt': (_w, actor) => ({ password: actor.password }),
   'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
   'POST /api/procedures/{key}/versions/{n}/reject': () => ({ comment: 'Steps are unclear' }),
   'POST /api/procedures/{key}/versions/{n}/retire': (_w, actor) => ({
