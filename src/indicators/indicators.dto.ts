@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumField, NumberField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
 import { COMPARATORS } from './indicator-math.js';
-import type { Comparator } from './indicator-math.js';
-import { suppressRow } from './indicator-math.js';
+import type { Comparator, Count } from './indicator-math.js';
+import { suppressRate, suppressRow } from './indicator-math.js';
 import type { RawIndicators } from './indicators.service.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
 
 export class IndicatorsQuery {
   @QueryBoolField({
-    description:
-      'Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
+    description: 'Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
   })
   suppressSmallCells?: boolean;
   @DateField({ optional: true, description: 'Measure as of this day, today or earlier (default: today)' }) today?: string;
@@ -18,24 +17,31 @@ export class IndicatorsQuery {
 export class IndicatorsResponse {
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ description: 'Whether counts by gender and country under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
+  @ApiProperty({ description: 'Whether counts of people under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin',
+    description:
+      'By role and gender, by role (enrolled, active, completed, withdrawn), countries of origin; counts of people under 5 are "<5" (or a second cell ">=5") when smallCellsSuppressed',
   })
   participants: unknown;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
-    description: 'Adepts by outcome at the final evaluation, and not_evaluated',
+    additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5', '>=5'] }] },
+    description: 'Adepts by outcome at the final evaluation, and not_evaluated ("<5" or ">=5" when smallCellsSuppressed)',
   })
-  outcomes: Record<string, number>;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) inOwnProfession: Record<string, number>;
+  outcomes: Record<string, Count>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5', '>=5'] }] },
+    description: 'Adepts in their own profession: yes, no, unknown ("<5" or ">=5" when smallCellsSuppressed)',
+  })
+  inOwnProfession: Record<string, Count>;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'Completers employed or studying: numerator, denominator, value (internships not counted)',
+    description:
+      'Completers employed or studying: numerator, denominator, value (internships not counted); when smallCellsSuppressed, counts under 5 (or a remainder under 5) are "<5" and value is null',
   })
   inWorkOrStudiesAmongCompleters: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Conformance rate overall, per procedure and per version' })
@@ -82,15 +88,31 @@ export class ObjectiveResponse {
   @ApiPropertyOptional({ format: 'date' }) asOf?: string;
 }
 
+/**
+ * The indicators as the caller may see them. With suppression (everyone but quality managers and
+ * the programme's leaders, or on request) every count of people is shown as the evidence report
+ * shows it: by gender, by country, by status, outcomes, in own profession, in work or studies,
+ * each row with a second cell hidden where its total would give a lone one away. Counts of
+ * records (executions, deviations, actions) stay exact: they are what an auditor samples.
+ */
 export function presentIndicators(x: RawIndicators, suppressed: boolean) {
   const row = (r: Record<string, number>) => suppressRow(r, suppressed).counts;
+  const byStatus = ({ active, completed, withdrawn, enrolled }: RawIndicators['participants']['byRole']['adept']) => {
+    // Enrolled is the total of the row: the statuses are suppressed together with it.
+    const shown = suppressRow({ active, completed, withdrawn }, suppressed);
+    return { enrolled: suppressed ? shown.total : enrolled, ...shown.counts };
+  };
   return {
     ...x,
     smallCellsSuppressed: suppressed,
     participants: {
       ...x.participants,
       byRoleAndGender: { adept: row(x.participants.byRoleAndGender.adept), mentor: row(x.participants.byRoleAndGender.mentor) },
+      byRole: { adept: byStatus(x.participants.byRole.adept), mentor: byStatus(x.participants.byRole.mentor) },
       byCountry: row(x.participants.byCountry),
     },
+    outcomes: row(x.outcomes),
+    inOwnProfession: row(x.inOwnProfession),
+    inWorkOrStudiesAmongCompleters: suppressRate(x.inWorkOrStudiesAmongCompleters, suppressed),
   };
 }

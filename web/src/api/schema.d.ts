@@ -953,7 +953,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
+        /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
         get: operations["IndicatorsController_programme"];
         put?: never;
         post?: never;
@@ -2410,20 +2410,21 @@ export interface components {
             programmeIds: string[];
             /** Format: date */
             asOf: string;
-            /** @description Whether counts by gender and country under 5 are shown as "<5" */
+            /** @description Whether counts of people under 5 are shown as "<5" */
             smallCellsSuppressed: boolean;
-            /** @description By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin */
+            /** @description By role and gender, by role (enrolled, active, completed, withdrawn), countries of origin; counts of people under 5 are "<5" (or a second cell ">=5") when smallCellsSuppressed */
             participants: {
                 [key: string]: unknown;
             };
-            /** @description Adepts by outcome at the final evaluation, and not_evaluated */
+            /** @description Adepts by outcome at the final evaluation, and not_evaluated ("<5" or ">=5" when smallCellsSuppressed) */
             outcomes: {
-                [key: string]: number;
+                [key: string]: number | ("<5" | ">=5");
             };
+            /** @description Adepts in their own profession: yes, no, unknown ("<5" or ">=5" when smallCellsSuppressed) */
             inOwnProfession: {
-                [key: string]: number;
+                [key: string]: number | ("<5" | ">=5");
             };
-            /** @description Completers employed or studying: numerator, denominator, value (internships not counted) */
+            /** @description Completers employed or studying: numerator, denominator, value (internships not counted); when smallCellsSuppressed, counts under 5 (or a remainder under 5) are "<5" and value is null */
             inWorkOrStudiesAmongCompleters: {
                 [key: string]: unknown;
             };
@@ -6002,7 +6003,7 @@ export interface operations {
     IndicatorsController_programme: {
         parameters: {
             query?: {
-                /** @description Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
+                /** @description Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
                 suppressSmallCells?: boolean;
                 /** @description Measure as of this day, today or earlier (default: today) */
                 today?: string;
