@@ -14,6 +14,7 @@ import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.j
 import { ActionLinksModule } from './corrective-actions/action-links.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RisksModule } from './risks/risks.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         ManagementReviewsModule,
         IndicatorsModule,
         ReportsModule,
+        RisksModule,
       ],
       controllers: [HealthController],
       providers: [
