@@ -192,9 +192,7 @@ export function RiskPage() {
           {r.reviewOverdue ? <StatusBadge kind="cell" value="overdue" /> : null}
           <Text size="sm">{t(`risk.kind.${r.kind}`)}</Text>
         </Group>
-        {mode ? (
-          <ChangeForm key={mode} risk={r} mode={mode} onDone={() => setMode(null)} onReload={() => void risk.refetch()} />
-        ) : null}
+        {mode ? <ChangeForm key={mode} risk={r} mode={mode} onDone={() => setMode(null)} onReload={() => void risk.refetch()} /> : null}
         <Paper withBorder p="md">
           <dl className="two-columns facts">
             <Fact label={t('risk.field.context')}>{r.programmeName ?? t('risk.context.organisation')}</Fact>
