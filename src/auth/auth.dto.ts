@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TextField } from '../common/fields.js';
-import { ROLES } from './roles.js';
-import type { Role } from './roles.js';
+import { ROLES } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
 import type { LoginResult } from './auth.service.js';
-import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+import { PASSWORD_MAX_LENGTH } from '../common/password-policy.js';
 import { USER_LANGUAGES } from '../common/languages.js';
 import type { UserLanguage } from '../common/languages.js';
 

@@ -10,10 +10,9 @@ import { Accounts } from './accounts.js';
 import type { Account } from './accounts.js';
 import { AttemptThrottle } from './attempt-throttle.js';
 import type { ThrottleScope } from './attempt-throttle.js';
-import { JWT_SECRET } from './jwt-secret.js';
+import { JWT_SECRET } from '../config/secrets.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 
-export { JWT_SECRET } from './jwt-secret.js';
 const ALGORITHM = 'HS256';
 /** Tokens issued by another process whose clock runs a little ahead are still accepted. */
 const CLOCK_SKEW_SECONDS = 60;

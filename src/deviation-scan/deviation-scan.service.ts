@@ -2,7 +2,7 @@ import { endOfDay } from '../common/calendar.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { Clock, dayInFuture } from '../common/clock.js';
 import { forbidden } from '../common/problem.js';
 import { systemContext } from '../common/request-context.js';

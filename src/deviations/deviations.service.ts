@@ -13,7 +13,7 @@ import { allocateReference } from '../common/references.js';
 import { modifyReturning } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { programmeCalendar } from '../programmes/programme-dates.js';
 import { isParticipantOf } from '../programmes/programmes.queries.js';

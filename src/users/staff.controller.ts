@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/policy.js';
-import { ROLES } from '../auth/roles.js';
-import type { Role } from '../auth/roles.js';
+import { ROLES } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
 import { UsersService } from './users.service.js';
 
 /** A member of staff as colleagues see them: the printed name and roles, never the e-mail address or password state. */

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import type { LoginResult } from '../auth/auth.service.js';
-import { normalizePassword } from '../auth/password-policy.js';
+import { normalizePassword } from '../common/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { conflict, notFound, unauthorized, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';

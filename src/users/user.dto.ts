@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EmailField, EnumField, EnumListField, QueryBoolField, TextField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
-import { ROLES } from '../auth/roles.js';
-import type { Role } from '../auth/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../common/password-policy.js';
+import { ROLES } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
 import { USER_LANGUAGES } from '../common/languages.js';
 import type { UserLanguage } from '../common/languages.js';
 import type { User } from './user.entity.js';

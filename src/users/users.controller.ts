@@ -13,7 +13,7 @@ import type { Request, Response } from 'express';
 import { LoginResponse, toLoginResponse } from '../auth/auth.dto.js';
 import { AllowedBeforePasswordChange, Authenticated, Roles } from '../auth/policy.js';
 import { requireIfMatch, setETag } from '../common/etag.js';
-import { NotRemembered } from '../common/idempotency.interceptor.js';
+import { NotRemembered } from '../database/idempotency.interceptor.js';
 import { LowerCaseUuid } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
