@@ -36,7 +36,6 @@ const NOT_YET: Record<string, string> = {
   'programmes/programmes.controller.ts': 'maps programmes (to do: the service returns ProgrammeResponse)',
   'reports/reports.controller.ts':
     'builds the evidence, then writes the bundle (another branch works on reports/: changed last, separately)',
-  'training/training.controller.ts': 'maps training records (to do: the service returns responses)',
   'users/users.controller.ts': 'maps users (to do: the services return responses)',
 };
 
