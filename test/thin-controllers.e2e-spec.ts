@@ -30,7 +30,6 @@ const NOT_YET: Record<string, string> = {
   'management-reviews/management-reviews.controller.ts':
     'maps reviews in the controller (to do: a mapper and services returning responses)',
   'plan-migration/plan-migration.controller.ts': 'maps the programme (to do: the service returns ProgrammeResponse)',
-  'procedures/baseline.controller.ts': 'maps the baseline (to do: the service returns BaselineResponse)',
   'procedures/procedures.controller.ts': 'writes, then re-reads and maps (to do: the services return version responses)',
   'programmes/participants.controller.ts': 'maps participants and pairs (to do: the services return responses)',
   'programmes/programmes.controller.ts': 'maps programmes (to do: the service returns ProgrammeResponse)',

@@ -110,7 +110,7 @@ const commands: Record<string, Command> = {
     const password = await readPassword(`Password of ${as}, to sign the baseline adoption (not shown): `);
     const adopted = await withApp(async (app) => app.get(BaselineAdoptionService).adopt(await commandLineContext(app, as), password));
     process.stdout.write(
-      `Adopted by ${adopted.adoptedBy?.name} (${adopted.meaning}) at ${adopted.adoptedAt?.toISOString()}:\n` +
+      `Adopted by ${adopted.adoptedBy?.name} (${adopted.meaning}) at ${adopted.adoptedAt}:\n` +
         adopted.procedures.map((p) => `  ${p.key} v${p.version}  ${p.contentHash}\n`).join('') +
         `Baseline hash: ${adopted.baselineHash}\n`,
     );
