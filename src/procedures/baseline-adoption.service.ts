@@ -12,7 +12,8 @@ import { toBaselineResponse } from './baseline.mapper.js';
 import { IMPORT_LOCK_KEY } from './procedure-import.service.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import { PROCEDURE_VERSION, ProceduresService } from './procedures.service.js';
+import { PROCEDURE_VERSION } from './procedure-records.js';
+import { ProceduresService } from './procedures.service.js';
 
 /** What a signature adopting the baseline means (printed verbatim in the reports). */
 export const BASELINE_ADOPTION = 'baseline adoption';
