@@ -2,8 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumField, NumberField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
 import { COMPARATORS } from './indicator-math.js';
 import type { Comparator } from './indicator-math.js';
-import { suppressRow } from './indicator-math.js';
-import type { RawIndicators } from './indicators.service.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
 
 export class IndicatorsQuery {
@@ -80,17 +78,4 @@ export class ObjectiveResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'The value measured now' }) measured: number | null;
   @ApiProperty({ enum: ['met', 'not_met', 'not_measurable'] }) status: string;
   @ApiPropertyOptional({ format: 'date' }) asOf?: string;
-}
-
-export function presentIndicators(x: RawIndicators, suppressed: boolean) {
-  const row = (r: Record<string, number>) => suppressRow(r, suppressed).counts;
-  return {
-    ...x,
-    smallCellsSuppressed: suppressed,
-    participants: {
-      ...x.participants,
-      byRoleAndGender: { adept: row(x.participants.byRoleAndGender.adept), mentor: row(x.participants.byRoleAndGender.mentor) },
-      byCountry: row(x.participants.byCountry),
-    },
-  };
 }
