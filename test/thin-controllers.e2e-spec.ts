@@ -3,6 +3,9 @@
  * (`<x>.mapper.ts`); a controller only does HTTP (route, policy, status, ETag, Location and other
  * headers, streams). Read from the sources of src/<module>/*.controller.ts; needs no database.
  *
+ * Mapping functions (`toXResponse`) are declared in mapper files only, so a reader finds every
+ * response's shape in `<module>/<x>.mapper.ts`.
+ *
  * A controller
  *  - imports no mapper (`*.mapper.js`) and no entity (`*.entity.js`), not even as a type: it never
  *    holds what a service would have to map;
@@ -104,6 +107,24 @@ export function inspectController(file: string, source: string): Finding[] {
   return findings;
 }
 
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) sourceFiles(path, out);
+    else if (d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** Mapping functions declared outside a mapper file. */
+export function strayMappers(file: string, source: string): string[] {
+  if (file.endsWith('.mapper.ts')) return [];
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  return sf.statements
+    .filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.name && MAPPING_FUNCTION.test(s.name.text))
+    .map((s) => `${file}: ${s.name!.text}`);
+}
+
 function controllers(): string[] {
   return readdirSync(SRC, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -132,6 +153,13 @@ describe('controllers', () => {
   it('listed as not yet following the convention still do not (remove them once they do)', () => {
     const conforming = Object.keys(NOT_YET).filter((file) => inspectController(file, readFileSync(join(SRC, file), 'utf8')).length === 0);
     expect(conforming).toEqual([]);
+  });
+
+  it('take their responses from mapping functions declared in mapper files only', () => {
+    const stray = sourceFiles(SRC).flatMap((path) => strayMappers(path.slice(SRC.length + 1), readFileSync(path, 'utf8')));
+    expect(stray).toEqual([]);
+    expect(strayMappers('x/x.dto.ts', 'export function toXResponse(x: X): XResponse { return x; }')).toEqual(['x/x.dto.ts: toXResponse']);
+    expect(strayMappers('x/x.mapper.ts', 'export function toXResponse(x: X): XResponse { return x; }')).toEqual([]);
   });
 
   it('finds what it is meant to find', () => {
