@@ -15,7 +15,7 @@ import { DemoCalendar } from './demo-calendar.js';
 import { demoServices } from './demo-context.js';
 import type { Demo } from './demo-context.js';
 import { DEMO_PASSWORD, STAFF } from './demo-people.js';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';

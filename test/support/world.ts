@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { ACTION_TYPES } from '../../src/corrective-actions/action-states.js';
 import { BOARD_DECISIONS } from '../../src/corrective-actions/action-states.js';
 import { COMPARATORS } from '../../src/indicators/indicator-math.js';
-import { ROLES } from '../../src/auth/roles.js';
+import { ROLES } from '../../src/common/roles.js';
 import type { Operation } from './api-surface.js';
 import { expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
 import type { ProgrammeFixture } from './programmes.js';
