@@ -305,6 +305,50 @@ describe('risk register', () => {
     expect((await map(qm, '?kind=opportunity')).kind).toBe('opportunity');
   });
 
+  it('plans a treatment action without a deviation, linked to the risk by a new revision, with its own life cycle', async () => {
+    const risk = (await create(qm, { programmeId: programmeA, ownerId: leader.id })).body;
+    const plan = (as: TestUser, version: number | null, over: Record<string, unknown> = {}) => {
+      const req = t.http.post(`/api/risks/${risk.id}/actions`).set(...bearer(as));
+      if (version !== null) req.set('If-Match', `"${version}"`);
+      return req.send({
+        type: 'preventive',
+        description: 'Recruit two reserve mentors per large profession',
+        ownerId: leader.id,
+        dueDate: '2026-05-31',
+        effectivenessCriterion: 'No adept waits more than two weeks for a new mentor',
+        ...over,
+      });
+    };
+    const before = await count();
+    expectProblem(await plan(leader, 1, { ownerId: auditor.id }), 422, 'owner_cannot_act');
+    expectProblem(await plan(leader, null), 428, 'if_match_required');
+    expectProblem(await plan(otherLeader, 1), 404, 'not_found');
+    expectProblem(await plan(board, 1), 403, 'forbidden_role');
+    expect(await count()).toBe(before);
+    expect((await t.sql(`SELECT 1 FROM corrective_action WHERE description = 'Recruit two reserve mentors per large profession'`)).length).toBe(0);
+
+    const res = await plan(leader, 1);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ revision: 2, change: 'revised', actionIds: [expect.any(String)] });
+    expect(res.body.reason).toMatch(/^Action CA-\d{4}-\d{4} planned to carry out the treatment$/);
+    const actionId = res.body.actionIds[0] as string;
+    const action = await get(leader, `/api/corrective-actions/${actionId}`);
+    expect(action.status).toBe(200);
+    expect(action.body).toMatchObject({ type: 'preventive', state: 'planned', ownerId: leader.id, deviations: [] });
+    expect((await auditOf(t, actionId)).map((e) => e.action)).toContain('corrective_action.create');
+    expect((await auditOf(t, risk.id)).map((e) => e.action)).toEqual(['risk.create', 'risk.revise']);
+    // The action goes through its own life cycle, like any other.
+    const started = await t.http
+      .post(`/api/corrective-actions/${actionId}/transitions`)
+      .set(...bearer(leader))
+      .set('If-Match', `"${action.body.version}"`)
+      .send({ to: 'in_progress', comment: 'Asked the associations' });
+    expect(started.status).toBe(200);
+    expectProblem(await plan(leader, 1), 412, 'version_mismatch');
+    expect((await revise(qm, risk.id, 2, { reason: 'Treated', status: 'closed' })).status).toBe(201);
+    expectProblem(await plan(leader, 3), 409, 'risk_closed');
+  });
+
   it('replays a creation sent twice with the same Idempotency-Key instead of recording two risks', async () => {
     const key = `risk-${Date.now()}`;
     const send = () =>

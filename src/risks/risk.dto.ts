@@ -54,6 +54,30 @@ export class ReviseRiskRequest {
   status?: RiskStatus;
 }
 
+/** What a treatment action is: a preventive action for a risk, an improvement for an opportunity (or either). */
+export const TREATMENT_ACTION_TYPES = ['preventive', 'improvement'] as const;
+
+/**
+ * Plans an action that carries out the treatment: a corrective-action record without a deviation,
+ * with the same life cycle and effectiveness check, linked to the risk by a new revision.
+ */
+export class PlanRiskActionRequest {
+  @EnumField(TREATMENT_ACTION_TYPES, { description: 'preventive (a risk) or improvement (an opportunity)' })
+  type: (typeof TREATMENT_ACTION_TYPES)[number];
+  @TextField({ max: 5000 }) description: string;
+  @UuidField({ description: 'Who carries it out: a quality manager or programme leader' }) ownerId: string;
+  @DateField({ description: 'Today or later, and within two years' }) dueDate: string;
+  @TextField({ max: 2000, description: 'How we will know it worked (checked after implementation by someone other than the owner)' })
+  effectivenessCriterion: string;
+  @IntField({
+    optional: true,
+    min: 0,
+    max: 730,
+    description: 'Days after implementation before its effectiveness can be judged (default 30)',
+  })
+  effectivenessCheckAfterDays?: number;
+}
+
 export class RiskQuery extends PageQuery {
   @UuidField({ optional: true, description: "A programme's risks (with organisation=true, also the organisation's)" })
   programmeId?: string;

@@ -9,6 +9,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import {
   CreateRiskRequest,
+  PlanRiskActionRequest,
   HeatMapQuery,
   HeatMapResponse,
   ReviseRiskRequest,
@@ -77,6 +78,26 @@ export class RisksController {
   @ApiOkResponse({ type: RiskHistoryResponse })
   history(@Ctx() ctx: RequestContext, @Param('id', RISK) id: string): Promise<RiskHistoryResponse> {
     return this.risks.history(ctx, id);
+  }
+
+  @Post(':id/actions')
+  @Roles('quality_manager', 'programme_leader')
+  @ApiOperation({
+    summary:
+      'Plan an action that carries out the treatment (preventive or improvement, with no deviation), linked to the risk by a new revision; needs If-Match. A quality manager, the owner, or a leader of its programme.',
+  })
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the revision you last read' })
+  @ApiCreatedResponse({ type: RiskResponse })
+  async planAction(
+    @Ctx() ctx: RequestContext,
+    @Param('id', RISK) id: string,
+    @Body() body: PlanRiskActionRequest,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RiskResponse> {
+    const risk = await this.risks.planAction(ctx, id, body, requireIfMatch(req));
+    setETag(res, risk.version);
+    return risk;
   }
 
   @Post(':id/revisions')

@@ -11,11 +11,13 @@ import { conflict, forbidden, notFound, unprocessable } from '../common/problem.
 import { allocateReference } from '../common/references.js';
 import type { RequestContext } from '../common/request-context.js';
 import { actionsByIds } from '../corrective-actions/corrective-actions.queries.js';
+import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { programmesByIds } from '../programmes/programmes.queries.js';
 import { isActiveUser, rolesOfUsers, userNames } from '../users/users.queries.js';
 import type {
   CreateRiskRequest,
+  PlanRiskActionRequest,
   HeatMapQuery,
   HeatMapResponse,
   ReviseRiskRequest,
@@ -47,6 +49,7 @@ export class RisksService {
     private readonly audit: AuditService,
     private readonly access: ProgrammeAccess,
     private readonly clock: Clock,
+    private readonly actions: CorrectiveActionsService,
   ) {}
 
   async list(ctx: RequestContext, q: RiskQuery): Promise<RiskPage> {
@@ -192,6 +195,53 @@ export class RisksService {
         entityVersion: revision,
         reason,
         changes: Object.fromEntries(changedFields(before, after).map((f) => [f, { old: before[f], new: after[f] }])),
+      });
+      const row = await riskById(m, id);
+      const [shown] = await this.present(m, ctx, [row!], this.clock.today());
+      return shown;
+    });
+  }
+
+  /**
+   * Plans an action that carries out the treatment and links it to the risk, in one transaction:
+   * the action (no deviation; its own life cycle and effectiveness check) and a revision of the
+   * risk listing it, each audited. Who may revise the risk may plan it; the owner of the action
+   * must be someone who can act (a quality manager or programme leader).
+   */
+  async planAction(ctx: RequestContext, id: string, body: PlanRiskActionRequest, expectedVersion: number): Promise<RiskResponse> {
+    const actorId = this.actorId(ctx);
+    return this.dataSource.transaction(async (m) => {
+      const current = await this.visibleRisk(m, ctx, id, true);
+      if (!this.mayRevise(ctx, current, await this.led(m, ctx))) {
+        throw forbidden('risk_not_allowed', 'Only a quality manager, the owner of the risk or a leader of its programme revises it');
+      }
+      if (current.revision !== expectedVersion) throw stale(current.revision);
+      if (current.status === 'closed') {
+        throw conflict('risk_closed', 'The risk is closed: reopen it (status open) to change it', {
+          errors: [{ field: 'status', message: 'must be open to plan an action' }],
+        });
+      }
+      const action = await this.actions.insert(m, ctx, {
+        deviationIds: [],
+        type: body.type,
+        description: body.description.trim(),
+        ownerId: body.ownerId,
+        dueDate: body.dueDate,
+        effectivenessCriterion: body.effectivenessCriterion.trim(),
+        effectivenessCheckAfterDays: body.effectivenessCheckAfterDays,
+      });
+      const before = contentOf(current);
+      const after: RiskContent = { ...before, actionIds: [...before.actionIds, action.id] };
+      const revision = current.revision + 1;
+      const reason = `Action ${action.reference} planned to carry out the treatment`;
+      await insertRevision(m, id, revision, 'revised', reason, after, actorId);
+      await this.audit.append(m, ctx, {
+        action: 'risk.revise',
+        entityType: 'risk',
+        entityId: id,
+        entityVersion: revision,
+        reason,
+        changes: { actionIds: { old: before.actionIds, new: after.actionIds } },
       });
       const row = await riskById(m, id);
       const [shown] = await this.present(m, ctx, [row!], this.clock.today());

@@ -62,6 +62,18 @@ test('a quality manager records a risk, sees it on the heat map, reviews and rev
   await expect(history).toContainText('Reserve mentors found for every profession');
   await expect(history).toContainText('Rating 16 → 8');
 
+  // An action carries out the treatment: planned here, with its own life cycle, linked to the risk.
+  await page.getByRole('button', { name: 'Plan an action' }).click();
+  await page.getByLabel('What will be done').fill('Recruit two reserve mentors per large profession');
+  await page.getByLabel('Owner').selectOption({ label: world.leader.name });
+  await page.getByLabel('Due date').fill(day(45));
+  await page.getByLabel('Effectiveness criterion').fill('No adept waits more than two weeks for a new mentor');
+  await expectAccessible(page, 'the action form of a risk');
+  await page.getByRole('button', { name: 'Plan the action' }).click();
+  await expect(page.getByText('The action is planned and linked to the risk.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^CA-\d{4}-\d{4}$/ })).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(4);
+
   // The register lists it with its programme, and the heat map counts it after treatment.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Risks and opportunities' }).click();
   await page.getByLabel('Search').fill(title);

@@ -315,6 +315,13 @@ const BODIES: Record<string, BodyMaker> = {
     ownerId: w.actors.leader.id,
     nextReviewOn: SOON,
   }),
+  'POST /api/risks/{id}/actions': (w) => ({
+    type: 'preventive',
+    description: 'Keep two reserve mentors',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'No adept without a mentor for more than two weeks',
+  }),
   'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,

@@ -1152,6 +1152,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risks/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an action that carries out the treatment (preventive or improvement, with no deviation), linked to the risk by a new revision; needs If-Match. A quality manager, the owner, or a leader of its programme. */
+        post: operations["RisksController_planAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risks/{id}/revisions": {
         parameters: {
             query?: never;
@@ -2706,6 +2723,29 @@ export interface components {
         RiskHistoryResponse: {
             /** @description Every revision, oldest first */
             revisions: components["schemas"]["RiskRevisionResponse"][];
+        };
+        PlanRiskActionRequest: {
+            /**
+             * @description preventive (a risk) or improvement (an opportunity)
+             * @enum {string}
+             */
+            type: "preventive" | "improvement";
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out: a quality manager or programme leader
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked (checked after implementation by someone other than the owner) */
+            effectivenessCriterion: string;
+            /** @description Days after implementation before its effectiveness can be judged (default 30) */
+            effectivenessCheckAfterDays?: number;
         };
         ReviseRiskRequest: {
             /** @description Why the risk changes (or what the review found) */
@@ -6981,6 +7021,61 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_planAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRiskActionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
             403: {
                 headers: {
                     [name: string]: unknown;

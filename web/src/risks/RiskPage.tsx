@@ -1,9 +1,11 @@
-import { Anchor, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
+import { useUser } from '../app/auth';
+import { useStaff } from '../users/staff';
 import { useAction as useCorrectiveAction } from '../corrective-actions/queries';
 import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -17,7 +19,7 @@ import type { Risk, RiskRevision } from './queries';
 import { RiskForm, riskBody } from './RiskForm';
 import type { RiskFormValues } from './RiskForm';
 
-type Mode = 'review' | 'revise' | 'close' | 'reopen';
+type Mode = 'review' | 'revise' | 'close' | 'reopen' | 'action';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -56,7 +58,7 @@ const formValues = (r: Risk): RiskFormValues => ({
 });
 
 /** A new revision: a review (the next date), a revision of any field, closing or reopening, each with its reason. */
-function ChangeForm({ risk, mode, onDone, onReload }: { risk: Risk; mode: Mode; onDone(): void; onReload(): void }) {
+function ChangeForm({ risk, mode, onDone, onReload }: { risk: Risk; mode: Exclude<Mode, 'action'>; onDone(): void; onReload(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState(mode === 'review' || mode === 'reopen' ? '' : risk.nextReviewOn);
@@ -132,6 +134,111 @@ function ChangeForm({ risk, mode, onDone, onReload }: { risk: Risk; mode: Mode; 
   );
 }
 
+/** Plans an action that carries out the treatment (preventive for a risk, improvement for an opportunity). */
+function PlanActionForm({ risk, onDone, onReload }: { risk: Risk; onDone(): void; onReload(): void }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const isQm = user.roles.includes('quality_manager');
+  const staff = useStaff(isQm);
+  const owners = isQm
+    ? (staff.data ?? []).filter((s) => s.active && s.roles.some((r) => r === 'quality_manager' || r === 'programme_leader'))
+    : [{ id: user.id, name: user.name }];
+  const [form, setForm] = useState({
+    type: risk.kind === 'opportunity' ? 'improvement' : 'preventive',
+    description: '',
+    ownerId: isQm ? '' : user.id,
+    dueDate: '',
+    effectivenessCriterion: '',
+  });
+  const ownerId = form.ownerId || owners[0]?.id || '';
+  const plan = useAction(
+    () =>
+      call(
+        api.POST('/api/risks/{id}/actions', {
+          params: { path: { id: risk.id }, header: { 'If-Match': `"${risk.version}"` } },
+          body: { ...form, type: form.type as 'preventive' | 'improvement', ownerId },
+        }),
+      ),
+    { invalidates: [riskKeys.all], sets: riskKeys.one(risk.id), done: t('risk.change.action.done') },
+  );
+  const errors = fieldErrors(t, plan.error);
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    plan.mutate(undefined, { onSuccess: onDone });
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="risk-change">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="risk-change">
+            {t('risk.change.action.title')}
+          </Title>
+          <NativeSelect
+            label={t('ca.field.type')}
+            data={['preventive', 'improvement'].map((ty) => ({ value: ty, label: t(`action.type.${ty}`) }))}
+            value={form.type}
+            onChange={set('type')}
+            error={errors.type}
+          />
+          <Textarea
+            label={t('ca.field.description')}
+            required
+            autosize
+            minRows={2}
+            value={form.description}
+            onChange={set('description')}
+            error={errors.description}
+          />
+          <div className="two-columns">
+            <NativeSelect
+              label={t('ca.field.owner')}
+              required
+              data={owners.map((o) => ({ value: o.id, label: o.name }))}
+              value={ownerId}
+              onChange={set('ownerId')}
+              error={errors.ownerId}
+            />
+            <TextInput
+              type="date"
+              label={t('ca.field.dueDate')}
+              required
+              value={form.dueDate}
+              onChange={set('dueDate')}
+              error={errors.dueDate}
+            />
+          </div>
+          <Textarea
+            label={t('ca.field.criterion')}
+            required
+            autosize
+            minRows={2}
+            value={form.effectivenessCriterion}
+            onChange={set('effectivenessCriterion')}
+            error={errors.effectivenessCriterion}
+          />
+          <ProblemAlert
+            error={Object.keys(errors).length ? undefined : plan.error}
+            onRetry={() => plan.mutate(undefined)}
+            onReload={() => {
+              plan.reset();
+              onReload();
+            }}
+          />
+          <Group>
+            <Button type="submit" loading={plan.isPending}>
+              {t('risk.change.action.submit')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('action.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 function historyEntry(t: (k: string, o?: Record<string, unknown>) => string, r: RiskRevision, previous: RiskRevision | undefined) {
   const extra: string[] = [];
   if (previous) {
@@ -161,6 +268,7 @@ export function RiskPage() {
   const risk = useRisk(id);
   const history = useRiskHistory(id);
   const [mode, setMode] = useState<Mode | null>(null);
+  const user = useUser();
   if (risk.isPending) return <Loading />;
   if (!risk.data) return <ProblemAlert error={risk.error} onRetry={() => void risk.refetch()} />;
   const r = risk.data;
@@ -173,6 +281,11 @@ export function RiskPage() {
           <Button variant="default" onClick={() => setMode('revise')}>
             {t('risk.change.revise.button')}
           </Button>
+          {user.roles.includes('quality_manager') || user.roles.includes('programme_leader') ? (
+            <Button variant="default" onClick={() => setMode('action')}>
+              {t('risk.change.action.button')}
+            </Button>
+          ) : null}
           <Button variant="default" onClick={() => setMode('close')}>
             {t('risk.change.close.button')}
           </Button>
@@ -192,7 +305,11 @@ export function RiskPage() {
           {r.reviewOverdue ? <StatusBadge kind="cell" value="overdue" /> : null}
           <Text size="sm">{t(`risk.kind.${r.kind}`)}</Text>
         </Group>
-        {mode ? <ChangeForm key={mode} risk={r} mode={mode} onDone={() => setMode(null)} onReload={() => void risk.refetch()} /> : null}
+        {mode === 'action' ? (
+          <PlanActionForm risk={r} onDone={() => setMode(null)} onReload={() => void risk.refetch()} />
+        ) : mode ? (
+          <ChangeForm key={mode} risk={r} mode={mode} onDone={() => setMode(null)} onReload={() => void risk.refetch()} />
+        ) : null}
         <Paper withBorder p="md">
           <dl className="two-columns facts">
             <Fact label={t('risk.field.context')}>{r.programmeName ?? t('risk.context.organisation')}</Fact>
