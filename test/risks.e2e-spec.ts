@@ -325,7 +325,9 @@ describe('risk register', () => {
     expectProblem(await plan(otherLeader, 1), 404, 'not_found');
     expectProblem(await plan(board, 1), 403, 'forbidden_role');
     expect(await count()).toBe(before);
-    expect((await t.sql(`SELECT 1 FROM corrective_action WHERE description = 'Recruit two reserve mentors per large profession'`)).length).toBe(0);
+    expect(
+      (await t.sql(`SELECT 1 FROM corrective_action WHERE description = 'Recruit two reserve mentors per large profession'`)).length,
+    ).toBe(0);
 
     const res = await plan(leader, 1);
     expect(res.status).toBe(201);
