@@ -15,6 +15,7 @@ import { DATA_SOURCE_OPTIONS, DatabaseModule, EMBEDDED_IN_MEMORY } from './datab
 import { ActionLinksModule } from './corrective-actions/action-links.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RisksModule } from './risks/risks.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         ManagementReviewsModule,
         IndicatorsModule,
         ReportsModule,
+        RisksModule,
       ],
       controllers: [HealthController],
       providers: [

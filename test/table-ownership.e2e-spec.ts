@@ -22,6 +22,7 @@ const TABLE_OWNERS: Record<string, string[]> = {
   procedures: ['procedure', 'procedure_version', 'procedure_version_contributor'],
   programmes: ['programme', 'programme_leader', 'programme_plan_entry', 'participant', 'pair'],
   training: ['training_record'],
+  risks: ['risk', 'risk_revision'],
   executions: ['execution', 'execution_step_record', 'execution_judgement'],
   deviations: ['deviation', 'deviation_transition', 'deviation_step'],
   'corrective-actions': ['corrective_action', 'corrective_action_deviation', 'corrective_action_transition', 'board_review'],

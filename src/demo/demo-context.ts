@@ -23,6 +23,7 @@ import { ProceduresService } from '../procedures/procedures.service.js';
 import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
+import { RisksService } from '../risks/risks.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -48,6 +49,7 @@ export function demoServices(app: INestApplicationContext) {
     scan: app.get(DeviationScanService),
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
+    risks: app.get(RisksService),
   };
 }
 

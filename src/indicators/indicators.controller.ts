@@ -21,7 +21,7 @@ export class IndicatorsController {
   @Roles(...READ_PROGRAMME)
   @ApiOperation({
     summary:
-      'Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true.',
+      'Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true.',
   })
   @ApiOkResponse({ type: IndicatorsResponse })
   async programme(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: IndicatorsQuery) {

@@ -43,6 +43,8 @@ export interface World {
   deviationId: string;
   actionId: string;
   reviewId: string;
+  /** A risk of programme A owned by the board member (so every role that revises risks may revise it). */
+  riskId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -103,6 +105,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'opening a management review',
   );
+  const risk = expectStatus(
+    await t.http
+      .post('/api/risks')
+      .set(...bearer(qm))
+      .send({
+        kind: 'risk',
+        programmeId: a.programme.id,
+        title: 'Mentor drop-out',
+        cause: 'Mentors are volunteers with changing jobs',
+        consequence: 'Adepts left without a mentor mid-year',
+        likelihood: 3,
+        impact: 4,
+        ownerId: board.id,
+        nextReviewOn: SOON,
+      }),
+    201,
+    'recording a risk',
+  );
   // A second procedure whose version 1 waits for approval, written by `author`.
   expectStatus(
     await t.http
@@ -124,6 +144,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     deviationId: deviation.id,
     actionId: action.id,
     reviewId: review.id,
+    riskId: risk.id,
   };
 }
 
@@ -145,6 +166,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         deviations: [w.deviationId],
         'corrective-actions': [w.actionId],
         'management-reviews': [w.reviewId],
+        risks: [w.riskId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -282,6 +304,18 @@ const BODIES: Record<string, BodyMaker> = {
     action: { ownerId: w.actors.quality_manager.id, dueDate: SOON, description: 'Hold the training' },
   }),
   'POST /api/management-reviews/{id}/close': (_w, actor) => ({ password: actor.password, comment: 'Closed' }),
+  'POST /api/risks': (w) => ({
+    kind: 'opportunity',
+    programmeId: w.a.programme.id,
+    title: 'Employers asking for interns',
+    cause: 'Local employers short of engineers',
+    consequence: 'Internships for adepts',
+    likelihood: 4,
+    impact: 3,
+    ownerId: w.actors.leader.id,
+    nextReviewOn: SOON,
+  }),
+  'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

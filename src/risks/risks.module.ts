@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { RisksController } from './risks.controller.js';
+import { RisksService } from './risks.service.js';
+
+/** The register of risks and opportunities (ISO 9001 6.1). Owns the tables `risk` and `risk_revision`. */
+@Module({ imports: [ProgrammesModule], controllers: [RisksController], providers: [RisksService] })
+export class RisksModule {}
