@@ -99,7 +99,7 @@ export async function perform(
   subject: SubjectInput,
   steps: ScriptedStep[],
 ): Promise<string> {
-  const id = await d.s.executions.start(by.ctx, programmeId, { procedureKey, subject });
+  const { id } = await d.s.executions.start(by.ctx, programmeId, { procedureKey, subject });
   for (const step of steps) await d.s.executions.recordStep(by.ctx, id, { stepKey: step.key, values: step.values, performedAt: step.at });
   await d.s.executions.complete(by.ctx, id);
   return id;
