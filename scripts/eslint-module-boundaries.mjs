@@ -38,6 +38,8 @@ const PUBLISHED = new Set([
   // The conformance rules (pure evaluation) whose findings reports label.
   'executions/conformance.ts',
   'indicators/indicator-math.ts',
+  // The risk register's ratings, bands and heat map (pure), printed in the register PDF.
+  'risks/risk-rating.ts',
   // The deviations module's ports (provided by the modules above it), its detector (used by
   // executions and the scan) and the steps a deviation concerns (shown in reports).
   'deviations/deviation-ports.ts',

@@ -8,8 +8,10 @@ import type { CorrectiveActionRegisterModel } from './models/corrective-action-r
 import type { EvidenceReportModel } from './models/evidence-report.js';
 import type { ManagementReviewMinutesModel } from './models/management-review-minutes.js';
 import type { ProcedureDocumentModel } from './models/procedure-document.js';
+import type { RiskRegisterModel } from './models/risk-register.js';
 
-export type ReportModel = ProcedureDocumentModel | EvidenceReportModel | CorrectiveActionRegisterModel | ManagementReviewMinutesModel;
+export type ReportModel =
+  ProcedureDocumentModel | EvidenceReportModel | CorrectiveActionRegisterModel | ManagementReviewMinutesModel | RiskRegisterModel;
 
 export function reportFingerprint(model: ReportModel): string {
   return canonicalHash(model);

@@ -12,13 +12,15 @@ import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { MinutesBuilder } from './builders/minutes.builder.js';
 import { ProcedureDocumentBuilder } from './builders/procedure-document.builder.js';
 import { RegisterBuilder } from './builders/register.builder.js';
+import { RiskRegisterBuilder } from './builders/risk-register.builder.js';
 import { renderCorrectiveActionRegister } from './corrective-action-register.js';
 import { reportFingerprint } from './fingerprint.js';
 import type { ReportModel } from './fingerprint.js';
 import { renderEvidenceReport } from './evidence-report.js';
 import { renderManagementReviewMinutes } from './management-review-minutes.js';
 import { renderProcedureDocument } from './procedure-document.js';
-import { EvidenceJsonResponse, EvidenceQuery, RegisterQuery, ReportQuery } from './reports.dto.js';
+import { renderRiskRegister } from './risk-register.js';
+import { EvidenceJsonResponse, EvidenceQuery, RegisterQuery, ReportQuery, RiskRegisterQuery } from './reports.dto.js';
 import { ReportsService } from './reports.service.js';
 
 const PROGRAMME_ID = new UuidParam('Programme');
@@ -32,6 +34,7 @@ export class ReportsController {
     private readonly procedureDocuments: ProcedureDocumentBuilder,
     private readonly registers: RegisterBuilder,
     private readonly minutes: MinutesBuilder,
+    private readonly riskRegisters: RiskRegisterBuilder,
     private readonly clock: Clock,
   ) {}
 
@@ -135,6 +138,18 @@ export class ReportsController {
   ): Promise<void> {
     const model = await this.minutes.build(ctx, id, reportRequest(q, this.clock));
     await this.send(res, model, `management-review-${model.review.heldOn}`, (out) => renderManagementReviewMinutes(model, out));
+  }
+
+  @Get('reports/risks.pdf')
+  @Roles('quality_manager', 'board_member', 'auditor')
+  @ApiOperation({
+    summary:
+      'The register of risks and opportunities (PDF): heat maps of the open ones before and after treatment, the register, each risk with its history; of one programme (with the organisation’s) or of all',
+  })
+  @ApiFileResponse('application/pdf', 'The PDF document')
+  async riskRegister(@Ctx() ctx: RequestContext, @Query() q: RiskRegisterQuery, @Res() res: Response): Promise<void> {
+    const model = await this.riskRegisters.build(ctx, { ...reportRequest(q, this.clock), programmeId: q.programmeId });
+    await this.send(res, model, 'risk-register', (out) => renderRiskRegister(model, out));
   }
 
   private async send(res: Response, model: ReportModel, name: string, render: (out: Response) => Promise<void>): Promise<void> {

@@ -34,6 +34,10 @@ export class RegisterQuery extends ReportQuery {
   @UuidField({ optional: true, description: 'Only actions addressing deviations of this programme' }) programmeId?: string;
 }
 
+export class RiskRegisterQuery extends ReportQuery {
+  @UuidField({ optional: true, description: "One programme's risks, with the organisation's; omit for every risk" }) programmeId?: string;
+}
+
 export class EvidenceJsonResponse {
   @ApiProperty({ description: 'SHA-256 of the canonical JSON of the model, as printed on every page of the PDF' })
   fingerprint: string;

@@ -8,13 +8,14 @@ import { EvidenceModelBuilder } from './builders/evidence-model.builder.js';
 import { MinutesBuilder } from './builders/minutes.builder.js';
 import { ProcedureDocumentBuilder } from './builders/procedure-document.builder.js';
 import { RegisterBuilder } from './builders/register.builder.js';
+import { RiskRegisterBuilder } from './builders/risk-register.builder.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [ProgrammesModule, ProceduresModule, CorrectiveActionsModule, ManagementReviewsModule, IndicatorsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, EvidenceModelBuilder, ProcedureDocumentBuilder, RegisterBuilder, MinutesBuilder],
+  providers: [ReportsService, EvidenceModelBuilder, ProcedureDocumentBuilder, RegisterBuilder, MinutesBuilder, RiskRegisterBuilder],
   exports: [ReportsService],
 })
 export class ReportsModule {}

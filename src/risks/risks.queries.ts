@@ -168,3 +168,24 @@ export async function overdueRisksOwnedBy(m: EntityManager, ownerId: string, tod
     [ownerId, today],
   );
 }
+
+/** Every revision of the risks among `riskIds`, by risk and revision (the register PDF prints each history). */
+export async function revisionsOfRisks(m: EntityManager, riskIds: readonly string[]): Promise<(RevisionRow & { riskId: string })[]> {
+  if (riskIds.length === 0) return [];
+  return m.query(
+    `SELECT rv.risk_id AS "riskId", ${REVISION_COLUMNS} FROM risk_revision rv WHERE rv.risk_id = ANY($1) ORDER BY rv.risk_id, rv.revision`,
+    [riskIds],
+  );
+}
+
+/**
+ * The register as a report prints it: every risk (open first, then by reference), of one
+ * programme with the organisation's or of all, with its latest revision.
+ */
+export async function registerRisks(m: EntityManager, programmeId: string | null): Promise<RiskRow[]> {
+  return m.query<RiskRow[]>(
+    `SELECT ${RISK_COLUMNS} FROM ${CURRENT} ${programmeId ? 'WHERE r.programme_id = $1 OR r.programme_id IS NULL' : ''}
+     ORDER BY rv.status DESC, r.reference`,
+    programmeId ? [programmeId] : [],
+  );
+}

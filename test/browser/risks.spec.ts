@@ -49,6 +49,12 @@ test('a quality manager records a risk, sees it on the heat map, reviews and rev
   await page.getByLabel('What the review found').fill('Reserve mentors found for every profession');
   await page.getByRole('button', { name: 'Record the review' }).click();
   await expect(page.getByText('The review is recorded.')).toBeVisible();
+  // The notifications sit over the page's buttons until dismissed (a pointer resting on one keeps it open).
+  const dismissAll = async () => {
+    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+    await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
+  };
+  await dismissAll();
 
   await page.getByRole('button', { name: 'Revise' }).click();
   await page.getByRole('combobox', { name: 'Likelihood', exact: true }).selectOption('2');
@@ -56,6 +62,7 @@ test('a quality manager records a risk, sees it on the heat map, reviews and rev
   await expectAccessible(page, 'the revision form');
   await page.getByRole('button', { name: 'Save the revision' }).click();
   await expect(page.getByText('likelihood 2 × impact 4 = 8')).toBeVisible();
+  await dismissAll();
   const history = page.getByRole('list', { name: 'History' });
   await expect(history.getByRole('listitem')).toHaveCount(3);
   await expect(history).toContainText('Revision 2: reviewed by');
@@ -114,4 +121,12 @@ test('an auditor reads the register and a risk without any control to change the
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(risk.title) })).toBeVisible();
   for (const name of ['Record a review', 'Revise', 'Close', 'Reopen']) await expect(page.getByRole('button', { name })).toHaveCount(0);
   await expectAccessible(page, 'a risk, read-only');
+  // The register as a PDF, from the Reports page.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  const section = page.getByRole('region', { name: 'Register of risks and opportunities' });
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: 'Download the risk register (PDF)' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/^risk-register-.*\.pdf$/);
 });

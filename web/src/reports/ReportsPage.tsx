@@ -165,6 +165,18 @@ export function ReportsPage() {
           </Section>
         ) : null}
 
+        {hasRole('quality_manager', 'board_member', 'auditor') ? (
+          <Section title={t('report.risks.title')}>
+            <Text size="sm">{t('report.risks.explanation')}</Text>
+            <DownloadButton
+              label={t('report.risks.download')}
+              run={() =>
+                download(api.GET('/api/reports/risks.pdf', { params: { query: { lang: registerLang } }, parseAs: 'blob' }), 'risks.pdf')
+              }
+            />
+          </Section>
+        ) : null}
+
         <Section title={t('report.procedures.title')}>
           <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
           {procedures.isPending ? (
