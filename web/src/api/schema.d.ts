@@ -6164,6 +6164,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {
@@ -6224,6 +6228,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {
@@ -6283,6 +6291,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {
