@@ -35,7 +35,7 @@ export async function caseFiles(flow: PageFlow, model: EvidenceReportModel, l: L
   if (files.sample) await keyValues(flow, [[e.sampleSeed, String(files.sample.seed)]]);
   if (!model.includeNames) await paragraph(flow, e.withheldNote, { size: SIZE.small, color: COLOR.muted });
   const version = versionMarker(model, l);
-  for (const [i, file] of files.subjects.entries()) await caseFile(flow, model, l, file, version, i > 0);
+  for (const file of files.subjects) await caseFile(flow, model, l, file, version);
 }
 
 async function caseFile(
@@ -44,14 +44,12 @@ async function caseFile(
   l: Labels,
   file: CaseFile,
   version: (key: string, n: number) => string,
-  newPage: boolean,
 ): Promise<void> {
   const e = l.evidence;
   const name = model.includeNames && file.name ? ` · ${file.name}` : '';
-  await heading(flow, `${file.subject} · ${l.subject[file.subjectType]}${name}`, 2, {
-    listed: false,
-    newPage: newPage ? 'portrait' : false,
-  });
+  // One after the other rather than a page each: ten thousand subjects would otherwise print
+  // ten thousand mostly empty pages. A heading never ends a page alone.
+  await heading(flow, `${file.subject} · ${l.subject[file.subjectType]}${name}`, 2, { listed: false });
   if (file.executions.length === 0) await paragraph(flow, e.noExecutions, { color: COLOR.muted });
   for (const x of file.executions) await execution(flow, model, l, x, version);
   await heading(flow, fill(e.deviationsOfSubject, { subject: file.subject }), 3, { numbered: false });
