@@ -29,7 +29,8 @@ export async function proceduresInForce(flow: PageFlow, model: EvidenceReportMod
     model.procedures.map((p) => [
       p.key,
       localise(p.title, model.lang),
-      version(p.key, p.version),
+      // The column says "Version": the number alone, unless superseded ("v1, superseded by v2 on ...").
+      version(p.key, p.version) === `v${p.version}` ? String(p.version) : version(p.key, p.version),
       formatDateTime(p.effectiveFrom, model.timeZone),
       p.approvals.length
         ? p.approvals.map((s) => `${s.signerName} (${s.meaning}), ${formatDateTime(s.signedAt, model.timeZone)}`).join('\n')

@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = 'aaa6f539e1f2bdeaee6d15983b51bc90f21485bac8e5291c42fec927267705cb';
+const EXPECTED_SHA256 = '81616bda53f67174d53af6e9de6b0d70be963178fcc3569006ccdc0705a40762';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
