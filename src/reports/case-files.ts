@@ -22,6 +22,10 @@ export function versionMarker(model: EvidenceReportModel, l: Labels): (key: stri
   };
 }
 
+/** Room kept for a case file's start (its heading, the first execution's heading and facts), and for an execution's. */
+const KEEP_CASE_FILE = 190;
+const KEEP_EXECUTION = 140;
+
 export async function caseFiles(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
   const e = l.evidence;
   const files = model.caseFiles;
@@ -48,7 +52,9 @@ async function caseFile(
   const e = l.evidence;
   const name = model.includeNames && file.name ? ` · ${file.name}` : '';
   // One after the other rather than a page each: ten thousand subjects would otherwise print
-  // ten thousand mostly empty pages. A heading never ends a page alone.
+  // ten thousand mostly empty pages. A case file starts where its heading, its first execution's
+  // heading and facts fit together, so no heading ends a page alone.
+  await flow.ensure(KEEP_CASE_FILE);
   await heading(flow, `${file.subject} · ${l.subject[file.subjectType]}${name}`, 2, { listed: false });
   if (file.executions.length === 0) await paragraph(flow, e.noExecutions, { color: COLOR.muted });
   for (const x of file.executions) await execution(flow, model, l, x, version);
@@ -66,6 +72,7 @@ async function execution(
 ): Promise<void> {
   const e = l.evidence;
   const at = (instant: string) => formatDateTime(instant, model.timeZone);
+  await flow.ensure(KEEP_EXECUTION);
   await heading(flow, `${x.procedureKey} · ${localise(x.title, model.lang)}`, 3, { numbered: false });
   const judgements = x.judgements.map((j) =>
     fill(e.judgementValue, {
