@@ -158,8 +158,8 @@ describe('case files in the evidence report', () => {
     expect(file).toContain(`${adepts[0].code} · Adept · ${adepts[0].fullName}`);
     for (const needle of [
       `Pinned version v1, superseded by v2 on ${supersededOn}`,
-      'Started',
-      'Completed',
+      'Opened (recorded)',
+      'Completed (recorded)',
       'Lena Leader',
       'language_level: b1',
       'motivation: 5',

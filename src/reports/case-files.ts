@@ -25,6 +25,9 @@ export function versionMarker(model: EvidenceReportModel, l: Labels): (key: stri
 /** Room kept for a case file's start (its heading, the first execution's heading and facts), and for an execution's. */
 const KEEP_CASE_FILE = 190;
 const KEEP_EXECUTION = 140;
+/** Room kept for a deviation's or an action's heading with its first facts. */
+const KEEP_DEVIATION = 110;
+const KEEP_ACTION = 80;
 
 export async function caseFiles(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
   const e = l.evidence;
@@ -187,6 +190,7 @@ async function deviation(
   const e = l.evidence;
   const at = (instant: string) => formatDateTime(instant, model.timeZone);
   const title = d.rule === null ? d.title : l.deviationRule[d.rule];
+  await flow.ensure(KEEP_DEVIATION);
   await paragraph(flow, `${d.reference} · ${title}`, { face: 'bold', size: SIZE.body, gapAfter: 2 });
   const procedure =
     d.procedureKey === null
@@ -217,6 +221,7 @@ async function deviation(
 async function action(flow: PageFlow, model: EvidenceReportModel, l: Labels, a: CaseAction): Promise<void> {
   const e = l.evidence;
   const at = (instant: string) => formatDateTime(instant, model.timeZone);
+  await flow.ensure(KEEP_ACTION);
   await paragraph(flow, `${a.reference} · ${l.actionType[a.type]}`, {
     face: 'bold',
     size: SIZE.small,

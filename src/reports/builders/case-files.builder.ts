@@ -101,8 +101,20 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
   const judgementsBy = group(judgements, (j) => j.executionId);
   const executionsOf = group(executions, (e) => e.participantId ?? e.pairId ?? '');
 
+  const actionById = new Map(actions.map((a) => [a.id, a]));
+  const linksOf = group(links, (l) => l.deviationId);
+  const deviationSignaturesOf = group(deviationSignatures, (sg) => sg.recordId);
+  const actionSignaturesOf = group(actionSignatures, (sg) => sg.recordId);
+  const deviationsOfParticipant = group(
+    deviations.filter((d) => d.participantId !== null),
+    (d) => d.participantId!,
+  );
+  const deviationsOfExecution = group(
+    deviations.filter((d) => d.executionId !== null),
+    (d) => d.executionId!,
+  );
   const caseAction = (id: string): CaseAction | null => {
-    const a = actions.find((x) => x.id === id);
+    const a = actionById.get(id);
     if (!a) return null;
     const check = checks.get(a.id);
     const doneAt = a.implementedAt ?? a.closedAt;
@@ -117,7 +129,7 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
       effectivenessCriterion: a.effectivenessCriterion,
       effectiveness: check ? { verdict: check.verdict, at: check.occurredAt.toISOString(), evidence: check.evidence } : null,
       cancellationReason: a.cancellationReason,
-      signatures: actionSignatures.filter((s) => s.recordId === a.id).map(signatureEntry),
+      signatures: (actionSignaturesOf.get(a.id) ?? []).map(signatureEntry),
     };
   };
   const caseDeviation = (d: DeviationCaseRow): CaseDeviation => ({
@@ -136,9 +148,8 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
     targetDate: d.targetDate,
     targetMet: d.state === 'cancelled' ? null : d.closedAt ? day(d.closedAt) <= d.targetDate : req.asOf > d.targetDate ? false : null,
     cancellationReason: d.cancellationReason,
-    signatures: deviationSignatures.filter((s) => s.recordId === d.id).map(signatureEntry),
-    actions: links
-      .filter((l) => l.deviationId === d.id)
+    signatures: (deviationSignaturesOf.get(d.id) ?? []).map(signatureEntry),
+    actions: (linksOf.get(d.id) ?? [])
       .map((l) => caseAction(l.correctiveActionId))
       .filter((a): a is CaseAction => a !== null)
       .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0)),
@@ -185,16 +196,19 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
 
   const files: CaseFile[] = subjects.map((s) => {
     const own = executionsOf.get(s.id) ?? [];
-    const ownIds = new Set(own.map((e) => e.id));
     return {
       subject: s.code,
       subjectType: s.type,
       ...(req.names ? { name: s.name } : {}),
       executions: own.map(caseExecution),
-      deviations: deviations
-        .filter(
-          (d) => (s.participantId !== null && d.participantId === s.participantId) || (d.executionId !== null && ownIds.has(d.executionId)),
-        )
+      // By reference, each once: a deviation about the participant may also point at one of its executions.
+      deviations: [
+        ...new Set([
+          ...(s.participantId === null ? [] : (deviationsOfParticipant.get(s.participantId) ?? [])),
+          ...own.flatMap((e) => deviationsOfExecution.get(e.id) ?? []),
+        ]),
+      ]
+        .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
         .map(caseDeviation),
     };
   });
