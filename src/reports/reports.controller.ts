@@ -41,7 +41,7 @@ export class ReportsController {
   @Roles(...READ_PROGRAMME)
   @ApiOperation({
     summary:
-      'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint',
+      'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary, and a case file per subject (or per subject of a random sample: sample, seed); every page shows page X of Y and the report fingerprint',
   })
   @ApiFileResponse('application/pdf', 'The PDF document')
   async evidencePdf(
