@@ -27,6 +27,8 @@ const GUARDED = [
   'execution_step_record',
   'execution_judgement',
   'reference_counter',
+  'risk',
+  'risk_revision',
   'deviation',
   'deviation_transition',
   'deviation_step',

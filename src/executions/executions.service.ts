@@ -49,11 +49,15 @@ export class ExecutionsService {
     private readonly clock: Clock,
   ) {}
 
-  async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
+  async start(
+    ctx: RequestContext,
+    programmeId: string,
+    input: { procedureKey: string; subject: SubjectInput },
+  ): Promise<ExecutionResponse> {
     const given = [input.subject.participantId, input.subject.pairId, input.subject.cohort].filter((x) => x !== undefined);
     if (given.length !== 1)
       throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
-    return this.dataSource.transaction(async (m) => {
+    const id = await this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       await requireBaselineAdopted(m);
       if (programme.status !== 'active')
@@ -106,6 +110,7 @@ export class ExecutionsService {
       });
       return row.id;
     });
+    return this.views.get(ctx, id);
   }
 
   async recordStep(
@@ -171,8 +176,8 @@ export class ExecutionsService {
     executionId: string,
     recordId: string,
     input: { values: Record<string, unknown>; reason: string; performedAt?: string; performedById?: string },
-  ): Promise<string> {
-    return this.dataSource.transaction(async (m) => {
+  ): Promise<ExecutionResponse> {
+    await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       const old = ec.records.find((r) => r.id === recordId);
       if (!old) throw notFound('Step record');
@@ -229,11 +234,11 @@ export class ExecutionsService {
         reason: input.reason,
       });
       if (judgement?.status === 'nonconforming') await this.detectDeviations(m, ctx, await loadExecution(m, executionId), judgement);
-      return row.id;
     });
+    return this.views.get(ctx, executionId);
   }
 
-  async complete(ctx: RequestContext, executionId: string): Promise<void> {
+  async complete(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
@@ -263,6 +268,7 @@ export class ExecutionsService {
       });
       if (result.status === 'nonconforming') await this.detectDeviations(m, ctx, completed, result);
     });
+    return this.views.get(ctx, executionId);
   }
 
   /** Automatic detection: a deviation per finding rule (listing its steps), in the same transaction. */
