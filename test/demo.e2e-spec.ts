@@ -196,6 +196,27 @@ describe('demo programme', () => {
     expect(text).not.toContain('Amina Haddad');
   });
 
+  it('gives every participant and pair a case file in the report: executions, corrections, judgements, deviations and actions', async () => {
+    const text = (await pageTexts(readFileSync(out))).join('\n');
+    const subjects =
+      (await count(`SELECT count(*)::int AS n FROM participant WHERE programme_id = $1`, [summary.programme.id])) +
+      (await count(`SELECT count(*)::int AS n FROM pair WHERE programme_id = $1`, [summary.programme.id]));
+    expectShows(text, [
+      'Case files',
+      `Every subject of the programme has a case file (${subjects})`,
+      'Pinned version',
+      'Performed by',
+      'Judgement',
+      'Root cause',
+      'Target date',
+      summary.actions.closed,
+      'Effectiveness criterion',
+      'Effectiveness evidence',
+    ]);
+    // One case file heading per subject.
+    expect((text.match(/\n\d+\.\d+\s+[AM]-[A-Z0-9]+(\/[AM]-[A-Z0-9]+)? · /g) ?? []).length).toBe(subjects);
+  });
+
   it('refuses to load a second time, and writes nothing', async () => {
     const [before] = await t.sql<{ seq: string }>(`SELECT seq FROM audit_head`);
     await expect(runDemo(t.app, { out: join(tmpdir(), `demo-again-${uniqueSuffix()}.pdf`), lang: 'en' })).rejects.toThrow(DemoRefused);

@@ -65,7 +65,17 @@ describe('names in any script in the evidence report', () => {
 
   it('embeds a face for Ethiopic and one for Chinese characters, and only because the names need them', async () => {
     const fonts = [...pdf.toString('latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+([A-Za-z-]+)/g)].map((m) => m[1]);
-    expect(new Set(fonts)).toEqual(new Set(['DejaVuSans', 'DejaVuSans-Bold', 'NotoSansEthiopic-Regular', 'NotoSansSC-Regular']));
+    // Bold too: each case file's heading names its subject.
+    expect(new Set(fonts)).toEqual(
+      new Set([
+        'DejaVuSans',
+        'DejaVuSans-Bold',
+        'NotoSansEthiopic-Regular',
+        'NotoSansEthiopic-Bold',
+        'NotoSansSC-Regular',
+        'NotoSansSC-Bold',
+      ]),
+    );
 
     // A report without such names embeds the report's face alone.
     const plain = await programmeFixture(t, { staff, startDate: '2026-03-02', endDate: '2027-02-26', adepts: 1 });

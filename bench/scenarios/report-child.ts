@@ -2,7 +2,11 @@
  * One measurement of the evidence-report scenario (bench/scenarios/report.ts), in a process of its
  * own so that one run's peak RSS cannot hide another's:
  *
- *   node --expose-gc dist/bench/scenarios/report-child.js <report|raw> <participants> <warm|cold>
+ *   node --expose-gc dist/bench/scenarios/report-child.js <report|raw> <participants> <warm|cold> [cases]
+ *
+ * Without `cases` the model has no case files: the report as it was before case files, against the
+ * same baseline as before. With `cases` every participant has a case file, and raw pdfkit writes
+ * the case files' lines too (one line per execution, step, correction and deviation field).
  *
  * `report` renders the evidence report of a synthetic programme (one matrix row per participant,
  * deviations and corrective actions in proportion); `raw` has raw pdfkit write the same table rows
@@ -28,6 +32,8 @@ export type Mode = 'report' | 'raw';
 export interface ReportRun {
   mode: Mode;
   participants: number;
+  /** Case files for every participant were part of the model and of the raw rows. */
+  cases: boolean;
   rows: number;
   pages: number;
   ms: number;
@@ -60,7 +66,53 @@ function tableRows(model: EvidenceReportModel): string[][] {
       d.closedAt ?? '—',
     ]),
     ...model.correctiveActions.map((a) => [a.reference, a.type, a.description, a.ownerName, a.dueOn, a.state, String(a.overdueDays)]),
+    ...caseFileRows(model),
   ];
+}
+
+/** The case files' text as rows: what the report prints of each subject, execution, step, correction and deviation. */
+function* caseFileRowsOf(model: EvidenceReportModel): Generator<string[]> {
+  for (const f of model.caseFiles.subjects) {
+    yield [f.subject, f.subjectType];
+    for (const x of f.executions) {
+      yield [x.procedureKey, `v${x.version}`, x.contentHash];
+      yield [x.startedAt, x.completedAt ?? '—', ...x.judgements.map((j) => `${j.conformance} ${j.judgedAt} v${j.version} ${j.cause}`)];
+      for (const st of x.steps) {
+        yield [
+          st.stepKey,
+          st.performedAt,
+          st.performedBy ?? '—',
+          st.recordedAt,
+          ...st.values.map((v) => `${v.field}: ${String(v.value)}`),
+          ...st.withheld,
+        ];
+      }
+      for (const c of x.corrections)
+        yield [c.stepKey, c.at, c.by ?? '—', c.reason, ...c.changes.map((ch) => `${ch.field}: ${ch.old} → ${ch.new}`)];
+      for (const j of x.judgements) for (const fd of j.findings) yield [fd.rule ?? '—', fd.stepKey ?? '—'];
+    }
+    for (const d of f.deviations) {
+      yield [d.reference, d.title];
+      for (const value of [
+        d.severity,
+        d.state,
+        d.procedureKey ?? '—',
+        d.occurredAt,
+        d.detectedAt,
+        d.containment ?? '—',
+        d.rootCause ?? '—',
+        d.targetDate,
+        d.closedAt ?? '—',
+      ]) {
+        yield [value];
+      }
+      for (const sg of d.signatures) yield [sg.signerName, sg.meaning, sg.signedAt, sg.contentHash ?? '—'];
+    }
+  }
+}
+
+function caseFileRows(model: EvidenceReportModel): string[][] {
+  return [...caseFileRowsOf(model)];
 }
 
 /** Raw pdfkit: the same rows, same font and size, one line per cell, no layout pass. */
@@ -106,9 +158,9 @@ async function renderOnce(mode: Mode, model: EvidenceReportModel, onPage: () => 
   return pages;
 }
 
-async function child(mode: Mode, participants: number, warm: boolean): Promise<ReportRun> {
-  if (warm) await renderOnce(mode, syntheticEvidenceReport({ participants: 100, seed: 7 }), () => undefined);
-  const model = syntheticEvidenceReport({ participants });
+async function child(mode: Mode, participants: number, warm: boolean, cases: boolean): Promise<ReportRun> {
+  if (warm) await renderOnce(mode, syntheticEvidenceReport({ participants: 100, seed: 7, caseFiles: cases }), () => undefined);
+  const model = syntheticEvidenceReport({ participants, caseFiles: cases });
   const rows = tableRows(model);
   global.gc?.();
   const startRss = process.memoryUsage().rss;
@@ -131,6 +183,7 @@ async function child(mode: Mode, participants: number, warm: boolean): Promise<R
   return {
     mode,
     participants,
+    cases,
     rows: rows.length,
     pages,
     ms: Math.round(ms),
@@ -142,9 +195,9 @@ async function child(mode: Mode, participants: number, warm: boolean): Promise<R
   };
 }
 
-const [mode, participants, warmth] = process.argv.slice(2);
-if ((mode !== 'report' && mode !== 'raw') || !Number.isInteger(Number(participants))) {
-  process.stderr.write('usage: report-child.js <report|raw> <participants> <warm|cold>\n');
+const [mode, participants, warmth, cases] = process.argv.slice(2);
+if ((mode !== 'report' && mode !== 'raw') || !Number.isInteger(Number(participants)) || (cases !== undefined && cases !== 'cases')) {
+  process.stderr.write('usage: report-child.js <report|raw> <participants> <warm|cold> [cases]\n');
   process.exit(2);
 }
-process.stdout.write(`${JSON.stringify(await child(mode, Number(participants), warmth !== 'cold'))}\n`);
+process.stdout.write(`${JSON.stringify(await child(mode, Number(participants), warmth !== 'cold', cases === 'cases'))}\n`);

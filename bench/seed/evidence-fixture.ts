@@ -190,5 +190,104 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
       chainHead: { seq: 5678, hash: CHAIN_HEAD_HASH },
       verification: { valid: true, throughSeq: 5678, fullVerifiedAt: '2026-11-30T18:00:00.000Z' },
     },
+    supersededVersions: [{ key: 'intake-interview', version: 2, by: 3, on: '2027-01-10T12:00:00.000Z' }],
+    caseFiles: {
+      sample: null,
+      subjects: [
+        {
+          subject: 'A-0001',
+          subjectType: 'adept',
+          ...(includeNames ? { name: NAMES[0] } : {}),
+          executions: [
+            {
+              procedureKey: 'intake-interview',
+              title: { en: 'Intake interview', sv: 'Intagssamtal', nb: 'Inntakssamtale' },
+              version: 2,
+              contentHash: INTAKE_HASH,
+              state: 'completed',
+              startedAt: '2027-01-08T09:00:00.000Z',
+              completedAt: '2027-01-20T15:00:00.000Z',
+              steps: [
+                {
+                  stepKey: 'meet',
+                  performedAt: '2027-01-20T14:00:00.000Z',
+                  performedBy: 'Bjørn Sæther',
+                  recordedAt: '2027-01-20T15:00:00.000Z',
+                  values: [
+                    { field: 'attended', value: true },
+                    { field: 'duration_minutes', value: 45 },
+                    ...(includeNames ? [{ field: 'summary', value: 'Wants to work as a surgeon again' }] : []),
+                  ],
+                  withheld: includeNames ? [] : ['summary'],
+                  notes: null,
+                  notesWithheld: false,
+                },
+              ],
+              corrections: [
+                {
+                  stepKey: 'meet',
+                  by: 'Bjørn Sæther',
+                  at: '2027-01-21T08:00:00.000Z',
+                  reason: 'Typed the wrong duration',
+                  changes: [{ field: 'duration_minutes', old: '54', new: '45', withheld: false }],
+                },
+              ],
+              judgements: [
+                {
+                  conformance: 'nonconforming',
+                  cause: 'completion',
+                  judgedAt: '2027-01-20T15:00:00.000Z',
+                  version: 2,
+                  findings: [{ rule: 'outside_window', stepKey: 'meet' }],
+                },
+              ],
+            },
+          ],
+          deviations: [
+            {
+              reference: 'DEV-2027-0001',
+              title: 'outside_window',
+              rule: 'outside_window',
+              severity: 'major',
+              state: 'closed',
+              occurredAt: '2027-01-20T14:00:00.000Z',
+              detectedAt: '2027-01-20T15:00:00.000Z',
+              closedAt: '2027-02-18T10:00:00.000Z',
+              procedureKey: 'intake-interview',
+              procedureVersion: 2,
+              containment: 'Interview repeated within the window for the next adepts',
+              rootCause: 'The programme start moved and the calendar was not updated',
+              targetDate: '2027-02-28',
+              targetMet: true,
+              cancellationReason: null,
+              signatures: [
+                {
+                  signerName: 'Åsa Læstadius-Øberg',
+                  meaning: 'closed',
+                  comment: null,
+                  signedAt: '2027-02-18T10:00:00.000Z',
+                  contentHash: INTAKE_HASH,
+                },
+              ],
+              actions: [
+                {
+                  reference: 'CA-2027-0001',
+                  type: 'corrective',
+                  description: 'Calendar reminders follow the programme start',
+                  ownerName: 'Bjørn Sæther',
+                  state: 'closed',
+                  dueOn: '2027-02-15',
+                  dueMet: true,
+                  effectivenessCriterion: 'No late intake in the next ten',
+                  effectiveness: { verdict: 'effective', at: '2027-02-17T09:00:00.000Z', evidence: 'Ten intakes checked, all on time' },
+                  cancellationReason: null,
+                  signatures: [],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { ConformanceStatus, ReportLanguage } from '../../src/reports/models/codes.js';
 import { CONFORMANCE_STATUSES, DEVIATION_SOURCES, GENDERS, SEVERITIES } from '../../src/reports/models/codes.js';
-import type { EvidenceReportModel } from '../../src/reports/models/evidence-report.js';
+import type { CaseDeviation, CaseExecution, CaseFile, EvidenceReportModel } from '../../src/reports/models/evidence-report.js';
 import { evidenceReportFixture } from './evidence-fixture.js';
 
 /** Mulberry32: tiny, fast, and good enough to spread synthetic values. */
@@ -26,6 +26,8 @@ export interface SyntheticOptions {
   participants: number;
   lang?: ReportLanguage;
   seed?: number;
+  /** A case file for every participant (two to four executions, one in five with a deviation); default none. */
+  caseFiles?: boolean;
 }
 
 /** One matrix row per participant; deviations and corrective actions in proportion. */
@@ -86,6 +88,9 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
     effectiveness: pick([null, 'effective', 'not_effective'] as const),
     boardDecisions: [],
   }));
+  const caseFiles = options.caseFiles
+    ? participants.map((p, i) => syntheticCaseFile(p.code, p.role, next, day, i < deviations.length ? deviations[i].reference : null))
+    : [];
   const months = ['2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06'];
   const perMonth = months.map((month) => ({ month, counts: { minor: 0, major: 0, critical: 0 } }));
   for (const d of deviations) {
@@ -100,5 +105,98 @@ export function syntheticEvidenceReport(options: SyntheticOptions): EvidenceRepo
     deviations,
     correctiveActions,
     indicators: { ...base.indicators, deviationsPerMonth: perMonth, enrolled: n },
+    supersededVersions: [],
+    caseFiles: { sample: null, subjects: caseFiles },
   };
+}
+
+const HASH = '3f1c9a7e52b04d6f8e2a1b9c7d5e3f1a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e';
+
+/** A subject's case file: executions with a few values each, a correction now and then, and its deviation if it has one. */
+function syntheticCaseFile(
+  code: string,
+  role: 'adept' | 'mentor',
+  next: () => number,
+  day: (offset: number) => string,
+  deviation: string | null,
+): CaseFile {
+  const executions = PROCEDURE_KEYS.slice(0, 2 + Math.floor(next() * 3)).map((key, k): CaseExecution => {
+    const on = day(k * 20 + Math.floor(next() * 10));
+    const conforming = next() < 0.8;
+    return {
+      procedureKey: key,
+      title: { en: key.replace(/-/g, ' ') },
+      version: 1 + Math.floor(next() * 2),
+      contentHash: HASH,
+      state: 'completed',
+      startedAt: `${on}T08:00:00.000Z`,
+      completedAt: `${on}T12:00:00.000Z`,
+      steps: ['prepare', 'meeting'].map((stepKey) => ({
+        stepKey,
+        performedAt: `${on}T10:00:00.000Z`,
+        performedBy: 'Bjørn Sæther',
+        recordedAt: `${on}T11:00:00.000Z`,
+        values: [
+          { field: 'held', value: true },
+          { field: 'duration_minutes', value: 30 + Math.floor(next() * 60) },
+        ],
+        withheld: ['summary'],
+        notes: null,
+        notesWithheld: false,
+      })),
+      corrections:
+        next() < 0.1
+          ? [
+              {
+                stepKey: 'meeting',
+                by: 'Bjørn Sæther',
+                at: `${on}T13:00:00.000Z`,
+                reason: 'Typed the wrong duration',
+                changes: [{ field: 'duration_minutes', old: '90', new: '60', withheld: false }],
+              },
+            ]
+          : [],
+      judgements: [
+        {
+          conformance: conforming ? 'conforming' : 'nonconforming',
+          cause: 'completion',
+          judgedAt: `${on}T12:00:00.000Z`,
+          version: 1,
+          findings: conforming ? [] : [{ rule: 'outside_window', stepKey: 'meeting' }],
+        },
+      ],
+    };
+  });
+  const deviations: CaseDeviation[] = deviation
+    ? [
+        {
+          reference: deviation,
+          title: 'outside_window',
+          rule: 'outside_window',
+          severity: 'minor',
+          state: 'closed',
+          occurredAt: `${day(10)}T10:00:00.000Z`,
+          detectedAt: `${day(10)}T12:00:00.000Z`,
+          closedAt: `${day(40)}T12:00:00.000Z`,
+          procedureKey: PROCEDURE_KEYS[0],
+          procedureVersion: 1,
+          containment: 'Next meeting booked within the window',
+          rootCause: 'The calendar was not updated when the start moved',
+          targetDate: day(45),
+          targetMet: true,
+          cancellationReason: null,
+          signatures: [
+            {
+              signerName: 'Åsa Læstadius-Øberg',
+              meaning: 'closed',
+              comment: null,
+              signedAt: `${day(40)}T12:00:00.000Z`,
+              contentHash: HASH,
+            },
+          ],
+          actions: [],
+        },
+      ]
+    : [];
+  return { subject: code, subjectType: role, executions, deviations };
 }

@@ -102,6 +102,29 @@ export async function actionsOfDeviation(m: EntityManager, deviationId: string):
   );
 }
 
+/** A corrective action with what an auditor reads in a case file. */
+export interface ActionCaseRow extends ActionRow {
+  description: string;
+  effectivenessCriterion: string;
+  implementedAt: Date | null;
+  /** The comment of its latest move to `cancelled`, when it was cancelled. */
+  cancellationReason: string | null;
+}
+
+/** The actions `actionIds` with criterion and cancellation reason, by reference. */
+export async function actionsForCaseFiles(m: EntityManager, actionIds: readonly string[]): Promise<ActionCaseRow[]> {
+  if (actionIds.length === 0) return [];
+  return m.query<ActionCaseRow[]>(
+    `SELECT a.id, a.reference, a.type, a.state, a.due_date::text AS "dueDate", a.owner_id AS "ownerId", a.closed_at AS "closedAt",
+       a.review_decision_id AS "reviewDecisionId", a.description, a.effectiveness_criterion AS "effectivenessCriterion",
+       a.implemented_at AS "implementedAt",
+       (SELECT t.comment FROM corrective_action_transition t WHERE t.corrective_action_id = a.id AND t.to_state = 'cancelled'
+         ORDER BY t.seq DESC LIMIT 1) AS "cancellationReason"
+     FROM corrective_action a WHERE a.id = ANY($1) ORDER BY a.reference`,
+    [[...new Set(actionIds)]],
+  );
+}
+
 /** The actions among `ids` that exist, by reference. */
 export async function actionsByIds(m: EntityManager, ids: readonly string[]): Promise<ActionRow[]> {
   if (ids.length === 0) return [];

@@ -114,3 +114,33 @@ export async function openDeviationTallies(
     [today],
   );
 }
+
+/** A deviation with what an auditor reads in a case file: containment, root cause, target date, why it was cancelled. */
+export interface DeviationCaseRow extends DeviationSummary {
+  executionId: string | null;
+  targetDate: string;
+  containment: string | null;
+  rootCause: string | null;
+  /** The comment of its latest move to `cancelled`, when it was cancelled. */
+  cancellationReason: string | null;
+}
+
+/** The deviations of the programme about any of the participants `participantIds` or executions `executionIds`, by reference. */
+export async function deviationsForCaseFiles(
+  m: EntityManager,
+  programmeId: string,
+  participantIds: readonly string[],
+  executionIds: readonly string[],
+): Promise<DeviationCaseRow[]> {
+  if (participantIds.length === 0 && executionIds.length === 0) return [];
+  return m.query<DeviationCaseRow[]>(
+    `SELECT d.id, d.reference, d.programme_id AS "programmeId", d.title, d.severity, d.source, d.state, d.occurred_at AS "occurredAt",
+       d.detected_at AS "detectedAt", d.closed_at AS "closedAt", d.procedure_key AS "procedureKey", d.version_number AS "versionNumber",
+       d.participant_id AS "participantId", d.rule, d.execution_id AS "executionId", d.target_date::text AS "targetDate", d.containment,
+       d.root_cause AS "rootCause",
+       (SELECT t.comment FROM deviation_transition t WHERE t.deviation_id = d.id AND t.to_state = 'cancelled' ORDER BY t.seq DESC LIMIT 1)
+         AS "cancellationReason"
+     FROM deviation d WHERE d.programme_id = $1 AND (d.participant_id = ANY($2) OR d.execution_id = ANY($3)) ORDER BY d.reference`,
+    [programmeId, [...new Set(participantIds)], [...new Set(executionIds)]],
+  );
+}

@@ -189,3 +189,66 @@ export async function executionFacts(
   );
   return row ?? null;
 }
+
+/** An execution as the evidence report's case files read it. */
+export interface CaseExecutionRow {
+  id: string;
+  procedureKey: string;
+  versionId: string;
+  versionNumber: number;
+  contentHash: string;
+  subjectType: Execution['subjectType'];
+  participantId: string | null;
+  pairId: string | null;
+  state: Execution['state'];
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+/** The executions of the programme about the participants and pairs `subjectIds`, by subject, start and id. */
+export async function executionsOfSubjects(
+  m: EntityManager,
+  programmeId: string,
+  subjectIds: readonly string[],
+): Promise<CaseExecutionRow[]> {
+  if (subjectIds.length === 0) return [];
+  return m.query<CaseExecutionRow[]>(
+    `SELECT id, procedure_key AS "procedureKey", version_id AS "versionId", version_number AS "versionNumber", content_hash AS "contentHash",
+       subject_type AS "subjectType", participant_id AS "participantId", pair_id AS "pairId", state, created_at AS "createdAt", completed_at AS "completedAt"
+     FROM execution WHERE programme_id = $1 AND (participant_id = ANY($2) OR pair_id = ANY($2)) ORDER BY created_at, id`,
+    [programmeId, [...new Set(subjectIds)]],
+  );
+}
+
+/** The step records of the executions `executionIds` (superseded ones included), in the order recorded. */
+export async function stepRecordsOf(m: EntityManager, executionIds: readonly string[]): Promise<StepRecord[]> {
+  if (executionIds.length === 0) return [];
+  const rows = await m.query<Record<string, unknown>[]>(
+    `SELECT to_jsonb(r) AS j FROM execution_step_record r WHERE r.execution_id = ANY($1) ORDER BY r.recorded_at, r.id`,
+    [[...new Set(executionIds)]],
+  );
+  return rows.map((r) => stepRecordFromJson(r.j as Record<string, unknown>));
+}
+
+/** The judgements of the executions `executionIds`, oldest first per execution. */
+export async function judgementsOf(
+  m: EntityManager,
+  executionIds: readonly string[],
+): Promise<
+  {
+    executionId: string;
+    seq: number;
+    conformance: 'conforming' | 'nonconforming';
+    findings: unknown[];
+    versionNumber: number;
+    cause: string;
+    judgedAt: Date;
+  }[]
+> {
+  if (executionIds.length === 0) return [];
+  return m.query(
+    `SELECT execution_id AS "executionId", seq, conformance, findings, version_number AS "versionNumber", cause, judged_at AS "judgedAt"
+     FROM execution_judgement WHERE execution_id = ANY($1) ORDER BY execution_id, seq`,
+    [[...new Set(executionIds)]],
+  );
+}

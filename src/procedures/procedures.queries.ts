@@ -70,3 +70,17 @@ export async function baselineAwaitingAdoption(m: EntityManager): Promise<number
 export function versionDefinitionSql(idSql: string): string {
   return `(SELECT definition FROM procedure_version WHERE id = ${idSql})`;
 }
+
+/** Every version of the procedures `keys` that was ever in force, by key and number. */
+export async function versionHistory(
+  m: EntityManager,
+  keys: readonly string[],
+): Promise<{ procedureKey: string; number: number; effectiveFrom: Date; supersededAt: Date | null }[]> {
+  if (keys.length === 0) return [];
+  return m.query(
+    `SELECT p.key AS "procedureKey", v.number, v.effective_from AS "effectiveFrom", v.superseded_at AS "supersededAt"
+     FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+     WHERE p.key = ANY($1) AND v.effective_from IS NOT NULL ORDER BY p.key, v.number`,
+    [[...new Set(keys)]],
+  );
+}

@@ -3,6 +3,7 @@
  * conformance matrix, deviations and corrective actions. These are the long tables (thousands
  * of rows for a large programme): rows are produced lazily from the model as they are drawn.
  */
+import { versionMarker } from './case-files.js';
 import { conformanceTone } from './frame.js';
 import { fill, formatDate, formatDateTime, formatNumber, type Labels, localise } from './i18n.js';
 import type { ConformanceCell, DeviationRow, EvidenceReportModel } from './models/evidence-report.js';
@@ -14,6 +15,7 @@ import { table, type TableCell, type TableColumn } from './pdf/table.js';
 export async function proceduresInForce(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
   const e = l.evidence;
   await heading(flow, e.proceduresInForce, 1, { newPage: 'portrait' });
+  const version = versionMarker(model, l);
   await table(
     flow,
     [
@@ -27,7 +29,8 @@ export async function proceduresInForce(flow: PageFlow, model: EvidenceReportMod
     model.procedures.map((p) => [
       p.key,
       localise(p.title, model.lang),
-      String(p.version),
+      // The column says "Version": the number alone, unless superseded ("v1, superseded by v2 on ...").
+      version(p.key, p.version) === `v${p.version}` ? String(p.version) : version(p.key, p.version),
       formatDateTime(p.effectiveFrom, model.timeZone),
       p.approvals.length
         ? p.approvals.map((s) => `${s.signerName} (${s.meaning}), ${formatDateTime(s.signedAt, model.timeZone)}`).join('\n')
@@ -77,6 +80,7 @@ export async function conformanceMatrix(flow: PageFlow, model: EvidenceReportMod
   await heading(flow, e.conformanceMatrix, 1, { newPage: 'landscape' });
   await paragraph(flow, fill(e.asOf, { date: formatDate(m.asOf) }), { size: SIZE.small });
   const groups = Math.max(1, Math.ceil(m.procedures.length / MATRIX_COLUMNS));
+  const version = versionMarker(model, l);
   for (let g = 0; g < groups; g++) {
     const from = g * MATRIX_COLUMNS;
     const to = Math.min(m.procedures.length, from + MATRIX_COLUMNS);
@@ -89,21 +93,28 @@ export async function conformanceMatrix(flow: PageFlow, model: EvidenceReportMod
       ...m.procedures.slice(from, to).map((p) => ({ header: `${p.key}\n${localise(p.title, model.lang)}`, weight: 1.5 })),
     ];
     function* rows(): Generator<TableCell[]> {
-      for (const row of m.rows) yield [row.subject, l.subject[row.subjectType], ...row.cells.slice(from, to).map((c) => matrixCell(c, l))];
+      for (const row of m.rows) {
+        yield [
+          row.subject,
+          l.subject[row.subjectType],
+          ...row.cells.slice(from, to).map((c, i) => matrixCell(c, l, (n) => version(m.procedures[from + i].key, n))),
+        ];
+      }
     }
     await table(flow, columns, rows(), { size: 7.5, emptyText: l.common.none });
   }
 }
 
-function matrixCell(cell: ConformanceCell | null, l: Labels): TableCell {
+function matrixCell(cell: ConformanceCell | null, l: Labels, version: (n: number) => string): TableCell {
   if (cell === null) return '—';
-  const text = cell.version === null ? l.conformanceStatus[cell.status] : `${l.conformanceStatus[cell.status]} · v${cell.version}`;
+  const text = cell.version === null ? l.conformanceStatus[cell.status] : `${l.conformanceStatus[cell.status]} · ${version(cell.version)}`;
   return { text, tone: conformanceTone(cell.status) };
 }
 
 export async function deviationsRegister(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
   const e = l.evidence;
   await heading(flow, e.deviations, 1, { newPage: 'landscape' });
+  const version = versionMarker(model, l);
   await table(
     flow,
     [
@@ -123,7 +134,11 @@ export async function deviationsRegister(flow: PageFlow, model: EvidenceReportMo
       formatDateTime(d.detectedAt, model.timeZone),
       { text: l.severity[d.severity], bold: d.severity === 'critical' },
       l.deviationSource[d.source],
-      d.procedureKey === null ? '—' : d.procedureVersion === null ? d.procedureKey : `${d.procedureKey} v${d.procedureVersion}`,
+      d.procedureKey === null
+        ? '—'
+        : d.procedureVersion === null
+          ? d.procedureKey
+          : `${d.procedureKey} ${version(d.procedureKey, d.procedureVersion)}`,
       l.deviationState[d.state],
       deviationTitle(d, l),
       d.closedAt === null ? '—' : formatDateTime(d.closedAt, model.timeZone),

@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = 'ebe971308b51635dba09b4defbdd99db952c2c122d2debbb5367f2bbdf614c5e';
+const EXPECTED_SHA256 = '81616bda53f67174d53af6e9de6b0d70be963178fcc3569006ccdc0705a40762';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -275,7 +275,8 @@ describe('renderEvidenceReport', () => {
       const [first, second, last] = await pageTexts(large, [1, 2, total]);
       expectPageNumbers([first, second], 'en', 1, total);
       expect(last).toContain(`Page ${total} of ${total}`);
-      expect(last).toContain('Audit trail');
+      // The synthetic model leaves case files out (the benchmark measures them apart): the last section is their heading.
+      expect(last).toContain('Case files');
     });
 
     it('repeats the table header on every page of the matrix and ends it with the last subject', async () => {

@@ -47,6 +47,19 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
  * text is written here.
  */
 export function formatDateTime(value: string, timeZone: string): string {
+  const key = `${timeZone} ${value}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
+  // Bounded: a report of many case files prints tens of thousands of times, each twice (two passes).
+  if (formatted.size >= 50_000) formatted.clear();
+  const text = wallClock(value, timeZone);
+  formatted.set(key, text);
+  return text;
+}
+
+const formatted = new Map<string, string>();
+
+function wallClock(value: string, timeZone: string): string {
   const time = Date.parse(isoInstant(value));
   let format = zoneFormats.get(timeZone);
   if (!format) {

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../common/binary-openapi.js';
@@ -9,6 +10,7 @@ import { validationFailed } from '../common/problem.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
+import { MAX_SEED } from './builders/sampling.js';
 import { MinutesBuilder } from './builders/minutes.builder.js';
 import { ProcedureDocumentBuilder } from './builders/procedure-document.builder.js';
 import { RegisterBuilder } from './builders/register.builder.js';
@@ -42,7 +44,7 @@ export class ReportsController {
   @Roles(...READ_PROGRAMME)
   @ApiOperation({
     summary:
-      'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint',
+      'Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary, and a case file per subject (or per subject of a random sample: sample, seed); every page shows page X of Y and the report fingerprint',
   })
   @ApiFileResponse('application/pdf', 'The PDF document')
   async evidencePdf(
@@ -168,7 +170,17 @@ function reportRequest(q: ReportQuery, clock: Clock) {
 
 function evidenceRequest(q: EvidenceQuery, clock: Clock) {
   if (q.from && q.to && q.to < q.from) throw validationFailed([{ field: 'to', message: 'must be on or after from' }]);
-  return { ...reportRequest(q, clock), from: q.from, to: q.to, includeNames: q.includeNames === true };
+  if (q.seed !== undefined && q.sample === undefined) {
+    throw validationFailed([{ field: 'seed', message: 'is only used with sample (the number of subjects to draw)' }]);
+  }
+  return {
+    ...reportRequest(q, clock),
+    from: q.from,
+    to: q.to,
+    includeNames: q.includeNames === true,
+    // A new seed when none is given; it is printed, so the draw can be repeated.
+    ...(q.sample === undefined ? {} : { sample: { size: q.sample, seed: q.seed ?? randomInt(0, MAX_SEED) } }),
+  };
 }
 
 /** A safe file name: the programme's name in ASCII letters and dashes, and the day. */

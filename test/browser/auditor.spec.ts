@@ -4,6 +4,7 @@
  * URL and verifies the chain; the reports page downloads the documents an audit takes away.
  */
 import type { Page } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
 import { PASSWORD, makeWorld } from './support/world.js';
 import type { World } from './support/world.js';
 import { day } from './support/api.js';
@@ -79,7 +80,7 @@ async function expectNoWriteControl(page: Page, what: string): Promise<void> {
         .map((e) => (e as HTMLInputElement).labels?.[0]?.innerText.trim() ?? e.getAttribute('aria-label') ?? e.tagName),
     );
   expect(
-    fields.filter((f) => !/^(Language|Language of the document|Programme|Show version)$/.test(f)),
+    fields.filter((f) => !/^(Language|Language of the document|Programme|Show version|Case files: sample size|Sample seed)$/.test(f)),
     `write controls (fields) on ${what}`,
   ).toEqual([]);
   await expectAccessible(page, what);
@@ -197,6 +198,23 @@ test('the reports page downloads the evidence report in a chosen language and th
   });
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(evidence.getByRole('status')).toContainText('Saved as');
+  // Case files for a sample of subjects, as an auditor samples: the seed repeats a draw.
+  await expect(evidence.getByLabel('Sample seed')).toBeDisabled();
+  await evidence.getByLabel('Case files: sample size').fill('1');
+  await evidence.getByLabel('Sample seed').fill('7');
+  const [sampled] = await Promise.all([
+    page.waitForEvent('download'),
+    evidence.getByRole('button', { name: 'Download evidence report (PDF)' }).click(),
+  ]);
+  const sampledBytes = await sampled.createReadStream().then(async (s) => {
+    const chunks: Buffer[] = [];
+    for await (const c of s) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  });
+  const parser = new PDFParse({ data: new Uint8Array(sampledBytes) });
+  const sampledText = (await parser.getText()).text.replace(/\s+/g, ' ');
+  await parser.destroy();
+  expect(sampledText).toMatch(/Slumpmässigt urval av 1 av \d+ subjekt, draget med fröet 7/);
   await expect(evidence.getByText('npm run qms -- verify evidence.tar')).toBeVisible();
   const [bundle] = await Promise.all([
     page.waitForEvent('download'),

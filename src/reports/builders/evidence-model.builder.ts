@@ -15,10 +15,13 @@ import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix
 import { IndicatorsService } from '../../indicators/indicators.service.js';
 import { versionsById } from '../../procedures/procedures.queries.js';
 import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
+import type { ParticipantRow } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
 import type { EvidenceReportModel } from '../models/evidence-report.js';
+import { buildCaseFiles } from './case-files.builder.js';
+import { supersededAmong } from './superseded.js';
 import { DEVIATION_RULES } from '../models/codes.js';
 import { countEventsInScope, programmeEntityIds } from './audit-scope.js';
 import { toModelIndicators } from './evidence-indicators.js';
@@ -29,6 +32,8 @@ export interface EvidenceRequest extends ReportRequest {
   from?: string;
   to?: string;
   includeNames: boolean;
+  /** Case files for a random sample of subjects (size, seed) instead of every subject. */
+  sample?: { size: number; seed: number };
 }
 
 export interface EvidenceBuild {
@@ -73,16 +78,31 @@ export class EvidenceModelBuilder {
     // says which events this verification covered, and when the whole chain was last verified.
     const verdict = await this.audit.verifyIncremental();
     const entityIds = await programmeEntityIds(m, programmeId);
+    const people = await participantsOfProgramme(m, programmeId);
+    const procedures = await this.procedures(m, programmeId);
+    const conformance = await this.conformance(m, programme, asOf);
+    const deviations = await this.deviations(m, programmeId, from, to);
+    const caseFiles = await buildCaseFiles(m, this.signatures, {
+      programmeId,
+      timeZone: programme.timeZone,
+      asOf,
+      // As the participants table: names and what was written about the subjects only in a report
+      // that includes names (asked for, and allowed by `ProgrammeAccess.identifies` above). A report
+      // without names is the one handed to an auditor, whoever generated it.
+      names: req.includeNames,
+      participants: people,
+      sample: req.sample ?? null,
+    });
     const model: EvidenceReportModel = {
       kind: 'evidence_report',
       ...reportHeader(ctx, req, programme.timeZone),
       programme: { id: programme.id, name: programme.name, startsOn: programme.startDate, endsOn: programme.endDate },
       period: { from, to },
-      procedures: await this.procedures(m, programmeId),
+      procedures,
       includeNames: req.includeNames,
-      participants: await this.participants(m, programmeId, req.includeNames),
-      conformance: await this.conformance(m, programme, asOf),
-      deviations: await this.deviations(m, programmeId, from, to),
+      participants: this.participants(people, req.includeNames),
+      conformance,
+      deviations,
       correctiveActions: await this.correctiveActions(m, programmeId, from, to, asOf),
       indicators: toModelIndicators(
         await this.indicators.measure([programmeId], asOf, m),
@@ -98,6 +118,15 @@ export class EvidenceModelBuilder {
           fullVerifiedAt: verdict.fullVerifiedAt,
         },
       },
+      supersededVersions: await supersededAmong(m, [
+        ...procedures.map((p) => ({ key: p.key, version: p.version })),
+        ...conformance.rows.flatMap((r) =>
+          r.cells.flatMap((c, i) => (c?.version ? [{ key: conformance.procedures[i].key, version: c.version }] : [])),
+        ),
+        ...deviations.flatMap((d) => (d.procedureKey && d.procedureVersion ? [{ key: d.procedureKey, version: d.procedureVersion }] : [])),
+        ...caseFiles.subjects.flatMap((f) => f.executions.map((e) => ({ key: e.procedureKey, version: e.version }))),
+      ]),
+      caseFiles,
     };
     return { model, scope: { entityIds, headSeq: head.seq } };
   }
@@ -128,8 +157,8 @@ export class EvidenceModelBuilder {
     return new Map((await this.procedures(m, programmeId)).map((p) => [p.key, p.title]));
   }
 
-  private async participants(m: EntityManager, programmeId: string, withNames: boolean): Promise<EvidenceReportModel['participants']> {
-    return (await participantsOfProgramme(m, programmeId)).map((r) => ({
+  private participants(people: readonly ParticipantRow[], withNames: boolean): EvidenceReportModel['participants'] {
+    return people.map((r) => ({
       code: r.code,
       role: r.role,
       gender: r.gender,

@@ -44,6 +44,129 @@ export interface EvidenceReportModel extends ReportHeader {
   correctiveActions: CorrectiveActionRow[];
   indicators: Indicators;
   auditTrail: AuditTrailSummary;
+  /**
+   * Procedure versions no longer in force that the report cites (a plan entry, a matrix cell, a
+   * deviation, a case file), each with the version that superseded it; printed beside every listed version.
+   */
+  supersededVersions: SupersededVersion[];
+  caseFiles: CaseFiles;
+}
+
+export interface SupersededVersion {
+  key: string;
+  version: number;
+  /** The version that took its place. */
+  by: number;
+  on: Instant;
+}
+
+/**
+ * A case file per subject (participant, pair), or per sampled subject. Case files are the
+ * evidence behind the registers: what was recorded, corrected and judged, and what was done
+ * about each nonconformity.
+ */
+export interface CaseFiles {
+  /** null: every subject has a case file; otherwise the random sample an auditor asked for. */
+  sample: { size: number; seed: number; of: number } | null;
+  subjects: CaseFile[];
+}
+
+export interface CaseFile {
+  /** Pseudonymous code; for a pair "mentor/adept". */
+  subject: string;
+  subjectType: Subject;
+  /** Only when the report includes names (`includeNames`); for a pair both names. */
+  name?: string;
+  executions: CaseExecution[];
+  /** Deviations concerning the subject (its participant, or one of its executions). */
+  deviations: CaseDeviation[];
+}
+
+export interface CaseExecution {
+  procedureKey: string;
+  title: LocalisedText;
+  /** The pinned version. */
+  version: number;
+  contentHash: string;
+  state: 'open' | 'completed';
+  startedAt: Instant;
+  completedAt: Instant | null;
+  /** The step records in force (corrections applied), in the order they were recorded. */
+  steps: CaseStep[];
+  corrections: CaseCorrection[];
+  /** Every judgement, oldest first; the last one counts. */
+  judgements: CaseJudgement[];
+}
+
+export interface CaseStep {
+  stepKey: string;
+  performedAt: Instant;
+  performedBy: string | null;
+  recordedAt: Instant;
+  /** Field values as recorded: text, number, yes/no or date, as printed. */
+  values: { field: string; value: string | number | boolean }[];
+  /** Fields whose values were withheld (free text about the subject, in the pseudonymised report). */
+  withheld: string[];
+  /** Notes; null when none or withheld. */
+  notes: string | null;
+  notesWithheld: boolean;
+}
+
+export interface CaseCorrection {
+  stepKey: string;
+  by: string | null;
+  at: Instant;
+  reason: string;
+  /**
+   * What changed (`performedAt`: instants; `notes`; field keys), old → new; a value is null where
+   * absent, and both are null where withheld (free text in the pseudonymised report).
+   */
+  changes: { field: string; old: string | null; new: string | null; withheld: boolean }[];
+}
+
+export interface CaseJudgement {
+  conformance: 'conforming' | 'nonconforming';
+  /** What caused the judgement: `completion`, `correction` (printed as recorded when another). */
+  cause: string;
+  judgedAt: Instant;
+  version: number;
+  findings: { rule: DeviationRule | null; stepKey: string | null }[];
+}
+
+export interface CaseDeviation {
+  reference: string;
+  title: string;
+  rule: DeviationRule | null;
+  severity: Severity;
+  state: DeviationState;
+  occurredAt: Instant;
+  detectedAt: Instant;
+  closedAt: Instant | null;
+  procedureKey: string | null;
+  procedureVersion: number | null;
+  containment: string | null;
+  rootCause: string | null;
+  targetDate: CalendarDate;
+  /** Whether it was closed by its target date; null while open and not yet past it. */
+  targetMet: boolean | null;
+  cancellationReason: string | null;
+  signatures: SignatureEntry[];
+  actions: CaseAction[];
+}
+
+export interface CaseAction {
+  reference: string;
+  type: CorrectiveActionType;
+  description: string;
+  ownerName: string;
+  state: CorrectiveActionState;
+  dueOn: CalendarDate;
+  /** Implemented (or closed) by the due date; null while open and not yet due. */
+  dueMet: boolean | null;
+  effectivenessCriterion: string;
+  effectiveness: { verdict: EffectivenessVerdict; at: Instant; evidence: string | null } | null;
+  cancellationReason: string | null;
+  signatures: SignatureEntry[];
 }
 
 export interface ProcedureInForce {

@@ -988,7 +988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary; every page shows page X of Y and the report fingerprint */
+        /** Programme evidence report (PDF): procedures in force with signatures, participants by code, conformance matrix, deviations, corrective actions, indicators, audit-trail summary, and a case file per subject (or per subject of a random sample: sample, seed); every page shows page X of Y and the report fingerprint */
         get: operations["ReportsController_evidencePdf"];
         put?: never;
         post?: never;
@@ -6474,6 +6474,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {
@@ -6534,6 +6538,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {
@@ -6593,6 +6601,10 @@ export interface operations {
                 to?: string;
                 /** @description Print participant names (quality managers and the leaders of this programme only; default false: pseudonymous codes) */
                 includeNames?: boolean;
+                /** @description Case files for this many subjects drawn at random (as an auditor samples), instead of every subject; the seed used is printed in the report */
+                sample?: number;
+                /** @description Seed of the random sample (with sample): the same seed draws the same subjects again; default a new random seed */
+                seed?: number;
             };
             header?: never;
             path: {

@@ -2,7 +2,7 @@
  * Reports: the documents an auditor takes away. Each is fetched with the user's token and saved as
  * a file; nothing here changes a record.
  */
-import { Alert, Button, Code, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, List, NativeSelect, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -82,6 +82,9 @@ export function ReportsPage() {
   const [programmeId, setProgrammeId] = useState('');
   const [lang, setLang] = useState<Language>(currentLanguage());
   const [registerLang, setRegisterLang] = useState<Language>(currentLanguage());
+  // Empty: a case file for every subject. The server checks the numbers and names a wrong one.
+  const [sample, setSample] = useState<number | ''>('');
+  const [seed, setSeed] = useState<number | ''>('');
   const chosen = programmeId || programmes.data?.[0]?.id || '';
   const programmeName = programmes.data?.find((p) => p.id === chosen)?.name ?? '';
 
@@ -108,12 +111,42 @@ export function ReportsPage() {
                 />
                 <LanguagePicker value={lang} onChange={setLang} />
               </Group>
+              <Group align="flex-start" gap="sm" wrap="wrap">
+                <NumberInput
+                  label={t('report.evidence.sample')}
+                  description={t('report.evidence.sampleHelp')}
+                  min={1}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  value={sample}
+                  onChange={(v) => setSample(typeof v === 'number' ? v : '')}
+                  maw={320}
+                />
+                <NumberInput
+                  label={t('report.evidence.seed')}
+                  description={t('report.evidence.seedHelp')}
+                  min={0}
+                  allowDecimal={false}
+                  allowNegative={false}
+                  disabled={sample === ''}
+                  value={seed}
+                  onChange={(v) => setSeed(typeof v === 'number' ? v : '')}
+                  maw={320}
+                />
+              </Group>
               <DownloadButton
                 label={t('report.evidence.download')}
                 run={() =>
                   download(
                     api.GET('/api/programmes/{id}/reports/evidence.pdf', {
-                      params: { path: { id: chosen }, query: { lang } },
+                      params: {
+                        path: { id: chosen },
+                        query: {
+                          lang,
+                          ...(sample === '' ? {} : { sample }),
+                          ...(sample === '' || seed === '' ? {} : { seed }),
+                        },
+                      },
                       parseAs: 'blob',
                     }),
                     `evidence-${programmeName}.pdf`,
@@ -134,6 +167,7 @@ export function ReportsPage() {
                       )
                     }
                   />
+                  <Text size="sm">{t('report.evidence.bundleFull')}</Text>
                   <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title={t('report.bundle.howTitle')}>
                     <List size="sm" type="ordered" spacing={4}>
                       <List.Item>{t('report.bundle.how1')}</List.Item>
