@@ -143,7 +143,7 @@ export function describeDemo(r: DemoSummary): string {
     `Demo accounts, all with the password ${r.password}`,
     ...r.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.name}, ${a.title}`),
     ``,
-    `Start the service (npm start), open http://127.0.0.1:3000/docs and sign in with POST /api/auth/login.`,
+    `Start the service (npm start), open http://127.0.0.1:3000/ and sign in with one of these accounts (the API is described at /docs).`,
     ``,
   ].join('\n');
 }
