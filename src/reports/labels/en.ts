@@ -250,6 +250,7 @@ export const en = {
     overdue: 'Overdue',
     in_progress: 'In progress',
     conforming: 'Conforming',
+    conforming_after_correction: 'Conforming after correction',
     nonconforming: 'Nonconforming',
   } satisfies Record<ConformanceStatus, string>,
   versionStatus: {

@@ -229,6 +229,7 @@ export const nb: Labels = {
     overdue: 'Forsinket',
     in_progress: 'Pågår',
     conforming: 'I samsvar',
+    conforming_after_correction: 'I samsvar etter korrigering',
     nonconforming: 'Avvik',
   },
   versionStatus: {

@@ -229,6 +229,7 @@ export const sv: Labels = {
     overdue: 'Försenad',
     in_progress: 'Pågår',
     conforming: 'Överensstämmer',
+    conforming_after_correction: 'Överensstämmer efter korrigering',
     nonconforming: 'Avviker',
   },
   versionStatus: {
