@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { useAction } from '../ui/useAction';
 import { findingSentence } from './findings';
 import { StepCard } from './StepCard';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { executionKey } from './keys';
 
 export function ExecutionPage() {
@@ -59,7 +60,12 @@ export function ExecutionPage() {
         actions={
           <>
             <StatusBadge kind="execution" value={e.state} />
-            {e.state === 'completed' && e.conformance ? <StatusBadge kind="conformance" value={e.conformance} /> : null}
+            {e.state !== 'open' && e.conformance ? (
+              <StatusBadge
+                kind="conformance"
+                value={e.conformance === 'conforming' && e.changedByCorrection ? 'conforming_after_correction' : e.conformance}
+              />
+            ) : null}
           </>
         }
       />
@@ -87,6 +93,14 @@ export function ExecutionPage() {
               <>
                 <dt>{t('execution.field.completed')}</dt>
                 <dd>{formatDateTime(e.completedAt)}</dd>
+              </>
+            ) : null}
+            {e.cancelledAt ? (
+              <>
+                <dt>{t('execution.field.cancelled')}</dt>
+                <dd>
+                  {formatDateTime(e.cancelledAt)}: {e.cancelReason}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -125,6 +139,22 @@ export function ExecutionPage() {
             </Text>
           </Alert>
         ) : null}
+
+        {e.changedByCorrection ? (
+          <Alert color="teal" title={t('execution.afterCorrection.title')} role="status">
+            <Text size="sm">
+              {e.changedByCorrection.correctionId
+                ? t('execution.afterCorrection.text', {
+                    by: e.changedByCorrection.approvedByName ?? '?',
+                    at: e.changedByCorrection.approvedAt ? formatDateTime(e.changedByCorrection.approvedAt) : '?',
+                    reason: e.changedByCorrection.reason ?? '',
+                  })
+                : t('execution.afterCorrection.unapproved')}
+            </Text>
+          </Alert>
+        ) : null}
+
+        <CorrectionsPanel execution={e} definition={definition} invalidates={invalidates} />
 
         <Title order={2} size="h3">
           {t('execution.steps')}
