@@ -98,7 +98,11 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     expect(noReason.body.errors.map((x: { field: string }) => x.field)).toEqual(['reason']);
     const unknown = await addStep(e.id, { ...interview(IN_WINDOW_LATER), stepKey: 'debrief' });
     expectProblem(unknown, 422, 'unknown_step');
-    expectProblem(await addStep(e.id, { ...interview(IN_WINDOW_LATER), stepKey: 'prepare', values: { notes: 'x' } }), 409, 'step_already_recorded');
+    expectProblem(
+      await addStep(e.id, { ...interview(IN_WINDOW_LATER), stepKey: 'prepare', values: { notes: 'x' } }),
+      409,
+      'step_already_recorded',
+    );
 
     const held = await addStep(e.id, interview(IN_WINDOW_LATER));
     expect(held.status).toBe(202);
@@ -137,7 +141,9 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     expect(body.conformance).toBe('nonconforming');
     expect(body.findings.map((f) => f.rule)).toEqual(['outside_window']);
     expect(body.corrections).toEqual([]);
-    expect(body.steps.find((s) => s.stepKey === 'interview')).toMatchObject({ correctionReason: 'Held, but not recorded before completion' });
+    expect(body.steps.find((s) => s.stepKey === 'interview')).toMatchObject({
+      correctionReason: 'Held, but not recorded before completion',
+    });
     const events = await t.sql<{ action: string; reason: string }>(
       `SELECT action, reason FROM audit_event WHERE entity_id = $1 AND action = 'execution.add_missing_step'`,
       [e.id],
@@ -173,7 +179,10 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     );
     expect(event).toMatchObject({ reason: 'Started for the wrong adept', changes: { state: { old: 'completed', new: 'cancelled' } } });
     expectProblem(await cancel(first.id), 409, 'execution_cancelled');
-    const [steps] = await t.http.get(`/api/executions/${first.id}`).set(...bearer(c.qm)).then((r) => [r.body.steps as unknown[]]);
+    const [steps] = await t.http
+      .get(`/api/executions/${first.id}`)
+      .set(...bearer(c.qm))
+      .then((r) => [r.body.steps as unknown[]]);
     expect(steps).toHaveLength(2);
     // The database lets nothing else change in a cancelled execution.
     await expect(t.sql(`UPDATE execution SET state = 'open', completed_at = NULL WHERE id = $1`, [first.id])).rejects.toThrow();
@@ -203,7 +212,11 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     const both = await Promise.all([start(once, adept.id), start(once, adept.id)]);
     expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
     const created = both.find((r) => r.status === 201)!;
-    expectProblem(both.find((r) => r.status === 409)!, 409, 'execution_open');
+    expectProblem(
+      both.find((r) => r.status === 409)!,
+      409,
+      'execution_open',
+    );
     await completeExecution(t, c.leader, created.body.id);
     const after = await Promise.all([start(once, adept.id), start(once, adept.id)]);
     for (const r of after) expectProblem(r, 409, 'execution_once_per_subject');
@@ -216,7 +229,9 @@ describe('adding a forgotten step, and procedures carried out once per subject',
 
   it('the shipped procedures, each carried out once per subject, say so', () => {
     for (const file of ['intake-interview', 'matching', 'introduction-day', 'mid-point-follow-up', 'final-evaluation']) {
-      const definition = parse(readFileSync(new URL(`../procedures/${file}.yaml`, import.meta.url), 'utf8')) as { oncePerSubject?: boolean };
+      const definition = parse(readFileSync(new URL(`../procedures/${file}.yaml`, import.meta.url), 'utf8')) as {
+        oncePerSubject?: boolean;
+      };
       expect([file, definition.oncePerSubject]).toEqual([file, true]);
     }
   });

@@ -217,3 +217,63 @@ test('indicators are charts with a text description and a table alternative', as
   await expect(page.getByText('Adepts enrolled')).toBeVisible();
   await expectAccessible(page, 'the indicators tab');
 });
+
+test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({
+  page,
+}) => {
+  // Through the API, as the leader: an intake interview completed without its decision (nonconforming),
+  // then the forgotten decision added as a correction, which is held for a quality manager.
+  const adept = world.adepts[2];
+  const leader = world.leader.api;
+  const e = await leader.post<{ id: string }>(`/api/programmes/${world.programme.id}/executions`, {
+    procedureKey: 'intake-interview',
+    subject: { participantId: adept.id },
+  });
+  const steps: [string, Record<string, unknown>, number][] = [
+    ['preparation', { application_reviewed: true, admission_criteria_met: true }, -25],
+    [
+      'interview',
+      { language_level: 'b1', professional_background: 'Teacher', profession: 'Teacher', professional_goal: 'Teach', motivation: 'High' },
+      -24,
+    ],
+    ['consent', { data_processing_consent: true }, -23],
+  ];
+  for (const [stepKey, values, at] of steps) {
+    await leader.post(`/api/executions/${e.id}/steps`, { stepKey, values, performedAt: `${day(at)}T10:00:00Z` });
+  }
+  const done = await leader.post<{ conformance: string }>(`/api/executions/${e.id}/complete`);
+  expect(done.conformance).toBe('nonconforming');
+  const held = await leader.post<{ corrections: { state: string }[] }>(`/api/executions/${e.id}/missing-steps`, {
+    stepKey: 'decision',
+    values: { summary: 'Admitted after the interview', decision: 'admitted' },
+    performedAt: `${day(-22)}T10:00:00Z`,
+    reason: 'The decision was made but not recorded before completion',
+  });
+  expect(held.corrections.map((c) => c.state)).toEqual(['pending']);
+
+  await signIn(page, world.qm.email, PASSWORD);
+  const section = page.getByRole('region', { name: /Corrections awaiting approval/ });
+  await section
+    .getByRole('link', { name: /intake-interview/ })
+    .first()
+    .click();
+  const correction = page.getByRole('region', { name: /added after completion/ });
+  await expect(correction.getByText('Awaiting approval')).toBeVisible();
+  await expectAccessible(page, 'an execution with a correction awaiting approval');
+  await correction.getByLabel('Reason').fill('The decision letter is on file, dated before completion.');
+  await correction.getByRole('button', { name: 'Approve' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign' });
+  await expect(dialog.getByText('Correction approval')).toBeVisible();
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Conforming after correction' })).toBeVisible();
+  await expect(correction.getByText('Approved', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'an execution conforming after correction');
+
+  // The matrix shows the status in words and with an icon, linking to the execution.
+  await page.goto(`/programmes/${world.programme.id}/conformance`);
+  const cell = page.getByRole('link', { name: new RegExp(`^Conforming after correction: .*`) }).first();
+  await expect(cell).toBeVisible();
+  await expect(cell).toHaveAttribute('href', `/executions/${e.id}`);
+  await expectAccessible(page, 'the matrix with a cell conforming after correction');
+});
