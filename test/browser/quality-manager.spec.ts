@@ -221,44 +221,39 @@ test('indicators are charts with a text description and a table alternative', as
 test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({
   page,
 }) => {
-  // Through the API, as the leader: an intake interview completed without its decision (nonconforming),
-  // then the forgotten decision added as a correction, which is held for a quality manager.
-  const adept = world.adepts[2];
+  // Through the API, as the leader: the cohort's introduction day completed without its participation
+  // agreements (nonconforming), then the forgotten step added as a correction, held for a quality manager.
   const leader = world.leader.api;
   const e = await leader.post<{ id: string }>(`/api/programmes/${world.programme.id}/executions`, {
-    procedureKey: 'intake-interview',
-    subject: { participantId: adept.id },
+    procedureKey: 'introduction-day',
+    subject: { cohort: true },
   });
+  // Performed just now (the world adopted the baseline moments ago): inside the window, in order.
+  const ago = (_order: number) => new Date().toISOString();
   const steps: [string, Record<string, unknown>, number][] = [
-    ['preparation', { application_reviewed: true, admission_criteria_met: true }, -25],
-    [
-      'interview',
-      { language_level: 'b1', professional_background: 'Teacher', profession: 'Teacher', professional_goal: 'Teach', motivation: 'High' },
-      -24,
-    ],
-    ['consent', { data_processing_consent: true }, -23],
+    ['working_forms', { working_forms_presented: true }, 5],
+    ['rules_and_content', { rules_presented: true, content_presented: true }, 4],
+    ['attendance', { adepts_present: 3, mentors_present: 3 }, 3],
   ];
-  for (const [stepKey, values, at] of steps) {
-    await leader.post(`/api/executions/${e.id}/steps`, { stepKey, values, performedAt: `${day(at)}T10:00:00Z` });
-  }
-  const done = await leader.post<{ conformance: string }>(`/api/executions/${e.id}/complete`);
-  expect(done.conformance).toBe('nonconforming');
+  for (const [stepKey, values, at] of steps) await leader.post(`/api/executions/${e.id}/steps`, { stepKey, values, performedAt: ago(at) });
+  const done = await leader.post<{ findings: { rule: string; stepKey?: string }[] }>(`/api/executions/${e.id}/complete`);
+  expect(done.findings.map((f) => `${f.rule} ${f.stepKey}`)).toEqual(['missing_step participation_agreements']);
   const held = await leader.post<{ corrections: { state: string }[] }>(`/api/executions/${e.id}/missing-steps`, {
-    stepKey: 'decision',
-    values: { summary: 'Admitted after the interview', decision: 'admitted' },
-    performedAt: `${day(-22)}T10:00:00Z`,
-    reason: 'The decision was made but not recorded before completion',
+    stepKey: 'participation_agreements',
+    values: { agreements_signed: true },
+    performedAt: ago(2),
+    reason: 'The agreements were signed on the day but not recorded before completion',
   });
   expect(held.corrections.map((c) => c.state)).toEqual(['pending']);
 
   await signIn(page, world.qm.email, PASSWORD);
   const section = page.getByRole('region', { name: /Corrections awaiting approval/ });
   await section
-    .getByRole('link', { name: /intake-interview/ })
+    .getByRole('link', { name: /introduction-day/ })
     .first()
     .click();
   const correction = page.getByRole('region', { name: /added after completion/ });
-  await expect(correction.getByText('Awaiting approval')).toBeVisible();
+  await expect(correction.getByText('Awaiting approval', { exact: true })).toBeVisible();
   await expectAccessible(page, 'an execution with a correction awaiting approval');
   await correction.getByLabel('Reason').fill('The decision letter is on file, dated before completion.');
   await correction.getByRole('button', { name: 'Approve' }).click();
@@ -266,6 +261,7 @@ test('a correction that would clear a nonconformity awaits approval; approved wi
   await expect(dialog.getByText('Correction approval')).toBeVisible();
   await dialog.getByLabel('Password').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Conforming after correction' })).toBeVisible();
   await expect(correction.getByText('Approved', { exact: true })).toBeVisible();
   await expectAccessible(page, 'an execution conforming after correction');
