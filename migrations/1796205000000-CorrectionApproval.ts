@@ -94,7 +94,7 @@ export class CorrectionApproval1796205000000 implements MigrationInterface {
         IF OLD.state = 'completed' AND NOT (NEW.state = 'cancelled'
             AND (to_jsonb(NEW) - '{state,cancelled_at,cancelled_by,cancel_reason,version}'::text[])
               = (to_jsonb(OLD) - '{state,cancelled_at,cancelled_by,cancel_reason,version}'::text[])) THEN
-          RAISE EXCEPTION 'execution % is completed: it can only be cancelled', OLD.id USING ERRCODE = 'insufficient_privilege';
+          RAISE EXCEPTION 'execution % is completed and cannot change, other than being cancelled', OLD.id USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN NEW;
       END $$`);
