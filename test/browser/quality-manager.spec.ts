@@ -228,8 +228,16 @@ test('a correction that would clear a nonconformity awaits approval; approved wi
     procedureKey: 'introduction-day',
     subject: { cohort: true },
   });
-  // Performed just now (the world adopted the baseline moments ago): inside the window, in order.
-  const ago = (_order: number) => new Date().toISOString();
+  // The steps must lie after the version became effective (the world adopted the baseline moments
+  // ago) and before the minute the console's form proposes for the added step (it is ordered last):
+  // when both fall in this minute, wait for the next one.
+  test.setTimeout(120_000);
+  const version = await leader.get<{ effectiveFrom: string }>('/api/procedures/introduction-day/versions/1');
+  const effective = new Date(version.effectiveFrom).getTime();
+  const minuteStart = (ms: number) => ms - (ms % 60_000);
+  if (effective + 4_000 >= minuteStart(Date.now()))
+    await new Promise((r) => setTimeout(r, minuteStart(effective) + 60_000 - Date.now() + 1_000));
+  const ago = (order: number) => new Date(effective + (6 - order) * 1_000).toISOString();
   const steps: [string, Record<string, unknown>, number][] = [
     ['working_forms', { working_forms_presented: true }, 5],
     ['rules_and_content', { rules_presented: true, content_presented: true }, 4],
@@ -238,13 +246,24 @@ test('a correction that would clear a nonconformity awaits approval; approved wi
   for (const [stepKey, values, at] of steps) await leader.post(`/api/executions/${e.id}/steps`, { stepKey, values, performedAt: ago(at) });
   const done = await leader.post<{ findings: { rule: string; stepKey?: string }[] }>(`/api/executions/${e.id}/complete`);
   expect(done.findings.map((f) => `${f.rule} ${f.stepKey}`)).toEqual(['missing_step participation_agreements']);
-  const held = await leader.post<{ corrections: { state: string }[] }>(`/api/executions/${e.id}/missing-steps`, {
-    stepKey: 'participation_agreements',
-    values: { agreements_signed: true },
-    performedAt: ago(2),
-    reason: 'The agreements were signed on the day but not recorded before completion',
-  });
-  expect(held.corrections.map((c) => c.state)).toEqual(['pending']);
+  // The leader adds the forgotten step in the console, as a correction with a reason: it is held.
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.goto(`/executions/${e.id}`);
+  const agreements = page.getByRole('region', { name: 'Participation agreements signed' });
+  await agreements.getByRole('button', { name: 'Add as a correction' }).click();
+  const form = agreements.getByRole('form', { name: 'Add after completion: Participation agreements signed' });
+  await form
+    .getByRole('radiogroup', { name: /Participation agreements signed by all/ })
+    .getByLabel('Yes')
+    .check();
+  await form.getByLabel('Why the step is added after completion').fill('Signed on the day but not recorded before completion');
+  await expectAccessible(page, 'adding a forgotten step to a completed execution');
+  await form.getByRole('button', { name: 'Add step' }).click();
+  await expect(page.getByText(/awaits a quality manager's approval/).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /added after completion/ }).getByText('Awaiting approval', { exact: true })).toBeVisible();
+  // Still nonconforming, and the leader is offered no decision.
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, world.qm.email, PASSWORD);
   const section = page.getByRole('region', { name: /Corrections awaiting approval/ });

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -170,6 +171,10 @@ export function ExecutionPage() {
           </Anchor>
         ) : null}
 
+        {canRecord && (e.state === 'open' || (e.state === 'completed' && user.roles.includes('quality_manager'))) ? (
+          <CancelExecution id={id} invalidates={invalidates} />
+        ) : null}
+
         {e.state === 'open' && canRecord ? (
           <Card withBorder>
             <Stack gap="xs">
@@ -185,5 +190,43 @@ export function ExecutionPage() {
         ) : null}
       </Stack>
     </>
+  );
+}
+
+/** Cancels the execution with a reason (a completed one: quality managers only); its records stay. */
+function CancelExecution({ id, invalidates }: { id: string; invalidates: readonly (readonly unknown[])[] }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const cancel = useAction(() => call(api.POST('/api/executions/{id}/cancel', { params: { path: { id } }, body: { reason } })), {
+    sets: executionKey(id),
+    invalidates: [...invalidates],
+    done: t('execution.cancel.done'),
+  });
+  return (
+    <details>
+      <summary>{t('execution.cancel.title')}</summary>
+      <Stack gap="xs" mt="xs">
+        <Text size="sm">{t('execution.cancel.explanation')}</Text>
+        <Textarea
+          label={t('execution.cancel.reason')}
+          value={reason}
+          onChange={(ev) => setReason(ev.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <ProblemAlert error={cancel.error} />
+        <Group>
+          <Button
+            color="red"
+            variant="light"
+            onClick={() => cancel.mutate(undefined)}
+            loading={cancel.isPending}
+            disabled={reason.trim() === ''}
+          >
+            {t('execution.cancel.action')}
+          </Button>
+        </Group>
+      </Stack>
+    </details>
   );
 }
