@@ -129,6 +129,29 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     ]);
   });
 
+  it('a cancelled execution takes no approval; its held correction can still be rejected', async () => {
+    const adept = await enrol(t, c.leader, programmeId);
+    const e = await startExecution(t, c.leader, programmeId, repeatable, adept.id);
+    await recordStep(t, c.leader, e.id, 'prepare', IN_WINDOW);
+    await completeExecution(t, c.leader, e.id);
+    const held = await addStep(e.id, interview(IN_WINDOW_LATER));
+    expect(held.status).toBe(202);
+    const correctionId = (held.body as View).corrections[0].id;
+    expect((await cancel(e.id)).status).toBe(200);
+    expectProblem(await addStep(e.id, interview(IN_WINDOW_LATER)), 409, 'execution_cancelled');
+    const approve = await t.http
+      .post(`/api/executions/${e.id}/corrections/${correctionId}/approve`)
+      .set(...bearer(c.qm))
+      .send({ reason: 'Checked', password: c.qm.password });
+    expectProblem(approve, 409, 'execution_cancelled');
+    const reject = await t.http
+      .post(`/api/executions/${e.id}/corrections/${correctionId}/reject`)
+      .set(...bearer(c.qm))
+      .send({ reason: 'The execution was cancelled' });
+    expect(reject.status).toBe(200);
+    expect((reject.body as View).corrections[0].state).toBe('rejected');
+  });
+
   it('adds a forgotten step at once when the execution stays nonconforming, judged again and audited', async () => {
     const adept = await enrol(t, c.leader, programmeId);
     const e = await startExecution(t, c.leader, programmeId, repeatable, adept.id);

@@ -8,7 +8,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import { userNames } from '../users/users.queries.js';
-import { ExecutionsService, latestJudgement } from './executions.service.js';
+import { ExecutionsService, latestJudgement, refuseCancelled } from './executions.service.js';
 import type { Proposal } from './executions.service.js';
 import { correctionRows } from './corrections.queries.js';
 import type { CorrectionRow } from './corrections.queries.js';
@@ -45,6 +45,8 @@ export class CorrectionsService {
     const signer = await this.signatures.confirmSigner(ctx, input.password);
     await this.dataSource.transaction(async (m) => {
       const ec = await this.executions.writableExecution(m, ctx, executionId);
+      // A cancelled execution changes no more; its pending corrections can still be rejected.
+      refuseCancelled(ec);
       const c = await this.decidable(m, ctx, executionId, correctionId, 'approve');
       if (c.supersedes_id && ec.records.some((r) => r.supersedesId === c.supersedes_id))
         throw conflict('record_superseded', 'The record this correction replaces was corrected since; the correction cannot be approved');
