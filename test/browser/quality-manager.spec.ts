@@ -285,6 +285,16 @@ test('a correction that would clear a nonconformity awaits approval; approved wi
   await expect(correction.getByText('Approved', { exact: true })).toBeVisible();
   await expectAccessible(page, 'an execution conforming after correction');
 
+  // The deviation the completion opened stays open, and shows how its execution was corrected.
+  const deviations = await world.qm.api.get<{ items: { id: string; executionId: string | null; state: string }[] }>(
+    `/api/deviations?programmeId=${world.programme.id}&limit=100`,
+  );
+  const deviation = deviations.items.find((d) => d.executionId === e.id)!;
+  expect(deviation.state).toBe('open');
+  await page.goto(`/deviations/${deviation.id}`);
+  await expect(page.getByText('Conforming after correction').first()).toBeVisible();
+  await expectAccessible(page, 'a deviation whose execution is conforming after correction');
+
   // The matrix shows the status in words and with an icon, linking to the execution.
   await page.goto(`/programmes/${world.programme.id}/conformance`);
   const cell = page.getByRole('link', { name: new RegExp(`^Conforming after correction: .*`) }).first();
