@@ -20,6 +20,7 @@ import { DeviationOccurred1796170100000 } from './1796170100000-DeviationOccurre
 import { DeviationExecutionIndex1796170200000 } from './1796170200000-DeviationExecutionIndex.js';
 import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
+import { RiskRegister1796200000000 } from './1796200000000-RiskRegister.js';
 import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionApproval.js';
 
 export const MIGRATIONS = [
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   DeviationExecutionIndex1796170200000,
   SignedContent1796180000000,
   ProcedureBaselineAdoption1796190000000,
+  RiskRegister1796200000000,
   CorrectionApproval1796205000000,
 ];

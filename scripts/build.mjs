@@ -22,7 +22,7 @@ const PARTS = {
     // The list of common passwords and the standalone bundle verifier (shipped in every evidence
     // bundle) are read at run time from beside the compiled code.
     after: () => {
-      for (const file of ['src/auth/common-passwords.txt', 'src/reports/bundle/verify.mjs'])
+      for (const file of ['src/common/common-passwords.txt', 'src/reports/bundle/verify.mjs'])
         cpSync(join(ROOT, file), join(ROOT, 'dist', file));
     },
   },

@@ -5,15 +5,17 @@ import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Clock } from './common/clock.js';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor.js';
+import { IdempotencyInterceptor } from './database/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG } from './config/config.js';
 import type { AppConfig } from './config/config.js';
-import { DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
+import { buildDataSourceOptions } from './data-source-options.js';
+import { DATA_SOURCE_OPTIONS, DatabaseModule, EMBEDDED_IN_MEMORY } from './database/database.module.js';
 import { ActionLinksModule } from './corrective-actions/action-links.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RisksModule } from './risks/risks.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -58,18 +60,20 @@ export class AppModule {
         ManagementReviewsModule,
         IndicatorsModule,
         ReportsModule,
+        RisksModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        Clock,
+        { provide: Clock, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new Clock(config) },
         { provide: EMBEDDED_IN_MEMORY, useValue: opts.embeddedInMemory === true },
+        { provide: DATA_SOURCE_OPTIONS, useValue: buildDataSourceOptions },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, EMBEDDED_IN_MEMORY, Clock],
+      exports: [APP_CONFIG, EMBEDDED_IN_MEMORY, DATA_SOURCE_OPTIONS, Clock],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ROLES } from '../src/auth/roles.js';
+import { ROLES } from '../src/common/roles.js';
 import { fillPath, isPublic, loadApiSurface } from './support/api-surface.js';
 import { storedEvents, trailState } from './support/audit.js';
 import { call } from './support/call.js';

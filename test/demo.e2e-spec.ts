@@ -151,6 +151,28 @@ describe('demo programme', () => {
     expect(await count(`SELECT count(*)::int AS n FROM management_review WHERE state = 'closed' AND signature_id IS NOT NULL`)).toBe(1);
   });
 
+  it('keeps a risk register with the risks a programme of this kind names, owned, rated and one reviewed', async () => {
+    expect(summary.risks).toEqual({ risks: 4, opportunities: 1 });
+    const list = await t.http.get('/api/risks?limit=50').set('Authorization', `Bearer ${token}`);
+    expect(list.status).toBe(200);
+    const titles = (list.body.items as { title: string }[]).map((r) => r.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'No mentor in the adept’s profession',
+        'Mentors drop out during the year',
+        'Co-financing requires participants to be registered job-seekers',
+        'Personal data of vulnerable people disclosed',
+        'Employers ask for interns with a foreign degree',
+      ]),
+    );
+    const noMentor = (list.body.items as { id: string; title: string; change: string; programmeId: string | null }[]).find(
+      (r) => r.title === 'No mentor in the adept’s profession',
+    )!;
+    expect(noMentor).toMatchObject({ change: 'reviewed', programmeId: summary.programme.id });
+    const map = await t.http.get('/api/risks/heat-map').set('Authorization', `Bearer ${token}`);
+    expect(map.body).toMatchObject({ kind: 'risk', total: 4, residualNotAssessed: 1 });
+  });
+
   it('leaves an audit chain that verifies, every change of the loader marked as such', async () => {
     const verdict = await t.http.get('/api/audit-events/verify').set('Authorization', `Bearer ${token}`);
     expect(verdict.status).toBe(200);

@@ -1,7 +1,8 @@
 /**
  * GET /api/programmes/:id/indicators on a programme built by hand (test/support/report-fixtures.ts):
  * every figure is compared with the one computed from the plan, and small cells by gender or
- * country are suppressed for those who must not identify people.
+ * country, status, outcome or profession are suppressed for those who must not identify people, as
+ * the evidence report suppresses them.
  */
 import { createCast, daysFrom, todayIn } from './support/deviation-fixtures.js';
 import type { Cast } from './support/deviation-fixtures.js';
@@ -132,6 +133,20 @@ describe('programme indicators', () => {
       mentor: { female: '<5', male: '>=5', other: 0, undisclosed: 0 },
     };
     const countries = { Eritrea: '<5', Iran: '<5', Sweden: 6, Syria: 5 };
+    // Enrolled is the total of the statuses; two small cells hide each other.
+    const byRole = {
+      adept: { enrolled: 11, active: '<5', completed: 9, withdrawn: '<5' },
+      mentor: { enrolled: 6, active: '<5', completed: '<5', withdrawn: '<5' },
+    };
+    const outcomes = {
+      employed_full_time: '<5',
+      employed_part_time: '<5',
+      studies: '<5',
+      internship: '<5',
+      job_seeking: '<5',
+      other: '<5',
+      not_evaluated: '<5',
+    };
 
     it.each([
       ['an auditor', (x: Cast) => x.auditor, ''],
@@ -146,11 +161,16 @@ describe('programme indicators', () => {
         expect(body.smallCellsSuppressed).toBe(true);
         expect(body.participants.byRoleAndGender).toEqual(suppressed);
         expect(body.participants.byCountry).toEqual(countries);
-        // Counts that are not by gender or country stay exact.
-        expect(body.participants.byRole).toEqual(EXPECTED.byRole);
+        // Every other count of people is shown as the evidence report shows it.
+        expect(body.participants.byRole).toEqual(byRole);
+        expect(body.outcomes).toEqual(outcomes);
+        expect(body.inOwnProfession).toEqual({ yes: 5, no: '<5', unknown: '<5' });
+        // 5 of 9 completers would tell of the 4 who are not in work or studies.
+        expect(body.inWorkOrStudiesAmongCompleters).toEqual({ numerator: '<5', denominator: 9, value: null });
+        // The number of countries is not a count of people; records (deviations) are what an auditor samples.
         expect(body.participants.countriesOfOrigin).toBe(4);
-        expect(body.outcomes).toEqual(EXPECTED.outcomes);
         expect(body.deviations.bySeverity).toEqual(EXPECTED.deviations.bySeverity);
+        expect(body.conformance).toEqual(EXPECTED.conformance);
       },
     );
 
@@ -163,6 +183,10 @@ describe('programme indicators', () => {
       expect(body.smallCellsSuppressed).toBe(false);
       expect(body.participants.byRoleAndGender).toEqual(EXPECTED.byRoleAndGender);
       expect(body.participants.byCountry).toEqual(EXPECTED.byCountry);
+      expect(body.participants.byRole).toEqual(EXPECTED.byRole);
+      expect(body.outcomes).toEqual(EXPECTED.outcomes);
+      expect(body.inOwnProfession).toEqual(EXPECTED.inOwnProfession);
+      expect(body.inWorkOrStudiesAmongCompleters).toEqual(EXPECTED.inWorkOrStudies);
     });
   });
 

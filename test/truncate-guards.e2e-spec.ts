@@ -29,6 +29,8 @@ const GUARDED = [
   'execution_correction',
   'execution_correction_decision',
   'reference_counter',
+  'risk',
+  'risk_revision',
   'deviation',
   'deviation_transition',
   'deviation_step',

@@ -2,7 +2,7 @@
  * The console language is kept on the account: null until the user chooses, given in the sign-in
  * answer and by GET /api/users/me, and set by the user themselves (PATCH /api/users/me), audited.
  */
-import { ROLES } from '../src/auth/roles.js';
+import { ROLES } from '../src/common/roles.js';
 import { startTestApp, bearer, uniqueSuffix } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 import { expectProblem, problemOf } from './support/expectations.js';

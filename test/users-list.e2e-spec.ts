@@ -2,7 +2,7 @@
  * GET /api/users: a page at a time, by name, filtered on the server (text in name or e-mail, role,
  * active), with the count of all that match. Only administrators may list accounts.
  */
-import { ROLES } from '../src/auth/roles.js';
+import { ROLES } from '../src/common/roles.js';
 import { startTestApp, bearer, uniqueSuffix } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { expectProblem, problemOf } from './support/expectations.js';

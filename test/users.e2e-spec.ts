@@ -1,4 +1,4 @@
-import { ROLES } from '../src/auth/roles.js';
+import { ROLES } from '../src/common/roles.js';
 import { startTestApp, bearer, uniqueSuffix } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 import { expectProblem } from './support/expectations.js';

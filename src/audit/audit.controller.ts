@@ -36,18 +36,7 @@ export class AuditController {
   })
   @ApiOkResponse({ type: ChainVerdictResponse })
   async verify(@Query() q: AuditVerifyQuery): Promise<ChainVerdictResponse> {
-    const v = q.mode === 'incremental' ? await this.audit.verifyIncremental() : await this.audit.verify();
-    return {
-      valid: v.valid,
-      mode: v.mode,
-      fromSeq: v.fromSeq,
-      toSeq: v.toSeq,
-      checkpointSeq: v.checkpointSeq,
-      fullVerifiedAt: v.fullVerifiedAt,
-      events: v.events,
-      headHash: v.headHash,
-      ...(v.valid ? {} : { firstInvalidSeq: v.firstInvalidSeq, problem: v.problem, detail: v.detail }),
-    };
+    return this.audit.verdict(q.mode);
   }
 
   @Get('export')
@@ -57,14 +46,13 @@ export class AuditController {
   })
   @ApiFileResponse('application/x-ndjson', 'The audit events in sequence order, one JSON object per line')
   async export(@Res() res: Response): Promise<void> {
-    const head = await this.audit.head();
+    const { head, chunks } = await this.audit.exportLines();
     res.status(200);
     res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="audit-events-${head.seq}.jsonl"`);
     res.setHeader('X-Audit-Head-Seq', String(head.seq));
     res.setHeader('X-Audit-Head-Hash', head.hash);
-    for await (const batch of this.audit.stream({ uptoSeq: head.seq })) {
-      const chunk = batch.map((e) => JSON.stringify(e)).join('\n') + '\n';
+    for await (const chunk of chunks) {
       if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       if (res.destroyed) return;
     }

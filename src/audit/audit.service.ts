@@ -8,6 +8,8 @@ import { ChainVerifier, hashEvent } from './audit-chain.js';
 import type { ChainVerdict, ChainedEvent } from './audit-chain.js';
 import { advanceCheckpoint, readCheckpoint, recordBreak } from './audit-checkpoint.js';
 import type { Checkpoint } from './audit-checkpoint.js';
+import type { ChainVerdictResponse } from './audit.dto.js';
+import { toChainVerdictResponse, toJsonLines } from './audit.mapper.js';
 
 /** A verification and the range of events it covered. */
 export interface ChainVerification extends ChainVerdict {
@@ -245,6 +247,17 @@ export class AuditService {
   /** Reads events in seq order, in batches, from `afterSeq` up to `uptoSeq`. */
   stream(opts: { afterSeq?: number; uptoSeq?: number; batchSize?: number } = {}): AsyncGenerator<ChainedEvent[]> {
     return streamAuditEvents(this.dataSource.manager, opts);
+  }
+
+  /** The chain's verdict as the API answers it: the whole chain, or only what follows the checkpoint. */
+  async verdict(mode?: 'full' | 'incremental'): Promise<ChainVerdictResponse> {
+    return toChainVerdictResponse(mode === 'incremental' ? await this.verifyIncremental() : await this.verify());
+  }
+
+  /** The chain up to the present head, as JSON lines (a chunk per batch read), with that head. */
+  async exportLines(): Promise<{ head: { seq: number; hash: string }; chunks: AsyncGenerator<string> }> {
+    const head = await this.head();
+    return { head, chunks: toJsonLines(this.stream({ uptoSeq: head.seq })) };
   }
 
   async head(): Promise<{ seq: number; hash: string }> {

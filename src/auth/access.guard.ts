@@ -6,7 +6,7 @@ import type { AuthenticatedRequest } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
 import { BEFORE_PASSWORD_CHANGE_KEY, POLICY_KEY } from './policy.js';
 import type { AccessPolicy } from './policy.js';
-import { hasAnyRole } from './roles.js';
+import { hasAnyRole } from '../common/roles.js';
 
 /** The one guard: reads each route's declared policy and refuses routes without one. */
 @Injectable()

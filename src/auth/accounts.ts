@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { UserLanguage } from '../common/languages.js';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 
 /** An account as sign-in and re-authentication see it. */
 export interface Account {

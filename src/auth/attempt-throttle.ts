@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { whenRequestRollsBack } from '../database/request-transaction.js';
-import { JWT_SECRET } from './jwt-secret.js';
+import { JWT_SECRET } from '../config/secrets.js';
 import { MICROS_PER_SECOND, retryAfterSeconds, waitMicros, withAttempt } from './throttle-window.js';
 
 /**

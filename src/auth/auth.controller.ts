@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { LoginRequest, LoginResponse, toLoginResponse } from './auth.dto.js';
+import { LoginRequest, LoginResponse } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
 import { Public } from './policy.js';
 
@@ -18,6 +18,6 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or a deactivated account' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts from this address; see Retry-After' })
   async login(@Body() body: LoginRequest, @Req() req: Request): Promise<LoginResponse> {
-    return toLoginResponse(await this.auth.login(body.email, body.password, req.ip ?? 'unknown'));
+    return this.auth.login(body.email, body.password, req.ip ?? 'unknown');
   }
 }

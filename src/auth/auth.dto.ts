@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TextField } from '../common/fields.js';
-import { ROLES } from './roles.js';
-import type { Role } from './roles.js';
-import type { LoginResult } from './auth.service.js';
-import { PASSWORD_MAX_LENGTH } from './password-policy.js';
+import { ROLES } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
+import { PASSWORD_MAX_LENGTH } from '../common/password-policy.js';
 import { USER_LANGUAGES } from '../common/languages.js';
 import type { UserLanguage } from '../common/languages.js';
 
@@ -41,14 +40,4 @@ export class LoginResponse {
   })
   mustChangePassword: boolean;
   @ApiProperty({ type: SignedInUser }) user: SignedInUser;
-}
-
-export function toLoginResponse(r: LoginResult): LoginResponse {
-  return {
-    accessToken: r.accessToken,
-    tokenType: r.tokenType,
-    expiresIn: r.expiresIn,
-    mustChangePassword: r.user.mustChangePassword,
-    user: { id: r.user.id, email: r.user.email, name: r.user.name, roles: r.user.roles, language: r.user.language },
-  };
 }

@@ -2,12 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
-import { resolveJwtSecret } from '../config/secrets.js';
+import { JWT_SECRET, resolveJwtSecret } from '../config/secrets.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AttemptThrottle } from './attempt-throttle.js';
 import { AuthService } from './auth.service.js';
-import { JWT_SECRET } from './jwt-secret.js';
 
 @Global()
 @Module({

@@ -9,11 +9,12 @@ import type { Actor } from '../common/request-context.js';
 import { Accounts } from './accounts.js';
 import type { Account } from './accounts.js';
 import { AttemptThrottle } from './attempt-throttle.js';
+import type { LoginResponse } from './auth.dto.js';
+import { toLoginResponse } from './auth.mapper.js';
 import type { ThrottleScope } from './attempt-throttle.js';
-import { JWT_SECRET } from './jwt-secret.js';
+import { JWT_SECRET } from '../config/secrets.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 
-export { JWT_SECRET } from './jwt-secret.js';
 const ALGORITHM = 'HS256';
 /** Tokens issued by another process whose clock runs a little ahead are still accepted. */
 const CLOCK_SKEW_SECONDS = 60;
@@ -68,7 +69,7 @@ export class AuthService {
     this.key = createSecretKey(Buffer.from(secret, 'utf8')) satisfies KeyObject as unknown as string;
   }
 
-  async login(email: string, password: string, clientAddress: string): Promise<LoginResult> {
+  async login(email: string, password: string, clientAddress: string): Promise<LoginResponse> {
     const account = email.toLowerCase();
     const user = await this.checkPassword('sign_in', clientAddress, account, { email: account }, password);
     if (!user) throw unauthorized('invalid_credentials', 'E-mail or password is wrong, or the account is deactivated');
@@ -76,12 +77,12 @@ export class AuthService {
   }
 
   /** A new token for `user` at their current token generation, answered like a sign-in. */
-  async tokenFor(user: Account): Promise<LoginResult> {
+  async tokenFor(user: Account): Promise<LoginResponse> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, gen: user.tokenGeneration },
       { secret: this.key, algorithm: ALGORITHM, expiresIn: this.config.jwtTtlSeconds },
     );
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds, user };
+    return toLoginResponse({ accessToken, tokenType: 'Bearer', expiresIn: this.config.jwtTtlSeconds, user });
   }
 
   /**

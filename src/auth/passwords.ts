@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { normalizePassword } from './password-policy.js';
+import { normalizePassword } from '../common/password-policy.js';
 
 /** Argon2id with OWASP's recommended minimum cost (19 MiB, 2 passes, 1 lane). */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Role } from './roles.js';
+import type { Role } from '../common/roles.js';
 
 /**
  * Every route states who may call it; the global guard refuses routes that do not

@@ -14,6 +14,7 @@ import { DEFAULT_DEMO_REPORT, describeDemo, runDemo } from '../demo/demo.js';
 import { REPORT_LANGUAGES, writeEvidenceReportFile } from '../reports/evidence-report-file.js';
 import type { ReportLanguage } from '../reports/evidence-report-file.js';
 import { openDatabase } from '../database/database.js';
+import { buildDataSourceOptions } from '../data-source-options.js';
 import { commandLineContext } from '../users/command-context.js';
 import { CommandLogger, CommandRefused, commandDatabase } from './command-database.js';
 import { readPassword } from './password-prompt.js';
@@ -68,7 +69,7 @@ type Command = (args: string[]) => Promise<number> | number;
 const commands: Record<string, Command> = {
   async migrate() {
     const config = await configForCommand();
-    const db = await openDatabase({ ...config, runMigrationsOnStart: false });
+    const db = await openDatabase({ ...config, runMigrationsOnStart: false }, buildDataSourceOptions);
     try {
       const { runMigrations } = await import('../database/database.js');
       const done = await runMigrations(db.dataSource);
@@ -109,7 +110,7 @@ const commands: Record<string, Command> = {
     const password = await readPassword(`Password of ${as}, to sign the baseline adoption (not shown): `);
     const adopted = await withApp(async (app) => app.get(BaselineAdoptionService).adopt(await commandLineContext(app, as), password));
     process.stdout.write(
-      `Adopted by ${adopted.adoptedBy?.name} (${adopted.meaning}) at ${adopted.adoptedAt?.toISOString()}:\n` +
+      `Adopted by ${adopted.adoptedBy?.name} (${adopted.meaning}) at ${adopted.adoptedAt}:\n` +
         adopted.procedures.map((p) => `  ${p.key} v${p.version}  ${p.contentHash}\n`).join('') +
         `Baseline hash: ${adopted.baselineHash}\n`,
     );

@@ -5,7 +5,6 @@
  * Pure functions: no clock, no I/O; malformed input throws RangeError (it is a programming error,
  * user input is validated before it gets here).
  */
-import type { TimeWindow } from '../procedures/procedure-definition.js';
 
 /** Inclusive range of calendar dates. */
 export interface DateRange {
@@ -148,7 +147,7 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The allowed days, both ends inclusive: anchor + fromDays .. anchor + toDays. */
-export function windowBounds(anchorDate: string, window: Pick<TimeWindow, 'fromDays' | 'toDays'>): DateRange {
+export function windowBounds(anchorDate: string, window: { fromDays: number; toDays: number }): DateRange {
   requireDate(anchorDate, 'anchorDate');
   if (!Number.isSafeInteger(window.fromDays) || !Number.isSafeInteger(window.toDays) || window.fromDays > window.toDays) {
     // An empty or fractional window would make every execution nonconforming: a broken definition.

@@ -1,8 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG } from '../config/config.js';
-import type { AppConfig } from '../config/config.js';
 import { localDate, todayIn } from './calendar.js';
 import { unprocessable } from './problem.js';
+
+/** Clock skew tolerated between a client and the service for instants "now". */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The settings the clock reads (the application's configuration, read at every call, so a test
+ * that fixes another day sees it at once). AppModule builds the clock from APP_CONFIG: common/
+ * depends on no other folder.
+ */
+export interface ClockSettings {
+  /** The organisation's time zone (`TIME_ZONE`). */
+  readonly timeZone: string;
+  /** The fixed day (`CLOCK_TODAY`), if any. */
+  readonly clockToday: string | undefined;
+}
 
 /**
  * What "now" and "today" are for due dates, overdue judgements and dates that must not lie in the
@@ -11,12 +23,8 @@ import { unprocessable } from './problem.js';
  * taken from a request: a client that could move the clock could open findings for steps not yet
  * due, or hide overdue ones.
  */
-/** Clock skew tolerated between a client and the service for instants "now". */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-@Injectable()
 export class Clock {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: ClockSettings) {}
 
   /** The organisation's time zone (`TIME_ZONE`): reports and days not tied to a programme use it. */
   get timeZone(): string {

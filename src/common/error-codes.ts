@@ -54,6 +54,11 @@ export const ERROR_CODES = {
     meaning: 'Only a quality manager or a leader of the programme may include participant names in a report.',
   },
   not_attendee: { status: 403, meaning: 'Only a board member who attended the management review may sign its minutes.' },
+  risk_not_allowed: {
+    status: 403,
+    meaning:
+      'Only a quality manager records risks of the whole organisation; a programme leader records and revises those of their programmes, an owner those they own.',
+  },
   past_scan_not_allowed: { status: 403, meaning: 'Only a quality manager may scan for overdue procedures as of a past day.' },
   system_finding_title: { status: 403, meaning: 'The title of a deviation the system detected states its finding and cannot be changed.' },
   system_finding_severity: {
@@ -158,6 +163,7 @@ export const ERROR_CODES = {
   actions_not_closed: { status: 409, meaning: 'Every linked corrective action must be closed before the deviation can close.' },
   review_closed: { status: 409, meaning: 'The management review is closed and never changes.' },
   action_not_reviewable: { status: 409, meaning: 'The corrective action was cancelled: the board reviews only actions that stand.' },
+  risk_closed: { status: 409, meaning: 'The risk is closed: reopen it (status open) before changing it.' },
   board_review_exists: {
     status: 409,
     meaning: 'The caller has already reviewed this corrective action; each board member reviews it once.',
@@ -212,7 +218,7 @@ export const ERROR_CODES = {
     meaning: 'The deviation needs a linked corrective action (for a minor one, a justification of a correction alone will do).',
   },
   unknown_deviation: { status: 422, meaning: 'A deviation named does not exist.' },
-  unknown_owner: { status: 422, meaning: 'The owner named for the corrective action is not an active user.' },
+  unknown_owner: { status: 422, meaning: 'The owner named (of a corrective action or a risk) is not an active user.' },
   owner_cannot_act: {
     status: 422,
     meaning:
@@ -232,6 +238,21 @@ export const ERROR_CODES = {
   due_before_cause: {
     status: 422,
     meaning: 'A corrective action cannot be due before the deviations it addresses were detected (or the review that decided it).',
+  },
+  residual_incomplete: {
+    status: 422,
+    meaning: 'The rating of a risk after treatment needs both likelihood and impact, or neither while it is not assessed.',
+  },
+  review_in_past: { status: 422, meaning: 'The next review of a risk cannot be planned on a day that has passed.' },
+  review_too_far: { status: 422, meaning: 'The next review of a risk is more than two years away.' },
+  risk_owner_cannot_act: {
+    status: 422,
+    meaning: 'The owner of a risk must be a quality manager, programme leader or board member: someone who can act on it.',
+  },
+  unknown_action: { status: 422, meaning: 'An action named does not exist.' },
+  nothing_changed: {
+    status: 422,
+    meaning: 'The revision would change nothing; a review that finds nothing to change sets the next review date.',
   },
   unknown_attendee: { status: 422, meaning: 'An attendee named for the management review is not an active user.' },
 

@@ -1,7 +1,7 @@
 import { createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from '../auth/roles.js';
+import type { Role } from './roles.js';
 
 /** Who is acting. `id` is null for the system itself (start-up jobs, scheduled scans). */
 export interface Actor {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { passwordWeakness } from '../auth/password-policy.js';
+import { passwordWeakness } from '../common/password-policy.js';
 import { isCalendarDate } from '../common/calendar.js';
 
 /**

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { ConfigError } from './config.js';
 import type { AppConfig } from './config.js';
 
+/** Injection token for the token signing secret (resolved once at start by resolveJwtSecret). */
+export const JWT_SECRET = Symbol('JWT_SECRET');
+
 /**
  * The token signing secret: JWT_SECRET when given; in embedded mode generated once and kept in
  * the data folder (so tokens survive a restart); with a real server it must be configured, because

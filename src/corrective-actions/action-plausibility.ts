@@ -4,8 +4,8 @@
  * effectiveness verdict given before there was time to see an effect cannot be right; they are
  * refused (422) naming the field, and nothing is written.
  */
-import { hasAnyRole } from '../auth/roles.js';
-import type { Role } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
 import { addDays } from '../common/calendar.js';
 import { unprocessable } from '../common/problem.js';
 

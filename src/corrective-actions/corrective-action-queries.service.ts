@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { deviationIdsSql, deviationsByIds } from '../deviations/deviations.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
@@ -10,7 +11,9 @@ import { userNames } from '../users/users.queries.js';
 import type { ActionState } from './action-states.js';
 import { ActionTransition, BoardReview, CorrectiveAction } from './corrective-action.entity.js';
 import { deviationLinks } from './corrective-actions.queries.js';
-import { CorrectiveActionsService } from './corrective-actions.service.js';
+import { findVisibleAction } from './action-visibility.js';
+import type { CorrectiveActionPage, CorrectiveActionResponse } from './corrective-action.dto.js';
+import { toActionDetailResponse, toActionResponse } from './corrective-action.mapper.js';
 
 export interface ActionFilter {
   state?: ActionState;
@@ -60,9 +63,22 @@ export class CorrectiveActionQueriesService {
     private readonly dataSource: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
-    private readonly actions: CorrectiveActionsService,
+    private readonly clock: Clock,
   ) {}
 
+  /** A page of actions as the caller reads them. */
+  async page(ctx: RequestContext, f: ActionFilter): Promise<CorrectiveActionPage> {
+    const page = await this.list(ctx, f);
+    const today = this.clock.today();
+    return { items: page.items.map((s) => toActionResponse(s, today, ctx.actor, this.clock.timeZone)), nextCursor: page.nextCursor };
+  }
+
+  /** An action with its history, board reviews and signatures, as the caller reads it. */
+  async detail(ctx: RequestContext, id: string): Promise<CorrectiveActionResponse> {
+    return toActionDetailResponse(await this.get(ctx, id), this.clock.today(), ctx.actor, this.clock.timeZone);
+  }
+
+  /** The rows of a page of actions (for reports). */
   async list(ctx: RequestContext, f: ActionFilter): Promise<{ items: ActionSummary[]; nextCursor: string | null }> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -108,7 +124,7 @@ export class CorrectiveActionQueriesService {
     if (f.changesRequested !== undefined) add(`${f.changesRequested ? '' : 'NOT '}${CHANGES_REQUESTED}`);
     if (f.overdue !== undefined) {
       const overdue = `(a.state IN ('planned', 'in_progress') AND a.due_date < ?)`;
-      add(f.overdue ? overdue : `NOT ${overdue}`, f.today ?? this.actions.today());
+      add(f.overdue ? overdue : `NOT ${overdue}`, f.today ?? this.clock.today());
     }
     params.push(f.limit + 1, f.offset);
     const rows = await this.dataSource.query<{ id: string }[]>(
@@ -121,7 +137,7 @@ export class CorrectiveActionQueriesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<ActionDetail> {
-    await this.actions.find(this.dataSource.manager, ctx, id);
+    await findVisibleAction(this.dataSource.manager, this.access, ctx, id);
     const [summary] = await this.summaries([id], await this.ledProgrammes(ctx));
     const history = await this.dataSource
       .getRepository(ActionTransition)

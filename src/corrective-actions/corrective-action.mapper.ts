@@ -1,5 +1,5 @@
 import { daysBetween, localDate } from '../common/calendar.js';
-import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { toSignatureResponse } from '../signatures/signature.mapper.js';
 import { effectivenessCheckFrom } from './action-plausibility.js';
 import { allowedActionTargetsFor, isOverdue } from './action-states.js';
 import type { Verdict } from './action-states.js';

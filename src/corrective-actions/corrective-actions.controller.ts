@@ -14,7 +14,6 @@ import {
   CorrectiveActionResponse,
   CreateCorrectiveActionRequest,
 } from './corrective-action.dto.js';
-import { toActionDetailResponse, toActionResponse } from './corrective-action.mapper.js';
 import { CorrectiveActionQueriesService } from './corrective-action-queries.service.js';
 import { CorrectiveActionsService } from './corrective-actions.service.js';
 
@@ -35,7 +34,7 @@ export class CorrectiveActionsController {
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateCorrectiveActionRequest, @Res({ passthrough: true }) res: Response) {
     const a = await this.actions.create(ctx, body);
     res.setHeader('Location', `/api/corrective-actions/${a.id}`);
-    return this.detail(ctx, res, a.id);
+    return withETag(res, a);
   }
 
   @Get()
@@ -43,9 +42,7 @@ export class CorrectiveActionsController {
   @ApiOperation({ summary: 'Corrective actions, newest first; overdue=true for those past their due date and not implemented' })
   @ApiOkResponse({ type: CorrectiveActionPage })
   async list(@Ctx() ctx: RequestContext, @Query() q: ActionQuery): Promise<CorrectiveActionPage> {
-    const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
-    const today = this.actions.today();
-    return { items: page.items.map((s) => toActionResponse(s, today, ctx.actor, this.actions.timeZone())), nextCursor: page.nextCursor };
+    return this.queries.page(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
   }
 
   @Get(':id')
@@ -53,7 +50,7 @@ export class CorrectiveActionsController {
   @ApiOperation({ summary: 'A corrective action with its history, effectiveness verdicts, board reviews and signatures' })
   @ApiOkResponse({ type: CorrectiveActionResponse })
   async get(@Ctx() ctx: RequestContext, @Param('id', ACTION_ID) id: string, @Res({ passthrough: true }) res: Response) {
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.queries.detail(ctx, id));
   }
 
   @Post(':id/transitions')
@@ -76,8 +73,7 @@ export class CorrectiveActionsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.actions.transition(ctx, id, body, optionalIfMatch(req));
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.actions.transition(ctx, id, body, optionalIfMatch(req)));
   }
 
   @Post(':id/board-reviews')
@@ -96,13 +92,11 @@ export class CorrectiveActionsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.actions.boardReview(ctx, id, body, optionalIfMatch(req));
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.actions.boardReview(ctx, id, body, optionalIfMatch(req)));
   }
+}
 
-  private async detail(ctx: RequestContext, res: Response, id: string): Promise<CorrectiveActionResponse> {
-    const d = await this.queries.get(ctx, id);
-    setETag(res, d.action.version);
-    return toActionDetailResponse(d, this.actions.today(), ctx.actor, this.actions.timeZone());
-  }
+function withETag(res: Response, a: CorrectiveActionResponse): CorrectiveActionResponse {
+  setETag(res, a.version);
+  return a;
 }

@@ -101,3 +101,9 @@ export async function actionsOfDeviation(m: EntityManager, deviationId: string):
     [deviationId],
   );
 }
+
+/** The actions among `ids` that exist, by reference. */
+export async function actionsByIds(m: EntityManager, ids: readonly string[]): Promise<ActionRow[]> {
+  if (ids.length === 0) return [];
+  return m.query<ActionRow[]>(`${ACTION} WHERE a.id = ANY($1) ORDER BY a.reference`, [ids]);
+}

@@ -4,19 +4,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { conflict, forbidden, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { allocateReference } from '../common/references.js';
 import { isUniqueViolation } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
-import { deviationIdsSql, lockDeviations } from '../deviations/deviations.queries.js';
+import { lockDeviations } from '../deviations/deviations.queries.js';
 import type { LockedDeviation } from '../deviations/deviations.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import { programmesLedBySql } from '../programmes/programmes.queries.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
 import { userById } from '../users/users.queries.js';
@@ -27,6 +26,9 @@ import {
   checkVerdictNotEarly,
 } from './action-plausibility.js';
 import { actionTransition, allowedActionTargets } from './action-states.js';
+import { findVisibleAction } from './action-visibility.js';
+import type { CorrectiveActionResponse } from './corrective-action.dto.js';
+import { CorrectiveActionQueriesService } from './corrective-action-queries.service.js';
 import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import type { BoardDecision } from './action-states.js';
@@ -64,6 +66,7 @@ export class CorrectiveActionsService {
     private readonly signatures: SignaturesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly queries: CorrectiveActionQueriesService,
   ) {}
 
   today(): string {
@@ -79,8 +82,10 @@ export class CorrectiveActionsService {
     return localDate(instant, this.config.timeZone);
   }
 
-  async create(ctx: RequestContext, input: NewAction): Promise<CorrectiveAction> {
-    return this.dataSource.transaction((m) => this.insert(m, ctx, input));
+  /** Plans an action; answers with it as the caller reads it. */
+  async create(ctx: RequestContext, input: NewAction): Promise<CorrectiveActionResponse> {
+    const action = await this.dataSource.transaction((m) => this.insert(m, ctx, input));
+    return this.queries.detail(ctx, action.id);
   }
 
   /** Inside the caller's transaction (also used for management review decisions). */
@@ -143,12 +148,17 @@ export class CorrectiveActionsService {
     return action;
   }
 
-  async transition(ctx: RequestContext, id: string, input: ActionTransitionInput, expectedVersion?: number): Promise<CorrectiveAction> {
+  async transition(
+    ctx: RequestContext,
+    id: string,
+    input: ActionTransitionInput,
+    expectedVersion?: number,
+  ): Promise<CorrectiveActionResponse> {
     const peek = await this.find(this.dataSource.manager, ctx, id);
     const rule = this.check(ctx, peek, input);
     let signer: Signer | null = null;
     if (rule.needsSignature) signer = await this.signatures.confirmSigner(ctx, input.password!);
-    return this.dataSource.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
       const before = await this.find(m, ctx, id);
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw stale(before.version);
@@ -209,6 +219,7 @@ export class CorrectiveActionsService {
       });
       return after;
     });
+    return this.queries.detail(ctx, id);
   }
 
   /**
@@ -220,12 +231,12 @@ export class CorrectiveActionsService {
     id: string,
     input: { decision: BoardDecision; comment: string; password: string },
     expectedVersion?: number,
-  ): Promise<CorrectiveAction> {
+  ): Promise<CorrectiveActionResponse> {
     // Refuse early what cannot succeed, so the password is not checked (nor counted) for nothing.
     await this.reviewable(this.dataSource.manager, ctx, id);
     const signer = await this.signatures.confirmSigner(ctx, input.password);
     try {
-      return await this.dataSource.transaction(async (m) => {
+      await this.dataSource.transaction(async (m) => {
         await m.query(`SELECT 1 FROM corrective_action WHERE id = $1 FOR UPDATE`, [id]);
         const action = await this.reviewable(m, ctx, id);
         if (expectedVersion !== undefined && action.version !== expectedVersion) throw stale(action.version);
@@ -261,6 +272,7 @@ export class CorrectiveActionsService {
       if (isUniqueViolation(e, 'board_review_one_per_reviewer')) throw alreadyReviewed();
       throw e;
     }
+    return this.queries.detail(ctx, id);
   }
 
   /**
@@ -298,18 +310,8 @@ export class CorrectiveActionsService {
   }
 
   /** Reads an action the actor may see: programme leaders only those they own or that address their programmes. */
-  async find(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
-    const action = await m.getRepository(CorrectiveAction).findOneBy({ id });
-    if (!action) throw notFound('Corrective action');
-    if (this.access.visibilityFilter(ctx) && action.ownerId !== ctx.actor.id) {
-      const visible = await m.query<unknown[]>(
-        `SELECT 1 FROM corrective_action_deviation l
-         WHERE l.corrective_action_id = $1 AND l.deviation_id IN (${deviationIdsSql({ programmesIn: programmesLedBySql('$2') })}) LIMIT 1`,
-        [id, ctx.actor.id],
-      );
-      if (visible.length === 0) throw notFound('Corrective action');
-    }
-    return action;
+  find(m: EntityManager, ctx: RequestContext, id: string): Promise<CorrectiveAction> {
+    return findVisibleAction(m, this.access, ctx, id);
   }
 
   private check(ctx: RequestContext, action: CorrectiveAction, input: ActionTransitionInput): ActionTransitionRule {

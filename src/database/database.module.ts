@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { openDatabase } from './database.js';
-import type { OpenDatabase } from './database.js';
+import type { DataSourceOptionsFor, OpenDatabase } from './database.js';
 
 export const OPEN_DATABASE = Symbol('OPEN_DATABASE');
+/** The data source options builder (a DataSourceOptionsFor), provided by the composition root. */
+export const DATA_SOURCE_OPTIONS = Symbol('DATA_SOURCE_OPTIONS');
 /** Set by tests: keep the embedded database in memory instead of the data folder. */
 export const EMBEDDED_IN_MEMORY = Symbol('EMBEDDED_IN_MEMORY');
 
@@ -23,9 +25,9 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   providers: [
     {
       provide: OPEN_DATABASE,
-      inject: [APP_CONFIG, { token: EMBEDDED_IN_MEMORY, optional: true }],
-      useFactory: async (config: AppConfig, inMemory?: boolean) => {
-        const db = await openDatabase(config, { inMemory: inMemory === true });
+      inject: [APP_CONFIG, DATA_SOURCE_OPTIONS, { token: EMBEDDED_IN_MEMORY, optional: true }],
+      useFactory: async (config: AppConfig, dataSourceOptions: DataSourceOptionsFor, inMemory?: boolean) => {
+        const db = await openDatabase(config, dataSourceOptions, { inMemory: inMemory === true });
         new Logger('Database').log(`connected (${db.mode === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server'})`);
         return db;
       },

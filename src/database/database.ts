@@ -1,9 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { buildDataSourceOptions } from './data-source-options.js';
 import { startEmbeddedDatabase } from './embedded.js';
 import { AppDataSource } from './request-transaction.js';
 import type { EmbeddedDatabase } from './embedded.js';
+
+/**
+ * Builds the data source options for a URL and pool size. The one builder is
+ * `buildDataSourceOptions` in src/data-source-options.ts (the composition root, which knows every
+ * module's entities); the service, the CLI and the tests pass it in.
+ */
+export type DataSourceOptionsFor = (url: string, poolSize: number) => DataSourceOptions;
 
 export interface OpenDatabase {
   dataSource: DataSource;
@@ -20,6 +26,7 @@ const MIGRATION_LOCK_KEY = 726_354_118;
  */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'embeddedDbPort' | 'dbPoolSize' | 'runMigrationsOnStart'>,
+  dataSourceOptions: DataSourceOptionsFor,
   opts: { inMemory?: boolean } = {},
 ): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | undefined;
@@ -33,7 +40,7 @@ export async function openDatabase(
     });
     url = embedded.url;
   }
-  const dataSource = new AppDataSource(buildDataSourceOptions(url, config.dbPoolSize));
+  const dataSource = new AppDataSource(dataSourceOptions(url, config.dbPoolSize));
   try {
     await dataSource.initialize();
     if (config.runMigrationsOnStart) await runMigrations(dataSource);

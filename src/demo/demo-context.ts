@@ -23,6 +23,7 @@ import { ProceduresService } from '../procedures/procedures.service.js';
 import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
+import { RisksService } from '../risks/risks.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -48,6 +49,7 @@ export function demoServices(app: INestApplicationContext) {
     scan: app.get(DeviationScanService),
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
+    risks: app.get(RisksService),
   };
 }
 
@@ -97,7 +99,7 @@ export async function perform(
   subject: SubjectInput,
   steps: ScriptedStep[],
 ): Promise<string> {
-  const id = await d.s.executions.start(by.ctx, programmeId, { procedureKey, subject });
+  const { id } = await d.s.executions.start(by.ctx, programmeId, { procedureKey, subject });
   for (const step of steps) await d.s.executions.recordStep(by.ctx, id, { stepKey: step.key, values: step.values, performedAt: step.at });
   await d.s.executions.complete(by.ctx, id);
   return id;

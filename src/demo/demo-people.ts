@@ -2,7 +2,7 @@
  * The people of the demonstration programme: staff, and adepts with the mentors they are matched
  * with. Everyone is invented. Dates are scripted dates (see demo-calendar.ts).
  */
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import type { Gender } from '../programmes/participant-kinds.js';
 
 /** The one password of every demo account (printed at the end of the run). */

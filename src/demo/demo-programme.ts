@@ -66,7 +66,7 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
     leaderIds: [team.leader.id, team.leader2.id],
     timeZone: DEMO_TIME_ZONE,
   });
-  const programmeId = created.programme.id;
+  const programmeId = created.id;
   await s.programmes.activate(team.quality.ctx, programmeId);
 
   const adepts: EnrolledAdept[] = [];
@@ -175,8 +175,8 @@ async function match(d: Demo, programmeId: string, a: EnrolledAdept, i: number):
     rationale,
   });
   a.mentorId = mentor.id;
-  a.pairId = pair.pair.id;
-  await perform(d, team.leader, programmeId, 'matching', { pairId: pair.pair.id }, [
+  a.pairId = pair.id;
+  await perform(d, team.leader, programmeId, 'matching', { pairId: pair.id }, [
     { key: 'mentor_search', values: { mentors_considered: 2 + (i % 3) }, at: cal.at(search, '15:00') },
     {
       key: 'matching_decision',

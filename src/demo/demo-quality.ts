@@ -200,7 +200,7 @@ async function management(d: Demo): Promise<{ id: string; improvement: string | 
     title: `Management review, autumn ${cal.today.slice(0, 4)}`,
     attendeeIds: [team.board.id, team.quality.id, team.approver.id],
   });
-  const id = created.review.id;
+  const id = created.id;
   await s.reviews.addDecision(team.board.ctx, id, {
     text: 'The programme continues next year with the same procedures and quality objectives.',
   });

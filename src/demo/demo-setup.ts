@@ -21,12 +21,12 @@ export function demoProgrammeName(year: number): string {
 
 /** Refuses, before anything is written, when a demo programme or a demo account already exists. */
 export async function refuseIfLoaded(s: DemoServices, name: string): Promise<void> {
-  const existing = (await s.programmes.list(LOADER)).find((v) => v.programme.name === name);
+  const existing = (await s.programmes.list(LOADER)).find((v) => v.name === name);
   if (existing) {
     throw new DemoRefused(
-      `This database already has the demo programme "${name}" (${existing.programme.id}); nothing was loaded.\n` +
+      `This database already has the demo programme "${name}" (${existing.id}); nothing was loaded.\n` +
         `Run the demo on an empty database, e.g. DATA_DIR=$(mktemp -d) npm run demo, or write its report again with\n` +
-        `  npm run qms -- report evidence --programme ${existing.programme.id} --out demo-evidence-report.pdf`,
+        `  npm run qms -- report evidence --programme ${existing.id} --out demo-evidence-report.pdf`,
     );
   }
   const emails = new Set(Object.values(STAFF).map((p) => p.email));

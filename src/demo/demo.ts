@@ -15,9 +15,10 @@ import { DemoCalendar } from './demo-calendar.js';
 import { demoServices } from './demo-context.js';
 import type { Demo } from './demo-context.js';
 import { DEMO_PASSWORD, STAFF } from './demo-people.js';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
+import { runRisks } from './demo-risks.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -42,6 +43,7 @@ export interface DemoSummary {
   deviations: { total: number; system: number; manual: number; open: number; closed: number };
   actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
   boardReviews: number;
+  risks: { risks: number; opportunities: number };
   auditChain: { valid: boolean; events: number; headHash: string | null };
   report: { path: string; fingerprint: string };
   seconds: number;
@@ -64,6 +66,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const run = await runProgramme(d);
   log('Deviations, corrective actions, board reviews, management review, overdue scan');
   const quality = await runQuality(d, run);
+  log('The risk register');
+  const risks = await runRisks(d, run.programmeId);
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
@@ -103,6 +107,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
       closed: deviations.filter((x) => x.state === 'closed').length,
     },
     actions: quality.actions,
+    risks,
     boardReviews: quality.boardReviews,
     auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
     report: { path: o.out, fingerprint: report.fingerprint },
@@ -128,6 +133,7 @@ export function describeDemo(r: DemoSummary): string {
     `  corrective actions:   ${r.actions.closed} closed (effective), ${r.actions.inProgress} in progress, ${r.actions.overdue} overdue` +
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
+    `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,

@@ -2,7 +2,7 @@ import { endOfDay } from '../common/calendar.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { Clock, dayInFuture } from '../common/clock.js';
 import { forbidden } from '../common/problem.js';
 import { systemContext } from '../common/request-context.js';
@@ -16,6 +16,8 @@ import { activeProgrammeIds } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import type { OverdueCell } from '../deviations/deviation-detector.js';
+import type { ScanResponse } from './deviation-scan.dto.js';
+import { toScanResponse } from './deviation-scan.mapper.js';
 
 export interface ScanResult {
   programmeId: string;
@@ -59,8 +61,8 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
    * asks for one (to catch up on a missed scan). Never a day to come: what a scan opens cannot be
    * removed, and a step is not overdue before its window has closed.
    */
-  async scan(ctx: RequestContext, programmeId: string, asOf?: string): Promise<ScanResult> {
-    return this.dataSource.transaction(async (m) => {
+  async scan(ctx: RequestContext, programmeId: string, asOf?: string): Promise<ScanResponse> {
+    const result = await this.dataSource.transaction(async (m): Promise<ScanResult> => {
       const programme = await this.access.writable(m, ctx, programmeId);
       const day = this.scanDay(ctx, programme.timeZone, asOf);
       const matrix = buildMatrix(await loadMatrixData(m, programme), programme, day);
@@ -95,6 +97,7 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       const overdueCells = cells.length;
       return { programmeId, today: day, overdueCells, opened };
     });
+    return toScanResponse(result, ctx.actor);
   }
 
   private scanDay(ctx: RequestContext, timeZone: string, asOf: string | undefined): string {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { notFound } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
@@ -7,10 +8,11 @@ import { participantCodeSql, participantCodes, programmesLedBySql } from '../pro
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
 import { Deviation, DeviationTransition } from './deviation.entity.js';
+import type { DeviationPage, DeviationResponse } from './deviation.dto.js';
+import { toDeviationDetailResponse, toDeviationResponse } from './deviation.mapper.js';
 import { LinkedActions } from './deviation-ports.js';
 import type { LinkedAction } from './deviation-ports.js';
 import type { DeviationSource, DeviationState, Severity } from './deviation-states.js';
-import { DeviationsService } from './deviations.service.js';
 import { deviationSteps } from './deviation-steps.js';
 import type { DeviationStep } from './deviation-steps.js';
 
@@ -40,10 +42,26 @@ export class DeviationQueriesService {
     private readonly dataSource: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
-    private readonly deviations: DeviationsService,
+    private readonly clock: Clock,
     private readonly linkedActions: LinkedActions,
   ) {}
 
+  /** A page of deviations as the caller reads them. */
+  async page(ctx: RequestContext, f: DeviationFilter): Promise<DeviationPage> {
+    const page = await this.list(ctx, f);
+    const today = this.clock.today();
+    return {
+      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, i.steps, ctx.actor)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** A deviation with its history, linked actions and signatures, as the caller reads it. */
+  async detail(ctx: RequestContext, id: string): Promise<DeviationResponse> {
+    return toDeviationDetailResponse(await this.get(ctx, id), this.clock.today(), ctx.actor);
+  }
+
+  /** The rows of a page of deviations (for the register report and the demonstration). */
   async list(
     ctx: RequestContext,
     f: DeviationFilter,
@@ -66,7 +84,7 @@ export class DeviationQueriesService {
         f.overdue
           ? `d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?`
           : `NOT (d.state NOT IN ('closed', 'cancelled') AND d.target_date < ?)`,
-        this.deviations.today(),
+        this.clock.today(),
       );
     }
     params.push(f.limit + 1, f.offset);

@@ -1,4 +1,4 @@
-import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { toSignatureResponse } from '../signatures/signature.mapper.js';
 import type { DeviationResponse } from './deviation.dto.js';
 import type { Deviation } from './deviation.entity.js';
 import { allowedDeviationTargetsFor, isDeviationOpen } from './deviation-states.js';

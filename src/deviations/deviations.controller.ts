@@ -15,7 +15,6 @@ import {
   DeviationTransitionRequest,
   UpdateDeviationRequest,
 } from './deviation.dto.js';
-import { toDeviationDetailResponse, toDeviationResponse } from './deviation.mapper.js';
 import { DeviationQueriesService } from './deviation-queries.service.js';
 import { DeviationsService } from './deviations.service.js';
 
@@ -36,7 +35,7 @@ export class DeviationsController {
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateDeviationRequest, @Res({ passthrough: true }) res: Response) {
     const d = await this.deviations.create(ctx, body);
     res.setHeader('Location', `/api/deviations/${d.id}`);
-    return this.detail(ctx, res, d.id);
+    return withETag(res, d);
   }
 
   @Get()
@@ -44,12 +43,7 @@ export class DeviationsController {
   @ApiOperation({ summary: 'Deviations, newest first, with filters (programme, state, severity, source, procedure, overdue)' })
   @ApiOkResponse({ type: DeviationPage })
   async list(@Ctx() ctx: RequestContext, @Query() q: DeviationQuery): Promise<DeviationPage> {
-    const page = await this.queries.list(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
-    const today = this.deviations.today();
-    return {
-      items: page.items.map((i) => toDeviationResponse(i.deviation, i.participantCode, today, i.steps, ctx.actor)),
-      nextCursor: page.nextCursor,
-    };
+    return this.queries.page(ctx, { ...q, offset: q.cursor ? Number(q.cursor) : 0, limit: q.limit ?? 50 });
   }
 
   @Get(':id')
@@ -57,7 +51,7 @@ export class DeviationsController {
   @ApiOperation({ summary: 'A deviation with its history, linked corrective actions and signatures' })
   @ApiOkResponse({ type: DeviationResponse })
   async get(@Ctx() ctx: RequestContext, @Param('id', DEVIATION_ID) id: string, @Res({ passthrough: true }) res: Response) {
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.queries.detail(ctx, id));
   }
 
   @Patch(':id')
@@ -74,8 +68,7 @@ export class DeviationsController {
   ) {
     const expected = requireIfMatch(req);
     const { reason, ...patch } = body;
-    await this.deviations.update(ctx, id, expected, patch, reason);
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.deviations.update(ctx, id, expected, patch, reason));
   }
 
   @Post(':id/transitions')
@@ -98,13 +91,11 @@ export class DeviationsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.deviations.transition(ctx, id, body, optionalIfMatch(req));
-    return this.detail(ctx, res, id);
+    return withETag(res, await this.deviations.transition(ctx, id, body, optionalIfMatch(req)));
   }
+}
 
-  private async detail(ctx: RequestContext, res: Response, id: string): Promise<DeviationResponse> {
-    const d = await this.queries.get(ctx, id);
-    setETag(res, d.deviation.version);
-    return toDeviationDetailResponse(d, this.deviations.today(), ctx.actor);
-  }
+function withETag(res: Response, d: DeviationResponse): DeviationResponse {
+  setETag(res, d.version);
+  return d;
 }

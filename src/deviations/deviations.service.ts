@@ -1,6 +1,6 @@
 import { deviationSteps } from './deviation-steps.js';
 import { deviationClosureContent } from './deviation-signed-content.js';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
@@ -11,9 +11,7 @@ import { conflict, forbidden, notFound, unprocessable, validationFailed } from '
 import type { RequestContext } from '../common/request-context.js';
 import { allocateReference } from '../common/references.js';
 import { modifyReturning } from '../common/sql.js';
-import { APP_CONFIG } from '../config/config.js';
-import type { AppConfig } from '../config/config.js';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { programmeCalendar } from '../programmes/programme-dates.js';
 import { isParticipantOf } from '../programmes/programmes.queries.js';
@@ -24,6 +22,8 @@ import type { DeviationSource, DeviationState, Severity } from './deviation-stat
 import { checkDeviationDates, checkOccurred } from './deviation-dates.js';
 import { DeviationExecutions, LinkedActions } from './deviation-ports.js';
 import { Deviation } from './deviation.entity.js';
+import type { DeviationResponse } from './deviation.dto.js';
+import { DeviationQueriesService } from './deviation-queries.service.js';
 import { addDeviationSteps } from './deviation-steps.js';
 import type { NewDeviationStep } from './deviation-steps.js';
 
@@ -65,17 +65,19 @@ export class DeviationsService {
     private readonly audit: AuditService,
     private readonly access: ProgrammeAccess,
     private readonly signatures: SignaturesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly linkedActions: LinkedActions,
     private readonly executions: DeviationExecutions,
+    private readonly queries: DeviationQueriesService,
   ) {}
 
-  async create(ctx: RequestContext, input: NewDeviation): Promise<Deviation> {
-    return this.dataSource.transaction(async (m) => {
+  /** Records a deviation; answers with it as the caller reads it. */
+  async create(ctx: RequestContext, input: NewDeviation): Promise<DeviationResponse> {
+    const created = await this.dataSource.transaction(async (m) => {
       await this.access.writable(m, ctx, input.programmeId);
       return this.insert(m, ctx, input);
     });
+    return this.queries.detail(ctx, created.id);
   }
 
   /** Records a deviation inside the caller's transaction. */
@@ -211,8 +213,8 @@ export class DeviationsService {
     expected: number,
     patch: Partial<Record<(typeof EDITABLE)[number], string>>,
     reason?: string,
-  ): Promise<Deviation> {
-    return this.dataSource.transaction(async (m) => {
+  ): Promise<DeviationResponse> {
+    await this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, ctx, id);
       if (before.version !== expected) throw stale(before.version);
       if (before.state === 'closed' || before.state === 'cancelled')
@@ -241,9 +243,10 @@ export class DeviationsService {
       });
       return after;
     });
+    return this.queries.detail(ctx, id);
   }
 
-  async transition(ctx: RequestContext, id: string, input: TransitionInput, expectedVersion?: number): Promise<Deviation> {
+  async transition(ctx: RequestContext, id: string, input: TransitionInput, expectedVersion?: number): Promise<DeviationResponse> {
     const peek = await this.lock(this.dataSource.manager, ctx, id, false);
     const rule = this.ruleFor(peek, input.to);
     // Recorded only where the table asks for it: elsewhere it would be stored without showing in
@@ -259,7 +262,7 @@ export class DeviationsService {
         throw validationFailed([{ field: 'password', message: 'is required: closing a deviation is signed with your password' }]);
       signer = await this.signatures.confirmSigner(ctx, input.password);
     }
-    return this.dataSource.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, ctx, id);
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw stale(before.version);
       this.ruleFor(before, input.to);
@@ -361,10 +364,7 @@ export class DeviationsService {
       });
       return after;
     });
-  }
-
-  today(): string {
-    return this.clock.today(this.config.timeZone);
+    return this.queries.detail(ctx, id);
   }
 
   private ruleFor(d: Deviation, to: DeviationState) {

@@ -3,7 +3,7 @@
  * Pure and deterministic: the caller gathers the records, the anchor day and the performers'
  * training; the same input always gives the same findings in the same order.
  */
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import type { ProcedureDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { missingRequiredFields } from './step-values.js';
 import { type DateRange, isCalendarDate, localDate, parseInstant, windowBounds } from '../common/calendar.js';

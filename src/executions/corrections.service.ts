@@ -12,7 +12,8 @@ import { ExecutionsService, latestJudgement, refuseCancelled } from './execution
 import type { Proposal } from './executions.service.js';
 import { correctionRows } from './corrections.queries.js';
 import type { CorrectionRow } from './corrections.queries.js';
-import type { PendingCorrectionResponse } from './execution.dto.js';
+import type { ExecutionResponse, PendingCorrectionResponse } from './execution.dto.js';
+import { ExecutionViewService } from './execution-view.service.js';
 
 /** The meaning of the signature with which a quality manager puts a held correction in force. */
 export const CORRECTION_APPROVAL_MEANING = 'correction approval';
@@ -32,6 +33,7 @@ export class CorrectionsService {
     private readonly access: ProgrammeAccess,
     private readonly executions: ExecutionsService,
     private readonly signatures: SignaturesService,
+    private readonly views: ExecutionViewService,
   ) {}
 
   async approve(
@@ -39,7 +41,7 @@ export class CorrectionsService {
     executionId: string,
     correctionId: string,
     input: { reason: string; password: string },
-  ): Promise<void> {
+  ): Promise<ExecutionResponse> {
     // Refuse early what cannot succeed, so the password is not checked (nor counted) for nothing.
     await this.decidable(this.dataSource.manager, ctx, executionId, correctionId, 'approve');
     const signer = await this.signatures.confirmSigner(ctx, input.password);
@@ -115,9 +117,10 @@ export class CorrectionsService {
       });
       await applied.detect();
     });
+    return this.views.get(ctx, executionId);
   }
 
-  async reject(ctx: RequestContext, executionId: string, correctionId: string, input: { reason: string }): Promise<void> {
+  async reject(ctx: RequestContext, executionId: string, correctionId: string, input: { reason: string }): Promise<ExecutionResponse> {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.executions.writableExecution(m, ctx, executionId);
       const c = await this.decidable(m, ctx, executionId, correctionId, 'reject');
@@ -134,6 +137,7 @@ export class CorrectionsService {
         reason: input.reason,
       });
     });
+    return this.views.get(ctx, executionId);
   }
 
   /** Pending corrections in the programmes the caller may read, oldest first. */

@@ -40,9 +40,9 @@ export class ExecutionsController {
     @Body() body: StartExecutionRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const executionId = await this.executions.start(ctx, id, body);
-    res.setHeader('Location', `/api/executions/${executionId}`);
-    return this.respond(ctx, res, executionId);
+    const execution = await this.executions.start(ctx, id, body);
+    res.setHeader('Location', `/api/executions/${execution.id}`);
+    return withETag(res, execution);
   }
 
   @Get('executions/:id')
@@ -50,7 +50,7 @@ export class ExecutionsController {
   @ApiOperation({ summary: 'An execution: subject, pinned version, every step record (corrected ones too), conformance and its history' })
   @ApiOkResponse({ type: ExecutionResponse })
   async get(@Ctx() ctx: RequestContext, @Param('id', EXECUTION_ID) id: string, @Res({ passthrough: true }) res: Response) {
-    return this.respond(ctx, res, id);
+    return withETag(res, await this.views.get(ctx, id));
   }
 
   @Post('executions/:id/steps')
@@ -63,9 +63,7 @@ export class ExecutionsController {
     @Body() body: RecordStepRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.executions.recordStep(ctx, id, body);
-    setETag(res, view.version);
-    return view;
+    return withETag(res, await this.executions.recordStep(ctx, id, body));
   }
 
   @Post('executions/:id/steps/:recordId/corrections')
@@ -87,9 +85,9 @@ export class ExecutionsController {
     @Body() body: CorrectStepRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.executions.correct(ctx, id, recordId, body);
-    if ('pendingCorrectionId' in outcome) res.status(202);
-    return this.respond(ctx, res, id);
+    const answer = await this.executions.correct(ctx, id, recordId, body);
+    if (answer.held) res.status(202);
+    return withETag(res, answer.execution);
   }
 
   @Post('executions/:id/missing-steps')
@@ -110,9 +108,9 @@ export class ExecutionsController {
     @Body() body: AddMissingStepRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.executions.addMissingStep(ctx, id, body);
-    if ('pendingCorrectionId' in outcome) res.status(202);
-    return this.respond(ctx, res, id);
+    const answer = await this.executions.addMissingStep(ctx, id, body);
+    if (answer.held) res.status(202);
+    return withETag(res, answer.execution);
   }
 
   @Post('executions/:id/cancel')
@@ -130,8 +128,7 @@ export class ExecutionsController {
     @Body() body: CancelExecutionRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.executions.cancel(ctx, id, body);
-    return this.respond(ctx, res, id);
+    return withETag(res, await this.executions.cancel(ctx, id, body));
   }
 
   @Post('executions/:id/complete')
@@ -140,13 +137,11 @@ export class ExecutionsController {
   @ApiOperation({ summary: 'Complete an execution: it is frozen and judged for conformance' })
   @ApiOkResponse({ type: ExecutionResponse })
   async complete(@Ctx() ctx: RequestContext, @Param('id', EXECUTION_ID) id: string, @Res({ passthrough: true }) res: Response) {
-    await this.executions.complete(ctx, id);
-    return this.respond(ctx, res, id);
+    return withETag(res, await this.executions.complete(ctx, id));
   }
+}
 
-  private async respond(ctx: RequestContext, res: Response, id: string): Promise<ExecutionResponse> {
-    const view = await this.views.get(ctx, id);
-    setETag(res, view.version);
-    return view;
-  }
+function withETag(res: Response, execution: ExecutionResponse): ExecutionResponse {
+  setETag(res, execution.version);
+  return execution;
 }

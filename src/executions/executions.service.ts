@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical.js';
 import { randomUUID } from 'node:crypto';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -51,11 +51,15 @@ export class ExecutionsService {
     private readonly clock: Clock,
   ) {}
 
-  async start(ctx: RequestContext, programmeId: string, input: { procedureKey: string; subject: SubjectInput }): Promise<string> {
+  async start(
+    ctx: RequestContext,
+    programmeId: string,
+    input: { procedureKey: string; subject: SubjectInput },
+  ): Promise<ExecutionResponse> {
     const given = [input.subject.participantId, input.subject.pairId, input.subject.cohort].filter((x) => x !== undefined);
     if (given.length !== 1)
       throw validationFailed([{ field: 'subject', message: 'must name exactly one of participantId, pairId, cohort' }]);
-    return this.dataSource.transaction(async (m) => {
+    const id = await this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       await requireBaselineAdopted(m);
       if (programme.status !== 'active')
@@ -123,6 +127,7 @@ export class ExecutionsService {
       });
       return row.id;
     });
+    return this.views.get(ctx, id);
   }
 
   async recordStep(
@@ -196,8 +201,8 @@ export class ExecutionsService {
     executionId: string,
     recordId: string,
     input: { values: Record<string, unknown>; reason: string; performedAt?: string; performedById?: string },
-  ): Promise<CorrectionOutcome> {
-    return this.dataSource.transaction(async (m) => {
+  ): Promise<CorrectionAnswer> {
+    const outcome = await this.dataSource.transaction(async (m): Promise<CorrectionOutcome> => {
       const ec = await this.writableExecution(m, ctx, executionId);
       refuseCancelled(ec);
       const old = ec.records.find((r) => r.id === recordId);
@@ -259,6 +264,7 @@ export class ExecutionsService {
       await applied.detect();
       return { recordId: applied.recordId };
     });
+    return { held: 'pendingCorrectionId' in outcome, execution: await this.views.get(ctx, executionId) };
   }
 
   /**
@@ -277,8 +283,8 @@ export class ExecutionsService {
       notes?: string;
       reason: string;
     },
-  ): Promise<CorrectionOutcome> {
-    return this.dataSource.transaction(async (m) => {
+  ): Promise<CorrectionAnswer> {
+    const outcome = await this.dataSource.transaction(async (m): Promise<CorrectionOutcome> => {
       const ec = await this.writableExecution(m, ctx, executionId);
       refuseCancelled(ec);
       if (ec.execution.state === 'open')
@@ -337,6 +343,7 @@ export class ExecutionsService {
       await applied.detect();
       return { recordId: applied.recordId };
     });
+    return { held: 'pendingCorrectionId' in outcome, execution: await this.views.get(ctx, executionId) };
   }
 
   /**
@@ -431,7 +438,7 @@ export class ExecutionsService {
    * subject can be carried out again). Its records and judgements stay; its deviations follow their
    * own life cycle.
    */
-  async cancel(ctx: RequestContext, executionId: string, input: { reason: string }): Promise<void> {
+  async cancel(ctx: RequestContext, executionId: string, input: { reason: string }): Promise<ExecutionResponse> {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       refuseCancelled(ec);
@@ -450,9 +457,10 @@ export class ExecutionsService {
         reason: input.reason,
       });
     });
+    return this.views.get(ctx, executionId);
   }
 
-  async complete(ctx: RequestContext, executionId: string): Promise<void> {
+  async complete(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
       refuseCancelled(ec);
@@ -483,6 +491,7 @@ export class ExecutionsService {
       });
       if (result.status === 'nonconforming') await this.detectDeviations(m, ctx, completed, result);
     });
+    return this.views.get(ctx, executionId);
   }
 
   /** Automatic detection: a deviation per finding rule (listing its steps), in the same transaction. */
@@ -651,7 +660,13 @@ export interface Proposal {
 }
 
 /** Either the step record now in force, or the pending correction awaiting a quality manager. */
-export type CorrectionOutcome = { recordId: string } | { pendingCorrectionId: string };
+type CorrectionOutcome = { recordId: string } | { pendingCorrectionId: string };
+
+/** The execution after a correction, and whether the correction was held for approval (202). */
+export interface CorrectionAnswer {
+  held: boolean;
+  execution: ExecutionResponse;
+}
 
 export function refuseCancelled(ec: ExecutionContext): void {
   if (ec.execution.state === 'cancelled')

@@ -30,6 +30,26 @@ export function suppressRow<K extends string>(counts: Record<K, number>, on: boo
   return { counts: shown, total };
 }
 
+/** A rate of people as shown: its counts suppressed, and no value when either count is hidden. */
+export interface ShownRate {
+  numerator: Count;
+  denominator: Count;
+  value: number | null;
+}
+
+/**
+ * A rate of people: both counts suppressed like any other count of people, and the people not
+ * counted too ("8 of 10" tells of 2), so a small remainder hides the numerator. No value is given
+ * when a count is hidden (2 of 40 shown as "5 %" would give the 2 away).
+ */
+export function suppressRate(r: Rate, on: boolean): ShownRate {
+  const rest = r.denominator - r.numerator;
+  const numerator = on && rest > 0 && rest < SMALL_CELL_LIMIT ? '<5' : suppress(r.numerator, on);
+  const denominator = suppress(r.denominator, on);
+  const hidden = typeof numerator === 'string' || typeof denominator === 'string';
+  return { numerator, denominator, value: hidden ? null : r.value };
+}
+
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);

@@ -1,15 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumField, NumberField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
 import { COMPARATORS } from './indicator-math.js';
-import type { Comparator } from './indicator-math.js';
-import { suppressRow } from './indicator-math.js';
-import type { RawIndicators } from './indicators.service.js';
+import type { Comparator, Count } from './indicator-math.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
 
 export class IndicatorsQuery {
   @QueryBoolField({
-    description:
-      'Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
+    description: 'Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
   })
   suppressSmallCells?: boolean;
   @DateField({ optional: true, description: 'Measure as of this day, today or earlier (default: today)' }) today?: string;
@@ -18,24 +15,31 @@ export class IndicatorsQuery {
 export class IndicatorsResponse {
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ format: 'date' }) asOf: string;
-  @ApiProperty({ description: 'Whether counts by gender and country under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
+  @ApiProperty({ description: 'Whether counts of people under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin',
+    description:
+      'By role and gender, by role (enrolled, active, completed, withdrawn), countries of origin; counts of people under 5 are "<5" (or a second cell ">=5") when smallCellsSuppressed',
   })
   participants: unknown;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
-    description: 'Adepts by outcome at the final evaluation, and not_evaluated',
+    additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5', '>=5'] }] },
+    description: 'Adepts by outcome at the final evaluation, and not_evaluated ("<5" or ">=5" when smallCellsSuppressed)',
   })
-  outcomes: Record<string, number>;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) inOwnProfession: Record<string, number>;
+  outcomes: Record<string, Count>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5', '>=5'] }] },
+    description: 'Adepts in their own profession: yes, no, unknown ("<5" or ">=5" when smallCellsSuppressed)',
+  })
+  inOwnProfession: Record<string, Count>;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'Completers employed or studying: numerator, denominator, value (internships not counted)',
+    description:
+      'Completers employed or studying: numerator, denominator, value (internships not counted); when smallCellsSuppressed, counts under 5 (or a remainder under 5) are "<5" and value is null',
   })
   inWorkOrStudiesAmongCompleters: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Conformance rate overall, per procedure and per version' })
@@ -80,17 +84,4 @@ export class ObjectiveResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'The value measured now' }) measured: number | null;
   @ApiProperty({ enum: ['met', 'not_met', 'not_measurable'] }) status: string;
   @ApiPropertyOptional({ format: 'date' }) asOf?: string;
-}
-
-export function presentIndicators(x: RawIndicators, suppressed: boolean) {
-  const row = (r: Record<string, number>) => suppressRow(r, suppressed).counts;
-  return {
-    ...x,
-    smallCellsSuppressed: suppressed,
-    participants: {
-      ...x.participants,
-      byRoleAndGender: { adept: row(x.participants.byRoleAndGender.adept), mentor: row(x.participants.byRoleAndGender.mentor) },
-      byCountry: row(x.participants.byCountry),
-    },
-  };
 }

@@ -12,9 +12,12 @@ import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.se
 import { latestCompletedStepValues } from '../executions/executions.queries.js';
 import { GENDERS } from '../programmes/participant-kinds.js';
 import type { Gender } from '../programmes/participant-kinds.js';
+import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { adeptsOfProgrammes, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
+import type { RequestContext } from '../common/request-context.js';
 import { median, rate } from './indicator-math.js';
+import { presentIndicators } from './indicators.mapper.js';
 import type { Rate } from './indicator-math.js';
 
 /** Where outcomes are read from: the final evaluation's `outcome` step. */
@@ -70,7 +73,20 @@ export class IndicatorsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: ProgrammeAccess,
   ) {}
+
+  /**
+   * The indicators of a programme the caller may read, as of `today` (a day up to today; default
+   * today in the programme's time zone). Small counts by gender or country are suppressed for every
+   * caller the programme does not identify participants to (`ProgrammeAccess.identifies`), or when asked.
+   */
+  async ofProgramme(ctx: RequestContext, id: string, q: { today?: string; suppressSmallCells?: boolean }) {
+    const m = this.dataSource.manager;
+    const programme = await this.access.readable(m, ctx, id);
+    const raw = await this.measure([id], this.clock.dayUpToToday(q.today, programme.timeZone));
+    return presentIndicators(raw, q.suppressSmallCells === true || !(await this.access.identifies(m, ctx, id)));
+  }
 
   /** Indicators over one programme or several (an organisation-wide view sums them). */
   async measure(programmeIds: string[], today?: string, m: EntityManager = this.dataSource.manager): Promise<RawIndicators> {

@@ -6,7 +6,6 @@ import { optionalIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import { toSignatureResponse } from '../signatures/signature.dto.js';
 import {
   CloseReviewRequest,
   CreateDecisionRequest,
@@ -14,8 +13,7 @@ import {
   ManagementReviewInputsResponse,
   ManagementReviewResponse,
 } from './management-review.dto.js';
-import { ManagementReviewsService, reviewVersion } from './management-reviews.service.js';
-import type { ReviewView } from './management-reviews.service.js';
+import { ManagementReviewsService } from './management-reviews.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
 
 const REVIEW_ID = new UuidParam('Management review');
@@ -31,7 +29,7 @@ export class ManagementReviewsController {
   @ApiOperation({ summary: 'Open a management review (ISO 9001 9.3)' })
   @ApiCreatedResponse({ type: ManagementReviewResponse })
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateManagementReviewRequest) {
-    return toReviewResponse(await this.reviews.create(ctx, body));
+    return this.reviews.create(ctx, body);
   }
 
   @Get()
@@ -39,7 +37,7 @@ export class ManagementReviewsController {
   @ApiOperation({ summary: 'Management reviews, newest first' })
   @ApiOkResponse({ type: [ManagementReviewResponse] })
   async list() {
-    return (await this.reviews.list()).map(toReviewResponse);
+    return this.reviews.list();
   }
 
   @Get(':id')
@@ -47,9 +45,9 @@ export class ManagementReviewsController {
   @ApiOperation({ summary: 'A management review with attendees, decisions and closing signature' })
   @ApiOkResponse({ type: ManagementReviewResponse })
   async get(@Param('id', REVIEW_ID) id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.reviews.get(id);
-    setETag(res, reviewVersion(view));
-    return toReviewResponse(view);
+    const review = await this.reviews.detail(id);
+    setETag(res, review.version);
+    return review;
   }
 
   @Get(':id/inputs')
@@ -73,9 +71,9 @@ export class ManagementReviewsController {
     @Body() body: CreateDecisionRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.reviews.addDecision(ctx, id, body);
-    setETag(res, reviewVersion(view));
-    return toReviewResponse(view);
+    const review = await this.reviews.addDecision(ctx, id, body);
+    setETag(res, review.version);
+    return review;
   }
 
   @Post(':id/close')
@@ -95,29 +93,8 @@ export class ManagementReviewsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.reviews.close(ctx, id, body.password, body.comment, optionalIfMatch(req));
-    setETag(res, reviewVersion(view));
-    return toReviewResponse(view);
+    const review = await this.reviews.close(ctx, id, body.password, body.comment, optionalIfMatch(req));
+    setETag(res, review.version);
+    return review;
   }
-}
-
-function toReviewResponse(v: ReviewView): ManagementReviewResponse {
-  return {
-    id: v.review.id,
-    version: reviewVersion(v),
-    heldOn: v.review.heldOn,
-    title: v.review.title,
-    state: v.review.state,
-    attendees: v.attendees,
-    decisions: v.decisions.map((d) => ({
-      id: d.decision.id,
-      seq: d.decision.seq,
-      text: d.decision.text,
-      action: d.action,
-      createdAt: d.decision.createdAt.toISOString(),
-    })),
-    closedAt: v.review.closedAt ? v.review.closedAt.toISOString() : null,
-    signature: v.signature ? toSignatureResponse(v.signature) : null,
-    createdAt: v.review.createdAt.toISOString(),
-  };
 }

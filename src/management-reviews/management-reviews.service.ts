@@ -11,6 +11,8 @@ import { SignaturesService, signatureForAudit } from '../signatures/signatures.s
 import type { Signature } from '../signatures/signature.entity.js';
 import { activeUsersByIds, usersByIds } from '../users/users.queries.js';
 import { ManagementReview, ManagementReviewDecision } from './management-review.entity.js';
+import type { ManagementReviewResponse } from './management-review.dto.js';
+import { toReviewResponse } from './management-review.mapper.js';
 import { attendeeIds } from './management-reviews.queries.js';
 import { ReviewInputsService } from './review-inputs.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
@@ -32,7 +34,7 @@ export class ManagementReviewsService {
     private readonly inputs: ReviewInputsService,
   ) {}
 
-  async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ReviewView> {
+  async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ManagementReviewResponse> {
     return this.dataSource.transaction(async (m) => {
       const users = await activeUsersByIds(m, input.attendeeIds);
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
@@ -56,19 +58,25 @@ export class ManagementReviewsService {
           attendeeIds: { old: null, new: [...input.attendeeIds].sort() },
         },
       });
-      return this.view(m, row.id);
+      return this.response(m, row.id);
     });
   }
 
-  async list(): Promise<ReviewView[]> {
+  async list(): Promise<ManagementReviewResponse[]> {
     const rows = await this.dataSource.query<
       {
         id: string;
       }[]
     >(`SELECT id FROM management_review ORDER BY held_on DESC, created_at DESC`);
-    return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
+    return Promise.all(rows.map((r) => this.response(this.dataSource.manager, r.id)));
   }
 
+  /** A review as the API answers it. */
+  detail(id: string): Promise<ManagementReviewResponse> {
+    return this.response(this.dataSource.manager, id);
+  }
+
+  /** A review with its rows (the minutes are built from them). */
   get(id: string): Promise<ReviewView> {
     return this.view(this.dataSource.manager, id);
   }
@@ -89,7 +97,7 @@ export class ManagementReviewsService {
     ctx: RequestContext,
     id: string,
     input: { text: string; action?: { ownerId: string; dueDate: string; description: string; effectivenessCriterion?: string } },
-  ): Promise<ReviewView> {
+  ): Promise<ManagementReviewResponse> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
       const review = await this.find(m, id);
@@ -122,11 +130,17 @@ export class ManagementReviewsService {
         entityId: id,
         changes: { decision: { old: null, new: { id: row.id, seq: row.seq, text: input.text, action: reference } } },
       });
-      return this.view(m, id);
+      return this.response(m, id);
     });
   }
 
-  async close(ctx: RequestContext, id: string, password: string, comment?: string, expectedVersion?: number): Promise<ReviewView> {
+  async close(
+    ctx: RequestContext,
+    id: string,
+    password: string,
+    comment?: string,
+    expectedVersion?: number,
+  ): Promise<ManagementReviewResponse> {
     const peek = await this.find(this.dataSource.manager, id);
     if (peek.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
     const attended = await this.dataSource.query<unknown[]>(
@@ -171,8 +185,12 @@ export class ManagementReviewsService {
         changes: { state: { old: 'open', new: 'closed' }, signature: { old: null, new: signatureForAudit(signature) } },
         reason: comment ?? null,
       });
-      return this.view(m, id);
+      return this.response(m, id);
     });
+  }
+
+  private async response(m: EntityManager, id: string): Promise<ManagementReviewResponse> {
+    return toReviewResponse(await this.view(m, id));
   }
 
   private async find(m: EntityManager, id: string): Promise<ManagementReview> {

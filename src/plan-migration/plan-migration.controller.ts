@@ -6,7 +6,6 @@ import { setETag } from '../common/etag.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { MigratePlanRequest, PROGRAMME_ID, ProgrammeResponse } from '../programmes/programme.dto.js';
-import { toProgrammeResponse } from '../programmes/programme.mapper.js';
 import { PlanMigrationService } from './plan-migration.service.js';
 
 @ApiTags('programmes')
@@ -30,8 +29,8 @@ export class PlanMigrationController {
     @Body() body: MigratePlanRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProgrammeResponse> {
-    const v = await this.migrations.migrate(ctx, id, body);
-    setETag(res, v.programme.version);
-    return toProgrammeResponse(v);
+    const programme = await this.migrations.migrate(ctx, id, body);
+    setETag(res, programme.version);
+    return programme;
   }
 }

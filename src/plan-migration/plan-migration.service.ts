@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { moveOpenExecutions } from '../executions/executions.queries.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
-import type { ProgrammeView } from '../programmes/programmes.service.js';
+import type { ProgrammeResponse } from '../programmes/programme.dto.js';
 
 /**
  * A plan migration: a programme adopts a newer effective version of a procedure, and its open
@@ -27,7 +27,7 @@ export class PlanMigrationService {
     ctx: RequestContext,
     id: string,
     input: { procedureKey: string; toVersion: number; reason: string; moveOpenExecutions?: boolean },
-  ): Promise<ProgrammeView> {
+  ): Promise<ProgrammeResponse> {
     return this.dataSource.transaction(async (m) => {
       const { programme, target, previousNumber } = await this.programmes.adoptVersion(m, ctx, id, input);
       // An open execution may still follow a version older than the plan's (an earlier migration

@@ -7,10 +7,13 @@ import type { RequestContext } from '../common/request-context.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
 import type { LocalisedText } from './procedure-definition.js';
+import type { BaselineResponse } from './baseline.dto.js';
+import { toBaselineResponse } from './baseline.mapper.js';
 import { IMPORT_LOCK_KEY } from './procedure-import.service.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import { PROCEDURE_VERSION, ProceduresService } from './procedures.service.js';
+import { PROCEDURE_VERSION } from './procedure-records.js';
+import { ProceduresService } from './procedures.service.js';
 
 /** What a signature adopting the baseline means (printed verbatim in the reports). */
 export const BASELINE_ADOPTION = 'baseline adoption';
@@ -63,7 +66,12 @@ export class BaselineAdoptionService {
     private readonly signatures: SignaturesService,
   ) {}
 
-  async view(m: EntityManager = this.dataSource.manager): Promise<BaselineView> {
+  /** The baseline: awaiting adoption, adopted (by whom, when) or none. */
+  async view(): Promise<BaselineResponse> {
+    return toBaselineResponse(await this.viewOf(this.dataSource.manager));
+  }
+
+  private async viewOf(m: EntityManager): Promise<BaselineView> {
     const versions = await baselineVersions(m);
     const awaiting = versions.filter((v) => v.status === 'in_review');
     if (awaiting.length > 0) return { ...describe(awaiting), state: 'awaiting_adoption', adoptedBy: null, adoptedAt: null, meaning: null };
@@ -85,7 +93,7 @@ export class BaselineAdoptionService {
    * transaction, through the throttled check: 401 and nothing signed), then adopts under the
    * import lock, so a second or concurrent adoption finds nothing left and answers 409.
    */
-  async adopt(ctx: RequestContext, password: string): Promise<BaselineView> {
+  async adopt(ctx: RequestContext, password: string): Promise<BaselineResponse> {
     await this.awaiting(this.dataSource.manager);
     const signer = await this.signatures.confirmSigner(ctx, password);
     return this.dataSource.transaction(async (m) => {
@@ -95,7 +103,7 @@ export class BaselineAdoptionService {
       await m.query(`SELECT id FROM procedure WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [peek.map((v) => v.procedureId)]);
       const versions = await this.awaiting(m);
       await this.adoptAll(m, ctx, signer, versions);
-      return this.view(m);
+      return toBaselineResponse(await this.viewOf(m));
     });
   }
 
@@ -114,7 +122,7 @@ export class BaselineAdoptionService {
   private async awaiting(m: EntityManager): Promise<ProcedureVersion[]> {
     const versions = (await baselineVersions(m)).filter((v) => v.status === 'in_review');
     if (versions.length > 0) return versions;
-    const view = await this.view(m);
+    const view = await this.viewOf(m);
     throw conflict(
       'no_baseline_awaiting_adoption',
       view.state === 'adopted'

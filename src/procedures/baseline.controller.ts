@@ -4,7 +4,7 @@ import { Authenticated, Roles } from '../auth/policy.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { BaselineAdoptionService } from './baseline-adoption.service.js';
-import { AdoptBaselineRequest, BaselineResponse, toBaselineResponse } from './baseline.dto.js';
+import { AdoptBaselineRequest, BaselineResponse } from './baseline.dto.js';
 
 /**
  * The shipped baseline and its adoption. The paths have two segments so that no procedure key
@@ -20,7 +20,7 @@ export class BaselineController {
   @ApiOperation({ summary: 'Whether the shipped baseline awaits adoption or was adopted (by whom, when), with the procedures and their content hashes' })
   @ApiOkResponse({ type: BaselineResponse })
   async view(): Promise<BaselineResponse> {
-    return toBaselineResponse(await this.baseline.view());
+    return this.baseline.view();
   }
 
   @Post('adopt')
@@ -32,6 +32,6 @@ export class BaselineController {
   })
   @ApiOkResponse({ type: BaselineResponse })
   async adopt(@Ctx() ctx: RequestContext, @Body() body: AdoptBaselineRequest): Promise<BaselineResponse> {
-    return toBaselineResponse(await this.baseline.adopt(ctx, body.password));
+    return this.baseline.adopt(ctx, body.password);
   }
 }

@@ -38,14 +38,3 @@ export class BaselineResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) adoptedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The meaning of the signatures: `baseline adoption`' }) meaning: string | null;
 }
-
-export function toBaselineResponse(v: BaselineView): BaselineResponse {
-  return {
-    state: v.state,
-    procedures: v.procedures.map((p) => ({ key: p.key, version: p.version, title: { ...p.title }, contentHash: p.contentHash })),
-    baselineHash: v.baselineHash,
-    adoptedBy: v.adoptedBy,
-    adoptedAt: v.adoptedAt?.toISOString() ?? null,
-    meaning: v.meaning,
-  };
-}

@@ -5,7 +5,7 @@
  * Two files that say the same thing therefore give the same stored JSON and the same hash,
  * whatever YAML style (block scalars, flow mappings, anchors, key order) they use.
  */
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import type {
   Anchor,
   EnumOption,

@@ -3,7 +3,7 @@
  * comparisons between properties, properties that only fit some field types.
  * Runs on the normalised definition; paths index the arrays in the order the author wrote them.
  */
-import { ROLES } from '../auth/roles.js';
+import { ROLES } from '../common/roles.js';
 import type { FieldDefinition, ProcedureDefinition, StepDefinition } from './procedure-definition.js';
 import { formatPath, type DefinitionProblem, type PathSegment } from './definition-problem.js';
 

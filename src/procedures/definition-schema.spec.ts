@@ -1,4 +1,4 @@
-import { ROLES } from '../auth/roles.js';
+import { ROLES } from '../common/roles.js';
 import { procedureSchema } from './definition-schema.js';
 import { DEFAULTS } from './definition-normalise.js';
 import { ANCHORS, FIELD_TYPES, LANGUAGES, SUBJECTS } from './procedure-definition.js';

@@ -3,7 +3,7 @@
  * and stored whole in each procedure version. Plain types only; validation lives in
  * definition-validation.ts, the JSON Schema in procedures/procedure.schema.json.
  */
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 
 export const SUBJECTS = ['adept', 'mentor', 'pair', 'cohort'] as const;
 export type Subject = (typeof SUBJECTS)[number];

@@ -11,7 +11,8 @@ import { contentHash, loadProcedureDirectory } from './definition-validation.js'
 import type { ProcedureDefinition, Subject } from './procedure-definition.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import { PROCEDURE_VERSION, ProceduresService, addContributor } from './procedures.service.js';
+import { PROCEDURE_VERSION, addContributor } from './procedure-records.js';
+import { ProceduresService } from './procedures.service.js';
 
 export interface ImportReport {
   /** New procedures; `baseline` when version 1 is part of the shipped baseline, in review until adopted. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/problem.js';
+import type { RequestContext } from '../common/request-context.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
 import { userById, userNames } from '../users/users.queries.js';
@@ -8,8 +9,10 @@ import { diffDefinitions } from './definition-diff.js';
 import type { VersionStatus } from './document-control.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import { PROCEDURE_VERSION, findProcedure, findVersion } from './procedures.service.js';
-import type { Contribution } from './procedures.service.js';
+import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
+import { toProcedureResponse, toSummaryResponse, toVersionResponse } from './procedure.mapper.js';
+import { PROCEDURE_VERSION, findProcedure, findVersion } from './procedure-records.js';
+import type { Contribution } from './procedure-records.js';
 
 export interface VersionContributor {
   id: string;
@@ -40,6 +43,32 @@ export class ProcedureLibraryService {
     private readonly dataSource: DataSource,
     private readonly signatures: SignaturesService,
   ) {}
+
+  /** Every procedure with its versions counted by status, by key. */
+  async summaries(): Promise<ProcedureSummaryResponse[]> {
+    return (await this.list()).map(toSummaryResponse);
+  }
+
+  /** A procedure and its versions. */
+  async procedure(key: string): Promise<ProcedureResponse> {
+    return toProcedureResponse(await this.get(key));
+  }
+
+  /** Every version of a procedure in full, oldest first. */
+  async versionResponses(ctx: RequestContext, key: string): Promise<ProcedureVersionResponse[]> {
+    const { procedure, versions } = await this.get(key);
+    return Promise.all(versions.map(async (v) => toVersionResponse(await this.detail(procedure, v), ctx.actor)));
+  }
+
+  /** One version in full, with the actions the caller may take on it. */
+  async versionResponse(ctx: RequestContext, key: string, n: number): Promise<ProcedureVersionResponse> {
+    return toVersionResponse(await this.version(key, n), ctx.actor);
+  }
+
+  /** The version in force at `at`, in full. */
+  async effectiveResponse(ctx: RequestContext, key: string, at: Date): Promise<ProcedureVersionResponse> {
+    return toVersionResponse(await this.effectiveAt(key, at), ctx.actor);
+  }
 
   async list(): Promise<ProcedureOverview[]> {
     const procedures = await this.dataSource.getRepository(Procedure).find({ order: { key: 'ASC' } });

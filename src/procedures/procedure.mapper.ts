@@ -2,7 +2,7 @@ import { allowedActionsFor } from './document-control.js';
 import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
 import type { ProcedureOverview, VersionDetail } from './procedure-library.service.js';
 import { statusCounts } from './procedure-library.service.js';
-import { toSignatureResponse } from '../signatures/signature.dto.js';
+import { toSignatureResponse } from '../signatures/signature.mapper.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

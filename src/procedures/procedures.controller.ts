@@ -21,9 +21,7 @@ import {
   UpdateDraftRequest,
 } from './procedure.dto.js';
 import { ProcedureLibraryService } from './procedure-library.service.js';
-import { toProcedureResponse, toSummaryResponse, toVersionResponse } from './procedure.mapper.js';
 import { ProceduresService } from './procedures.service.js';
-import type { ProcedureVersion } from './procedure-version.entity.js';
 
 const KEY = new KeyParam('Procedure');
 const N = new PositiveIntParam('n');
@@ -41,7 +39,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'All procedures, each with the version in force and a status summary' })
   @ApiOkResponse({ type: [ProcedureSummaryResponse] })
   async list(): Promise<ProcedureSummaryResponse[]> {
-    return (await this.library.list()).map(toSummaryResponse);
+    return this.library.summaries();
   }
 
   @Post()
@@ -50,8 +48,8 @@ export class ProceduresController {
   @ApiCreatedResponse({ type: ProcedureVersionResponse })
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateProcedureRequest, @Res({ passthrough: true }) res: Response) {
     const v = await this.procedures.create(ctx, body.definition);
-    res.setHeader('Location', `/api/procedures/${v.definition.key}/versions/${v.number}`);
-    return this.respond(ctx, res, v, v.definition.key);
+    res.setHeader('Location', `/api/procedures/${v.procedureKey}/versions/${v.number}`);
+    return withETag(res, v);
   }
 
   @Get(':key')
@@ -59,7 +57,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'One procedure with all its versions' })
   @ApiOkResponse({ type: ProcedureResponse })
   async get(@Param('key', KEY) key: string): Promise<ProcedureResponse> {
-    return toProcedureResponse(await this.library.get(key));
+    return this.library.procedure(key);
   }
 
   @Get(':key/versions')
@@ -67,8 +65,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'Every version of a procedure, oldest first, with status, author and signatures' })
   @ApiOkResponse({ type: [ProcedureVersionResponse] })
   async versions(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string): Promise<ProcedureVersionResponse[]> {
-    const { procedure, versions } = await this.library.get(key);
-    return Promise.all(versions.map(async (v) => toVersionResponse(await this.library.detail(procedure, v), ctx.actor)));
+    return this.library.versionResponses(ctx, key);
   }
 
   @Get(':key/effective')
@@ -76,7 +73,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'The version in force at a moment (default now); 404 before the first approval' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
   async effective(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Query() q: EffectiveQuery): Promise<ProcedureVersionResponse> {
-    return toVersionResponse(await this.library.effectiveAt(key, q.at ? new Date(q.at) : new Date()), ctx.actor);
+    return this.library.effectiveResponse(ctx, key, q.at ? new Date(q.at) : new Date());
   }
 
   @Post(':key/versions')
@@ -92,7 +89,7 @@ export class ProceduresController {
   ) {
     const v = await this.procedures.createVersion(ctx, key, body.definition, body.changeSummary);
     res.setHeader('Location', `/api/procedures/${key}/versions/${v.number}`);
-    return this.respond(ctx, res, v, key);
+    return withETag(res, v);
   }
 
   @Get(':key/versions/:n')
@@ -100,9 +97,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'One version: definition, status, author, signatures, content hash, effective dates' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
   async version(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
-    const d = await this.library.version(key, n);
-    setETag(res, d.version.rowVersion);
-    return toVersionResponse(d, ctx.actor);
+    return withETag(res, await this.library.versionResponse(ctx, key, n));
   }
 
   @Put(':key/versions/:n')
@@ -120,7 +115,7 @@ export class ProceduresController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const expected = requireIfMatch(req);
-    return this.respond(ctx, res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary), key);
+    return withETag(res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary));
   }
 
   @Post(':key/versions/:n/submit')
@@ -129,7 +124,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'Submit a draft for review; from now on it never changes' })
   @ApiOkResponse({ type: ProcedureVersionResponse })
   async submit(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string, @Param('n', N) n: number, @Res({ passthrough: true }) res: Response) {
-    return this.respond(ctx, res, await this.procedures.submit(ctx, key, n), key);
+    return withETag(res, await this.procedures.submit(ctx, key, n));
   }
 
   @Post(':key/versions/:n/approve')
@@ -146,7 +141,7 @@ export class ProceduresController {
     @Body() body: ApproveRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(ctx, res, await this.procedures.approve(ctx, key, n, body.password, body.comment), key);
+    return withETag(res, await this.procedures.approve(ctx, key, n, body.password, body.comment));
   }
 
   @Post(':key/versions/:n/reject')
@@ -161,7 +156,7 @@ export class ProceduresController {
     @Body() body: RejectRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(ctx, res, await this.procedures.reject(ctx, key, n, body.comment), key);
+    return withETag(res, await this.procedures.reject(ctx, key, n, body.comment));
   }
 
   @Post(':key/versions/:n/retire')
@@ -179,7 +174,7 @@ export class ProceduresController {
     @Body() body: RetireRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.respond(ctx, res, await this.procedures.retire(ctx, key, n, body.reason, body.password), key);
+    return withETag(res, await this.procedures.retire(ctx, key, n, body.reason, body.password));
   }
 
   @Get(':key/versions/:n/diff')
@@ -189,10 +184,9 @@ export class ProceduresController {
   diff(@Param('key', KEY) key: string, @Param('n', N) n: number, @Query() q: DiffQuery) {
     return this.library.diff(key, n, q.against);
   }
+}
 
-  private async respond(ctx: RequestContext, res: Response, v: ProcedureVersion, key: string): Promise<ProcedureVersionResponse> {
-    const d = await this.library.version(key, v.number);
-    setETag(res, d.version.rowVersion);
-    return toVersionResponse(d, ctx.actor);
-  }
+function withETag(res: Response, v: ProcedureVersionResponse): ProcedureVersionResponse {
+  setETag(res, v.rowVersion);
+  return v;
 }

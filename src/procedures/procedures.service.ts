@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { stale } from '../common/etag.js';
-import { conflict, forbidden, notFound, unprocessable } from '../common/problem.js';
+import { conflict, forbidden, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { modifyReturning } from '../common/sql.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
@@ -13,11 +13,12 @@ import { allowedActions, canApply } from './document-control.js';
 import type { VersionAction } from './document-control.js';
 import { contentHash, validateDefinition } from './definition-validation.js';
 import type { ProcedureDefinition } from './procedure-definition.js';
+import type { ProcedureVersionResponse } from './procedure.dto.js';
+import { ProcedureLibraryService } from './procedure-library.service.js';
+import { PROCEDURE_VERSION, addContributor, findProcedure, findVersion, lockProcedure } from './procedure-records.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
 import { count } from '../common/wording.js';
-
-export const PROCEDURE_VERSION = 'procedure_version';
 
 /**
  * Writes to the procedure library under document control. Every method is one transaction
@@ -30,21 +31,23 @@ export class ProceduresService {
     private readonly audit: AuditService,
     private readonly signatures: SignaturesService,
     private readonly clock: Clock,
+    private readonly library: ProcedureLibraryService,
   ) {}
 
-  async create(ctx: RequestContext, input: unknown): Promise<ProcedureVersion> {
+  async create(ctx: RequestContext, input: unknown): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
-    return this.dataSource.transaction(async (m) => {
+    const v = await this.dataSource.transaction(async (m) => {
       const exists = await m.getRepository(Procedure).exists({ where: { key: definition.key } });
       if (exists) throw conflict('procedure_exists', `A procedure with the key ${definition.key} already exists; create a new version instead`);
       const procedure = await this.insertProcedure(m, definition.key);
       return this.insertVersion(m, ctx, procedure, 1, definition, null, 'created');
     });
+    return this.library.versionResponse(ctx, definition.key, v.number);
   }
 
-  async createVersion(ctx: RequestContext, key: string, input: unknown, changeSummary: string | null): Promise<ProcedureVersion> {
+  async createVersion(ctx: RequestContext, key: string, input: unknown, changeSummary: string | null): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
-    return this.dataSource.transaction(async (m) => {
+    const v = await this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
       sameKey(definition, key);
       const open = await m.getRepository(ProcedureVersion).findOne({ where: [{ procedureId: procedure.id, status: 'draft' }, { procedureId: procedure.id, status: 'in_review' }] });
@@ -56,11 +59,12 @@ export class ProceduresService {
       const next = (await m.getRepository(ProcedureVersion).maximum('number', { procedureId: procedure.id })) ?? 0;
       return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, 'created');
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
-  async updateDraft(ctx: RequestContext, key: string, n: number, expectedRowVersion: number, input: unknown, changeSummary: string | undefined) {
+  async updateDraft(ctx: RequestContext, key: string, n: number, expectedRowVersion: number, input: unknown, changeSummary: string | undefined): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
-    return this.dataSource.transaction(async (m) => {
+    const v = await this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
       sameKey(definition, key);
       const before = await findVersion(m, procedure, n);
@@ -89,19 +93,22 @@ export class ProceduresService {
       });
       return after;
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
-  submit(ctx: RequestContext, key: string, n: number): Promise<ProcedureVersion> {
-    return this.transition(ctx, key, n, 'submit', null, async (m, v) => {
+  async submit(ctx: RequestContext, key: string, n: number): Promise<ProcedureVersionResponse> {
+    const v = await this.transition(ctx, key, n, 'submit', null, async (m, v) => {
       if ((await contributorIds(m, v)).length === 0) throw noNamedAuthor(v);
       await m.query(`UPDATE procedure_version SET status = 'in_review', submitted_at = now() WHERE id = $1`, [v.id]);
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
-  reject(ctx: RequestContext, key: string, n: number, comment: string): Promise<ProcedureVersion> {
-    return this.transition(ctx, key, n, 'reject', comment, async (m, v) => {
+  async reject(ctx: RequestContext, key: string, n: number, comment: string): Promise<ProcedureVersionResponse> {
+    const v = await this.transition(ctx, key, n, 'reject', comment, async (m, v) => {
       await m.query(`UPDATE procedure_version SET status = 'rejected', rejected_at = now(), status_reason = $2 WHERE id = $1`, [v.id, comment]);
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
   /**
@@ -109,12 +116,12 @@ export class ProceduresService {
    * password is checked first (outside the transaction, through the same throttled check), then
    * the version is retired and the signature (meaning `retirement`) binds its content hash.
    */
-  async retire(ctx: RequestContext, key: string, n: number, reason: string, password: string): Promise<ProcedureVersion> {
+  async retire(ctx: RequestContext, key: string, n: number, reason: string, password: string): Promise<ProcedureVersionResponse> {
     const reader = this.dataSource.manager;
     const peek = await findVersion(reader, await findProcedure(reader, key), n);
     if (!canApply('retire', peek.status)) throw notAllowed(peek, 'retire');
     const signer = await this.signatures.confirmSigner(ctx, password);
-    return this.transition(ctx, key, n, 'retire', reason, async (m, v) => {
+    const v = await this.transition(ctx, key, n, 'retire', reason, async (m, v) => {
       await m.query(`UPDATE procedure_version SET status = 'retired', retired_at = now(), status_reason = $2 WHERE id = $1`, [v.id, reason]);
       const signature = await this.signatures.sign(
         m,
@@ -125,6 +132,7 @@ export class ProceduresService {
       );
       return { signature: { old: null, new: signatureForAudit(signature) } };
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
   /**
@@ -132,20 +140,21 @@ export class ProceduresService {
    * transaction), then the version becomes effective and the one in force is superseded,
    * at the same instant.
    */
-  async approve(ctx: RequestContext, key: string, n: number, password: string, comment: string): Promise<ProcedureVersion> {
+  async approve(ctx: RequestContext, key: string, n: number, password: string, comment: string): Promise<ProcedureVersionResponse> {
     // Refuse early what cannot succeed, so a wrong password is not the first thing reported.
     const reader = this.dataSource.manager;
     const peek = await findVersion(reader, await findProcedure(reader, key), n);
     await checkApprover(reader, ctx, peek);
     if (!canApply('approve', peek.status)) throw notAllowed(peek, 'approve');
     const signer = await this.signatures.confirmSigner(ctx, password);
-    return this.dataSource.transaction(async (m) => {
+    const v = await this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
       const version = await findVersion(m, procedure, n);
       await checkApprover(m, ctx, version);
       if (!canApply('approve', version.status)) throw notAllowed(version, 'approve');
       return this.makeEffective(m, ctx, procedure, version, signer, 'approved', comment);
     });
+    return this.library.versionResponse(ctx, key, v.number);
   }
 
   /**
@@ -299,24 +308,6 @@ function sameKey(definition: ProcedureDefinition, key: string): void {
   }
 }
 
-export async function findProcedure(m: EntityManager, key: string): Promise<Procedure> {
-  const p = await m.getRepository(Procedure).findOneBy({ key });
-  if (!p) throw notFound('Procedure');
-  return p;
-}
-
-export async function lockProcedure(m: EntityManager, key: string): Promise<Procedure> {
-  const rows = await m.query<{ id: string }[]>(`SELECT id FROM procedure WHERE key = $1 FOR UPDATE`, [key]);
-  if (rows.length === 0) throw notFound('Procedure');
-  return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
-}
-
-export async function findVersion(m: EntityManager, procedure: Procedure, n: number): Promise<ProcedureVersion> {
-  const v = await m.getRepository(ProcedureVersion).findOneBy({ procedureId: procedure.id, number: n });
-  if (!v) throw notFound(`Version ${n} of procedure ${procedure.key}`);
-  return v;
-}
-
 function notEditable(v: ProcedureVersion) {
   return conflict('version_not_editable', `Version ${v.number} is ${v.status}: only a draft can change; create the next version instead`, {
     versionStatus: v.status,
@@ -328,16 +319,6 @@ function notAllowed(v: ProcedureVersion, action: VersionAction) {
     versionStatus: v.status,
     allowedActions: allowedActions(v.status),
   });
-}
-
-export type Contribution = 'created' | 'edited' | 'imported';
-
-/** Records that a person contributed to a draft's content (once per kind of contribution). */
-export async function addContributor(m: EntityManager, versionId: string, userId: string, contribution: Contribution): Promise<void> {
-  await m.query(
-    `INSERT INTO procedure_version_contributor (version_id, user_id, contribution) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-    [versionId, userId, contribution],
-  );
 }
 
 /** Everyone named as having written the version's content: its author and every contributor. */

@@ -5,12 +5,9 @@ import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { Pair, Participant } from './participant.entity.js';
+import type { PairResponse } from './participant.dto.js';
+import { toPairResponse } from './participant.mapper.js';
 import { withArticle } from '../common/wording.js';
-
-export interface PairView {
-  pair: Pair;
-  codes: Map<string, string>;
-}
 
 @Injectable()
 export class PairsService {
@@ -24,7 +21,7 @@ export class PairsService {
     ctx: RequestContext,
     programmeId: string,
     input: { mentorId: string; adeptId: string; matchedAt: string; rationale: string },
-  ): Promise<PairView> {
+  ): Promise<PairResponse> {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       if (programme.status === 'closed') throw conflict('programme_closed', 'A closed programme takes no new pairs');
@@ -65,27 +62,28 @@ export class PairsService {
           rationale: { old: null, new: await this.audit.personal(input.rationale, m) },
         },
       });
-      return {
+      // Whoever may write to the programme is entitled to what was written about the people.
+      return toPairResponse(
         pair,
-        codes: new Map([
+        new Map([
           [mentor!.id, mentor!.code],
           [adept!.id, adept!.code],
         ]),
-      };
+      );
     });
   }
 
   /** The pairs, and whether the actor may read what was written about the people (`ProgrammeAccess.identifies`). */
-  async list(ctx: RequestContext, programmeId: string): Promise<{ pairs: PairView[]; names: boolean }> {
+  async list(ctx: RequestContext, programmeId: string): Promise<PairResponse[]> {
     const m = this.dataSource.manager;
     await this.access.readable(m, ctx, programmeId);
     const names = await this.access.identifies(m, ctx, programmeId);
     const pairs = await m.getRepository(Pair).find({ where: { programmeId }, order: { matchedAt: 'ASC', createdAt: 'ASC' } });
     const codes = await this.codes(programmeId);
-    return { pairs: pairs.map((pair) => ({ pair, codes })), names };
+    return pairs.map((pair) => toPairResponse(pair, codes, names));
   }
 
-  async end(ctx: RequestContext, pairId: string, date: string, reason: string): Promise<PairView> {
+  async end(ctx: RequestContext, pairId: string, date: string, reason: string): Promise<PairResponse> {
     return this.dataSource.transaction(async (m) => {
       const found = await m.getRepository(Pair).findOneBy({ id: pairId });
       if (!found) throw notFound('Pair');
@@ -105,7 +103,7 @@ export class PairsService {
         entityId: pairId,
         changes: { endedAt: { old: null, new: date }, endReason: { old: null, new: await this.audit.personal(reason, m) } },
       });
-      return { pair: after, codes: await this.codes(pair.programmeId, m) };
+      return toPairResponse(after, await this.codes(pair.programmeId, m));
     });
   }
 

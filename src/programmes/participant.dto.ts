@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
 import { GENDERS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
 import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
-import type { Participant, Pair } from './participant.entity.js';
 
 export class CreateParticipantRequest {
   @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor' }) role: ParticipantRole;
@@ -55,26 +54,6 @@ export class ParticipantResponse {
   @ApiProperty() version: number;
 }
 
-export function toParticipantResponse(p: Participant, withNames: boolean): ParticipantResponse {
-  return {
-    id: p.id,
-    code: p.code,
-    programmeId: p.programmeId,
-    role: p.role,
-    ...(withNames ? { fullName: p.fullName, email: p.email } : {}),
-    gender: p.gender,
-    profession: p.profession,
-    countryOfOrigin: p.countryOfOrigin,
-    enrolledAt: p.enrolledAt,
-    consentRecordedAt: p.consentRecordedAt,
-    status: p.status,
-    withdrawnAt: p.withdrawnAt,
-    ...(withNames ? { withdrawalReason: p.withdrawalReason } : {}),
-    completedAt: p.completedAt,
-    version: p.version,
-  };
-}
-
 export class CreatePairRequest {
   @UuidField() mentorId: string;
   @UuidField() adeptId: string;
@@ -101,19 +80,4 @@ export class PairResponse {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and the leaders of this programme' })
   endReason?: string | null;
   @ApiProperty() active: boolean;
-}
-
-export function toPairResponse(p: Pair, codes: Map<string, string>, withReasons = true): PairResponse {
-  return {
-    id: p.id,
-    programmeId: p.programmeId,
-    mentorId: p.mentorId,
-    mentorCode: codes.get(p.mentorId) ?? '',
-    adeptId: p.adeptId,
-    adeptCode: codes.get(p.adeptId) ?? '',
-    matchedAt: p.matchedAt,
-    ...(withReasons ? { rationale: p.rationale, endReason: p.endReason } : {}),
-    endedAt: p.endedAt,
-    active: p.endedAt === null,
-  };
 }

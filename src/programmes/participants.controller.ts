@@ -15,8 +15,6 @@ import {
   ParticipantQuery,
   ParticipantResponse,
   WithdrawParticipantRequest,
-  toPairResponse,
-  toParticipantResponse,
 } from './participant.dto.js';
 import { PairsService } from './pairs.service.js';
 import { ParticipantsService } from './participants.service.js';
@@ -49,7 +47,7 @@ export class ParticipantsController {
     const p = await this.participants.add(ctx, id, body);
     res.setHeader('Location', `/api/programmes/${id}/participants/${p.id}`);
     setETag(res, p.version);
-    return toParticipantResponse(p, true);
+    return p;
   }
 
   @Get('participants')
@@ -61,8 +59,7 @@ export class ParticipantsController {
     @Param('id', PROGRAMME_ID) id: string,
     @Query() q: ParticipantQuery,
   ): Promise<ParticipantResponse[]> {
-    const { participants, names } = await this.participants.list(ctx, id, q);
-    return participants.map((p) => toParticipantResponse(p, names));
+    return this.participants.list(ctx, id, q);
   }
 
   @Get('participants/:participantId')
@@ -75,9 +72,9 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { participant, names } = await this.participants.get(ctx, id, pid);
+    const participant = await this.participants.get(ctx, id, pid);
     setETag(res, participant.version);
-    return toParticipantResponse(participant, names);
+    return participant;
   }
 
   @Post('participants/:participantId/withdraw')
@@ -91,7 +88,7 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Body() body: WithdrawParticipantRequest,
   ) {
-    return toParticipantResponse(await this.participants.withdraw(ctx, id, pid, body.date, body.reason), true);
+    return this.participants.withdraw(ctx, id, pid, body.date, body.reason);
   }
 
   @Post('participants/:participantId/complete')
@@ -105,7 +102,7 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Body() body: CompleteParticipantRequest,
   ) {
-    return toParticipantResponse(await this.participants.complete(ctx, id, pid, body.date), true);
+    return this.participants.complete(ctx, id, pid, body.date);
   }
 
   @Post('pairs')
@@ -118,9 +115,9 @@ export class ParticipantsController {
     @Body() body: CreatePairRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const v = await this.pairs.create(ctx, id, body);
+    const pair = await this.pairs.create(ctx, id, body);
     res.setHeader('Location', `/api/programmes/${id}/pairs`);
-    return toPairResponse(v.pair, v.codes);
+    return pair;
   }
 
   @Get('pairs')
@@ -128,8 +125,7 @@ export class ParticipantsController {
   @ApiOperation({ summary: 'Pairs of a programme, active and ended' })
   @ApiOkResponse({ type: [PairResponse] })
   async listPairs(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string): Promise<PairResponse[]> {
-    const { pairs, names } = await this.pairs.list(ctx, id);
-    return pairs.map((v) => toPairResponse(v.pair, v.codes, names));
+    return this.pairs.list(ctx, id);
   }
 }
 
@@ -144,7 +140,6 @@ export class PairsController {
   @ApiOperation({ summary: 'End a pair (for example before a rematch)' })
   @ApiOkResponse({ type: PairResponse })
   async end(@Ctx() ctx: RequestContext, @Param('id', PAIR_ID) id: string, @Body() body: EndPairRequest): Promise<PairResponse> {
-    const v = await this.pairs.end(ctx, id, body.date, body.reason);
-    return toPairResponse(v.pair, v.codes);
+    return this.pairs.end(ctx, id, body.date, body.reason);
   }
 }

@@ -8,6 +8,8 @@ import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { Participant } from './participant.entity.js';
+import type { ParticipantResponse } from './participant.dto.js';
+import { toParticipantResponse } from './participant.mapper.js';
 import type { Gender, ParticipantRole } from './participant-kinds.js';
 
 export interface ParticipantInput {
@@ -39,7 +41,7 @@ export class ParticipantsService {
     private readonly clock: Clock,
   ) {}
 
-  async add(ctx: RequestContext, programmeId: string, input: ParticipantInput): Promise<Participant> {
+  async add(ctx: RequestContext, programmeId: string, input: ParticipantInput): Promise<ParticipantResponse> {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId);
       if (programme.status === 'closed') throw conflict('programme_closed', 'A closed programme takes no new participants');
@@ -89,16 +91,13 @@ export class ParticipantsService {
           consentRecordedAt: { old: null, new: p.consentRecordedAt },
         },
       });
-      return p;
+      // Whoever may write to the programme leads it or manages quality: they see the names.
+      return toParticipantResponse(p, true);
     });
   }
 
   /** The participants, and whether the actor may see who they are (`ProgrammeAccess.identifies`). */
-  async list(
-    ctx: RequestContext,
-    programmeId: string,
-    filter: { role?: string; status?: string },
-  ): Promise<{ participants: Participant[]; names: boolean }> {
+  async list(ctx: RequestContext, programmeId: string, filter: { role?: string; status?: string }): Promise<ParticipantResponse[]> {
     const m = this.dataSource.manager;
     await this.access.readable(m, ctx, programmeId);
     const names = await this.access.identifies(m, ctx, programmeId);
@@ -110,17 +109,17 @@ export class ParticipantsService {
       },
       order: { role: 'ASC', code: 'ASC' },
     });
-    return { participants, names };
+    return participants.map((p) => toParticipantResponse(p, names));
   }
 
-  async get(ctx: RequestContext, programmeId: string, id: string): Promise<{ participant: Participant; names: boolean }> {
+  async get(ctx: RequestContext, programmeId: string, id: string): Promise<ParticipantResponse> {
     const m = this.dataSource.manager;
     await this.access.readable(m, ctx, programmeId, { what: 'Participant' });
     const participant = await findParticipant(m, programmeId, id);
-    return { participant, names: await this.access.identifies(m, ctx, programmeId) };
+    return toParticipantResponse(participant, await this.access.identifies(m, ctx, programmeId));
   }
 
-  async withdraw(ctx: RequestContext, programmeId: string, id: string, date: string, reason: string): Promise<Participant> {
+  async withdraw(ctx: RequestContext, programmeId: string, id: string, date: string, reason: string): Promise<ParticipantResponse> {
     return this.changeStatus(ctx, programmeId, id, 'withdraw', async (m, p, timeZone) => {
       this.notAfterToday(date, timeZone, 'The withdrawal');
       if (date < p.enrolledAt)
@@ -141,7 +140,7 @@ export class ParticipantsService {
     });
   }
 
-  async complete(ctx: RequestContext, programmeId: string, id: string, date?: string): Promise<Participant> {
+  async complete(ctx: RequestContext, programmeId: string, id: string, date?: string): Promise<ParticipantResponse> {
     return this.changeStatus(ctx, programmeId, id, 'complete', async (m, p, timeZone) => {
       const day = date ?? this.clock.today(timeZone);
       this.notAfterToday(day, timeZone, 'The completion');
@@ -169,7 +168,7 @@ export class ParticipantsService {
     id: string,
     action: 'withdraw' | 'complete',
     apply: (m: EntityManager, p: Participant, timeZone: string) => Promise<{ changes: Record<string, unknown>; reason: string | null }>,
-  ): Promise<Participant> {
+  ): Promise<ParticipantResponse> {
     return this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { what: 'Participant' });
       await m.query(`SELECT 1 FROM participant WHERE id = $1 FOR UPDATE`, [id]);
@@ -186,7 +185,7 @@ export class ParticipantsService {
         changes,
         reason,
       });
-      return after;
+      return toParticipantResponse(after, true);
     });
   }
 }

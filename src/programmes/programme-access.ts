@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { notFound } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Programme } from './programme.entity.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 
 /** Who reads programme records (leaders only their own programmes). */
 export const READ_PROGRAMME: Role[] = ['quality_manager', 'programme_leader', 'auditor', 'board_member'];

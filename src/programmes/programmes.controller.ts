@@ -6,10 +6,8 @@ import { requireIfMatch, setETag } from '../common/etag.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CreateProgrammeRequest, PROGRAMME_ID, ProgrammeResponse, ProgrammeStatusQuery, UpdateProgrammeRequest } from './programme.dto.js';
-import { toProgrammeResponse } from './programme.mapper.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from './programme-roles.js';
 import { ProgrammesService } from './programmes.service.js';
-import type { ProgrammeView } from './programmes.service.js';
 
 @ApiTags('programmes')
 @Controller('api/programmes')
@@ -22,7 +20,7 @@ export class ProgrammesController {
   @ApiCreatedResponse({ type: ProgrammeResponse })
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateProgrammeRequest, @Res({ passthrough: true }) res: Response) {
     const v = await this.programmes.create(ctx, body);
-    res.setHeader('Location', `/api/programmes/${v.programme.id}`);
+    res.setHeader('Location', `/api/programmes/${v.id}`);
     return respond(res, v);
   }
 
@@ -31,7 +29,7 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Programmes you may see (programme leaders: those they lead)' })
   @ApiOkResponse({ type: [ProgrammeResponse] })
   async list(@Ctx() ctx: RequestContext, @Query() q: ProgrammeStatusQuery): Promise<ProgrammeResponse[]> {
-    return (await this.programmes.list(ctx, q.status)).map(toProgrammeResponse);
+    return this.programmes.list(ctx, q.status);
   }
 
   @Get(':id')
@@ -77,7 +75,7 @@ export class ProgrammesController {
   }
 }
 
-function respond(res: Response, v: ProgrammeView): ProgrammeResponse {
-  setETag(res, v.programme.version);
-  return toProgrammeResponse(v);
+function respond(res: Response, programme: ProgrammeResponse): ProgrammeResponse {
+  setETag(res, programme.version);
+  return programme;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
-import { hasAnyRole } from '../auth/roles.js';
+import { hasAnyRole } from '../common/roles.js';
 import { stale } from '../common/etag.js';
 import { modifyReturning } from '../common/sql.js';
 import { isValidTimeZone } from '../common/calendar.js';
@@ -14,6 +14,8 @@ import type { VersionRow } from '../procedures/procedures.queries.js';
 import { usersByIds } from '../users/users.queries.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { PlanEntry, Programme } from './programme.entity.js';
+import type { ProgrammeResponse } from './programme.dto.js';
+import { toProgrammeResponse } from './programme.mapper.js';
 
 export interface ProgrammeInput {
   name: string;
@@ -42,7 +44,7 @@ export class ProgrammesService {
     private readonly access: ProgrammeAccess,
   ) {}
 
-  async create(ctx: RequestContext, input: ProgrammeInput): Promise<ProgrammeView> {
+  async create(ctx: RequestContext, input: ProgrammeInput): Promise<ProgrammeResponse> {
     checkDates(input.startDate, input.endDate);
     const timeZone = input.timeZone ?? 'Europe/Stockholm';
     if (!isValidTimeZone(timeZone))
@@ -66,7 +68,7 @@ export class ProgrammesService {
     });
   }
 
-  async list(ctx: RequestContext, status?: string): Promise<ProgrammeView[]> {
+  async list(ctx: RequestContext, status?: string): Promise<ProgrammeResponse[]> {
     const filter = this.access.visibilityFilter(ctx);
     const params: unknown[] = filter ? [...filter.params] : [];
     const where: string[] = filter ? [filter.sql] : [];
@@ -83,12 +85,12 @@ export class ProgrammesService {
     return Promise.all(rows.map((r) => this.view(this.dataSource.manager, byId.get(r.id)!)));
   }
 
-  async get(ctx: RequestContext, id: string): Promise<ProgrammeView> {
+  async get(ctx: RequestContext, id: string): Promise<ProgrammeResponse> {
     const programme = await this.access.readable(this.dataSource.manager, ctx, id);
     return this.view(this.dataSource.manager, programme);
   }
 
-  async update(ctx: RequestContext, id: string, expected: number, patch: Partial<ProgrammeInput>): Promise<ProgrammeView> {
+  async update(ctx: RequestContext, id: string, expected: number, patch: Partial<ProgrammeInput>): Promise<ProgrammeResponse> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
       // Who leads a programme decides who sees its records: a leader may not hand it on or share it.
@@ -142,7 +144,7 @@ export class ProgrammesService {
   }
 
   /** Activation pins, for each procedure in force now, its effective version: the programme's plan. */
-  async activate(ctx: RequestContext, id: string): Promise<ProgrammeView> {
+  async activate(ctx: RequestContext, id: string): Promise<ProgrammeResponse> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
       if (before.status !== 'planned')
@@ -190,7 +192,7 @@ export class ProgrammesService {
     });
   }
 
-  async close(ctx: RequestContext, id: string): Promise<ProgrammeView> {
+  async close(ctx: RequestContext, id: string): Promise<ProgrammeResponse> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.access.writable(m, ctx, id, { lock: true });
       if (before.status !== 'active')
@@ -252,7 +254,12 @@ export class ProgrammesService {
     return { programme, target, previousNumber: current?.versionNumber ?? null };
   }
 
-  async view(m: EntityManager, programme: Programme): Promise<ProgrammeView> {
+  /** The programme's response: its leaders and plan read through `m` (the caller's transaction). */
+  async view(m: EntityManager, programme: Programme): Promise<ProgrammeResponse> {
+    return toProgrammeResponse(await this.viewOf(m, programme));
+  }
+
+  private async viewOf(m: EntityManager, programme: Programme): Promise<ProgrammeView> {
     const leaders = (await usersByIds(m, await leaderIds(m, programme.id))).map((u) => ({ id: u.id, name: u.name }));
     const entries = await m
       .getRepository(PlanEntry)

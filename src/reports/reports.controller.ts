@@ -61,8 +61,7 @@ export class ReportsController {
     @Param('id', PROGRAMME_ID) id: string,
     @Query() q: EvidenceQuery,
   ): Promise<EvidenceJsonResponse> {
-    const { model } = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
-    return { fingerprint: reportFingerprint(model), model };
+    return this.reports.evidenceJson(ctx, id, evidenceRequest(q, this.clock));
   }
 
   @Get('programmes/:id/reports/evidence-bundle')
@@ -82,16 +81,15 @@ export class ReportsController {
     @Res() res: Response,
   ): Promise<void> {
     // Built before any byte is sent, so refusals (404, 403) still answer as problem documents.
-    const build = await this.reports.buildEvidence(ctx, id, evidenceRequest(q, this.clock));
-    const { model } = build;
+    const bundle = await this.reports.evidenceBundle(ctx, id, evidenceRequest(q, this.clock));
     res.status(200);
     res.setHeader('Content-Type', 'application/x-tar');
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="${fileName(`evidence-bundle-${model.programme.name}`, model.generatedAt)}.tar"`,
+      `attachment; filename="${fileName(`evidence-bundle-${bundle.programmeName}`, bundle.generatedAt)}.tar"`,
     );
-    res.setHeader('X-Report-Fingerprint', reportFingerprint(model));
-    await this.reports.writeEvidenceBundle(build, res);
+    res.setHeader('X-Report-Fingerprint', bundle.fingerprint);
+    await bundle.write(res);
   }
 
   @Get('reports/corrective-actions.pdf')

@@ -29,9 +29,18 @@ import { writeBundle } from './bundle/bundle-writer.js';
 import type { BundleEntry } from './bundle/bundle-writer.js';
 import { renderEvidenceReport } from './evidence-report.js';
 import { reportFingerprint } from './fingerprint.js';
+import type { EvidenceJsonResponse } from './reports.dto.js';
 import { versionsById } from '../procedures/procedures.queries.js';
 import { currentPlan } from '../programmes/programmes.queries.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
+
+/** An evidence bundle ready to be written. */
+export interface EvidenceBundle {
+  programmeName: string;
+  generatedAt: string;
+  fingerprint: string;
+  write(out: Writable): Promise<BundleManifest>;
+}
 
 /** Produces the programme evidence report and the evidence bundle. */
 @Injectable()
@@ -46,11 +55,32 @@ export class ReportsService {
     return this.evidence.build(ctx, programmeId, req);
   }
 
+  /** The evidence report's model with its fingerprint (GET .../evidence.json). */
+  async evidenceJson(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceJsonResponse> {
+    const { model } = await this.buildEvidence(ctx, programmeId, req);
+    return { fingerprint: reportFingerprint(model), model };
+  }
+
+  /**
+   * The evidence bundle, built (so refusals still answer as problem documents) but not yet written:
+   * what its headers say, and `write` to stream the tar.
+   */
+  async evidenceBundle(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceBundle> {
+    const build = await this.buildEvidence(ctx, programmeId, req);
+    const { model } = build;
+    return {
+      programmeName: model.programme.name,
+      generatedAt: model.generatedAt,
+      fingerprint: reportFingerprint(model),
+      write: (out) => this.writeEvidenceBundle(build, out),
+    };
+  }
+
   /**
    * The bundle: the report rendered to a temporary file (bounded memory), the model, the audit
    * events in scope and the cited procedure versions, then one tar stream to `out`.
    */
-  async writeEvidenceBundle(build: EvidenceBuild, out: Writable): Promise<BundleManifest> {
+  private async writeEvidenceBundle(build: EvidenceBuild, out: Writable): Promise<BundleManifest> {
     const { model, scope } = build;
     const programmeId = model.programme.id;
     const dir = await mkdtemp(join(tmpdir(), 'qms-bundle-'));

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Signature } from './signature.entity.js';
 
 export class SignatureResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -21,20 +20,4 @@ export class SignatureResponse {
       'What was signed, when the signature keeps it (closures, board reviews, management reviews): `contentHash` is the SHA-256 of its canonical JSON (RFC 8785), so anyone can recompute it',
   })
   signedContent: Record<string, unknown> | null;
-}
-
-export function toSignatureResponse(s: Signature): SignatureResponse {
-  return {
-    id: s.id,
-    signerId: s.signerId,
-    signerName: s.signerName,
-    meaning: s.meaning,
-    comment: s.comment,
-    signedAt: s.signedAt.toISOString(),
-    recordType: s.recordType,
-    recordId: s.recordId,
-    recordVersion: s.recordVersion,
-    contentHash: s.contentHash,
-    signedContent: s.signedContent,
-  };
 }

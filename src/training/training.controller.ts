@@ -4,7 +4,7 @@ import { Roles } from '../auth/policy.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
-import { CreateTrainingRecordRequest, TrainingRecordResponse, toTrainingRecordResponse } from './training.dto.js';
+import { CreateTrainingRecordRequest, TrainingRecordResponse } from './training.dto.js';
 import { TrainingService } from './training.service.js';
 
 const USER = new UuidParam('User');
@@ -23,7 +23,7 @@ export class TrainingController {
     @Param('id', USER) userId: string,
     @Body() body: CreateTrainingRecordRequest,
   ): Promise<TrainingRecordResponse> {
-    return toTrainingRecordResponse(await this.training.add(ctx, userId, body));
+    return this.training.add(ctx, userId, body);
   }
 
   @Get()
@@ -31,6 +31,6 @@ export class TrainingController {
   @ApiOperation({ summary: 'Training records of a user, oldest first' })
   @ApiOkResponse({ type: [TrainingRecordResponse] })
   async list(@Param('id', USER) userId: string): Promise<TrainingRecordResponse[]> {
-    return (await this.training.list(userId)).map(toTrainingRecordResponse);
+    return this.training.list(userId);
   }
 }

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, TextField } from '../common/fields.js';
-import type { TrainingRecord } from './training-record.entity.js';
 
 export class CreateTrainingRecordRequest {
   @TextField({ max: 200, description: 'Training module, free text (e.g. "Programme leader training, module 2: the intake interview")' })
@@ -19,17 +18,4 @@ export class TrainingRecordResponse {
   @ApiProperty({ nullable: true, type: String }) evidence: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) recordedBy: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-export function toTrainingRecordResponse(r: TrainingRecord): TrainingRecordResponse {
-  return {
-    id: r.id,
-    userId: r.userId,
-    module: r.module,
-    completedAt: r.completedAt,
-    validUntil: r.validUntil,
-    evidence: r.evidence,
-    recordedBy: r.recordedBy,
-    createdAt: r.createdAt.toISOString(),
-  };
 }

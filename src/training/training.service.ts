@@ -5,6 +5,8 @@ import { notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { userById } from '../users/users.queries.js';
 import { TrainingRecord } from './training-record.entity.js';
+import type { TrainingRecordResponse } from './training.dto.js';
+import { toTrainingRecordResponse } from './training.mapper.js';
 
 /** Staff competence records (ISO 9001 7.2): append-only; a mistaken record is followed by a correct one. */
 @Injectable()
@@ -18,7 +20,7 @@ export class TrainingService {
     ctx: RequestContext,
     userId: string,
     input: { module: string; completedAt: string; validUntil?: string; evidence?: string },
-  ): Promise<TrainingRecord> {
+  ): Promise<TrainingRecordResponse> {
     if (input.validUntil && input.validUntil < input.completedAt) {
       throw unprocessable('invalid_validity', 'A training cannot expire before it was completed', {
         errors: [{ field: 'validUntil', message: 'must be on or after completedAt' }],
@@ -42,12 +44,15 @@ export class TrainingService {
           validUntil: { old: null, new: record.validUntil },
         },
       });
-      return record;
+      return toTrainingRecordResponse(record);
     });
   }
 
-  async list(userId: string): Promise<TrainingRecord[]> {
+  async list(userId: string): Promise<TrainingRecordResponse[]> {
     if (!(await userById(this.dataSource.manager, userId))) throw notFound('User');
-    return this.dataSource.getRepository(TrainingRecord).find({ where: { userId }, order: { completedAt: 'ASC', createdAt: 'ASC' } });
+    const records = await this.dataSource
+      .getRepository(TrainingRecord)
+      .find({ where: { userId }, order: { completedAt: 'ASC', createdAt: 'ASC' } });
+    return records.map(toTrainingRecordResponse);
   }
 }

@@ -1,18 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/policy.js';
-import { ROLES } from '../auth/roles.js';
-import type { Role } from '../auth/roles.js';
+import { StaffMemberResponse } from './user.dto.js';
 import { UsersService } from './users.service.js';
-
-/** A member of staff as colleagues see them: the printed name and roles, never the e-mail address or password state. */
-export class StaffMemberResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Printed name, as on electronic signatures' }) name: string;
-  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
-  @ApiProperty({ description: 'Deactivated accounts are listed too, so that names in history and audit trails can be read' })
-  active: boolean;
-}
 
 /**
  * The staff directory: who can be chosen as an owner, an attendee or a programme leader, and
@@ -29,9 +19,6 @@ export class StaffController {
   @ApiOperation({ summary: 'Staff directory: id, printed name, roles and whether active, ordered by name' })
   @ApiOkResponse({ type: [StaffMemberResponse] })
   async list(): Promise<StaffMemberResponse[]> {
-    const users = await this.users.list();
-    return users
-      .map((u) => ({ id: u.id, name: u.name, roles: u.roles, active: u.active }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+    return this.users.staff();
   }
 }

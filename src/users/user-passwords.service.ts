@@ -3,13 +3,15 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
-import type { LoginResult } from '../auth/auth.service.js';
-import { normalizePassword } from '../auth/password-policy.js';
+import type { LoginResponse } from '../auth/auth.dto.js';
+import { normalizePassword } from '../common/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { conflict, notFound, unauthorized, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { modifyReturning } from '../common/sql.js';
 import { User } from './user.entity.js';
+import type { UserResponse } from './user.dto.js';
+import { toUserResponse } from './user.mapper.js';
 import { AUDITED_FIELDS, requireAcceptablePassword } from './users.service.js';
 
 /**
@@ -29,7 +31,7 @@ export class UserPasswordsService {
    * The signed-in user sets a new password, proving the current one (throttled like a signature:
    * a stolen token cannot guess it). Answers with a new token, since the one used here has ended.
    */
-  async changeOwn(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<LoginResult> {
+  async changeOwn(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<LoginResponse> {
     const id = ctx.actor.id!;
     // The rules first: a new password that breaks them costs no attempt at the current one.
     requireAcceptablePassword('newPassword', newPassword, ctx.actor);
@@ -63,7 +65,7 @@ export class UserPasswordsService {
    * An administrator sets a temporary password for another user (who forgot theirs, or whose
    * password may be known to someone else): the user must change it at the next sign-in.
    */
-  async reset(ctx: RequestContext, id: string, password: string): Promise<User> {
+  async reset(ctx: RequestContext, id: string, password: string): Promise<UserResponse> {
     if (id === ctx.actor.id) {
       throw conflict(
         'cannot_reset_own_password',
@@ -85,7 +87,7 @@ export class UserPasswordsService {
         entityVersion: changed.version,
         changes: diffChanges(before, changed, AUDITED_FIELDS),
       });
-      return changed;
+      return toUserResponse(changed);
     });
   }
 

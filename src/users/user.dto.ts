@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BoolField, EmailField, EnumField, EnumListField, QueryBoolField, TextField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password-policy.js';
-import { ROLES } from '../auth/roles.js';
-import type { Role } from '../auth/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../common/password-policy.js';
+import { ROLES } from '../common/roles.js';
+import type { Role } from '../common/roles.js';
 import { USER_LANGUAGES } from '../common/languages.js';
 import type { UserLanguage } from '../common/languages.js';
-import type { User } from './user.entity.js';
 
 const PASSWORD_RULES =
   `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; not one of the most common passwords, ` +
@@ -105,17 +104,11 @@ export class UserPage {
   @ApiProperty({ description: 'Users matching the filters, on every page' }) total: number;
 }
 
-export function toUserResponse(u: User): UserResponse {
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    roles: u.roles,
-    active: u.active,
-    language: u.language,
-    mustChangePassword: u.mustChangePassword,
-    version: u.version,
-    createdAt: u.createdAt.toISOString(),
-    updatedAt: u.updatedAt.toISOString(),
-  };
+/** A member of staff as colleagues see them: the printed name and roles, never the e-mail address or password state. */
+export class StaffMemberResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Printed name, as on electronic signatures' }) name: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
+  @ApiProperty({ description: 'Deactivated accounts are listed too, so that names in history and audit trails can be read' })
+  active: boolean;
 }

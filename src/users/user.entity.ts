@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import type { UserLanguage } from '../common/languages.js';
 
 @Entity({ name: 'app_user' })

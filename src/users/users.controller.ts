@@ -10,10 +10,10 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LoginResponse, toLoginResponse } from '../auth/auth.dto.js';
+import { LoginResponse } from '../auth/auth.dto.js';
 import { AllowedBeforePasswordChange, Authenticated, Roles } from '../auth/policy.js';
 import { requireIfMatch, setETag } from '../common/etag.js';
-import { NotRemembered } from '../common/idempotency.interceptor.js';
+import { NotRemembered } from '../database/idempotency.interceptor.js';
 import { LowerCaseUuid } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -26,7 +26,6 @@ import {
   UserPage,
   UserQuery,
   UserResponse,
-  toUserResponse,
 } from './user.dto.js';
 import { UserPasswordsService } from './user-passwords.service.js';
 import { UsersService } from './users.service.js';
@@ -51,7 +50,7 @@ export class UsersController {
     const user = await this.users.create(ctx, body);
     setETag(res, user.version);
     res.setHeader('Location', `/api/users/${user.id}`);
-    return toUserResponse(user);
+    return user;
   }
 
   @Get()
@@ -61,14 +60,13 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserPage })
   async list(@Query() q: UserQuery): Promise<UserPage> {
-    const page = await this.users.search({
+    return this.users.search({
       q: q.q,
       role: q.role,
       active: q.active,
       offset: q.cursor ? Number(q.cursor) : 0,
       limit: q.limit ?? 50,
     });
-    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor, total: page.total };
   }
 
   @Get('me')
@@ -79,7 +77,7 @@ export class UsersController {
   async me(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(ctx.actor.id!);
     setETag(res, user.version);
-    return toUserResponse(user);
+    return user;
   }
 
   @Patch('me')
@@ -98,7 +96,7 @@ export class UsersController {
   ): Promise<UserResponse> {
     const user = await this.users.setOwnLanguage(ctx, body.language);
     setETag(res, user.version);
-    return toUserResponse(user);
+    return user;
   }
 
   @Post('me/password')
@@ -116,7 +114,7 @@ export class UsersController {
   @ApiUnprocessableEntityResponse({ description: 'The current password is wrong (current_password_wrong)' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords from this address; see Retry-After' })
   async changeOwnPassword(@Ctx() ctx: RequestContext, @Body() body: ChangePasswordRequest): Promise<LoginResponse> {
-    return toLoginResponse(await this.passwords.changeOwn(ctx, body.currentPassword, body.newPassword));
+    return this.passwords.changeOwn(ctx, body.currentPassword, body.newPassword);
   }
 
   @Get(':id')
@@ -126,7 +124,7 @@ export class UsersController {
   async get(@Param('id', ParseUUIDPipe, LowerCaseUuid) id: string, @Res({ passthrough: true }) res: Response): Promise<UserResponse> {
     const user = await this.users.get(id);
     setETag(res, user.version);
-    return toUserResponse(user);
+    return user;
   }
 
   @Patch(':id')
@@ -144,7 +142,7 @@ export class UsersController {
     const expected = requireIfMatch(req);
     const user = await this.users.update(ctx, id, expected, body);
     setETag(res, user.version);
-    return toUserResponse(user);
+    return user;
   }
 
   @Post(':id/password')
@@ -165,6 +163,6 @@ export class UsersController {
   ): Promise<UserResponse> {
     const user = await this.passwords.reset(ctx, id, body.password);
     setETag(res, user.version);
-    return toUserResponse(user);
+    return user;
   }
 }

@@ -4,7 +4,7 @@
  * hash or the token generation.
  */
 import type { EntityManager } from 'typeorm';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import { User } from './user.entity.js';
 
 /** What other modules may know of a user. */

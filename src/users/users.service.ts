@@ -3,9 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService, diffChanges } from '../audit/audit.service.js';
-import { passwordWeakness } from '../auth/password-policy.js';
+import { passwordWeakness } from '../common/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '../common/roles.js';
 import { stale } from '../common/etag.js';
 import { ConfigError } from '../config/config.js';
 import { conflict, notFound, validationFailed } from '../common/problem.js';
@@ -13,6 +13,8 @@ import { modifyReturning } from '../common/sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import { systemContext } from '../common/request-context.js';
 import { User } from './user.entity.js';
+import type { StaffMemberResponse, UserPage, UserResponse } from './user.dto.js';
+import { toStaffMemberResponse, toUserResponse } from './user.mapper.js';
 import type { UserLanguage } from '../common/languages.js';
 
 export interface UserFilter {
@@ -43,10 +45,13 @@ export class UsersService {
     ctx: RequestContext,
     input: { email: string; name: string; password: string; roles: Role[] },
     opts: { temporary?: boolean } = {},
-  ): Promise<User> {
+  ): Promise<UserResponse> {
     requireAcceptablePassword('password', input.password, input);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction((m) => this.insert(m, ctx, { ...input, passwordHash, mustChangePassword: opts.temporary ?? true }));
+    const user = await this.dataSource.transaction((m) =>
+      this.insert(m, ctx, { ...input, passwordHash, mustChangePassword: opts.temporary ?? true }),
+    );
+    return toUserResponse(user);
   }
 
   private async insert(
@@ -89,10 +94,17 @@ export class UsersService {
     return this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', email: 'ASC' } });
   }
 
+  /** The staff directory: every account (deactivated ones too), by name. */
+  async staff(): Promise<StaffMemberResponse[]> {
+    const users = await this.list();
+    return users.map(toStaffMemberResponse).sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+  }
+
   /** A page of users matching the filters, by name, then e-mail address (unique), with the count of all that match. */
-  async search(f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
+  async search(f: UserFilter): Promise<UserPage> {
     // One snapshot for the count and the page, so an account created meanwhile cannot make them disagree.
-    return this.dataSource.transaction('REPEATABLE READ', (m) => this.searchIn(m, f));
+    const page = await this.dataSource.transaction('REPEATABLE READ', (m) => this.searchIn(m, f));
+    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor, total: page.total };
   }
 
   private async searchIn(m: EntityManager, f: UserFilter): Promise<{ items: User[]; nextCursor: string | null; total: number }> {
@@ -113,10 +125,10 @@ export class UsersService {
     return { items: rows.slice(0, f.limit), nextCursor: rows.length > f.limit ? String(f.offset + f.limit) : null, total };
   }
 
-  async get(id: string): Promise<User> {
+  async get(id: string): Promise<UserResponse> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw notFound('User');
-    return user;
+    return toUserResponse(user);
   }
 
   /** Users that exist and are active, for checks by other modules (owners, attendees, leaders). */
@@ -133,7 +145,7 @@ export class UsersService {
     id: string,
     expectedVersion: number,
     patch: { name?: string; roles?: Role[]; active?: boolean },
-  ): Promise<User> {
+  ): Promise<UserResponse> {
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
       const before = await repo.findOneBy({ id });
@@ -165,7 +177,7 @@ export class UsersService {
         active: patch.active ?? before.active,
       };
       // Nothing to change: no new version and no audit event, which records changes only.
-      if (Object.keys(diffChanges(before, { ...before, ...next }, AUDITED_FIELDS)).length === 0) return before;
+      if (Object.keys(diffChanges(before, { ...before, ...next }, AUDITED_FIELDS)).length === 0) return toUserResponse(before);
       // A deactivation ends every token the user holds; reactivating does not bring them back.
       const endsTokens = before.active && !next.active;
       const updated = await modifyReturning(
@@ -184,7 +196,7 @@ export class UsersService {
         entityVersion: after.version,
         changes: diffChanges(before, after, AUDITED_FIELDS),
       });
-      return after;
+      return toUserResponse(after);
     });
   }
 
@@ -192,14 +204,14 @@ export class UsersService {
    * The user's own choice of console language. Last choice wins (no If-Match: only the user sets
    * it); the same choice again changes nothing and writes no event.
    */
-  async setOwnLanguage(ctx: RequestContext, language: UserLanguage): Promise<User> {
+  async setOwnLanguage(ctx: RequestContext, language: UserLanguage): Promise<UserResponse> {
     const id = ctx.actor.id!;
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(User);
       const [locked] = await m.query<{ language: UserLanguage | null }[]>(`SELECT language FROM app_user WHERE id = $1 FOR UPDATE`, [id]);
       if (!locked) throw notFound('User');
       const before = await repo.findOneByOrFail({ id });
-      if (before.language === language) return before;
+      if (before.language === language) return toUserResponse(before);
       await m.query(`UPDATE app_user SET language = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, language]);
       const after = await repo.findOneByOrFail({ id });
       await this.audit.append(m, ctx, {
@@ -209,7 +221,7 @@ export class UsersService {
         entityVersion: after.version,
         changes: diffChanges(before, after, ['language']),
       });
-      return after;
+      return toUserResponse(after);
     });
   }
 

@@ -4,7 +4,7 @@
  * exactly as it would in use. Programme data is made here too, directly through the API.
  */
 import type { Response } from 'supertest';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/common/roles.js';
 import { effectiveProcedure, sampleDefinition } from './procedures.js';
 import type { TestApp, TestUser } from './test-app.js';
 import { bearer, uniqueSuffix } from './test-app.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
+import { buildDataSourceOptions } from '../../src/data-source-options.js';
 import { runMigrations } from '../../src/database/database.js';
 
 /** Migrates a database (or schema) at `url` to the latest version, as the service does at start. */

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { ACTION_TYPES } from '../../src/corrective-actions/action-states.js';
 import { BOARD_DECISIONS } from '../../src/corrective-actions/action-states.js';
 import { COMPARATORS } from '../../src/indicators/indicator-math.js';
-import { ROLES } from '../../src/auth/roles.js';
+import { ROLES } from '../../src/common/roles.js';
 import type { Operation } from './api-surface.js';
 import { executeProcedure, expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
 import type { ProgrammeFixture } from './programmes.js';
@@ -48,6 +48,8 @@ export interface World {
   deviationId: string;
   actionId: string;
   reviewId: string;
+  /** A risk of programme A owned by the board member (so every role that revises risks may revise it). */
+  riskId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -121,6 +123,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'opening a management review',
   );
+  const risk = expectStatus(
+    await t.http
+      .post('/api/risks')
+      .set(...bearer(qm))
+      .send({
+        kind: 'risk',
+        programmeId: a.programme.id,
+        title: 'Mentor drop-out',
+        cause: 'Mentors are volunteers with changing jobs',
+        consequence: 'Adepts left without a mentor mid-year',
+        likelihood: 3,
+        impact: 4,
+        ownerId: board.id,
+        nextReviewOn: SOON,
+      }),
+    201,
+    'recording a risk',
+  );
   // A second procedure whose version 1 waits for approval, written by `author`.
   expectStatus(
     await t.http
@@ -145,6 +165,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     deviationId: deviation.id,
     actionId: action.id,
     reviewId: review.id,
+    riskId: risk.id,
   };
 }
 
@@ -170,6 +191,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         deviations: [w.deviationId],
         'corrective-actions': [w.actionId],
         'management-reviews': [w.reviewId],
+        risks: [w.riskId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -320,6 +342,25 @@ const BODIES: Record<string, BodyMaker> = {
     action: { ownerId: w.actors.quality_manager.id, dueDate: SOON, description: 'Hold the training' },
   }),
   'POST /api/management-reviews/{id}/close': (_w, actor) => ({ password: actor.password, comment: 'Closed' }),
+  'POST /api/risks': (w) => ({
+    kind: 'opportunity',
+    programmeId: w.a.programme.id,
+    title: 'Employers asking for interns',
+    cause: 'Local employers short of engineers',
+    consequence: 'Internships for adepts',
+    likelihood: 4,
+    impact: 3,
+    ownerId: w.actors.leader.id,
+    nextReviewOn: SOON,
+  }),
+  'POST /api/risks/{id}/actions': (w) => ({
+    type: 'preventive',
+    description: 'Keep two reserve mentors',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'No adept without a mentor for more than two weeks',
+  }),
+  'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

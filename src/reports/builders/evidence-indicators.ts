@@ -1,4 +1,4 @@
-import { suppress, suppressRow } from '../../indicators/indicator-math.js';
+import { suppress, suppressRate, suppressRow } from '../../indicators/indicator-math.js';
 import type { Rate as MeasuredRate } from '../../indicators/indicator-math.js';
 import type { RawIndicators } from '../../indicators/indicators.service.js';
 import type { LocalisedText } from '../../procedures/procedure-definition.js';
@@ -11,18 +11,14 @@ const rate = (r: MeasuredRate): Rate => ({
   percent: r.value === null ? null : (r.numerator / r.denominator) * 100,
 });
 
-/**
- * A rate of people: its counts suppressed like any other count of people, and no percentage when
- * either is (2 of 40 shown as "5%" would give the 2 away).
- */
+/** A rate of people: suppressed as the API shows it (`suppressRate`), as a percentage. */
 const peopleRate = (r: MeasuredRate, on: boolean): Rate => {
-  // The people not counted (denominator minus numerator) are a count too: "8 of 10" tells of 2.
-  const rest = r.denominator - r.numerator;
-  const hideAll = on && rest > 0 && rest < 5;
-  const numerator = hideAll ? '<5' : suppress(r.numerator, on);
-  const denominator = suppress(r.denominator, on);
-  const hidden = typeof numerator === 'string' || typeof denominator === 'string';
-  return { numerator, denominator, percent: r.value === null || hidden ? null : (r.numerator / r.denominator) * 100 };
+  const shown = suppressRate(r, on);
+  return {
+    numerator: shown.numerator,
+    denominator: shown.denominator,
+    percent: shown.value === null ? null : (r.numerator / r.denominator) * 100,
+  };
 };
 
 /**

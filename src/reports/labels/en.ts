@@ -18,7 +18,7 @@ import type {
   ProcedureVersionStatus,
   Severity,
 } from '../models/codes.js';
-import type { Role } from '../../auth/roles.js';
+import type { Role } from '../../common/roles.js';
 import type { ProcedureContribution } from '../models/procedure-document.js';
 import type { Anchor, FieldType, Subject } from '../../procedures/procedure-definition.js';
 

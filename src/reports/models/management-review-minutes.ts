@@ -3,7 +3,7 @@
  * looked at, what it decided and which corrective actions carry each decision out, and the
  * closing signature.
  */
-import type { Role } from '../../auth/roles.js';
+import type { Role } from '../../common/roles.js';
 import type { LocalisedText } from '../../procedures/procedure-definition.js';
 import type { CalendarDate, CorrectiveActionState, DeviationSource, Instant, ReportHeader, Severity, SignatureEntry } from './codes.js';
 

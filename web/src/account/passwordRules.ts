@@ -1,5 +1,5 @@
 /**
- * The service's password rules (src/auth/password-policy.ts), for the console to say them and to
+ * The service's password rules (src/common/password-policy.ts), for the console to say them and to
  * check the length before asking. The service checks everything again; these numbers must follow it.
  */
 export const PASSWORD_MIN_LENGTH = 12;

@@ -1038,7 +1038,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts by gender or country under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
+        /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
         get: operations["IndicatorsController_programme"];
         put?: never;
         post?: never;
@@ -1162,6 +1162,109 @@ export interface paths {
         get: operations["ReportsController_reviewMinutes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of risks and opportunities, overdue reviews first. Programme leaders see the organisation's risks, their programmes' and those they own. */
+        get: operations["RisksController_list"];
+        put?: never;
+        /** Record a risk or opportunity: a quality manager for the organisation or any programme, a leader for their programme's */
+        post: operations["RisksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open risks (or opportunities) counted by likelihood and impact, before and after treatment */
+        get: operations["RisksController_heatMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A risk as it stands (its latest revision); the ETag is its revision */
+        get: operations["RisksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of a risk, oldest first, with who made it, when and why */
+        get: operations["RisksController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an action that carries out the treatment (preventive or improvement, with no deviation), linked to the risk by a new revision; needs If-Match. A quality manager, the owner, or a leader of its programme. */
+        post: operations["RisksController_planAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risks/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise, review, close or reopen a risk: a new revision with a reason (fields left out keep their value); needs If-Match. A quality manager, the owner, or a leader of its programme. */
+        post: operations["RisksController_revise"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2628,20 +2731,21 @@ export interface components {
             programmeIds: string[];
             /** Format: date */
             asOf: string;
-            /** @description Whether counts by gender and country under 5 are shown as "<5" */
+            /** @description Whether counts of people under 5 are shown as "<5" */
             smallCellsSuppressed: boolean;
-            /** @description By role and gender (suppressible), by role (enrolled, active, completed, withdrawn), countries of origin */
+            /** @description By role and gender, by role (enrolled, active, completed, withdrawn), countries of origin; counts of people under 5 are "<5" (or a second cell ">=5") when smallCellsSuppressed */
             participants: {
                 [key: string]: unknown;
             };
-            /** @description Adepts by outcome at the final evaluation, and not_evaluated */
+            /** @description Adepts by outcome at the final evaluation, and not_evaluated ("<5" or ">=5" when smallCellsSuppressed) */
             outcomes: {
-                [key: string]: number;
+                [key: string]: number | ("<5" | ">=5");
             };
+            /** @description Adepts in their own profession: yes, no, unknown ("<5" or ">=5" when smallCellsSuppressed) */
             inOwnProfession: {
-                [key: string]: number;
+                [key: string]: number | ("<5" | ">=5");
             };
-            /** @description Completers employed or studying: numerator, denominator, value (internships not counted) */
+            /** @description Completers employed or studying: numerator, denominator, value (internships not counted); when smallCellsSuppressed, counts under 5 (or a remainder under 5) are "<5" and value is null */
             inWorkOrStudiesAmongCompleters: {
                 [key: string]: unknown;
             };
@@ -2698,6 +2802,195 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @enum {string} */
+        RiskKind: "risk" | "opportunity";
+        /** @enum {string} */
+        RiskStatus: "open" | "closed";
+        /** @enum {string} */
+        RiskChange: "created" | "revised" | "reviewed" | "closed" | "reopened";
+        PersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        RiskResponse: {
+            revision: number;
+            change: components["schemas"]["RiskChange"];
+            reason: string | null;
+            title: string;
+            cause: string;
+            consequence: string;
+            likelihood: number;
+            impact: number;
+            /** @description likelihood × impact, 1 to 25 */
+            score: number;
+            /** @enum {string} */
+            band: "low" | "medium" | "high";
+            treatment: string | null;
+            actionIds: string[];
+            residualLikelihood: number | null;
+            residualImpact: number | null;
+            residualScore: number | null;
+            owner: components["schemas"]["PersonRef"];
+            /** Format: date */
+            nextReviewOn: string;
+            status: components["schemas"]["RiskStatus"];
+            recordedBy: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example RISK-2026-0001 */
+            reference: string;
+            kind: components["schemas"]["RiskKind"];
+            /** Format: uuid */
+            programmeId: string | null;
+            programmeName: string | null;
+            /** @description Open, and the review date has passed */
+            reviewOverdue: boolean;
+            /** @description Optimistic-locking version (the revision), also sent as the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the caller may revise it */
+            mayRevise: boolean;
+        };
+        RiskPage: {
+            /** @description Overdue first, then by next review date and reference */
+            items: components["schemas"]["RiskResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Risks matching the filters, on every page */
+            total: number;
+        };
+        HeatMapResponse: {
+            kind: components["schemas"]["RiskKind"];
+            /** @description Open risks counted */
+            total: number;
+            /** @description Counts before treatment: inherent[likelihood - 1][impact - 1] */
+            inherent: number[][];
+            /** @description Counts after treatment: residual[likelihood - 1][impact - 1] */
+            residual: number[][];
+            /** @description Open risks whose residual rating is not yet assessed */
+            residualNotAssessed: number;
+        };
+        CreateRiskRequest: {
+            /** @description A risk (something that may go wrong) or an opportunity */
+            kind: components["schemas"]["RiskKind"];
+            /**
+             * Format: uuid
+             * @description The programme the risk belongs to; omit for a risk of the whole organisation
+             */
+            programmeId?: string;
+            /** @example No mentor in the adept’s profession */
+            title: string;
+            /** @description What could cause it */
+            cause: string;
+            /** @description What would follow if it happened */
+            consequence: string;
+            /** @description How likely it is, 1 (lowest) to 5 (highest) */
+            likelihood: number;
+            /** @description How much it would matter, 1 (lowest) to 5 (highest) */
+            impact: number;
+            /** @description How it is treated (avoided, reduced, shared, accepted; for an opportunity: pursued) */
+            treatment?: string;
+            /** @description Corrective or improvement actions that carry out the treatment */
+            actionIds?: string[];
+            /** @description Likelihood once treated, 1 (lowest) to 5 (highest) */
+            residualLikelihood?: number;
+            /** @description Impact once treated, 1 (lowest) to 5 (highest) */
+            residualImpact?: number;
+            /**
+             * Format: uuid
+             * @description Who owns the risk: a quality manager, programme leader or board member
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description When the owner reviews it next: today or later, within two years
+             * @example 2026-03-03
+             */
+            nextReviewOn: string;
+        };
+        RiskRevisionResponse: {
+            revision: number;
+            change: components["schemas"]["RiskChange"];
+            reason: string | null;
+            title: string;
+            cause: string;
+            consequence: string;
+            likelihood: number;
+            impact: number;
+            /** @description likelihood × impact, 1 to 25 */
+            score: number;
+            /** @enum {string} */
+            band: "low" | "medium" | "high";
+            treatment: string | null;
+            actionIds: string[];
+            residualLikelihood: number | null;
+            residualImpact: number | null;
+            residualScore: number | null;
+            owner: components["schemas"]["PersonRef"];
+            /** Format: date */
+            nextReviewOn: string;
+            status: components["schemas"]["RiskStatus"];
+            recordedBy: components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        RiskHistoryResponse: {
+            /** @description Every revision, oldest first */
+            revisions: components["schemas"]["RiskRevisionResponse"][];
+        };
+        PlanRiskActionRequest: {
+            /**
+             * @description preventive (a risk) or improvement (an opportunity)
+             * @enum {string}
+             */
+            type: "preventive" | "improvement";
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out: a quality manager or programme leader
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked (checked after implementation by someone other than the owner) */
+            effectivenessCriterion: string;
+            /** @description Days after implementation before its effectiveness can be judged (default 30) */
+            effectivenessCheckAfterDays?: number;
+        };
+        ReviseRiskRequest: {
+            /** @description Why the risk changes (or what the review found) */
+            reason: string;
+            title?: string;
+            cause?: string;
+            consequence?: string;
+            /** @description How likely it is, 1 (lowest) to 5 (highest) */
+            likelihood?: number;
+            /** @description How much it would matter, 1 (lowest) to 5 (highest) */
+            impact?: number;
+            treatment?: string | null;
+            actionIds?: string[];
+            /** @description null: not assessed */
+            residualLikelihood?: number | null;
+            /** @description null: not assessed */
+            residualImpact?: number | null;
+            /** Format: uuid */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            nextReviewOn?: string;
+            /** @description closed: the risk no longer applies */
+            status?: components["schemas"]["RiskStatus"];
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -2725,7 +3018,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -6496,7 +6789,7 @@ export interface operations {
     IndicatorsController_programme: {
         parameters: {
             query?: {
-                /** @description Show counts by gender or country under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
+                /** @description Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
                 suppressSmallCells?: boolean;
                 /** @description Measure as of this day, today or earlier (default: today) */
                 today?: string;
@@ -6962,6 +7255,376 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, board_member, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description A programme's risks (with organisation=true, also the organisation's) */
+                programmeId?: string;
+                /** @description true: only risks of the whole organisation */
+                organisation?: boolean;
+                kind?: components["schemas"]["RiskKind"];
+                /** @description Default: every status */
+                status?: components["schemas"]["RiskStatus"];
+                /** @description Risks this user owns */
+                ownerId?: string;
+                /** @description true: only open risks whose review date has passed */
+                overdue?: boolean;
+                /** @description Part of the reference, title, cause or consequence, any case */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRiskRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_heatMap: {
+        parameters: {
+            query?: {
+                /** @description A programme's open risks (and the organisation's); omit for all the caller sees */
+                programmeId?: string;
+                /** @description Default: risk */
+                kind?: components["schemas"]["RiskKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatMapResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskHistoryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_planAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRiskActionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RisksController_revise: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseRiskRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import { Link } from 'react-router';
 import { api, call } from '../api/client';
 import { useActions } from '../corrective-actions/queries';
 import { useDeviations } from '../deviations/queries';
+import { useRisks } from '../risks/queries';
 import { localised } from '../i18n/i18n';
 import { programmeKeys, useProgrammes } from '../programmes/queries';
 import type { Matrix } from '../programmes/queries';
@@ -317,6 +318,35 @@ function AwaitingApproval() {
   );
 }
 
+/** Risks the user owns whose review date has passed (ISO 9001 6.1: risks are reviewed when planned). */
+function RiskReviewsDue() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const list = useRisks({ ownerId: user.id, overdue: true }, LIMIT);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section id="home-risks" title={t('home.risks.title')} count={list.isPending ? undefined : (list.data?.pages[0]?.total ?? 0)}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text size="sm">{t('home.risks.none')}</Text>
+      ) : (
+        <Stack gap={4}>
+          {items.map((r) => (
+            <Text size="sm" key={r.id}>
+              <Anchor component={Link} to={`/risks/${r.id}`}>
+                {r.reference}: {r.title}
+              </Anchor>{' '}
+              {t('home.risks.due', { date: formatDate(r.nextReviewOn) })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
 export function Home() {
   const { t } = useTranslation();
   const user = useUser();
@@ -329,6 +359,7 @@ export function Home() {
       {user.roles.includes('board_member') ? (
         <div className="home-grid">
           <AwaitingBoardReview />
+          {records ? null : <RiskReviewsDue />}
         </div>
       ) : null}
       {records ? (
@@ -338,6 +369,7 @@ export function Home() {
           <WaitingActions />
           {isQm ? <AwaitingApproval /> : null}
           {isQm ? <CorrectionsAwaitingApproval /> : null}
+          <RiskReviewsDue />
         </div>
       ) : user.roles.includes('board_member') ? null : (
         <Card withBorder>

@@ -5,6 +5,7 @@ import {
   IconCertificate,
   IconChevronDown,
   IconFileText,
+  IconFlame,
   IconHistory,
   IconHome,
   IconKey,
@@ -27,6 +28,13 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
   { to: '/deviations', key: 'nav.deviations', icon: IconAlertTriangle, end: false },
   { to: '/corrective-actions', key: 'nav.correctiveActions', icon: IconListCheck, end: false },
   { to: '/procedures', key: 'nav.procedures', icon: IconBook, end: false },
+  {
+    to: '/risks',
+    key: 'nav.risks',
+    icon: IconFlame,
+    end: false,
+    roles: ['quality_manager', 'programme_leader', 'board_member', 'auditor'],
+  },
   {
     to: '/management-reviews',
     key: 'nav.managementReviews',

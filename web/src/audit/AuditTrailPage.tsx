@@ -26,6 +26,7 @@ const ENTITY_TYPES = [
   'corrective_action',
   'management_review',
   'quality_objective',
+  'risk',
   'training_record',
   'user',
 ] as const;

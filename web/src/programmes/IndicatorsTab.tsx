@@ -87,7 +87,12 @@ export function BarChart({
   );
 }
 
+/** A count of people: a number, or "<5" / ">=5" where it is hidden to protect participants. */
+type Count = number | string;
 type Rate = { numerator: number; denominator: number; value: number | null };
+type PeopleRate = { numerator: Count; denominator: Count; value: number | null };
+/** The bar of a hidden count: none (its size would give the count away). */
+const barValue = (v: Count | null | undefined) => (typeof v === 'number' ? v : 0);
 
 export function IndicatorsTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
@@ -98,17 +103,21 @@ export function IndicatorsTab({ programme }: { programme: Programme }) {
   const d = indicators.data as unknown as {
     asOf: string;
     smallCellsSuppressed: boolean;
-    participants: { byRole: Record<string, Record<string, number>> };
-    outcomes: Record<string, number | null>;
-    inWorkOrStudiesAmongCompleters: Rate;
+    participants: { byRole: Record<string, Record<string, Count>> };
+    outcomes: Record<string, Count | null>;
+    inWorkOrStudiesAmongCompleters: PeopleRate;
     conformance: { overall: Rate; byProcedure: { procedureKey: string; rate: Rate }[] };
     deviations: { total: number; bySeverity: Record<string, number | null>; openBySeverity: Record<string, number | null> };
     correctiveActions?: { total?: number };
   };
   const title = (key: string) => localised(matrix.data?.procedures.find((p) => p.procedureKey === key)?.title) || key;
-  const rateText = (r: Rate) =>
-    r.denominator ? t('indicator.ofTotal', { n: r.numerator, total: r.denominator, percent: formatPercent(r.value) }) : '–';
-  const count = (v: number | null | undefined) => (v === null || v === undefined ? t('indicator.suppressed') : String(v));
+  const count = (v: Count | null | undefined) => {
+    if (v === null || v === undefined || v === '<5') return t('indicator.suppressed');
+    if (v === '>=5') return t('indicator.suppressedAtLeast');
+    return String(v);
+  };
+  const rateText = (r: Rate | PeopleRate) =>
+    r.denominator ? t('indicator.ofTotal', { n: count(r.numerator), total: count(r.denominator), percent: formatPercent(r.value) }) : '–';
 
   return (
     <Stack gap="lg">
@@ -162,10 +171,10 @@ export function IndicatorsTab({ programme }: { programme: Programme }) {
         id="chart-outcomes"
         title={t('indicator.outcomes')}
         unit="count"
-        max={Math.max(1, ...Object.values(d.outcomes).map((v) => v ?? 0))}
+        max={Math.max(1, ...Object.values(d.outcomes).map(barValue))}
         bars={Object.entries(d.outcomes).map(([k, v]) => ({
           label: t(`indicator.outcome.${k}`, { defaultValue: k.replace(/_/g, ' ') }),
-          value: v ?? 0,
+          value: barValue(v),
           text: count(v),
         }))}
       />

@@ -4,6 +4,7 @@
 import { Badge } from '@mantine/core';
 import {
   IconAlertOctagon,
+  IconAlertTriangle,
   IconCircle,
   IconCircleCheck,
   IconCircleDashed,
@@ -46,6 +47,9 @@ const LOOK: Record<string, [Icon, string]> = {
   minor: [IconCircle, 'yellow'],
   major: [IconAlertOctagon, 'orange'],
   critical: [IconAlertOctagon, 'red'],
+  low: [IconCircle, 'green'],
+  medium: [IconAlertTriangle, 'yellow'],
+  high: [IconAlertOctagon, 'red'],
 };
 
 /** `kind` picks the label family: status.<kind>.<value>. */

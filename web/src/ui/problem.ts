@@ -33,7 +33,7 @@ const KNOWN: Record<string, string> = {
   'must be a finite number': 'field.number',
   'must be true or false': 'field.boolean',
   'must be a calendar date YYYY-MM-DD that exists': 'field.date',
-  // The password rules (src/auth/password-policy.ts) and the change of one's own password.
+  // The password rules (src/common/password-policy.ts) and the change of one's own password.
   'The password must not be one character repeated.': 'password.error.repeated',
   "The password must not be the account's e-mail address or name.": 'password.error.own',
   'The password is one of the most commonly used passwords, which attackers try first; choose another.': 'password.error.common',

@@ -6,12 +6,12 @@ import { from, lastValueFrom } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { JWT_SECRET } from '../auth/auth.service.js';
-import { inRequestTransaction } from '../database/request-transaction.js';
-import { canonicalHash } from './canonical.js';
-import { badRequest, conflict, unprocessable } from './problem.js';
-import { RequestHasher, holdsSecret } from './request-hash.js';
-import type { AuthenticatedRequest } from './request-context.js';
+import { JWT_SECRET } from '../config/secrets.js';
+import { inRequestTransaction } from './request-transaction.js';
+import { canonicalHash } from '../common/canonical.js';
+import { badRequest, conflict, unprocessable } from '../common/problem.js';
+import { RequestHasher, holdsSecret } from '../common/request-hash.js';
+import type { AuthenticatedRequest } from '../common/request-context.js';
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
 const REPLAYED_HEADERS = ['etag', 'location'] as const;

@@ -1,0 +1,25 @@
+import { toSignatureResponse } from '../signatures/signature.mapper.js';
+import type { ManagementReviewResponse } from './management-review.dto.js';
+import { reviewVersion } from './management-reviews.service.js';
+import type { ReviewView } from './management-reviews.service.js';
+
+export function toReviewResponse(v: ReviewView): ManagementReviewResponse {
+  return {
+    id: v.review.id,
+    version: reviewVersion(v),
+    heldOn: v.review.heldOn,
+    title: v.review.title,
+    state: v.review.state,
+    attendees: v.attendees,
+    decisions: v.decisions.map((d) => ({
+      id: d.decision.id,
+      seq: d.decision.seq,
+      text: d.decision.text,
+      action: d.action,
+      createdAt: d.decision.createdAt.toISOString(),
+    })),
+    closedAt: v.review.closedAt ? v.review.closedAt.toISOString() : null,
+    signature: v.signature ? toSignatureResponse(v.signature) : null,
+    createdAt: v.review.createdAt.toISOString(),
+  };
+}
