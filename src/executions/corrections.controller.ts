@@ -8,7 +8,6 @@ import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { ApproveCorrectionRequest, ExecutionResponse, PendingCorrectionResponse, RejectCorrectionRequest } from './execution.dto.js';
-import { ExecutionViewService } from './execution-view.service.js';
 import { CorrectionsService } from './corrections.service.js';
 
 const EXECUTION_ID = new UuidParam('Execution');
@@ -17,10 +16,7 @@ const CORRECTION_ID = new UuidParam('Correction');
 @ApiTags('executions')
 @Controller('api')
 export class CorrectionsController {
-  constructor(
-    private readonly corrections: CorrectionsService,
-    private readonly views: ExecutionViewService,
-  ) {}
+  constructor(private readonly corrections: CorrectionsService) {}
 
   @Get('corrections/pending')
   @Roles(...READ_PROGRAMME)
@@ -46,8 +42,7 @@ export class CorrectionsController {
     @Body() body: ApproveCorrectionRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExecutionResponse> {
-    await this.corrections.approve(ctx, id, correctionId, body);
-    return this.respond(ctx, res, id);
+    return withETag(res, await this.corrections.approve(ctx, id, correctionId, body));
   }
 
   @Post('executions/:id/corrections/:correctionId/reject')
@@ -62,13 +57,11 @@ export class CorrectionsController {
     @Body() body: RejectCorrectionRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExecutionResponse> {
-    await this.corrections.reject(ctx, id, correctionId, body);
-    return this.respond(ctx, res, id);
+    return withETag(res, await this.corrections.reject(ctx, id, correctionId, body));
   }
+}
 
-  private async respond(ctx: RequestContext, res: Response, id: string): Promise<ExecutionResponse> {
-    const view = await this.views.get(ctx, id);
-    setETag(res, view.version);
-    return view;
-  }
+function withETag(res: Response, execution: ExecutionResponse): ExecutionResponse {
+  setETag(res, execution.version);
+  return execution;
 }
