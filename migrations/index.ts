@@ -21,6 +21,7 @@ import { DeviationExecutionIndex1796170200000 } from './1796170200000-DeviationE
 import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 import { RiskRegister1796200000000 } from './1796200000000-RiskRegister.js';
+import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionApproval.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SignedContent1796180000000,
   ProcedureBaselineAdoption1796190000000,
   RiskRegister1796200000000,
+  CorrectionApproval1796205000000,
 ];

@@ -54,7 +54,16 @@ type Matrix = {
   };
 };
 
-const zero = { not_applicable: 0, not_yet_due: 0, due: 0, overdue: 0, in_progress: 0, conforming: 0, nonconforming: 0 };
+const zero = {
+  not_applicable: 0,
+  not_yet_due: 0,
+  due: 0,
+  overdue: 0,
+  in_progress: 0,
+  conforming: 0,
+  conforming_after_correction: 0,
+  nonconforming: 0,
+};
 
 describe('conformance matrix', () => {
   let t: TestApp;
@@ -150,6 +159,7 @@ describe('conformance matrix', () => {
       procedureKey: 'mx-intake',
       status: 'conforming',
       executionId: executions.conforming,
+      pendingCorrection: false,
       versionNumber: 1,
       window: { from: '2025-01-10', to: '2025-01-30' },
     });
@@ -157,6 +167,7 @@ describe('conformance matrix', () => {
       procedureKey: 'mx-intake',
       status: 'in_progress',
       executionId: executions.inProgress,
+      pendingCorrection: false,
       versionNumber: 2,
       window: { from: '2025-03-01', to: '2025-03-21' },
     });
@@ -164,6 +175,7 @@ describe('conformance matrix', () => {
       procedureKey: 'mx-intake',
       status: 'due',
       executionId: null,
+      pendingCorrection: false,
       versionNumber: 2,
       window: { from: '2025-03-01', to: '2025-03-21' },
     });
@@ -181,6 +193,7 @@ describe('conformance matrix', () => {
         procedureKey: 'mx-pair',
         status: 'not_yet_due',
         executionId: null,
+        pendingCorrection: false,
         versionNumber: 1,
         window: { from: '2025-05-01', to: '2025-06-30' },
       },
@@ -192,6 +205,7 @@ describe('conformance matrix', () => {
         procedureKey: 'mx-intro',
         status: 'conforming',
         executionId: executions.cohort,
+        pendingCorrection: false,
         versionNumber: 1,
         window: { from: '2025-02-17', to: '2025-03-10' },
       },
@@ -209,6 +223,7 @@ describe('conformance matrix', () => {
       overdue: 1,
       in_progress: 1,
       conforming: 4,
+      conforming_after_correction: 0,
       nonconforming: 1,
     });
     const fromRows = { ...zero } as Record<string, number>;
@@ -296,9 +311,19 @@ describe('conformance matrix', () => {
         performedAt: '2025-01-28T10:00:00+01:00',
         reason: 'The meeting was on 28 January; the date was mistyped',
       })
-      .expect(201);
+      .expect(202);
+    // Held until a quality manager approves: the cell stays nonconforming, with the correction pending.
+    const held = await matrix('2025-03-10');
+    expect(cell(held, a.nonconforming.id, 'mx-intake')).toMatchObject({ status: 'nonconforming', pendingCorrection: true });
+    const [pending] = (await t.http.get(`/api/executions/${executions.nonconforming}`).set(...bearer(staff.qm))).body.corrections;
+    await t.http
+      .post(`/api/executions/${executions.nonconforming}/corrections/${pending.id}/approve`)
+      .set(...bearer(staff.qm))
+      .send({ reason: 'The calendar shows 28 January', password: staff.qm.password })
+      .expect(200);
     const m = await matrix('2025-03-10');
-    expect(cell(m, a.nonconforming.id, 'mx-intake').status).toBe('conforming');
+    // Conforming after correction: counted as conforming in rates, shown apart.
+    expect(cell(m, a.nonconforming.id, 'mx-intake')).toMatchObject({ status: 'conforming_after_correction', pendingCorrection: false });
     expect(m.totals.byProcedure.find((p) => p.procedureKey === 'mx-intake')!.rate).toEqual({ conforming: 4, completed: 4, rate: 1 });
     expect(m.totals.byVersion[0]).toEqual({ procedureKey: 'mx-intake', versionNumber: 1, rate: { conforming: 3, completed: 3, rate: 1 } });
   });

@@ -76,8 +76,12 @@ describe('executions', () => {
       state: 'open',
       createdAt: expect.any(String),
       completedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
       conformance: null,
       findings: [],
+      changedByCorrection: null,
+      corrections: [],
       window: { from: '2025-02-01', to: '2025-03-03' },
       steps: [],
       judgements: [],
@@ -278,22 +282,39 @@ describe('executions', () => {
     expect(refused).toEqual([]);
     await expect(t.sql(`UPDATE execution SET state = 'open', completed_at = NULL WHERE id = $1`, [e.id])).rejects.toThrow(/cannot change/);
 
-    const events = await auditedBy(t, async () => {
+    // The correction would clear the nonconformity: it is held (202) until a quality manager approves it.
+    let correctionId = '';
+    const requested = await auditedBy(t, async () => {
       const res = await t.http
         .post(`/api/executions/${e.id}/steps/${lateRecord.id}/corrections`)
         .set(...bearer(staff.leader))
         .send({ values: interview.values, performedAt: at('2025-02-25'), reason: 'Wrong date entered: the interview was on 25 February' });
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ conformance: 'nonconforming', judgements: [expect.objectContaining({ seq: 1 })] });
+      correctionId = res.body.corrections[0].id;
     });
-    expect(events.map((x) => x.action)).toEqual(['execution.correct_step']);
-    expect(events[0].changes).toMatchObject({
-      stepRecordId: { old: lateRecord.id, new: expect.any(String) },
+    expect(requested.map((x) => x.action)).toEqual(['execution.request_correction']);
+    expect(requested[0].changes).toMatchObject({
+      correctionId: { old: null, new: correctionId },
       performedAt: { old: '2025-03-10T09:00:00.000Z', new: '2025-02-25T09:00:00.000Z' },
+    });
+    const events = await auditedBy(t, async () => {
+      const res = await t.http
+        .post(`/api/executions/${e.id}/corrections/${correctionId}/approve`)
+        .set(...bearer(staff.qm))
+        .send({ reason: 'The calendar shows 25 February', password: staff.qm.password });
+      expect(res.status).toBe(200);
+    });
+    expect(events.map((x) => x.action)).toEqual(['execution.approve_correction']);
+    expect(events[0].changes).toMatchObject({
+      correctionId: { old: null, new: correctionId },
+      stepRecordId: { old: lateRecord.id, new: expect.any(String) },
       findings: { old: 1, new: 0 },
       conformance: { old: 'nonconforming', new: 'conforming' },
     });
     const view = await get(e.id);
     expect(view).toMatchObject({ state: 'completed', conformance: 'conforming', findings: [] });
+    expect(view.changedByCorrection).toMatchObject({ correctionId, approvedById: staff.qm.id });
     expect(view.judgements).toEqual([
       expect.objectContaining({ seq: 1, conformance: 'nonconforming', cause: 'completion', versionNumber: 1, judgedBy: staff.leader.id }),
       expect.objectContaining({
@@ -301,7 +322,7 @@ describe('executions', () => {
         conformance: 'conforming',
         cause: 'correction',
         versionNumber: 1,
-        judgedBy: staff.leader.id,
+        judgedBy: staff.qm.id,
         findings: [],
       }),
     ]);

@@ -26,6 +26,8 @@ const GUARDED = [
   'execution',
   'execution_step_record',
   'execution_judgement',
+  'execution_correction',
+  'execution_correction_decision',
   'reference_counter',
   'risk',
   'risk_revision',

@@ -207,6 +207,8 @@ export function evidenceReportFixture(lang: ReportLanguage = 'en', includeNames 
               state: 'completed',
               startedAt: '2027-01-08T09:00:00.000Z',
               completedAt: '2027-01-20T15:00:00.000Z',
+              cancellation: null,
+              conformingAfterCorrection: null,
               steps: [
                 {
                   stepKey: 'meet',

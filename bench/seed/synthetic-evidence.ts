@@ -131,6 +131,8 @@ function syntheticCaseFile(
       state: 'completed',
       startedAt: `${on}T08:00:00.000Z`,
       completedAt: `${on}T12:00:00.000Z`,
+      cancellation: null,
+      conformingAfterCorrection: null,
       steps: ['prepare', 'meeting'].map((stepKey) => ({
         stepKey,
         performedAt: `${on}T10:00:00.000Z`,

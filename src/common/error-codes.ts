@@ -66,6 +66,10 @@ export const ERROR_CODES = {
     meaning: 'Only a quality manager may change the severity of a deviation the system detected, and must give a reason.',
   },
   not_owner: { status: 403, meaning: 'Only the owner of the corrective action or a quality manager may take this step.' },
+  requester_cannot_approve: {
+    status: 403,
+    meaning: 'The caller asked for this correction, so another quality manager must approve it.',
+  },
   owner_cannot_verify: { status: 403, meaning: 'The owner of a corrective action cannot judge its effectiveness; someone else must.' },
 
   // 404
@@ -133,6 +137,21 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'The execution is completed: nothing more is recorded in it, but a recorded step can be corrected.',
   },
+  execution_once_per_subject: {
+    status: 409,
+    meaning:
+      'The procedure is carried out once per subject and was already carried out for this one (`executionId`); cancel that execution with a reason first.',
+  },
+  execution_not_completed: {
+    status: 409,
+    meaning: 'The execution is still open: record the step in it instead of adding it as a correction.',
+  },
+  execution_cancelled: { status: 409, meaning: 'The execution was cancelled: nothing more is recorded, corrected or cancelled in it.' },
+  correction_pending: {
+    status: 409,
+    meaning: "A correction of this step awaits a quality manager's decision (`correctionId`); no other correction of it until then.",
+  },
+  correction_decided: { status: 409, meaning: 'The correction was already approved or rejected (`decision`).' },
   step_already_recorded: { status: 409, meaning: 'The step is already recorded in this execution; correct that record instead.' },
   record_superseded: {
     status: 409,

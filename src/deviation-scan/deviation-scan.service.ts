@@ -61,7 +61,7 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
    * asks for one (to catch up on a missed scan). Never a day to come: what a scan opens cannot be
    * removed, and a step is not overdue before its window has closed.
    */
-  async scan(ctx: RequestContext, programmeId: string, asOf?: string): Promise<ScanResponse> {
+  async scan(ctx: RequestContext, programmeId: string, asOf?: string | null): Promise<ScanResponse> {
     const result = await this.dataSource.transaction(async (m): Promise<ScanResult> => {
       const programme = await this.access.writable(m, ctx, programmeId);
       const day = this.scanDay(ctx, programme.timeZone, asOf);
@@ -100,9 +100,10 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
     return toScanResponse(result, ctx.actor);
   }
 
-  private scanDay(ctx: RequestContext, timeZone: string, asOf: string | undefined): string {
+  private scanDay(ctx: RequestContext, timeZone: string, asOf: string | null | undefined): string {
     const today = this.clock.today(timeZone);
-    if (asOf === undefined || asOf === today) return today;
+    // An explicit null passes the optional field's validation: it means the default, today.
+    if (asOf === undefined || asOf === null || asOf === today) return today;
     if (asOf > today) throw dayInFuture('today', asOf, today);
     if (!hasAnyRole(ctx.actor.roles, ['quality_manager']))
       throw forbidden('past_scan_not_allowed', 'Only a quality manager may scan as of a past day; a scan runs for today');

@@ -23,6 +23,8 @@ export interface MatrixCell {
   procedureKey: string;
   status: MatrixStatus;
   executionId: string | null;
+  /** A correction of the execution awaits a quality manager's decision (not in force: the status ignores it). */
+  pendingCorrection: boolean;
   /** The version the execution is pinned to, or the plan's version when there is none. */
   versionNumber: number;
   window: DateRange | null;
@@ -68,9 +70,20 @@ interface ExecutionRow {
   /** For a completed execution, when its procedure was done (its last step; see DONE_AT_JOIN). */
   completed_at: Date | null;
   conformance: 'conforming' | 'nonconforming' | null;
+  ever_nonconforming: boolean;
+  pending_correction: boolean;
 }
 
-const ALL_STATUSES: MatrixStatus[] = ['not_applicable', 'not_yet_due', 'due', 'overdue', 'in_progress', 'conforming', 'nonconforming'];
+const ALL_STATUSES: MatrixStatus[] = [
+  'not_applicable',
+  'not_yet_due',
+  'due',
+  'overdue',
+  'in_progress',
+  'conforming',
+  'conforming_after_correction',
+  'nonconforming',
+];
 
 /**
  * Where every subject stands with every procedure in the plan. A fixed number of queries
@@ -117,7 +130,10 @@ export async function loadMatrixData(m: EntityManager, programme: Pick<Programme
     () =>
       m.query(
         `SELECT e.id, e.procedure_key, e.version_number, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
-                e.state, CASE WHEN e.state = 'completed' THEN coalesce(done.at, e.completed_at) END AS completed_at, j.conformance
+                e.state, CASE WHEN e.state = 'completed' THEN coalesce(done.at, e.completed_at) END AS completed_at, j.conformance,
+                EXISTS (SELECT 1 FROM execution_judgement n WHERE n.execution_id = e.id AND n.conformance = 'nonconforming') AS ever_nonconforming,
+                EXISTS (SELECT 1 FROM execution_correction c WHERE c.execution_id = e.id
+                          AND NOT EXISTS (SELECT 1 FROM execution_correction_decision d WHERE d.correction_id = c.id)) AS pending_correction
          FROM execution e
          LEFT JOIN (
            SELECT DISTINCT ON (ej.execution_id) ej.execution_id, ej.conformance
@@ -132,7 +148,7 @@ export async function loadMatrixData(m: EntityManager, programme: Pick<Programme
              AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
            GROUP BY r.execution_id
          ) done ON done.execution_id = e.id
-         WHERE e.programme_id = $1
+         WHERE e.programme_id = $1 AND e.state <> 'cancelled'
          ORDER BY e.created_at`,
         [programme.id],
       ),
@@ -253,12 +269,15 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
         status = subjectStatus({
           window,
           today,
-          execution: execution ? { state: execution.state, conformance: execution.conformance } : null,
+          execution: execution
+            ? { state: execution.state, conformance: execution.conformance, everNonconforming: execution.ever_nonconforming }
+            : null,
         });
       cells.push({
         procedureKey: p.procedure_key,
         status,
         executionId: execution?.id ?? null,
+        pendingCorrection: execution?.pending_correction ?? false,
         versionNumber: execution?.version_number ?? p.version_number,
         window,
       });

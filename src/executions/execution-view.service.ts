@@ -10,6 +10,8 @@ import type { ExecutionContext } from './execution-loader.js';
 import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
 import { windowBounds } from '../common/calendar.js';
 import { userNames } from '../users/users.queries.js';
+import { correctionMarks, correctionRows } from './corrections.queries.js';
+import type { CorrectionMark } from './corrections.queries.js';
 
 /** Reads one execution as an auditor needs to see it: every record, every judgement. */
 @Injectable()
@@ -42,8 +44,17 @@ export class ExecutionViewService {
   ): Promise<ExecutionResponse> {
     const executionId = ec.execution.id;
     const judgements = known.judgements ?? (await m.getRepository(Judgement).find({ where: { executionId }, order: { seq: 'ASC' } }));
+    // An open execution has no judgement, so nothing held for approval either.
+    const corrections = judgements.length ? await correctionRows(m, { executionId }) : [];
+    const marks = judgements.length ? await correctionMarks(m, [executionId]) : new Map<string, CorrectionMark>();
+    const mark = marks.get(executionId);
     const staff = new Map<string, string>(known.actor?.id ? [[known.actor.id, known.actor.name]] : []);
-    const unknown = [...new Set(ec.records.map((r) => r.performedBy).filter((x): x is string => x !== null && !staff.has(x)))];
+    const people = [
+      ...ec.records.map((r) => r.performedBy),
+      ...corrections.flatMap((c) => [c.requested_by, c.decided_by]),
+      mark?.approvedById ?? null,
+    ];
+    const unknown = [...new Set(people.filter((x): x is string => x !== null && !staff.has(x)))];
     if (unknown.length) {
       for (const [id, name] of await userNames(m, unknown)) staff.set(id, name);
     }
@@ -67,8 +78,31 @@ export class ExecutionViewService {
       state: e.state,
       createdAt: e.createdAt.toISOString(),
       completedAt: e.completedAt ? e.completedAt.toISOString() : null,
+      cancelledAt: e.cancelledAt ? e.cancelledAt.toISOString() : null,
+      cancelReason: e.cancelReason,
       conformance: latest?.conformance ?? null,
       findings: (latest?.findings ?? []) as FindingResponse[],
+      changedByCorrection: mark ? { ...mark, approvedByName: mark.approvedById ? (staff.get(mark.approvedById) ?? null) : null } : null,
+      corrections: corrections.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        state: c.decision ?? 'pending',
+        stepKey: c.step_key,
+        supersedesId: c.supersedes_id,
+        ...(names ? { values: c.values } : pseudonymisedValues(ec, c.step_key, c.values)),
+        performedAt: c.performed_at.toISOString(),
+        performedById: c.performed_by,
+        reason: c.reason,
+        requestedById: c.requested_by,
+        requestedByName: staff.get(c.requested_by) ?? null,
+        requestedAt: c.requested_at.toISOString(),
+        decisionReason: c.decision_reason,
+        decidedById: c.decided_by,
+        decidedByName: c.decided_by ? (staff.get(c.decided_by) ?? null) : null,
+        decidedAt: c.decided_at ? c.decided_at.toISOString() : null,
+        signatureId: c.signature_id,
+        stepRecordId: c.step_record_id,
+      })),
       window: ec.anchor ? windowBounds(ec.anchor, ec.definition.window) : null,
       steps: ec.records.map((r) => ({
         id: r.id,

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Subject } from '../procedures/procedure-definition.js';
 
-export type ExecutionState = 'open' | 'completed';
+export type ExecutionState = 'open' | 'completed' | 'cancelled';
 export type Conformance = 'conforming' | 'nonconforming';
 
 /** One carrying-out of a procedure for a subject, pinned to a procedure version. Frozen once completed. */
@@ -22,6 +22,9 @@ export class Execution {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'completed_by', type: 'uuid', nullable: true }) completedBy: string | null;
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Column({ name: 'cancelled_by', type: 'uuid', nullable: true }) cancelledBy: string | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason: string | null;
   @Column({ type: 'integer' }) version: number;
 }
 

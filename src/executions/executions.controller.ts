@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/policy.js';
 import { setETag } from '../common/etag.js';
@@ -8,7 +8,14 @@ import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME, WRITE_PROGRAMME } from '../programmes/programme-roles.js';
 import { PROGRAMME_ID } from '../programmes/programme.dto.js';
-import { CorrectStepRequest, ExecutionResponse, RecordStepRequest, StartExecutionRequest } from './execution.dto.js';
+import {
+  AddMissingStepRequest,
+  CancelExecutionRequest,
+  CorrectStepRequest,
+  ExecutionResponse,
+  RecordStepRequest,
+  StartExecutionRequest,
+} from './execution.dto.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import { ExecutionsService } from './executions.service.js';
 
@@ -62,9 +69,15 @@ export class ExecutionsController {
   @Post('executions/:id/steps/:recordId/corrections')
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({
-    summary: 'Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again',
+    summary:
+      'Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again. ' +
+      'A correction that would turn a nonconforming execution into a conforming one is held (202) until a quality manager approves it',
   })
-  @ApiCreatedResponse({ type: ExecutionResponse })
+  @ApiCreatedResponse({ type: ExecutionResponse, description: 'The correction is in force' })
+  @ApiAcceptedResponse({
+    type: ExecutionResponse,
+    description: "Held for a quality manager's approval (see `corrections`); nothing changed yet",
+  })
   async correct(
     @Ctx() ctx: RequestContext,
     @Param('id', EXECUTION_ID) id: string,
@@ -72,7 +85,50 @@ export class ExecutionsController {
     @Body() body: CorrectStepRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return withETag(res, await this.executions.correct(ctx, id, recordId, body));
+    const answer = await this.executions.correct(ctx, id, recordId, body);
+    if (answer.held) res.status(202);
+    return withETag(res, answer.execution);
+  }
+
+  @Post('executions/:id/missing-steps')
+  @Roles(...WRITE_PROGRAMME)
+  @ApiOperation({
+    summary:
+      'Add a step forgotten before completion to a completed execution, as a correction with a reason; the execution is judged again. ' +
+      'Held (202) for a quality manager when it would turn a nonconforming execution into a conforming one',
+  })
+  @ApiCreatedResponse({ type: ExecutionResponse, description: 'The step is in force' })
+  @ApiAcceptedResponse({
+    type: ExecutionResponse,
+    description: "Held for a quality manager's approval (see `corrections`); nothing changed yet",
+  })
+  async addMissingStep(
+    @Ctx() ctx: RequestContext,
+    @Param('id', EXECUTION_ID) id: string,
+    @Body() body: AddMissingStepRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const answer = await this.executions.addMissingStep(ctx, id, body);
+    if (answer.held) res.status(202);
+    return withETag(res, answer.execution);
+  }
+
+  @Post('executions/:id/cancel')
+  @HttpCode(200)
+  @Roles(...WRITE_PROGRAMME)
+  @ApiOperation({
+    summary:
+      'Cancel an execution with a reason (a completed one: quality managers only). Its records stay; it no longer counts, ' +
+      'and a procedure carried out once per subject may be carried out again',
+  })
+  @ApiOkResponse({ type: ExecutionResponse })
+  async cancel(
+    @Ctx() ctx: RequestContext,
+    @Param('id', EXECUTION_ID) id: string,
+    @Body() body: CancelExecutionRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withETag(res, await this.executions.cancel(ctx, id, body));
   }
 
   @Post('executions/:id/complete')

@@ -3,14 +3,16 @@ import { DeviationsModule } from '../deviations/deviations.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { ConformanceMatrixController } from './conformance-matrix.controller.js';
 import { ConformanceMatrixService } from './conformance-matrix.service.js';
+import { CorrectionsController } from './corrections.controller.js';
+import { CorrectionsService } from './corrections.service.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import { ExecutionsController } from './executions.controller.js';
 import { ExecutionsService } from './executions.service.js';
 
 @Module({
   imports: [ProgrammesModule, DeviationsModule],
-  controllers: [ExecutionsController, ConformanceMatrixController],
-  providers: [ExecutionsService, ExecutionViewService, ConformanceMatrixService],
+  controllers: [ExecutionsController, CorrectionsController, ConformanceMatrixController],
+  providers: [ExecutionsService, ExecutionViewService, ConformanceMatrixService, CorrectionsService],
   exports: [ExecutionsService, ConformanceMatrixService],
 })
 export class ExecutionsModule {}

@@ -11,7 +11,7 @@ import { Execution, StepRecord } from './execution.entity.js';
 
 /** The execution $1 with its row lock, held until the transaction ends. */
 export const LOCK_EXECUTION = `SELECT id, programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type,
-  participant_id, pair_id, state, created_by, created_at, completed_by, completed_at, version
+  participant_id, pair_id, state, created_by, created_at, completed_by, completed_at, cancelled_by, cancelled_at, cancel_reason, version
   FROM execution WHERE id = $1 FOR UPDATE`;
 
 export interface ExecutionRow {
@@ -30,6 +30,9 @@ export interface ExecutionRow {
   created_at: Date;
   completed_by: string | null;
   completed_at: Date | null;
+  cancelled_by: string | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
   version: number;
 }
 
@@ -50,6 +53,9 @@ export function executionFromRow(r: ExecutionRow): Execution {
     createdAt: r.created_at,
     completedBy: r.completed_by,
     completedAt: r.completed_at,
+    cancelledBy: r.cancelled_by,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
     version: r.version,
   });
 }
@@ -168,10 +174,11 @@ export async function lockExecutionsOf(
   programmeId: string,
   slots: readonly { procedureKey: string; subjectId: string }[],
 ): Promise<{ id: string; procedureKey: string; subjectId: string; state: 'open' | 'completed' }[]> {
+  // A cancelled execution stands for nothing: the subject still owes the procedure.
   if (slots.length === 0) return [];
   return m.query(
     `SELECT id, procedure_key AS "procedureKey", coalesce(participant_id, pair_id, programme_id) AS "subjectId", state FROM execution
-     WHERE programme_id = $1
+     WHERE programme_id = $1 AND state <> 'cancelled'
        AND (procedure_key, coalesce(participant_id, pair_id, programme_id)) IN (SELECT * FROM unnest($2::text[], $3::uuid[]))
      ORDER BY id FOR KEY SHARE`,
     [programmeId, slots.map((x) => x.procedureKey), slots.map((x) => x.subjectId)],
@@ -203,6 +210,8 @@ export interface CaseExecutionRow {
   state: Execution['state'];
   createdAt: Date;
   completedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
 }
 
 /** The executions of the programme about the participants and pairs `subjectIds`, by subject, start and id. */
@@ -214,7 +223,8 @@ export async function executionsOfSubjects(
   if (subjectIds.length === 0) return [];
   return m.query<CaseExecutionRow[]>(
     `SELECT id, procedure_key AS "procedureKey", version_id AS "versionId", version_number AS "versionNumber", content_hash AS "contentHash",
-       subject_type AS "subjectType", participant_id AS "participantId", pair_id AS "pairId", state, created_at AS "createdAt", completed_at AS "completedAt"
+       subject_type AS "subjectType", participant_id AS "participantId", pair_id AS "pairId", state, created_at AS "createdAt", completed_at AS "completedAt",
+       cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason"
      FROM execution WHERE programme_id = $1 AND (participant_id = ANY($2) OR pair_id = ANY($2)) ORDER BY created_at, id`,
     [programmeId, [...new Set(subjectIds)]],
   );

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { canonicalJson } from '../common/canonical.js';
-import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
+import { randomUUID } from 'node:crypto';
+import { hasAnyRole } from '../common/roles.js';
+import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import { Clock } from '../common/clock.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
@@ -79,6 +81,21 @@ export class ExecutionsService {
         throw conflict('execution_open', 'An open execution of this procedure exists for this subject; continue it', {
           executionId: open[0].id,
         });
+      // The programme's row lock (taken above) serialises starts in it: of two starts at once for
+      // one subject, the second sees the first's execution here.
+      if (version.definition.oncePerSubject) {
+        const [done] = await m.query<{ id: string }[]>(
+          `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'completed'
+             AND coalesce(participant_id, pair_id, programme_id) = $3 ORDER BY completed_at LIMIT 1`,
+          [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
+        );
+        if (done)
+          throw conflict(
+            'execution_once_per_subject',
+            `${entry.procedureKey} is carried out once per subject, and was carried out for ${subject.label} (execution ${done.id}); cancel that execution with a reason before starting another`,
+            { executionId: done.id },
+          );
+      }
       const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO execution (programme_id, procedure_id, procedure_key, version_id, version_number, content_hash, subject_type, participant_id, pair_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
@@ -120,8 +137,12 @@ export class ExecutionsService {
   ): Promise<ExecutionResponse> {
     return this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
+      refuseCancelled(ec);
       if (ec.execution.state !== 'open')
-        throw conflict('execution_completed', 'The execution is completed; correct a recorded step instead (with a reason)');
+        throw conflict(
+          'execution_completed',
+          'The execution is completed; correct a recorded step, or add a forgotten one as a correction, instead (with a reason)',
+        );
       if (ec.programme.status === 'closed')
         throw conflict('programme_closed', 'The programme is closed: nothing more is recorded in it (corrections with a reason still are)');
       const step = ec.definition.steps.find((s) => s.key === input.stepKey);
@@ -170,15 +191,20 @@ export class ExecutionsService {
     });
   }
 
-  /** A correction is a new record that supersedes the old one; a completed execution is judged again. */
+  /**
+   * A correction is a new record that supersedes the old one; a completed execution is judged
+   * again. One that would turn a nonconforming execution into a conforming one is held as a
+   * pending correction until a quality manager decides on it (see CorrectionsService).
+   */
   async correct(
     ctx: RequestContext,
     executionId: string,
     recordId: string,
     input: { values: Record<string, unknown>; reason: string; performedAt?: string; performedById?: string },
-  ): Promise<ExecutionResponse> {
-    await this.dataSource.transaction(async (m) => {
+  ): Promise<CorrectionAnswer> {
+    const outcome = await this.dataSource.transaction(async (m): Promise<CorrectionOutcome> => {
       const ec = await this.writableExecution(m, ctx, executionId);
+      refuseCancelled(ec);
       const old = ec.records.find((r) => r.id === recordId);
       if (!old) throw notFound('Step record');
       const replacement = ec.records.find((r) => r.supersedesId === old.id);
@@ -186,54 +212,250 @@ export class ExecutionsService {
         throw conflict('record_superseded', 'This record has already been corrected; correct the newest record (currentRecordId) instead', {
           currentRecordId: replacement.id,
         });
+      await refusePending(m, executionId, old.stepKey);
       const step = ec.definition.steps.find((s) => s.key === old.stepKey);
       const values = step ? checkValues(step, input.values) : input.values;
       if (input.performedAt) checkPerformedAt(this.clock, input.performedAt, ec.programme.timeZone);
       const performer = input.performedById ? await this.performer(m, input.performedById) : old.performedBy;
       const performedAt = input.performedAt ?? old.performedAt.toISOString();
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by, supersedes_id, correction_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [executionId, old.stepKey, JSON.stringify(values), performedAt, performer, old.notes, ctx.actor.id, old.id, input.reason],
-      );
-      let judgement: ConformanceResult | undefined;
-      let prior: { conformance: string; findings: number } | undefined;
-      if (ec.execution.state === 'completed') {
-        [prior] = await m.query<{ conformance: string; findings: number }[]>(
-          `SELECT conformance, jsonb_array_length(findings) AS findings FROM execution_judgement WHERE execution_id = $1 ORDER BY seq DESC LIMIT 1`,
-          [executionId],
-        );
-        const fresh = await loadExecution(m, executionId);
-        judgement = await judge(m, fresh);
-        await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
+      const proposal: Proposal = {
+        kind: 'correction',
+        stepKey: old.stepKey,
+        supersedesId: old.id,
+        values,
+        performedAt,
+        performedBy: performer,
+        notes: old.notes,
+        reason: input.reason,
+      };
+      const held = await this.holdIfItClearsNonconformity(m, ctx, ec, proposal);
+      const changes = {
+        stepKey: { old: old.stepKey, new: old.stepKey },
+        valuesHash: {
+          old: await this.audit.personal(canonicalJson(old.values), m),
+          new: await this.audit.personal(canonicalJson(values), m),
+        },
+        // Compared and recorded as UTC instants, as execution.record_step records them.
+        ...(new Date(performedAt).toISOString() !== old.performedAt.toISOString()
+          ? { performedAt: { old: old.performedAt.toISOString(), new: new Date(performedAt).toISOString() } }
+          : {}),
+        ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
+      };
+      if (held) {
+        await this.audit.append(m, ctx, {
+          action: 'execution.request_correction',
+          entityType: 'execution',
+          entityId: executionId,
+          entityVersion: ec.execution.version,
+          changes: { correctionId: { old: null, new: held }, stepRecordId: { old: old.id, new: null }, ...changes },
+          reason: input.reason,
+        });
+        return { pendingCorrectionId: held };
       }
+      const applied = await this.apply(m, ctx, ec, proposal);
       await this.audit.append(m, ctx, {
         action: 'execution.correct_step',
         entityType: 'execution',
         entityId: executionId,
         entityVersion: ec.execution.version,
-        changes: {
-          stepRecordId: { old: old.id, new: row.id },
-          stepKey: { old: old.stepKey, new: old.stepKey },
-          valuesHash: {
-            old: await this.audit.personal(canonicalJson(old.values), m),
-            new: await this.audit.personal(canonicalJson(values), m),
-          },
-          // Compared and recorded as UTC instants, as execution.record_step records them.
-          ...(new Date(performedAt).toISOString() !== old.performedAt.toISOString()
-            ? { performedAt: { old: old.performedAt.toISOString(), new: new Date(performedAt).toISOString() } }
-            : {}),
-          ...(performer !== old.performedBy ? { performedBy: { old: old.performedBy, new: performer } } : {}),
-          ...(judgement
-            ? {
-                conformance: { old: prior?.conformance ?? null, new: judgement.status },
-                findings: { old: prior?.findings ?? null, new: judgement.findings.length },
-              }
-            : {}),
-        },
+        changes: { stepRecordId: { old: old.id, new: applied.recordId }, ...changes, ...applied.judgementChanges },
         reason: input.reason,
       });
-      if (judgement?.status === 'nonconforming') await this.detectDeviations(m, ctx, await loadExecution(m, executionId), judgement);
+      await applied.detect();
+      return { recordId: applied.recordId };
+    });
+    return { held: 'pendingCorrectionId' in outcome, execution: await this.views.get(ctx, executionId) };
+  }
+
+  /**
+   * A step forgotten before completion, added to the completed execution as a correction (with a
+   * reason); the execution is judged again, and held for approval like any correction when that
+   * would turn it from nonconforming into conforming.
+   */
+  async addMissingStep(
+    ctx: RequestContext,
+    executionId: string,
+    input: {
+      stepKey: string;
+      values: Record<string, unknown>;
+      performedAt: string;
+      performedById?: string;
+      notes?: string;
+      reason: string;
+    },
+  ): Promise<CorrectionAnswer> {
+    const outcome = await this.dataSource.transaction(async (m): Promise<CorrectionOutcome> => {
+      const ec = await this.writableExecution(m, ctx, executionId);
+      refuseCancelled(ec);
+      if (ec.execution.state === 'open')
+        throw conflict('execution_not_completed', 'The execution is still open: record the step in it (no reason needed)');
+      const step = ec.definition.steps.find((s) => s.key === input.stepKey);
+      if (!step) {
+        throw unprocessable(
+          'unknown_step',
+          `Version ${ec.execution.versionNumber} of ${ec.execution.procedureKey} has no step ${input.stepKey}`,
+          { errors: [{ field: 'stepKey', message: `must be one of: ${ec.definition.steps.map((s) => s.key).join(', ')}` }] },
+        );
+      }
+      const values = checkValues(step, input.values);
+      checkPerformedAt(this.clock, input.performedAt, ec.programme.timeZone);
+      const performer = input.performedById ? await this.performer(m, input.performedById) : ctx.actor.id!;
+      if (ec.records.some((r) => r.stepKey === input.stepKey && !ec.records.some((c) => c.supersedesId === r.id)))
+        throw conflict('step_already_recorded', `Step ${input.stepKey} is already recorded; correct that record instead`);
+      await refusePending(m, executionId, input.stepKey);
+      const proposal: Proposal = {
+        kind: 'added_step',
+        stepKey: input.stepKey,
+        supersedesId: null,
+        values,
+        performedAt: input.performedAt,
+        performedBy: performer,
+        notes: input.notes ?? null,
+        reason: input.reason,
+      };
+      const changes = {
+        stepKey: { old: null, new: input.stepKey },
+        valuesHash: { old: null, new: await this.audit.personal(canonicalJson(values), m) },
+        performedAt: { old: null, new: new Date(input.performedAt).toISOString() },
+        performedBy: { old: null, new: performer },
+      };
+      const held = await this.holdIfItClearsNonconformity(m, ctx, ec, proposal);
+      if (held) {
+        await this.audit.append(m, ctx, {
+          action: 'execution.request_correction',
+          entityType: 'execution',
+          entityId: executionId,
+          entityVersion: ec.execution.version,
+          changes: { correctionId: { old: null, new: held }, ...changes },
+          reason: input.reason,
+        });
+        return { pendingCorrectionId: held };
+      }
+      const applied = await this.apply(m, ctx, ec, proposal);
+      await this.audit.append(m, ctx, {
+        action: 'execution.add_missing_step',
+        entityType: 'execution',
+        entityId: executionId,
+        entityVersion: ec.execution.version,
+        changes: { stepRecordId: { old: null, new: applied.recordId }, ...changes, ...applied.judgementChanges },
+        reason: input.reason,
+      });
+      await applied.detect();
+      return { recordId: applied.recordId };
+    });
+    return { held: 'pendingCorrectionId' in outcome, execution: await this.views.get(ctx, executionId) };
+  }
+
+  /**
+   * Held when the execution is completed, its judgement now is nonconforming and the proposal
+   * would make it conforming: the pending correction's id, else null (the caller applies it).
+   */
+  private async holdIfItClearsNonconformity(
+    m: EntityManager,
+    ctx: RequestContext,
+    ec: ExecutionContext,
+    p: Proposal,
+  ): Promise<string | null> {
+    if (ec.execution.state !== 'completed') return null;
+    const prior = await latestJudgement(m, ec.execution.id);
+    if (prior?.conformance !== 'nonconforming') return null;
+    const trial = Object.assign(new StepRecord(), {
+      id: randomUUID(),
+      executionId: ec.execution.id,
+      stepKey: p.stepKey,
+      values: p.values,
+      performedAt: new Date(p.performedAt),
+      performedBy: p.performedBy,
+      notes: p.notes,
+      recordedBy: ctx.actor.id,
+      recordedAt: new Date(),
+      supersedesId: p.supersedesId,
+      correctionReason: p.reason,
+    });
+    const result = await judge(m, { ...ec, records: [...ec.records, trial] });
+    if (result.status !== 'conforming') return null;
+    const [row] = await m.query<{ id: string }[]>(
+      `INSERT INTO execution_correction (execution_id, kind, supersedes_id, step_key, "values", performed_at, performed_by, notes, reason, findings_before, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        ec.execution.id,
+        p.kind,
+        p.supersedesId,
+        p.stepKey,
+        JSON.stringify(p.values),
+        p.performedAt,
+        p.performedBy,
+        p.notes,
+        p.reason,
+        JSON.stringify(prior.findings),
+        ctx.actor.id,
+      ],
+    );
+    return row.id;
+  }
+
+  /**
+   * Puts a correction in force: its step record, then (for a completed execution) a new judgement.
+   * `detect` opens the deviations of a nonconforming result; the caller runs it after its audit event.
+   */
+  async apply(
+    m: EntityManager,
+    ctx: RequestContext,
+    ec: ExecutionContext,
+    p: Proposal,
+  ): Promise<{
+    recordId: string;
+    judgement?: ConformanceResult;
+    judgementChanges: Record<string, { old: unknown; new: unknown }>;
+    detect: () => Promise<void>;
+  }> {
+    const [row] = await m.query<{ id: string }[]>(
+      `INSERT INTO execution_step_record (execution_id, step_key, "values", performed_at, performed_by, notes, recorded_by, supersedes_id, correction_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [ec.execution.id, p.stepKey, JSON.stringify(p.values), p.performedAt, p.performedBy, p.notes, ctx.actor.id, p.supersedesId, p.reason],
+    );
+    if (ec.execution.state !== 'completed') return { recordId: row.id, judgementChanges: {}, detect: async () => {} };
+    const prior = await latestJudgement(m, ec.execution.id);
+    const fresh = await loadExecution(m, ec.execution.id);
+    const judgement = await judge(m, fresh);
+    await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
+    return {
+      recordId: row.id,
+      judgement,
+      judgementChanges: {
+        conformance: { old: prior?.conformance ?? null, new: judgement.status },
+        findings: { old: prior?.findings.length ?? null, new: judgement.findings.length },
+      },
+      detect: async () => {
+        if (judgement.status === 'nonconforming') await this.detectDeviations(m, ctx, await loadExecution(m, ec.execution.id), judgement);
+      },
+    };
+  }
+
+  /**
+   * Cancels an execution with a reason: an open one (nothing more is recorded in it), or a
+   * completed one (a quality manager only: it stops counting, and a procedure carried out once per
+   * subject can be carried out again). Its records and judgements stay; its deviations follow their
+   * own life cycle.
+   */
+  async cancel(ctx: RequestContext, executionId: string, input: { reason: string }): Promise<ExecutionResponse> {
+    await this.dataSource.transaction(async (m) => {
+      const ec = await this.writableExecution(m, ctx, executionId);
+      refuseCancelled(ec);
+      if (ec.execution.state === 'completed' && !hasAnyRole(ctx.actor.roles, ['quality_manager']))
+        throw forbidden('forbidden_role', 'Only a quality manager may cancel a completed execution');
+      await m.query(
+        `UPDATE execution SET state = 'cancelled', cancelled_at = now(), cancelled_by = $2, cancel_reason = $3, version = version + 1 WHERE id = $1`,
+        [executionId, ctx.actor.id, input.reason],
+      );
+      await this.audit.append(m, ctx, {
+        action: 'execution.cancel',
+        entityType: 'execution',
+        entityId: executionId,
+        entityVersion: ec.execution.version + 1,
+        changes: { state: { old: ec.execution.state, new: 'cancelled' } },
+        reason: input.reason,
+      });
     });
     return this.views.get(ctx, executionId);
   }
@@ -241,6 +463,7 @@ export class ExecutionsService {
   async complete(ctx: RequestContext, executionId: string): Promise<ExecutionResponse> {
     await this.dataSource.transaction(async (m) => {
       const ec = await this.writableExecution(m, ctx, executionId);
+      refuseCancelled(ec);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
       if (ec.programme.status === 'closed')
         throw conflict('programme_closed', 'The programme is closed: its open executions stay open, as they were left');
@@ -294,7 +517,7 @@ export class ExecutionsService {
     );
   }
 
-  private async storeJudgement(
+  async storeJudgement(
     m: EntityManager,
     ctx: RequestContext,
     ec: ExecutionContext,
@@ -309,7 +532,7 @@ export class ExecutionsService {
   }
 
   /** The execution locked for a write (until commit), after the actor's right to write in its programme. */
-  private async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
+  async writableExecution(m: EntityManager, ctx: RequestContext, executionId: string): Promise<ExecutionContext> {
     // Two plain reads: the lock, then (seeing whatever the writes it waited for committed) the rest.
     const [locked] = await m.query<ExecutionRow[]>(LOCK_EXECUTION, [executionId]);
     if (!locked) throw notFound('Execution');
@@ -422,6 +645,56 @@ function withRecord(records: readonly StepRecord[], added: StepRecord): StepReco
     r.recordedAt.getTime() > added.recordedAt.getTime() || (r.recordedAt.getTime() === added.recordedAt.getTime() && r.id > added.id);
   const at = records.findIndex(after);
   return at < 0 ? [...records, added] : [...records.slice(0, at), added, ...records.slice(at)];
+}
+
+/** What a correction or an added step would record (in force at once, or held for approval). */
+export interface Proposal {
+  kind: 'correction' | 'added_step';
+  stepKey: string;
+  supersedesId: string | null;
+  values: Record<string, unknown>;
+  performedAt: string;
+  performedBy: string | null;
+  notes: string | null;
+  reason: string;
+}
+
+/** Either the step record now in force, or the pending correction awaiting a quality manager. */
+type CorrectionOutcome = { recordId: string } | { pendingCorrectionId: string };
+
+/** The execution after a correction, and whether the correction was held for approval (202). */
+export interface CorrectionAnswer {
+  held: boolean;
+  execution: ExecutionResponse;
+}
+
+export function refuseCancelled(ec: ExecutionContext): void {
+  if (ec.execution.state === 'cancelled')
+    throw conflict('execution_cancelled', 'The execution was cancelled: nothing more is recorded or corrected in it');
+}
+
+/** A second correction of a step while one awaits a quality manager's decision is refused. */
+async function refusePending(m: EntityManager, executionId: string, stepKey: string): Promise<void> {
+  const [pending] = await m.query<{ id: string }[]>(
+    `SELECT c.id FROM execution_correction c WHERE c.execution_id = $1 AND c.step_key = $2
+       AND NOT EXISTS (SELECT 1 FROM execution_correction_decision d WHERE d.correction_id = c.id)`,
+    [executionId, stepKey],
+  );
+  if (pending)
+    throw conflict('correction_pending', `A correction of step ${stepKey} awaits a quality manager's decision; it is decided first`, {
+      correctionId: pending.id,
+    });
+}
+
+export async function latestJudgement(
+  m: EntityManager,
+  executionId: string,
+): Promise<{ conformance: 'conforming' | 'nonconforming'; findings: unknown[] } | undefined> {
+  const [row] = await m.query<{ conformance: 'conforming' | 'nonconforming'; findings: unknown[] }[]>(
+    `SELECT conformance, findings FROM execution_judgement WHERE execution_id = $1 ORDER BY seq DESC LIMIT 1`,
+    [executionId],
+  );
+  return row;
 }
 
 function checkValues(step: Parameters<typeof validateStepValues>[0], values: unknown): Record<string, unknown> {

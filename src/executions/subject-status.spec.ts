@@ -20,6 +20,16 @@ describe('subjectStatus', () => {
     ['completed conforming, even after the window', { window, today: '2027-01-01', execution: conforming }, 'conforming'],
     ['completed nonconforming, inside the window', { window, today: '2026-03-10', execution: nonconforming }, 'nonconforming'],
     ['completed conforming, window unknown', { window: null, today: '2026-03-10', execution: conforming }, 'conforming'],
+    [
+      'completed conforming after an earlier nonconforming judgement',
+      { window, today: '2026-03-10', execution: { ...conforming, everNonconforming: true } },
+      'conforming_after_correction',
+    ],
+    [
+      'completed nonconforming, also earlier',
+      { window, today: '2026-03-10', execution: { ...nonconforming, everNonconforming: true } },
+      'nonconforming',
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(subjectStatus(input)).toBe(expected);
@@ -55,7 +65,14 @@ describe('conformanceRate', () => {
       conforming: 3,
       completed: 4,
       rate: 0.75,
-      counts: { not_yet_due: 1, due: 1, overdue: 2, in_progress: 1, conforming: 3, nonconforming: 1 },
+      counts: { not_yet_due: 1, due: 1, overdue: 2, in_progress: 1, conforming: 3, conforming_after_correction: 0, nonconforming: 1 },
+    });
+  });
+  it('counts an execution conforming after correction as conforming, and apart', () => {
+    expect(conformanceRate(['conforming_after_correction', 'nonconforming', 'conforming'])).toMatchObject({
+      conforming: 2,
+      completed: 3,
+      counts: { conforming: 1, conforming_after_correction: 1, nonconforming: 1 },
     });
   });
   it('is null, not 0, when nothing is completed', () => {

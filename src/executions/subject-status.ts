@@ -4,13 +4,28 @@
  */
 import { type DateRange, isCalendarDate } from '../common/calendar.js';
 
-export const SUBJECT_STATUSES = ['not_yet_due', 'due', 'overdue', 'in_progress', 'conforming', 'nonconforming'] as const;
+/**
+ * `conforming_after_correction`: conforming now, but an earlier judgement was nonconforming (a
+ * correction, approved by a quality manager, changed it). Shown apart so a cleared nonconformity
+ * is never read as plain "conforming"; counted as conforming in rates.
+ */
+export const SUBJECT_STATUSES = [
+  'not_yet_due',
+  'due',
+  'overdue',
+  'in_progress',
+  'conforming',
+  'conforming_after_correction',
+  'nonconforming',
+] as const;
 export type SubjectStatus = (typeof SUBJECT_STATUSES)[number];
 
 export interface SubjectExecutionInput {
   state: 'open' | 'completed';
   /** The judgement stored when the execution was completed; null while open. */
   conformance: 'conforming' | 'nonconforming' | null;
+  /** True when an earlier judgement of the execution was nonconforming. */
+  everNonconforming?: boolean;
 }
 
 export interface SubjectStatusInput {
@@ -35,7 +50,7 @@ export function subjectStatus(input: SubjectStatusInput): SubjectStatus {
     // Showing an unjudged completed execution as conforming (or as in progress) would hide a
     // broken invariant from the auditor: completing an execution stores its judgement.
     if (execution.conformance === null) throw new Error('a completed execution must carry its conformance judgement');
-    return execution.conformance;
+    return execution.conformance === 'conforming' && execution.everNonconforming ? 'conforming_after_correction' : execution.conformance;
   }
   if (execution?.state === 'open') return passed ? 'overdue' : 'in_progress';
   if (window === null || today < window.from) return 'not_yet_due';
@@ -43,7 +58,7 @@ export function subjectStatus(input: SubjectStatusInput): SubjectStatus {
 }
 
 export interface ConformanceRate {
-  /** Completed executions judged conforming. */
+  /** Completed executions judged conforming (after a correction or not). */
   conforming: number;
   /** Completed executions (conforming + nonconforming). */
   completed: number;
@@ -66,6 +81,7 @@ export function conformanceRate(statuses: readonly SubjectStatus[]): Conformance
     if (!Object.hasOwn(counts, s)) throw new RangeError(`unknown subject status ${JSON.stringify(s)}`);
     counts[s] += 1;
   }
-  const completed = counts.conforming + counts.nonconforming;
-  return { conforming: counts.conforming, completed, rate: completed === 0 ? null : counts.conforming / completed, counts };
+  const conforming = counts.conforming + counts.conforming_after_correction;
+  const completed = conforming + counts.nonconforming;
+  return { conforming, completed, rate: completed === 0 ? null : conforming / completed, counts };
 }

@@ -30,6 +30,7 @@ export interface DefinitionInput {
   responsibleRoles: Role[];
   window: { anchor: Anchor; procedure?: string; fromDays: number; toDays: number };
   ordered?: boolean;
+  oncePerSubject?: boolean;
   steps: StepInput[];
   references?: string[];
 }
@@ -72,6 +73,8 @@ export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition
     ordered: input.ordered ?? DEFAULTS.ordered,
     steps: input.steps.map(normaliseStep),
   };
+  // Kept only when given, so that definitions written before it existed keep their content hash.
+  if (input.oncePerSubject !== undefined) out.oncePerSubject = input.oncePerSubject;
   if (input.references !== undefined) out.references = input.references.map((r) => r.trim());
   return out;
 }

@@ -79,6 +79,12 @@ export interface ProcedureDefinition {
   window: TimeWindow;
   /** When true, steps must be recorded in the defined order. */
   ordered: boolean;
+  /**
+   * When true, the procedure is carried out once for each subject (an intake interview, a final
+   * evaluation): a second execution for the same subject is refused unless the first was cancelled.
+   * Absent: as often as needed.
+   */
+  oncePerSubject?: boolean;
   steps: StepDefinition[];
   /** Clauses of ISO 9001 or internal documents the procedure implements, for the auditor. */
   references?: string[];

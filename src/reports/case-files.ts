@@ -92,7 +92,24 @@ async function execution(
       [l.procedure.contentHash, x.contentHash],
       [e.started, at(x.startedAt)],
       [e.completedAt, x.completedAt ? at(x.completedAt) : e.stillOpen],
+      ...(x.cancellation
+        ? [[e.cancelled, fill(e.cancelledValue, { at: at(x.cancellation.at), reason: x.cancellation.reason ?? '—' })] as const]
+        : []),
       [e.judgement, judgements.length ? judgements.join('\n') : e.notJudged],
+      ...(x.conformingAfterCorrection
+        ? [
+            [
+              l.conformanceStatus.conforming_after_correction,
+              x.conformingAfterCorrection.approvedBy && x.conformingAfterCorrection.approvedAt
+                ? fill(e.correctionApproved, {
+                    name: x.conformingAfterCorrection.approvedBy,
+                    at: at(x.conformingAfterCorrection.approvedAt),
+                    reason: x.conformingAfterCorrection.reason ?? '—',
+                  })
+                : e.correctionBeforeApproval,
+            ] as const,
+          ]
+        : []),
     ],
     { size: SIZE.small, labelWidth: 120 },
   );

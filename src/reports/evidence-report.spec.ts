@@ -19,7 +19,7 @@ import {
  * SHA-256 of the uncompressed rendering of `evidenceReportFixture('en')`. To update after an
  * intended change: run the spec, open the PDF named in the failure message, paste the hash.
  */
-const EXPECTED_SHA256 = '81616bda53f67174d53af6e9de6b0d70be963178fcc3569006ccdc0705a40762';
+const EXPECTED_SHA256 = 'd5c64462b80ab12526f20fe25496a4e13e4662110a85d9e8404a9a77945cfdc7';
 
 const render = (model: EvidenceReportModel = evidenceReportFixture(), compress?: boolean) =>
   renderToBuffer((out) => renderEvidenceReport(model, out, { compress }));
@@ -117,6 +117,27 @@ describe('renderEvidenceReport', () => {
       'VALID — every link of the hash chain verified',
     ]);
     expect(text).not.toContain('INVALID');
+  });
+
+  it('marks in a case file an execution cancelled, and one made conforming by an approved correction', async () => {
+    const model = evidenceReportFixture();
+    const [first] = model.caseFiles.subjects[0].executions;
+    model.caseFiles.subjects[0].executions = [
+      {
+        ...first,
+        conformingAfterCorrection: {
+          approvedBy: 'Quentin Second',
+          approvedAt: '2027-01-22T10:00:00.000Z',
+          reason: 'The consent form was found',
+        },
+      },
+      { ...first, state: 'cancelled', cancellation: { at: '2027-01-23T10:00:00.000Z', reason: 'Started for the wrong adept' } },
+    ];
+    const text = (await pageTexts(await render(model))).join('\n');
+    expectShows(text, [
+      'Conforming after correction approved by Quentin Second, 2027-01-22 11:00 UTC+1: The consent form was found',
+      'Cancelled 2027-01-23 11:00 UTC+1: Started for the wrong adept',
+    ]);
   });
 
   it('says where the audit trail breaks', async () => {

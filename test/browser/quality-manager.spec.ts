@@ -217,3 +217,88 @@ test('indicators are charts with a text description and a table alternative', as
   await expect(page.getByText('Adepts enrolled')).toBeVisible();
   await expectAccessible(page, 'the indicators tab');
 });
+
+test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({
+  page,
+}) => {
+  // Through the API, as the leader: the cohort's introduction day completed without its participation
+  // agreements (nonconforming), then the forgotten step added as a correction, held for a quality manager.
+  const leader = world.leader.api;
+  const e = await leader.post<{ id: string }>(`/api/programmes/${world.programme.id}/executions`, {
+    procedureKey: 'introduction-day',
+    subject: { cohort: true },
+  });
+  // The steps must lie after the version became effective (the world adopted the baseline moments
+  // ago) and before the minute the console's form proposes for the added step (it is ordered last):
+  // when both fall in this minute, wait for the next one.
+  test.setTimeout(120_000);
+  const version = await leader.get<{ effectiveFrom: string }>('/api/procedures/introduction-day/versions/1');
+  const effective = new Date(version.effectiveFrom).getTime();
+  const minuteStart = (ms: number) => ms - (ms % 60_000);
+  if (effective + 4_000 >= minuteStart(Date.now()))
+    await new Promise((r) => setTimeout(r, minuteStart(effective) + 60_000 - Date.now() + 1_000));
+  const ago = (order: number) => new Date(effective + (6 - order) * 1_000).toISOString();
+  const steps: [string, Record<string, unknown>, number][] = [
+    ['working_forms', { working_forms_presented: true }, 5],
+    ['rules_and_content', { rules_presented: true, content_presented: true }, 4],
+    ['attendance', { adepts_present: 3, mentors_present: 3 }, 3],
+  ];
+  for (const [stepKey, values, at] of steps) await leader.post(`/api/executions/${e.id}/steps`, { stepKey, values, performedAt: ago(at) });
+  const done = await leader.post<{ findings: { rule: string; stepKey?: string }[] }>(`/api/executions/${e.id}/complete`);
+  expect(done.findings.map((f) => `${f.rule} ${f.stepKey}`)).toEqual(['missing_step participation_agreements']);
+  // The leader adds the forgotten step in the console, as a correction with a reason: it is held.
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.goto(`/executions/${e.id}`);
+  const agreements = page.getByRole('region', { name: 'Participation agreements signed' });
+  await agreements.getByRole('button', { name: 'Add as a correction' }).click();
+  const form = agreements.getByRole('form', { name: 'Add after completion: Participation agreements signed' });
+  await form
+    .getByRole('radiogroup', { name: /Participation agreements signed by all/ })
+    .getByLabel('Yes')
+    .check();
+  await form.getByLabel('Why the step is added after completion').fill('Signed on the day but not recorded before completion');
+  await expectAccessible(page, 'adding a forgotten step to a completed execution');
+  await form.getByRole('button', { name: 'Add step' }).click();
+  await expect(page.getByText(/awaits a quality manager's approval/).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /added after completion/ }).getByText('Awaiting approval', { exact: true })).toBeVisible();
+  // Still nonconforming, and the leader is offered no decision.
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, world.qm.email, PASSWORD);
+  const section = page.getByRole('region', { name: /Corrections awaiting approval/ });
+  await section
+    .getByRole('link', { name: /introduction-day/ })
+    .first()
+    .click();
+  const correction = page.getByRole('region', { name: /added after completion/ });
+  await expect(correction.getByText('Awaiting approval', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'an execution with a correction awaiting approval');
+  await correction.getByLabel('Reason').fill('The decision letter is on file, dated before completion.');
+  await correction.getByRole('button', { name: 'Approve' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign' });
+  await expect(dialog.getByText('Correction approval')).toBeVisible();
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Sign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Conforming after correction' })).toBeVisible();
+  await expect(correction.getByText('Approved', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'an execution conforming after correction');
+
+  // The deviation the completion opened stays open, and shows how its execution was corrected.
+  const deviations = await world.qm.api.get<{ items: { id: string; executionId: string | null; state: string }[] }>(
+    `/api/deviations?programmeId=${world.programme.id}&limit=100`,
+  );
+  const deviation = deviations.items.find((d) => d.executionId === e.id)!;
+  expect(deviation.state).toBe('open');
+  await page.goto(`/deviations/${deviation.id}`);
+  await expect(page.getByText('Conforming after correction').first()).toBeVisible();
+  await expectAccessible(page, 'a deviation whose execution is conforming after correction');
+
+  // The matrix shows the status in words and with an icon, linking to the execution.
+  await page.goto(`/programmes/${world.programme.id}/conformance`);
+  const cell = page.getByRole('link', { name: new RegExp(`^Conforming after correction: .*`) }).first();
+  await expect(cell).toBeVisible();
+  await expect(cell).toHaveAttribute('href', `/executions/${e.id}`);
+  await expectAccessible(page, 'the matrix with a cell conforming after correction');
+});

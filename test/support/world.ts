@@ -15,7 +15,7 @@ import { BOARD_DECISIONS } from '../../src/corrective-actions/action-states.js';
 import { COMPARATORS } from '../../src/indicators/indicator-math.js';
 import { ROLES } from '../../src/common/roles.js';
 import type { Operation } from './api-surface.js';
-import { expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
+import { executeProcedure, expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
 import type { ProgrammeFixture } from './programmes.js';
 import { bearer } from './test-app.js';
 import type { TestApp, TestUser } from './test-app.js';
@@ -40,6 +40,11 @@ export interface World {
   b: ProgrammeFixture;
   executionId: string;
   stepRecordId: string;
+  /** A completed execution (late, so nonconforming) with a pending correction that would clear it. */
+  correctedExecutionId: string;
+  correctionId: string;
+  /** An open execution that the cancel route may end (the others stay usable). */
+  cancellableExecutionId: string;
   deviationId: string;
   actionId: string;
   reviewId: string;
@@ -59,7 +64,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const staff = { qm, approver: author, leader };
   const definition = procedureDefinition(PROCEDURE_KEY, { window: { anchor: 'programme_start', fromDays: -60, toDays: 30 } });
   const common = { staff, procedures: [definition], startDate: '2025-03-03', endDate: '2025-12-19', enrolledAt: '2025-01-15' };
-  const a = await programmeFixture(t, { ...common, leaders: [leader], adepts: 3, mentors: 2, pairs: true });
+  const a = await programmeFixture(t, { ...common, leaders: [leader], adepts: 4, mentors: 2, pairs: true });
   const b = await programmeFixture(t, { ...common, leaders: [otherLeader], adepts: 1 });
   const started = await startExecution(t, leader, a.programme.id, PROCEDURE_KEY, { participantId: a.adepts[0].id });
   const recorded = await recordStep(t, leader, started.id, {
@@ -67,6 +72,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
     values: { summary: 'Met' },
     performedAt: '2025-02-20T10:00:00Z',
   });
+  // Met after the window (it closes 2025-04-02): nonconforming; moving the date into the window is held for approval.
+  const late = await executeProcedure(t, leader, a.programme.id, PROCEDURE_KEY, { participantId: a.adepts[2].id }, [
+    { stepKey: 'meet', values: { summary: 'Met late' }, performedAt: '2025-04-20T10:00:00Z' },
+  ]);
+  const held = expectStatus(
+    await t.http
+      .post(`/api/executions/${late.id}/steps/${late.steps[0].id}/corrections`)
+      .set(...bearer(leader))
+      .send({ values: { summary: 'Met late' }, performedAt: '2025-03-20T10:00:00Z', reason: 'Date typed wrong' }),
+    202,
+    'holding a correction for approval',
+  );
+  const cancellable = await startExecution(t, leader, a.programme.id, PROCEDURE_KEY, { participantId: a.adepts[3].id });
   const deviation = expectStatus(
     await t.http
       .post('/api/deviations')
@@ -141,6 +159,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     b,
     executionId: started.id,
     stepRecordId: (recorded.steps as { id: string }[])[0].id,
+    correctedExecutionId: late.id,
+    correctionId: (held.corrections as { id: string }[])[0].id,
+    cancellableExecutionId: cancellable.id,
     deviationId: deviation.id,
     actionId: action.id,
     reviewId: review.id,
@@ -162,7 +183,11 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         users: [w.victim.id],
         programmes: [w.a.programme.id],
         pairs: [w.a.pairs[0].id],
-        executions: [w.executionId],
+        executions: op.path.includes('{correctionId}')
+          ? [w.correctedExecutionId]
+          : op.path.endsWith('/cancel')
+            ? [w.cancellableExecutionId]
+            : [w.executionId],
         deviations: [w.deviationId],
         'corrective-actions': [w.actionId],
         'management-reviews': [w.reviewId],
@@ -172,6 +197,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
       out.id = byPrefix[prefix];
     } else if (name === 'participantId') out.participantId = [w.a.adepts[1].id, w.a.adepts[2].id, w.a.mentors[0].id];
     else if (name === 'recordId') out.recordId = [w.stepRecordId];
+    else if (name === 'correctionId') out.correctionId = [w.correctionId];
     // Approving or rejecting: the version under review, which none of the actors wrote (an author
     // may not approve their own version, a refusal of its own that is not the policy's).
     else if (name === 'key')
@@ -268,6 +294,18 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/programmes/{id}/executions': (w) => ({ procedureKey: PROCEDURE_KEY, subject: { participantId: w.a.adepts[1].id } }),
   'POST /api/executions/{id}/steps': () => ({ stepKey: 'meet', values: { summary: 'Met again' }, performedAt: '2025-02-21T10:00:00Z' }),
   'POST /api/executions/{id}/steps/{recordId}/corrections': () => ({ values: { summary: 'Met, corrected' }, reason: 'Typing error' }),
+  'POST /api/executions/{id}/missing-steps': () => ({
+    stepKey: 'meet',
+    values: { summary: 'Met, not recorded' },
+    performedAt: '2025-02-21T10:00:00Z',
+    reason: 'Forgotten before completion',
+  }),
+  'POST /api/executions/{id}/cancel': () => ({ reason: 'Started for the wrong participant' }),
+  'POST /api/executions/{id}/corrections/{correctionId}/approve': (_w, actor) => ({
+    reason: 'Checked against the calendar',
+    password: actor.password,
+  }),
+  'POST /api/executions/{id}/corrections/{correctionId}/reject': () => ({ reason: 'No evidence of the date' }),
   // Today (the default): a past day is for quality managers only, a day to come for nobody.
   'POST /api/programmes/{id}/deviations/scan': () => ({}),
   'POST /api/deviations': (w) => ({

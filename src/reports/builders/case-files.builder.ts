@@ -11,6 +11,7 @@ import { actionsForCaseFiles, deviationLinks, latestEffectivenessChecks } from '
 import { actionsLinkedTo } from '../../corrective-actions/corrective-actions.queries.js';
 import { deviationsForCaseFiles } from '../../deviations/deviations.queries.js';
 import type { DeviationCaseRow } from '../../deviations/deviations.queries.js';
+import { correctionMarks } from '../../executions/corrections.queries.js';
 import { executionsOfSubjects, judgementsOf, stepRecordsOf } from '../../executions/executions.queries.js';
 import type { CaseExecutionRow } from '../../executions/executions.queries.js';
 import type { StepRecord } from '../../executions/execution.entity.js';
@@ -77,6 +78,7 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
   );
   const records = await stepRecordsOf(m, executionIds);
   const judgements = await judgementsOf(m, executionIds);
+  const marks = await correctionMarks(m, executionIds);
   const deviations = await deviationsForCaseFiles(
     m,
     req.programmeId,
@@ -93,6 +95,7 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
   const people = await userNames(m, [
     ...records.flatMap((r) => [r.performedBy, r.recordedBy].filter((x): x is string => x !== null)),
     ...actions.map((a) => a.ownerId),
+    ...[...marks.values()].flatMap((k) => (k.approvedById ? [k.approvedById] : [])),
   ]);
   const person = (id: string | null): string | null => (id === null ? null : (people.get(id) ?? null));
   const day = (at: Date): string => localDate(at, req.timeZone);
@@ -168,6 +171,14 @@ export async function buildCaseFiles(m: EntityManager, signatures: SignaturesSer
       state: e.state,
       startedAt: e.createdAt.toISOString(),
       completedAt: e.completedAt ? e.completedAt.toISOString() : null,
+      cancellation: e.cancelledAt ? { at: e.cancelledAt.toISOString(), reason: e.cancelReason } : null,
+      conformingAfterCorrection: marks.has(e.id)
+        ? {
+            approvedBy: person(marks.get(e.id)!.approvedById),
+            approvedAt: marks.get(e.id)!.approvedAt,
+            reason: marks.get(e.id)!.reason,
+          }
+        : null,
       steps: own.filter((r) => !superseding.has(r.id)).map((r) => caseStep(r, definition, req.names, person)),
       corrections: own
         .filter((r) => r.supersedesId !== null)

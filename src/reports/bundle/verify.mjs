@@ -305,6 +305,7 @@ function normaliseDefinition(d) {
       return step;
     }),
   };
+  if (d.oncePerSubject !== undefined) out.oncePerSubject = d.oncePerSubject;
   if (d.references !== undefined) out.references = d.references.map((r) => r.trim());
   return out;
 }

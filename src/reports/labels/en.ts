@@ -187,6 +187,10 @@ export const en = {
     started: 'Opened (recorded)',
     completedAt: 'Completed (recorded)',
     stillOpen: 'not completed',
+    cancelled: 'Cancelled',
+    cancelledValue: '{at}: {reason}',
+    correctionApproved: 'approved by {name}, {at}: {reason}',
+    correctionBeforeApproval: 'changed by a correction before approval was required',
     pinnedVersion: 'Pinned version',
     step: 'Step',
     performed: 'Performed',
@@ -349,6 +353,7 @@ export const en = {
     overdue: 'Overdue',
     in_progress: 'In progress',
     conforming: 'Conforming',
+    conforming_after_correction: 'Conforming after correction',
     nonconforming: 'Nonconforming',
   } satisfies Record<ConformanceStatus, string>,
   versionStatus: {

@@ -166,6 +166,10 @@ export const nb: Labels = {
     started: 'Åpnet (registrert)',
     completedAt: 'Fullført (registrert)',
     stillOpen: 'ikke fullført',
+    cancelled: 'Annullert',
+    cancelledValue: '{at}: {reason}',
+    correctionApproved: 'godkjent av {name}, {at}: {reason}',
+    correctionBeforeApproval: 'endret ved retting før godkjenning ble krevd',
     pinnedVersion: 'Fastlåst versjon',
     step: 'Trinn',
     performed: 'Utført',
@@ -328,6 +332,7 @@ export const nb: Labels = {
     overdue: 'Forsinket',
     in_progress: 'Pågår',
     conforming: 'I samsvar',
+    conforming_after_correction: 'I samsvar etter korrigering',
     nonconforming: 'Avvik',
   },
   versionStatus: {

@@ -166,6 +166,10 @@ export const sv: Labels = {
     started: 'Öppnat (registrerat)',
     completedAt: 'Avslutat (registrerat)',
     stillOpen: 'inte avslutat',
+    cancelled: 'Makulerad',
+    cancelledValue: '{at}: {reason}',
+    correctionApproved: 'godkänd av {name}, {at}: {reason}',
+    correctionBeforeApproval: 'ändrad genom rättelse innan godkännande krävdes',
     pinnedVersion: 'Fastlåst version',
     step: 'Steg',
     performed: 'Utfört',
@@ -328,6 +332,7 @@ export const sv: Labels = {
     overdue: 'Försenad',
     in_progress: 'Pågår',
     conforming: 'Överensstämmer',
+    conforming_after_correction: 'Överensstämmer efter korrigering',
     nonconforming: 'Avviker',
   },
   versionStatus: {

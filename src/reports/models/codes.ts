@@ -16,6 +16,7 @@ export const CONFORMANCE_STATUSES = [
   'overdue',
   'in_progress',
   'conforming',
+  'conforming_after_correction',
   'nonconforming',
 ] as const;
 export type ConformanceStatus = (typeof CONFORMANCE_STATUSES)[number];

@@ -88,9 +88,17 @@ export interface CaseExecution {
   /** The pinned version. */
   version: number;
   contentHash: string;
-  state: 'open' | 'completed';
+  state: 'open' | 'completed' | 'cancelled';
   startedAt: Instant;
   completedAt: Instant | null;
+  /** When and why it was cancelled (a cancelled execution stands for nothing); null when it was not. */
+  cancellation: { at: Instant; reason: string | null } | null;
+  /**
+   * The approval that turned its judgement from nonconforming to conforming (a correction or an
+   * added step, signed by a quality manager); null when its judgement did not change so.
+   * `approvedBy` is null for a change made before approval was required.
+   */
+  conformingAfterCorrection: { approvedBy: string | null; approvedAt: Instant | null; reason: string | null } | null;
   /** The step records in force (corrections applied), in the order they were recorded. */
   steps: CaseStep[];
   corrections: CaseCorrection[];

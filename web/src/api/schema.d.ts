@@ -662,8 +662,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again */
+        /** Correct a recorded step: a new record supersedes the old one, both stay visible; a completed execution is judged again. A correction that would turn a nonconforming execution into a conforming one is held (202) until a quality manager approves it */
         post: operations["ExecutionsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/missing-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a step forgotten before completion to a completed execution, as a correction with a reason; the execution is judged again. Held (202) for a quality manager when it would turn a nonconforming execution into a conforming one */
+        post: operations["ExecutionsController_addMissingStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an execution with a reason (a completed one: quality managers only). Its records stay; it no longer counts, and a procedure carried out once per subject may be carried out again */
+        post: operations["ExecutionsController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -681,6 +715,57 @@ export interface paths {
         put?: never;
         /** Complete an execution: it is frozen and judged for conformance */
         post: operations["ExecutionsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/corrections/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Corrections awaiting a quality manager's decision, in the programmes you may read, oldest first */
+        get: operations["CorrectionsController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/corrections/{correctionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a held correction with a reason and your signature (meaning `correction approval`): it comes into force and the execution is judged again. Not your own correction */
+        post: operations["CorrectionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/executions/{id}/corrections/{correctionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a held correction with a reason: the record and the judgement stay as they are */
+        post: operations["CorrectionsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1904,6 +1989,75 @@ export interface components {
             recordId?: string;
             detail: string;
         };
+        ChangedByCorrectionResponse: {
+            /**
+             * Format: uuid
+             * @description The approved correction; null when the judgement changed before such corrections needed approval
+             */
+            correctionId: string | null;
+            /** Format: uuid */
+            approvedById: string | null;
+            approvedByName: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** @description The quality manager's reason */
+            reason: string | null;
+            /** Format: uuid */
+            signatureId: string | null;
+        };
+        CorrectionResponse: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A correction of a record, or a step added after completion
+             * @enum {string}
+             */
+            kind: "correction" | "added_step";
+            /**
+             * @description pending: awaiting a quality manager; not in force
+             * @enum {string}
+             */
+            state: "pending" | "approved" | "rejected";
+            stepKey: string;
+            /**
+             * Format: uuid
+             * @description The record it would replace (a correction)
+             */
+            supersedesId: string | null;
+            /** @description As for step records: without text fields for a pseudonymised reader */
+            values: {
+                [key: string]: unknown;
+            };
+            withheldFields?: string[];
+            /** Format: date-time */
+            performedAt: string;
+            /** Format: uuid */
+            performedById: string | null;
+            /** @description Why the correction was asked for */
+            reason: string;
+            /** Format: uuid */
+            requestedById: string;
+            requestedByName: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description Why it was approved or rejected */
+            decisionReason: string | null;
+            /** Format: uuid */
+            decidedById: string | null;
+            decidedByName: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The approval signature (meaning `correction approval`)
+             */
+            signatureId: string | null;
+            /**
+             * Format: uuid
+             * @description The step record the approval put in force
+             */
+            stepRecordId: string | null;
+        };
         StepRecordResponse: {
             /** Format: uuid */
             id: string;
@@ -1965,17 +2119,25 @@ export interface components {
             contentHash: string;
             subject: components["schemas"]["ExecutionSubjectResponse"];
             /** @enum {string} */
-            state: "open" | "completed";
+            state: "open" | "completed" | "cancelled";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             completedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Why the execution was cancelled */
+            cancelReason: string | null;
             /**
              * @description The latest judgement (null while open)
              * @enum {string|null}
              */
             conformance: "conforming" | "nonconforming" | null;
             findings: components["schemas"]["FindingResponse"][];
+            /** @description Set when the latest judgement is conforming and an earlier one was nonconforming: "conforming after correction" */
+            changedByCorrection: components["schemas"]["ChangedByCorrectionResponse"] | null;
+            /** @description Corrections that would have cleared a nonconformity: pending ones (not in force) and decided ones */
+            corrections: components["schemas"]["CorrectionResponse"][];
             /** @description The time window of the pinned version for this subject */
             window: Record<string, never> | null;
             /** @description Every record, corrected ones included */
@@ -2022,6 +2184,62 @@ export interface components {
              * @description Corrected performer (default: as recorded)
              */
             performedById?: string;
+        };
+        AddMissingStepRequest: {
+            /** @example interview */
+            stepKey: string;
+            /** @description The step's field values, keyed by field key */
+            values: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the step was performed
+             * @example 2026-03-03T09:30:00Z
+             */
+            performedAt: string;
+            /**
+             * Format: uuid
+             * @description Who performed it (default: you)
+             */
+            performedById?: string;
+            notes?: string;
+            /** @description Why the step is added after completion (e.g. it was done but not recorded) */
+            reason: string;
+        };
+        CancelExecutionRequest: {
+            /** @description Why the execution is cancelled (e.g. started for the wrong adept) */
+            reason: string;
+        };
+        PendingCorrectionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            executionId: string;
+            /** Format: uuid */
+            programmeId: string;
+            procedureKey: string;
+            /** @description The participant's pseudonymous code, or the kind of subject (pair, cohort) */
+            subjectLabel: string;
+            /** @enum {string} */
+            kind: "correction" | "added_step";
+            stepKey: string;
+            reason: string;
+            /** Format: uuid */
+            requestedById: string;
+            requestedByName: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        ApproveCorrectionRequest: {
+            /** @description Why the correction may change the judgement (what was checked) */
+            reason: string;
+            /** @description Your password, re-entered: approving is an electronic signature (meaning `correction approval`) */
+            password: string;
+        };
+        RejectCorrectionRequest: {
+            /** @description Why the correction is refused (the record stays as it was) */
+            reason: string;
         };
         ConformanceMatrixResponse: {
             /** Format: uuid */
@@ -2817,7 +3035,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -5236,7 +5454,131 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The correction is in force */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description Held for a quality manager's approval (see `corrections`); nothing changed yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExecutionsController_addMissingStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMissingStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The step is in force */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description Held for a quality manager's approval (see `corrections`); nothing changed yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ExecutionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelExecutionRequest"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5302,6 +5644,158 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CorrectionsController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingCorrectionResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CorrectionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveCorrectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CorrectionsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCorrectionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

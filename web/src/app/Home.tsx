@@ -264,6 +264,33 @@ function AwaitingBoardReview() {
   );
 }
 
+/** Corrections held because they would clear a nonconformity, for a quality manager to decide. */
+function CorrectionsAwaitingApproval() {
+  const { t } = useTranslation();
+  const pending = useQuery({ queryKey: ['corrections', 'pending'], queryFn: () => call(api.GET('/api/corrections/pending')) });
+  const items = pending.data ?? [];
+  return (
+    <Section id="home-corrections" title={t('pendingCorrections.title')} count={pending.isPending ? undefined : items.length}>
+      <ProblemAlert error={pending.error} onRetry={() => void pending.refetch()} />
+      {pending.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text size="sm">{t('pendingCorrections.empty')}</Text>
+      ) : (
+        <Stack gap={4}>
+          {items.slice(0, LIMIT).map((c) => (
+            <Text size="sm" key={c.id}>
+              <Anchor component={Link} to={`/executions/${c.executionId}`}>
+                {t('pendingCorrections.item', { procedure: c.procedureKey, subject: c.subjectLabel, step: c.stepKey, reason: c.reason })}
+              </Anchor>
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
 function AwaitingApproval() {
   const { t } = useTranslation();
   const procedures = useQuery({ queryKey: ['procedures'], queryFn: () => call(api.GET('/api/procedures')) });
@@ -341,6 +368,7 @@ export function Home() {
           <WaitingDeviations />
           <WaitingActions />
           {isQm ? <AwaitingApproval /> : null}
+          {isQm ? <CorrectionsAwaitingApproval /> : null}
           <RiskReviewsDue />
         </div>
       ) : user.roles.includes('board_member') ? null : (

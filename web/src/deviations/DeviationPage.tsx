@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { mayWrite, useUser } from '../app/auth';
+import { ExecutionCorrectionNote } from '../executions/ExecutionCorrectionNote';
 import { useProgramme } from '../programmes/queries';
 import { Dialog } from '../ui/Dialog';
 import { Loading, PageHeader } from '../ui/Page';
@@ -71,6 +72,7 @@ export function DeviationPage() {
                     {d.steps.length ? ` · ${d.steps.map((s) => s.stepKey).join(', ')}` : d.stepKey ? ` · ${d.stepKey}` : ''}
                     {d.rule ? ` · ${t(`deviation.rule.${d.rule}`, { defaultValue: d.rule })}` : ''}
                   </dd>
+                  <ExecutionCorrectionNote executionId={d.executionId} />
                 </>
               ) : null}
               {d.participantCode ? (

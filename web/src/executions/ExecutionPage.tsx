@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +15,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { useAction } from '../ui/useAction';
 import { findingSentence } from './findings';
 import { StepCard } from './StepCard';
+import { CorrectionsPanel } from './CorrectionsPanel';
 import { executionKey } from './keys';
 
 export function ExecutionPage() {
@@ -59,7 +61,12 @@ export function ExecutionPage() {
         actions={
           <>
             <StatusBadge kind="execution" value={e.state} />
-            {e.state === 'completed' && e.conformance ? <StatusBadge kind="conformance" value={e.conformance} /> : null}
+            {e.state !== 'open' && e.conformance ? (
+              <StatusBadge
+                kind="conformance"
+                value={e.conformance === 'conforming' && e.changedByCorrection ? 'conforming_after_correction' : e.conformance}
+              />
+            ) : null}
           </>
         }
       />
@@ -87,6 +94,14 @@ export function ExecutionPage() {
               <>
                 <dt>{t('execution.field.completed')}</dt>
                 <dd>{formatDateTime(e.completedAt)}</dd>
+              </>
+            ) : null}
+            {e.cancelledAt ? (
+              <>
+                <dt>{t('execution.field.cancelled')}</dt>
+                <dd>
+                  {formatDateTime(e.cancelledAt)}: {e.cancelReason}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -126,6 +141,22 @@ export function ExecutionPage() {
           </Alert>
         ) : null}
 
+        {e.changedByCorrection ? (
+          <Alert color="teal" title={t('execution.afterCorrection.title')} role="status">
+            <Text size="sm">
+              {e.changedByCorrection.correctionId
+                ? t('execution.afterCorrection.text', {
+                    by: e.changedByCorrection.approvedByName ?? '?',
+                    at: e.changedByCorrection.approvedAt ? formatDateTime(e.changedByCorrection.approvedAt) : '?',
+                    reason: e.changedByCorrection.reason ?? '',
+                  })
+                : t('execution.afterCorrection.unapproved')}
+            </Text>
+          </Alert>
+        ) : null}
+
+        <CorrectionsPanel execution={e} definition={definition} invalidates={invalidates} />
+
         <Title order={2} size="h3">
           {t('execution.steps')}
         </Title>
@@ -138,6 +169,10 @@ export function ExecutionPage() {
           <Anchor component={Link} to={`/deviations/new?programmeId=${e.programmeId}&executionId=${e.id}`} size="sm">
             {t('execution.recordDeviation')}
           </Anchor>
+        ) : null}
+
+        {canRecord && (e.state === 'open' || (e.state === 'completed' && user.roles.includes('quality_manager'))) ? (
+          <CancelExecution id={id} invalidates={invalidates} />
         ) : null}
 
         {e.state === 'open' && canRecord ? (
@@ -155,5 +190,43 @@ export function ExecutionPage() {
         ) : null}
       </Stack>
     </>
+  );
+}
+
+/** Cancels the execution with a reason (a completed one: quality managers only); its records stay. */
+function CancelExecution({ id, invalidates }: { id: string; invalidates: readonly (readonly unknown[])[] }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const cancel = useAction(() => call(api.POST('/api/executions/{id}/cancel', { params: { path: { id } }, body: { reason } })), {
+    sets: executionKey(id),
+    invalidates: [...invalidates],
+    done: t('execution.cancel.done'),
+  });
+  return (
+    <details>
+      <summary>{t('execution.cancel.title')}</summary>
+      <Stack gap="xs" mt="xs">
+        <Text size="sm">{t('execution.cancel.explanation')}</Text>
+        <Textarea
+          label={t('execution.cancel.reason')}
+          value={reason}
+          onChange={(ev) => setReason(ev.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <ProblemAlert error={cancel.error} />
+        <Group>
+          <Button
+            color="red"
+            variant="light"
+            onClick={() => cancel.mutate(undefined)}
+            loading={cancel.isPending}
+            disabled={reason.trim() === ''}
+          >
+            {t('execution.cancel.action')}
+          </Button>
+        </Group>
+      </Stack>
+    </details>
   );
 }

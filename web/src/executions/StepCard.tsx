@@ -41,6 +41,8 @@ export function StepCard({
   const current = records.find((r) => r.current);
   const earlier = records.filter((r) => !r.current);
   const [correcting, setCorrecting] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const writable = canRecord && execution.state !== 'cancelled';
   const headingId = `step-${step.key}`;
   const required = step.required !== false;
 
@@ -75,7 +77,7 @@ export function StepCard({
         ) : null}
 
         {current && !correcting ? <RecordView step={step} record={current} /> : null}
-        {current && canRecord && !correcting ? (
+        {current && writable && !correcting ? (
           <Button size="xs" variant="light" w="fit-content" onClick={() => setCorrecting(true)}>
             {t('step.correct.action')}
           </Button>
@@ -83,8 +85,16 @@ export function StepCard({
         {current && correcting ? (
           <StepForm execution={execution} step={step} record={current} invalidates={invalidates} onDone={() => setCorrecting(false)} />
         ) : null}
-        {!current && canRecord && execution.state === 'open' ? (
+        {!current && writable && execution.state === 'open' ? (
           <StepForm execution={execution} step={step} invalidates={invalidates} />
+        ) : null}
+        {!current && writable && execution.state === 'completed' && !adding ? (
+          <Button size="xs" variant="light" w="fit-content" onClick={() => setAdding(true)}>
+            {t('step.add.action')}
+          </Button>
+        ) : null}
+        {!current && adding ? (
+          <StepForm execution={execution} step={step} adding invalidates={invalidates} onDone={() => setAdding(false)} />
         ) : null}
         {earlier.length > 0 ? (
           <details>
@@ -128,21 +138,28 @@ function RecordView({ step, record }: { step: StepDefinition; record: StepRecord
   );
 }
 
-/** Records the step, or (with `record`) corrects it with a reason: a new record that supersedes the old one. */
+/**
+ * Records the step, or (with `record`) corrects it with a reason: a new record that supersedes the
+ * old one; or (`adding`) adds a step forgotten before completion, with a reason. A correction that
+ * would clear a nonconformity is held for a quality manager (202): the answer's `corrections` says so.
+ */
 function StepForm(props: {
   execution: Execution;
   step: StepDefinition;
   record?: StepRecord;
+  adding?: boolean;
   invalidates: readonly (readonly unknown[])[];
   onDone?(): void;
 }) {
   const { t } = useTranslation();
-  const { execution, step, record } = props;
+  const { execution, step, record, adding } = props;
+  const withReason = !!record || !!adding;
   const [values, setValues] = useState<Values>(() => ({ ...((record?.values as Values) ?? {}) }));
   const [performedAt, setPerformedAt] = useState(record ? isoToLocal(record.performedAt) : nowLocal());
   const [notes, setNotes] = useState('');
   const [reason, setReason] = useState('');
   const [key] = useState(idempotencyKey);
+  const before = execution.corrections.length;
   const save = useAction(
     () =>
       record
@@ -153,17 +170,32 @@ function StepForm(props: {
               body: { values, reason, performedAt: localToIso(performedAt) },
             }),
           )
-        : call(
-            api.POST('/api/executions/{id}/steps', {
-              params: { path: { id: execution.id } },
-              headers: { 'Idempotency-Key': key },
-              body: { stepKey: step.key, values, performedAt: localToIso(performedAt), ...(notes.trim() ? { notes } : {}) },
-            }),
-          ),
+        : adding
+          ? call(
+              api.POST('/api/executions/{id}/missing-steps', {
+                params: { path: { id: execution.id } },
+                headers: { 'Idempotency-Key': key },
+                body: { stepKey: step.key, values, reason, performedAt: localToIso(performedAt), ...(notes.trim() ? { notes } : {}) },
+              }),
+            )
+          : call(
+              api.POST('/api/executions/{id}/steps', {
+                params: { path: { id: execution.id } },
+                headers: { 'Idempotency-Key': key },
+                body: { stepKey: step.key, values, performedAt: localToIso(performedAt), ...(notes.trim() ? { notes } : {}) },
+              }),
+            ),
     {
       sets: executionKey(execution.id),
-      invalidates: props.invalidates as never,
-      done: record ? t('step.correct.done') : t('step.record.done'),
+      invalidates: [...(props.invalidates as never[]), ['corrections', 'pending']],
+      done: (result) =>
+        withReason && result.corrections.length > before
+          ? t('step.correct.held')
+          : record
+            ? t('step.correct.done')
+            : adding
+              ? t('step.add.done')
+              : t('step.record.done'),
     },
   );
   const errors = fieldErrors(t, save.error);
@@ -171,14 +203,12 @@ function StepForm(props: {
     e.preventDefault();
     save.mutate(undefined, { onSuccess: () => props.onDone?.() });
   };
-  const prefix = `${record ? 'correct' : 'record'}-${step.key}`;
+  const prefix = `${record ? 'correct' : adding ? 'add' : 'record'}-${step.key}`;
   return (
     <form
       noValidate
       onSubmit={submit}
-      aria-label={
-        record ? t('step.correct.formLabel', { step: localised(step.title) }) : t('step.record.formLabel', { step: localised(step.title) })
-      }
+      aria-label={t(`step.${record ? 'correct' : adding ? 'add' : 'record'}.formLabel`, { step: localised(step.title) })}
     >
       <Stack gap="sm">
         {(step.fields ?? []).map((f) => (
@@ -201,16 +231,17 @@ function StepForm(props: {
           onChange={(e) => setPerformedAt(e.currentTarget.value)}
           error={errors.performedAt}
         />
-        {record ? (
+        {withReason ? (
           <Textarea
-            label={t('step.correct.reason')}
+            label={t(adding ? 'step.add.reason' : 'step.correct.reason')}
             required
             withAsterisk
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
           />
-        ) : (
+        ) : null}
+        {record ? null : (
           <Textarea label={t('step.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} />
         )}
         <ProblemAlert
@@ -224,9 +255,9 @@ function StepForm(props: {
         ) : null}
         <Group>
           <Button type="submit" loading={save.isPending}>
-            {record ? t('step.correct.submit') : t('step.record.submit')}
+            {t(`step.${record ? 'correct' : adding ? 'add' : 'record'}.submit`)}
           </Button>
-          {record ? (
+          {withReason ? (
             <Button variant="default" onClick={props.onDone}>
               {t('action.cancel')}
             </Button>

@@ -15,7 +15,16 @@ import { mayRecord } from './access';
 import { participantLabel, useMatrix, useParticipants, usePairs } from './queries';
 import type { MatrixCell, MatrixRow, Programme } from './queries';
 
-const STATUSES = ['overdue', 'due', 'in_progress', 'nonconforming', 'conforming', 'not_yet_due', 'not_applicable'] as const;
+const STATUSES = [
+  'overdue',
+  'due',
+  'in_progress',
+  'nonconforming',
+  'conforming_after_correction',
+  'conforming',
+  'not_yet_due',
+  'not_applicable',
+] as const;
 
 /**
  * Every subject against every procedure in the plan. A cell says its status in words and with an

@@ -9,8 +9,11 @@ export type Pair = Schemas['PairResponse'];
 
 export interface MatrixCell {
   procedureKey: string;
-  status: 'not_yet_due' | 'due' | 'overdue' | 'in_progress' | 'conforming' | 'nonconforming' | 'not_applicable';
+  status:
+    'not_yet_due' | 'due' | 'overdue' | 'in_progress' | 'conforming' | 'conforming_after_correction' | 'nonconforming' | 'not_applicable';
   executionId: string | null;
+  /** A correction awaits a quality manager's decision (not in force). */
+  pendingCorrection?: boolean;
   versionNumber: number;
   window: { from: string; to: string } | null;
 }

@@ -9,7 +9,13 @@ import i18n from '../i18n/i18n';
  */
 export function useAction<TArgs, TResult>(
   run: (args: TArgs) => Promise<TResult>,
-  opts: { invalidates: QueryKey[]; done?: string; /** The answer is the new state of this query. */ sets?: QueryKey },
+  opts: {
+    invalidates: QueryKey[];
+    /** What to say when it worked; a function when that depends on the answer. */
+    done?: string | ((result: TResult) => string);
+    /** The answer is the new state of this query. */
+    sets?: QueryKey;
+  },
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -17,8 +23,8 @@ export function useAction<TArgs, TResult>(
     onSuccess: async (result) => {
       if (opts.sets) queryClient.setQueryData(opts.sets, result);
       await Promise.all(opts.invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-      if (opts.done)
-        notifications.show({ message: opts.done, color: 'green', closeButtonProps: { 'aria-label': i18n.t('action.dismiss') } });
+      const message = typeof opts.done === 'function' ? opts.done(result) : opts.done;
+      if (message) notifications.show({ message, color: 'green', closeButtonProps: { 'aria-label': i18n.t('action.dismiss') } });
     },
   });
 }
