@@ -32,11 +32,12 @@ subjects AS (
   UNION ALL
   SELECT 'cohort', id, NULL::date, NULL::date FROM prog
 ),
--- The execution that represents a subject: the latest completed one, else the latest open one.
+-- The execution that represents a subject: the latest completed one, else the latest open one
+-- (a cancelled execution stands for nothing).
 chosen AS (
   SELECT DISTINCT ON (procedure_key, coalesce(participant_id, pair_id, programme_id))
          id, procedure_key, coalesce(participant_id, pair_id, programme_id) AS subject_key, state, version_number
-  FROM execution WHERE programme_id = $1
+  FROM execution WHERE programme_id = $1 AND state <> 'cancelled'
   ORDER BY procedure_key, coalesce(participant_id, pair_id, programme_id), (state = 'completed') DESC, created_at DESC
 ),
 -- When each completed execution of a procedure that anchors another was done: its last current

@@ -241,11 +241,8 @@ export async function seedProgramme(
           }),
         );
       else if (r !== 0)
-        jobs.push(async () => {
-          await execute('intake-interview', { participantId: id }, a, '2025-11-03', { complete: true, correct: a % 25 === 3 });
-          // A second execution after the first was completed: left open, the completed one still counts.
-          if (a % 20 === 5) await execute('intake-interview', { participantId: id }, a, '2025-12-01', { steps: 1 });
-        });
+        // Once per subject: a second intake interview would be refused while the first stands.
+        jobs.push(() => execute('intake-interview', { participantId: id }, a, '2025-11-03', { complete: true, correct: a % 25 === 3 }));
     }
     if (has('final-evaluation')) {
       if (a % 5 === 0) jobs.push(() => execute('final-evaluation', { participantId: id }, a, '2026-11-20', { complete: true }));
@@ -257,11 +254,8 @@ export async function seedProgramme(
       const r = p % 10;
       if (r === 2) jobs.push(() => execute('matching', { pairId: id }, p, '2025-12-01', { steps: 2 }));
       else if (r >= 3)
-        jobs.push(async () => {
-          await execute('matching', { pairId: id }, p, '2025-12-01', { complete: true });
-          // Completed twice: the latest completed execution represents the pair.
-          if (p % 20 === 7) await execute('matching', { pairId: id }, p, '2025-12-08', { complete: true, steps: 2 });
-        });
+        // Once per subject: matching a pair a second time would be refused while the first stands.
+        jobs.push(() => execute('matching', { pairId: id }, p, '2025-12-01', { complete: true }));
     }
     if (has('mid-point-follow-up')) {
       if (p % 2 === 0)
