@@ -32,6 +32,9 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1280, height: 900 },
+    // The console honours the preference (Mantine's respectReducedMotion): a dialog or notification
+    // is at its final colours when it appears, so the accessibility check never sees it half faded in.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS },
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
