@@ -5,7 +5,7 @@
 import { ROLES } from '../src/common/roles.js';
 import { startTestApp, bearer, uniqueSuffix } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
-import { expectProblem, problemOf } from './support/expectations.js';
+import { expectProblem, fieldMessagesOf } from './support/expectations.js';
 import { storedEvents, trailState } from './support/audit.js';
 
 describe('the language of a user', () => {
@@ -94,7 +94,7 @@ describe('the language of a user', () => {
     for (const [body, field, message] of cases) {
       const res = await setLanguage(u, body);
       expectProblem(res, 400, 'validation_failed');
-      expect(problemOf(res).errors).toEqual([{ field, message: expect.stringContaining(message) }]);
+      expect(fieldMessagesOf(res)).toEqual([{ field, message: expect.stringContaining(message) }]);
     }
     expect(await stored(u.id)).toEqual(before);
     expect(await trailState(t)).toEqual(trail);

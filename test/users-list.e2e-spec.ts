@@ -5,7 +5,7 @@
 import { ROLES } from '../src/common/roles.js';
 import { startTestApp, bearer, uniqueSuffix } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
-import { expectProblem, problemOf } from './support/expectations.js';
+import { expectProblem, fieldMessagesOf } from './support/expectations.js';
 import { trailState } from './support/audit.js';
 
 interface Listed {
@@ -127,7 +127,7 @@ describe('listing users', () => {
     for (const [query, field, message] of cases) {
       const res = await list(query);
       expectProblem(res, 400, 'validation_failed');
-      expect(problemOf(res).errors).toEqual([{ field, message: expect.stringContaining(message) }]);
+      expect(fieldMessagesOf(res)).toEqual([{ field, message: expect.stringContaining(message) }]);
     }
     expect(await trailState(t)).toEqual(trail);
   });

@@ -5,7 +5,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import type { AddressInfo } from 'node:net';
 import { startTestApp, bearer } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
-import { expectProblem, problemFields, problemOf } from './support/expectations.js';
+import { expectProblem, fieldMessagesOf, problemFields, problemOf } from './support/expectations.js';
 import { countRows, trailState } from './support/audit.js';
 
 /** Every refused request answers an RFC 9457 problem document and writes nothing. */
@@ -83,7 +83,7 @@ describe('validation and problem documents', () => {
     ])('says one sentence for %s', async (_what, patch, field, message) => {
       const res = await writesNothing(() => createUser({ ...valid, ...patch }));
       expectProblem(res, 400, 'validation_failed');
-      expect(problemOf(res).errors).toEqual([{ field, message }]);
+      expect(fieldMessagesOf(res)).toEqual([{ field, message }]);
       expect(problemOf(res).detail).toBe(`${field} ${message}`);
     });
 
@@ -98,7 +98,7 @@ describe('validation and problem documents', () => {
     it('lists a few problems in the detail and all of them in errors', async () => {
       const res = await writesNothing(() => createUser({ email: 5, name: ['x'], password: 'short', roles: 'admin' }));
       expectProblem(res, 400, 'validation_failed');
-      expect(problemOf(res).errors).toEqual([
+      expect(fieldMessagesOf(res)).toEqual([
         { field: 'email', message: 'must be a string' },
         { field: 'name', message: 'must be a string' },
         { field: 'password', message: 'must be at least 12 characters long' },
@@ -112,7 +112,7 @@ describe('validation and problem documents', () => {
     it('refuses a JSON array where an object is expected, as one problem of the whole body', async () => {
       const res = await writesNothing(() => createUser([valid]));
       expectProblem(res, 400, 'validation_failed');
-      expect(problemOf(res).errors).toEqual([{ field: '', message: 'must be a JSON object, not an array' }]);
+      expect(fieldMessagesOf(res)).toEqual([{ field: '', message: 'must be a JSON object, not an array' }]);
       expect(problemOf(res).detail).toBe('The request body must be a JSON object, not an array');
     });
 
@@ -123,7 +123,7 @@ describe('validation and problem documents', () => {
         .set(...bearer(board))
         .send({ heldOn: '2026-02-30', title: 'Spring review', attendeeIds: ['nope'] });
       expectProblem(review, 400, 'validation_failed');
-      expect(problemOf(review).errors).toEqual([
+      expect(fieldMessagesOf(review)).toEqual([
         { field: 'heldOn', message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03' },
         { field: 'attendeeIds', message: 'must contain only UUIDs' },
       ]);
@@ -131,7 +131,7 @@ describe('validation and problem documents', () => {
         .post('/api/management-reviews')
         .set(...bearer(board))
         .send({ heldOn: '2026-03-03', title: 'Spring review', attendeeIds: [] });
-      expect(problemOf(noAttendees).errors).toEqual([{ field: 'attendeeIds', message: 'must not be empty' }]);
+      expect(fieldMessagesOf(noAttendees)).toEqual([{ field: 'attendeeIds', message: 'must not be empty' }]);
 
       // The review need not exist: the body is refused before anything is looked up.
       const decisions = `/api/management-reviews/${randomUUID()}/decisions`;
@@ -140,7 +140,7 @@ describe('validation and problem documents', () => {
         .set(...bearer(board))
         .send({ text: 'Hire an interpreter', action: { ownerId: 'somebody', dueDate: '03/04/2026', colour: 'red' } });
       expectProblem(nested, 400, 'validation_failed');
-      expect(problemOf(nested).errors).toEqual([
+      expect(fieldMessagesOf(nested)).toEqual([
         { field: 'action.colour', message: 'is not a known property' },
         { field: 'action.ownerId', message: 'must be a UUID' },
         { field: 'action.dueDate', message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03' },
@@ -150,12 +150,12 @@ describe('validation and problem documents', () => {
         .post(decisions)
         .set(...bearer(board))
         .send({ text: 'Hire an interpreter', action: 'soon' });
-      expect(problemOf(notAnObject).errors).toEqual([{ field: 'action', message: 'must be an object' }]);
+      expect(fieldMessagesOf(notAnObject)).toEqual([{ field: 'action', message: 'must be an object' }]);
 
       const qm = await t.user(['quality_manager']);
       const deviations = await t.http.get('/api/deviations?severity=huge&limit=abc').set(...bearer(qm));
       expectProblem(deviations, 400, 'validation_failed');
-      expect(problemOf(deviations).errors).toEqual([
+      expect(fieldMessagesOf(deviations)).toEqual([
         { field: 'severity', message: 'must be one of: minor, major, critical' },
         { field: 'limit', message: 'must be a whole number' },
       ]);
@@ -163,7 +163,7 @@ describe('validation and problem documents', () => {
         .post(`/api/programmes/${randomUUID()}/executions`)
         .set(...bearer(qm))
         .send({ procedureKey: 'Intake Interview', subject: { participantId: 'adept-1' } });
-      expect(problemOf(started).errors).toEqual([
+      expect(fieldMessagesOf(started)).toEqual([
         {
           field: 'procedureKey',
           message: 'must be a procedure key: lower-case letters, digits and hyphens, starting with a letter, such as intake-interview',
@@ -174,7 +174,7 @@ describe('validation and problem documents', () => {
         .post(`/api/executions/${randomUUID()}/steps`)
         .set(...bearer(qm))
         .send({ stepKey: 'meet', values: {}, performedAt: '2026-03-03 09:30' });
-      expect(problemOf(step).errors).toEqual([
+      expect(fieldMessagesOf(step)).toEqual([
         { field: 'performedAt', message: 'must be a date and time with a time zone, such as 2026-03-03T09:30:00Z' },
       ]);
     });

@@ -31,6 +31,12 @@ import {
 import type { ValidationOptions } from 'class-validator';
 import { isCalendarDate as isExistingDate } from './calendar.js';
 import { count } from './wording.js';
+import type { FieldRule, FieldRuleParams } from './field-rules.js';
+
+/** A rule's message and the id and parameters a client translates it by (`FieldError.rule`). */
+function says(rule: FieldRule, message: string, params?: FieldRuleParams): ValidationOptions {
+  return { message, context: { rule, params } };
+}
 
 interface Common {
   description?: string;
@@ -51,7 +57,7 @@ function doc(opts: Common, schema: Record<string, unknown>) {
  */
 function presence(opts: Common): PropertyDecorator[] {
   if (opts.optional || opts.nullable) return [IsOptional()];
-  return [IsDefined({ message: 'is required' })];
+  return [IsDefined(says('required', 'is required'))];
 }
 
 // The NUL character is what the pattern refuses: PostgreSQL text cannot hold it.
@@ -63,27 +69,45 @@ export const PROCEDURE_KEY_FORM =
   'must be a procedure key: lower-case letters, digits and hyphens, starting with a letter, such as intake-interview';
 
 /** Free text. Rejects NUL characters, which PostgreSQL cannot store. */
-export function TextField(opts: Common & { min?: number; max: number; pattern?: RegExp; patternMessage?: string }) {
+export function TextField(
+  opts: Common & {
+    min?: number;
+    max: number;
+    pattern?: RegExp;
+    patternMessage?: string;
+    patternRule?: 'pattern' | 'not_blank' | 'procedure_key';
+  },
+) {
   return applyDecorators(
     doc(opts, { type: String, minLength: opts.min ?? (opts.optional ? undefined : 1), maxLength: opts.max, pattern: opts.pattern?.source }),
     ...presence(opts),
-    IsString({ message: 'must be a string' }),
-    MinLength(opts.min ?? 1, {
-      message: (opts.min ?? 1) <= 1 ? 'must not be empty' : `must be at least ${count(opts.min!, 'character')} long`,
-    }),
-    MaxLength(opts.max, { message: `must be at most ${count(opts.max, 'character')} long` }),
-    Matches(NO_NUL, { message: 'must not contain NUL characters' }),
-    ...(opts.pattern ? [Matches(opts.pattern, { message: opts.patternMessage ?? 'is not in the expected form' })] : []),
+    IsString(says('string', 'must be a string')),
+    MinLength(
+      opts.min ?? 1,
+      (opts.min ?? 1) <= 1
+        ? says('not_empty', 'must not be empty')
+        : says('min_length', `must be at least ${count(opts.min!, 'character')} long`, { min: opts.min! }),
+    ),
+    MaxLength(opts.max, says('max_length', `must be at most ${count(opts.max, 'character')} long`, { max: opts.max })),
+    Matches(NO_NUL, says('no_nul', 'must not contain NUL characters')),
+    ...(opts.pattern ? [Matches(opts.pattern, says(patternRule(opts), opts.patternMessage ?? 'is not in the expected form'))] : []),
   );
+}
+
+/** The rule a pattern states: "not blank" (`/\S/`), a procedure key, or a form of its own. */
+function patternRule(opts: { pattern?: RegExp; patternMessage?: string; patternRule?: FieldRule }): FieldRule {
+  if (opts.patternRule) return opts.patternRule;
+  if (opts.pattern?.source === '\\S') return 'not_blank';
+  return opts.patternMessage === PROCEDURE_KEY_FORM ? 'procedure_key' : 'pattern';
 }
 
 export function EmailField(opts: Common = {}) {
   return applyDecorators(
     doc(opts, { type: String, format: 'email', maxLength: 254 }),
     ...presence(opts),
-    IsString({ message: 'must be a string' }),
-    IsEmail({}, { message: 'must be an e-mail address' }),
-    MaxLength(254, { message: `must be at most ${count(254, 'character')} long` }),
+    IsString(says('string', 'must be a string')),
+    IsEmail({}, says('email', 'must be an e-mail address')),
+    MaxLength(254, says('max_length', `must be at most ${count(254, 'character')} long`, { max: 254 })),
   );
 }
 
@@ -98,7 +122,7 @@ export function UuidField(opts: Common = {}) {
     doc(opts, { type: String, format: 'uuid' }),
     ...presence(opts),
     lowerCaseUuid,
-    IsUUID('all', { message: 'must be a UUID' }),
+    IsUUID('all', says('uuid', 'must be a UUID')),
   );
 }
 
@@ -107,10 +131,10 @@ export function UuidListField(opts: Common & { min?: number; max?: number } = {}
     doc(opts, { type: [String], format: 'uuid', minItems: opts.min, maxItems: opts.max ?? 100 }),
     ...presence(opts),
     lowerCaseUuids,
-    IsArray({ message: 'must be an array' }),
+    IsArray(says('array', 'must be an array')),
     ...listSize(opts.min ?? 0, opts.max ?? 100, 'id'),
-    ArrayUnique({ message: 'must not name the same id twice' }),
-    IsUUID('all', { each: true, message: 'must contain only UUIDs' }),
+    ArrayUnique(says('no_repeats', 'must not name the same id twice')),
+    IsUUID('all', { each: true, ...says('uuid_list', 'must contain only UUIDs') }),
   );
 }
 
@@ -136,9 +160,9 @@ export function IntField(opts: Common & { min: number; max: number }) {
   return applyDecorators(
     doc(opts, { type: 'integer', minimum: opts.min, maximum: opts.max }),
     ...presence(opts),
-    IsInt({ message: 'must be a whole number' }),
-    Min(opts.min, { message: `must be at least ${opts.min}` }),
-    Max(opts.max, { message: `must be at most ${opts.max}` }),
+    IsInt(says('integer', 'must be a whole number')),
+    Min(opts.min, says('min', `must be at least ${opts.min}`, { min: opts.min })),
+    Max(opts.max, says('max', `must be at most ${opts.max}`, { max: opts.max })),
   );
 }
 
@@ -146,21 +170,21 @@ export function NumberField(opts: Common & { min: number; max: number }) {
   return applyDecorators(
     doc(opts, { type: Number, minimum: opts.min, maximum: opts.max }),
     ...presence(opts),
-    IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' }),
-    Min(opts.min, { message: `must be at least ${opts.min}` }),
-    Max(opts.max, { message: `must be at most ${opts.max}` }),
+    IsNumber({ allowNaN: false, allowInfinity: false }, says('number', 'must be a number')),
+    Min(opts.min, says('min', `must be at least ${opts.min}`, { min: opts.min })),
+    Max(opts.max, says('max', `must be at most ${opts.max}`, { max: opts.max })),
   );
 }
 
 export function BoolField(opts: Common = {}) {
-  return applyDecorators(doc(opts, { type: Boolean }), ...presence(opts), IsBoolean({ message: 'must be true or false' }));
+  return applyDecorators(doc(opts, { type: Boolean }), ...presence(opts), IsBoolean(says('boolean', 'must be true or false')));
 }
 
 export function EnumField<T extends string>(values: readonly T[], opts: Common & { enumName?: string } = {}) {
   return applyDecorators(
     doc(opts, { enum: [...values], enumName: opts.enumName }),
     ...presence(opts),
-    IsIn([...values], { message: `must be one of: ${values.join(', ')}` }),
+    IsIn([...values], says('one_of', `must be one of: ${values.join(', ')}`, { values: [...values] })),
   );
 }
 
@@ -168,10 +192,13 @@ export function EnumListField<T extends string>(values: readonly T[], opts: Comm
   return applyDecorators(
     doc(opts, { enum: [...values], enumName: opts.enumName, isArray: true, minItems: opts.min }),
     ...presence(opts),
-    IsArray({ message: 'must be an array' }),
+    IsArray(says('array', 'must be an array')),
     ...listSize(opts.min ?? 0, values.length, 'value'),
-    ArrayUnique({ message: 'must not contain the same value twice' }),
-    IsIn([...values], { each: true, message: `must contain only these values: ${values.join(', ')}` }),
+    ArrayUnique(says('no_repeats', 'must not contain the same value twice')),
+    IsIn([...values], {
+      each: true,
+      ...says('only_values', `must contain only these values: ${values.join(', ')}`, { values: [...values] }),
+    }),
   );
 }
 
@@ -179,9 +206,16 @@ export function EnumListField<T extends string>(values: readonly T[], opts: Comm
 function listSize(min: number, max: number, one: string, many = `${one}s`): PropertyDecorator[] {
   return [
     ...(min > 0
-      ? [ArrayMinSize(min, { message: min === 1 ? 'must not be empty' : `must contain at least ${count(min, one, many)}` })]
+      ? [
+          ArrayMinSize(
+            min,
+            min === 1
+              ? says('not_empty', 'must not be empty')
+              : says('min_items', `must contain at least ${count(min, one, many)}`, { min }),
+          ),
+        ]
       : []),
-    ArrayMaxSize(max, { message: `must contain at most ${count(max, one, many)}` }),
+    ArrayMaxSize(max, says('max_items', `must contain at most ${count(max, one, many)}`, { max })),
   ];
 }
 
@@ -190,10 +224,10 @@ export function NestedField(type: () => new () => object, opts: Common & { each?
     doc(opts, { type: opts.each ? [type()] : type(), maxItems: opts.each ? opts.maxItems : undefined }),
     ...presence(opts),
     ...(opts.each
-      ? [IsArray({ message: 'must be an array' }), ...listSize(0, opts.maxItems ?? 1000, 'entry', 'entries')]
-      : [IsObject({ message: 'must be an object' })]),
+      ? [IsArray(says('array', 'must be an array')), ...listSize(0, opts.maxItems ?? 1000, 'entry', 'entries')]
+      : [IsObject(says('object', 'must be an object'))]),
     // Reported on an element that is not an object (`steps[2]`); a non-object field fails IsObject first.
-    ValidateNested({ each: opts.each, message: 'must be an object' }),
+    ValidateNested({ each: opts.each, ...says('object', 'must be an object') }),
     Type(type),
   );
 }
@@ -203,8 +237,8 @@ export function ObjectField(opts: Common = {}) {
   return applyDecorators(
     doc(opts, { type: 'object', additionalProperties: true }),
     ...presence(opts),
-    IsObject({ message: 'must be an object' }),
-    IsPlainJson({ message: 'must be a plain JSON object without NUL characters, nested at most 16 levels deep' }),
+    IsObject(says('object', 'must be an object')),
+    IsPlainJson(says('plain_json', 'must be a plain JSON object without NUL characters, nested at most 16 levels deep')),
   );
 }
 
@@ -229,7 +263,7 @@ function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: object.constructor,
       propertyName: propertyName as string,
-      options: { message: 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03', ...options },
+      options: { ...says('date', 'must be a date written YYYY-MM-DD that exists, such as 2026-03-03'), ...options },
       validator: { validate: isCalendarDate },
     });
 }
@@ -240,7 +274,7 @@ function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimestamp',
       target: object.constructor,
       propertyName: propertyName as string,
-      options: { message: 'must be a date and time with a time zone, such as 2026-03-03T09:30:00Z', ...options },
+      options: { ...says('timestamp', 'must be a date and time with a time zone, such as 2026-03-03T09:30:00Z'), ...options },
       validator: { validate: isTimestamp },
     });
 }
@@ -278,6 +312,6 @@ export function QueryBoolField(opts: Common = {}) {
     doc({ ...opts, optional: true }, { type: Boolean }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
-    IsBoolean({ message: 'must be true or false' }),
+    IsBoolean(says('boolean', 'must be true or false')),
   );
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { ERROR_CODES } from './error-codes.js';
+import { FIELD_RULES } from './field-rules.js';
 import type { ErrorCode } from './error-codes.js';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './problem-details.filter.js';
 
@@ -57,8 +58,20 @@ const FIELD_ERROR: SchemaObject = {
       description: 'What is wrong, said after the field name ("is required"), or a sentence of its own (starting with a capital)',
       example: 'is required',
     },
+    rule: {
+      type: 'string',
+      enum: Object.keys(FIELD_RULES),
+      description: 'The rule broken, to say it in another language (see x-field-rules); absent for checks of a use case of its own',
+      example: 'required',
+    },
+    params: {
+      type: 'object',
+      additionalProperties: true,
+      description: "What fills the rule's message, such as { max: 200 } for max_length or { values: [...] } for one_of",
+    },
   },
-};
+  'x-field-rules': FIELD_RULES,
+} as SchemaObject;
 
 /**
  * Publishes the error registry: a `Problem` schema whose `code` enumerates every registered code

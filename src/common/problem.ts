@@ -1,3 +1,4 @@
+import type { FieldRule, FieldRuleParams } from './field-rules.js';
 import { HttpException } from '@nestjs/common';
 import { ERROR_CODES } from './error-codes.js';
 import type { CodeFor, ErrorCode, ErrorCodeEntry } from './error-codes.js';
@@ -7,6 +8,10 @@ export interface FieldError {
   field: string;
   /** What is wrong, said after the field's name ("is required"), or a sentence of its own. */
   message: string;
+  /** The rule broken, for clients that say it in another language (`FIELD_RULES`); absent for checks of a use case's own. */
+  rule?: FieldRule;
+  /** What fills the rule's message (`{ max: 200 }`). */
+  params?: FieldRuleParams;
 }
 
 /** Extra members a problem document may carry beside the RFC 9457 core. */

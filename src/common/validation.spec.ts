@@ -59,8 +59,8 @@ describe('validation pipe and field paths', () => {
     const errors = await fieldErrors({ ...valid(), code: 7, revision: 11 });
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'code', message: 'must be a string' },
-        { field: 'revision', message: 'must be at most 10' },
+        { field: 'code', message: 'must be a string', rule: 'string' },
+        { field: 'revision', message: 'must be at most 10', rule: 'max', params: { max: 10 } },
       ]),
     );
   });
@@ -81,7 +81,12 @@ describe('validation pipe and field paths', () => {
     };
     const errors = await fieldErrors(body);
     expect(new Set(errors.map((e) => e.field))).toEqual(new Set(['steps[1].fields[1].key', 'steps[1].fields[1].type']));
-    expect(errors.find((e) => e.field === 'steps[1].fields[1].type')?.message).toBe('must be one of: text, number');
+    expect(errors.find((e) => e.field === 'steps[1].fields[1].type')).toEqual({
+      field: 'steps[1].fields[1].type',
+      message: 'must be one of: text, number',
+      rule: 'one_of',
+      params: { values: ['text', 'number'] },
+    });
   });
 
   it('names unknown properties, nested ones included', async () => {
@@ -89,8 +94,8 @@ describe('validation pipe and field paths', () => {
     const errors = await fieldErrors(body);
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'extra', message: 'is not a known property' },
-        { field: 'owner.phone', message: 'is not a known property' },
+        { field: 'extra', message: 'is not a known property', rule: 'unknown_property' },
+        { field: 'owner.phone', message: 'is not a known property', rule: 'unknown_property' },
       ]),
     );
     expect(errors).toHaveLength(2);
@@ -99,29 +104,29 @@ describe('validation pipe and field paths', () => {
   it('reports every wrong field, each missing or mistyped one with that one message only', async () => {
     const errors = await fieldErrors({ code: 5, owner: 'nobody', steps: 'none' });
     expect(errors).toEqual([
-      { field: 'code', message: 'must be a string' },
-      { field: 'revision', message: 'is required' },
-      { field: 'owner', message: 'must be an object' },
-      { field: 'steps', message: 'must be an array' },
+      { field: 'code', message: 'must be a string', rule: 'string' },
+      { field: 'revision', message: 'is required', rule: 'required' },
+      { field: 'owner', message: 'must be an object', rule: 'object' },
+      { field: 'steps', message: 'must be an array', rule: 'array' },
     ]);
   });
 
   it('reports each broken rule of a field of the right type', async () => {
     const errors = await fieldErrors({ ...valid(), code: 'x'.repeat(51), owner: { name: '' } });
     expect(errors).toEqual([
-      { field: 'code', message: 'must be at most 50 characters long' },
-      { field: 'owner.name', message: 'must not be empty' },
+      { field: 'code', message: 'must be at most 50 characters long', rule: 'max_length', params: { max: 50 } },
+      { field: 'owner.name', message: 'must not be empty', rule: 'not_empty' },
     ]);
   });
 
   it('names an element of a nested array that is not an object by its index', async () => {
     const errors = await fieldErrors({ ...valid(), steps: [{ title: 'Intake' }, 'Review'] });
-    expect(errors).toEqual([{ field: 'steps[1]', message: 'must be an object' }]);
+    expect(errors).toEqual([{ field: 'steps[1]', message: 'must be an object', rule: 'object' }]);
   });
 
   it('refuses an array where an object is expected, without naming its elements as properties', async () => {
     const errors = await fieldErrors([valid()]);
-    expect(errors).toEqual([{ field: '', message: 'must be a JSON object, not an array' }]);
+    expect(errors).toEqual([{ field: '', message: 'must be a JSON object, not an array', rule: 'json_object' }]);
   });
 });
 
@@ -148,7 +153,7 @@ describe('flattenValidationErrors', () => {
     expect(flattenValidationErrors(tree)).toEqual([
       { field: 'title', message: 'must be a string' },
       { field: 'steps[0].fields[2].key', message: 'is too long' },
-      { field: 'colour', message: 'is not a known property' },
+      { field: 'colour', message: 'is not a known property', rule: 'unknown_property' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import type { ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
+import { isFieldRuleContext } from './field-rules.js';
 import { validationFailed } from './problem.js';
 import type { FieldError } from './problem.js';
 
@@ -21,8 +22,14 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const isIndex = /^\d+$/.test(e.property);
     const field = parent === '' ? e.property : isIndex ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
     if (e.constraints) {
-      for (const message of fieldMessages(e.constraints)) {
-        out.push({ field, message: message.replace(new RegExp(`^${escape(e.property)} `), '') });
+      for (const [constraint, message] of fieldMessages(e.constraints)) {
+        const context: unknown = e.contexts?.[constraint];
+        out.push({
+          field,
+          message: message.replace(new RegExp(`^${escape(e.property)} `), ''),
+          ...(isFieldRuleContext(context) ? { rule: context.rule, ...(context.params ? { params: context.params } : {}) } : {}),
+          ...(constraint === 'whitelistValidation' ? { rule: 'unknown_property' as const } : {}),
+        });
       }
       // Children of a field that is missing or of the wrong type would only repeat that.
       if (Object.keys(e.constraints).some((rule) => PRESENCE_RULES.includes(rule) || TYPE_RULES.includes(rule))) continue;
@@ -32,13 +39,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-function fieldMessages(constraints: Record<string, string>): string[] {
+/** The constraints to report, each with its message, once per message. */
+function fieldMessages(constraints: Record<string, string>): [string, string][] {
   // "property X should not exist" is how whitelisting reports an unknown property.
-  if (constraints.whitelistValidation) return ['is not a known property'];
+  if (constraints.whitelistValidation) return [['whitelistValidation', 'is not a known property']];
   const rules = Object.keys(constraints);
   const decisive = rules.find((r) => PRESENCE_RULES.includes(r)) ?? rules.find((r) => TYPE_RULES.includes(r));
-  const messages = decisive ? [constraints[decisive]] : Object.values(constraints);
-  return [...new Set(messages)];
+  const chosen = decisive ? [decisive] : rules;
+  const seen = new Set<string>();
+  return chosen.filter((r) => !seen.has(constraints[r]) && seen.add(constraints[r])).map((r) => [r, constraints[r]]);
 }
 
 function escape(s: string): string {
@@ -52,7 +61,7 @@ function escape(s: string): string {
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && Array.isArray(value) && isDtoClass(metadata.metatype)) {
-      throw validationFailed([{ field: '', message: 'must be a JSON object, not an array' }]);
+      throw validationFailed([{ field: '', message: 'must be a JSON object, not an array', rule: 'json_object' }]);
     }
     return super.transform(value, metadata);
   }

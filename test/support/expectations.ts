@@ -37,3 +37,11 @@ export interface ProblemBody {
 export function problemOf(res: Response): ProblemBody {
   return res.body as ProblemBody;
 }
+
+/**
+ * The field and the English message of each field error, for specs about the wording (the rule a
+ * client translates by is checked in test/console-sentences.e2e-spec.ts).
+ */
+export function fieldMessagesOf(res: Response): { field: string; message: string }[] {
+  return (problemOf(res).errors ?? []).map(({ field, message }) => ({ field, message }));
+}

@@ -9,10 +9,8 @@ import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A wrong field of a request; `rule` and `params` say it in the user's language (`field.rule.*`). */
+export type FieldError = Schemas['FieldError'];
 
 export interface Problem {
   type?: string;

@@ -3061,6 +3061,16 @@ export interface components {
              * @example is required
              */
             message: string;
+            /**
+             * @description The rule broken, to say it in another language (see x-field-rules); absent for checks of a use case of its own
+             * @example required
+             * @enum {string}
+             */
+            rule?: "required" | "string" | "email" | "uuid" | "uuid_list" | "array" | "integer" | "number" | "boolean" | "object" | "plain_json" | "date" | "timestamp" | "not_empty" | "not_blank" | "min_length" | "max_length" | "no_nul" | "pattern" | "procedure_key" | "min" | "max" | "one_of" | "only_values" | "no_repeats" | "min_items" | "max_items" | "unknown_property" | "json_object";
+            /** @description What fills the rule's message, such as { max: 200 } for max_length or { values: [...] } for one_of */
+            params?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;

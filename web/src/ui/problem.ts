@@ -1,6 +1,6 @@
 /**
  * One function turns any failure into a sentence in the user's language: the problem `code`
- * names the message; a code the console does not know shows the server's `title`.
+ * names the message (every registered code has one: test/console-sentences.e2e-spec.ts).
  */
 import type { TFunction } from 'i18next';
 import { ApiError, NetworkError } from '../api/client';
@@ -12,7 +12,7 @@ export function problemMessage(t: TFunction, error: unknown): string {
     if (error.code && t(key, { defaultValue: '' })) return t(key, error.problem as Record<string, unknown>);
     if (error.status === 412) return t('problem.code.version_mismatch');
     if (error.status >= 500) return t('problem.server');
-    return error.problem.title ?? t('problem.unknown');
+    return t('problem.unknown');
   }
   return t('problem.unknown');
 }
@@ -23,11 +23,18 @@ export function fieldErrors(t: TFunction, error: unknown): Record<string, string
   const out: Record<string, string> = {};
   for (const e of error.problem.errors) {
     if (!e || typeof e.field !== 'string') continue;
-    out[e.field] = fieldMessage(t, e.message);
+    out[e.field] = e.rule ? t(`field.rule.${e.rule}`, ruleValues(e.params)) : fieldMessage(t, e.message);
   }
   return out;
 }
 
+/** A rule's parameters as the sentence shows them: a list of allowed values joined by commas. */
+function ruleValues(params: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!params) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+}
+
+// Field errors without a rule (checks of a use case's own, and an execution's step values) by their English wording.
 const KNOWN: Record<string, string> = {
   'is required': 'field.required',
   'must be a finite number': 'field.number',
