@@ -29,7 +29,8 @@ await switchLanguage(initialLanguage).catch(() => undefined);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} withCssVariables={false} withGlobalClasses={false} forceColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Bottom right: a notification never covers the header's menu, language and sign-out buttons. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
