@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, MultiSelect, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,13 +87,18 @@ function NewDocumentDialog({ opened, onClose }: { opened: boolean; onClose(): vo
             onChange={setMonths}
             error={errors.reviewIntervalMonths ?? errors.reviewBy}
           />
-          <MultiSelect
+          <Checkbox.Group
             label={t('document.field.acknowledgementRoles')}
             description={t('document.field.acknowledgementRolesHelp')}
-            data={ACKNOWLEDGING_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             value={roles}
             onChange={setRoles}
-          />
+          >
+            <Group gap="md" mt={4}>
+              {ACKNOWLEDGING_ROLES.map((r) => (
+                <Checkbox key={r} value={r} label={t(`role.${r}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           <ProblemAlert error={create.error} />
           <Button type="submit" w="fit-content" loading={create.isPending} disabled={!title.trim()}>
             {t('document.create.submit')}
