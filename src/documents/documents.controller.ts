@@ -137,7 +137,6 @@ export class DocumentsController {
     res.setHeader('Content-Length', String(file.content.length));
     res.setHeader('ETag', `"${file.sha256}"`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'private, no-cache');
     res.end(file.content);
   }
 
