@@ -9,6 +9,9 @@ import { createHash } from 'node:crypto';
 import { acknowledgementCounts } from '../src/documents/documents.queries.js';
 import { auditOf } from './support/audit-events.js';
 import { expectProblem, problemFields } from './support/expectations.js';
+import { activateProgramme, createProgramme } from './support/programmes.js';
+import { fetchReport } from './support/report-http.js';
+import { pageTexts } from './support/report-pdf.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -480,6 +483,32 @@ describe('controlled documents', () => {
 
     const counts = await acknowledgementCounts(t.db.manager, TODAY);
     expect(counts.find((c) => c.documentId === doc.id)).toMatchObject({ versionNumber: 1, required: 3, acknowledged: 1 });
+  });
+
+  it('counts read and understood per document in the evidence report', async () => {
+    const doc = await effectiveDocument({
+      title: 'Participant agreement',
+      kind: 'participant_agreement',
+      acknowledgementRoles: ['programme_leader'],
+    });
+    expect((await t.http.post(`/api/documents/${doc.id}/acknowledgements`).set(...bearer(otherLeader))).status).toBe(200);
+    const dates = { startDate: '2026-01-12', endDate: '2026-12-18' };
+    const programme = (await activateProgramme(t, qm, (await createProgramme(t, qm, { ...dates, leaderIds: [leader.id] })).id)).id;
+    const json = await get(qm, `/api/programmes/${programme}/reports/evidence.json`);
+    expect(json.status).toBe(200);
+    expect(json.body.model.documents).toContainEqual({
+      reference: doc.reference,
+      title: 'Participant agreement',
+      version: 1,
+      effectiveOn: TODAY,
+      required: 2,
+      acknowledged: 1,
+    });
+    const pdf = await fetchReport(t, qm, `/api/programmes/${programme}/reports/evidence.pdf`);
+    const text = (await pageTexts(pdf.body)).join('\n');
+    expect(text).toContain('Controlled documents: read and understood');
+    expect(text).toContain(doc.reference);
+    expect(text).toContain('1 of 2');
   });
 
   it('retires the version in force with a signature; nothing is in force to acknowledge or review after it', async () => {
