@@ -4,7 +4,7 @@
  * from the list endpoints the API has: one conformance matrix per active programme, one list each
  * of deviations and corrective actions, and the procedure library.
  */
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -402,6 +402,20 @@ function DocumentsToAcknowledge() {
   );
 }
 
+/** The documents sections, above the rest, only when there is something to read or review. */
+function DocumentsNeedingMe() {
+  const toRead = useDocuments({ toAcknowledge: true });
+  const toReview = useDocuments({ owner: 'me', overdue: true });
+  const some = (q: typeof toRead) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
+  if (!some(toRead) && !some(toReview)) return null;
+  return (
+    <Box className="home-grid" mb="md">
+      <DocumentsToAcknowledge />
+      <DocumentReviewsDue />
+    </Box>
+  );
+}
+
 export function Home() {
   const { t } = useTranslation();
   const user = useUser();
@@ -411,10 +425,7 @@ export function Home() {
     <>
       <PageHeader title={t('home.title')} />
       <Text mb="md">{t('home.greeting', { name: user.name })}</Text>
-      <div className="home-grid">
-        <DocumentsToAcknowledge />
-        <DocumentReviewsDue />
-      </div>
+      <DocumentsNeedingMe />
       {user.roles.includes('board_member') ? (
         <div className="home-grid">
           <AwaitingBoardReview />
