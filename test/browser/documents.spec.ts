@@ -4,6 +4,7 @@
  * programme leader finds it on their home page and acknowledges it; the quality manager sees who has
  * not. An auditor reads the library and a document without any control to change them.
  */
+import type { Page } from '@playwright/test';
 import { makeWorld } from './support/world.js';
 import type { World } from './support/world.js';
 import { unique } from './support/api.js';
@@ -114,4 +115,40 @@ test('an auditor reads the library and a document without any control to change 
   }
   await expect(page.getByLabel('File to upload')).toHaveCount(0);
   await expectAccessible(page, 'a document for an auditor');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  /** The page itself does not scroll sideways (a table may, inside its own box). */
+  async function expectNoOverflow(page: Page, what: string): Promise<void> {
+    await expect(page.getByRole('status', { name: /Loading/ })).toHaveCount(0);
+    const sizes = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(sizes.scrollWidth, `the width of ${what}`).toBeLessThanOrEqual(sizes.clientWidth + 1);
+  }
+
+  test('the library and a document with its files fit a phone', async ({ page }) => {
+    const doc = await world.qm.api.post<{ id: string; title: string }>('/api/documents', {
+      kind: 'handbook',
+      title: `Mentor handbook ${unique()}`,
+      ownerId: world.qm.id,
+      reviewIntervalMonths: 24,
+      acknowledgementRoles: ['programme_leader'],
+    });
+    await signIn(page, world.qm.email, PASSWORD);
+    await page.goto('/documents');
+    await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+    await expectNoOverflow(page, 'the document library');
+    await page.goto(`/documents/${doc.id}`);
+    await page
+      .getByLabel('File to upload')
+      .setInputFiles({ name: 'mentor-handbook-with-a-long-name-2026.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect(page.getByRole('cell', { name: 'mentor-handbook-with-a-long-name-2026.pdf', exact: true })).toBeVisible();
+    await expectNoOverflow(page, 'a document with a file');
+    await expectAccessible(page, 'a document on a phone');
+  });
 });
