@@ -150,7 +150,7 @@ export class DocumentLibraryService {
 
   private async myAcknowledgements(m: EntityManager, userId: string, versions: VersionRow[]): Promise<AcknowledgementRow[]> {
     const approved = versions.filter((v) => v.status === 'approved').map((v) => v.id);
-    return (await acknowledgementsOf(m, approved)).filter((a) => a.userId === userId);
+    return acknowledgementsOf(m, approved, userId);
   }
 }
 

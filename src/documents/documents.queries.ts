@@ -152,12 +152,14 @@ export function reviewsOf(m: EntityManager, documentId: string): Promise<ReviewR
   );
 }
 
-export function acknowledgementsOf(m: EntityManager, versionIds: readonly string[]): Promise<AcknowledgementRow[]> {
+/** The acknowledgements of the versions among `versionIds`, of one user when `userId` is given. */
+export function acknowledgementsOf(m: EntityManager, versionIds: readonly string[], userId?: string): Promise<AcknowledgementRow[]> {
   if (versionIds.length === 0) return Promise.resolve([]);
   return m.query<AcknowledgementRow[]>(
     `SELECT a.version_id AS "versionId", a.user_id AS "userId", a.acknowledged_at AS "acknowledgedAt"
-     FROM document_acknowledgement a WHERE a.version_id = ANY($1) ORDER BY a.acknowledged_at, a.user_id`,
-    [versionIds],
+     FROM document_acknowledgement a WHERE a.version_id = ANY($1) AND ($2::uuid IS NULL OR a.user_id = $2)
+     ORDER BY a.acknowledged_at, a.user_id`,
+    [versionIds, userId ?? null],
   );
 }
 

@@ -389,7 +389,7 @@ export class DocumentsService {
         });
         return toAcknowledgementResponse(id, inForce, at, true);
       }
-      const [earlier] = (await acknowledgementsOf(m, [inForce.id])).filter((a) => a.userId === actorId);
+      const [earlier] = await acknowledgementsOf(m, [inForce.id], actorId);
       return toAcknowledgementResponse(id, inForce, earlier.acknowledgedAt, false);
     });
   }
