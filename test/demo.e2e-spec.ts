@@ -173,6 +173,31 @@ describe('demo programme', () => {
     expect(map.body).toMatchObject({ kind: 'risk', total: 4, residualNotAssessed: 1 });
   });
 
+  it('holds the quality policy and the scope with its process map as controlled documents in force, with their PDFs', async () => {
+    expect(summary.documents).toEqual({ documents: 2, acknowledged: 1, toAcknowledge: 2 });
+    const list = await t.http.get('/api/documents').set('Authorization', `Bearer ${token}`);
+    expect(list.status).toBe(200);
+    const byKind = new Map((list.body as { kind: string; id: string; effectiveVersion: number | null }[]).map((d) => [d.kind, d]));
+    for (const kind of ['quality_policy', 'scope']) expect(byKind.get(kind)).toMatchObject({ effectiveVersion: 1 });
+    const scope = await t.http.get(`/api/documents/${byKind.get('scope')!.id}`).set('Authorization', `Bearer ${token}`);
+    const [v1] = scope.body.versions as {
+      state: string;
+      files: { filename: string; href: string; sha256: string }[];
+      signatures: { signerName: string }[];
+    }[];
+    expect(v1.state).toBe('effective');
+    expect(v1.files.map((f) => f.filename)).toEqual(['process-map.pdf', 'scope.pdf']);
+    expect(v1.signatures.map((x) => x.signerName)).toEqual(['Johan Bergström']);
+    const file = await t.http.get(v1.files[0].href).set('Authorization', `Bearer ${token}`).buffer(true);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.headers.etag).toBe(`"${v1.files[0].sha256}"`);
+    const who = await t.http
+      .get(`/api/documents/${byKind.get('quality_policy')!.id}/acknowledgements`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(who.body).toMatchObject({ required: 2, acknowledged: 1 });
+  });
+
   it('leaves an audit chain that verifies, every change of the loader marked as such', async () => {
     const verdict = await t.http.get('/api/audit-events/verify').set('Authorization', `Bearer ${token}`);
     expect(verdict.status).toBe(200);

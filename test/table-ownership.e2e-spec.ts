@@ -28,6 +28,14 @@ const TABLE_OWNERS: Record<string, string[]> = {
   'corrective-actions': ['corrective_action', 'corrective_action_deviation', 'corrective_action_transition', 'board_review'],
   'management-reviews': ['management_review', 'management_review_attendee', 'management_review_decision'],
   indicators: ['quality_objective'],
+  documents: [
+    'controlled_document',
+    'document_version',
+    'document_file',
+    'document_version_contributor',
+    'document_review',
+    'document_acknowledgement',
+  ],
 };
 
 /**

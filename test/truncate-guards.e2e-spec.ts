@@ -42,6 +42,12 @@ const GUARDED = [
   'management_review_attendee',
   'management_review_decision',
   'quality_objective',
+  'controlled_document',
+  'document_version',
+  'document_file',
+  'document_version_contributor',
+  'document_review',
+  'document_acknowledgement',
 ];
 
 /** Tables whose rows the service deletes, so emptying them destroys no evidence. */

@@ -71,6 +71,19 @@ export const ERROR_CODES = {
     meaning: 'The caller asked for this correction, so another quality manager must approve it.',
   },
   owner_cannot_verify: { status: 403, meaning: 'The owner of a corrective action cannot judge its effectiveness; someone else must.' },
+  document_not_allowed: {
+    status: 403,
+    meaning: "Only a quality manager or the document's owner may draft, upload to, submit or review a controlled document.",
+  },
+  document_author_cannot_approve: {
+    status: 403,
+    meaning:
+      'The caller wrote part of this document version (created it, edited it or uploaded one of its files), so another quality manager must approve it.',
+  },
+  acknowledgement_not_required: {
+    status: 403,
+    meaning: 'The version of the document in force does not ask the caller to acknowledge it: they hold none of the roles it names.',
+  },
 
   // 404
   not_found: {
@@ -168,6 +181,14 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'The caller has already reviewed this corrective action; each board member reviews it once.',
   },
+  document_open_version_exists: {
+    status: 409,
+    meaning: 'The document already has a version in draft or under review; finish or reject it before starting another.',
+  },
+  document_version_not_draft: { status: 409, meaning: 'Files and content of a document version change only while it is a draft.' },
+  document_version_empty: { status: 409, meaning: 'A document version needs at least one file before it is submitted for review.' },
+  document_not_in_force: { status: 409, meaning: 'No version of the document is in force, so there is nothing to review or acknowledge.' },
+  document_file_exists: { status: 409, meaning: 'The draft already has a file with this name; remove it first or rename the new one.' },
 
   // 412, 413, 415
   version_mismatch: {
@@ -176,9 +197,23 @@ export const ERROR_CODES = {
   },
   payload_too_large: { status: 413, meaning: 'The request body is larger than the configured limit (BODY_LIMIT).' },
   unsupported_media_type: { status: 415, meaning: 'The request body is in an encoding or character set the service does not read.' },
+  file_too_large: {
+    status: 413,
+    meaning: 'The uploaded file is larger than the configured limit (DOCUMENT_FILE_LIMIT_MB); `detail` names the file.',
+  },
+  unsupported_file_type: {
+    status: 415,
+    meaning:
+      'The uploaded file is empty, not a PDF, DOCX, PNG or JPEG by its content, or not what its type or extension says; `detail` names it.',
+  },
 
   // 422: the request is well-formed, but what it asks for breaks a rule of the domain.
   idempotency_key_reused: { status: 422, meaning: 'The Idempotency-Key was already used for a different request.' },
+  idempotency_key_not_supported: {
+    status: 422,
+    meaning:
+      'An Idempotency-Key was sent with a file upload (multipart/form-data), whose content the key cannot be checked against; send the upload without one.',
+  },
   current_password_wrong: { status: 422, meaning: 'The current password given with a new one is wrong; the password was not changed.' },
   invalid_reference: {
     status: 422,
@@ -218,7 +253,7 @@ export const ERROR_CODES = {
     meaning: 'The deviation needs a linked corrective action (for a minor one, a justification of a correction alone will do).',
   },
   unknown_deviation: { status: 422, meaning: 'A deviation named does not exist.' },
-  unknown_owner: { status: 422, meaning: 'The owner named (of a corrective action or a risk) is not an active user.' },
+  unknown_owner: { status: 422, meaning: 'The owner named (of a corrective action, a risk or a document) is not an active user.' },
   owner_cannot_act: {
     status: 422,
     meaning:
@@ -255,6 +290,18 @@ export const ERROR_CODES = {
     meaning: 'The revision would change nothing; a review that finds nothing to change sets the next review date.',
   },
   unknown_attendee: { status: 422, meaning: 'An attendee named for the management review is not an active user.' },
+  effective_date_invalid: {
+    status: 422,
+    meaning: 'A document version comes into force today or later, and not before a version of the same document approved earlier.',
+  },
+  review_by_invalid: {
+    status: 422,
+    meaning: 'A review-by day of a document lies after today and within five years; without a review interval it must be given.',
+  },
+  document_owner_cannot_act: {
+    status: 422,
+    meaning: 'The owner of a document must be a quality manager, programme leader or board member: someone who can act on it.',
+  },
 
   // 428, 429, 431
   if_match_required: { status: 428, meaning: 'The update needs an If-Match header with the ETag the caller last read.' },

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Stockholm',
       deviationScanIntervalMinutes: 60,
       clockToday: undefined,
+      documentFileLimitBytes: 10 * 1024 * 1024,
     });
   });
 

@@ -43,6 +43,8 @@ export interface AppConfig {
    * unset, the system clock. Read on every use (see `Clock`), so a test can move it.
    */
   clockToday: string | undefined;
+  /** The largest file a controlled document's version takes (`DOCUMENT_FILE_LIMIT_MB`, default 10), in bytes. */
+  documentFileLimitBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone: timeZone(env),
     deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
     clockToday: calendarDay(env, 'CLOCK_TODAY'),
+    documentFileLimitBytes: int(env, 'DOCUMENT_FILE_LIMIT_MB', 10, 1, 100) * 1024 * 1024,
   };
 }
 

@@ -78,6 +78,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(req: AuthenticatedRequest, res: Response, key: string, next: CallHandler): Promise<unknown> {
     if (!KEY_RE.test(key)) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1-200 visible ASCII characters');
+    // A multipart body (a file upload) is read after this runs: its hash would be of nothing, and a
+    // retry with another file under the same key would replay the first answer. Refused, not ignored.
+    if (/^multipart\//i.test(req.headers['content-type'] ?? ''))
+      throw unprocessable(
+        'idempotency_key_not_supported',
+        'A file upload cannot be sent with an Idempotency-Key: its content cannot be checked against the key. Send it without one.',
+      );
     const userId = req.user!.id;
     const requestHash = this.hasher.hash({ method: req.method, path: req.originalUrl, body: req.body as unknown });
     await this.purgeOld();

@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import { evidenceIndicators, auditTrailSection } from './evidence-indicators.js';
 import { conformanceMatrix, correctiveActions, deviationsRegister, participants, proceduresInForce } from './evidence-registers.js';
 import { caseFiles } from './case-files.js';
+import { controlledDocuments } from './evidence-documents.js';
 import { cover, reportLayout } from './frame.js';
 import { fill, formatDate, labelsFor } from './i18n.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
@@ -43,6 +44,7 @@ export function renderEvidenceReport(model: EvidenceReportModel, out: Writable, 
         await deviationsRegister(flow, model, l);
         await correctiveActions(flow, model, l);
         await evidenceIndicators(flow, model, l);
+        await controlledDocuments(flow, model, l);
         await auditTrailSection(flow, model, l);
         await caseFiles(flow, model, l);
       },

@@ -29,6 +29,12 @@ export async function activeUsersByIds(m: EntityManager, ids: readonly string[])
   return (await usersByIds(m, ids)).filter((u) => u.active);
 }
 
+/** The active users holding at least one of `roles`, ordered by name (then id). */
+export async function activeUsersWithAnyRole(m: EntityManager, roles: readonly Role[]): Promise<UserSummary[]> {
+  if (roles.length === 0) return [];
+  return m.query<UserSummary[]>(`${SUMMARY} WHERE active AND roles && $1::text[] ORDER BY name, id`, [[...roles]]);
+}
+
 /** The user `id`, or null when there is none. */
 export async function userById(m: EntityManager, id: string): Promise<UserSummary | null> {
   const [user] = await m.query<UserSummary[]>(`${SUMMARY} WHERE id = $1`, [id]);

@@ -50,6 +50,13 @@ export interface World {
   reviewId: string;
   /** A risk of programme A owned by the board member (so every role that revises risks may revise it). */
   riskId: string;
+  /**
+   * A controlled document owned by the leader: version 1 in force (asking every role that may
+   * acknowledge to do so), version 2 under review; both written by `author`.
+   */
+  documentId: string;
+  /** The file of version 1 of the document. */
+  documentFileId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -141,6 +148,55 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'recording a risk',
   );
+  const document = expectStatus(
+    await t.http
+      .post('/api/documents')
+      .set(...bearer(author))
+      .send({
+        kind: 'quality_policy',
+        title: 'Quality policy',
+        ownerId: leader.id,
+        reviewIntervalMonths: 12,
+        acknowledgementRoles: ['admin', 'quality_manager', 'programme_leader', 'board_member'],
+      }),
+    201,
+    'creating a controlled document',
+  );
+  const policyPdf = Buffer.from('%PDF-1.4\n% quality policy\ntrailer<<>>\n%%EOF\n');
+  const uploaded = expectStatus(
+    await t.http
+      .post(`/api/documents/${document.id}/versions/1/files`)
+      .set(...bearer(author))
+      .attach('file', policyPdf, { filename: 'policy.pdf', contentType: 'application/pdf' }),
+    201,
+    'uploading its file',
+  );
+  expectStatus(await t.http.post(`/api/documents/${document.id}/versions/1/submit`).set(...bearer(author)), 200, 'submitting it');
+  expectStatus(
+    await t.http
+      .post(`/api/documents/${document.id}/versions/1/approve`)
+      .set(...bearer(qm))
+      .send({ password: qm.password, comment: 'Approved' }),
+    200,
+    'approving it',
+  );
+  expectStatus(
+    await t.http
+      .post(`/api/documents/${document.id}/versions`)
+      .set(...bearer(author))
+      .send({}),
+    201,
+    'drafting version 2',
+  );
+  expectStatus(
+    await t.http
+      .post(`/api/documents/${document.id}/versions/2/files`)
+      .set(...bearer(author))
+      .attach('file', policyPdf, { filename: 'policy-2.pdf', contentType: 'application/pdf' }),
+    201,
+    'uploading its file',
+  );
+  expectStatus(await t.http.post(`/api/documents/${document.id}/versions/2/submit`).set(...bearer(author)), 200, 'submitting version 2');
   // A second procedure whose version 1 waits for approval, written by `author`.
   expectStatus(
     await t.http
@@ -166,6 +222,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     actionId: action.id,
     reviewId: review.id,
     riskId: risk.id,
+    documentId: document.id,
+    documentFileId: (uploaded.versions as { files: { id: string }[] }[])[0].files[0].id,
   };
 }
 
@@ -192,6 +250,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         'corrective-actions': [w.actionId],
         'management-reviews': [w.reviewId],
         risks: [w.riskId],
+        documents: [w.documentId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -202,7 +261,9 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
     // may not approve their own version, a refusal of its own that is not the policy's).
     else if (name === 'key')
       out.key = /\/(approve|reject)$/.test(op.path) ? [REVIEW_PROCEDURE_KEY, PROCEDURE_KEY] : [PROCEDURE_KEY, REVIEW_PROCEDURE_KEY];
-    else if (name === 'n') out.n = ['1', '2'];
+    // A document's version 2 is under review (approve, reject); version 1 is in force.
+    else if (name === 'n') out.n = op.path.startsWith('/api/documents/') && /\/(approve|reject)$/.test(op.path) ? ['2', '1'] : ['1', '2'];
+    else if (name === 'fileId') out.fileId = [w.documentFileId];
     else throw new Error(`world.ts: no record for {${name}} of ${op.key}`);
   }
   return out;
@@ -361,6 +422,18 @@ const BODIES: Record<string, BodyMaker> = {
     effectivenessCriterion: 'No adept without a mentor for more than two weeks',
   }),
   'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
+  'POST /api/documents': (w) => ({
+    kind: 'form',
+    title: `Intake form ${unique()}`,
+    ownerId: w.actors.leader.id,
+    reviewIntervalMonths: 12,
+    acknowledgementRoles: ['programme_leader'],
+  }),
+  'POST /api/documents/{id}/versions': () => ({ changeSummary: 'Reworded', acknowledgementRoles: ['programme_leader'] }),
+  'POST /api/documents/{id}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
+  'POST /api/documents/{id}/versions/{n}/reject': () => ({ comment: 'Name the retention period' }),
+  'POST /api/documents/{id}/versions/{n}/retire': (_w, actor) => ({ reason: 'Replaced by the handbook', password: actor.password }),
+  'POST /api/documents/{id}/reviews': () => ({ comment: 'Still fits', nextReviewBy: SOON }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

@@ -1,4 +1,5 @@
 import { deviationSteps } from '../../deviations/deviation-steps.js';
+import { acknowledgementCounts } from '../../documents/documents.queries.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -127,6 +128,14 @@ export class EvidenceModelBuilder {
         ...caseFiles.subjects.flatMap((f) => f.executions.map((e) => ({ key: e.procedureKey, version: e.version }))),
       ]),
       caseFiles,
+      documents: (await acknowledgementCounts(m, asOf)).map((d) => ({
+        reference: d.reference,
+        title: d.title,
+        version: d.versionNumber,
+        effectiveOn: d.effectiveOn,
+        required: d.required,
+        acknowledged: d.acknowledged,
+      })),
     };
     return { model, scope: { entityIds, headSeq: head.seq } };
   }

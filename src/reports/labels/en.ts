@@ -442,6 +442,18 @@ export const en = {
     FieldType,
     string
   >,
+  documents: {
+    heading: 'Controlled documents: read and understood',
+    intro:
+      'Documents in force that ask people in certain roles to acknowledge them, and how many of the active users holding those roles have.',
+    reference: 'Reference',
+    title: 'Title',
+    version: 'Version',
+    effectiveOn: 'In force from',
+    acknowledged: 'Acknowledged',
+    acknowledgedValue: '{acknowledged} of {required}',
+    none: 'No document in force asks for acknowledgement.',
+  },
 };
 
 export type Labels = typeof en;

@@ -414,4 +414,16 @@ export const nb: Labels = {
     procedure_completed: 'Fullføring av en annen prosedyre',
   },
   fieldType: { text: 'Tekst', number: 'Tall', boolean: 'Ja/nei', date: 'Dato', enum: 'Valg', scale: 'Skala' },
+  documents: {
+    heading: 'Styrte dokumenter: lest og forstått',
+    intro:
+      'Gjeldende dokumenter som ber personer med bestemte roller om å bekrefte dem, og hvor mange av de aktive brukerne med rollene som har gjort det.',
+    reference: 'Referanse',
+    title: 'Tittel',
+    version: 'Versjon',
+    effectiveOn: 'Gjelder fra',
+    acknowledged: 'Bekreftet',
+    acknowledgedValue: '{acknowledged} av {required}',
+    none: 'Ingen gjeldende dokumenter ber om bekreftelse.',
+  },
 };

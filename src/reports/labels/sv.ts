@@ -414,4 +414,16 @@ export const sv: Labels = {
     procedure_completed: 'Slutförande av en annan rutin',
   },
   fieldType: { text: 'Text', number: 'Tal', boolean: 'Ja/nej', date: 'Datum', enum: 'Val', scale: 'Skala' },
+  documents: {
+    heading: 'Styrda dokument: läst och förstått',
+    intro:
+      'Gällande dokument som ber personer med vissa roller att bekräfta dem, och hur många av de aktiva användarna med rollerna som har gjort det.',
+    reference: 'Referens',
+    title: 'Titel',
+    version: 'Version',
+    effectiveOn: 'Gäller från',
+    acknowledged: 'Bekräftat',
+    acknowledgedValue: '{acknowledged} av {required}',
+    none: 'Inget gällande dokument ber om bekräftelse.',
+  },
 };

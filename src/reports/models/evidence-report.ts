@@ -50,6 +50,21 @@ export interface EvidenceReportModel extends ReportHeader {
    */
   supersededVersions: SupersededVersion[];
   caseFiles: CaseFiles;
+  /**
+   * Controlled documents in force that ask for "read and understood", with how many must and have
+   * acknowledged them (ISO 9001 7.3, 7.5). Absent in reports made before documents existed.
+   */
+  documents?: DocumentAcknowledgementRow[];
+}
+
+export interface DocumentAcknowledgementRow {
+  reference: string;
+  title: string;
+  version: number;
+  effectiveOn: CalendarDate;
+  /** Active users holding a role the version names. */
+  required: number;
+  acknowledged: number;
 }
 
 export interface SupersededVersion {

@@ -1288,6 +1288,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library of controlled documents (policy, scope, process map, forms, consent text, agreement, handbook, external), by reference; overdue=true&owner=me for the reviews the caller owes, toAcknowledge=true for what the caller must read */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        /** Create a controlled document with its owner and review-by day; version 1 is created as a draft */
+        post: operations["DocumentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with the versions the caller sees (drafts: quality managers, auditors and the owner), their files and signatures */
+        get: operations["DocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next version as a draft (a quality manager or the owner; at most one open version) */
+        post: operations["DocumentsController_createVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to a draft (multipart/form-data, part `file`): PDF, DOCX, PNG or JPEG judged from its content, at most DOCUMENT_FILE_LIMIT_MB; the uploader becomes one of its authors */
+        post: operations["DocumentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file of a version the caller sees; the ETag is its SHA-256 */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        /** Remove a file uploaded by mistake from a draft (a quality manager or the owner) */
+        delete: operations["DocumentsController_removeFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft with its files for review; from now on it never changes */
+        post: operations["DocumentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a version under review with an electronic signature (password re-entered) by a quality manager who wrote none of it; it comes into force on its effective day and supersedes the version in force */
+        post: operations["DocumentsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a version under review; work continues in the next version */
+        post: operations["DocumentsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/versions/{n}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire the version in force with an electronic signature (meaning retirement): the document is no longer in force */
+        post: operations["DocumentsController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Reviewed, no change": the version in force still fits; the review-by day moves on (a quality manager or the owner) */
+        post: operations["DocumentsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who must acknowledge the version in force, and who has not yet */
+        get: operations["DocumentsController_acknowledgements"];
+        put?: never;
+        /** "I have read and understood" the version in force, for a user holding a role it names; acknowledging again records nothing new */
+        post: operations["DocumentsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3008,6 +3198,251 @@ export interface components {
             /** @description closed: the risk no longer applies */
             status?: components["schemas"]["RiskStatus"];
         };
+        /** @enum {string} */
+        DocumentKind: "quality_policy" | "scope" | "process_map" | "form" | "consent_text" | "participant_agreement" | "handbook" | "external";
+        PersonRefResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        DocumentVersionState: "draft" | "in_review" | "approved" | "effective" | "superseded" | "rejected" | "retired";
+        MyAcknowledgementResponse: {
+            /** @description The version in force asks the caller to acknowledge it */
+            required: boolean;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        DocumentSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example DOC-2026-0001 */
+            reference: string;
+            kind: components["schemas"]["DocumentKind"];
+            title: string;
+            owner: components["schemas"]["PersonRefResponse"];
+            reviewIntervalMonths: number | null;
+            /** Format: date */
+            reviewBy: string;
+            /** @description In force, and the review-by day has passed */
+            reviewOverdue: boolean;
+            /** @description The version in force today */
+            effectiveVersion: number | null;
+            /** Format: date */
+            effectiveOn: string | null;
+            /** @description The latest version the caller sees */
+            latestVersion: number | null;
+            latestState: components["schemas"]["DocumentVersionState"] | null;
+            myAcknowledgement: components["schemas"]["MyAcknowledgementResponse"];
+            /** @description Optimistic-locking version of the document, also the ETag */
+            version: number;
+        };
+        /**
+         * @description Holders of these roles acknowledge the version once it is in force ("read and understood")
+         * @enum {string}
+         */
+        AcknowledgingRole: "quality_manager" | "programme_leader" | "board_member" | "admin";
+        CreateDocumentRequest: {
+            /** @description What the document is */
+            kind: components["schemas"]["DocumentKind"];
+            /** @example Quality policy */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Who owns the document (drafts its versions, reviews it): a quality manager, programme leader or board member
+             */
+            ownerId: string;
+            /** @description Review the document every this many months: each version coming into force moves the review-by day */
+            reviewIntervalMonths?: number;
+            /**
+             * Format: date
+             * @description Review by this day; without it, today plus the interval (one of the two is required)
+             * @example 2026-03-03
+             */
+            reviewBy?: string;
+            /** @description What version 1 is (the first draft is created with the document) */
+            changeSummary?: string;
+            /** @description Holders of these roles acknowledge the version once it is in force ("read and understood") */
+            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
+        };
+        DocumentContributorResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            contributions: ("created" | "edited" | "uploaded")[];
+        };
+        /**
+         * @description Judged from the content
+         * @enum {string}
+         */
+        DocumentMediaType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "image/png" | "image/jpeg";
+        DocumentFileResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Quality policy 2026.pdf */
+            filename: string;
+            /** @description Judged from the content */
+            mediaType: components["schemas"]["DocumentMediaType"];
+            sizeBytes: number;
+            /** @description SHA-256 of the content, hex; also the ETag of the download */
+            sha256: string;
+            uploadedBy: components["schemas"]["PersonRefResponse"];
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Where to download it */
+            href: string;
+        };
+        DocumentVersionResponse: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @description approved: approved, its effective day still to come */
+            state: components["schemas"]["DocumentVersionState"];
+            changeSummary: string | null;
+            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
+            author: components["schemas"]["PersonRefResponse"];
+            /** @description Everyone who wrote it (none of them may approve it) */
+            contributors: components["schemas"]["DocumentContributorResponse"][];
+            /** @description SHA-256 of what is signed, fixed at submission */
+            contentHash: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date */
+            effectiveOn: string | null;
+            /** Format: date */
+            supersededOn: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /** Format: date-time */
+            retiredAt: string | null;
+            /** @description Why it was rejected or retired */
+            statusReason: string | null;
+            files: components["schemas"]["DocumentFileResponse"][];
+            signatures: components["schemas"]["SignatureResponse"][];
+            /** @description What the caller may do with it now */
+            allowedActions: ("upload" | "submit" | "approve" | "reject" | "retire")[];
+        };
+        DocumentReviewResponse: {
+            /** Format: uuid */
+            id: string;
+            versionNumber: number;
+            reviewedBy: components["schemas"]["PersonRefResponse"];
+            /** Format: date-time */
+            reviewedAt: string;
+            comment: string;
+            /** Format: date */
+            previousReviewBy: string;
+            /** Format: date */
+            nextReviewBy: string;
+        };
+        DocumentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example DOC-2026-0001 */
+            reference: string;
+            kind: components["schemas"]["DocumentKind"];
+            title: string;
+            owner: components["schemas"]["PersonRefResponse"];
+            reviewIntervalMonths: number | null;
+            /** Format: date */
+            reviewBy: string;
+            /** @description In force, and the review-by day has passed */
+            reviewOverdue: boolean;
+            /** @description The version in force today */
+            effectiveVersion: number | null;
+            /** Format: date */
+            effectiveOn: string | null;
+            /** @description The latest version the caller sees */
+            latestVersion: number | null;
+            latestState: components["schemas"]["DocumentVersionState"] | null;
+            myAcknowledgement: components["schemas"]["MyAcknowledgementResponse"];
+            /** @description Optimistic-locking version of the document, also the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The versions the caller sees, oldest first */
+            versions: components["schemas"]["DocumentVersionResponse"][];
+            /** @description Reviews that found nothing to change, oldest first */
+            reviews: components["schemas"]["DocumentReviewResponse"][];
+            /** @description Whether the caller may start a new version (a quality manager or the owner, no version open) */
+            mayDraft: boolean;
+            /** @description Whether the caller may record a review (a quality manager or the owner, a version in force) */
+            mayReview: boolean;
+        };
+        CreateDocumentVersionRequest: {
+            /** @description What changes in this version */
+            changeSummary?: string;
+            /** @description Roles that acknowledge this version once in force; default: the previous version's */
+            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
+        };
+        ApproveDocumentVersionRequest: {
+            /** @description The approver's password, re-entered: this is an electronic signature */
+            password: string;
+            /** @description Reason or comment recorded with the signature */
+            comment: string;
+            /**
+             * Format: date
+             * @description The day the version comes into force (default today): today or later, and not before a version approved earlier
+             * @example 2026-03-03
+             */
+            effectiveOn?: string;
+        };
+        RejectDocumentVersionRequest: {
+            /** @description Why the version is rejected; work continues in the next version */
+            comment: string;
+        };
+        RetireDocumentVersionRequest: {
+            /** @description Why the document is withdrawn from use (recorded with the signature) */
+            reason: string;
+            /** @description Your password, re-entered: retiring a document is signed electronically */
+            password: string;
+        };
+        ReviewDocumentRequest: {
+            /** @description What the review found (the version in force still fits) */
+            comment: string;
+            /**
+             * Format: date
+             * @description The next review-by day, after today and within five years; default today plus the review interval (required without one)
+             * @example 2026-03-03
+             */
+            nextReviewBy?: string;
+        };
+        AcknowledgementResponse: {
+            /** Format: uuid */
+            documentId: string;
+            versionNumber: number;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            /** @description false: the caller had acknowledged this version already (nothing new recorded) */
+            recorded: boolean;
+        };
+        AcknowledgerResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The roles they hold that the version names */
+            roles: ("quality_manager" | "programme_leader" | "board_member" | "admin")[];
+            /**
+             * Format: date-time
+             * @description null: not yet acknowledged
+             */
+            acknowledgedAt: string | null;
+        };
+        AcknowledgementsResponse: {
+            /** @description The version in force; null when none is */
+            versionNumber: number | null;
+            roles: components["schemas"]["AcknowledgingRole"][];
+            /** @description Active users holding one of the roles */
+            required: number;
+            /** @description Of those, who acknowledged the version in force */
+            acknowledged: number;
+            /** @description Who has not acknowledged first, then who has; by name */
+            people: components["schemas"]["AcknowledgerResponse"][];
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -3035,7 +3470,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -7718,6 +8153,699 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["DocumentKind"];
+                /** @description Documents this user owns: `me` or a user id */
+                owner?: string;
+                /** @description true: only documents in force whose review-by day has passed */
+                overdue?: boolean;
+                /** @description true: only documents whose version in force the caller must acknowledge and has not */
+                toAcknowledge?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSummaryResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_createVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentVersionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its media type and name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_removeFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDocumentVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDocumentVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetireDocumentVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDocumentRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_acknowledgements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DocumentsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin, quality_manager, programme_leader, board_member */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@
  * from the list endpoints the API has: one conformance matrix per active programme, one list each
  * of deviations and corrective actions, and the procedure library.
  */
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { api, call } from '../api/client';
 import { useActions } from '../corrective-actions/queries';
 import { useDeviations } from '../deviations/queries';
 import { useRisks } from '../risks/queries';
+import { useDocuments } from '../documents/queries';
 import { localised } from '../i18n/i18n';
 import { programmeKeys, useProgrammes } from '../programmes/queries';
 import type { Matrix } from '../programmes/queries';
@@ -347,6 +348,74 @@ function RiskReviewsDue() {
   );
 }
 
+/** Documents the user owns whose review-by day has passed (ISO 9001 7.5: documents are reviewed and kept suitable). */
+function DocumentReviewsDue() {
+  const { t } = useTranslation();
+  const list = useDocuments({ owner: 'me', overdue: true });
+  const items = list.data ?? [];
+  if (!list.isPending && items.length === 0 && !list.error) return null;
+  return (
+    <Section id="home-document-reviews" title={t('home.documentReviews.title')} count={list.isPending ? undefined : items.length}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        <Stack gap={4}>
+          {items.map((d) => (
+            <Text size="sm" key={d.id}>
+              <Anchor component={Link} to={`/documents/${d.id}`}>
+                {d.reference}: {d.title}
+              </Anchor>{' '}
+              {t('home.documentReviews.due', { date: formatDate(d.reviewBy) })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+/** Documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
+function DocumentsToAcknowledge() {
+  const { t } = useTranslation();
+  const list = useDocuments({ toAcknowledge: true });
+  const items = list.data ?? [];
+  if (!list.isPending && items.length === 0 && !list.error) return null;
+  return (
+    <Section id="home-acknowledge" title={t('home.acknowledge.title')} count={list.isPending ? undefined : items.length}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        <Stack gap={4}>
+          {items.map((d) => (
+            <Text size="sm" key={d.id}>
+              <Anchor component={Link} to={`/documents/${d.id}`}>
+                {d.reference}: {d.title}
+              </Anchor>{' '}
+              {t('home.acknowledge.version', { version: d.effectiveVersion })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+/** The documents sections, above the rest, only when there is something to read or review. */
+function DocumentsNeedingMe() {
+  const toRead = useDocuments({ toAcknowledge: true });
+  const toReview = useDocuments({ owner: 'me', overdue: true });
+  const some = (q: typeof toRead) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
+  if (!some(toRead) && !some(toReview)) return null;
+  return (
+    <Box className="home-grid" mb="md">
+      <DocumentsToAcknowledge />
+      <DocumentReviewsDue />
+    </Box>
+  );
+}
+
 export function Home() {
   const { t } = useTranslation();
   const user = useUser();
@@ -356,6 +425,7 @@ export function Home() {
     <>
       <PageHeader title={t('home.title')} />
       <Text mb="md">{t('home.greeting', { name: user.name })}</Text>
+      <DocumentsNeedingMe />
       {user.roles.includes('board_member') ? (
         <div className="home-grid">
           <AwaitingBoardReview />

@@ -5,6 +5,7 @@ import {
   IconCertificate,
   IconChevronDown,
   IconFileText,
+  IconFiles,
   IconFlame,
   IconHistory,
   IconHome,
@@ -28,6 +29,7 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
   { to: '/deviations', key: 'nav.deviations', icon: IconAlertTriangle, end: false },
   { to: '/corrective-actions', key: 'nav.correctiveActions', icon: IconListCheck, end: false },
   { to: '/procedures', key: 'nav.procedures', icon: IconBook, end: false },
+  { to: '/documents', key: 'nav.documents', icon: IconFiles, end: false },
   {
     to: '/risks',
     key: 'nav.risks',
