@@ -175,8 +175,7 @@ export const ERROR_CODES = {
   checklist_incomplete: { status: 409, meaning: 'The audit report cannot be signed while checklist items have no answer.' },
   findings_open: {
     status: 409,
-    meaning:
-      'The internal audit cannot close while a finding is not handled: a nonconformity whose deviation is neither analysed (action plan or later) nor given an action, or an opportunity whose action was cancelled.',
+    meaning: 'The internal audit cannot close while a finding is not handled (a deviation not yet past analysis and without an action).',
   },
   board_review_exists: {
     status: 409,
@@ -271,8 +270,7 @@ export const ERROR_CODES = {
   unknown_attendee: { status: 422, meaning: 'An attendee named for the management review is not an active user.' },
   auditor_not_independent: {
     status: 422,
-    meaning:
-      'A member of the audit team is not independent of what is audited: a leader of the audited programme, or an author or approver of an audited procedure version in force in the audited period.',
+    meaning: 'An auditor leads the audited programme, or wrote or approved an audited procedure version in force in the audited period.',
   },
   audit_team_role: { status: 422, meaning: 'An auditor must be an active quality manager, programme leader or board member.' },
   unknown_procedure: { status: 422, meaning: 'No procedure has the key named.' },
@@ -290,8 +288,7 @@ export const ERROR_CODES = {
   unknown_checklist_item: { status: 422, meaning: "A finding names an item that is not on the audit's checklist." },
   finding_incomplete: {
     status: 422,
-    meaning:
-      'A finding lacks what its kind needs, or has what it must not: a grade for a nonconformity only, an action for an opportunity only, a programme for a nonconformity of an organisation-wide audit only.',
+    meaning: 'A finding lacks what its kind needs (a nonconformity its grade, an opportunity its action), or has what it must not.',
   },
 
   // 428, 429, 431

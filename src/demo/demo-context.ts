@@ -24,6 +24,7 @@ import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
+import { InternalAuditsService } from '../internal-audits/internal-audits.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -50,6 +51,7 @@ export function demoServices(app: INestApplicationContext) {
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
     risks: app.get(RisksService),
+    audits: app.get(InternalAuditsService),
   };
 }
 

@@ -19,6 +19,7 @@ import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
+import { runAudits } from './demo-audits.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -44,6 +45,7 @@ export interface DemoSummary {
   actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
   boardReviews: number;
   risks: { risks: number; opportunities: number };
+  internalAudit: { reference: string; findings: number; deviation: string };
   auditChain: { valid: boolean; events: number; headHash: string | null };
   report: { path: string; fingerprint: string };
   seconds: number;
@@ -68,6 +70,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const quality = await runQuality(d, run);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
+  log('Internal audits');
+  const internalAudit = await runAudits(d, run.programmeId);
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
@@ -108,6 +112,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     },
     actions: quality.actions,
     risks,
+    internalAudit,
     boardReviews: quality.boardReviews,
     auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
     report: { path: o.out, fingerprint: report.fingerprint },
@@ -134,6 +139,7 @@ export function describeDemo(r: DemoSummary): string {
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
+    `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,
