@@ -252,7 +252,7 @@ function FindingForm({ audit }: { audit: Audit }) {
                 error={errors['action.dueDate']}
               />
               <TextInput
-                label={t('ca.field.effectivenessCriterion')}
+                label={t('ca.field.criterion')}
                 required
                 value={f.criterion}
                 onChange={set('criterion')}
