@@ -89,7 +89,9 @@ test('the lead auditor answers the checklist, records findings, signs the report
   await finding.getByRole('button', { name: 'Record the finding' }).click();
   await expect(findings.getByRole('link', { name: /^CA-\d{4}-\d{4}$/ })).toBeVisible();
 
-  // The lead auditor signs the report.
+  // The lead auditor signs the report (the notifications, dimmed under the dialog, dismissed first).
+  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
   await page.getByLabel('Conclusion').fill('Document control works apart from unversioned forms');
   await page.getByRole('button', { name: 'Sign the report' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign' });
@@ -131,4 +133,14 @@ test('an auditor reads the audit and its report without any control to change it
   await expectAccessible(page, 'an audit, read-only');
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the report (PDF)' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^internal-audit-ia-\d{4}-\d{4}-.*\.pdf$/);
+});
+
+test('the lead auditor answers on a phone: the audit page does not scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, world.board.email, PASSWORD);
+  await page.goto(auditPath);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'an audit at phone width');
 });

@@ -218,13 +218,15 @@ export function AuditsPage() {
         {t('internalAudit.list.intro')}
       </Text>
       <Stack gap="lg">
-        <NativeSelect
-          label={t('internalAudit.field.year')}
-          w={160}
-          data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: String(y), label: String(y) }))}
-          value={String(year)}
-          onChange={(e) => setParams({ year: e.currentTarget.value })}
-        />
+        <form role="search" aria-label={t('internalAudit.list.choose')} onSubmit={(e) => e.preventDefault()}>
+          <NativeSelect
+            label={t('internalAudit.field.year')}
+            w={160}
+            data={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: String(y), label: String(y) }))}
+            value={String(year)}
+            onChange={(e) => setParams({ year: e.currentTarget.value })}
+          />
+        </form>
         {planning ? <PlanForm year={year} onDone={() => setPlanning(false)} /> : null}
         <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
         {list.isPending ? (
