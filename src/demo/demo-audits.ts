@@ -9,7 +9,12 @@
 import { addDays } from '../common/calendar.js';
 import type { Demo } from './demo-context.js';
 
-export async function runAudits(d: Demo, programmeId: string): Promise<{ reference: string; findings: number; deviation: string }> {
+/** `sampled`: the intake interviews the auditor looked at (executions, by id). */
+export async function runAudits(
+  d: Demo,
+  programmeId: string,
+  sampled: string[],
+): Promise<{ reference: string; findings: number; deviation: string }> {
   const { s, cal, team, password } = d;
   const qm = team.quality.ctx;
   const year = Number(cal.today.slice(0, 4));
@@ -46,6 +51,7 @@ export async function runAudits(d: Demo, programmeId: string): Promise<{ referen
       item.id,
       {
         result,
+        executionIds: item.stepKey ? sampled : [],
         notes:
           result === 'nonconforming'
             ? 'In one of five sampled intake files the consent was recorded after the interview had started'

@@ -71,7 +71,11 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
   log('Internal audits');
-  const internalAudit = await runAudits(d, run.programmeId);
+  const internalAudit = await runAudits(
+    d,
+    run.programmeId,
+    run.adepts.slice(0, 5).map((a) => a.intakeId),
+  );
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
