@@ -77,6 +77,8 @@ test('the lead auditor answers the checklist, records findings, signs the report
   await finding.getByRole('button', { name: 'Record the finding' }).click();
   const findings = page.getByRole('region', { name: /^Findings/ });
   await expect(findings.getByRole('link', { name: /^DEV-\d{4}-\d{4}$/ })).toBeVisible();
+  // The form is emptied for the next finding.
+  await expect(finding.getByRole('textbox', { name: 'Finding', exact: true })).toHaveValue('');
 
   // An opportunity for improvement opens an improvement action.
   await finding.getByLabel('Kind of finding').selectOption('opportunity');
@@ -90,8 +92,12 @@ test('the lead auditor answers the checklist, records findings, signs the report
   await expect(findings.getByRole('link', { name: /^CA-\d{4}-\d{4}$/ })).toBeVisible();
 
   // The lead auditor signs the report (the notifications, dimmed under the dialog, dismissed first).
-  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
-  await expect(page.getByRole('button', { name: 'Dismiss' })).toHaveCount(0);
+  // They also close by themselves, so each is dismissed while it is there.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  await expect(async () => {
+    if (await dismiss.count()) await dismiss.first().click({ timeout: 1000 });
+    await expect(dismiss).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
   await page.getByLabel('Conclusion').fill('Document control works apart from unversioned forms');
   await page.getByRole('button', { name: 'Sign the report' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign' });
@@ -133,6 +139,10 @@ test('an auditor reads the audit and its report without any control to change it
   await expectAccessible(page, 'an audit, read-only');
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the report (PDF)' }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^internal-audit-ia-\d{4}-\d{4}-.*\.pdf$/);
+  // The deviation the nonconformity opened leads back to the audit.
+  await page.getByRole('link', { name: /^DEV-\d{4}-\d{4}$/ }).click();
+  await expect(page.getByRole('link', { name: new RegExp(`^IA-\\d{4}-\\d{4}: ${title}$`) })).toBeVisible();
+  await expectAccessible(page, 'a deviation from an internal audit');
 });
 
 test('the lead auditor answers on a phone: the audit page does not scroll sideways', async ({ page }) => {

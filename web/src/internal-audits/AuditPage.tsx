@@ -174,7 +174,7 @@ function FindingForm({ audit }: { audit: Audit }) {
     e.preventDefault();
     record.mutate(undefined, {
       onSuccess: () => {
-        setF({ ...f, title: '', description: '' });
+        setF((prev) => ({ ...prev, title: '', description: '' }));
         setItems([]);
       },
     });

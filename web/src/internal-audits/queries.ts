@@ -15,15 +15,23 @@ export const IMPORTANCE = ['low', 'medium', 'high'] as const;
 
 export const auditKeys = {
   all: ['internal-audits'] as const,
-  list: (q: { year?: number; due?: boolean }) => ['internal-audits', 'list', q] as const,
+  list: (q: AuditListQuery) => ['internal-audits', 'list', q] as const,
   one: (id: string) => ['internal-audits', id] as const,
 };
 
-export function useAudits(q: { year?: number; due?: boolean }, enabled = true) {
+/** One year's programme, the audits due, or the audit behind a deviation. */
+export interface AuditListQuery {
+  year?: number;
+  due?: boolean;
+  deviationId?: string;
+}
+
+export function useAudits(q: AuditListQuery, enabled = true) {
+  const query = q.due ? { state: 'planned' as const, due: true } : q.deviationId ? { deviationId: q.deviationId } : { year: q.year };
   return useQuery({
     queryKey: auditKeys.list(q),
     enabled,
-    queryFn: () => call(api.GET('/api/internal-audits', { params: { query: q.due ? { state: 'planned', due: true } : { year: q.year } } })),
+    queryFn: () => call(api.GET('/api/internal-audits', { params: { query } })),
   });
 }
 
