@@ -22,6 +22,7 @@ import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 import { RiskRegister1796200000000 } from './1796200000000-RiskRegister.js';
 import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionApproval.js';
+import { InternalAudits1796210000000 } from './1796210000000-InternalAudits.js';
 import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocuments.js';
 
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   ProcedureBaselineAdoption1796190000000,
   RiskRegister1796200000000,
   CorrectionApproval1796205000000,
+  InternalAudits1796210000000,
   ControlledDocuments1796220000000,
 ];

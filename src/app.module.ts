@@ -17,6 +17,7 @@ import { CorrectiveActionsModule } from './corrective-actions/corrective-actions
 import { ReportsModule } from './reports/reports.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
+import { InternalAuditsModule } from './internal-audits/internal-audits.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ReportsModule,
         RisksModule,
         DocumentsModule,
+        InternalAuditsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -107,6 +107,8 @@ describe('demo programme', () => {
       [summary.programme.id],
     );
     expect(deviations).toEqual([
+      // The internal audit's nonconformity, still to be analysed.
+      { source: 'internal_audit', rule: null, state: 'open', n: 1 },
       { source: 'participant_feedback', rule: null, state: 'in_progress', n: 1 },
       { source: 'system', rule: 'missing_step', state: 'closed', n: 1 },
       { source: 'system', rule: 'outside_window', state: 'analysis', n: 1 },
@@ -137,6 +139,8 @@ describe('demo programme', () => {
       [summary.actions.inProgress, 'corrective', 'in_progress', false],
       [summary.actions.overdue, 'corrective', 'in_progress', true],
       [summary.actions.improvement, 'improvement', 'planned', false],
+      // The internal audit's opportunity for improvement.
+      [expect.stringMatching(/^CA-/), 'improvement', 'planned', false],
     ]);
     // The effectiveness verdict came from someone other than the owner; the closure is signed.
     const [check] = await t.sql<{ verdict: string; actor: string; owner: string; signed: boolean }>(
@@ -196,6 +200,23 @@ describe('demo programme', () => {
       .get(`/api/documents/${byKind.get('quality_policy')!.id}/acknowledgements`)
       .set('Authorization', `Bearer ${token}`);
     expect(who.body).toMatchObject({ required: 2, acknowledged: 1 });
+  });
+
+  it('holds an internal audit with findings: a nonconformity that opened a deviation, an observation, an opportunity with its action', async () => {
+    expect(summary.internalAudit.findings).toBe(3);
+    const list = await t.http
+      .get(
+        `/api/internal-audits?deviationId=${(await t.sql<{ id: string }>(`SELECT id FROM deviation WHERE reference = $1`, [summary.internalAudit.deviation]))[0].id}`,
+      )
+      .set('Authorization', `Bearer ${token}`);
+    expect(list.body.items.map((a: { reference: string }) => a.reference)).toEqual([summary.internalAudit.reference]);
+    const audit = await t.http.get(`/api/internal-audits/${list.body.items[0].id}`).set('Authorization', `Bearer ${token}`);
+    expect(audit.body).toMatchObject({ state: 'reported', reportSignature: { signerName: 'Per Sandberg' } });
+    expect(audit.body.findings.map((f: { kind: string }) => f.kind)).toEqual(['nonconformity', 'observation', 'opportunity']);
+    expect(audit.body.findings[0].deviation.reference).toBe(summary.internalAudit.deviation);
+    expect(audit.body.findings[2].action.reference).toMatch(/^CA-/);
+    const due = await t.http.get('/api/internal-audits?due=true').set('Authorization', `Bearer ${token}`);
+    expect(due.body.items.map((a: { title: string }) => a.title)).toEqual(['Matching of mentors and adepts']);
   });
 
   it('leaves an audit chain that verifies, every change of the loader marked as such', async () => {

@@ -9,6 +9,10 @@ import { buildWorld } from './support/world.js';
  * is guarded (or named as disposable, with its reason).
  */
 const GUARDED = [
+  'internal_audit',
+  'internal_audit_item',
+  'internal_audit_answer',
+  'internal_audit_finding',
   'app_setting',
   'app_user',
   'audit_event',

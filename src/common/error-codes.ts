@@ -84,6 +84,9 @@ export const ERROR_CODES = {
     status: 403,
     meaning: 'The version of the document in force does not ask the caller to acknowledge it: they hold none of the roles it names.',
   },
+  not_audit_team: { status: 403, meaning: 'Only the lead auditor and the audit team record answers and findings of an internal audit.' },
+  not_lead_auditor: { status: 403, meaning: 'Only the lead auditor of an internal audit signs its report.' },
+  audit_not_allowed: { status: 403, meaning: 'Only a quality manager or the lead auditor closes an internal audit.' },
 
   // 404
   not_found: {
@@ -177,6 +180,16 @@ export const ERROR_CODES = {
   review_closed: { status: 409, meaning: 'The management review is closed and never changes.' },
   action_not_reviewable: { status: 409, meaning: 'The corrective action was cancelled: the board reviews only actions that stand.' },
   risk_closed: { status: 409, meaning: 'The risk is closed: reopen it (status open) before changing it.' },
+  audit_state: {
+    status: 409,
+    meaning:
+      'The internal audit is not in the state this needs: planned to change or start it, in progress to record or sign, reported to close.',
+  },
+  checklist_incomplete: { status: 409, meaning: 'The audit report cannot be signed while checklist items have no answer.' },
+  findings_open: {
+    status: 409,
+    meaning: 'The internal audit cannot close while a finding is not handled (a deviation not yet past analysis and without an action).',
+  },
   board_review_exists: {
     status: 409,
     meaning: 'The caller has already reviewed this corrective action; each board member reviews it once.',
@@ -301,6 +314,28 @@ export const ERROR_CODES = {
   document_owner_cannot_act: {
     status: 422,
     meaning: 'The owner of a document must be a quality manager, programme leader or board member: someone who can act on it.',
+  },
+  auditor_not_independent: {
+    status: 422,
+    meaning: 'An auditor leads the audited programme, or wrote or approved an audited procedure version in force in the audited period.',
+  },
+  audit_team_role: { status: 422, meaning: 'An auditor must be an active quality manager, programme leader or board member.' },
+  unknown_procedure: { status: 422, meaning: 'No procedure has the key named.' },
+  unknown_programme: { status: 422, meaning: 'No programme has the id named.' },
+  procedure_not_in_force: { status: 422, meaning: 'An audited procedure has no effective version to audit against.' },
+  checklist_empty: { status: 422, meaning: 'An internal audit needs procedures or clauses to check: its checklist would be empty.' },
+  audit_incomplete: {
+    status: 422,
+    meaning: 'An internal audit starts only with a lead auditor, a scope and the period whose records are audited.',
+  },
+  sample_out_of_scope: {
+    status: 422,
+    meaning: "A sampled execution lies outside the audit's scope (another programme, or a procedure not audited).",
+  },
+  unknown_checklist_item: { status: 422, meaning: "A finding names an item that is not on the audit's checklist." },
+  finding_incomplete: {
+    status: 422,
+    meaning: 'A finding lacks what its kind needs (a nonconformity its grade, an opportunity its action), or has what it must not.',
   },
 
   // 428, 429, 431

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
  * counter row stays locked until the allocating transaction ends, so concurrent creations wait
  * their turn and a rolled-back one gives its number back.
  */
-export async function allocateReference(m: EntityManager, kind: 'DEV' | 'CA' | 'RISK' | 'DOC', year: number): Promise<string> {
+export async function allocateReference(m: EntityManager, kind: 'DEV' | 'CA' | 'RISK' | 'DOC' | 'IA', year: number): Promise<string> {
   const [row] = await m.query<{ last: number }[]>(
     `INSERT INTO reference_counter (kind, year, last) VALUES ($1, $2, 1)
      ON CONFLICT (kind, year) DO UPDATE SET last = reference_counter.last + 1 RETURNING last`,

@@ -130,3 +130,14 @@ export async function actionsByIds(m: EntityManager, ids: readonly string[]): Pr
   if (ids.length === 0) return [];
   return m.query<ActionRow[]>(`${ACTION} WHERE a.id = ANY($1) ORDER BY a.reference`, [ids]);
 }
+
+/** How many actions (not cancelled) answer each of the deviations `deviationIds`; deviations without any are left out. */
+export async function actionCountsByDeviation(m: EntityManager, deviationIds: readonly string[]): Promise<Map<string, number>> {
+  if (deviationIds.length === 0) return new Map();
+  const rows = await m.query<{ deviationId: string; n: number }[]>(
+    `SELECT l.deviation_id AS "deviationId", count(*)::int AS n FROM corrective_action_deviation l
+     JOIN corrective_action a ON a.id = l.corrective_action_id WHERE l.deviation_id = ANY($1) AND a.state <> 'cancelled' GROUP BY l.deviation_id`,
+    [[...new Set(deviationIds)]],
+  );
+  return new Map(rows.map((r) => [r.deviationId, r.n]));
+}

@@ -26,6 +26,7 @@ import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { InternalAuditsService } from '../internal-audits/internal-audits.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -54,6 +55,7 @@ export function demoServices(app: INestApplicationContext) {
     risks: app.get(RisksService),
     documents: app.get(DocumentsService),
     documentLibrary: app.get(DocumentLibraryService),
+    audits: app.get(InternalAuditsService),
   };
 }
 

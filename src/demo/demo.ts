@@ -20,6 +20,7 @@ import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
 import { runDocuments } from './demo-documents.js';
+import { runAudits } from './demo-audits.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -46,6 +47,7 @@ export interface DemoSummary {
   boardReviews: number;
   risks: { risks: number; opportunities: number };
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
+  internalAudit: { reference: string; findings: number; deviation: string };
   auditChain: { valid: boolean; events: number; headHash: string | null };
   report: { path: string; fingerprint: string };
   seconds: number;
@@ -72,6 +74,12 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const risks = await runRisks(d, run.programmeId);
   log('The quality policy and the scope as controlled documents');
   const documents = await runDocuments(d);
+  log('Internal audits');
+  const internalAudit = await runAudits(
+    d,
+    run.programmeId,
+    run.adepts.slice(0, 5).map((a) => a.intakeId),
+  );
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
@@ -113,6 +121,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     actions: quality.actions,
     risks,
     documents,
+    internalAudit,
     boardReviews: quality.boardReviews,
     auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
     report: { path: o.out, fingerprint: report.fingerprint },
@@ -140,6 +149,7 @@ export function describeDemo(r: DemoSummary): string {
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
+    `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,

@@ -84,3 +84,30 @@ export async function versionHistory(
     [[...new Set(keys)]],
   );
 }
+
+/** A version that was in force during a period, with everyone who wrote it (created, edited or imported it). */
+export interface VersionInForce {
+  id: string;
+  procedureKey: string;
+  number: number;
+  authorIds: string[];
+}
+
+/**
+ * The versions of the procedures `keys` that were in force on any day from `from` to `to`
+ * (YYYY-MM-DD, inclusive): effective before the day after `to`, and not superseded or retired
+ * before `from`. With the people who wrote each (an internal audit's independence is judged by them).
+ */
+export async function versionsInForceDuring(m: EntityManager, keys: readonly string[], from: string, to: string): Promise<VersionInForce[]> {
+  if (keys.length === 0) return [];
+  return m.query<VersionInForce[]>(
+    `SELECT v.id, p.key AS "procedureKey", v.number,
+       ARRAY(SELECT DISTINCT u FROM unnest(array_remove(ARRAY[v.author_id], NULL)
+         || ARRAY(SELECT c.user_id FROM procedure_version_contributor c WHERE c.version_id = v.id)) AS u ORDER BY u)::text[] AS "authorIds"
+     FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+     WHERE p.key = ANY($1) AND v.effective_from IS NOT NULL AND v.effective_from < ($3::date + 1)
+       AND coalesce(v.superseded_at, v.retired_at, 'infinity'::timestamptz) >= $2::date
+     ORDER BY p.key, v.number`,
+    [[...new Set(keys)], from, to],
+  );
+}

@@ -275,3 +275,15 @@ export async function matrixPairs(m: EntityManager, programmeId: string): Promis
     programmeId,
   ]);
 }
+
+/** The leaders of each of the programmes `programmeIds` (user ids), by programme. */
+export async function leadersOfProgrammes(m: EntityManager, programmeIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (programmeIds.length === 0) return out;
+  const rows = await m.query<{ programmeId: string; userId: string }[]>(
+    `SELECT programme_id AS "programmeId", user_id AS "userId" FROM programme_leader WHERE programme_id = ANY($1) ORDER BY programme_id, user_id`,
+    [[...new Set(programmeIds)]],
+  );
+  for (const r of rows) out.set(r.programmeId, [...(out.get(r.programmeId) ?? []), r.userId]);
+  return out;
+}

@@ -6,12 +6,18 @@
 import { canonicalHash } from '../common/canonical.js';
 import type { CorrectiveActionRegisterModel } from './models/corrective-action-register.js';
 import type { EvidenceReportModel } from './models/evidence-report.js';
+import type { InternalAuditReportModel } from './models/internal-audit-report.js';
 import type { ManagementReviewMinutesModel } from './models/management-review-minutes.js';
 import type { ProcedureDocumentModel } from './models/procedure-document.js';
 import type { RiskRegisterModel } from './models/risk-register.js';
 
 export type ReportModel =
-  ProcedureDocumentModel | EvidenceReportModel | CorrectiveActionRegisterModel | ManagementReviewMinutesModel | RiskRegisterModel;
+  | ProcedureDocumentModel
+  | EvidenceReportModel
+  | CorrectiveActionRegisterModel
+  | ManagementReviewMinutesModel
+  | RiskRegisterModel
+  | InternalAuditReportModel;
 
 export function reportFingerprint(model: ReportModel): string {
   return canonicalHash(model);

@@ -11,6 +11,7 @@ import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { MAX_SEED } from './builders/sampling.js';
+import { InternalAuditReportBuilder } from './builders/internal-audit-report.builder.js';
 import { MinutesBuilder } from './builders/minutes.builder.js';
 import { ProcedureDocumentBuilder } from './builders/procedure-document.builder.js';
 import { RegisterBuilder } from './builders/register.builder.js';
@@ -19,6 +20,7 @@ import { renderCorrectiveActionRegister } from './corrective-action-register.js'
 import { reportFingerprint } from './fingerprint.js';
 import type { ReportModel } from './fingerprint.js';
 import { renderEvidenceReport } from './evidence-report.js';
+import { renderInternalAuditReport } from './internal-audit-report.js';
 import { renderManagementReviewMinutes } from './management-review-minutes.js';
 import { renderProcedureDocument } from './procedure-document.js';
 import { renderRiskRegister } from './risk-register.js';
@@ -27,6 +29,7 @@ import { ReportsService } from './reports.service.js';
 
 const PROGRAMME_ID = new UuidParam('Programme');
 const REVIEW_ID = new UuidParam('Management review');
+const AUDIT_ID = new UuidParam('Internal audit');
 
 @ApiTags('reports')
 @Controller('api')
@@ -37,6 +40,7 @@ export class ReportsController {
     private readonly registers: RegisterBuilder,
     private readonly minutes: MinutesBuilder,
     private readonly riskRegisters: RiskRegisterBuilder,
+    private readonly auditReports: InternalAuditReportBuilder,
     private readonly clock: Clock,
   ) {}
 
@@ -152,6 +156,23 @@ export class ReportsController {
   async riskRegister(@Ctx() ctx: RequestContext, @Query() q: RiskRegisterQuery, @Res() res: Response): Promise<void> {
     const model = await this.riskRegisters.build(ctx, { ...reportRequest(q, this.clock), programmeId: q.programmeId });
     await this.send(res, model, 'risk-register', (out) => renderRiskRegister(model, out));
+  }
+
+  @Get('reports/internal-audits/:id.pdf')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'An internal audit report (PDF): scope, criteria, team, sample, checklist answers, findings with the deviation or action each opened, conclusion and the lead auditor’s signature; for whoever may read the audit',
+  })
+  @ApiFileResponse('application/pdf', 'The PDF document')
+  async internalAuditReport(
+    @Ctx() ctx: RequestContext,
+    @Param('id', AUDIT_ID) id: string,
+    @Query() q: ReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const model = await this.auditReports.build(ctx, id, reportRequest(q, this.clock));
+    await this.send(res, model, `internal-audit-${model.audit.reference}`, (out) => renderInternalAuditReport(model, out));
   }
 
   private async send(res: Response, model: ReportModel, name: string, render: (out: Response) => Promise<void>): Promise<void> {

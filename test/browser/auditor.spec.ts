@@ -129,6 +129,8 @@ test('an auditor walks every page and finds no write control', async ({ page }) 
   await expectNoWriteControl(page, 'a procedure');
   await nav.getByRole('link', { name: 'Management reviews' }).click();
   await expectNoWriteControl(page, 'the management reviews');
+  await nav.getByRole('link', { name: 'Internal audits' }).click();
+  await expectNoWriteControl(page, 'the audit programme');
   await nav.getByRole('link', { name: 'Reports' }).click();
   await expectNoWriteControl(page, 'the reports page');
   await nav.getByRole('link', { name: 'Training records' }).click();

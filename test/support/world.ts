@@ -57,6 +57,11 @@ export interface World {
   documentId: string;
   /** The file of version 1 of the document. */
   documentFileId: string;
+  /** An internal audit of the whole organisation in progress, led by `all_roles` with every other auditor on its team. */
+  auditId: string;
+  auditItemId: string;
+  /** A closed internal audit: signing and closing it again are refused by its state, whoever asks. */
+  closedAuditId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -207,6 +212,65 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'drafting a procedure',
   );
   expectStatus(await t.http.post(`/api/procedures/${REVIEW_PROCEDURE_KEY}/versions/1/submit`).set(...bearer(author)), 200, 'submitting it');
+  // Internal audits of the organisation's own process (no programme, no procedure): everyone who
+  // may audit is independent of it, so the one in progress has them all on its team.
+  const auditBody = {
+    year: 2025,
+    title: 'Internal audit process',
+    processes: ['Internal audit'],
+    plannedMonth: 6,
+    importance: 'medium',
+    scope: 'The audit programme and its records',
+    clauses: ['9.2'],
+    periodFrom: '2025-01-01',
+    periodTo: '2025-05-31',
+    leadAuditorId: allRoles.id,
+    teamIds: [qm.id, leader.id, otherLeader.id, board.id],
+  };
+  const startAudit = async () => {
+    const planned = expectStatus(
+      await t.http
+        .post('/api/internal-audits')
+        .set(...bearer(qm))
+        .send(auditBody),
+      201,
+      'planning an audit',
+    );
+    return expectStatus(
+      await t.http
+        .post(`/api/internal-audits/${planned.id}/start`)
+        .set(...bearer(qm))
+        .send({}),
+      200,
+      'starting it',
+    );
+  };
+  const audit = await startAudit();
+  const closedAudit = await startAudit();
+  expectStatus(
+    await t.http
+      .post(`/api/internal-audits/${closedAudit.id}/items/${closedAudit.items[0].id}/answers`)
+      .set(...bearer(allRoles))
+      .send({ result: 'conforming' }),
+    201,
+    'answering its checklist',
+  );
+  expectStatus(
+    await t.http
+      .post(`/api/internal-audits/${closedAudit.id}/report`)
+      .set(...bearer(allRoles))
+      .send({ conclusion: 'Conforms', password: allRoles.password }),
+    200,
+    'signing its report',
+  );
+  expectStatus(
+    await t.http
+      .post(`/api/internal-audits/${closedAudit.id}/close`)
+      .set(...bearer(allRoles))
+      .send({}),
+    200,
+    'closing it',
+  );
   return {
     actors: { admin: t.admin, quality_manager: qm, leader, other_leader: otherLeader, auditor, board_member: board, all_roles: allRoles },
     author,
@@ -224,6 +288,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     riskId: risk.id,
     documentId: document.id,
     documentFileId: (uploaded.versions as { files: { id: string }[] }[])[0].files[0].id,
+    auditId: audit.id,
+    auditItemId: audit.items[0].id,
+    closedAuditId: closedAudit.id,
   };
 }
 
@@ -236,7 +303,8 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
   for (const p of op.pathParams) {
     const name = p.name;
     if (name === 'id') {
-      const prefix = op.path.split('/')[2];
+      const parts = op.path.split('/');
+      const prefix = parts[2] === 'reports' ? parts[3] : parts[2];
       const byPrefix: Record<string, string[]> = {
         users: [w.victim.id],
         programmes: [w.a.programme.id],
@@ -251,12 +319,14 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         'management-reviews': [w.reviewId],
         risks: [w.riskId],
         documents: [w.documentId],
+        'internal-audits': /\/(report|close)$/.test(op.path) ? [w.closedAuditId] : [w.auditId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
     } else if (name === 'participantId') out.participantId = [w.a.adepts[1].id, w.a.adepts[2].id, w.a.mentors[0].id];
     else if (name === 'recordId') out.recordId = [w.stepRecordId];
     else if (name === 'correctionId') out.correctionId = [w.correctionId];
+    else if (name === 'itemId') out.itemId = [w.auditItemId];
     // Approving or rejecting: the version under review, which none of the actors wrote (an author
     // may not approve their own version, a refusal of its own that is not the policy's).
     else if (name === 'key')
@@ -434,6 +504,26 @@ const BODIES: Record<string, BodyMaker> = {
   'POST /api/documents/{id}/versions/{n}/reject': () => ({ comment: 'Name the retention period' }),
   'POST /api/documents/{id}/versions/{n}/retire': (_w, actor) => ({ reason: 'Replaced by the handbook', password: actor.password }),
   'POST /api/documents/{id}/reviews': () => ({ comment: 'Still fits', nextReviewBy: SOON }),
+  'POST /api/internal-audits': (w) => ({
+    year: 2026,
+    title: 'Matching of pairs',
+    processes: ['Matching'],
+    procedureKeys: [PROCEDURE_KEY],
+    programmeId: w.b.programme.id,
+    plannedMonth: 9,
+    importance: 'high',
+  }),
+  'PATCH /api/internal-audits/{id}': () => ({ title: `Internal audit process (${unique()})` }),
+  'POST /api/internal-audits/{id}/start': () => ({}),
+  'POST /api/internal-audits/{id}/items/{itemId}/answers': () => ({ result: 'conforming', notes: 'Programme and records seen' }),
+  'POST /api/internal-audits/{id}/findings': (w) => ({
+    kind: 'observation',
+    title: 'Audit records kept in two places',
+    description: 'Seen in the audit files',
+    itemIds: [w.auditItemId],
+  }),
+  'POST /api/internal-audits/{id}/report': (_w, actor) => ({ conclusion: 'The audit process conforms', password: actor.password }),
+  'POST /api/internal-audits/{id}/close': () => ({ comment: 'Findings handled' }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

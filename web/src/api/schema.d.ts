@@ -1185,6 +1185,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/internal-audits/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An internal audit report (PDF): scope, criteria, team, sample, checklist answers, findings with the deviation or action each opened, conclusion and the lead auditor’s signature; for whoever may read the audit */
+        get: operations["ReportsController_internalAuditReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/risks": {
         parameters: {
             query?: never;
@@ -1472,6 +1489,127 @@ export interface paths {
         put?: never;
         /** "I have read and understood" the version in force, for a user holding a role it names; acknowledging again records nothing new */
         post: operations["DocumentsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme of internal audits (everyone signed in): by year, state, due (planned, month come), or the audit behind a deviation */
+        get: operations["InternalAuditsController_list"];
+        put?: never;
+        /** Plan an audit in a year's programme: what is audited, the month, why; optionally its scope, criteria, period and team */
+        post: operations["InternalAuditsController_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An audit with its checklist (answers and their history) and findings. Quality managers, auditors and board members read every audit, the team theirs, programme leaders their programmes’. */
+        get: operations["InternalAuditsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a planned audit (the team is judged for independence again); needs If-Match */
+        patch: operations["InternalAuditsController_update"];
+        trace?: never;
+    };
+    "/api/internal-audits/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the audit: independence judged on its period, the checklist generated from the procedures in force and the clauses */
+        post: operations["InternalAuditsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits/{id}/items/{itemId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a checklist item (the lead auditor and team): a new answer superseding the standing one, with evidence notes and the records sampled */
+        post: operations["InternalAuditsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a finding (the lead auditor and team): a nonconformity opens a deviation (source internal_audit), an opportunity an improvement action */
+        post: operations["InternalAuditsController_recordFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the audit report with the conclusion (the lead auditor, password re-entered); every item must be answered */
+        post: operations["InternalAuditsController_signReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internal-audits/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a reported audit once its findings are handled (a quality manager or the lead auditor) */
+        post: operations["InternalAuditsController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3443,6 +3581,321 @@ export interface components {
             /** @description Who has not acknowledged first, then who has; by name */
             people: components["schemas"]["AcknowledgerResponse"][];
         };
+        /** @enum {string} */
+        AuditState: "planned" | "in_progress" | "reported" | "closed";
+        /** @enum {string} */
+        AuditImportance: "low" | "medium" | "high";
+        AuditPersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AuditSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example IA-2026-0001 */
+            reference: string;
+            year: number;
+            title: string;
+            processes: string[];
+            procedureKeys: string[];
+            /** Format: uuid */
+            programmeId: string | null;
+            programmeName: string | null;
+            /** @description 1-12 */
+            plannedMonth: number;
+            importance: components["schemas"]["AuditImportance"];
+            previousResults: string | null;
+            state: components["schemas"]["AuditState"];
+            /** @description Planned, and its month has come */
+            due: boolean;
+            /** Format: date */
+            plannedOn: string | null;
+            /** Format: date */
+            performedOn: string | null;
+            leadAuditor: components["schemas"]["AuditPersonRef"] | null;
+            /** @description Optimistic-locking version, also sent as the ETag */
+            version: number;
+        };
+        AuditListResponse: {
+            /** @description By year, planned month and reference */
+            items: components["schemas"]["AuditSummaryResponse"][];
+        };
+        /**
+         * @description ISO 9001 clauses audited against (criteria)
+         * @enum {string}
+         */
+        IsoClause: "4.1" | "4.2" | "4.3" | "4.4" | "5.1" | "5.2" | "5.3" | "6.1" | "6.2" | "6.3" | "7.1" | "7.2" | "7.3" | "7.4" | "7.5" | "8.1" | "8.2" | "8.4" | "8.5" | "8.5.1" | "8.5.2" | "8.6" | "8.7" | "9.1" | "9.1.2" | "9.2" | "9.3" | "10.2" | "10.3";
+        PlanAuditRequest: {
+            /** @description The year of the audit programme */
+            year: number;
+            /** @example Intake and matching */
+            title: string;
+            /** @description Processes audited, by name (at least one process or procedure) */
+            processes?: string[];
+            /** @description Procedures audited, by key */
+            procedureKeys?: string[];
+            /**
+             * Format: uuid
+             * @description The programme audited; omit for an audit of the whole organisation
+             */
+            programmeId?: string;
+            /** @description The month the audit is planned in (1-12) */
+            plannedMonth: number;
+            /** @description How important the audited processes are */
+            importance: components["schemas"]["AuditImportance"];
+            /** @description What earlier audits and records found (why it is audited now) */
+            previousResults?: string;
+            /** @description What the audit covers */
+            scope?: string;
+            /** @description ISO 9001 clauses audited against (criteria) */
+            clauses?: components["schemas"]["IsoClause"][];
+            /**
+             * Format: date
+             * @description First day of the period whose records are audited
+             * @example 2026-03-03
+             */
+            periodFrom?: string;
+            /**
+             * Format: date
+             * @description Last day of the period whose records are audited
+             * @example 2026-03-03
+             */
+            periodTo?: string;
+            /**
+             * Format: date
+             * @description The day the audit is planned on
+             * @example 2026-03-03
+             */
+            plannedOn?: string;
+            /**
+             * Format: uuid
+             * @description The lead auditor: independent of what is audited
+             */
+            leadAuditorId?: string;
+            /** @description The rest of the audit team, each independent of what is audited */
+            teamIds?: string[];
+        };
+        ReportSignatureResponse: {
+            signerName: string;
+            meaning: string;
+            /** Format: date-time */
+            signedAt: string;
+            contentHash: string | null;
+        };
+        LocalisedTitleResponse: {
+            en: string;
+            sv?: string;
+            nb?: string;
+        };
+        /** @enum {string} */
+        AuditAnswerResult: "conforming" | "nonconforming" | "observation" | "not_applicable";
+        AuditAnswerResponse: {
+            revision: number;
+            result: components["schemas"]["AuditAnswerResult"];
+            notes: string | null;
+            /** @description Executions sampled (by id; no participant is named) */
+            executionIds: string[];
+            deviationIds: string[];
+            recordedBy: components["schemas"]["AuditPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ChecklistItemResponse: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            kind: "procedure_step" | "clause";
+            procedureKey: string | null;
+            versionNumber: number | null;
+            stepKey: string | null;
+            clause: string | null;
+            title: components["schemas"]["LocalisedTitleResponse"];
+            /** @description The answer that stands (the latest) */
+            answer: components["schemas"]["AuditAnswerResponse"] | null;
+            /** @description Every answer given, oldest first (a changed answer supersedes, never replaces) */
+            history: components["schemas"]["AuditAnswerResponse"][];
+        };
+        /** @enum {string} */
+        AuditFindingKind: "nonconformity" | "observation" | "opportunity";
+        /** @enum {string} */
+        AuditFindingGrade: "major" | "minor";
+        FindingDeviationRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            state: string;
+            /** Format: uuid */
+            programmeId: string;
+        };
+        FindingActionRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            state: string;
+        };
+        AuditFindingResponse: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            kind: components["schemas"]["AuditFindingKind"];
+            grade: components["schemas"]["AuditFindingGrade"] | null;
+            title: string;
+            description: string;
+            itemIds: string[];
+            /** @description The deviation a nonconformity opened */
+            deviation: components["schemas"]["FindingDeviationRef"] | null;
+            /** @description The improvement action an opportunity opened */
+            action: components["schemas"]["FindingActionRef"] | null;
+            /** @description Handled, as closing the audit needs (see the README) */
+            handled: boolean;
+            recordedBy: components["schemas"]["AuditPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AuditPermissions: {
+            /** @description May edit, start (a quality manager) */
+            manage: boolean;
+            /** @description May answer items and record findings (the lead auditor and team) */
+            record: boolean;
+            /** @description May sign the report (the lead auditor) */
+            sign: boolean;
+            /** @description May close (a quality manager or the lead auditor) */
+            close: boolean;
+        };
+        AuditResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example IA-2026-0001 */
+            reference: string;
+            year: number;
+            title: string;
+            processes: string[];
+            procedureKeys: string[];
+            /** Format: uuid */
+            programmeId: string | null;
+            programmeName: string | null;
+            /** @description 1-12 */
+            plannedMonth: number;
+            importance: components["schemas"]["AuditImportance"];
+            previousResults: string | null;
+            state: components["schemas"]["AuditState"];
+            /** @description Planned, and its month has come */
+            due: boolean;
+            /** Format: date */
+            plannedOn: string | null;
+            /** Format: date */
+            performedOn: string | null;
+            leadAuditor: components["schemas"]["AuditPersonRef"] | null;
+            /** @description Optimistic-locking version, also sent as the ETag */
+            version: number;
+            scope: string | null;
+            clauses: string[];
+            /** Format: date */
+            periodFrom: string | null;
+            /** Format: date */
+            periodTo: string | null;
+            team: components["schemas"]["AuditPersonRef"][];
+            conclusion: string | null;
+            reportSignature: components["schemas"]["ReportSignatureResponse"] | null;
+            /** Format: date-time */
+            reportedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            items: components["schemas"]["ChecklistItemResponse"][];
+            findings: components["schemas"]["AuditFindingResponse"][];
+            may: components["schemas"]["AuditPermissions"];
+        };
+        UpdateAuditRequest: {
+            title?: string;
+            /** @description Processes audited, by name */
+            processes?: string[];
+            /** @description Procedures audited, by key */
+            procedureKeys?: string[];
+            /** Format: uuid */
+            programmeId?: string | null;
+            plannedMonth?: number;
+            importance?: components["schemas"]["AuditImportance"];
+            previousResults?: string | null;
+            scope?: string | null;
+            clauses?: components["schemas"]["IsoClause"][];
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            periodFrom?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            periodTo?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            plannedOn?: string | null;
+            /** Format: uuid */
+            leadAuditorId?: string | null;
+            teamIds?: string[];
+        };
+        StartAuditRequest: {
+            /**
+             * Format: date
+             * @description The day the audit is performed (default today; not in the future)
+             * @example 2026-03-03
+             */
+            performedOn?: string;
+        };
+        AnswerItemRequest: {
+            result: components["schemas"]["AuditAnswerResult"];
+            /** @description Evidence seen */
+            notes?: string;
+            /** @description Executions sampled (within the audit’s programme and procedures) */
+            executionIds?: string[];
+            /** @description Deviations sampled */
+            deviationIds?: string[];
+        };
+        FindingActionRequest: {
+            /**
+             * Format: uuid
+             * @description Who carries out the improvement: a quality manager or programme leader
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked */
+            effectivenessCriterion: string;
+        };
+        RecordFindingRequest: {
+            kind: components["schemas"]["AuditFindingKind"];
+            /** @description For a nonconformity: major or minor */
+            grade?: components["schemas"]["AuditFindingGrade"];
+            title: string;
+            description: string;
+            /** @description The checklist items it rests on */
+            itemIds: string[];
+            /**
+             * Format: uuid
+             * @description For a nonconformity of an audit of the whole organisation: the programme its deviation is recorded in
+             */
+            programmeId?: string;
+            /** @description For an opportunity for improvement: the action that pursues it */
+            action?: components["schemas"]["FindingActionRequest"];
+        };
+        SignReportRequest: {
+            /** @description The audit’s conclusion, printed in the report */
+            conclusion: string;
+            /** @description Your password: the lead auditor signs the report electronically */
+            password: string;
+        };
+        CloseAuditRequest: {
+            comment?: string;
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -3470,7 +3923,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -7802,6 +8255,51 @@ export interface operations {
             };
         };
     };
+    ReportsController_internalAuditReport: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels: en (default), sv or nb */
+                lang?: "en" | "sv" | "nb";
+                /** @description Generation time printed on the report (default: now); the same data and time give the same bytes */
+                generatedAt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     RisksController_list: {
         parameters: {
             query?: {
@@ -8846,6 +9344,468 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: admin, quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_list: {
+        parameters: {
+            query?: {
+                /** @description The year’s audit programme */
+                year?: number;
+                state?: components["schemas"]["AuditState"];
+                /** @description true: planned audits whose month has come (this month or overdue) */
+                due?: boolean;
+                /** @description The audit whose finding opened this deviation */
+                deviationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanAuditRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuditRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartAuditRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision of the answer you last read ("0" for none) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItemResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_recordFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordFindingRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_signReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignReportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternalAuditsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAuditRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ import { api, call } from '../api/client';
 import { useActions } from '../corrective-actions/queries';
 import { useDeviations } from '../deviations/queries';
 import { useRisks } from '../risks/queries';
+import { useAudits } from '../internal-audits/queries';
 import { useDocuments } from '../documents/queries';
 import { localised } from '../i18n/i18n';
 import { programmeKeys, useProgrammes } from '../programmes/queries';
@@ -416,6 +417,34 @@ function DocumentsNeedingMe() {
   );
 }
 
+/** Planned internal audits whose month has come and that have not started (ISO 9001 9.2: audits held as planned). */
+function AuditsDue() {
+  const { t } = useTranslation();
+  const list = useAudits({ due: true });
+  const items = list.data?.items ?? [];
+  return (
+    <Section id="home-audits" title={t('home.audits.title')} count={list.isPending ? undefined : items.length}>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text size="sm">{t('home.audits.none')}</Text>
+      ) : (
+        <Stack gap={4}>
+          {items.map((a) => (
+            <Text size="sm" key={a.id}>
+              <Anchor component={Link} to={`/internal-audits/${a.id}`}>
+                {a.reference}: {a.title}
+              </Anchor>{' '}
+              {t('home.audits.planned', { month: t(`internalAudit.month.${a.plannedMonth}`), year: a.year })}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
 export function Home() {
   const { t } = useTranslation();
   const user = useUser();
@@ -439,6 +468,7 @@ export function Home() {
           <WaitingActions />
           {isQm ? <AwaitingApproval /> : null}
           {isQm ? <CorrectionsAwaitingApproval /> : null}
+          {isQm ? <AuditsDue /> : null}
           <RiskReviewsDue />
         </div>
       ) : user.roles.includes('board_member') ? null : (

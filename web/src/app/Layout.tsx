@@ -1,6 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import {
   IconAlertTriangle,
+  IconClipboardCheck,
   IconBook,
   IconCertificate,
   IconChevronDown,
@@ -37,6 +38,7 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
     end: false,
     roles: ['quality_manager', 'programme_leader', 'board_member', 'auditor'],
   },
+  { to: '/internal-audits', key: 'nav.internalAudits', icon: IconClipboardCheck, end: false },
   {
     to: '/management-reviews',
     key: 'nav.managementReviews',

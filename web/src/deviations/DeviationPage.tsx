@@ -7,6 +7,7 @@ import { api, call } from '../api/client';
 import { mayWrite, useUser } from '../app/auth';
 import { ExecutionCorrectionNote } from '../executions/ExecutionCorrectionNote';
 import { useProgramme } from '../programmes/queries';
+import { useAudits } from '../internal-audits/queries';
 import { Dialog } from '../ui/Dialog';
 import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -20,6 +21,24 @@ import { DEVIATION_TRANSITIONS, deviationKeys, useDeviation } from './queries';
 import type { Deviation } from './queries';
 
 type Rule = (typeof DEVIATION_TRANSITIONS)[number];
+
+/** The internal audit whose nonconformity opened the deviation (none for a deviation recorded otherwise). */
+function AuditSource({ deviationId }: { deviationId: string }) {
+  const { t } = useTranslation();
+  const audits = useAudits({ deviationId });
+  const audit = audits.data?.items[0];
+  if (!audit) return null;
+  return (
+    <>
+      <dt>{t('internalAudit.fromAudit')}</dt>
+      <dd>
+        <Anchor component={Link} to={`/internal-audits/${audit.id}`}>
+          {audit.reference}: {audit.title}
+        </Anchor>
+      </dd>
+    </>
+  );
+}
 
 export function DeviationPage() {
   const { t } = useTranslation();
@@ -54,6 +73,7 @@ export function DeviationPage() {
               </dd>
               <dt>{t('deviation.field.source')}</dt>
               <dd>{t(`deviation.source.${d.source}`)}</dd>
+              {d.source === 'internal_audit' ? <AuditSource deviationId={d.id} /> : null}
               <dt>{t('deviation.field.occurredAt')}</dt>
               <dd>{formatDate(d.occurredAt)}</dd>
               <dt>{t('deviation.field.detectedAt')}</dt>
