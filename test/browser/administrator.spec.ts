@@ -31,7 +31,7 @@ test('an administrator creates an account, changes its roles, deactivates it and
   await dialog.getByLabel('Temporary password').fill('short');
   await dialog.getByRole('checkbox', { name: 'auditor' }).check();
   await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(dialog.getByLabel('Temporary password')).toHaveAccessibleDescription(/at least 12 characters long/);
+  await expect(dialog.getByLabel('Temporary password')).toHaveAccessibleDescription(/Write at least 12 characters\./);
   await dialog.getByLabel('Temporary password').fill(TEMPORARY_PASSWORD);
   await expectAccessible(page, 'the new user dialog');
   await dialog.getByRole('button', { name: 'Create user' }).click();
