@@ -22,6 +22,7 @@ import { SignedContent1796180000000 } from './1796180000000-SignedContent.js';
 import { ProcedureBaselineAdoption1796190000000 } from './1796190000000-ProcedureBaselineAdoption.js';
 import { RiskRegister1796200000000 } from './1796200000000-RiskRegister.js';
 import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionApproval.js';
+import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ProcedureBaselineAdoption1796190000000,
   RiskRegister1796200000000,
   CorrectionApproval1796205000000,
+  ObjectivesReviewsImprovements1796230000000,
 ];

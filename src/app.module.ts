@@ -16,6 +16,7 @@ import { ActionLinksModule } from './corrective-actions/action-links.module.js';
 import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RisksModule } from './risks/risks.module.js';
+import { ImprovementsModule } from './improvements/improvements.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         IndicatorsModule,
         ReportsModule,
         RisksModule,
+        ImprovementsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -157,6 +157,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
       heldOn: { old: null, new: '2026-06-01' },
       title: { old: null, new: 'Spring review' },
       attendeeIds: { old: null, new: [c.board.id, c.qm.id].sort() },
+      // No period given: the year up to the meeting (no review was held before it).
+      periodFrom: { old: null, new: '2025-06-02' },
+      periodTo: { old: null, new: '2026-06-01' },
     });
     previous = { id: res.body.id, decisions: [] };
   });
@@ -164,7 +167,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
   it('minutes decisions; one with an action becomes a tracked improvement action linked to the decision', async () => {
     const plain = await decide(c.board, previous.id, { text: 'Keep the intake procedure as it is' });
     expect(plain.status).toBe(201);
-    expect(plain.body.decisions).toEqual([expect.objectContaining({ seq: 1, text: 'Keep the intake procedure as it is', action: null })]);
+    expect(plain.body.decisions).toEqual([
+      expect.objectContaining({ seq: 1, text: 'Keep the intake procedure as it is', category: 'other', action: null }),
+    ]);
 
     const before = await footprint(previous.id);
     const badOwner = await decide(c.qm, previous.id, {
@@ -219,7 +224,13 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expect(reviewEvents[2].changes).toEqual({
       decision: {
         old: null,
-        new: { id: decisions[1].id, seq: 2, text: 'Train all mentors in intercultural communication', action: tracked.reference },
+        new: {
+          id: decisions[1].id,
+          seq: 2,
+          text: 'Train all mentors in intercultural communication',
+          category: 'improvement',
+          action: tracked.reference,
+        },
       },
     });
     const [actionEvent] = await auditOf(t, tracked.id);
@@ -227,6 +238,7 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expect(actionEvent.changes).toMatchObject({
       type: { old: null, new: 'improvement' },
       reviewDecisionId: { old: null, new: decisions[1].id },
+      source: { old: null, new: { kind: 'management_review', id: previous.id, text: expect.stringMatching(/^Decision 2 of /) } },
     });
     previous.decisions = decisions;
   });

@@ -41,7 +41,10 @@ const GUARDED = [
   'management_review',
   'management_review_attendee',
   'management_review_decision',
+  'management_review_guest',
+  'management_review_note',
   'quality_objective',
+  'quality_objective_measurement',
 ];
 
 /** Tables whose rows the service deletes, so emptying them destroys no evidence. */

@@ -275,3 +275,9 @@ export async function matrixPairs(m: EntityManager, programmeId: string): Promis
     programmeId,
   ]);
 }
+
+/** The ids of every programme (organisation-wide measures: management reviews, objectives). */
+export async function allProgrammeIds(m: EntityManager): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme ORDER BY id`);
+  return rows.map((r) => r.id);
+}
