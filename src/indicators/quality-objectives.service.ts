@@ -17,7 +17,7 @@ import type { Comparator } from './indicator-math.js';
 import { IndicatorsService } from './indicators.service.js';
 import type { RawIndicators } from './indicators.service.js';
 import type { ObjectiveMeasurementResponse, ObjectiveResponse } from './indicators.dto.js';
-import { evaluate, implausibleTarget, indicatorUnit, quarterOf, trendIsBetter, trendOf } from './objectives.js';
+import { evaluate, implausibleTarget, measure, indicatorUnit, quarterOf, trendIsBetter, trendOf } from './objectives.js';
 import { allProgrammeIds } from '../programmes/programmes.queries.js';
 import { measurementsOf, objectiveRow, objectiveRows } from './indicators.queries.js';
 import type { MeasurementRow, ObjectiveRow } from './indicators.queries.js';
@@ -282,6 +282,20 @@ export class QualityObjectivesService {
       today,
     );
     return shown.map((o) => ({ ...o, inPeriod: o.history.filter((h) => h.measuredOn >= from && h.measuredOn <= to) }));
+  }
+
+  /** The headline indicators over `programmeIds` as of `today` (a management review's monitoring results). */
+  async headline(m: EntityManager, programmeIds: string[], today: string) {
+    const x = await this.indicators.measure(programmeIds, today, m);
+    return {
+      conformanceRate: measure('conformance_rate', x),
+      completionRate: measure('completion_rate', x),
+      withdrawalRate: measure('withdrawal_rate', x),
+      inWorkOrStudiesRate: measure('in_work_or_studies_rate', x),
+      actionsClosedOnTimeRate: measure('actions_closed_on_time_rate', x),
+      medianDaysToClose: measure('median_days_to_close', x),
+      openDeviations: measure('open_deviations', x),
+    };
   }
 
   private async present(
