@@ -165,5 +165,80 @@ export class ManagementReviewInputsResponse {
   @ApiProperty({ type: ReviewDeviationInputs }) deviations: ReviewDeviationInputs;
   @ApiProperty({ type: ReviewActionInputs }) correctiveActions: ReviewActionInputs;
   @ApiProperty({ type: [ReviewConformanceInput] }) conformance: ReviewConformanceInput[];
-  @ApiProperty({ type: [ReviewEarlierDecisionInput] }) earlierDecisions: ReviewEarlierDecisionInput[];
+  @ApiProperty({ type: [ReviewEarlierDecisionInput], description: '9.3.2 a: status of actions from previous reviews' })
+  earlierDecisions: ReviewEarlierDecisionInput[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The period reviewed (from, to) and the one of equal length before it (previousFrom, previousTo), for trends',
+  })
+  period?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: '9.3.2 b: changes in external and internal issues, as recorded on the review (seq, text, recordedAt)',
+  })
+  issues?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      '9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period: responses, mean, distribution, feedbackGiven, previousMean, trend; counts of people under 5 are <5 and the mean is then null',
+  })
+  satisfaction?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: '9.3.2 c 2: quality objectives with owner, deadline, target, measured, status, trend and the measurements of the period',
+  })
+  objectives?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      '9.3.2 c 3: per procedure, executions completed in the period, conformance rate, the rate of the period before and the trend',
+  })
+  processPerformance?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '9.3.2 c 4: deviations detected and closed in the period, detected by severity',
+  })
+  nonconformities?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '9.3.2 c 5: the headline indicators over every programme',
+  })
+  monitoring?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '9.3.2 c 6: audits of the period with their findings (available false until internal audits are recorded)',
+  })
+  internalAudits?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback given, mentor satisfaction',
+  })
+  externalProviders?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: '9.3.2 d: the adequacy of resources, as recorded on the review',
+  })
+  resources?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: '9.3.2 e: risks and opportunities with actions: rating before and after treatment, the actions and their state',
+  })
+  risks?: Record<string, unknown>[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '9.3.2 f: open actions without a deviation and open opportunities in the risk register',
+  })
+  opportunities?: Record<string, unknown>;
 }
