@@ -15,7 +15,6 @@ import {
 import { deviationFlowBetween } from '../deviations/deviations.queries.js';
 import { addDays, daysBetween } from '../common/calendar.js';
 import { openActionsWithoutDeviation, actionsByIds } from '../corrective-actions/corrective-actions.queries.js';
-import type { ActionSource } from '../corrective-actions/action-states.js';
 import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
 import { allProgrammeIds, pairFlowBetween } from '../programmes/programmes.queries.js';
 import { registerRisks } from '../risks/risks.queries.js';
@@ -132,7 +131,7 @@ export interface ManagementReviewInputs {
   }[];
   /** f) Opportunities for improvement: open actions without a deviation, and open opportunities in the register. */
   opportunities?: {
-    actions: { reference: string; type: string; source: ActionSource; sourceText: string | null; state: string; dueDate: string }[];
+    actions: { reference: string; type: string; source: string; sourceText: string | null; state: string; dueDate: string }[];
     register: { reference: string; title: string; rating: number }[];
   };
   deviations: {
