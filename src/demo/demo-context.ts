@@ -24,6 +24,8 @@ import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
+import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
+import { ImprovementActionsService } from '../improvements/improvement-actions.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -50,6 +52,8 @@ export function demoServices(app: INestApplicationContext) {
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
     risks: app.get(RisksService),
+    objectives: app.get(QualityObjectivesService),
+    improvements: app.get(ImprovementActionsService),
   };
 }
 

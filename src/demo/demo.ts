@@ -19,6 +19,7 @@ import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
+import { runObjectives } from './demo-objectives.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -44,6 +45,7 @@ export interface DemoSummary {
   actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
   boardReviews: number;
   risks: { risks: number; opportunities: number };
+  objectives: { objectives: number; measurements: number };
   auditChain: { valid: boolean; events: number; headHash: string | null };
   report: { path: string; fingerprint: string };
   seconds: number;
@@ -64,10 +66,12 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 
   log('The programme year: intake interviews, matching, introduction day, follow-ups, final evaluations');
   const run = await runProgramme(d);
-  log('Deviations, corrective actions, board reviews, management review, overdue scan');
-  const quality = await runQuality(d, run);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
+  log('Quality objectives with their measurements, and improvement actions without a deviation');
+  const objectives = await runObjectives(d, run.programmeId);
+  log('Deviations, corrective actions, board reviews, management review, overdue scan');
+  const quality = await runQuality(d, run);
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
@@ -108,6 +112,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     },
     actions: quality.actions,
     risks,
+    objectives,
     boardReviews: quality.boardReviews,
     auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
     report: { path: o.out, fingerprint: report.fingerprint },
@@ -134,6 +139,7 @@ export function describeDemo(r: DemoSummary): string {
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
+    `  quality objectives:   ${r.objectives.objectives}, each with an owner, a deadline and ${r.objectives.measurements} measurements by quarter in all`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,
