@@ -165,6 +165,28 @@ test('deviations: filters in the URL, analysis, a corrective action, closure sig
   await expectAccessible(page, 'a closed deviation with its timeline');
 });
 
+test('an improvement action without a deviation names its source, and the list filters by source', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto('/corrective-actions');
+  await page.getByRole('link', { name: 'Plan an improvement action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan an improvement action' })).toBeVisible();
+  await page.getByLabel('Type').selectOption('improvement');
+  await page.getByLabel('Source', { exact: true }).selectOption('internal_audit');
+  await page.getByLabel('The source in words').fill('Audit of matching, opportunity 2: feedback to mentors');
+  await page.getByRole('textbox', { name: 'What will be done' }).fill('A two-hour course for mentors in giving feedback.');
+  await page.getByLabel('Due date').fill(day(45));
+  await page
+    .getByRole('textbox', { name: 'Effectiveness criterion' })
+    .fill('Mentor feedback scores 4 of 5 or better at the next follow-ups.');
+  await expectAccessible(page, 'the improvement action form');
+  await page.getByRole('button', { name: 'Plan action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^CA-/ })).toBeVisible();
+  await expect(page.getByText(/Source: Internal audit \(Audit of matching/)).toBeVisible();
+  await page.goto('/corrective-actions?source=internal_audit');
+  await expect(page.getByRole('cell', { name: /Internal audit: Audit of matching/ }).first()).toBeVisible();
+  await expectAccessible(page, 'actions filtered by source');
+});
+
 test('someone else changed the record: the console says so and reloads it', async ({ page }) => {
   const d = await world.leader.api.post<{ id: string; version: number }>('/api/deviations', {
     programmeId: world.programme.id,
