@@ -50,6 +50,8 @@ export interface World {
   reviewId: string;
   /** A risk of programme A owned by the board member (so every role that revises risks may revise it). */
   riskId: string;
+  /** A quality objective of programme A. */
+  objectiveId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -123,6 +125,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'opening a management review',
   );
+  const objective = expectStatus(
+    await t.http
+      .post('/api/quality-objectives')
+      .set(...bearer(qm))
+      .send({
+        programmeId: a.programme.id,
+        indicator: 'completion_rate',
+        comparator: '>=',
+        target: 0.8,
+        title: 'Completion at least 80 %',
+      }),
+    201,
+    'setting a quality objective',
+  );
   const risk = expectStatus(
     await t.http
       .post('/api/risks')
@@ -166,6 +182,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     actionId: action.id,
     reviewId: review.id,
     riskId: risk.id,
+    objectiveId: objective.id,
   };
 }
 
@@ -192,6 +209,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         'corrective-actions': [w.actionId],
         'management-reviews': [w.reviewId],
         risks: [w.riskId],
+        'quality-objectives': [w.objectiveId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -361,6 +379,24 @@ const BODIES: Record<string, BodyMaker> = {
     effectivenessCriterion: 'No adept without a mentor for more than two weeks',
   }),
   'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
+  'POST /api/management-reviews/{id}/notes': () => ({ topic: 'issues', text: 'A new co-financier requires registered job-seekers' }),
+  'PATCH /api/quality-objectives/{id}': () => ({ title: `Completion at least 80 % (${unique()})`, reason: 'Reworded' }),
+  'POST /api/quality-objectives/{id}/actions': (w) => ({
+    type: 'improvement',
+    description: 'Call every adept in week 6',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'Fewer withdrawals',
+  }),
+  'POST /api/improvement-actions': (w) => ({
+    type: 'improvement',
+    source: 'other',
+    sourceText: 'Suggestion at the staff meeting',
+    description: 'A feedback course for mentors',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'Better feedback scores',
+  }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',
