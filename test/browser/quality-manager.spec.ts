@@ -240,6 +240,27 @@ test('indicators are charts with a text description and a table alternative', as
   await expectAccessible(page, 'the indicators tab');
 });
 
+test('a quality objective shows its owner, deadline, status by text and icon, trend, plan and history by quarter', async ({ page }) => {
+  const o = await world.qm.api.post<{ id: string }>('/api/quality-objectives', {
+    programmeId: world.programme.id,
+    indicator: 'open_deviations',
+    comparator: '<=',
+    target: 50,
+    title: `Few open deviations ${day(0)}`,
+  });
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/indicators`);
+  const card = page.getByRole('region', { name: `Few open deviations ${day(0)}` });
+  await expect(card.getByText(/^Owner .* · deadline /)).toBeVisible();
+  await expect(card.getByText('Met', { exact: true })).toBeVisible();
+  await expect(card.getByText('No measurement recorded yet.')).toBeVisible();
+  await card.getByRole('button', { name: "Record this quarter's measurement" }).click();
+  await expect(card.getByRole('table', { name: 'Measurements by quarter' }).getByRole('cell', { name: /^\d{4}-Q[1-4]$/ })).toBeVisible();
+  await expectAccessible(page, 'a quality objective with its history');
+  const stored = await world.qm.api.get<{ history: unknown[] }>(`/api/quality-objectives/${o.id}`);
+  expect(stored.history).toHaveLength(1);
+});
+
 test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({
   page,
 }) => {
