@@ -231,6 +231,10 @@ describe('demo programme', () => {
       summary.actions.overdue,
       summary.report.fingerprint.slice(0, 16),
       'Karin Lindqvist',
+      // The quality objectives with owner, status and trend, and the quarters measured.
+      'Quality objectives',
+      'At least 80 % of the adepts complete the programme',
+      'Measured in the period',
     ]);
     // Auditors' view: pseudonymous codes, never the participants' names.
     expect(text).not.toContain('Amina Haddad');

@@ -109,6 +109,8 @@ export const en = {
     noSignatures: 'No signatures recorded on this version.',
   },
   evidence: {
+    objectiveHistory: 'Measured in the period',
+    objectives: 'Quality objectives',
     proceduresInForce: 'Procedures in force',
     participants: 'Participants',
     conformanceMatrix: 'Conformance matrix',

@@ -88,6 +88,8 @@ export const nb: Labels = {
     noSignatures: 'Ingen signaturer er registrert på denne versjonen.',
   },
   evidence: {
+    objectiveHistory: 'Målt i perioden',
+    objectives: 'Kvalitetsmål',
     proceduresInForce: 'Gjeldende prosedyrer',
     participants: 'Deltakere',
     conformanceMatrix: 'Samsvarsmatrise',

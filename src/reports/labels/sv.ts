@@ -88,6 +88,8 @@ export const sv: Labels = {
     noSignatures: 'Inga underskrifter är registrerade på denna version.',
   },
   evidence: {
+    objectiveHistory: 'Uppmätt under perioden',
+    objectives: 'Kvalitetsmål',
     proceduresInForce: 'Gällande rutiner',
     participants: 'Deltagare',
     conformanceMatrix: 'Överensstämmelsematris',
