@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { api, call } from '../api/client';
 import type { Schemas } from '../api/client';
 import { useAuth } from '../app/auth';
+import { DataTable } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate, formatPercent } from '../ui/format';
@@ -76,39 +77,36 @@ function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }
               </span>
             ))}
       </Text>
-      <Table mt="xs" captionSide="top">
-        <Table.Caption>{t('objective.history')}</Table.Caption>
-        <Table.Thead>
+      <DataTable
+        caption={t('objective.history')}
+        head={[
+          t('objective.period'),
+          t('objective.field.target'),
+          t('objective.field.measured'),
+          t('objective.field.status'),
+          t('review.inputs.trend'),
+        ]}
+      >
+        {o.history.length === 0 ? (
           <Table.Tr>
-            <Table.Th>{t('objective.period')}</Table.Th>
-            <Table.Th>{t('objective.field.target')}</Table.Th>
-            <Table.Th>{t('objective.field.measured')}</Table.Th>
-            <Table.Th>{t('objective.field.status')}</Table.Th>
-            <Table.Th>{t('review.inputs.trend')}</Table.Th>
+            <Table.Td colSpan={5}>{t('objective.noHistory')}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {o.history.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={5}>{t('objective.noHistory')}</Table.Td>
+        ) : (
+          o.history.map((h) => (
+            <Table.Tr key={h.period}>
+              <Table.Td>{h.period}</Table.Td>
+              <Table.Td>{`${h.comparator} ${value(o, h.target)}`}</Table.Td>
+              <Table.Td>{value(o, h.measured)}</Table.Td>
+              <Table.Td>
+                <StatusBadge kind="objective" value={h.status} />
+              </Table.Td>
+              <Table.Td>
+                <TrendText trend={h.trend} />
+              </Table.Td>
             </Table.Tr>
-          ) : (
-            o.history.map((h) => (
-              <Table.Tr key={h.period}>
-                <Table.Td>{h.period}</Table.Td>
-                <Table.Td>{`${h.comparator} ${value(o, h.target)}`}</Table.Td>
-                <Table.Td>{value(o, h.measured)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge kind="objective" value={h.status} />
-                </Table.Td>
-                <Table.Td>
-                  <TrendText trend={h.trend} />
-                </Table.Td>
-              </Table.Tr>
-            ))
-          )}
-        </Table.Tbody>
-      </Table>
+          ))
+        )}
+      </DataTable>
       <ProblemAlert error={record.error} />
       {hasRole('quality_manager') ? (
         <Button variant="default" mt="xs" w="fit-content" loading={record.isPending} onClick={() => record.mutate(undefined)}>

@@ -16,7 +16,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { BarChart } from '../programmes/IndicatorsTab';
 import { useStaff } from '../users/staff';
 import { download } from '../ui/download';
-import { Loading, PageHeader } from '../ui/Page';
+import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { SignatureDialog } from '../ui/SignatureDialog';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -102,40 +102,36 @@ function ClauseItems({ inputs }: { inputs: ReviewInputs }) {
       ) : null}
       {i.objectives ? (
         <Section id="input-objectives" title={t('review.inputs.objectives')}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('objective.field.title')}</Table.Th>
-                  <Table.Th>{t('objective.field.owner')}</Table.Th>
-                  <Table.Th>{t('objective.field.deadline')}</Table.Th>
-                  <Table.Th>{t('objective.field.target')}</Table.Th>
-                  <Table.Th>{t('objective.field.measured')}</Table.Th>
-                  <Table.Th>{t('objective.field.status')}</Table.Th>
-                  <Table.Th>{t('review.inputs.trend')}</Table.Th>
-                  <Table.Th>{t('objective.field.history')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {i.objectives.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>{o.title}</Table.Td>
-                    <Table.Td>{o.ownerName ?? '–'}</Table.Td>
-                    <Table.Td>{formatDate(o.deadline)}</Table.Td>
-                    <Table.Td>{`${o.comparator} ${value(o.unit, o.target)}`}</Table.Td>
-                    <Table.Td>{value(o.unit, o.measured)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="objective" value={o.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <TrendText trend={o.trend} />
-                    </Table.Td>
-                    <Table.Td>{o.measuredInPeriod.map((h) => `${h.period}: ${value(o.unit, h.measured)}`).join(', ') || '–'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            caption={t('review.inputs.objectives')}
+            head={[
+              t('objective.field.title'),
+              t('objective.field.owner'),
+              t('objective.field.deadline'),
+              t('objective.field.target'),
+              t('objective.field.measured'),
+              t('objective.field.status'),
+              t('review.inputs.trend'),
+              t('objective.field.history'),
+            ]}
+          >
+            {i.objectives.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{o.title}</Table.Td>
+                <Table.Td>{o.ownerName ?? '–'}</Table.Td>
+                <Table.Td>{formatDate(o.deadline)}</Table.Td>
+                <Table.Td>{`${o.comparator} ${value(o.unit, o.target)}`}</Table.Td>
+                <Table.Td>{value(o.unit, o.measured)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge kind="objective" value={o.status} />
+                </Table.Td>
+                <Table.Td>
+                  <TrendText trend={o.trend} />
+                </Table.Td>
+                <Table.Td>{o.measuredInPeriod.map((h) => `${h.period}: ${value(o.unit, h.measured)}`).join(', ') || '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Section>
       ) : null}
       {i.processPerformance ? (
