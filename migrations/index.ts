@@ -24,6 +24,7 @@ import { RiskRegister1796200000000 } from './1796200000000-RiskRegister.js';
 import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionApproval.js';
 import { InternalAudits1796210000000 } from './1796210000000-InternalAudits.js';
 import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocuments.js';
+import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CorrectionApproval1796205000000,
   InternalAudits1796210000000,
   ControlledDocuments1796220000000,
+  ObjectivesReviewsImprovements1796230000000,
 ];

@@ -18,6 +18,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { RisksModule } from './risks/risks.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { InternalAuditsModule } from './internal-audits/internal-audits.module.js';
+import { ImprovementsModule } from './improvements/improvements.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         RisksModule,
         DocumentsModule,
         InternalAuditsModule,
+        ImprovementsModule,
       ],
       controllers: [HealthController],
       providers: [

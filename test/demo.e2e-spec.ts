@@ -132,15 +132,25 @@ describe('demo programme', () => {
 
   it('carries corrective actions, board reviews and the management review through to signatures', async () => {
     const actions = await t.sql<{ reference: string; state: string; type: string; overdue: boolean }>(
-      `SELECT reference, state, type, state IN ('planned', 'in_progress') AND due_date < now()::date AS overdue FROM corrective_action ORDER BY reference`,
+      `SELECT reference, state, type, state IN ('planned', 'in_progress') AND due_date < now()::date AS overdue FROM corrective_action
+       WHERE source IN ('deviation', 'management_review') ORDER BY reference`,
     );
+    // Improvement and preventive actions without a deviation: from the internal audit, an objective, a suggestion and a risk.
+    const sources = await t.sql<{ source: string; type: string }>(
+      `SELECT source, type FROM corrective_action WHERE source NOT IN ('deviation', 'management_review') ORDER BY source`,
+    );
+    expect(sources).toEqual([
+      // The internal audit's opportunity for improvement.
+      { source: 'internal_audit', type: 'improvement' },
+      { source: 'objective', type: 'improvement' },
+      { source: 'other', type: 'improvement' },
+      { source: 'risk', type: 'preventive' },
+    ]);
     expect(actions.map((a) => [a.reference, a.type, a.state, a.overdue])).toEqual([
       [summary.actions.closed, 'corrective', 'closed', false],
       [summary.actions.inProgress, 'corrective', 'in_progress', false],
       [summary.actions.overdue, 'corrective', 'in_progress', true],
       [summary.actions.improvement, 'improvement', 'planned', false],
-      // The internal audit's opportunity for improvement.
-      [expect.stringMatching(/^CA-/), 'improvement', 'planned', false],
     ]);
     // The effectiveness verdict came from someone other than the owner; the closure is signed.
     const [check] = await t.sql<{ verdict: string; actor: string; owner: string; signed: boolean }>(
@@ -153,6 +163,46 @@ describe('demo programme', () => {
     expect(check.signed).toBe(true);
     expect(await count(`SELECT count(*)::int AS n FROM board_review WHERE signature_id IS NOT NULL`)).toBe(2);
     expect(await count(`SELECT count(*)::int AS n FROM management_review WHERE state = 'closed' AND signature_id IS NOT NULL`)).toBe(1);
+  });
+
+  it('closes a management review whose inputs have every ISO 9001 9.3.2 item filled, and objectives with owner, plan and history', async () => {
+    const [closed] = (await t.http.get('/api/management-reviews').set('Authorization', `Bearer ${token}`)).body;
+    const res = await t.http.get(`/api/management-reviews/${closed.id}/inputs`).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    const i = res.body;
+    expect(i.earlierDecisions).toBeDefined();
+    expect(i.issues.length).toBeGreaterThan(0);
+    expect(i.resources.length).toBeGreaterThan(0);
+    expect(i.satisfaction.mean).toBeGreaterThan(3);
+    expect(i.objectives.length).toBe(3);
+    expect(i.processPerformance.length).toBeGreaterThan(0);
+    expect(i.nonconformities.detected).toBeGreaterThan(0);
+    expect(i.monitoring.conformanceRate).not.toBeNull();
+    // The internal audit the demo performed before the review, with its findings by kind.
+    expect(i.internalAudits).toMatchObject({ available: true });
+    expect(i.internalAudits.audits).toEqual([
+      expect.objectContaining({
+        reference: summary.internalAudit.reference,
+        state: 'reported',
+        findings: { major: expect.any(Number), minor: expect.any(Number), observations: 1, opportunities: 1 },
+      }),
+    ]);
+    const nc = i.internalAudits.audits[0].findings;
+    expect(nc.major + nc.minor).toBe(1);
+    expect(i.externalProviders.pairsMatched).not.toBe(0);
+    expect(i.risks.length).toBeGreaterThan(0);
+    expect(i.risks[0].ratingAfter).not.toBeNull();
+    expect(i.opportunities.actions.length).toBeGreaterThanOrEqual(3);
+    expect(i.opportunities.register.length).toBe(1);
+    const review = await t.http.get(`/api/management-reviews/${closed.id}`).set('Authorization', `Bearer ${token}`);
+    expect(review.body.guests).toHaveLength(1);
+    expect(review.body.decisions.map((d: { category: string }) => d.category)).toEqual(['other', 'qms_change', 'resource_need']);
+    const objectives = await t.http.get('/api/quality-objectives').set('Authorization', `Bearer ${token}`);
+    for (const o of objectives.body) {
+      expect(o.ownerId).toBeTruthy();
+      expect(o.history.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(objectives.body.some((o: { plan: unknown[] }) => o.plan.length > 0)).toBe(true);
   });
 
   it('keeps a risk register with the risks a programme of this kind names, owned, rated and one reviewed', async () => {
@@ -237,6 +287,10 @@ describe('demo programme', () => {
       summary.actions.overdue,
       summary.report.fingerprint.slice(0, 16),
       'Karin Lindqvist',
+      // The quality objectives with owner, status and trend, and the quarters measured.
+      'Quality objectives',
+      'At least 80 % of the adepts complete the programme',
+      'Measured in the period',
     ]);
     // Auditors' view: pseudonymous codes, never the participants' names.
     expect(text).not.toContain('Amina Haddad');

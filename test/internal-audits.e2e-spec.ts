@@ -328,7 +328,12 @@ describe('internal audits', () => {
     const o = ofi.body.findings[1];
     expect(o).toMatchObject({ kind: 'opportunity', grade: null, deviation: null, handled: true });
     const action = await get(staff.qm, `/api/corrective-actions/${o.action.id}`);
-    expect(action.body).toMatchObject({ type: 'improvement', state: 'planned' });
+    expect(action.body).toMatchObject({
+      type: 'improvement',
+      state: 'planned',
+      deviations: [],
+      source: { kind: 'internal_audit', id: audit.id },
+    });
     expect(action.body.deviations ?? []).toEqual([]);
     const obs = await finding(leadAuditor, audit.id, {
       kind: 'observation',

@@ -157,6 +157,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
       heldOn: { old: null, new: '2026-06-01' },
       title: { old: null, new: 'Spring review' },
       attendeeIds: { old: null, new: [c.board.id, c.qm.id].sort() },
+      // No period given: the year up to the meeting (no review was held before it).
+      periodFrom: { old: null, new: '2025-06-02' },
+      periodTo: { old: null, new: '2026-06-01' },
     });
     previous = { id: res.body.id, decisions: [] };
   });
@@ -164,7 +167,9 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
   it('minutes decisions; one with an action becomes a tracked improvement action linked to the decision', async () => {
     const plain = await decide(c.board, previous.id, { text: 'Keep the intake procedure as it is' });
     expect(plain.status).toBe(201);
-    expect(plain.body.decisions).toEqual([expect.objectContaining({ seq: 1, text: 'Keep the intake procedure as it is', action: null })]);
+    expect(plain.body.decisions).toEqual([
+      expect.objectContaining({ seq: 1, text: 'Keep the intake procedure as it is', category: 'other', action: null }),
+    ]);
 
     const before = await footprint(previous.id);
     const badOwner = await decide(c.qm, previous.id, {
@@ -219,7 +224,13 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expect(reviewEvents[2].changes).toEqual({
       decision: {
         old: null,
-        new: { id: decisions[1].id, seq: 2, text: 'Train all mentors in intercultural communication', action: tracked.reference },
+        new: {
+          id: decisions[1].id,
+          seq: 2,
+          text: 'Train all mentors in intercultural communication',
+          category: 'improvement',
+          action: tracked.reference,
+        },
       },
     });
     const [actionEvent] = await auditOf(t, tracked.id);
@@ -227,6 +238,7 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
     expect(actionEvent.changes).toMatchObject({
       type: { old: null, new: 'improvement' },
       reviewDecisionId: { old: null, new: decisions[1].id },
+      source: { old: null, new: { kind: 'management_review', id: previous.id, text: expect.stringMatching(/^Decision 2 of /) } },
     });
     previous.decisions = decisions;
   });
@@ -375,5 +387,137 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
 
     expect(await inputs(review.id)).toEqual(frozen);
     expect(await inputs(review.id, c.auditor)).toEqual(frozen);
+  });
+
+  describe('complete (ISO 9001 9.3.2 and 9.3.3)', () => {
+    const nextYear = `${new Date().getUTCFullYear() + 1}-03-31`;
+    const note = (id: string, body: Record<string, unknown>, as: TestUser = c.qm) =>
+      t.http
+        .post(`/api/management-reviews/${id}/notes`)
+        .set(...bearer(as))
+        .send(body);
+
+    it('covers a period given or defaulted, refusing one that ends after the meeting or runs backwards, writing nothing', async () => {
+      const head = await auditCount(t);
+      const base = { heldOn: '2026-11-10', title: 'Autumn review', attendeeIds: [c.board.id] };
+      for (const [period, field] of [
+        [{ periodFrom: '2026-01-01', periodTo: '2026-11-11' }, 'periodTo'],
+        [{ periodFrom: '2026-10-01', periodTo: '2026-09-30' }, 'periodFrom'],
+        [{ periodFrom: '2023-01-01', periodTo: '2026-09-30' }, 'periodFrom'],
+      ] as const) {
+        const res = await create(c.qm, { ...base, ...period });
+        expectProblem(res, 422, 'period_invalid');
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      expectProblem(await create(c.qm, { ...base, periodFrom: 'yesterday' }), 400, 'validation_failed');
+      expectProblem(await create(c.qm, { ...base, guests: [{ name: ' ', role: 'Guest' }] }), 400, 'validation_failed');
+      expect(await auditCount(t)).toBe(head);
+    });
+
+    it('records guests, issues and resources, and decisions by category that can open an action without a deviation', async () => {
+      const res = await create(c.qm, {
+        heldOn: '2026-11-20',
+        title: 'Complete review',
+        attendeeIds: [c.board.id, c.qm.id],
+        periodFrom: '2026-01-01',
+        periodTo: '2026-10-31',
+        guests: [{ name: 'Eva Ekonom', role: 'Representative of the co-financier' }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        periodFrom: '2026-01-01',
+        periodTo: '2026-10-31',
+        guests: [{ name: 'Eva Ekonom', role: 'Representative of the co-financier' }],
+        notes: [],
+        version: 1,
+      });
+      const id = res.body.id;
+      expectProblem(await note(id, { topic: 'issues', text: 'x' }, c.auditor), 403, 'forbidden_role');
+      expectProblem(await note(id, { topic: 'weather', text: 'x' }), 400, 'validation_failed');
+      expectProblem(await note(id, { topic: 'issues', text: '  ' }), 400, 'validation_failed');
+      const issue = await note(id, { topic: 'issues', text: 'The co-financier now requires participants to be registered job-seekers' });
+      expect(issue.status).toBe(201);
+      expect(issue.headers.etag).toBe('"2"');
+      await note(id, { topic: 'resources', text: 'Two programme leaders for 40 pairs: enough until spring' }, c.board).expect(201);
+      const decided = await decide(c.board, id, {
+        text: 'Recruit a third programme leader before the autumn intake',
+        category: 'resource_need',
+        action: { ownerId: c.qm.id, dueDate: nextYear, description: 'Recruit a programme leader' },
+      });
+      expect(decided.status).toBe(201);
+      const decision = decided.body.decisions[0];
+      expect(decision).toMatchObject({ category: 'resource_need', action: expect.objectContaining({ state: 'planned' }) });
+      const action = await t.http.get(`/api/corrective-actions/${decision.action.id}`).set(...bearer(c.qm));
+      expect(action.body).toMatchObject({ type: 'improvement', deviations: [], source: { kind: 'management_review', id } });
+      await decide(c.board, id, { text: 'Add the consent text to document control', category: 'qms_change' }).expect(201);
+      expectProblem(await decide(c.board, id, { text: 'x', category: 'wishes' }), 400, 'validation_failed');
+
+      const events = await auditOf(t, id);
+      expect(events.map((e) => e.action)).toEqual([
+        'management_review.create',
+        'management_review.note',
+        'management_review.note',
+        'management_review.decide',
+        'management_review.decide',
+      ]);
+      expect(events[0].changes.guests).toEqual({ old: null, new: [{ name: 'Eva Ekonom', role: 'Representative of the co-financier' }] });
+      expect(events[1].changes.note.new).toMatchObject({ topic: 'issues', seq: 1 });
+      await expect(t.sql(`UPDATE management_review_note SET text = 'changed' WHERE management_review_id = $1`, [id])).rejects.toThrow();
+      await expect(t.sql(`DELETE FROM management_review_guest WHERE management_review_id = $1`, [id])).rejects.toThrow();
+
+      const got = await inputs(id);
+      // Every 9.3.2 item is present and named.
+      for (const key of [
+        'period',
+        'earlierDecisions',
+        'issues',
+        'satisfaction',
+        'objectives',
+        'processPerformance',
+        'nonconformities',
+        'deviations',
+        'correctiveActions',
+        'monitoring',
+        'internalAudits',
+        'externalProviders',
+        'resources',
+        'risks',
+        'opportunities',
+      ])
+        expect(got).toHaveProperty(key);
+      expect(got.period).toEqual({ from: '2026-01-01', to: '2026-10-31', previousFrom: '2025-03-03', previousTo: '2025-12-31' });
+      expect(got.issues).toEqual([expect.objectContaining({ seq: 1, text: expect.stringMatching(/job-seekers/) })]);
+      expect(got.resources).toEqual([expect.objectContaining({ seq: 1, text: expect.stringMatching(/Two programme leaders/) })]);
+      // No internal audit was performed in the period (the demo's review lists one: test/demo.e2e-spec.ts).
+      expect(got.internalAudits).toEqual({ available: true, note: null, audits: [] });
+      expect(got.satisfaction).toMatchObject({ procedureKey: 'final-evaluation', stepKey: 'adept_evaluation', fieldKey: 'satisfaction' });
+      expect(Object.keys(got.satisfaction.distribution)).toEqual(['1', '2', '3', '4', '5']);
+      expect(got.externalProviders).toEqual({
+        pairsMatched: expect.anything(),
+        pairsEndedEarly: expect.anything(),
+        mentorFeedbackGiven: expect.anything(),
+        mentorSatisfactionResponses: expect.anything(),
+        mentorSatisfactionMean: null,
+      });
+      expect(got.monitoring).toHaveProperty('conformanceRate');
+      expect(got.opportunities.actions).toEqual(
+        expect.arrayContaining([expect.objectContaining({ reference: decision.action.reference, source: 'management_review' })]),
+      );
+      for (const p of got.processPerformance) expect(p).toHaveProperty('trend');
+      expect(got.nonconformities.detected).toBeGreaterThan(0);
+
+      // Closing freezes every section, and the signature binds the period, guests and notes.
+      await close(c.board, id, { password: c.board.password }).expect(200);
+      const [signature] = await t.sql<{ content: { period: unknown; guests: unknown; notes: unknown[] } }>(
+        `SELECT signed_content AS content FROM signature WHERE record_id = $1`,
+        [id],
+      );
+      expect(signature.content).toMatchObject({
+        period: { from: '2026-01-01', to: '2026-10-31' },
+        guests: [{ name: 'Eva Ekonom', role: 'Representative of the co-financier' }],
+      });
+      expect(signature.content.notes).toHaveLength(2);
+      expectProblem(await note(id, { topic: 'issues', text: 'Too late' }), 409, 'review_closed');
+    });
   });
 });

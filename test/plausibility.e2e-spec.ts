@@ -72,7 +72,7 @@ describe('plausibility of objectives and corrective actions', () => {
         ['conformance_rate:intake', '>=', -0.1, /at least 0/],
         ['withdrawal_rate', '<', 0, /can never be < 0/],
         ['actions_closed_on_time_rate', '>', 1, /can never be > 1/],
-        ['open_deviations', '<=', -1, /a count, 0 or more/],
+        ['open_deviations', '<=', -1, /a count, a whole number 0 or more/],
         ['median_days_to_close', '<=', -3, /a number of days, 0 or more/],
       ] as const) {
         const res = await post({ indicator, comparator, target });

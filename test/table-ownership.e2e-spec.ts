@@ -27,8 +27,14 @@ const TABLE_OWNERS: Record<string, string[]> = {
   executions: ['execution', 'execution_step_record', 'execution_judgement', 'execution_correction', 'execution_correction_decision'],
   deviations: ['deviation', 'deviation_transition', 'deviation_step'],
   'corrective-actions': ['corrective_action', 'corrective_action_deviation', 'corrective_action_transition', 'board_review'],
-  'management-reviews': ['management_review', 'management_review_attendee', 'management_review_decision'],
-  indicators: ['quality_objective'],
+  'management-reviews': [
+    'management_review',
+    'management_review_attendee',
+    'management_review_decision',
+    'management_review_guest',
+    'management_review_note',
+  ],
+  indicators: ['quality_objective', 'quality_objective_measurement'],
   documents: [
     'controlled_document',
     'document_version',

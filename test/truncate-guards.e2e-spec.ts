@@ -45,6 +45,8 @@ const GUARDED = [
   'management_review',
   'management_review_attendee',
   'management_review_decision',
+  'management_review_guest',
+  'management_review_note',
   'quality_objective',
   'controlled_document',
   'document_version',
@@ -52,6 +54,7 @@ const GUARDED = [
   'document_version_contributor',
   'document_review',
   'document_acknowledgement',
+  'quality_objective_measurement',
 ];
 
 /** Tables whose rows the service deletes, so emptying them destroys no evidence. */

@@ -337,6 +337,20 @@ export const ERROR_CODES = {
     status: 422,
     meaning: 'A finding lacks what its kind needs (a nonconformity its grade, an opportunity its action), or has what it must not.',
   },
+  unknown_source: {
+    status: 422,
+    meaning: 'The management review, risk or quality objective named as the source of an action without a deviation does not exist.',
+  },
+  objective_owner_cannot_act: {
+    status: 422,
+    meaning: 'The owner of a quality objective must be an active quality manager, programme leader or board member.',
+  },
+  deadline_in_past: { status: 422, meaning: 'The deadline of a quality objective cannot be a day that has passed.' },
+  period_invalid: {
+    status: 422,
+    meaning:
+      'The period a management review covers must start on or before its end, end on or before the day it is held, and span at most two years.',
+  },
 
   // 428, 429, 431
   if_match_required: { status: 428, meaning: 'The update needs an If-Match header with the ETag the caller last read.' },

@@ -8,6 +8,20 @@ export type ActionState = (typeof ACTION_STATES)[number];
 export const ACTION_TYPES = ['correction', 'corrective', 'preventive', 'improvement'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+/**
+ * Where an action comes from (ISO 9001 10.3): the deviations it answers, or, for an action
+ * without a deviation, a management review, a risk or opportunity, an internal audit finding, a
+ * quality objective, or something else named in words.
+ */
+export const ACTION_SOURCES = ['deviation', 'management_review', 'risk', 'internal_audit', 'objective', 'other'] as const;
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+/** The sources an action without a deviation may name. */
+export const IMPROVEMENT_SOURCES = ['management_review', 'risk', 'internal_audit', 'objective', 'other'] as const;
+export type ImprovementSource = (typeof IMPROVEMENT_SOURCES)[number];
+/** The types of an action planned without a deviation. */
+export const IMPROVEMENT_TYPES = ['improvement', 'preventive'] as const;
+export type ImprovementType = (typeof IMPROVEMENT_TYPES)[number];
+
 export const VERDICTS = ['effective', 'not_effective'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const BOARD_DECISIONS = ['endorsed', 'changes_requested', 'escalated'] as const;

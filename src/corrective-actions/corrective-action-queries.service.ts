@@ -8,7 +8,7 @@ import { programmesLedBy } from '../programmes/programmes.queries.js';
 import { SignaturesService } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
 import { userNames } from '../users/users.queries.js';
-import type { ActionState } from './action-states.js';
+import type { ActionSource, ActionState } from './action-states.js';
 import { ActionTransition, BoardReview, CorrectiveAction } from './corrective-action.entity.js';
 import { deviationLinks } from './corrective-actions.queries.js';
 import { findVisibleAction } from './action-visibility.js';
@@ -22,6 +22,7 @@ export interface ActionFilter {
   awaitingMyBoardReview?: boolean;
   ownerId?: string;
   deviationId?: string;
+  source?: ActionSource;
   programmeId?: string;
   /** true: open actions whose latest board review requests changes (they wait for a quality manager). */
   changesRequested?: boolean;
@@ -101,6 +102,7 @@ export class CorrectiveActionQueriesService {
     }
     if (f.state) add('a.state = ?', f.state);
     if (f.ownerId) add('a.owner_id = ?', f.ownerId);
+    if (f.source) add('a.source = ?', f.source);
     // For a leader, a deviation or programme they cannot see matches nothing, exactly as one that
     // does not exist: the filters must not tell whether an action they own touches it.
     if (f.deviationId) {

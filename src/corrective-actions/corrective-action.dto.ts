@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EnumField, IntField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
 import { PageQuery } from '../common/pagination.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
-import { ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
-import type { ActionState, ActionType, Verdict } from './action-states.js';
+import { ACTION_SOURCES, ACTION_STATES, ACTION_TYPES, VERDICTS } from './action-states.js';
+import type { ActionSource, ActionState, ActionType, Verdict } from './action-states.js';
 import { BOARD_DECISIONS } from './action-states.js';
 import type { BoardDecision } from './action-states.js';
 
@@ -62,6 +62,8 @@ export class ActionQuery extends PageQuery {
   changesRequested?: boolean;
   @UuidField({ optional: true }) ownerId?: string;
   @UuidField({ optional: true }) deviationId?: string;
+  @EnumField(ACTION_SOURCES, { optional: true, description: 'Actions from this source (deviation: those answering deviations)' })
+  source?: ActionSource;
   @UuidField({
     optional: true,
     description: 'Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing)',
@@ -91,6 +93,17 @@ export class BoardReviewResponse {
   @ApiProperty() reviewerName: string;
   @ApiProperty({ format: 'uuid' }) signatureId: string;
   @ApiProperty({ format: 'date-time' }) reviewedAt: string;
+}
+
+export class ActionSourceResponse {
+  @ApiProperty({
+    enum: ACTION_SOURCES,
+    description: 'deviation (it answers its deviations), or without one: management_review, risk, internal_audit, objective, other',
+  })
+  kind: ActionSource;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The review, risk, audit or objective it comes from' })
+  id: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The source in words (always for other)' }) text: string | null;
 }
 
 export class CorrectiveActionResponse {
@@ -130,6 +143,7 @@ export class CorrectiveActionResponse {
   hiddenDeviations: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The management review decision it tracks' }) reviewDecisionId:
     string | null;
+  @ApiProperty({ type: ActionSourceResponse, description: 'Where it comes from' }) source: ActionSourceResponse;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) implementedAt: string | null;
   @ApiProperty({
     nullable: true,

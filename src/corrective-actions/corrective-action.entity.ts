@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ActionState, ActionType, BoardDecision, Verdict } from './action-states.js';
+import type { ActionSource, ActionState, ActionType, BoardDecision, Verdict } from './action-states.js';
 
 @Entity({ name: 'corrective_action' })
 export class CorrectiveAction {
@@ -16,6 +16,12 @@ export class CorrectiveAction {
   @Column({ name: 'implemented_at', type: 'timestamptz', nullable: true }) implementedAt: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ name: 'review_decision_id', type: 'uuid', nullable: true }) reviewDecisionId: string | null;
+  /** Where the action comes from: its deviations, or (without one) a review, risk, audit, objective or other. */
+  @Column({ type: 'text' }) source: ActionSource;
+  /** The review, risk, audit or objective it comes from (null for deviations and other). */
+  @Column({ name: 'source_id', type: 'uuid', nullable: true }) sourceId: string | null;
+  /** The source in words (required for other; e.g. the audit finding). */
+  @Column({ name: 'source_text', type: 'text', nullable: true }) sourceText: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'integer' }) version: number;

@@ -33,6 +33,7 @@ export function toActionResponse(s: ActionSummary, today: string, caller: Caller
     deviations: s.deviations,
     hiddenDeviations: s.hiddenDeviations,
     reviewDecisionId: a.reviewDecisionId,
+    source: { kind: a.source, id: a.sourceId, text: a.sourceText },
     implementedAt: a.implementedAt ? a.implementedAt.toISOString() : null,
     effectivenessCheckAfterDays: a.effectivenessCheckAfterDays,
     effectivenessCheckFrom: a.implementedAt

@@ -3,7 +3,7 @@
  * caller's `EntityManager` (so they join its transaction) and returning typed rows.
  */
 import type { EntityManager } from 'typeorm';
-import type { ActionState, ActionType, Verdict } from './action-states.js';
+import type { ActionSource, ActionState, ActionType, Verdict } from './action-states.js';
 import type { BoardDecision } from './action-states.js';
 
 /** A corrective action as other modules see it. */
@@ -16,10 +16,16 @@ export interface ActionRow {
   ownerId: string;
   closedAt: Date | null;
   reviewDecisionId: string | null;
+  source: ActionSource;
+  sourceId: string | null;
+  sourceText: string | null;
+  description: string;
+  createdAt: Date;
 }
 
 const ACTION = `SELECT a.id, a.reference, a.type, a.state, a.due_date::text AS "dueDate", a.owner_id AS "ownerId", a.closed_at AS "closedAt",
-  a.review_decision_id AS "reviewDecisionId" FROM corrective_action a`;
+  a.review_decision_id AS "reviewDecisionId", a.source, a.source_id AS "sourceId", a.source_text AS "sourceText", a.description,
+  a.created_at AS "createdAt" FROM corrective_action a`;
 
 /** Every corrective action, by reference. */
 export async function allActions(m: EntityManager): Promise<ActionRow[]> {
@@ -140,4 +146,17 @@ export async function actionCountsByDeviation(m: EntityManager, deviationIds: re
     [[...new Set(deviationIds)]],
   );
   return new Map(rows.map((r) => [r.deviationId, r.n]));
+}
+
+/** The actions that come from `source` (optionally the one record `sourceId`), by reference. */
+export async function actionsFromSource(m: EntityManager, source: ActionSource, sourceId?: string): Promise<ActionRow[]> {
+  return m.query<ActionRow[]>(
+    `${ACTION} WHERE a.source = $1 ${sourceId ? 'AND a.source_id = $2' : ''} ORDER BY a.reference`,
+    sourceId ? [source, sourceId] : [source],
+  );
+}
+
+/** Actions without a deviation (improvement and preventive) that are still open, by reference. */
+export async function openActionsWithoutDeviation(m: EntityManager): Promise<ActionRow[]> {
+  return m.query<ActionRow[]>(`${ACTION} WHERE a.source <> 'deviation' AND a.state NOT IN ('closed', 'cancelled') ORDER BY a.reference`);
 }

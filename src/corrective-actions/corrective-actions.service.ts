@@ -29,7 +29,7 @@ import { actionTransition, allowedActionTargets } from './action-states.js';
 import { findVisibleAction } from './action-visibility.js';
 import type { CorrectiveActionResponse } from './corrective-action.dto.js';
 import { CorrectiveActionQueriesService } from './corrective-action-queries.service.js';
-import type { ActionState, ActionTransitionRule, ActionType, Verdict } from './action-states.js';
+import type { ActionSource, ActionState, ActionTransitionRule, ActionType, ImprovementSource, Verdict } from './action-states.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
 import type { BoardDecision } from './action-states.js';
 
@@ -43,6 +43,8 @@ export interface NewAction {
   /** Days after implementation before its effectiveness can be judged (default 30). */
   effectivenessCheckAfterDays?: number;
   reviewDecisionId?: string;
+  /** Without deviations: where the action comes from (an id the caller has checked, and/or words). Default: other. */
+  source?: { kind: ImprovementSource; id?: string | null; text?: string | null };
   /** The earliest day it may be due besides its deviations' detection (a review decision: the day held). */
   dueNotBefore?: { day: string; field: string; why: string };
   /** Where the action's fields sit in the request, for problems naming them (a review decision: `action.`). */
@@ -107,11 +109,12 @@ export class CorrectiveActionsService {
     checkOwnerCanAct(owner ?? undefined, `${input.fieldPrefix ?? ''}ownerId`);
     checkDueDatePlausible(input.dueDate, this.today(), `${input.fieldPrefix ?? ''}dueDate`);
     const checkAfterDays = input.effectivenessCheckAfterDays ?? DEFAULT_EFFECTIVENESS_CHECK_AFTER_DAYS;
+    const source = actionSource(input);
     const reference = await allocateReference(m, 'CA', new Date().getUTCFullYear());
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO corrective_action (reference, type, description, owner_id, due_date, effectiveness_criterion, review_decision_id, created_by,
-         effectiveness_check_after_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+         effectiveness_check_after_days, source, source_id, source_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         reference,
         input.type,
@@ -122,6 +125,9 @@ export class CorrectiveActionsService {
         input.reviewDecisionId ?? null,
         ctx.actor.id,
         checkAfterDays,
+        source.kind,
+        source.id,
+        source.text,
       ],
     );
     for (const d of deviations)
@@ -142,6 +148,7 @@ export class CorrectiveActionsService {
         effectivenessCriterion: { old: null, new: action.effectivenessCriterion },
         effectivenessCheckAfterDays: { old: null, new: checkAfterDays },
         deviations: { old: null, new: deviations.map((d) => d.reference).sort() },
+        source: { old: null, new: source },
         ...(input.reviewDecisionId ? { reviewDecisionId: { old: null, new: input.reviewDecisionId } } : {}),
       },
     });
@@ -385,6 +392,16 @@ const REOPENED_BY_BOARD: ActionState[] = ['implemented', 'effectiveness_check'];
 
 function alreadyReviewed() {
   return conflict('board_review_exists', 'You have already reviewed this corrective action; each board member reviews it once');
+}
+
+/**
+ * An action with deviations comes from them; one without names its source (a review decision's
+ * action comes from the review, unless the caller says otherwise), "other" with words by default.
+ */
+function actionSource(input: NewAction): { kind: ActionSource; id: string | null; text: string | null } {
+  if (input.deviationIds.length) return { kind: 'deviation', id: null, text: null };
+  const s = input.source ?? { kind: 'other' as const, text: 'Planned without a named source' };
+  return { kind: s.kind, id: s.id ?? null, text: s.text?.trim() || null };
 }
 
 /** An action is not due before the problem it addresses was found (nor before the review that decided it). */

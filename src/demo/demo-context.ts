@@ -27,6 +27,8 @@ import { RisksService } from '../risks/risks.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { InternalAuditsService } from '../internal-audits/internal-audits.service.js';
+import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
+import { ImprovementActionsService } from '../improvements/improvement-actions.service.js';
 import { TrainingService } from '../training/training.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { DemoCalendar } from './demo-calendar.js';
@@ -56,6 +58,8 @@ export function demoServices(app: INestApplicationContext) {
     documents: app.get(DocumentsService),
     documentLibrary: app.get(DocumentLibraryService),
     audits: app.get(InternalAuditsService),
+    objectives: app.get(QualityObjectivesService),
+    improvements: app.get(ImprovementActionsService),
   };
 }
 

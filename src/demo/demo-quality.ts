@@ -199,13 +199,28 @@ async function management(d: Demo): Promise<{ id: string; improvement: string | 
     heldOn: cal.today,
     title: `Management review, autumn ${cal.today.slice(0, 4)}`,
     attendeeIds: [team.board.id, team.quality.id, team.approver.id],
+    guests: [{ name: 'Eva Lindqvist', role: 'Representative of the co-financing regional fund' }],
   });
   const id = created.id;
+  await s.reviews.addNote(team.quality.ctx, id, {
+    topic: 'issues',
+    text: 'External: the regional fund that co-finances the programme now requires every adept to be registered as a job-seeker at enrolment. Internal: the second programme leader starts in January.',
+  });
+  await s.reviews.addNote(team.quality.ctx, id, {
+    topic: 'resources',
+    text: 'Two programme leaders for twelve pairs were enough this year; volunteer mentors in rare professions remain the scarce resource.',
+  });
   await s.reviews.addDecision(team.board.ctx, id, {
     text: 'The programme continues next year with the same procedures and quality objectives.',
+    category: 'other',
+  });
+  await s.reviews.addDecision(team.board.ctx, id, {
+    text: 'The intake interview records whether the adept is registered as a job-seeker (a change to the intake procedure).',
+    category: 'qms_change',
   });
   const decided = await s.reviews.addDecision(team.board.ctx, id, {
     text: 'Mentors in rare professions are recruited through the professional associations before the intake starts, so that every adept can be matched within the profession.',
+    category: 'resource_need',
     action: {
       ownerId: team.leader.id,
       dueDate: cal.day('2027-03-31'),

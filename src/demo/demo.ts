@@ -21,6 +21,7 @@ import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
 import { runDocuments } from './demo-documents.js';
 import { runAudits } from './demo-audits.js';
+import { runObjectives } from './demo-objectives.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -48,6 +49,7 @@ export interface DemoSummary {
   risks: { risks: number; opportunities: number };
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
   internalAudit: { reference: string; findings: number; deviation: string };
+  objectives: { objectives: number; measurements: number };
   auditChain: { valid: boolean; events: number; headHash: string | null };
   report: { path: string; fingerprint: string };
   seconds: number;
@@ -68,8 +70,6 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 
   log('The programme year: intake interviews, matching, introduction day, follow-ups, final evaluations');
   const run = await runProgramme(d);
-  log('Deviations, corrective actions, board reviews, management review, overdue scan');
-  const quality = await runQuality(d, run);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
   log('The quality policy and the scope as controlled documents');
@@ -80,6 +80,10 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     run.programmeId,
     run.adepts.slice(0, 5).map((a) => a.intakeId),
   );
+  log('Quality objectives with their measurements, and improvement actions without a deviation');
+  const objectives = await runObjectives(d, run.programmeId);
+  log('Deviations, corrective actions, board reviews, management review, overdue scan');
+  const quality = await runQuality(d, run);
 
   const qm = team.quality.ctx;
   const matrix = await s.matrix.matrix(qm, run.programmeId);
@@ -122,6 +126,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     risks,
     documents,
     internalAudit,
+    objectives,
     boardReviews: quality.boardReviews,
     auditChain: { valid: chain.valid, events: chain.events, headHash: chain.headHash },
     report: { path: o.out, fingerprint: report.fingerprint },
@@ -150,6 +155,7 @@ export function describeDemo(r: DemoSummary): string {
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
     `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
+    `  quality objectives:   ${r.objectives.objectives}, each with an owner, a deadline and ${r.objectives.measurements} measurements by quarter in all`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,

@@ -144,3 +144,18 @@ export async function deviationsForCaseFiles(
     [programmeId, [...new Set(participantIds)], [...new Set(executionIds)]],
   );
 }
+
+/** Deviations of every programme detected, and closed, within the days `from` to `to` (inclusive), by severity. */
+export async function deviationFlowBetween(
+  m: EntityManager,
+  from: string,
+  to: string,
+): Promise<{ severity: Severity; detected: number; closed: number }[]> {
+  return m.query(
+    `SELECT severity,
+       count(*) FILTER (WHERE detected_at >= $1::date AND detected_at < ($2::date + 1))::int AS detected,
+       count(*) FILTER (WHERE state = 'closed' AND closed_at >= $1::date AND closed_at < ($2::date + 1))::int AS closed
+     FROM deviation GROUP BY severity ORDER BY severity`,
+    [from, to],
+  );
+}

@@ -262,3 +262,44 @@ export async function judgementsOf(
     [[...new Set(executionIds)]],
   );
 }
+
+/**
+ * Executions of every programme completed within the days `from` to `to` (inclusive), by procedure
+ * key, with how many of them the latest judgement found conforming.
+ */
+export async function completedConformanceBetween(
+  m: EntityManager,
+  from: string,
+  to: string,
+): Promise<{ procedureKey: string; conforming: number; completed: number }[]> {
+  return m.query(
+    `SELECT e.procedure_key AS "procedureKey", count(*) FILTER (WHERE j.conformance = 'conforming')::int AS conforming, count(*)::int AS completed
+     FROM execution e
+     JOIN LATERAL (SELECT conformance FROM execution_judgement WHERE execution_id = e.id ORDER BY seq DESC LIMIT 1) j ON true
+     WHERE e.state = 'completed' AND e.completed_at >= $1::date AND e.completed_at < ($2::date + 1)
+     GROUP BY e.procedure_key ORDER BY e.procedure_key`,
+    [from, to],
+  );
+}
+
+/**
+ * The values recorded for step `stepKey` (corrections applied) in the executions of procedure
+ * `procedureKey` completed within the days `from` to `to` (inclusive): one entry per execution.
+ */
+export async function completedStepValuesBetween(
+  m: EntityManager,
+  procedureKey: string,
+  stepKey: string,
+  from: string,
+  to: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await m.query<{ values: Record<string, unknown> }[]>(
+    `SELECT DISTINCT ON (e.id) r."values"
+     FROM execution e JOIN execution_step_record r ON r.execution_id = e.id AND r.step_key = $2
+     WHERE e.procedure_key = $1 AND e.state = 'completed' AND e.completed_at >= $3::date AND e.completed_at < ($4::date + 1)
+       AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+     ORDER BY e.id, r.recorded_at DESC`,
+    [procedureKey, stepKey, from, to],
+  );
+  return rows.map((r) => r.values);
+}

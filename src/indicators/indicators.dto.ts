@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateField, EnumField, NumberField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
+import { DateField, EnumField, IntField, NumberField, QueryBoolField, TextField, UuidField, UuidListField } from '../common/fields.js';
+import { IMPROVEMENT_TYPES } from '../corrective-actions/action-states.js';
+import type { ImprovementType } from '../corrective-actions/action-states.js';
 import { COMPARATORS } from './indicator-math.js';
 import type { Comparator, Count } from './indicator-math.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
@@ -55,18 +57,56 @@ export class IndicatorsResponse {
   correctiveActions: unknown;
 }
 
+const INDICATOR_DESCRIPTION = `One of ${OBJECTIVE_INDICATORS.join(', ')}, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more.`;
+const TARGET_DESCRIPTION =
+  'The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit';
+
 export class CreateObjectiveRequest {
   @UuidField({ optional: true, description: 'The programme; omit for an objective over all programmes' }) programmeId?: string;
   @TextField({
     max: 100,
     pattern: INDICATOR_PATTERN,
     patternMessage: `must be one of ${OBJECTIVE_INDICATORS.join(', ')}, or conformance_rate:<procedure-key>`,
-    description: `One of ${OBJECTIVE_INDICATORS.join(', ')}, or conformance_rate:<procedure-key>. Rates are fractions 0..1.`,
+    description: INDICATOR_DESCRIPTION,
   })
   indicator: string;
   @EnumField(COMPARATORS) comparator: Comparator;
-  @NumberField({ min: -1_000_000, max: 1_000_000, description: 'The target (rates as fractions, e.g. 0.9)' }) target: number;
+  @NumberField({ min: -1_000_000, max: 1_000_000, description: TARGET_DESCRIPTION }) target: number;
   @TextField({ max: 300, example: 'At least 90 % of intake interviews conform' }) title: string;
+  @UuidField({
+    optional: true,
+    description: 'Who answers for it: an active quality manager, programme leader or board member (default: you)',
+  })
+  ownerId?: string;
+  @DateField({ optional: true, description: 'When it is to be met: today or later (default: the last day of this year)' })
+  deadline?: string;
+  @UuidListField({ optional: true, max: 50, description: 'Existing actions that make up its plan' }) actionIds?: string[];
+}
+
+export class UpdateObjectiveRequest {
+  @TextField({ optional: true, max: 300 }) title?: string;
+  @EnumField(COMPARATORS, { optional: true }) comparator?: Comparator;
+  @NumberField({ optional: true, min: -1_000_000, max: 1_000_000, description: TARGET_DESCRIPTION }) target?: number;
+  @UuidField({ optional: true, description: 'An active quality manager, programme leader or board member' }) ownerId?: string;
+  @DateField({ optional: true, description: 'Today or later' }) deadline?: string;
+  @UuidListField({ optional: true, max: 50, description: 'The existing actions of its plan (the whole list)' }) actionIds?: string[];
+  @TextField({
+    max: 2000,
+    pattern: /\S/,
+    patternMessage: 'reason must not be blank',
+    description: 'Why it changes (kept in the audit trail)',
+  })
+  reason: string;
+}
+
+export class PlanObjectiveActionRequest {
+  @EnumField(IMPROVEMENT_TYPES) type: ImprovementType;
+  @TextField({ max: 5000 }) description: string;
+  @UuidField({ description: 'Who carries it out (a quality manager or programme leader)' }) ownerId: string;
+  @DateField({ description: 'Today or later, and within two years' }) dueDate: string;
+  @TextField({ max: 2000, description: 'How we will know it worked' }) effectivenessCriterion: string;
+  @IntField({ optional: true, min: 0, max: 730, description: 'Days after implementation before effectiveness is judged (default 30)' })
+  effectivenessCheckAfterDays?: number;
 }
 
 export class ObjectiveQuery {
@@ -74,14 +114,53 @@ export class ObjectiveQuery {
   programmeId?: string;
 }
 
+export class ObjectivePlanAction {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() type: string;
+  @ApiProperty() state: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+}
+
+export class ObjectiveMeasurementResponse {
+  @ApiProperty({ example: '2027-Q1', description: 'The calendar quarter measured' }) period: string;
+  @ApiProperty({ format: 'date', description: 'The day it was measured as of' }) measuredOn: string;
+  @ApiProperty({ nullable: true, type: Number }) measured: number | null;
+  @ApiProperty({ enum: COMPARATORS }) comparator: string;
+  @ApiProperty({ description: 'The target then' }) target: number;
+  @ApiProperty({ enum: ['met', 'not_met', 'not_measurable'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['up', 'down', 'flat'], description: 'Against the period before' })
+  trend: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
 export class ObjectiveResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) programmeId: string | null;
   @ApiProperty() indicator: string;
+  @ApiProperty({ enum: ['rate', 'days', 'count'], description: 'rate: a fraction 0..1; days; count: a whole number' }) unit: string;
   @ApiProperty({ enum: COMPARATORS }) comparator: string;
   @ApiProperty() target: number;
   @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) ownerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) ownerName: string | null;
+  @ApiProperty({ format: 'date' }) deadline: string;
+  @ApiProperty({ type: [ObjectivePlanAction], description: 'The actions of its plan: linked, and planned from the objective' })
+  plan: ObjectivePlanAction[];
   @ApiProperty({ nullable: true, type: Number, description: 'The value measured now' }) measured: number | null;
   @ApiProperty({ enum: ['met', 'not_met', 'not_measurable'] }) status: string;
   @ApiPropertyOptional({ format: 'date' }) asOf?: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['up', 'down', 'flat'],
+    description: 'The value now against the latest measurement recorded for an earlier period',
+  })
+  trend: string | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the trend moves towards the target (null: flat, equal or unknown)' })
+  trendIsBetter: boolean | null;
+  @ApiProperty({ type: [ObjectiveMeasurementResponse], description: 'Measurements recorded per period, oldest first (never changed)' })
+  history: ObjectiveMeasurementResponse[];
+  @ApiProperty({ description: 'Counts the changes; sent as its ETag' }) version: number;
 }

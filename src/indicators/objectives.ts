@@ -57,23 +57,57 @@ export function evaluate(
   return { measured, status: ok === null ? 'not_measurable' : ok ? 'met' : 'not_met' };
 }
 
-/** The values an indicator can take: rates are fractions 0..1, days and counts 0 or more. */
-export function indicatorRange(indicator: string): { min: number; max: number; unit: string } {
-  if (indicator.endsWith('_rate') || indicator.startsWith('conformance_rate:'))
-    return { min: 0, max: 1, unit: 'a rate, a fraction from 0 to 1 (0.9 for 90 %)' };
-  if (indicator === 'median_days_to_close') return { min: 0, max: Infinity, unit: 'a number of days, 0 or more' };
-  return { min: 0, max: Infinity, unit: 'a count, 0 or more' };
+/** What an indicator measures: a rate (a fraction 0..1), a number of days, or a count. */
+export type IndicatorUnit = 'rate' | 'days' | 'count';
+
+export function indicatorUnit(indicator: string): IndicatorUnit {
+  if (indicator.endsWith('_rate') || indicator.startsWith('conformance_rate:')) return 'rate';
+  if (indicator === 'median_days_to_close') return 'days';
+  return 'count';
 }
 
 /**
- * Why an objective could never be met, or null: a target outside its indicator's range, or one
- * at the edge that the comparator puts out of reach (a rate "> 1", a count "< 0").
+ * The values an indicator can take: rates are fractions 0..1 (0.9 for 90 %, never percent), days
+ * 0 or more, counts whole numbers 0 or more.
+ */
+export function indicatorRange(indicator: string): { min: number; max: number; integer: boolean; unit: string } {
+  const unit = indicatorUnit(indicator);
+  if (unit === 'rate') return { min: 0, max: 1, integer: false, unit: 'a rate, a fraction from 0 to 1 (0.9 for 90 %)' };
+  if (unit === 'days') return { min: 0, max: Infinity, integer: false, unit: 'a number of days, 0 or more' };
+  return { min: 0, max: Infinity, integer: true, unit: 'a count, a whole number 0 or more' };
+}
+
+/**
+ * Why an objective could never be met, or null: a target outside its indicator's range, a count
+ * that is not whole, or a target at the edge that the comparator puts out of reach (a rate "> 1",
+ * a count "< 0").
  */
 export function implausibleTarget(indicator: string, comparator: Comparator, target: number): string | null {
   const r = indicatorRange(indicator);
   const max = r.max === Infinity ? 'no upper limit' : `at most ${r.max}`;
   if (target < r.min || target > r.max) return `${indicator} is ${r.unit}: the target must be at least ${r.min} and ${max}`;
+  if (r.integer && !Number.isInteger(target)) return `${indicator} is ${r.unit}: the target must be a whole number`;
   if ((comparator === '>' && target === r.max) || (comparator === '<' && target === r.min))
     return `${indicator} can never be ${comparator} ${target}: it is ${r.unit}`;
   return null;
+}
+
+/** The calendar quarter of a day, e.g. 2027-Q1: the period an objective's measurement belongs to. */
+export function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export type Trend = 'up' | 'down' | 'flat';
+
+/** Up, down or flat from `previous` to `current`; null when either was not measured. */
+export function trendOf(previous: number | null | undefined, current: number | null | undefined): Trend | null {
+  if (previous === null || previous === undefined || current === null || current === undefined) return null;
+  const d = Math.round((current - previous) * 10000) / 10000;
+  return d > 0 ? 'up' : d < 0 ? 'down' : 'flat';
+}
+
+/** Whether a move is for the better: up for "at least", down for "at most"; null for "equal" or no move. */
+export function trendIsBetter(trend: Trend | null, comparator: Comparator): boolean | null {
+  if (trend === null || trend === 'flat' || comparator === '=') return null;
+  return (trend === 'up') === (comparator === '>=' || comparator === '>');
 }

@@ -337,6 +337,7 @@ export class InternalAuditsService {
           dueDate: body.action!.dueDate,
           effectivenessCriterion: body.action!.effectivenessCriterion.trim(),
           fieldPrefix: 'action.',
+          source: { kind: 'internal_audit', id: audit.id, text: `${audit.reference}: ${title}` },
         });
         actionId = a.id;
       }

@@ -10,6 +10,7 @@ import {
   CloseReviewRequest,
   CreateDecisionRequest,
   CreateManagementReviewRequest,
+  CreateNoteRequest,
   ManagementReviewInputsResponse,
   ManagementReviewResponse,
 } from './management-review.dto.js';
@@ -72,6 +73,24 @@ export class ManagementReviewsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const review = await this.reviews.addDecision(ctx, id, body);
+    setETag(res, review.version);
+    return review;
+  }
+
+  @Post(':id/notes')
+  @Roles('quality_manager', 'board_member')
+  @ApiOperation({
+    summary:
+      'Record an input in words: changes in internal and external issues (issues) or the adequacy of resources (resources); never changed, a later note corrects an earlier one',
+  })
+  @ApiCreatedResponse({ type: ManagementReviewResponse })
+  async note(
+    @Ctx() ctx: RequestContext,
+    @Param('id', REVIEW_ID) id: string,
+    @Body() body: CreateNoteRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const review = await this.reviews.addNote(ctx, id, body);
     setETag(res, review.version);
     return review;
   }

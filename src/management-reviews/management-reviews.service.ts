@@ -9,17 +9,22 @@ import { actionsOfDecisions } from '../corrective-actions/corrective-actions.que
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signature } from '../signatures/signature.entity.js';
-import { activeUsersByIds, usersByIds } from '../users/users.queries.js';
+import { activeUsersByIds, userNames, usersByIds } from '../users/users.queries.js';
 import { ManagementReview, ManagementReviewDecision } from './management-review.entity.js';
+import type { DecisionCategory, NoteTopic } from './management-review.entity.js';
+import { addDays } from '../common/calendar.js';
 import type { ManagementReviewResponse } from './management-review.dto.js';
 import { toReviewResponse } from './management-review.mapper.js';
-import { attendeeIds } from './management-reviews.queries.js';
+import { attendeeIds, guestsOf, notesOf } from './management-reviews.queries.js';
+import type { GuestRow, NoteRow } from './management-reviews.queries.js';
 import { ReviewInputsService } from './review-inputs.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
 
 export interface ReviewView {
   review: ManagementReview;
   attendees: { id: string; name: string }[];
+  guests: GuestRow[];
+  notes: (NoteRow & { recordedByName: string | null })[];
   decisions: { decision: ManagementReviewDecision; action: { id: string; reference: string; state: string; dueDate: string } | null }[];
   signature: Signature | null;
 }
@@ -34,8 +39,20 @@ export class ManagementReviewsService {
     private readonly inputs: ReviewInputsService,
   ) {}
 
-  async create(ctx: RequestContext, input: { heldOn: string; title: string; attendeeIds: string[] }): Promise<ManagementReviewResponse> {
+  async create(
+    ctx: RequestContext,
+    input: {
+      heldOn: string;
+      title: string;
+      attendeeIds: string[];
+      periodFrom?: string;
+      periodTo?: string;
+      guests?: { name: string; role: string }[];
+    },
+  ): Promise<ManagementReviewResponse> {
     return this.dataSource.transaction(async (m) => {
+      const period = await this.period(m, input);
+      const guests = (input.guests ?? []).map((g) => ({ name: g.name.trim(), role: g.role.trim() }));
       const users = await activeUsersByIds(m, input.attendeeIds);
       const missing = input.attendeeIds.filter((id) => !users.some((u) => u.id === id));
       if (missing.length)
@@ -43,11 +60,18 @@ export class ManagementReviewsService {
           errors: [{ field: 'attendeeIds', message: `must name active users; these are not: ${missing.join(', ')}` }],
         });
       const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO management_review (held_on, title, created_by) VALUES ($1, $2, $3) RETURNING id`,
-        [input.heldOn, input.title, ctx.actor.id],
+        `INSERT INTO management_review (held_on, title, created_by, period_from, period_to) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [input.heldOn, input.title, ctx.actor.id, period.from, period.to],
       );
       for (const id of input.attendeeIds)
         await m.query(`INSERT INTO management_review_attendee (management_review_id, user_id) VALUES ($1, $2)`, [row.id, id]);
+      for (const [i, g] of guests.entries())
+        await m.query(`INSERT INTO management_review_guest (management_review_id, seq, name, role) VALUES ($1, $2, $3, $4)`, [
+          row.id,
+          i + 1,
+          g.name,
+          g.role,
+        ]);
       await this.audit.append(m, ctx, {
         action: 'management_review.create',
         entityType: 'management_review',
@@ -56,6 +80,9 @@ export class ManagementReviewsService {
           heldOn: { old: null, new: input.heldOn },
           title: { old: null, new: input.title },
           attendeeIds: { old: null, new: [...input.attendeeIds].sort() },
+          periodFrom: { old: null, new: period.from },
+          periodTo: { old: null, new: period.to },
+          ...(guests.length ? { guests: { old: null, new: guests } } : {}),
         },
       });
       return this.response(m, row.id);
@@ -93,19 +120,50 @@ export class ManagementReviewsService {
     return this.inputs.compose(this.dataSource.manager, review, this.actions.today());
   }
 
+  /**
+   * Records an issue or the adequacy of resources as the review states it: a row that is never
+   * changed (a later note corrects an earlier one), audited.
+   */
+  async addNote(ctx: RequestContext, id: string, input: { topic: NoteTopic; text: string }): Promise<ManagementReviewResponse> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
+      const review = await this.find(m, id);
+      if (review.state === 'closed') throw conflict('review_closed', 'A closed management review never changes');
+      const text = input.text.trim();
+      const [row] = await m.query<{ id: string; seq: number }[]>(
+        `INSERT INTO management_review_note (management_review_id, topic, seq, text, recorded_by)
+         SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4 FROM management_review_note WHERE management_review_id = $1 AND topic = $2
+         RETURNING id, seq`,
+        [id, input.topic, text, ctx.actor.id],
+      );
+      await this.audit.append(m, ctx, {
+        action: 'management_review.note',
+        entityType: 'management_review',
+        entityId: id,
+        changes: { note: { old: null, new: { id: row.id, topic: input.topic, seq: row.seq, text } } },
+      });
+      return this.response(m, id);
+    });
+  }
+
   async addDecision(
     ctx: RequestContext,
     id: string,
-    input: { text: string; action?: { ownerId: string; dueDate: string; description: string; effectivenessCriterion?: string } },
+    input: {
+      text: string;
+      category?: DecisionCategory;
+      action?: { ownerId: string; dueDate: string; description: string; effectivenessCriterion?: string };
+    },
   ): Promise<ManagementReviewResponse> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`SELECT 1 FROM management_review WHERE id = $1 FOR UPDATE`, [id]);
       const review = await this.find(m, id);
       if (review.state === 'closed') throw conflict('review_closed', 'A closed management review never changes');
+      const category: DecisionCategory = input.category ?? (input.action ? 'improvement' : 'other');
       const [row] = await m.query<{ id: string; seq: number }[]>(
-        `INSERT INTO management_review_decision (management_review_id, seq, text, created_by)
-         SELECT $1, coalesce(max(seq), 0) + 1, $2, $3 FROM management_review_decision WHERE management_review_id = $1 RETURNING id, seq`,
-        [id, input.text, ctx.actor.id],
+        `INSERT INTO management_review_decision (management_review_id, seq, text, created_by, category)
+         SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4 FROM management_review_decision WHERE management_review_id = $1 RETURNING id, seq`,
+        [id, input.text, ctx.actor.id, category],
       );
       let reference: string | null = null;
       if (input.action) {
@@ -118,6 +176,7 @@ export class ManagementReviewsService {
           effectivenessCriterion:
             input.action.effectivenessCriterion ?? `Followed up at the next management review (decision ${row.seq} of "${review.title}")`,
           reviewDecisionId: row.id,
+          source: { kind: 'management_review', id, text: `Decision ${row.seq} of "${review.title}"` },
           dueNotBefore: { day: review.heldOn, field: 'action.dueDate', why: 'the review was held' },
           fieldPrefix: 'action.',
         });
@@ -128,7 +187,7 @@ export class ManagementReviewsService {
         action: 'management_review.decide',
         entityType: 'management_review',
         entityId: id,
-        changes: { decision: { old: null, new: { id: row.id, seq: row.seq, text: input.text, action: reference } } },
+        changes: { decision: { old: null, new: { id: row.id, seq: row.seq, text: input.text, category, action: reference } } },
       });
       return this.response(m, id);
     });
@@ -162,8 +221,16 @@ export class ManagementReviewsService {
         record: 'management_review',
         title: review.title,
         heldOn: review.heldOn,
+        period: { from: review.periodFrom, to: review.periodTo },
         attendees: draft.attendees.map((a) => ({ id: a.id, name: a.name })),
-        decisions: draft.decisions.map((d) => ({ seq: d.decision.seq, text: d.decision.text, action: d.action?.reference ?? null })),
+        guests: draft.guests,
+        notes: draft.notes.map((n) => ({ topic: n.topic, seq: n.seq, text: n.text })),
+        decisions: draft.decisions.map((d) => ({
+          seq: d.decision.seq,
+          category: d.decision.category,
+          text: d.decision.text,
+          action: d.action?.reference ?? null,
+        })),
         inputs: JSON.parse(JSON.stringify(inputs)) as unknown,
         comment: comment ?? null,
       };
@@ -187,6 +254,36 @@ export class ManagementReviewsService {
       });
       return this.response(m, id);
     });
+  }
+
+  /**
+   * The period reviewed: as given, or from the day after the latest earlier review (a year before
+   * the meeting for the first) to the day of the meeting. It ends on or before the meeting and spans
+   * at most two years.
+   */
+  private async period(m: EntityManager, input: { heldOn: string; periodFrom?: string; periodTo?: string }) {
+    const to = input.periodTo ?? input.heldOn;
+    let from = input.periodFrom;
+    if (!from) {
+      const [prev] = await m.query<{ day: string | null }[]>(`SELECT max(held_on)::text AS day FROM management_review WHERE held_on < $1`, [
+        to,
+      ]);
+      from = prev?.day ? addDays(prev.day, 1) : addDays(to, -364);
+    }
+    const invalid = (field: string, message: string) =>
+      unprocessable('period_invalid', `The period ${from} to ${to} cannot be reviewed on ${input.heldOn}: it ${message}`, {
+        errors: [{ field, message }],
+      });
+    if (to > input.heldOn) throw invalid('periodTo', `must end on or before the day of the meeting (${input.heldOn})`);
+    if (from > to) throw invalid('periodFrom', `must start on or before the end of the period (${to})`);
+    if (from < addDays(to, -731)) throw invalid('periodFrom', 'must span at most two years');
+    return { from, to };
+  }
+
+  private async notes(m: EntityManager, id: string): Promise<ReviewView['notes']> {
+    const notes = await notesOf(m, id);
+    const names = await userNames(m, [...new Set(notes.flatMap((n) => (n.recordedBy ? [n.recordedBy] : [])))]);
+    return notes.map((n) => ({ ...n, recordedByName: n.recordedBy ? (names.get(n.recordedBy) ?? null) : null }));
   }
 
   private async response(m: EntityManager, id: string): Promise<ManagementReviewResponse> {
@@ -213,6 +310,8 @@ export class ManagementReviewsService {
     return {
       review,
       attendees,
+      guests: await guestsOf(m, id),
+      notes: await this.notes(m, id),
       decisions: decisions.map((d) => {
         const a = actions.find((x) => x.reviewDecisionId === d.id);
         return { decision: d, action: a ? { id: a.id, reference: a.reference, state: a.state, dueDate: a.dueDate } : null };
@@ -228,5 +327,5 @@ export class ManagementReviewsService {
  * open review (closing adds one more).
  */
 export function reviewVersion(v: ReviewView): number {
-  return 1 + v.decisions.length + (v.review.state === 'closed' ? 1 : 0);
+  return 1 + v.decisions.length + v.notes.length + (v.review.state === 'closed' ? 1 : 0);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { internalAuditResults } from '../internal-audits/internal-audits.queries.js';
 import type { EntityManager } from 'typeorm';
 import { ACTION_STATES, isOverdue } from '../corrective-actions/action-states.js';
 import type { ActionState } from '../corrective-actions/action-states.js';
@@ -7,12 +8,130 @@ import type { ActionRow } from '../corrective-actions/corrective-actions.queries
 import { DEVIATION_SOURCES, SEVERITIES } from '../deviations/deviation-states.js';
 import type { DeviationSource, Severity } from '../deviations/deviation-states.js';
 import { oldestOpenDeviation, openDeviationTallies } from '../deviations/deviations.queries.js';
-import { completedConformanceByProcedure } from '../executions/executions.queries.js';
+import {
+  completedConformanceBetween,
+  completedConformanceByProcedure,
+  completedStepValuesBetween,
+} from '../executions/executions.queries.js';
+import { deviationFlowBetween } from '../deviations/deviations.queries.js';
+import { addDays, daysBetween } from '../common/calendar.js';
+import { openActionsWithoutDeviation, actionsByIds } from '../corrective-actions/corrective-actions.queries.js';
+import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
+import { allProgrammeIds, pairFlowBetween } from '../programmes/programmes.queries.js';
+import { registerRisks } from '../risks/risks.queries.js';
+import { score } from '../risks/risk-rating.js';
+import { notesOf } from './management-reviews.queries.js';
 
-/** What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in. */
+/** A count of people: "<5" for 1 to 4 (small-cell suppression, as the indicators do). */
+export type PeopleCount = number | '<5';
+const SMALL_CELL = 5;
+const people = (n: number): PeopleCount => (n > 0 && n < SMALL_CELL ? '<5' : n);
+
+export type Trend = 'up' | 'down' | 'flat';
+
+/** The internal audit results of the period (ISO 9001 9.3.2 c 6). */
+export interface InternalAuditInputs {
+  available: boolean;
+  note: string | null;
+  audits: {
+    id: string;
+    reference: string;
+    title: string;
+    state: string;
+    performedOn: string | null;
+    findings: { major: number; minor: number; observations: number; opportunities: number };
+  }[];
+}
+
+/**
+ * What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in (but
+ * for issues and resources, recorded on the review). Sections added after the first reviews were
+ * closed are absent from their frozen snapshots (hence optional).
+ */
 export interface ManagementReviewInputs {
   composedAt: string;
   asOf: string;
+  /** The period reviewed, and the one of equal length before it (for trends). */
+  period?: { from: string; to: string; previousFrom: string; previousTo: string };
+  /** b) Changes in external and internal issues, as recorded on the review. */
+  issues?: { seq: number; text: string; recordedAt: string }[];
+  /** c 1) Customer satisfaction: the adepts' satisfaction (1-5) at the final evaluations completed in the period. */
+  satisfaction?: {
+    procedureKey: string;
+    stepKey: string;
+    fieldKey: string;
+    responses: PeopleCount;
+    /** null when fewer than 5 answered (it could identify someone). */
+    mean: number | null;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', PeopleCount>;
+    feedbackGiven: PeopleCount;
+    previousMean: number | null;
+    trend: Trend | null;
+  };
+  /** c 2) The extent to which quality objectives have been met. */
+  objectives?: {
+    id: string;
+    title: string;
+    ownerName: string | null;
+    deadline: string;
+    indicator: string;
+    unit: string;
+    comparator: string;
+    target: number;
+    measured: number | null;
+    status: string;
+    trend: Trend | null;
+    trendIsBetter: boolean | null;
+    measuredInPeriod: { period: string; measured: number | null; status: string }[];
+  }[];
+  /** c 3) Process performance and conformity: executions completed in the period, against the period before. */
+  processPerformance?: {
+    procedureKey: string;
+    conforming: number;
+    completed: number;
+    rate: number | null;
+    previousRate: number | null;
+    trend: Trend | null;
+  }[];
+  /** c 4) Nonconformities in the period (the open ones and actions are in deviations and correctiveActions). */
+  nonconformities?: { detected: number; closed: number; detectedBySeverity: Record<Severity, number> };
+  /** c 5) Monitoring and measurement results: the indicators over every programme. */
+  monitoring?: {
+    conformanceRate: number | null;
+    completionRate: number | null;
+    withdrawalRate: number | null;
+    inWorkOrStudiesRate: number | null;
+    actionsClosedOnTimeRate: number | null;
+    medianDaysToClose: number | null;
+    openDeviations: number | null;
+  };
+  /** c 6) Audit results. */
+  internalAudits?: InternalAuditInputs;
+  /** c 7) Performance of external providers: the volunteer mentors. */
+  externalProviders?: {
+    pairsMatched: PeopleCount;
+    pairsEndedEarly: PeopleCount;
+    mentorFeedbackGiven: PeopleCount;
+    mentorSatisfactionResponses: PeopleCount;
+    mentorSatisfactionMean: number | null;
+  };
+  /** d) The adequacy of resources, as recorded on the review. */
+  resources?: { seq: number; text: string; recordedAt: string }[];
+  /** e) The effectiveness of actions taken to address risks and opportunities. */
+  risks?: {
+    reference: string;
+    kind: string;
+    title: string;
+    status: string;
+    ratingBefore: number;
+    ratingAfter: number | null;
+    actions: { reference: string; state: string }[];
+  }[];
+  /** f) Opportunities for improvement: open actions without a deviation, and open opportunities in the register. */
+  opportunities?: {
+    actions: { reference: string; type: string; source: string; sourceText: string | null; state: string; dueDate: string }[];
+    register: { reference: string; title: string; rating: number }[];
+  };
   deviations: {
     open: number;
     overdue: number;
@@ -44,13 +163,28 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 
 @Injectable()
 export class ReviewInputsService {
+  constructor(private readonly objectives: QualityObjectivesService) {}
+
+  /** The internal audits performed in the period, each with its findings by kind (from the internal audits module). */
+  async internalAudits(m: EntityManager, from: string, to: string): Promise<InternalAuditInputs> {
+    const { audits } = await internalAuditResults(m, from, to);
+    return { available: true, note: null, audits };
+  }
+
   /** `composedAt` defaults to now; a report passes its generation time so that it can be reproduced. */
   async compose(
     m: EntityManager,
-    review: { id: string; heldOn: string },
+    review: { id: string; heldOn: string; periodFrom: string; periodTo: string },
     today: string,
     composedAt = new Date().toISOString(),
   ): Promise<ManagementReviewInputs> {
+    const from = review.periodFrom;
+    const to = review.periodTo;
+    const previousTo = addDays(from, -1);
+    const previousFrom = addDays(previousTo, -daysBetween(from, to));
+    const notes = await notesOf(m, review.id);
+    const noted = (topic: 'issues' | 'resources') =>
+      notes.filter((n) => n.topic === topic).map((n) => ({ seq: n.seq, text: n.text, recordedAt: n.recordedAt.toISOString() }));
     const deviations = await openDeviationTallies(m, today);
     const oldest = await oldestOpenDeviation(m);
     const openBySeverity = zero(SEVERITIES);
@@ -80,9 +214,44 @@ export class ReviewInputsService {
       const created = decisionActions.filter((a) => a.reviewDecisionId === d.decision_id);
       return created.length ? created.map((a) => ({ ...d, action: a })) : [{ ...d, action: null }];
     });
+    const programmes = await allProgrammeIds(m);
+    const flow = await deviationFlowBetween(m, from, to);
+    const detectedBySeverity = zero(SEVERITIES);
+    for (const f of flow) detectedBySeverity[f.severity] += f.detected;
+    const objectives = await this.objectives.standing(m, from, to, today);
     return {
       composedAt,
       asOf: today,
+      period: { from, to, previousFrom, previousTo },
+      issues: noted('issues'),
+      satisfaction: await this.satisfaction(m, from, to, previousFrom, previousTo),
+      objectives: objectives.map((o) => ({
+        id: o.id,
+        title: o.title,
+        ownerName: o.ownerName,
+        deadline: o.deadline,
+        indicator: o.indicator,
+        unit: o.unit,
+        comparator: o.comparator,
+        target: o.target,
+        measured: o.measured,
+        status: o.status,
+        trend: o.trend as Trend | null,
+        trendIsBetter: o.trendIsBetter,
+        measuredInPeriod: o.inPeriod.map((h) => ({ period: h.period, measured: h.measured, status: h.status })),
+      })),
+      processPerformance: await this.processPerformance(m, from, to, previousFrom, previousTo),
+      nonconformities: {
+        detected: flow.reduce((s, f) => s + f.detected, 0),
+        closed: flow.reduce((s, f) => s + f.closed, 0),
+        detectedBySeverity,
+      },
+      monitoring: await this.objectives.headline(m, programmes, today),
+      internalAudits: await this.internalAudits(m, from, to),
+      externalProviders: await this.externalProviders(m, from, to),
+      resources: noted('resources'),
+      risks: await this.risks(m),
+      opportunities: await this.opportunities(m),
       deviations: {
         open: deviations.reduce((s, r) => s + r.n, 0),
         overdue: deviations.reduce((s, r) => s + r.overdue, 0),
@@ -116,4 +285,111 @@ export class ReviewInputsService {
       })),
     };
   }
+
+  private async satisfaction(
+    m: EntityManager,
+    from: string,
+    to: string,
+    previousFrom: string,
+    previousTo: string,
+  ): Promise<NonNullable<ManagementReviewInputs['satisfaction']>> {
+    const scores = async (a: string, b: string) =>
+      (await completedStepValuesBetween(m, SATISFACTION.procedureKey, SATISFACTION.stepKey, a, b))
+        .map((v) => ({ score: v[SATISFACTION.fieldKey], feedback: v.adept_feedback }))
+        .filter((v): v is { score: number; feedback: unknown } => typeof v.score === 'number');
+    const now = await scores(from, to);
+    const before = await scores(previousFrom, previousTo);
+    const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const v of now) if (String(v.score) in distribution) distribution[String(v.score) as keyof typeof distribution]++;
+    const mean = shownMean(now.map((v) => v.score));
+    const previousMean = shownMean(before.map((v) => v.score));
+    return {
+      ...SATISFACTION,
+      responses: people(now.length),
+      mean,
+      distribution: {
+        '1': people(distribution['1']),
+        '2': people(distribution['2']),
+        '3': people(distribution['3']),
+        '4': people(distribution['4']),
+        '5': people(distribution['5']),
+      },
+      feedbackGiven: people(now.filter((v) => typeof v.feedback === 'string' && v.feedback.trim() !== '').length),
+      previousMean,
+      trend: trendOf(previousMean, mean),
+    };
+  }
+
+  private async processPerformance(m: EntityManager, from: string, to: string, previousFrom: string, previousTo: string) {
+    const now = await completedConformanceBetween(m, from, to);
+    const before = await completedConformanceBetween(m, previousFrom, previousTo);
+    const rateOf = (c: { conforming: number; completed: number } | undefined) =>
+      c && c.completed ? Math.round((c.conforming / c.completed) * 10000) / 10000 : null;
+    return now.map((c) => {
+      const rate = rateOf(c);
+      const previousRate = rateOf(before.find((b) => b.procedureKey === c.procedureKey));
+      return { ...c, rate, previousRate, trend: trendOf(previousRate, rate) };
+    });
+  }
+
+  private async externalProviders(m: EntityManager, from: string, to: string) {
+    const pairs = await pairFlowBetween(m, from, to);
+    const finals = await completedStepValuesBetween(m, 'final-evaluation', 'mentor_evaluation', from, to);
+    const midpoints = (await completedStepValuesBetween(m, 'mid-point-follow-up', 'satisfaction', from, to))
+      .map((v) => v.mentor_satisfaction)
+      .filter((v): v is number => typeof v === 'number');
+    return {
+      pairsMatched: people(pairs.matched),
+      pairsEndedEarly: people(pairs.endedEarly),
+      mentorFeedbackGiven: people(finals.filter((v) => typeof v.mentor_feedback === 'string' && v.mentor_feedback.trim() !== '').length),
+      mentorSatisfactionResponses: people(midpoints.length),
+      mentorSatisfactionMean: shownMean(midpoints),
+    };
+  }
+
+  /** Risks and opportunities with actions: the rating before and after treatment, and where the actions stand. */
+  private async risks(m: EntityManager) {
+    const treated = (await registerRisks(m, null)).filter((r) => r.actionIds.length > 0);
+    const actions = await actionsByIds(m, [...new Set(treated.flatMap((r) => r.actionIds))]);
+    return treated.map((r) => ({
+      reference: r.reference,
+      kind: r.kind,
+      title: r.title,
+      status: r.status,
+      ratingBefore: score(r.likelihood, r.impact),
+      ratingAfter: r.residualLikelihood !== null && r.residualImpact !== null ? score(r.residualLikelihood, r.residualImpact) : null,
+      actions: actions.filter((a) => r.actionIds.includes(a.id)).map((a) => ({ reference: a.reference, state: a.state })),
+    }));
+  }
+
+  private async opportunities(m: EntityManager) {
+    const actions = await openActionsWithoutDeviation(m);
+    const register = (await registerRisks(m, null)).filter((r) => r.kind === 'opportunity' && r.status === 'open');
+    return {
+      actions: actions.map((a) => ({
+        reference: a.reference,
+        type: a.type,
+        source: a.source,
+        sourceText: a.sourceText,
+        state: a.state,
+        dueDate: a.dueDate,
+      })),
+      register: register.map((r) => ({ reference: r.reference, title: r.title, rating: score(r.likelihood, r.impact) })),
+    };
+  }
+}
+
+/** Where participant satisfaction is read from: the final evaluation's adept evaluation (procedures/final-evaluation.yaml). */
+const SATISFACTION = { procedureKey: 'final-evaluation', stepKey: 'adept_evaluation', fieldKey: 'satisfaction' } as const;
+
+/** The mean of scores, to two decimals; null when fewer than 5 (it could identify someone). */
+function shownMean(values: number[]): number | null {
+  if (values.length < SMALL_CELL) return null;
+  return Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
+}
+
+function trendOf(previous: number | null, current: number | null): Trend | null {
+  if (previous === null || current === null) return null;
+  const d = Math.round((current - previous) * 10000) / 10000;
+  return d > 0 ? 'up' : d < 0 ? 'down' : 'flat';
 }

@@ -287,3 +287,20 @@ export async function leadersOfProgrammes(m: EntityManager, programmeIds: readon
   for (const r of rows) out.set(r.programmeId, [...(out.get(r.programmeId) ?? []), r.userId]);
   return out;
 }
+
+/** The ids of every programme (organisation-wide measures: management reviews, objectives). */
+export async function allProgrammeIds(m: EntityManager): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme ORDER BY id`);
+  return rows.map((r) => r.id);
+}
+
+/** Pairs of every programme matched, and ended before their programme's end, within the days `from` to `to` (inclusive). */
+export async function pairFlowBetween(m: EntityManager, from: string, to: string): Promise<{ matched: number; endedEarly: number }> {
+  const [row] = await m.query<{ matched: number; endedEarly: number }[]>(
+    `SELECT count(*) FILTER (WHERE pr.matched_at BETWEEN $1::date AND $2::date)::int AS matched,
+       count(*) FILTER (WHERE pr.ended_at BETWEEN $1::date AND $2::date AND pr.ended_at < p.end_date)::int AS "endedEarly"
+     FROM pair pr JOIN programme p ON p.id = pr.programme_id`,
+    [from, to],
+  );
+  return row;
+}

@@ -146,6 +146,42 @@ function percentCell(percent: number | null, lang: EvidenceReportModel['lang'], 
   return percent === null ? l.common.noData : formatPercent(percent, lang);
 }
 
+/** The quality objectives (ISO 9001 6.2): owner, deadline, target, value now, status, trend, and the quarters measured in the period. */
+export async function evidenceObjectives(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
+  if (!model.objectives) return;
+  const v = l.review;
+  const { lang } = model;
+  const value = (unit: string, x: number | null): string =>
+    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang);
+  const status = (s: string): string => (s === 'met' ? v.r93Met : s === 'not_met' ? v.r93Not_met : v.r93Not_measurable);
+  const trend = (t: string | null): string => (t === 'up' ? v.r93Up : t === 'down' ? v.r93Down : t === 'flat' ? v.r93Flat : '—');
+  await heading(flow, l.evidence.objectives, 2);
+  await table(
+    flow,
+    [
+      { header: v.r93Objective, weight: 3 },
+      { header: v.r93Owner, weight: 1.6 },
+      { header: v.r93Deadline, weight: 1.2 },
+      { header: v.r93Target, weight: 1.1, align: 'right' },
+      { header: v.r93Measured, weight: 1.1, align: 'right' },
+      { header: v.r93Status, weight: 1.2 },
+      { header: v.r93Trend, weight: 0.9 },
+      { header: l.evidence.objectiveHistory, weight: 2 },
+    ],
+    model.objectives.map((o): TableCell[] => [
+      o.title,
+      o.ownerName ?? '—',
+      o.deadline,
+      `${o.comparator} ${value(o.unit, o.target)}`,
+      value(o.unit, o.measured),
+      { text: status(o.status), tone: o.status === 'not_met' ? 'bad' : undefined },
+      trend(o.trend),
+      o.history.map((h) => `${h.period}: ${value(o.unit, h.measured)} (${status(h.status)})`).join('\n') || '—',
+    ]),
+    { emptyText: l.common.none },
+  );
+}
+
 export async function auditTrailSection(flow: PageFlow, model: EvidenceReportModel, l: Labels): Promise<void> {
   const e = l.evidence;
   const a = model.auditTrail;

@@ -6,7 +6,7 @@
  * (indicators), and the integrity of the records (audit trail).
  */
 import type { Writable } from 'node:stream';
-import { evidenceIndicators, auditTrailSection } from './evidence-indicators.js';
+import { evidenceIndicators, evidenceObjectives, auditTrailSection } from './evidence-indicators.js';
 import { conformanceMatrix, correctiveActions, deviationsRegister, participants, proceduresInForce } from './evidence-registers.js';
 import { caseFiles } from './case-files.js';
 import { controlledDocuments } from './evidence-documents.js';
@@ -45,6 +45,7 @@ export function renderEvidenceReport(model: EvidenceReportModel, out: Writable, 
         await correctiveActions(flow, model, l);
         await evidenceIndicators(flow, model, l);
         await controlledDocuments(flow, model, l);
+        await evidenceObjectives(flow, model, l);
         await auditTrailSection(flow, model, l);
         await caseFiles(flow, model, l);
       },

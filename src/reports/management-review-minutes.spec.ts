@@ -80,6 +80,117 @@ describe('renderManagementReviewMinutes', () => {
 
   it('numbers every page', () => expectPageNumbers(pages, 'en'));
 
+  it('prints every ISO 9001 9.3.2 item, the period, guests and decision categories, in each language', async () => {
+    const base = managementReviewMinutesFixture();
+    const model: ManagementReviewMinutesModel = {
+      ...base,
+      review: { ...base.review, periodFrom: '2027-01-01', periodTo: '2027-08-31' },
+      guests: [{ name: 'Eva Ekonom', role: 'Co-financier' }],
+      decisions: base.decisions.map((d, i) => ({ ...d, category: i === 0 ? 'resource_need' : 'qms_change' })),
+      inputs: {
+        ...base.inputs,
+        period: { from: '2027-01-01', to: '2027-08-31', previousFrom: '2026-05-04', previousTo: '2026-12-31' },
+        issues: [{ seq: 1, text: 'Co-financing now requires registered job-seekers', recordedAt: '2027-09-18T08:00:00Z' }],
+        satisfaction: {
+          procedureKey: 'final-evaluation',
+          stepKey: 'adept_evaluation',
+          fieldKey: 'satisfaction',
+          responses: 12,
+          mean: 4.25,
+          distribution: { '1': 0, '2': '<5', '3': '<5', '4': 5, '5': '<5' },
+          feedbackGiven: 9,
+          previousMean: 3.9,
+          trend: 'up',
+        },
+        objectives: [
+          {
+            id: 'o1',
+            title: 'Completion at least 80 %',
+            ownerName: 'Qarin Quality',
+            deadline: '2027-12-31',
+            indicator: 'completion_rate',
+            unit: 'rate',
+            comparator: '>=',
+            target: 0.8,
+            measured: 0.75,
+            status: 'not_met',
+            trend: 'up',
+            trendIsBetter: true,
+            measuredInPeriod: [],
+          },
+        ],
+        processPerformance: [{ procedureKey: 'intake', conforming: 9, completed: 10, rate: 0.9, previousRate: 0.8, trend: 'up' }],
+        nonconformities: { detected: 4, closed: 3, detectedBySeverity: { minor: 2, major: 1, critical: 1 } },
+        monitoring: {
+          conformanceRate: 0.9,
+          completionRate: 0.75,
+          withdrawalRate: 0.1,
+          inWorkOrStudiesRate: 0.6,
+          actionsClosedOnTimeRate: 0.5,
+          medianDaysToClose: 21,
+          openDeviations: 3,
+        },
+        internalAudits: { available: false, note: 'No internal audits module data', audits: [] },
+        externalProviders: {
+          pairsMatched: 14,
+          pairsEndedEarly: '<5',
+          mentorFeedbackGiven: 10,
+          mentorSatisfactionResponses: 12,
+          mentorSatisfactionMean: 4.1,
+        },
+        resources: [{ seq: 1, text: 'Two leaders for 40 pairs', recordedAt: '2027-09-18T08:00:00Z' }],
+        risks: [
+          {
+            reference: 'RISK-2027-0001',
+            kind: 'risk',
+            title: 'Mentor drop-out',
+            status: 'open',
+            ratingBefore: 12,
+            ratingAfter: 6,
+            actions: [{ reference: 'CA-2027-0009', state: 'implemented' }],
+          },
+        ],
+        opportunities: {
+          actions: [
+            {
+              reference: 'CA-2027-0010',
+              type: 'improvement',
+              source: 'other',
+              sourceText: 'Alumni as mentors',
+              state: 'planned',
+              dueDate: '2027-12-01',
+            },
+          ],
+          register: [{ reference: 'RISK-2027-0002', title: 'Alumni adepts as mentors', rating: 9 }],
+        },
+      },
+    };
+    const en = (await pageTexts(await render(model))).join('\n');
+    expectShows(en, [
+      'Period reviewed',
+      'Attendees without an account',
+      'Eva Ekonom',
+      'Changes in external and internal issues',
+      'Participant satisfaction and feedback',
+      'Quality objectives met',
+      'Completion at least 80 %',
+      'Process performance and conformity',
+      'Nonconformities in the period',
+      'Monitoring and measurement results',
+      'Internal audit results',
+      'No internal audits module data',
+      'Performance of external providers (mentors)',
+      'Adequacy of resources',
+      'Effectiveness of actions on risks and opportunities',
+      'Opportunities for improvement',
+      'Resource need',
+    ]);
+    const sv = (await pageTexts(await render({ ...model, lang: 'sv' }))).join('\n');
+    expectShows(sv, ['Granskad period', 'Uppfyllda kvalitetsmål', 'Resultat av internrevisioner', 'Möjligheter till förbättring']);
+    const nb = (await pageTexts(await render({ ...model, lang: 'nb' }))).join('\n');
+    expectShows(nb, ['Periode som gjennomgås', 'Oppnådde kvalitetsmål', 'Muligheter for forbedring']);
+  });
+
   it.each([
     [
       'sv',

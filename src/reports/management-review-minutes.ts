@@ -40,6 +40,7 @@ export function renderManagementReviewMinutes(model: ManagementReviewMinutesMode
         await tableOfContents(flow, { title: l.common.contents, page: l.common.page });
         await meeting(flow, model, l);
         await inputs(flow, model, l);
+        await clauseItems(flow, model, l);
         await heading(flow, v.decisions, 1);
         if (model.decisions.length === 0) await paragraph(flow, l.common.none);
         for (const d of model.decisions) await decision(flow, d, l);
@@ -57,6 +58,9 @@ async function meeting(flow: PageFlow, model: ManagementReviewMinutesModel, l: L
   await keyValues(flow, [
     [l.common.title, model.review.title],
     [v.heldOn, formatDate(model.review.heldOn)],
+    ...(model.review.periodFrom && model.review.periodTo
+      ? [[v.r93Period, `${formatDate(model.review.periodFrom)} – ${formatDate(model.review.periodTo)}`] as [string, string]]
+      : []),
     [v.closedAt, model.review.closedAt === null ? '—' : formatDateTime(model.review.closedAt, model.timeZone)],
     [v.inputsAsOf, formatDate(model.inputs.asOf)],
     [v.inputsComposedAt, formatDateTime(model.inputs.composedAt, model.timeZone)],
@@ -71,6 +75,17 @@ async function meeting(flow: PageFlow, model: ManagementReviewMinutesModel, l: L
     model.attendees.map((a) => [a.name, a.roles.map((r) => l.staffRole[r]).join(', ') || '—']),
     { emptyText: l.common.none },
   );
+  if (model.guests && model.guests.length > 0) {
+    await heading(flow, v.r93Guests, 2);
+    await table(
+      flow,
+      [
+        { header: v.name, weight: 2 },
+        { header: v.r93Role, weight: 3 },
+      ],
+      model.guests.map((g) => [g.name, g.role]),
+    );
+  }
 }
 
 async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
@@ -184,9 +199,218 @@ async function inputs(flow: PageFlow, model: ManagementReviewMinutesModel, l: La
   );
 }
 
+/** The ISO 9001 9.3.2 items beyond deviations, actions, conformance and earlier decisions (absent in older snapshots). */
+async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
+  const v = l.review;
+  const { lang, inputs: i } = model;
+  const n = (x: number | string): string => (typeof x === 'number' ? formatNumber(x, lang) : x);
+  const dash = (x: number | null | undefined, f: (y: number) => string = (y) => formatNumber(y, lang)) =>
+    x === null || x === undefined ? l.common.noData : f(x);
+  const pct = (x: number | null) => dash(x, (y) => formatPercent(y * 100, lang));
+  const trend = (t: string | null | undefined) => (t ? v[`r93${t[0].toUpperCase()}${t.slice(1)}` as 'r93Up'] : '—');
+  const texts = async (title: string, rows: { seq: number; text: string }[] | undefined) => {
+    if (rows === undefined) return;
+    await heading(flow, title, 2);
+    if (rows.length === 0) await paragraph(flow, v.r93NotRecorded);
+    for (const r of rows) await paragraph(flow, `${r.seq}. ${r.text}`);
+  };
+  await texts(v.r93Issues, i.issues);
+  if (i.satisfaction) {
+    const sat = i.satisfaction;
+    await heading(flow, v.r93Satisfaction, 2);
+    await keyValues(
+      flow,
+      [
+        [v.r93Responses, n(sat.responses)],
+        [v.r93Mean, dash(sat.mean)],
+        [v.r93Previous, dash(sat.previousMean)],
+        [v.r93Trend, trend(sat.trend)],
+        [v.r93FeedbackGiven, n(sat.feedbackGiven)],
+      ],
+      { labelWidth: 230 },
+    );
+    await table(
+      flow,
+      [
+        { header: v.r93Score, weight: 1 },
+        { header: v.count, weight: 1, align: 'right' },
+      ],
+      (['1', '2', '3', '4', '5'] as const).map((k) => [k, n(sat.distribution[k])]),
+    );
+  }
+  if (i.objectives) {
+    await heading(flow, v.r93Objectives, 2);
+    await table(
+      flow,
+      [
+        { header: v.r93Objective, weight: 3 },
+        { header: v.r93Owner, weight: 1.6 },
+        { header: v.r93Deadline, weight: 1.2 },
+        { header: v.r93Target, weight: 1.1, align: 'right' },
+        { header: v.r93Measured, weight: 1.1, align: 'right' },
+        { header: v.r93Status, weight: 1.2 },
+        { header: v.r93Trend, weight: 1 },
+      ],
+      i.objectives.map((o): TableCell[] => {
+        const value = (x: number | null) => (o.unit === 'rate' ? pct(x) : dash(x));
+        return [
+          o.title,
+          o.ownerName ?? '—',
+          formatDate(o.deadline),
+          `${o.comparator} ${value(o.target)}`,
+          value(o.measured),
+          {
+            text: v[`r93${o.status === 'met' ? 'Met' : o.status === 'not_met' ? 'Not_met' : 'Not_measurable'}`],
+            tone: o.status === 'not_met' ? 'bad' : undefined,
+          },
+          trend(o.trend),
+        ];
+      }),
+      { emptyText: l.common.none },
+    );
+  }
+  if (i.processPerformance) {
+    await heading(flow, v.r93ProcessPerformance, 2);
+    await table(
+      flow,
+      [
+        { header: l.evidence.procedure, weight: 3 },
+        { header: l.evidence.rate, weight: 1, align: 'right' },
+        { header: v.r93Previous, weight: 1, align: 'right' },
+        { header: v.r93Trend, weight: 1 },
+        { header: l.evidence.judged, weight: 1.2, align: 'right' },
+      ],
+      i.processPerformance.map((p) => [
+        p.procedureKey,
+        pct(p.rate),
+        pct(p.previousRate),
+        trend(p.trend),
+        `${n(p.conforming)} / ${n(p.completed)}`,
+      ]),
+      { emptyText: l.common.none },
+    );
+  }
+  if (i.nonconformities) {
+    await heading(flow, v.r93Nonconformities, 2);
+    await keyValues(flow, [
+      [v.r93Detected, n(i.nonconformities.detected)],
+      [v.r93Closed, n(i.nonconformities.closed)],
+      ...SEVERITIES.map((sv): [string, string] => [l.severity[sv], n(i.nonconformities!.detectedBySeverity[sv])]),
+    ]);
+  }
+  if (i.monitoring) {
+    const mo = i.monitoring;
+    await heading(flow, v.r93Monitoring, 2);
+    await keyValues(
+      flow,
+      [
+        ['conformance_rate', pct(mo.conformanceRate)],
+        ['completion_rate', pct(mo.completionRate)],
+        ['withdrawal_rate', pct(mo.withdrawalRate)],
+        ['in_work_or_studies_rate', pct(mo.inWorkOrStudiesRate)],
+        ['actions_closed_on_time_rate', pct(mo.actionsClosedOnTimeRate)],
+        ['median_days_to_close', dash(mo.medianDaysToClose)],
+        ['open_deviations', dash(mo.openDeviations)],
+      ],
+      { labelWidth: 230 },
+    );
+  }
+  if (i.internalAudits) {
+    await heading(flow, v.r93InternalAudits, 2);
+    if (!i.internalAudits.available) await paragraph(flow, i.internalAudits.note ?? l.common.noData);
+    else
+      await table(
+        flow,
+        [
+          { header: l.common.reference, weight: 1.4 },
+          { header: l.common.title, weight: 3 },
+          { header: l.common.state, weight: 1.2 },
+          { header: v.count, weight: 2 },
+        ],
+        i.internalAudits.audits.map((a) => [
+          a.reference,
+          a.title,
+          a.state,
+          `${a.findings.major} / ${a.findings.minor} / ${a.findings.observations} / ${a.findings.opportunities}`,
+        ]),
+        { emptyText: l.common.none },
+      );
+  }
+  if (i.externalProviders) {
+    const e = i.externalProviders;
+    await heading(flow, v.r93ExternalProviders, 2);
+    await keyValues(
+      flow,
+      [
+        [v.r93PairsMatched, n(e.pairsMatched)],
+        [v.r93PairsEndedEarly, n(e.pairsEndedEarly)],
+        [v.r93MentorFeedback, n(e.mentorFeedbackGiven)],
+        [v.r93MentorSatisfaction, dash(e.mentorSatisfactionMean)],
+      ],
+      { labelWidth: 230 },
+    );
+  }
+  await texts(v.r93Resources, i.resources);
+  if (i.risks) {
+    await heading(flow, v.r93Risks, 2);
+    await table(
+      flow,
+      [
+        { header: l.common.reference, weight: 1.2 },
+        { header: l.common.title, weight: 3 },
+        { header: v.r93RatingBefore, weight: 1, align: 'right' },
+        { header: v.r93RatingAfter, weight: 1, align: 'right' },
+        { header: v.r93ActionsCol, weight: 2.4 },
+      ],
+      i.risks.map((r) => [
+        r.reference,
+        r.title,
+        n(r.ratingBefore),
+        dash(r.ratingAfter),
+        r.actions.map((a) => `${a.reference} (${l.actionState[a.state as keyof typeof l.actionState] ?? a.state})`).join(', '),
+      ]),
+      { emptyText: l.common.none },
+    );
+  }
+  if (i.opportunities) {
+    await heading(flow, v.r93Opportunities, 2);
+    await table(
+      flow,
+      [
+        { header: l.common.reference, weight: 1.2 },
+        { header: v.r93Source, weight: 3 },
+        { header: l.common.state, weight: 1.2 },
+        { header: l.evidence.dueOn, weight: 1.2 },
+      ],
+      [
+        ...i.opportunities.actions.map((a) => [
+          a.reference,
+          a.sourceText ?? a.source,
+          l.actionState[a.state as keyof typeof l.actionState] ?? a.state,
+          formatDate(a.dueDate),
+        ]),
+        ...i.opportunities.register.map((r) => [r.reference, r.title, '—', '—']),
+      ],
+      { emptyText: l.common.none },
+    );
+  }
+}
+
 async function decision(flow: PageFlow, d: ReviewDecision, l: Labels): Promise<void> {
   const v = l.review;
   await heading(flow, fill(v.decisionNumber, { n: d.seq }), 2);
+  if (d.category) {
+    const c = d.category;
+    const label =
+      c === 'improvement'
+        ? v.r93Improvement
+        : c === 'qms_change'
+          ? v.r93Qms_change
+          : c === 'resource_need'
+            ? v.r93Resource_need
+            : v.r93Other;
+    await paragraph(flow, `${v.category}: ${label}`, { size: SIZE.small });
+  }
   await paragraph(flow, d.text);
   if (d.trackedActions.length === 0) {
     await paragraph(flow, v.notTracked, { size: SIZE.small });

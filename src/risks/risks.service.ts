@@ -229,6 +229,7 @@ export class RisksService {
         dueDate: body.dueDate,
         effectivenessCriterion: body.effectivenessCriterion.trim(),
         effectivenessCheckAfterDays: body.effectivenessCheckAfterDays,
+        source: { kind: 'risk', id, text: current.title },
       });
       const before = contentOf(current);
       const after: RiskContent = { ...before, actionIds: [...before.actionIds, action.id] };

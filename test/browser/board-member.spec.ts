@@ -92,11 +92,37 @@ test('a management review: created, inputs as figures and charts, decisions, clo
   await expect(inputs.getByRole('img', { name: /Open deviations by severity/ })).toBeVisible();
   await expect(inputs.getByRole('img', { name: /Corrective actions by state/ })).toBeVisible();
   await expect(page.getByText(/\{|\}/)).toHaveCount(0);
+  // Every ISO 9001 9.3.2 item is a named section of the inputs; the period reviewed is stated.
+  await expect(page.getByText(/^Period reviewed: /)).toBeVisible();
+  for (const item of [
+    'Changes in external and internal issues',
+    'Participant satisfaction and feedback (final evaluations)',
+    'Quality objectives',
+    'Process performance and conformity (against the period before)',
+    'Nonconformities in the period',
+    'Monitoring and measurement results',
+    'Internal audit results',
+    'Performance of external providers (mentors)',
+    'Adequacy of resources',
+    'Effectiveness of actions on risks and opportunities',
+    'Opportunities for improvement',
+  ])
+    await expect(inputs.getByRole('heading', { name: item, exact: true })).toBeVisible();
+  await expect(inputs.getByText('No internal audits recorded for the period.')).toBeVisible();
+  const notes = page.getByRole('region', { name: 'Issues and resources' });
+  await notes.getByLabel('Topic').selectOption('issues');
+  await notes.getByLabel('What the review notes').fill('A new co-financier requires participants to be registered job-seekers.');
+  await notes.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(notes.getByRole('listitem').filter({ hasText: 'co-financier' })).toBeVisible();
+  await expect(inputs.getByRole('listitem').filter({ hasText: 'co-financier' })).toBeVisible();
 
   const decisions = page.getByRole('region', { name: 'Decisions' });
   await decisions.getByRole('textbox', { name: 'Decision', exact: true }).fill('Rooms are booked through the facilities desk from now on.');
+  await decisions.getByLabel('Category').selectOption('qms_change');
   await decisions.getByRole('button', { name: 'Record decision' }).click();
-  await expect(decisions.getByRole('listitem').filter({ hasText: 'Rooms are booked' })).toBeVisible();
+  await expect(
+    decisions.getByRole('listitem').filter({ hasText: 'Rooms are booked' }).filter({ hasText: 'Change to the quality management system' }),
+  ).toBeVisible();
   await decisions.getByRole('textbox', { name: 'Decision', exact: true }).fill('Train new leaders in booking rooms.');
   await decisions.getByLabel('Track an action for this decision').check();
   await decisions.getByLabel('Owner of the action').selectOption(world.qm.id);

@@ -165,6 +165,28 @@ test('deviations: filters in the URL, analysis, a corrective action, closure sig
   await expectAccessible(page, 'a closed deviation with its timeline');
 });
 
+test('an improvement action without a deviation names its source, and the list filters by source', async ({ page }) => {
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto('/corrective-actions');
+  await page.getByRole('link', { name: 'Plan an improvement action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan an improvement action' })).toBeVisible();
+  await page.getByLabel('Type').selectOption('improvement');
+  await page.getByLabel('Source', { exact: true }).selectOption('internal_audit');
+  await page.getByLabel('The source in words').fill('Audit of matching, opportunity 2: feedback to mentors');
+  await page.getByRole('textbox', { name: 'What will be done' }).fill('A two-hour course for mentors in giving feedback.');
+  await page.getByLabel('Due date').fill(day(45));
+  await page
+    .getByRole('textbox', { name: 'Effectiveness criterion' })
+    .fill('Mentor feedback scores 4 of 5 or better at the next follow-ups.');
+  await expectAccessible(page, 'the improvement action form');
+  await page.getByRole('button', { name: 'Plan action' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^CA-/ })).toBeVisible();
+  await expect(page.getByText(/Source: Internal audit \(Audit of matching/)).toBeVisible();
+  await page.goto('/corrective-actions?source=internal_audit');
+  await expect(page.getByRole('cell', { name: /Internal audit: Audit of matching/ }).first()).toBeVisible();
+  await expectAccessible(page, 'actions filtered by source');
+});
+
 test('someone else changed the record: the console says so and reloads it', async ({ page }) => {
   const d = await world.leader.api.post<{ id: string; version: number }>('/api/deviations', {
     programmeId: world.programme.id,
@@ -216,6 +238,27 @@ test('indicators are charts with a text description and a table alternative', as
   await expect(outcomes.getByRole('table').getByRole('columnheader', { name: 'Value' })).toBeVisible();
   await expect(page.getByText('Adepts enrolled')).toBeVisible();
   await expectAccessible(page, 'the indicators tab');
+});
+
+test('a quality objective shows its owner, deadline, status by text and icon, trend, plan and history by quarter', async ({ page }) => {
+  const o = await world.qm.api.post<{ id: string }>('/api/quality-objectives', {
+    programmeId: world.programme.id,
+    indicator: 'open_deviations',
+    comparator: '<=',
+    target: 50,
+    title: `Few open deviations ${day(0)}`,
+  });
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/indicators`);
+  const card = page.getByRole('region', { name: `Few open deviations ${day(0)}` });
+  await expect(card.getByText(/^Owner .* · deadline /)).toBeVisible();
+  await expect(card.getByText('Met', { exact: true })).toBeVisible();
+  await expect(card.getByText('No measurement recorded yet.')).toBeVisible();
+  await card.getByRole('button', { name: "Record this quarter's measurement" }).click();
+  await expect(card.getByRole('table', { name: 'Measurements by quarter' }).getByRole('cell', { name: /^\d{4}-Q[1-4]$/ })).toBeVisible();
+  await expectAccessible(page, 'a quality objective with its history');
+  const stored = await world.qm.api.get<{ history: unknown[] }>(`/api/quality-objectives/${o.id}`);
+  expect(stored.history).toHaveLength(1);
 });
 
 test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({

@@ -62,6 +62,8 @@ export interface World {
   auditItemId: string;
   /** A closed internal audit: signing and closing it again are refused by its state, whoever asks. */
   closedAuditId: string;
+  /** A quality objective of programme A. */
+  objectiveId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -134,6 +136,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
       .send({ heldOn: '2025-06-01', title: 'Management review, spring', attendeeIds: [board.id, allRoles.id] }),
     201,
     'opening a management review',
+  );
+  const objective = expectStatus(
+    await t.http
+      .post('/api/quality-objectives')
+      .set(...bearer(qm))
+      .send({
+        programmeId: a.programme.id,
+        indicator: 'completion_rate',
+        comparator: '>=',
+        target: 0.8,
+        title: 'Completion at least 80 %',
+      }),
+    201,
+    'setting a quality objective',
   );
   const risk = expectStatus(
     await t.http
@@ -291,6 +307,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     auditId: audit.id,
     auditItemId: audit.items[0].id,
     closedAuditId: closedAudit.id,
+    objectiveId: objective.id,
   };
 }
 
@@ -320,6 +337,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         risks: [w.riskId],
         documents: [w.documentId],
         'internal-audits': /\/(report|close)$/.test(op.path) ? [w.closedAuditId] : [w.auditId],
+        'quality-objectives': [w.objectiveId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -524,6 +542,24 @@ const BODIES: Record<string, BodyMaker> = {
   }),
   'POST /api/internal-audits/{id}/report': (_w, actor) => ({ conclusion: 'The audit process conforms', password: actor.password }),
   'POST /api/internal-audits/{id}/close': () => ({ comment: 'Findings handled' }),
+  'POST /api/management-reviews/{id}/notes': () => ({ topic: 'issues', text: 'A new co-financier requires registered job-seekers' }),
+  'PATCH /api/quality-objectives/{id}': () => ({ title: `Completion at least 80 % (${unique()})`, reason: 'Reworded' }),
+  'POST /api/quality-objectives/{id}/actions': (w) => ({
+    type: 'improvement',
+    description: 'Call every adept in week 6',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'Fewer withdrawals',
+  }),
+  'POST /api/improvement-actions': (w) => ({
+    type: 'improvement',
+    source: 'other',
+    sourceText: 'Suggestion at the staff meeting',
+    description: 'A feedback course for mentors',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'Better feedback scores',
+  }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

@@ -14,6 +14,7 @@ import { daysBetween } from '../../common/calendar.js';
 import { deviationsInPeriod } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
+import { QualityObjectivesService } from '../../indicators/quality-objectives.service.js';
 import { versionsById } from '../../procedures/procedures.queries.js';
 import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
 import type { ParticipantRow } from '../../programmes/programmes.queries.js';
@@ -56,6 +57,7 @@ export class EvidenceModelBuilder {
     private readonly audit: AuditService,
     private readonly signatures: SignaturesService,
     private readonly indicators: IndicatorsService,
+    private readonly objectives: QualityObjectivesService,
     private readonly actions: CorrectiveActionQueriesService,
   ) {}
 
@@ -110,6 +112,19 @@ export class EvidenceModelBuilder {
         !req.includeNames,
         await this.titles(m, programmeId),
       ),
+      objectives: (await this.objectives.standing(m, from, to, asOf, programmeId)).map((o) => ({
+        title: o.title,
+        ownerName: o.ownerName,
+        deadline: o.deadline,
+        indicator: o.indicator,
+        unit: o.unit,
+        comparator: o.comparator,
+        target: o.target,
+        measured: o.measured,
+        status: o.status,
+        trend: o.trend,
+        history: o.inPeriod.map((h) => ({ period: h.period, measured: h.measured, status: h.status })),
+      })),
       auditTrail: {
         eventsInScope: await countEventsInScope(m, entityIds, head.seq),
         chainHead: { seq: head.seq, hash: head.hash },

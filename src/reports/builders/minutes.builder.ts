@@ -33,14 +33,23 @@ export class MinutesBuilder {
     return {
       kind: 'management_review_minutes',
       ...reportHeader(ctx, req, this.clock.timeZone),
-      review: { title: r.title, heldOn: r.heldOn, state: r.state, closedAt: r.closedAt ? r.closedAt.toISOString() : null },
+      review: {
+        title: r.title,
+        heldOn: r.heldOn,
+        state: r.state,
+        closedAt: r.closedAt ? r.closedAt.toISOString() : null,
+        periodFrom: r.periodFrom,
+        periodTo: r.periodTo,
+      },
       attendees,
+      guests: view.guests.map((g) => ({ name: g.name, role: g.role })),
       inputs: inputs,
       procedureTitles: Object.fromEntries(
         [...titles].filter(([key]) => inputs.conformance.some((c) => c.procedureKey === key)) as [string, never][],
       ),
       decisions: view.decisions.map((d) => ({
         seq: d.decision.seq,
+        category: d.decision.category,
         text: d.decision.text,
         trackedActions: d.action
           ? [

@@ -43,6 +43,8 @@ export interface EvidenceReportModel extends ReportHeader {
   deviations: DeviationRow[];
   correctiveActions: CorrectiveActionRow[];
   indicators: Indicators;
+  /** Quality objectives of the programme and the organisation, measured on the programme (absent in models built before). */
+  objectives?: EvidenceObjective[];
   auditTrail: AuditTrailSummary;
   /**
    * Procedure versions no longer in force that the report cites (a plan entry, a matrix cell, a
@@ -321,4 +323,20 @@ export interface AuditTrailSummary {
     throughSeq: number;
     fullVerifiedAt: string | null;
   };
+}
+
+/** A quality objective as the evidence report prints it: owner, deadline, value now, status, trend, and its quarters in the period. */
+export interface EvidenceObjective {
+  title: string;
+  ownerName: string | null;
+  deadline: string;
+  indicator: string;
+  /** rate (a fraction 0..1), days or count. */
+  unit: string;
+  comparator: string;
+  target: number;
+  measured: number | null;
+  status: string;
+  trend: string | null;
+  history: { period: string; measured: number | null; status: string }[];
 }

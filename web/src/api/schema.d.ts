@@ -1014,6 +1014,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/management-reviews/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an input in words: changes in internal and external issues (issues) or the adequacy of resources (resources); never changed, a later note corrects an earlier one */
+        post: operations["ManagementReviewsController_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/management-reviews/{id}/close": {
         parameters: {
             query?: never;
@@ -1058,8 +1075,60 @@ export interface paths {
         /** Quality objectives, each evaluated against current data: met or not_met with the measured value */
         get: operations["IndicatorsController_list"];
         put?: never;
-        /** Set a quality objective: a target on an indicator, for one programme or for all */
+        /** Set a quality objective (ISO 9001 6.2): a target on an indicator in its unit, for one programme or for all, with an owner, a deadline and a plan of actions */
         post: operations["IndicatorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality-objectives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quality objective with its plan, its value now, its trend and its measurements per quarter */
+        get: operations["IndicatorsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the title, target, owner, deadline or plan of an objective, with a reason (audited); its measurements stay as recorded */
+        patch: operations["IndicatorsController_update"];
+        trace?: never;
+    };
+    "/api/quality-objectives/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an improvement or preventive action from the objective: it names the objective as its source and joins its plan */
+        post: operations["IndicatorsController_planAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quality-objectives/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record this quarter's measurement of the objective (as of today): 201 the first time, 200 with the measurement already recorded afterwards in the same quarter */
+        post: operations["IndicatorsController_measure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1610,6 +1679,23 @@ export interface paths {
         put?: never;
         /** Close a reported audit once its findings are handled (a quality manager or the lead auditor) */
         post: operations["InternalAuditsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/improvement-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an improvement or preventive action without a deviation (ISO 9001 10.3), naming its source: a management review, risk, internal audit finding, quality objective or other; it then lives as every corrective action (CA-<year>-<nnnn>) */
+        post: operations["ImprovementActionsController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2820,6 +2906,20 @@ export interface components {
             /** @description When the criterion can be judged: days after implementation before an effectiveness verdict is accepted (default 30; 0 when the criterion can be judged at once, e.g. a document in use) */
             effectivenessCheckAfterDays?: number;
         };
+        ActionSourceResponse: {
+            /**
+             * @description deviation (it answers its deviations), or without one: management_review, risk, internal_audit, objective, other
+             * @enum {string}
+             */
+            kind: "deviation" | "management_review" | "risk" | "internal_audit" | "objective" | "other";
+            /**
+             * Format: uuid
+             * @description The review, risk, audit or objective it comes from
+             */
+            id: string | null;
+            /** @description The source in words (always for other) */
+            text: string | null;
+        };
         ActionTransitionResponse: {
             seq: number;
             from: string | null;
@@ -2892,6 +2992,8 @@ export interface components {
              * @description The management review decision it tracks
              */
             reviewDecisionId: string | null;
+            /** @description Where it comes from */
+            source: components["schemas"]["ActionSourceResponse"];
             /** Format: date-time */
             implementedAt: string | null;
             /** @description Days after implementation before effectiveness can be judged, as planned (null: planned before this was recorded) */
@@ -2936,6 +3038,12 @@ export interface components {
             /** @description Your password: the review is signed electronically */
             password: string;
         };
+        GuestInput: {
+            /** @example Eva Ekonom */
+            name: string;
+            /** @example Representative of the co-financier */
+            role: string;
+        };
         CreateManagementReviewRequest: {
             /**
              * Format: date
@@ -2947,12 +3055,43 @@ export interface components {
             title: string;
             /** @description Users who attend */
             attendeeIds: string[];
+            /**
+             * Format: date
+             * @description First day of the period reviewed (default: the day after the latest earlier review was held, or a year before the meeting)
+             * @example 2026-03-03
+             */
+            periodFrom?: string;
+            /**
+             * Format: date
+             * @description Last day of the period reviewed, on or before the meeting (default: the day of the meeting)
+             * @example 2026-03-03
+             */
+            periodTo?: string;
+            /** @description Attendees without an account: name and role */
+            guests?: components["schemas"]["GuestInput"][];
+        };
+        GuestResponse: {
+            name: string;
+            role: string;
+        };
+        NoteResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            topic: "issues" | "resources";
+            seq: number;
+            text: string;
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         DecisionResponse: {
             /** Format: uuid */
             id: string;
             seq: number;
             text: string;
+            /** @enum {string} */
+            category: "improvement" | "qms_change" | "resource_need" | "other";
             /** @description The tracked action: id, reference, state, due date */
             action: Record<string, never> | null;
             /** Format: date-time */
@@ -2966,10 +3105,24 @@ export interface components {
             /** Format: date */
             heldOn: string;
             title: string;
+            /**
+             * Format: date
+             * @description First day of the period reviewed
+             */
+            periodFrom: string;
+            /**
+             * Format: date
+             * @description Last day of the period reviewed
+             */
+            periodTo: string;
             /** @enum {string} */
             state: "open" | "closed";
             /** @description Attendees: id and name */
             attendees: Record<string, never>[];
+            /** @description Attendees without an account */
+            guests: components["schemas"]["GuestResponse"][];
+            /** @description Issues and resources as recorded, in order (never changed) */
+            notes: components["schemas"]["NoteResponse"][];
             decisions: components["schemas"]["DecisionResponse"][];
             /** Format: date-time */
             closedAt: string | null;
@@ -3044,7 +3197,56 @@ export interface components {
             deviations: components["schemas"]["ReviewDeviationInputs"];
             correctiveActions: components["schemas"]["ReviewActionInputs"];
             conformance: components["schemas"]["ReviewConformanceInput"][];
+            /** @description 9.3.2 a: status of actions from previous reviews */
             earlierDecisions: components["schemas"]["ReviewEarlierDecisionInput"][];
+            /** @description The period reviewed (from, to) and the one of equal length before it (previousFrom, previousTo), for trends */
+            period?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 b: changes in external and internal issues, as recorded on the review (seq, text, recordedAt) */
+            issues?: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period: responses, mean, distribution, feedbackGiven, previousMean, trend; counts of people under 5 are <5 and the mean is then null */
+            satisfaction?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 c 2: quality objectives with owner, deadline, target, measured, status, trend and the measurements of the period */
+            objectives?: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 c 3: per procedure, executions completed in the period, conformance rate, the rate of the period before and the trend */
+            processPerformance?: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 c 4: deviations detected and closed in the period, detected by severity */
+            nonconformities?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 c 5: the headline indicators over every programme */
+            monitoring?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 c 6: the internal audits performed in the period, each with its findings by kind */
+            internalAudits?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback given, mentor satisfaction */
+            externalProviders?: {
+                [key: string]: unknown;
+            };
+            /** @description 9.3.2 d: the adequacy of resources, as recorded on the review */
+            resources?: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 e: risks and opportunities with actions: rating before and after treatment, the actions and their state */
+            risks?: {
+                [key: string]: unknown;
+            }[];
+            /** @description 9.3.2 f: open actions without a deviation and open opportunities in the risk register */
+            opportunities?: {
+                [key: string]: unknown;
+            };
         };
         DecisionActionInput: {
             /**
@@ -3064,8 +3266,21 @@ export interface components {
         CreateDecisionRequest: {
             /** @description The decision as minuted */
             text: string;
+            /**
+             * @description ISO 9001 9.3.3: improvement, qms_change (a change to the quality management system), resource_need, other (default: improvement with an action, else other)
+             * @enum {string}
+             */
+            category?: "improvement" | "qms_change" | "resource_need" | "other";
             /** @description An action to track: becomes a corrective action of type improvement */
             action?: components["schemas"]["DecisionActionInput"];
+        };
+        CreateNoteRequest: {
+            /**
+             * @description issues: changes in internal and external issues (9.3.2 b); resources: adequacy of resources (9.3.2 e)
+             * @enum {string}
+             */
+            topic: "issues" | "resources";
+            text: string;
         };
         CloseReviewRequest: {
             /** @description Your password: closing is signed electronically by a board member */
@@ -3113,14 +3328,63 @@ export interface components {
              * @description The programme; omit for an objective over all programmes
              */
             programmeId?: string;
-            /** @description One of conformance_rate, in_work_or_studies_rate, completion_rate, withdrawal_rate, actions_closed_on_time_rate, median_days_to_close, open_deviations, open_major_or_critical_deviations, or conformance_rate:<procedure-key>. Rates are fractions 0..1. */
+            /** @description One of conformance_rate, in_work_or_studies_rate, completion_rate, withdrawal_rate, actions_closed_on_time_rate, median_days_to_close, open_deviations, open_major_or_critical_deviations, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more. */
             indicator: string;
             /** @enum {string} */
             comparator: ">=" | "<=" | ">" | "<" | "=";
-            /** @description The target (rates as fractions, e.g. 0.9) */
+            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit */
             target: number;
             /** @example At least 90 % of intake interviews conform */
             title: string;
+            /**
+             * Format: uuid
+             * @description Who answers for it: an active quality manager, programme leader or board member (default: you)
+             */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @description When it is to be met: today or later (default: the last day of this year)
+             * @example 2026-03-03
+             */
+            deadline?: string;
+            /** @description Existing actions that make up its plan */
+            actionIds?: string[];
+        };
+        ObjectivePlanAction: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            type: string;
+            state: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        ObjectiveMeasurementResponse: {
+            /**
+             * @description The calendar quarter measured
+             * @example 2027-Q1
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description The day it was measured as of
+             */
+            measuredOn: string;
+            measured: number | null;
+            /** @enum {string} */
+            comparator: ">=" | "<=" | ">" | "<" | "=";
+            /** @description The target then */
+            target: number;
+            /** @enum {string} */
+            status: "met" | "not_met" | "not_measurable";
+            /**
+             * @description Against the period before
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
         };
         ObjectiveResponse: {
             /** Format: uuid */
@@ -3128,16 +3392,81 @@ export interface components {
             /** Format: uuid */
             programmeId: string | null;
             indicator: string;
+            /**
+             * @description rate: a fraction 0..1; days; count: a whole number
+             * @enum {string}
+             */
+            unit: "rate" | "days" | "count";
             /** @enum {string} */
             comparator: ">=" | "<=" | ">" | "<" | "=";
             target: number;
             title: string;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            /** Format: date */
+            deadline: string;
+            /** @description The actions of its plan: linked, and planned from the objective */
+            plan: components["schemas"]["ObjectivePlanAction"][];
             /** @description The value measured now */
             measured: number | null;
             /** @enum {string} */
             status: "met" | "not_met" | "not_measurable";
             /** Format: date */
             asOf?: string;
+            /**
+             * @description The value now against the latest measurement recorded for an earlier period
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+            /** @description Whether the trend moves towards the target (null: flat, equal or unknown) */
+            trendIsBetter: boolean | null;
+            /** @description Measurements recorded per period, oldest first (never changed) */
+            history: components["schemas"]["ObjectiveMeasurementResponse"][];
+            /** @description Counts the changes; sent as its ETag */
+            version: number;
+        };
+        UpdateObjectiveRequest: {
+            title?: string;
+            /** @enum {string} */
+            comparator?: ">=" | "<=" | ">" | "<" | "=";
+            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit */
+            target?: number;
+            /**
+             * Format: uuid
+             * @description An active quality manager, programme leader or board member
+             */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @description Today or later
+             * @example 2026-03-03
+             */
+            deadline?: string;
+            /** @description The existing actions of its plan (the whole list) */
+            actionIds?: string[];
+            /** @description Why it changes (kept in the audit trail) */
+            reason: string;
+        };
+        PlanObjectiveActionRequest: {
+            /** @enum {string} */
+            type: "improvement" | "preventive";
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out (a quality manager or programme leader)
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked */
+            effectivenessCriterion: string;
+            /** @description Days after implementation before effectiveness is judged (default 30) */
+            effectivenessCheckAfterDays?: number;
         };
         EvidenceJsonResponse: {
             /** @description SHA-256 of the canonical JSON of the model, as printed on every page of the PDF */
@@ -3896,6 +4225,41 @@ export interface components {
         CloseAuditRequest: {
             comment?: string;
         };
+        CreateImprovementActionRequest: {
+            /**
+             * @description improvement (ISO 9001 10.3) or preventive
+             * @enum {string}
+             */
+            type: "improvement" | "preventive";
+            /**
+             * @description Where it comes from instead of a deviation: management_review, risk, objective (each with sourceId), internal_audit (sourceText names the finding) or other (sourceText)
+             * @enum {string}
+             */
+            source: "management_review" | "risk" | "internal_audit" | "objective" | "other";
+            /**
+             * Format: uuid
+             * @description The management review, risk or quality objective it comes from
+             */
+            sourceId?: string;
+            /** @description The source in words: required for internal_audit (the finding) and other */
+            sourceText?: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out (a quality manager or programme leader)
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked (checked after implementation by someone other than the owner) */
+            effectivenessCriterion: string;
+            /** @description Days after implementation before effectiveness is judged (default 30) */
+            effectivenessCheckAfterDays?: number;
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -3923,7 +4287,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -7148,6 +7512,8 @@ export interface operations {
                 changesRequested?: boolean;
                 ownerId?: string;
                 deviationId?: string;
+                /** @description Actions from this source (deviation: those answering deviations) */
+                source?: "deviation" | "management_review" | "risk" | "internal_audit" | "objective" | "other";
                 /** @description Actions addressing deviations of this programme (for a leader, a programme they do not lead matches nothing) */
                 programmeId?: string;
             };
@@ -7646,6 +8012,58 @@ export interface operations {
             };
         };
     };
+    ManagementReviewsController_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementReviewResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ManagementReviewsController_close: {
         parameters: {
             query?: never;
@@ -7816,6 +8234,220 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IndicatorsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IndicatorsController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag last read (its version); 412 if it changed since, 428 without */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObjectiveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IndicatorsController_planAction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag last read (its version); 412 if it changed since, 428 without */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanObjectiveActionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IndicatorsController_measure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectiveResponse"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9806,6 +10438,56 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImprovementActionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImprovementActionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectiveActionResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

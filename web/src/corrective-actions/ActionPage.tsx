@@ -72,6 +72,10 @@ export function ActionPage() {
             <Title order={2} size="h4" id="linked-heading" mb="xs">
               {t('ca.field.deviations')}
             </Title>
+            <Text size="sm" mb="xs">
+              {t('ca.field.source')}: {t(`action.source.${a.source.kind}`)}
+              {a.source.text ? ` (${a.source.text})` : ''}
+            </Text>
             <List size="sm">
               {(a.deviations as { id: string; reference: string; state: string }[]).map((d) => (
                 <List.Item key={d.id}>

@@ -1,13 +1,13 @@
-import { Anchor, Checkbox, Table } from '@mantine/core';
+import { Anchor, Button, Checkbox, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useUser } from '../app/auth';
+import { useAuth, useUser } from '../app/auth';
 import { useProgrammes } from '../programmes/queries';
 import { FilterBar, FilterSelect, PagedTable, useUrlFilters } from '../ui/ListPage';
 import { PageHeader } from '../ui/Page';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate } from '../ui/format';
-import { useActions } from './queries';
+import { ACTION_SOURCES, useActions } from './queries';
 import type { ActionFilters } from './queries';
 
 const STATES = ['planned', 'in_progress', 'implemented', 'effectiveness_check', 'closed', 'cancelled'] as const;
@@ -15,6 +15,7 @@ const STATES = ['planned', 'in_progress', 'implemented', 'effectiveness_check', 
 export function ActionsPage() {
   const { t } = useTranslation();
   const user = useUser();
+  const { hasRole } = useAuth();
   const url = useUrlFilters();
   const programmes = useProgrammes();
   const filters: ActionFilters = {
@@ -22,18 +23,34 @@ export function ActionsPage() {
     overdue: url.flag('overdue') || undefined,
     ownerId: url.flag('mine') ? user.id : undefined,
     programmeId: url.text('programmeId'),
+    source: url.oneOf('source', ACTION_SOURCES),
   };
   const list = useActions(filters);
 
   return (
     <>
-      <PageHeader title={t('ca.list.title')} />
+      <PageHeader
+        title={t('ca.list.title')}
+        actions={
+          hasRole('quality_manager') ? (
+            <Button component={Link} to="/corrective-actions/new">
+              {t('ca.improve.title')}
+            </Button>
+          ) : null
+        }
+      />
       <FilterBar label={t('ca.filter.label')} onClear={url.clear}>
         <FilterSelect
           label={t('deviation.field.programme')}
           options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           value={filters.programmeId}
           onChange={(v) => url.set('programmeId', v)}
+        />
+        <FilterSelect
+          label={t('ca.field.source')}
+          options={ACTION_SOURCES.map((s) => ({ value: s, label: t(`action.source.${s}`) }))}
+          value={filters.source}
+          onChange={(v) => url.set('source', v)}
         />
         <FilterSelect
           label={t('ca.field.state')}
@@ -61,6 +78,7 @@ export function ActionsPage() {
         head={[
           t('deviation.field.reference'),
           t('ca.field.type'),
+          t('ca.field.source'),
           t('ca.field.description'),
           t('ca.field.owner'),
           t('ca.field.dueDate'),
@@ -74,6 +92,10 @@ export function ActionsPage() {
               </Anchor>
             </Table.Td>
             <Table.Td>{t(`action.type.${a.type}`)}</Table.Td>
+            <Table.Td>
+              {t(`action.source.${a.source.kind}`)}
+              {a.source.text ? `: ${a.source.text}` : ''}
+            </Table.Td>
             <Table.Td>{a.description}</Table.Td>
             <Table.Td>{a.ownerName}</Table.Td>
             <Table.Td>

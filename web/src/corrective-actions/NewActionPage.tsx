@@ -11,6 +11,7 @@ import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
+import { useStaff } from '../users/staff';
 import { actionKeys } from './queries';
 
 const TYPES = ['correction', 'corrective', 'preventive', 'improvement'] as const;
@@ -69,14 +70,7 @@ export function NewActionPage() {
     create.mutate(undefined, { onSuccess: (a) => void navigate(`/corrective-actions/${a.id}`, { replace: true }) });
   };
 
-  if (!params.get('deviation')) {
-    return (
-      <>
-        <PageHeader title={t('ca.create.title')} />
-        <Text>{t('ca.create.fromDeviation')}</Text>
-      </>
-    );
-  }
+  if (!params.get('deviation')) return <NewImprovementAction />;
   if (first.isPending) return <Loading />;
   if (!first.data) return <ProblemAlert error={first.error} />;
   return (
@@ -156,6 +150,125 @@ export function NewActionPage() {
             <Group>
               <Button type="submit" loading={create.isPending}>
                 {t('ca.create.submit')}
+              </Button>
+              <Button variant="default" onClick={() => void navigate(-1)}>
+                {t('action.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}
+
+const IMPROVEMENT_TYPES = ['improvement', 'preventive'] as const;
+/** Sources named in words here; a review, risk or objective plans its actions from its own page. */
+const WORDED_SOURCES = ['other', 'internal_audit'] as const;
+
+/**
+ * An improvement or preventive action without a deviation (ISO 9001 10.3): it names its source
+ * instead, and then lives as every action does.
+ */
+function NewImprovementAction() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const staff = useStaff();
+  const [key] = useState(idempotencyKey);
+  const [form, setForm] = useState({
+    type: 'improvement' as (typeof IMPROVEMENT_TYPES)[number],
+    source: 'other' as (typeof WORDED_SOURCES)[number],
+    sourceText: '',
+    description: '',
+    ownerId: '',
+    dueDate: inDays(30),
+    effectivenessCriterion: '',
+  });
+  const owners = (staff.data ?? []).filter((s) => s.active && s.roles.some((r) => r === 'quality_manager' || r === 'programme_leader'));
+  const ownerId = form.ownerId || user.id;
+  const create = useAction(
+    () => call(api.POST('/api/improvement-actions', { headers: { 'Idempotency-Key': key }, body: { ...form, ownerId } })),
+    { invalidates: [actionKeys.all], done: t('ca.create.done') },
+  );
+  const errors = fieldErrors(t, create.error);
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(undefined, { onSuccess: (a) => void navigate(`/corrective-actions/${a.id}`, { replace: true }) });
+  };
+  return (
+    <>
+      <PageHeader title={t('ca.improve.title')} />
+      <Paper withBorder p="md" maw={720}>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Text size="sm">{t('ca.improve.intro')}</Text>
+            <Text size="sm">{t('ca.improve.fromDeviation')}</Text>
+            <Group grow align="flex-start">
+              <NativeSelect
+                label={t('ca.field.type')}
+                data={IMPROVEMENT_TYPES.map((ty) => ({ value: ty, label: t(`action.type.${ty}`) }))}
+                value={form.type}
+                onChange={set('type')}
+                error={errors.type}
+              />
+              <NativeSelect
+                label={t('ca.improve.source')}
+                data={WORDED_SOURCES.map((so) => ({ value: so, label: t(`action.source.${so}`) }))}
+                value={form.source}
+                onChange={set('source')}
+                error={errors.source}
+              />
+            </Group>
+            <TextInput
+              label={t('ca.improve.sourceText')}
+              description={t('ca.improve.sourceTextHelp')}
+              required
+              value={form.sourceText}
+              onChange={set('sourceText')}
+              error={errors.sourceText}
+            />
+            <Textarea
+              label={t('ca.field.description')}
+              required
+              autosize
+              minRows={3}
+              value={form.description}
+              onChange={set('description')}
+              error={errors.description}
+            />
+            <Group grow align="flex-start">
+              <NativeSelect
+                label={t('ca.field.owner')}
+                data={(owners.length ? owners : [{ id: user.id, name: user.name }]).map((o) => ({ value: o.id, label: o.name }))}
+                value={ownerId}
+                onChange={set('ownerId')}
+                error={errors.ownerId}
+              />
+              <TextInput
+                type="date"
+                label={t('ca.field.dueDate')}
+                required
+                value={form.dueDate}
+                onChange={set('dueDate')}
+                error={errors.dueDate}
+              />
+            </Group>
+            <Textarea
+              label={t('ca.field.criterion')}
+              description={t('ca.create.criterionHelp')}
+              required
+              autosize
+              minRows={2}
+              value={form.effectivenessCriterion}
+              onChange={set('effectivenessCriterion')}
+              error={errors.effectivenessCriterion}
+            />
+            <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
+            <Group>
+              <Button type="submit" loading={create.isPending}>
+                {t('ca.improve.submit')}
               </Button>
               <Button variant="default" onClick={() => void navigate(-1)}>
                 {t('action.cancel')}

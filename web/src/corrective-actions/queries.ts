@@ -13,7 +13,11 @@ export interface ActionFilters {
   deviationId?: string;
   awaitingMyBoardReview?: boolean;
   changesRequested?: boolean;
+  source?: ActionSource;
 }
+
+export const ACTION_SOURCES = ['deviation', 'management_review', 'risk', 'internal_audit', 'objective', 'other'] as const;
+export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 export const actionKeys = {
   all: ['corrective-actions'] as const,

@@ -3,11 +3,11 @@
  * minuted (with an action to track where needed), closing with a board member's signature, and
  * the minutes as a PDF.
  */
-import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, idempotencyKey } from '../api/client';
@@ -16,7 +16,7 @@ import { currentLanguage } from '../i18n/i18n';
 import { BarChart } from '../programmes/IndicatorsTab';
 import { useStaff } from '../users/staff';
 import { download } from '../ui/download';
-import { Loading, PageHeader } from '../ui/Page';
+import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { SignatureDialog } from '../ui/SignatureDialog';
 import { StatusBadge } from '../ui/StatusBadge';
@@ -24,7 +24,277 @@ import { formatDate, formatDateTime, formatPercent } from '../ui/format';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
 import { attendeeNames, decisionAction, reviewKeys, useReview, useReviewInputs } from './queries';
-import type { Review, ReviewInputs } from './queries';
+import type { Count, Note, Review, ReviewInputs, Trend } from './queries';
+
+const DECISION_CATEGORIES = ['improvement', 'qms_change', 'resource_need', 'other'] as const;
+const NOTE_TOPICS = ['issues', 'resources'] as const;
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={3} size="h5" id={id} mb={4}>
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
+/** Up, down or flat as words with an arrow (the arrow is decoration). */
+function TrendText({ trend }: { trend: Trend | null | undefined }) {
+  const { t } = useTranslation();
+  if (!trend) return <>{t('review.trend.none')}</>;
+  const arrow = trend === 'up' ? '↑' : trend === 'down' ? '↓' : '→';
+  return (
+    <>
+      <span aria-hidden>{arrow} </span>
+      {t(`review.trend.${trend}`)}
+    </>
+  );
+}
+
+function Notes({ notes }: { notes: Note[] | undefined }) {
+  const { t } = useTranslation();
+  if (!notes || notes.length === 0) return <Text size="sm">{t('review.inputs.notRecorded')}</Text>;
+  return (
+    <ol>
+      {notes.map((n) => (
+        <li key={n.seq}>{n.text}</li>
+      ))}
+    </ol>
+  );
+}
+
+const shown = (n: Count | number | null | undefined): string => (n === null || n === undefined ? '–' : String(n));
+
+/** The ISO 9001 9.3.2 items beyond deviations, actions, conformance and earlier decisions. */
+function ClauseItems({ inputs }: { inputs: ReviewInputs }) {
+  const { t } = useTranslation();
+  const i = inputs;
+  const value = (unit: string, x: number | null) => (x === null ? '–' : unit === 'rate' ? formatPercent(x) : String(x));
+  return (
+    <Stack>
+      <Section id="input-issues" title={t('review.inputs.issues')}>
+        <Notes notes={i.issues} />
+      </Section>
+      {i.satisfaction ? (
+        <Section id="input-satisfaction" title={t('review.inputs.satisfaction')}>
+          <div className="indicator-cards">
+            <Figure label={t('review.inputs.responses')} value={shown(i.satisfaction.responses)} />
+            <Figure label={t('review.inputs.mean')} value={shown(i.satisfaction.mean)} />
+            <Figure label={t('review.inputs.previousMean')} value={shown(i.satisfaction.previousMean)} />
+            <Figure label={t('review.inputs.feedbackGiven')} value={shown(i.satisfaction.feedbackGiven)} />
+          </div>
+          <Text size="sm">
+            {t('review.inputs.trend')}: <TrendText trend={i.satisfaction.trend} />
+          </Text>
+          <BarChart
+            id="review-satisfaction"
+            title={t('review.inputs.distribution')}
+            bars={(['1', '2', '3', '4', '5'] as const).map((k) => {
+              const c = i.satisfaction!.distribution[k];
+              return { label: k, value: typeof c === 'number' ? c : 0, text: String(c) };
+            })}
+            max={Math.max(1, ...Object.values(i.satisfaction.distribution).map((c) => (typeof c === 'number' ? c : 0)))}
+            unit="count"
+          />
+        </Section>
+      ) : null}
+      {i.objectives ? (
+        <Section id="input-objectives" title={t('review.inputs.objectives')}>
+          <DataTable
+            caption={t('review.inputs.objectives')}
+            head={[
+              t('objective.field.title'),
+              t('objective.field.owner'),
+              t('objective.field.deadline'),
+              t('objective.field.target'),
+              t('objective.field.measured'),
+              t('objective.field.status'),
+              t('review.inputs.trend'),
+              t('objective.field.history'),
+            ]}
+          >
+            {i.objectives.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>{o.title}</Table.Td>
+                <Table.Td>{o.ownerName ?? '–'}</Table.Td>
+                <Table.Td>{formatDate(o.deadline)}</Table.Td>
+                <Table.Td>{`${o.comparator} ${value(o.unit, o.target)}`}</Table.Td>
+                <Table.Td>{value(o.unit, o.measured)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge kind="objective" value={o.status} />
+                </Table.Td>
+                <Table.Td>
+                  <TrendText trend={o.trend} />
+                </Table.Td>
+                <Table.Td>{o.measuredInPeriod.map((h) => `${h.period}: ${value(o.unit, h.measured)}`).join(', ') || '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </Section>
+      ) : null}
+      {i.processPerformance ? (
+        <Section id="input-process" title={t('review.inputs.processPerformance')}>
+          <ul>
+            {i.processPerformance.map((p) => (
+              <li key={p.procedureKey}>
+                {p.procedureKey}: {formatPercent(p.rate)} ({t('review.inputs.previous')} {formatPercent(p.previousRate)}),{' '}
+                <TrendText trend={p.trend} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {i.nonconformities ? (
+        <Section id="input-nonconformities" title={t('review.inputs.nonconformities')}>
+          <div className="indicator-cards">
+            <Figure label={t('review.inputs.detected')} value={i.nonconformities.detected} />
+            <Figure label={t('review.inputs.closed')} value={i.nonconformities.closed} />
+          </div>
+        </Section>
+      ) : null}
+      {i.monitoring ? (
+        <Section id="input-monitoring" title={t('review.inputs.monitoring')}>
+          <div className="indicator-cards">
+            {Object.entries(i.monitoring).map(([k, v]) => (
+              <Figure
+                key={k}
+                label={t(`review.monitoring.${k}`)}
+                value={v === null ? '–' : k.endsWith('Rate') ? formatPercent(v) : String(v)}
+              />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+      {i.internalAudits ? (
+        <Section id="input-audits" title={t('review.inputs.internalAudits')}>
+          {i.internalAudits.available && i.internalAudits.audits.length > 0 ? (
+            <ul>
+              {i.internalAudits.audits.map((a) => (
+                <li key={a.id}>
+                  {a.reference} {a.title}:{' '}
+                  {t('review.inputs.findings', {
+                    major: a.findings.major,
+                    minor: a.findings.minor,
+                    observations: a.findings.observations,
+                    opportunities: a.findings.opportunities,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Text size="sm">{t('review.inputs.noAudits')}</Text>
+          )}
+        </Section>
+      ) : null}
+      {i.externalProviders ? (
+        <Section id="input-providers" title={t('review.inputs.externalProviders')}>
+          <div className="indicator-cards">
+            <Figure label={t('review.inputs.pairsMatched')} value={shown(i.externalProviders.pairsMatched)} />
+            <Figure label={t('review.inputs.pairsEndedEarly')} value={shown(i.externalProviders.pairsEndedEarly)} />
+            <Figure label={t('review.inputs.mentorFeedback')} value={shown(i.externalProviders.mentorFeedbackGiven)} />
+            <Figure label={t('review.inputs.mentorSatisfaction')} value={shown(i.externalProviders.mentorSatisfactionMean)} />
+          </div>
+        </Section>
+      ) : null}
+      <Section id="input-resources" title={t('review.inputs.resources')}>
+        <Notes notes={i.resources} />
+      </Section>
+      {i.risks ? (
+        <Section id="input-risks" title={t('review.inputs.risks')}>
+          {i.risks.length === 0 ? (
+            <Text size="sm">{t('review.inputs.none')}</Text>
+          ) : (
+            <ul>
+              {i.risks.map((r) => (
+                <li key={r.reference}>
+                  {r.reference} {r.title}: {t('review.inputs.rating', { before: r.ratingBefore, after: r.ratingAfter ?? '–' })};{' '}
+                  {r.actions.map((a) => `${a.reference} (${t(`status.action.${a.state}`)})`).join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
+      {i.opportunities ? (
+        <Section id="input-opportunities" title={t('review.inputs.opportunities')}>
+          <ul>
+            {i.opportunities.actions.map((a) => (
+              <li key={a.reference}>
+                {a.reference} ({t(`action.source.${a.source}`)}
+                {a.sourceText ? `: ${a.sourceText}` : ''}), {t(`status.action.${a.state}`)},{' '}
+                {t('deviation.actions.due', { date: formatDate(a.dueDate) })}
+              </li>
+            ))}
+            {i.opportunities.register.map((r) => (
+              <li key={r.reference}>
+                {r.reference} {r.title}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </Stack>
+  );
+}
+
+function NoteForm({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const [topic, setTopic] = useState<(typeof NOTE_TOPICS)[number]>('issues');
+  const [text, setText] = useState('');
+  const [key, setKey] = useState(idempotencyKey);
+  const add = useAction(
+    () =>
+      call(
+        api.POST('/api/management-reviews/{id}/notes', {
+          params: { path: { id: review.id } },
+          headers: { 'Idempotency-Key': key },
+          body: { topic, text },
+        }),
+      ),
+    { invalidates: [reviewKeys.one(review.id), reviewKeys.inputs(review.id)], done: t('review.note.done') },
+  );
+  const errors = fieldErrors(t, add.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate(undefined, {
+      onSuccess: () => {
+        setText('');
+        setKey(idempotencyKey());
+      },
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="note-form-title">
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="note-form-title">
+          {t('review.note.title')}
+        </Title>
+        <NativeSelect
+          label={t('review.note.topic')}
+          value={topic}
+          onChange={(e) => setTopic(e.currentTarget.value as (typeof NOTE_TOPICS)[number])}
+          data={NOTE_TOPICS.map((k) => ({ value: k, label: t(`review.note.topics.${k}`) }))}
+          error={errors.topic}
+        />
+        <Textarea
+          label={t('review.note.text')}
+          required
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={errors.text}
+          autosize
+          minRows={2}
+        />
+        <ProblemAlert error={Object.keys(errors).length ? undefined : add.error} />
+        <Button type="submit" loading={add.isPending} w="fit-content">
+          {t('review.note.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
 
 function Figure({ label, value }: { label: string; value: string | number }) {
   return (
@@ -82,6 +352,7 @@ function Inputs({ inputs }: { inputs: ReviewInputs }) {
       {conformance.length > 0 ? (
         <BarChart id="review-conformance" title={t('review.inputs.conformance')} bars={conformance} max={1} unit="percent" />
       ) : null}
+      <ClauseItems inputs={inputs} />
       {inputs.earlierDecisions.length > 0 ? (
         <section aria-labelledby="earlier-decisions">
           <Title order={3} size="h5" id="earlier-decisions">
@@ -107,6 +378,7 @@ function DecisionForm({ review }: { review: Review }) {
   const { t } = useTranslation();
   const staff = useStaff();
   const [text, setText] = useState('');
+  const [category, setCategory] = useState<(typeof DECISION_CATEGORIES)[number]>('improvement');
   const [withAction, setWithAction] = useState(false);
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
@@ -118,7 +390,7 @@ function DecisionForm({ review }: { review: Review }) {
         api.POST('/api/management-reviews/{id}/decisions', {
           params: { path: { id: review.id } },
           headers: { 'Idempotency-Key': key },
-          body: { text, ...(withAction ? { action: { ownerId: owner, dueDate: due, description } } : {}) },
+          body: { text, category, ...(withAction ? { action: { ownerId: owner, dueDate: due, description } } : {}) },
         }),
       ),
     { invalidates: [reviewKeys.one(review.id)], done: t('review.decision.done') },
@@ -149,6 +421,13 @@ function DecisionForm({ review }: { review: Review }) {
           error={errors.text}
           autosize
           minRows={2}
+        />
+        <NativeSelect
+          label={t('review.decision.category')}
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value as (typeof DECISION_CATEGORIES)[number])}
+          data={DECISION_CATEGORIES.map((k) => ({ value: k, label: t(`review.category.${k}`) }))}
+          error={errors.category}
         />
         <Checkbox label={t('review.decision.withAction')} checked={withAction} onChange={(e) => setWithAction(e.currentTarget.checked)} />
         {withAction ? (
@@ -248,6 +527,10 @@ export function ReviewPage() {
           <StatusBadge kind="review" value={r.state} />
           <Text size="sm">{t('review.heldOnDate', { date: formatDate(r.heldOn) })}</Text>
           <Text size="sm">{t('review.attendedBy', { names: attendeeNames(r).join(', ') || '–' })}</Text>
+          <Text size="sm">{t('review.periodLine', { from: formatDate(r.periodFrom), to: formatDate(r.periodTo) })}</Text>
+          {r.guests.length > 0 ? (
+            <Text size="sm">{t('review.guestsLine', { names: r.guests.map((g) => `${g.name} (${g.role})`).join(', ') })}</Text>
+          ) : null}
         </Group>
         {r.signature ? (
           <Text size="sm" role="note">
@@ -277,6 +560,9 @@ export function ReviewPage() {
                 const a = decisionAction(d);
                 return (
                   <li key={d.id}>
+                    <Text span size="sm" fw={600}>
+                      {t(`review.category.${d.category}`)}:
+                    </Text>{' '}
                     {d.text}
                     {a?.id ? (
                       <>
@@ -294,6 +580,20 @@ export function ReviewPage() {
             </ol>
           )}
           {open && hasRole('quality_manager', 'board_member') ? <DecisionForm review={r} /> : null}
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="review-notes">
+          <Title order={2} size="h4" id="review-notes" mb="sm">
+            {t('review.note.section')}
+          </Title>
+          <Text size="sm" fw={600}>
+            {t('review.inputs.issues')}
+          </Text>
+          <Notes notes={r.notes.filter((n) => n.topic === 'issues')} />
+          <Text size="sm" fw={600}>
+            {t('review.inputs.resources')}
+          </Text>
+          <Notes notes={r.notes.filter((n) => n.topic === 'resources')} />
+          {open && hasRole('quality_manager', 'board_member') ? <NoteForm review={r} /> : null}
         </Paper>
       </Stack>
       <SignatureDialog

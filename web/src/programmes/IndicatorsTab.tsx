@@ -6,6 +6,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { formatDate, formatPercent } from '../ui/format';
 import { useIndicators, useMatrix } from './queries';
 import type { Programme } from './queries';
+import { ObjectivesSection } from '../indicators/ObjectivesSection';
 
 interface Bar {
   label: string;
@@ -189,6 +190,7 @@ export function IndicatorsTab({ programme }: { programme: Programme }) {
           text: t('indicator.openOf', { total: count(v), open: count(d.deviations.openBySeverity[k]) }),
         }))}
       />
+      <ObjectivesSection programmeId={programme.id} />
     </Stack>
   );
 }

@@ -50,6 +50,9 @@ const LOOK: Record<string, [Icon, string]> = {
   low: [IconCircle, 'green'],
   medium: [IconAlertTriangle, 'yellow'],
   high: [IconAlertOctagon, 'red'],
+  met: [IconCircleCheck, 'green'],
+  not_met: [IconCircleX, 'red'],
+  not_measurable: [IconMinus, 'gray'],
 };
 
 /** `kind` picks the label family: status.<kind>.<value>. */

@@ -1,0 +1,138 @@
+/**
+ * The quality objectives of a programme (and the organisation's, measured on it): owner, deadline,
+ * target and value now, status by text and icon, trend against the quarter before, the actions of
+ * the plan, and the measurements recorded per quarter. A quality manager records this quarter's.
+ */
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, call } from '../api/client';
+import type { Schemas } from '../api/client';
+import { useAuth } from '../app/auth';
+import { DataTable } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { StatusBadge } from '../ui/StatusBadge';
+import { formatDate, formatPercent } from '../ui/format';
+import { useAction } from '../ui/useAction';
+
+type Objective = Schemas['ObjectiveResponse'];
+
+const objectiveKeys = { of: (programmeId: string) => ['quality-objectives', programmeId] as const };
+
+function value(o: { unit: string }, x: number | null | undefined): string {
+  if (x === null || x === undefined) return '–';
+  return o.unit === 'rate' ? formatPercent(x) : String(x);
+}
+
+function TrendText({ trend }: { trend: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!trend) return <>{t('review.trend.none')}</>;
+  return (
+    <>
+      <span aria-hidden>{trend === 'up' ? '↑ ' : trend === 'down' ? '↓ ' : '→ '}</span>
+      {t(`review.trend.${trend}`)}
+    </>
+  );
+}
+
+function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }) {
+  const { t } = useTranslation();
+  const { hasRole } = useAuth();
+  const record = useAction(() => call(api.POST('/api/quality-objectives/{id}/measurements', { params: { path: { id: o.id } } })), {
+    invalidates: [objectiveKeys.of(programmeId)],
+    done: t('objective.recorded'),
+  });
+  const headingId = `objective-${o.id}`;
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start">
+        <Title order={3} size="h5" id={headingId}>
+          {o.title}
+        </Title>
+        <StatusBadge kind="objective" value={o.status} />
+      </Group>
+      <Text size="sm">
+        {t('objective.line', {
+          owner: o.ownerName ?? '–',
+          deadline: formatDate(o.deadline),
+          target: `${o.comparator} ${value(o, o.target)}`,
+          measured: value(o, o.measured),
+        })}
+      </Text>
+      <Text size="sm">
+        {t('review.inputs.trend')}: <TrendText trend={o.trend} />
+      </Text>
+      <Text size="sm">
+        {t('objective.plan')}:{' '}
+        {o.plan.length === 0
+          ? t('review.inputs.none')
+          : o.plan.map((a, i) => (
+              <span key={a.id}>
+                {i > 0 ? ', ' : ''}
+                <Anchor component={Link} to={`/corrective-actions/${a.id}`}>
+                  {a.reference}
+                </Anchor>{' '}
+                ({t(`status.action.${a.state}`)})
+              </span>
+            ))}
+      </Text>
+      <DataTable
+        caption={t('objective.history')}
+        head={[
+          t('objective.period'),
+          t('objective.field.target'),
+          t('objective.field.measured'),
+          t('objective.field.status'),
+          t('review.inputs.trend'),
+        ]}
+      >
+        {o.history.length === 0 ? (
+          <Table.Tr>
+            <Table.Td colSpan={5}>{t('objective.noHistory')}</Table.Td>
+          </Table.Tr>
+        ) : (
+          o.history.map((h) => (
+            <Table.Tr key={h.period}>
+              <Table.Td>{h.period}</Table.Td>
+              <Table.Td>{`${h.comparator} ${value(o, h.target)}`}</Table.Td>
+              <Table.Td>{value(o, h.measured)}</Table.Td>
+              <Table.Td>
+                <StatusBadge kind="objective" value={h.status} />
+              </Table.Td>
+              <Table.Td>
+                <TrendText trend={h.trend} />
+              </Table.Td>
+            </Table.Tr>
+          ))
+        )}
+      </DataTable>
+      <ProblemAlert error={record.error} />
+      {hasRole('quality_manager') ? (
+        <Button variant="default" mt="xs" w="fit-content" loading={record.isPending} onClick={() => record.mutate(undefined)}>
+          {t('objective.record')}
+        </Button>
+      ) : null}
+    </Card>
+  );
+}
+
+export function ObjectivesSection({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: objectiveKeys.of(programmeId),
+    queryFn: () => call(api.GET('/api/quality-objectives', { params: { query: { programmeId } } })),
+  });
+  return (
+    <Stack component="section" aria-labelledby="objectives-heading" gap="sm">
+      <Title order={2} size="h4" id="objectives-heading">
+        {t('objective.title')}
+      </Title>
+      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.data && list.data.length === 0 ? <Text size="sm">{t('objective.none')}</Text> : null}
+      {(list.data ?? []).map((o) => (
+        <ObjectiveCard key={o.id} o={o} programmeId={programmeId} />
+      ))}
+    </Stack>
+  );
+}
