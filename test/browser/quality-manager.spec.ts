@@ -293,9 +293,23 @@ test('a quality manager sets an objective in percent (kept as a fraction), is to
   const set = listed.find((o) => o.title === title)!;
   expect(set).toMatchObject({ indicator: 'completion_rate', comparator: '>=', target: 0.925, version: 1 });
 
-  // The change needs a reason; it is sent with the version read (If-Match) and kept in the audit trail.
+  // Someone else changes it while the dialog is open: the version sent (If-Match) is stale, the console says so.
   await card.getByRole('button', { name: `Edit ${title}` }).click();
   const edit = page.getByRole('dialog', { name: `Change the objective: ${title}` });
+  const res = await fetch(`${process.env.QMS_URL_POSTGRES}/api/quality-objectives/${set.id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${world.qm.api.token}`, 'Content-Type': 'application/json', 'If-Match': '"1"' },
+    body: JSON.stringify({ deadline: day(90), reason: 'Moved with the cohort.' }),
+  });
+  expect(res.status).toBe(200);
+  await edit.getByLabel('Reason for the change').fill('A stale change.');
+  await edit.getByRole('button', { name: 'Save the change' }).click();
+  await expect(edit.getByRole('alert')).toContainText('Someone else changed this record since you opened it.');
+  await edit.getByRole('button', { name: 'Reload' }).click();
+  await expect(edit).toBeHidden();
+
+  // The change needs a reason; it is sent with the version read (If-Match) and kept in the audit trail.
+  await card.getByRole('button', { name: `Edit ${title}` }).click();
   await expect(edit.getByLabel('Target (percent)')).toHaveValue(/^92\.5/);
   await edit.getByLabel('Target (percent)').fill('95');
   await edit.getByLabel('Reason for the change').fill('The board raised the bar after the last review.');
@@ -304,7 +318,7 @@ test('a quality manager sets an objective in percent (kept as a fraction), is to
   await expect(edit).toBeHidden();
   await expect(card.getByText(/target at least 95\s?%/)).toBeVisible();
   const changed = await world.qm.api.get<{ target: number; version: number }>(`/api/quality-objectives/${set.id}`);
-  expect(changed).toMatchObject({ target: 0.95, version: 2 });
+  expect(changed).toMatchObject({ target: 0.95, deadline: day(90), version: 3 });
 });
 
 test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({

@@ -166,10 +166,8 @@ export function ObjectiveDialog({
     e.preventDefault();
     void save.mutateAsync(undefined).then(onClose, () => undefined);
   };
-  const reload = () => {
-    void Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    onClose();
-  };
+  // The objective read again before the dialog closes: opened again, it sends the version now.
+  const reload = () => void Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(onClose);
   const set = (k: keyof Values) => (value: string | number) => setV({ ...v, [k]: value });
   const text = (k: keyof Values) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value);
 
