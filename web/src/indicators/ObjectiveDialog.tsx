@@ -25,7 +25,7 @@ import { useStaff } from '../users/staff';
 type Objective = Schemas['ObjectiveResponse'];
 
 /** The indicators the service accepts (src/indicators/objectives.ts); `conformance_rate:<key>` narrows to one procedure. */
-export const OBJECTIVE_INDICATORS = [
+const OBJECTIVE_INDICATORS = [
   'conformance_rate',
   'in_work_or_studies_rate',
   'completion_rate',
@@ -41,21 +41,21 @@ type Comparator = (typeof COMPARATORS)[number];
 const COMPARATOR_WORDS: Record<string, string> = { '>=': 'atLeast', '<=': 'atMost', '>': 'moreThan', '<': 'lessThan', '=': 'exactly' };
 const OWNER_ROLES = ['quality_manager', 'programme_leader', 'board_member'];
 
-export type Unit = 'rate' | 'days' | 'count';
+type Unit = 'rate' | 'days' | 'count';
 
-export function unitOf(indicator: string): Unit {
+function unitOf(indicator: string): Unit {
   if (indicator.endsWith('_rate') || indicator.startsWith(PROCEDURE_PREFIX)) return 'rate';
   if (indicator === 'median_days_to_close') return 'days';
   return 'count';
 }
 
 /** The target as the service keeps it from what the form holds: a percentage becomes a fraction (92.5 → 0.925). */
-export function targetToApi(unit: Unit, entered: number): number {
+function targetToApi(unit: Unit, entered: number): number {
   return unit === 'rate' ? Math.round(entered * 10_000) / 1_000_000 : entered;
 }
 
 /** The target as the form shows it: a fraction becomes a percentage (0.925 → 92.5). */
-export function targetToForm(unit: Unit, stored: number): number {
+function targetToForm(unit: Unit, stored: number): number {
   return unit === 'rate' ? Math.round(stored * 1_000_000) / 10_000 : stored;
 }
 
@@ -66,7 +66,7 @@ export function comparatorWords(t: TFunction, comparator: string): string {
 }
 
 /** A measure by its name in the user's language, a procedure's conformance with the procedure's title. */
-export function indicatorName(t: TFunction, indicator: string, procedureTitle?: (key: string) => string): string {
+function indicatorName(t: TFunction, indicator: string, procedureTitle?: (key: string) => string): string {
   if (indicator.startsWith(PROCEDURE_PREFIX)) {
     const key = indicator.slice(PROCEDURE_PREFIX.length);
     return t('objective.indicator.procedure', { procedure: procedureTitle?.(key) ?? key });
