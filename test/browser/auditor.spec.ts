@@ -34,6 +34,14 @@ test.beforeAll(async () => {
     effectivenessCriterion: 'No interview without its interpreter for three months.',
   });
   actionId = a.id;
+  // An objective on the programme: its card must show no Edit or Record control to an auditor.
+  await world.qm.api.post('/api/quality-objectives', {
+    programmeId: world.programme.id,
+    indicator: 'completion_rate',
+    comparator: '>=',
+    target: 0.8,
+    title: 'Most adepts complete the programme',
+  });
 });
 
 // Controls that only read, navigate, filter or download. Anything else is a write control.
@@ -113,6 +121,7 @@ test('an auditor walks every page and finds no write control', async ({ page }) 
   for (const tab of ['Participants', 'Pairs', 'Conformance', 'Indicators']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    if (tab === 'Indicators') await expect(page.getByRole('region', { name: 'Most adepts complete the programme' })).toBeVisible();
     await expectNoWriteControl(page, `the programme's ${tab.toLowerCase()} tab`);
   }
   await nav.getByRole('link', { name: 'Deviations' }).click();

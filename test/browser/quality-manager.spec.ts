@@ -261,6 +261,66 @@ test('a quality objective shows its owner, deadline, status by text and icon, tr
   expect(stored.history).toHaveLength(1);
 });
 
+test('a quality manager sets an objective in percent (kept as a fraction), is told at the field when the target is out of range, and changes it with a reason', async ({
+  page,
+}) => {
+  const title = `Adepts complete ${day(0)} ${Date.now()}`;
+  await signIn(page, world.qm.email, PASSWORD);
+  await page.goto(`/programmes/${world.programme.id}/indicators`);
+  await page.getByRole('button', { name: 'New objective' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New quality objective' });
+  await dialog.getByLabel('Objective').fill(title);
+  await dialog.getByLabel('Measure').selectOption({ label: 'Adepts who completed' });
+  await dialog.getByLabel('Comparison').selectOption({ label: 'at least' });
+  const target = dialog.getByLabel('Target (percent)');
+  await expect(target).toHaveAccessibleDescription(/90 means 90 % \(kept as 0\.9\)/);
+  // 150 % is sent as 1.5: no rate reaches it, and the service's refusal is said at the field.
+  await target.fill('150');
+  // The owner proposed is the quality manager setting it.
+  await expect(dialog.getByLabel('Owner')).toHaveValue(world.qm.id);
+  await dialog.getByLabel('Deadline').fill(day(60));
+  await dialog.getByRole('button', { name: 'Set the objective' }).click();
+  await expect(target).toHaveAccessibleDescription(/The target can never be reached with this measure\./);
+  await expectAccessible(page, 'the new objective dialog with a refused target');
+  await target.fill('92.5');
+  await dialog.getByRole('button', { name: 'Set the objective' }).click();
+  await expect(dialog).toBeHidden();
+  const card = page.getByRole('region', { name: title });
+  await expect(card.getByText(/target at least 92\.5\s?%/)).toBeVisible();
+  const listed = await world.qm.api.get<
+    { id: string; title: string; indicator: string; comparator: string; target: number; version: number }[]
+  >(`/api/quality-objectives?programmeId=${world.programme.id}`);
+  const set = listed.find((o) => o.title === title)!;
+  expect(set).toMatchObject({ indicator: 'completion_rate', comparator: '>=', target: 0.925, version: 1 });
+
+  // Someone else changes it while the dialog is open: the version sent (If-Match) is stale, the console says so.
+  await card.getByRole('button', { name: `Edit ${title}` }).click();
+  const edit = page.getByRole('dialog', { name: `Change the objective: ${title}` });
+  const res = await fetch(`${process.env.QMS_URL_POSTGRES}/api/quality-objectives/${set.id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${world.qm.api.token}`, 'Content-Type': 'application/json', 'If-Match': '"1"' },
+    body: JSON.stringify({ deadline: day(90), reason: 'Moved with the cohort.' }),
+  });
+  expect(res.status).toBe(200);
+  await edit.getByLabel('Reason for the change').fill('A stale change.');
+  await edit.getByRole('button', { name: 'Save the change' }).click();
+  await expect(edit.getByRole('alert')).toContainText('Someone else changed this record since you opened it.');
+  await edit.getByRole('button', { name: 'Reload' }).click();
+  await expect(edit).toBeHidden();
+
+  // The change needs a reason; it is sent with the version read (If-Match) and kept in the audit trail.
+  await card.getByRole('button', { name: `Edit ${title}` }).click();
+  await expect(edit.getByLabel('Target (percent)')).toHaveValue(/^92\.5/);
+  await edit.getByLabel('Target (percent)').fill('95');
+  await edit.getByLabel('Reason for the change').fill('The board raised the bar after the last review.');
+  await expectAccessible(page, 'the change objective dialog');
+  await edit.getByRole('button', { name: 'Save the change' }).click();
+  await expect(edit).toBeHidden();
+  await expect(card.getByText(/target at least 95\s?%/)).toBeVisible();
+  const changed = await world.qm.api.get<{ target: number; version: number }>(`/api/quality-objectives/${set.id}`);
+  expect(changed).toMatchObject({ target: 0.95, deadline: day(90), version: 3 });
+});
+
 test('a correction that would clear a nonconformity awaits approval; approved with a signature, it shows as conforming after correction', async ({
   page,
 }) => {

@@ -1,10 +1,13 @@
 /**
  * The quality objectives of a programme (and the organisation's, measured on it): owner, deadline,
  * target and value now, status by text and icon, trend against the quarter before, the actions of
- * the plan, and the measurements recorded per quarter. A quality manager records this quarter's.
+ * the plan, and the measurements recorded per quarter. A quality manager sets an objective, changes
+ * one with a reason, and records this quarter's measurement; other roles only read.
  */
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../api/client';
@@ -15,6 +18,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate, formatPercent } from '../ui/format';
 import { useAction } from '../ui/useAction';
+import { ObjectiveDialog, comparatorWords } from './ObjectiveDialog';
 
 type Objective = Schemas['ObjectiveResponse'];
 
@@ -22,7 +26,8 @@ const objectiveKeys = { of: (programmeId: string) => ['quality-objectives', prog
 
 function value(o: { unit: string }, x: number | null | undefined): string {
   if (x === null || x === undefined) return '–';
-  return o.unit === 'rate' ? formatPercent(x) : String(x);
+  // A target of 92.5 % shows as set, not rounded to 93 %.
+  return o.unit === 'rate' ? formatPercent(x, 1) : String(x);
 }
 
 function TrendText({ trend }: { trend: string | null | undefined }) {
@@ -39,6 +44,7 @@ function TrendText({ trend }: { trend: string | null | undefined }) {
 function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }) {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
+  const [editing, setEditing] = useState(false);
   const record = useAction(() => call(api.POST('/api/quality-objectives/{id}/measurements', { params: { path: { id: o.id } } })), {
     invalidates: [objectiveKeys.of(programmeId)],
     done: t('objective.recorded'),
@@ -56,7 +62,7 @@ function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }
         {t('objective.line', {
           owner: o.ownerName ?? '–',
           deadline: formatDate(o.deadline),
-          target: `${o.comparator} ${value(o, o.target)}`,
+          target: `${comparatorWords(t, o.comparator)} ${value(o, o.target)}`,
           measured: value(o, o.measured),
         })}
       </Text>
@@ -108,10 +114,29 @@ function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }
         )}
       </DataTable>
       <ProblemAlert error={record.error} />
+      {/* Only a quality manager sets, changes and measures objectives (the service refuses everyone else). */}
       {hasRole('quality_manager') ? (
-        <Button variant="default" mt="xs" w="fit-content" loading={record.isPending} onClick={() => record.mutate(undefined)}>
-          {t('objective.record')}
-        </Button>
+        <Group gap="xs" mt="xs">
+          <Button variant="default" loading={record.isPending} onClick={() => record.mutate(undefined)}>
+            {t('objective.record')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            aria-label={t('objective.edit.label', { title: o.title })}
+            onClick={() => setEditing(true)}
+          >
+            {t('objective.edit.button')}
+          </Button>
+        </Group>
+      ) : null}
+      {editing ? (
+        <ObjectiveDialog
+          programmeId={programmeId}
+          objective={o}
+          invalidates={[objectiveKeys.of(programmeId)]}
+          onClose={() => setEditing(false)}
+        />
       ) : null}
     </Card>
   );
@@ -119,20 +144,32 @@ function ObjectiveCard({ o, programmeId }: { o: Objective; programmeId: string }
 
 export function ObjectivesSection({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
+  const { hasRole } = useAuth();
+  const [creating, setCreating] = useState(false);
   const list = useQuery({
     queryKey: objectiveKeys.of(programmeId),
     queryFn: () => call(api.GET('/api/quality-objectives', { params: { query: { programmeId } } })),
   });
   return (
     <Stack component="section" aria-labelledby="objectives-heading" gap="sm">
-      <Title order={2} size="h4" id="objectives-heading">
-        {t('objective.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="objectives-heading">
+          {t('objective.title')}
+        </Title>
+        {hasRole('quality_manager') ? (
+          <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('objective.create.button')}
+          </Button>
+        ) : null}
+      </Group>
       <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
       {list.data && list.data.length === 0 ? <Text size="sm">{t('objective.none')}</Text> : null}
       {(list.data ?? []).map((o) => (
         <ObjectiveCard key={o.id} o={o} programmeId={programmeId} />
       ))}
+      {creating ? (
+        <ObjectiveDialog programmeId={programmeId} invalidates={[objectiveKeys.of(programmeId)]} onClose={() => setCreating(false)} />
+      ) : null}
     </Stack>
   );
 }

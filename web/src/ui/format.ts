@@ -21,9 +21,9 @@ export function formatDateTime(instant: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
-export function formatPercent(rate: number | null | undefined): string {
+export function formatPercent(rate: number | null | undefined, fractionDigits = 0): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '–';
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: fractionDigits }).format(rate);
 }
 
 /** Today in the browser's time zone, as `YYYY-MM-DD`. */
