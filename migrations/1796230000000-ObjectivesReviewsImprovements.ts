@@ -11,7 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   covers the year up to its day;
  * - a decision that opened an action is an improvement, any other "other";
  * - an action's source is the review decision that opened it, its deviations, the risk whose
- *   treatment lists it, or else "other" (planned before sources were recorded).
+ *   treatment lists it, the internal audit whose finding opened it, or else "other" (planned
+ *   before sources were recorded).
  *
  * The measurements of objectives, the guests of a review and its recorded issues and resources
  * are rows that are never changed or deleted.
@@ -80,10 +81,14 @@ export class ObjectivesReviewsImprovements1796230000000 implements MigrationInte
       `ALTER TABLE management_review_decision ADD COLUMN category text NOT NULL DEFAULT 'other'
          CHECK (category IN ('improvement', 'qms_change', 'resource_need', 'other'))`,
     );
+    // Decisions are never changed (management_review_decision_immutable): switched off for the
+    // backfill of the new column alone, as above.
+    await q.query(`ALTER TABLE management_review_decision DISABLE TRIGGER management_review_decision_immutable`);
     await q.query(
       `UPDATE management_review_decision d SET category = 'improvement'
        WHERE EXISTS (SELECT 1 FROM corrective_action a WHERE a.review_decision_id = d.id)`,
     );
+    await q.query(`ALTER TABLE management_review_decision ENABLE TRIGGER management_review_decision_immutable`);
 
     // Actions
     await q.query(`ALTER TABLE corrective_action ADD COLUMN source text`);
@@ -96,14 +101,22 @@ export class ObjectivesReviewsImprovements1796230000000 implements MigrationInte
           WHEN a.review_decision_id IS NOT NULL THEN 'management_review'
           WHEN EXISTS (SELECT 1 FROM corrective_action_deviation l WHERE l.corrective_action_id = a.id) THEN 'deviation'
           WHEN EXISTS (SELECT 1 FROM risk_revision rv WHERE a.id = ANY (rv.action_ids)) THEN 'risk'
+          WHEN EXISTS (SELECT 1 FROM internal_audit_finding f WHERE f.action_id = a.id) THEN 'internal_audit'
           ELSE 'other' END,
         source_id = CASE
           WHEN a.review_decision_id IS NOT NULL THEN (SELECT d.management_review_id FROM management_review_decision d WHERE d.id = a.review_decision_id)
-          ELSE (SELECT rv.risk_id FROM risk_revision rv WHERE a.id = ANY (rv.action_ids) ORDER BY rv.revision LIMIT 1) END`);
+          WHEN EXISTS (SELECT 1 FROM risk_revision rv WHERE a.id = ANY (rv.action_ids))
+            THEN (SELECT rv.risk_id FROM risk_revision rv WHERE a.id = ANY (rv.action_ids) ORDER BY rv.revision LIMIT 1)
+          ELSE (SELECT f.audit_id FROM internal_audit_finding f WHERE f.action_id = a.id LIMIT 1) END`);
     await q.query(
       `UPDATE corrective_action SET source_id = NULL, source_text = 'Planned before the source of an action was recorded' WHERE source IN ('other', 'deviation')`,
     );
     await q.query(`UPDATE corrective_action SET source_text = NULL WHERE source = 'deviation'`);
+    await q.query(
+      `UPDATE corrective_action a SET source_text = (SELECT i.reference || ': ' || f.title FROM internal_audit_finding f
+         JOIN internal_audit i ON i.id = f.audit_id WHERE f.action_id = a.id LIMIT 1)
+       WHERE source = 'internal_audit'`,
+    );
     await q.query(`ALTER TABLE corrective_action ENABLE TRIGGER corrective_action_guard`);
     await q.query(`ALTER TABLE corrective_action ALTER COLUMN source SET NOT NULL`);
     await q.query(
