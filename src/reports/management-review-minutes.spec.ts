@@ -187,6 +187,29 @@ describe('renderManagementReviewMinutes', () => {
     ]);
     const sv = (await pageTexts(await render({ ...model, lang: 'sv' }))).join('\n');
     expectShows(sv, ['Granskad period', 'Uppfyllda kvalitetsmål', 'Resultat av internrevisioner', 'Möjligheter till förbättring']);
+    // Internal audits of the period, their state in the reader's words.
+    const audited: ManagementReviewMinutesModel = {
+      ...model,
+      inputs: {
+        ...model.inputs,
+        internalAudits: {
+          available: true,
+          note: null,
+          audits: [
+            {
+              id: 'a1',
+              reference: 'IA-2026-0001',
+              title: 'Intake interviews',
+              state: 'reported',
+              performedOn: '2026-10-05',
+              findings: { major: 0, minor: 1, observations: 1, opportunities: 1 },
+            },
+          ],
+        },
+      },
+    };
+    expectShows((await pageTexts(await render(audited))).join('\n'), ['IA-2026-0001', 'Intake interviews', 'Reported', '0 / 1 / 1 / 1']);
+    expectShows((await pageTexts(await render({ ...audited, lang: 'sv' }))).join('\n'), ['IA-2026-0001', 'Rapporterad']);
     const nb = (await pageTexts(await render({ ...model, lang: 'nb' }))).join('\n');
     expectShows(nb, ['Periode som gjennomgås', 'Oppnådde kvalitetsmål', 'Muligheter for forbedring']);
   });

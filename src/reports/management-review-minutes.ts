@@ -330,7 +330,7 @@ async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, 
         i.internalAudits.audits.map((a) => [
           a.reference,
           a.title,
-          a.state,
+          (l.internalAudit.states as Record<string, string>)[a.state] ?? a.state,
           `${a.findings.major} / ${a.findings.minor} / ${a.findings.observations} / ${a.findings.opportunities}`,
         ]),
         { emptyText: l.common.none },
