@@ -6,7 +6,7 @@
  * verifies offline, the minutes of the closed management review render, and every table counts
  * the rows it counted before. A migration that fails on existing records fails here.
  *
- * Runs on a PostgreSQL server (TEST_DATABASE_URL, as CI does); skipped on the embedded database.
+ * Runs on a PostgreSQL server (TEST_DATABASE_URL, as CI does) and on the embedded database (PGlite, in memory).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,8 @@ import request from 'supertest';
 import { MIGRATIONS } from '../migrations/index.js';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
+import { startEmbeddedDatabase } from '../src/database/embedded.js';
+import type { EmbeddedDatabase } from '../src/database/embedded.js';
 import { verifyBundle } from '../src/reports/bundle/verify.mjs';
 import { fetchReport } from './support/report-http.js';
 import { pageTexts } from './support/report-pdf.js';
@@ -37,7 +39,7 @@ const FIXTURE_MIGRATION = Number(/\d+/.exec(FIXTURE)![0]);
 const DEMO_PASSWORD = 'Mentorskap-demo-2026';
 
 const server = serverUrl();
-(server ? describe : describe.skip)('upgrade of a database with records (the demo of an older release)', () => {
+describe('upgrade of a database with records (the demo of an older release)', () => {
   const name = `qms_up_${randomBytes(6).toString('hex')}`;
   let url: string;
   let app: NestExpressApplication;
@@ -67,13 +69,22 @@ const server = serverUrl();
     return { token: res.body.accessToken as string };
   };
 
+  let embedded: EmbeddedDatabase | undefined;
+
   beforeAll(async () => {
-    await adminQuery(server!, `CREATE DATABASE ${name}`);
-    url = withDatabase(server!, name);
+    if (server) {
+      await adminQuery(server, `CREATE DATABASE ${name}`);
+      url = withDatabase(server, name);
+    } else {
+      embedded = await startEmbeddedDatabase({ maxConnections: 8 });
+      url = embedded.url;
+    }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       await client.query(gunzipSync(readFileSync(join(FIXTURES, FIXTURE))).toString('utf8'));
+      // The dump empties search_path for its session; the embedded database has one session for every connection.
+      await client.query('RESET ALL');
     } finally {
       await client.end();
     }
@@ -98,7 +109,8 @@ const server = serverUrl();
   afterAll(async () => {
     await app?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    await adminQuery(server!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (server) await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await embedded?.stop();
   });
 
   it('applies every migration newer than the fixture', async () => {
