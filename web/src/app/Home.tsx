@@ -15,6 +15,7 @@ import { useDeviations } from '../deviations/queries';
 import { useRisks } from '../risks/queries';
 import { useAudits } from '../internal-audits/queries';
 import { useDocuments } from '../documents/queries';
+import { useProceduresToAcknowledge } from '../procedures/Acknowledgement';
 import { localised } from '../i18n/i18n';
 import { programmeKeys, useProgrammes } from '../programmes/queries';
 import type { Matrix } from '../programmes/queries';
@@ -376,19 +377,30 @@ function DocumentReviewsDue() {
   );
 }
 
-/** Documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
-function DocumentsToAcknowledge() {
+/** Procedures and documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
+function ToAcknowledge() {
   const { t } = useTranslation();
   const list = useDocuments({ toAcknowledge: true });
+  const procedures = useProceduresToAcknowledge();
   const items = list.data ?? [];
-  if (!list.isPending && items.length === 0 && !list.error) return null;
+  const procedureItems = procedures.data ?? [];
+  const pending = list.isPending || procedures.isPending;
+  if (!pending && items.length === 0 && procedureItems.length === 0 && !list.error && !procedures.error) return null;
   return (
-    <Section id="home-acknowledge" title={t('home.acknowledge.title')} count={list.isPending ? undefined : items.length}>
-      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
+    <Section id="home-acknowledge" title={t('home.acknowledge.title')} count={pending ? undefined : items.length + procedureItems.length}>
+      <ProblemAlert error={list.error ?? procedures.error} onRetry={() => void (list.error ? list.refetch() : procedures.refetch())} />
+      {pending ? (
         <Loading />
       ) : (
         <Stack gap={4}>
+          {procedureItems.map((p) => (
+            <Text size="sm" key={p.key}>
+              <Anchor component={Link} to={`/procedures/${p.key}`}>
+                {t('home.acknowledge.procedure', { title: localised(p.title) })}
+              </Anchor>{' '}
+              {t('home.acknowledge.version', { version: p.effectiveVersion })}
+            </Text>
+          ))}
           {items.map((d) => (
             <Text size="sm" key={d.id}>
               <Anchor component={Link} to={`/documents/${d.id}`}>
@@ -403,15 +415,16 @@ function DocumentsToAcknowledge() {
   );
 }
 
-/** The documents sections, above the rest, only when there is something to read or review. */
+/** The sections of what to read and review, above the rest, only when there is something to read or review. */
 function DocumentsNeedingMe() {
   const toRead = useDocuments({ toAcknowledge: true });
+  const proceduresToRead = useProceduresToAcknowledge();
   const toReview = useDocuments({ owner: 'me', overdue: true });
-  const some = (q: typeof toRead) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
-  if (!some(toRead) && !some(toReview)) return null;
+  const some = (q: { isPending: boolean; error: unknown; data?: unknown[] }) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
+  if (!some(toRead) && !some(proceduresToRead) && !some(toReview)) return null;
   return (
     <Box className="home-grid" mb="md">
-      <DocumentsToAcknowledge />
+      <ToAcknowledge />
       <DocumentReviewsDue />
     </Box>
   );
