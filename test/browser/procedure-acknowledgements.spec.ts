@@ -74,10 +74,11 @@ test('a leader acknowledges the procedure in force on the console, and the quali
   await expect(page.getByText(/You acknowledged version 1 on/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'I have read and understood' })).toHaveCount(0);
   await expectAccessible(page, 'an acknowledged procedure');
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'What needs me' })).toBeVisible();
   await expect(page.getByText(`Procedure: ${title}`)).toHaveCount(0);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('Email')).toBeVisible();
 
   // The quality manager sees the count change.
   await signIn(page, world.qm.email, PASSWORD);
