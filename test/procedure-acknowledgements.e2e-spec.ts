@@ -9,8 +9,9 @@ import { auditOf } from './support/audit-events.js';
 import { expectProblem, problemFields } from './support/expectations.js';
 import { approveVersion, sampleDefinition } from './support/procedures.js';
 import { activateProgramme, createProgramme } from './support/programmes.js';
-import { fetchReport } from './support/report-http.js';
+import { fetchBytes, fetchReport } from './support/report-http.js';
 import { pageTexts } from './support/report-pdf.js';
+import { tarEntries } from './support/tar.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -305,6 +306,15 @@ describe('procedure acknowledgements', () => {
       required: 2,
       acknowledged: 1,
     });
+    // The evidence bundle carries the same model, so an auditor verifies the counts offline.
+    const bundle = await fetchBytes(t, author, `/api/programmes/${programme}/reports/evidence-bundle`);
+    expect(bundle.status).toBe(200);
+    const model = JSON.parse(
+      tarEntries(bundle.body)
+        .find((e) => e.name === 'report-model.json')!
+        .data.toString('utf8'),
+    );
+    expect(model.procedureAcknowledgements).toContainEqual(expect.objectContaining({ key: 'ack-final', required: 2, acknowledged: 1 }));
     const pdf = await fetchReport(t, author, `/api/programmes/${programme}/reports/evidence.pdf`);
     const text = (await pageTexts(pdf.body)).join('\n');
     expect(text).toContain('Controlled documents: read and understood');
