@@ -18,8 +18,9 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   // Every test file has a database of its own (test/support/test-database.ts). The embedded one
   // runs inside the worker that runs the file, so each core gets a worker (at least two); with a
-  // real server, half the cores are left to the server.
-  maxWorkers: embedded ? Math.max(2, availableParallelism()) : '50%',
+  // real server, half the cores are left to the server, but never fewer than two workers: a file
+  // spends much of its time waiting on the server, which the other worker fills.
+  maxWorkers: embedded ? Math.max(2, availableParallelism()) : Math.max(2, Math.floor(availableParallelism() / 2)),
   // Each embedded database holds a few hundred MB of WebAssembly memory until it is collected:
   // a worker that has grown past this is replaced after its file.
   workerIdleMemoryLimit: '1500MB',

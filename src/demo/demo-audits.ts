@@ -63,20 +63,20 @@ export async function runAudits(
     );
   }
   const byStep = (key: string) => audit.items.find((i) => i.stepKey === key || i.clause === key)!.id;
-  await s.audits.recordFinding(lead, audit.id, {
+  await s.auditFindings.recordFinding(lead, audit.id, {
     kind: 'nonconformity',
     grade: 'minor',
     title: 'Consent recorded after the interview started',
     description: 'One of five sampled intake files shows the data-processing consent recorded after the interview had begun',
     itemIds: [byStep('consent')],
   });
-  await s.audits.recordFinding(lead, audit.id, {
+  await s.auditFindings.recordFinding(lead, audit.id, {
     kind: 'observation',
     title: 'Intake forms kept in two places',
     description: 'Paper copies of intake forms are kept beside the records in the system; they may drift apart',
     itemIds: [byStep('7.5')],
   });
-  const done = await s.audits.recordFinding(lead, audit.id, {
+  const done = await s.auditFindings.recordFinding(lead, audit.id, {
     kind: 'opportunity',
     title: 'Consent first in the interview guide',
     description: 'Putting the consent at the top of the interview guide would make the order hard to get wrong',
@@ -87,7 +87,7 @@ export async function runAudits(
       effectivenessCriterion: 'No consent recorded after an interview started in the next intake',
     },
   });
-  await s.audits.signReport(
+  await s.auditReports.signReport(
     lead,
     audit.id,
     { conclusion: 'The intake is carried out as the procedure says, with one minor nonconformity in the order of consent', password },

@@ -27,6 +27,8 @@ import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
+import { AuditFindingsService } from '../internal-audits/audit-findings.service.js';
+import { AuditReportService } from '../internal-audits/audit-report.service.js';
 import { InternalAuditsService } from '../internal-audits/internal-audits.service.js';
 import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
 import { ImprovementActionsService } from '../improvements/improvement-actions.service.js';
@@ -60,6 +62,8 @@ export function demoServices(app: INestApplicationContext) {
     documents: app.get(DocumentsService),
     documentLibrary: app.get(DocumentLibraryService),
     audits: app.get(InternalAuditsService),
+    auditFindings: app.get(AuditFindingsService),
+    auditReports: app.get(AuditReportService),
     objectives: app.get(QualityObjectivesService),
     improvements: app.get(ImprovementActionsService),
   };

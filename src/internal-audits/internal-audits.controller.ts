@@ -19,6 +19,8 @@ import {
   StartAuditRequest,
   UpdateAuditRequest,
 } from './internal-audit.dto.js';
+import { AuditFindingsService } from './audit-findings.service.js';
+import { AuditReportService } from './audit-report.service.js';
 import { InternalAuditsService } from './internal-audits.service.js';
 
 const AUDIT = new UuidParam('Internal audit');
@@ -29,7 +31,11 @@ const AUDITORS = ['quality_manager', 'programme_leader', 'board_member'] as cons
 @ApiTags('internal-audits')
 @Controller('api/internal-audits')
 export class InternalAuditsController {
-  constructor(private readonly audits: InternalAuditsService) {}
+  constructor(
+    private readonly audits: InternalAuditsService,
+    private readonly findings: AuditFindingsService,
+    private readonly reports: AuditReportService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -137,7 +143,7 @@ export class InternalAuditsController {
   })
   @ApiCreatedResponse({ type: AuditResponse })
   recordFinding(@Ctx() ctx: RequestContext, @Param('id', AUDIT) id: string, @Body() body: RecordFindingRequest): Promise<AuditResponse> {
-    return this.audits.recordFinding(ctx, id, body);
+    return this.findings.recordFinding(ctx, id, body);
   }
 
   @Post(':id/report')
@@ -155,7 +161,7 @@ export class InternalAuditsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuditResponse> {
-    const audit = await this.audits.signReport(ctx, id, body, optionalIfMatch(req));
+    const audit = await this.reports.signReport(ctx, id, body, optionalIfMatch(req));
     setETag(res, audit.version);
     return audit;
   }
@@ -173,7 +179,7 @@ export class InternalAuditsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AuditResponse> {
-    const audit = await this.audits.close(ctx, id, body, optionalIfMatch(req));
+    const audit = await this.reports.close(ctx, id, body, optionalIfMatch(req));
     setETag(res, audit.version);
     return audit;
   }

@@ -3,6 +3,9 @@ import { CorrectiveActionsModule } from '../corrective-actions/corrective-action
 import { DeviationsModule } from '../deviations/deviations.module.js';
 import { SignaturesModule } from '../signatures/signatures.module.js';
 import { InternalAuditsController } from './internal-audits.controller.js';
+import { AuditFindingsService } from './audit-findings.service.js';
+import { AuditReportService } from './audit-report.service.js';
+import { AuditViews } from './audit-views.service.js';
 import { InternalAuditsService } from './internal-audits.service.js';
 
 /**
@@ -12,7 +15,7 @@ import { InternalAuditsService } from './internal-audits.service.js';
 @Module({
   imports: [SignaturesModule, DeviationsModule, CorrectiveActionsModule],
   controllers: [InternalAuditsController],
-  providers: [InternalAuditsService],
-  exports: [InternalAuditsService],
+  providers: [InternalAuditsService, AuditFindingsService, AuditReportService, AuditViews],
+  exports: [InternalAuditsService, AuditFindingsService, AuditReportService],
 })
 export class InternalAuditsModule {}

@@ -3,6 +3,8 @@ import { DateField, EnumField, NestedField, TextField, UuidField, UuidListField 
 import { DECISION_CATEGORIES, NOTE_TOPICS } from './management-review.entity.js';
 import type { DecisionCategory, NoteTopic } from './management-review.entity.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
+import { ACTION_STATES } from '../corrective-actions/action-states.js';
+import type { ActionState } from '../corrective-actions/action-states.js';
 
 export class GuestInput {
   @TextField({ max: 200, pattern: /\S/, patternMessage: 'name must not be blank', example: 'Eva Ekonom' }) name: string;
@@ -144,7 +146,7 @@ export class ReviewConformanceInput {
 
 export class ReviewDecisionActionInput {
   @ApiProperty() reference: string;
-  @ApiProperty() state: string;
+  @ApiProperty({ enum: ACTION_STATES }) state: ActionState;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty() overdue: boolean;
 }
@@ -158,7 +160,165 @@ export class ReviewEarlierDecisionInput {
   @ApiProperty({ type: ReviewDecisionActionInput, nullable: true }) action: ReviewDecisionActionInput | null;
 }
 
-/** What top management reviews (ISO 9001 9.3.2), composed from the records. */
+/** A count of people: "<5" for 1 to 4 (small-cell suppression, as the indicators do). */
+export type PeopleCount = number | '<5';
+const PEOPLE = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }], description: 'A count of people; "<5" for 1 to 4' };
+const TREND = { enum: ['up', 'down', 'flat'], nullable: true, type: String, description: 'Against the period before; null without one' } as const;
+const NULLABLE_NUMBER = { type: Number, nullable: true } as const;
+export type Trend = 'up' | 'down' | 'flat';
+
+export class ReviewPeriodInput {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ format: 'date', description: 'First day of the period of equal length before it (for trends)' }) previousFrom: string;
+  @ApiProperty({ format: 'date' }) previousTo: string;
+}
+
+export class ReviewNoteInput {
+  @ApiProperty() seq: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class ScoreDistribution {
+  @ApiProperty({ ...PEOPLE, name: '1' }) '1': PeopleCount;
+  @ApiProperty({ ...PEOPLE, name: '2' }) '2': PeopleCount;
+  @ApiProperty({ ...PEOPLE, name: '3' }) '3': PeopleCount;
+  @ApiProperty({ ...PEOPLE, name: '4' }) '4': PeopleCount;
+  @ApiProperty({ ...PEOPLE, name: '5' }) '5': PeopleCount;
+}
+
+export class ReviewSatisfactionInput {
+  @ApiProperty() procedureKey: string;
+  @ApiProperty() stepKey: string;
+  @ApiProperty() fieldKey: string;
+  @ApiProperty(PEOPLE) responses: PeopleCount;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'Mean score 1-5; null when fewer than 5 answered (it could identify someone)' })
+  mean: number | null;
+  @ApiProperty({ type: ScoreDistribution }) distribution: ScoreDistribution;
+  @ApiProperty(PEOPLE) feedbackGiven: PeopleCount;
+  @ApiProperty(NULLABLE_NUMBER) previousMean: number | null;
+  @ApiProperty(TREND) trend: Trend | null;
+}
+
+export class ReviewObjectiveMeasurement {
+  @ApiProperty({ example: '2026-Q3' }) period: string;
+  @ApiProperty(NULLABLE_NUMBER) measured: number | null;
+  @ApiProperty() status: string;
+}
+
+export class ReviewObjectiveInput {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true }) ownerName: string | null;
+  @ApiProperty({ format: 'date' }) deadline: string;
+  @ApiProperty() indicator: string;
+  @ApiProperty() unit: string;
+  @ApiProperty() comparator: string;
+  @ApiProperty() target: number;
+  @ApiProperty(NULLABLE_NUMBER) measured: number | null;
+  @ApiProperty() status: string;
+  @ApiProperty(TREND) trend: Trend | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Whether the trend moves towards the target' }) trendIsBetter: boolean | null;
+  @ApiProperty({ type: [ReviewObjectiveMeasurement] }) measuredInPeriod: ReviewObjectiveMeasurement[];
+}
+
+export class ReviewProcessPerformanceInput {
+  @ApiProperty() procedureKey: string;
+  @ApiProperty() conforming: number;
+  @ApiProperty() completed: number;
+  @ApiProperty(NULLABLE_NUMBER) rate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) previousRate: number | null;
+  @ApiProperty(TREND) trend: Trend | null;
+}
+
+export class ReviewNonconformityInput {
+  @ApiProperty() detected: number;
+  @ApiProperty() closed: number;
+  @ApiProperty({ ...COUNTS, description: 'Deviations detected in the period, by severity' }) detectedBySeverity: Record<string, number>;
+}
+
+export class ReviewMonitoringInput {
+  @ApiProperty(NULLABLE_NUMBER) conformanceRate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) completionRate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) withdrawalRate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) inWorkOrStudiesRate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) actionsClosedOnTimeRate: number | null;
+  @ApiProperty(NULLABLE_NUMBER) medianDaysToClose: number | null;
+  @ApiProperty(NULLABLE_NUMBER) openDeviations: number | null;
+}
+
+export class ReviewAuditFindingCounts {
+  @ApiProperty() major: number;
+  @ApiProperty() minor: number;
+  @ApiProperty() observations: number;
+  @ApiProperty() opportunities: number;
+}
+
+export class ReviewInternalAudit {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() state: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) performedOn: string | null;
+  @ApiProperty({ type: ReviewAuditFindingCounts }) findings: ReviewAuditFindingCounts;
+}
+
+export class ReviewInternalAuditInputs {
+  @ApiProperty() available: boolean;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: [ReviewInternalAudit] }) audits: ReviewInternalAudit[];
+}
+
+export class ReviewExternalProvidersInput {
+  @ApiProperty(PEOPLE) pairsMatched: PeopleCount;
+  @ApiProperty(PEOPLE) pairsEndedEarly: PeopleCount;
+  @ApiProperty(PEOPLE) mentorFeedbackGiven: PeopleCount;
+  @ApiProperty(PEOPLE) mentorSatisfactionResponses: PeopleCount;
+  @ApiProperty(NULLABLE_NUMBER) mentorSatisfactionMean: number | null;
+}
+
+export class ReviewRiskAction {
+  @ApiProperty() reference: string;
+  @ApiProperty() state: string;
+}
+
+export class ReviewRiskInput {
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: ['risk', 'opportunity'] }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+  @ApiProperty() ratingBefore: number;
+  @ApiProperty(NULLABLE_NUMBER) ratingAfter: number | null;
+  @ApiProperty({ type: [ReviewRiskAction] }) actions: ReviewRiskAction[];
+}
+
+export class ReviewOpportunityAction {
+  @ApiProperty() reference: string;
+  @ApiProperty() type: string;
+  @ApiProperty() source: string;
+  @ApiProperty({ type: String, nullable: true }) sourceText: string | null;
+  @ApiProperty() state: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+}
+
+export class ReviewRegisterOpportunity {
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty() rating: number;
+}
+
+export class ReviewOpportunitiesInput {
+  @ApiProperty({ type: [ReviewOpportunityAction] }) actions: ReviewOpportunityAction[];
+  @ApiProperty({ type: [ReviewRegisterOpportunity] }) register: ReviewRegisterOpportunity[];
+}
+
+/**
+ * What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in (but
+ * for issues and resources, recorded on the review). Sections added after the first reviews were
+ * closed are absent from their frozen snapshots (hence optional). The one type of the inputs: the
+ * service composes it, the minutes print it, the console reads it from the OpenAPI document.
+ */
 export class ManagementReviewInputsResponse {
   @ApiProperty({ format: 'date-time' }) composedAt: string;
   @ApiProperty({ format: 'date' }) asOf: string;
@@ -167,78 +327,43 @@ export class ManagementReviewInputsResponse {
   @ApiProperty({ type: [ReviewConformanceInput] }) conformance: ReviewConformanceInput[];
   @ApiProperty({ type: [ReviewEarlierDecisionInput], description: '9.3.2 a: status of actions from previous reviews' })
   earlierDecisions: ReviewEarlierDecisionInput[];
+  @ApiPropertyOptional({ type: ReviewPeriodInput, description: 'The period reviewed and the one of equal length before it' })
+  period?: ReviewPeriodInput;
+  @ApiPropertyOptional({ type: [ReviewNoteInput], description: '9.3.2 b: changes in external and internal issues, as recorded on the review' })
+  issues?: ReviewNoteInput[];
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: 'The period reviewed (from, to) and the one of equal length before it (previousFrom, previousTo), for trends',
+    type: ReviewSatisfactionInput,
+    description: '9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period; counts of people under 5 are <5',
   })
-  period?: Record<string, unknown>;
+  satisfaction?: ReviewSatisfactionInput;
+  @ApiPropertyOptional({ type: [ReviewObjectiveInput], description: '9.3.2 c 2: the extent to which quality objectives have been met' })
+  objectives?: ReviewObjectiveInput[];
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: '9.3.2 b: changes in external and internal issues, as recorded on the review (seq, text, recordedAt)',
+    type: [ReviewProcessPerformanceInput],
+    description: '9.3.2 c 3: per procedure, executions completed in the period and their conformance, against the period before',
   })
-  issues?: Record<string, unknown>[];
+  processPerformance?: ReviewProcessPerformanceInput[];
+  @ApiPropertyOptional({ type: ReviewNonconformityInput, description: '9.3.2 c 4: deviations detected and closed in the period' })
+  nonconformities?: ReviewNonconformityInput;
+  @ApiPropertyOptional({ type: ReviewMonitoringInput, description: '9.3.2 c 5: the headline indicators over every programme' })
+  monitoring?: ReviewMonitoringInput;
+  @ApiPropertyOptional({ type: ReviewInternalAuditInputs, description: '9.3.2 c 6: the internal audits performed in the period' })
+  internalAudits?: ReviewInternalAuditInputs;
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      '9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period: responses, mean, distribution, feedbackGiven, previousMean, trend; counts of people under 5 are <5 and the mean is then null',
+    type: ReviewExternalProvidersInput,
+    description: '9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction',
   })
-  satisfaction?: Record<string, unknown>;
+  externalProviders?: ReviewExternalProvidersInput;
+  @ApiPropertyOptional({ type: [ReviewNoteInput], description: '9.3.2 d: the adequacy of resources, as recorded on the review' })
+  resources?: ReviewNoteInput[];
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: '9.3.2 c 2: quality objectives with owner, deadline, target, measured, status, trend and the measurements of the period',
-  })
-  objectives?: Record<string, unknown>[];
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description:
-      '9.3.2 c 3: per procedure, executions completed in the period, conformance rate, the rate of the period before and the trend',
-  })
-  processPerformance?: Record<string, unknown>[];
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: '9.3.2 c 4: deviations detected and closed in the period, detected by severity',
-  })
-  nonconformities?: Record<string, unknown>;
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: '9.3.2 c 5: the headline indicators over every programme',
-  })
-  monitoring?: Record<string, unknown>;
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: '9.3.2 c 6: the internal audits performed in the period, each with its findings by kind',
-  })
-  internalAudits?: Record<string, unknown>;
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: '9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback given, mentor satisfaction',
-  })
-  externalProviders?: Record<string, unknown>;
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: '9.3.2 d: the adequacy of resources, as recorded on the review',
-  })
-  resources?: Record<string, unknown>[];
-  @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
+    type: [ReviewRiskInput],
     description: '9.3.2 e: risks and opportunities with actions: rating before and after treatment, the actions and their state',
   })
-  risks?: Record<string, unknown>[];
+  risks?: ReviewRiskInput[];
   @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
+    type: ReviewOpportunitiesInput,
     description: '9.3.2 f: open actions without a deviation and open opportunities in the risk register',
   })
-  opportunities?: Record<string, unknown>;
+  opportunities?: ReviewOpportunitiesInput;
 }

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { internalAuditResults } from '../internal-audits/internal-audits.queries.js';
 import type { EntityManager } from 'typeorm';
 import { ACTION_STATES, isOverdue } from '../corrective-actions/action-states.js';
-import type { ActionState } from '../corrective-actions/action-states.js';
 import { actionsOfDecisions, allActions } from '../corrective-actions/corrective-actions.queries.js';
 import type { ActionRow } from '../corrective-actions/corrective-actions.queries.js';
 import { DEVIATION_SOURCES, SEVERITIES } from '../deviations/deviation-states.js';
-import type { DeviationSource, Severity } from '../deviations/deviation-states.js';
 import { oldestOpenDeviation, openDeviationTallies } from '../deviations/deviations.queries.js';
 import {
   completedConformanceBetween,
@@ -21,143 +19,14 @@ import { allProgrammeIds, pairFlowBetween } from '../programmes/programmes.queri
 import { registerRisks } from '../risks/risks.queries.js';
 import { score } from '../risks/risk-rating.js';
 import { notesOf } from './management-reviews.queries.js';
+import type { ManagementReviewInputsResponse, PeopleCount, ReviewInternalAuditInputs, Trend } from './management-review.dto.js';
 
-/** A count of people: "<5" for 1 to 4 (small-cell suppression, as the indicators do). */
-export type PeopleCount = number | '<5';
 const SMALL_CELL = 5;
 const people = (n: number): PeopleCount => (n > 0 && n < SMALL_CELL ? '<5' : n);
 
-export type Trend = 'up' | 'down' | 'flat';
-
-/** The internal audit results of the period (ISO 9001 9.3.2 c 6). */
-export interface InternalAuditInputs {
-  available: boolean;
-  note: string | null;
-  audits: {
-    id: string;
-    reference: string;
-    title: string;
-    state: string;
-    performedOn: string | null;
-    findings: { major: number; minor: number; observations: number; opportunities: number };
-  }[];
-}
-
-/**
- * What top management reviews (ISO 9001 9.3.2), composed from the records, never typed in (but
- * for issues and resources, recorded on the review). Sections added after the first reviews were
- * closed are absent from their frozen snapshots (hence optional).
- */
-export interface ManagementReviewInputs {
-  composedAt: string;
-  asOf: string;
-  /** The period reviewed, and the one of equal length before it (for trends). */
-  period?: { from: string; to: string; previousFrom: string; previousTo: string };
-  /** b) Changes in external and internal issues, as recorded on the review. */
-  issues?: { seq: number; text: string; recordedAt: string }[];
-  /** c 1) Customer satisfaction: the adepts' satisfaction (1-5) at the final evaluations completed in the period. */
-  satisfaction?: {
-    procedureKey: string;
-    stepKey: string;
-    fieldKey: string;
-    responses: PeopleCount;
-    /** null when fewer than 5 answered (it could identify someone). */
-    mean: number | null;
-    distribution: Record<'1' | '2' | '3' | '4' | '5', PeopleCount>;
-    feedbackGiven: PeopleCount;
-    previousMean: number | null;
-    trend: Trend | null;
-  };
-  /** c 2) The extent to which quality objectives have been met. */
-  objectives?: {
-    id: string;
-    title: string;
-    ownerName: string | null;
-    deadline: string;
-    indicator: string;
-    unit: string;
-    comparator: string;
-    target: number;
-    measured: number | null;
-    status: string;
-    trend: Trend | null;
-    trendIsBetter: boolean | null;
-    measuredInPeriod: { period: string; measured: number | null; status: string }[];
-  }[];
-  /** c 3) Process performance and conformity: executions completed in the period, against the period before. */
-  processPerformance?: {
-    procedureKey: string;
-    conforming: number;
-    completed: number;
-    rate: number | null;
-    previousRate: number | null;
-    trend: Trend | null;
-  }[];
-  /** c 4) Nonconformities in the period (the open ones and actions are in deviations and correctiveActions). */
-  nonconformities?: { detected: number; closed: number; detectedBySeverity: Record<Severity, number> };
-  /** c 5) Monitoring and measurement results: the indicators over every programme. */
-  monitoring?: {
-    conformanceRate: number | null;
-    completionRate: number | null;
-    withdrawalRate: number | null;
-    inWorkOrStudiesRate: number | null;
-    actionsClosedOnTimeRate: number | null;
-    medianDaysToClose: number | null;
-    openDeviations: number | null;
-  };
-  /** c 6) Audit results. */
-  internalAudits?: InternalAuditInputs;
-  /** c 7) Performance of external providers: the volunteer mentors. */
-  externalProviders?: {
-    pairsMatched: PeopleCount;
-    pairsEndedEarly: PeopleCount;
-    mentorFeedbackGiven: PeopleCount;
-    mentorSatisfactionResponses: PeopleCount;
-    mentorSatisfactionMean: number | null;
-  };
-  /** d) The adequacy of resources, as recorded on the review. */
-  resources?: { seq: number; text: string; recordedAt: string }[];
-  /** e) The effectiveness of actions taken to address risks and opportunities. */
-  risks?: {
-    reference: string;
-    kind: string;
-    title: string;
-    status: string;
-    ratingBefore: number;
-    ratingAfter: number | null;
-    actions: { reference: string; state: string }[];
-  }[];
-  /** f) Opportunities for improvement: open actions without a deviation, and open opportunities in the register. */
-  opportunities?: {
-    actions: { reference: string; type: string; source: string; sourceText: string | null; state: string; dueDate: string }[];
-    register: { reference: string; title: string; rating: number }[];
-  };
-  deviations: {
-    open: number;
-    overdue: number;
-    openBySeverity: Record<Severity, number>;
-    openBySource: Record<DeviationSource, number>;
-    /**
-     * The open deviation whose nonconformity has stood longest, counted from when it occurred (not
-     * from its data entry); null when none is open. Absent in snapshots of reviews closed before it was kept.
-     */
-    oldestOpen?: { reference: string; occurredAt: string; detectedAt: string } | null;
-  };
-  correctiveActions: {
-    byState: Record<ActionState, number>;
-    overdue: number;
-    overdueReferences: string[];
-  };
-  conformance: { procedureKey: string; conforming: number; completed: number; rate: number | null }[];
-  earlierDecisions: {
-    reviewId: string;
-    heldOn: string;
-    title: string;
-    seq: number;
-    text: string;
-    action: { reference: string; state: ActionState; dueDate: string; overdue: boolean } | null;
-  }[];
-}
+/** The inputs' one type is the response DTO (also what the minutes print and the console reads). */
+export type ManagementReviewInputs = ManagementReviewInputsResponse;
+export type InternalAuditInputs = ReviewInternalAuditInputs;
 
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 

@@ -3255,7 +3255,8 @@ export interface components {
         };
         ReviewDecisionActionInput: {
             reference: string;
-            state: string;
+            /** @enum {string} */
+            state: "planned" | "in_progress" | "implemented" | "effectiveness_check" | "closed" | "cancelled";
             /** Format: date */
             dueDate: string;
             overdue: boolean;
@@ -3270,6 +3271,176 @@ export interface components {
             text: string;
             action: components["schemas"]["ReviewDecisionActionInput"] | null;
         };
+        ReviewPeriodInput: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date
+             * @description First day of the period of equal length before it (for trends)
+             */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+        };
+        ReviewNoteInput: {
+            seq: number;
+            text: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ScoreDistribution: {
+            /** @description A count of people; "<5" for 1 to 4 */
+            1: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            2: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            3: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            4: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            5: number | "<5";
+        };
+        ReviewSatisfactionInput: {
+            procedureKey: string;
+            stepKey: string;
+            fieldKey: string;
+            /** @description A count of people; "<5" for 1 to 4 */
+            responses: number | "<5";
+            /** @description Mean score 1-5; null when fewer than 5 answered (it could identify someone) */
+            mean: number | null;
+            distribution: components["schemas"]["ScoreDistribution"];
+            /** @description A count of people; "<5" for 1 to 4 */
+            feedbackGiven: number | "<5";
+            previousMean: number | null;
+            /**
+             * @description Against the period before; null without one
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+        };
+        ReviewObjectiveMeasurement: {
+            /** @example 2026-Q3 */
+            period: string;
+            measured: number | null;
+            status: string;
+        };
+        ReviewObjectiveInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            ownerName: string | null;
+            /** Format: date */
+            deadline: string;
+            indicator: string;
+            unit: string;
+            comparator: string;
+            target: number;
+            measured: number | null;
+            status: string;
+            /**
+             * @description Against the period before; null without one
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+            /** @description Whether the trend moves towards the target */
+            trendIsBetter: boolean | null;
+            measuredInPeriod: components["schemas"]["ReviewObjectiveMeasurement"][];
+        };
+        ReviewProcessPerformanceInput: {
+            procedureKey: string;
+            conforming: number;
+            completed: number;
+            rate: number | null;
+            previousRate: number | null;
+            /**
+             * @description Against the period before; null without one
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+        };
+        ReviewNonconformityInput: {
+            detected: number;
+            closed: number;
+            /** @description Deviations detected in the period, by severity */
+            detectedBySeverity: {
+                [key: string]: number;
+            };
+        };
+        ReviewMonitoringInput: {
+            conformanceRate: number | null;
+            completionRate: number | null;
+            withdrawalRate: number | null;
+            inWorkOrStudiesRate: number | null;
+            actionsClosedOnTimeRate: number | null;
+            medianDaysToClose: number | null;
+            openDeviations: number | null;
+        };
+        ReviewAuditFindingCounts: {
+            major: number;
+            minor: number;
+            observations: number;
+            opportunities: number;
+        };
+        ReviewInternalAudit: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            title: string;
+            state: string;
+            /** Format: date */
+            performedOn: string | null;
+            findings: components["schemas"]["ReviewAuditFindingCounts"];
+        };
+        ReviewInternalAuditInputs: {
+            available: boolean;
+            note: string | null;
+            audits: components["schemas"]["ReviewInternalAudit"][];
+        };
+        ReviewExternalProvidersInput: {
+            /** @description A count of people; "<5" for 1 to 4 */
+            pairsMatched: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            pairsEndedEarly: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            mentorFeedbackGiven: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4 */
+            mentorSatisfactionResponses: number | "<5";
+            mentorSatisfactionMean: number | null;
+        };
+        ReviewRiskAction: {
+            reference: string;
+            state: string;
+        };
+        ReviewRiskInput: {
+            reference: string;
+            /** @enum {string} */
+            kind: "risk" | "opportunity";
+            title: string;
+            status: string;
+            ratingBefore: number;
+            ratingAfter: number | null;
+            actions: components["schemas"]["ReviewRiskAction"][];
+        };
+        ReviewOpportunityAction: {
+            reference: string;
+            type: string;
+            source: string;
+            sourceText: string | null;
+            state: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        ReviewRegisterOpportunity: {
+            reference: string;
+            title: string;
+            rating: number;
+        };
+        ReviewOpportunitiesInput: {
+            actions: components["schemas"]["ReviewOpportunityAction"][];
+            register: components["schemas"]["ReviewRegisterOpportunity"][];
+        };
         ManagementReviewInputsResponse: {
             /** Format: date-time */
             composedAt: string;
@@ -3280,54 +3451,30 @@ export interface components {
             conformance: components["schemas"]["ReviewConformanceInput"][];
             /** @description 9.3.2 a: status of actions from previous reviews */
             earlierDecisions: components["schemas"]["ReviewEarlierDecisionInput"][];
-            /** @description The period reviewed (from, to) and the one of equal length before it (previousFrom, previousTo), for trends */
-            period?: {
-                [key: string]: unknown;
-            };
-            /** @description 9.3.2 b: changes in external and internal issues, as recorded on the review (seq, text, recordedAt) */
-            issues?: {
-                [key: string]: unknown;
-            }[];
-            /** @description 9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period: responses, mean, distribution, feedbackGiven, previousMean, trend; counts of people under 5 are <5 and the mean is then null */
-            satisfaction?: {
-                [key: string]: unknown;
-            };
-            /** @description 9.3.2 c 2: quality objectives with owner, deadline, target, measured, status, trend and the measurements of the period */
-            objectives?: {
-                [key: string]: unknown;
-            }[];
-            /** @description 9.3.2 c 3: per procedure, executions completed in the period, conformance rate, the rate of the period before and the trend */
-            processPerformance?: {
-                [key: string]: unknown;
-            }[];
-            /** @description 9.3.2 c 4: deviations detected and closed in the period, detected by severity */
-            nonconformities?: {
-                [key: string]: unknown;
-            };
+            /** @description The period reviewed and the one of equal length before it */
+            period?: components["schemas"]["ReviewPeriodInput"];
+            /** @description 9.3.2 b: changes in external and internal issues, as recorded on the review */
+            issues?: components["schemas"]["ReviewNoteInput"][];
+            /** @description 9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period; counts of people under 5 are <5 */
+            satisfaction?: components["schemas"]["ReviewSatisfactionInput"];
+            /** @description 9.3.2 c 2: the extent to which quality objectives have been met */
+            objectives?: components["schemas"]["ReviewObjectiveInput"][];
+            /** @description 9.3.2 c 3: per procedure, executions completed in the period and their conformance, against the period before */
+            processPerformance?: components["schemas"]["ReviewProcessPerformanceInput"][];
+            /** @description 9.3.2 c 4: deviations detected and closed in the period */
+            nonconformities?: components["schemas"]["ReviewNonconformityInput"];
             /** @description 9.3.2 c 5: the headline indicators over every programme */
-            monitoring?: {
-                [key: string]: unknown;
-            };
-            /** @description 9.3.2 c 6: the internal audits performed in the period, each with its findings by kind */
-            internalAudits?: {
-                [key: string]: unknown;
-            };
-            /** @description 9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback given, mentor satisfaction */
-            externalProviders?: {
-                [key: string]: unknown;
-            };
+            monitoring?: components["schemas"]["ReviewMonitoringInput"];
+            /** @description 9.3.2 c 6: the internal audits performed in the period */
+            internalAudits?: components["schemas"]["ReviewInternalAuditInputs"];
+            /** @description 9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction */
+            externalProviders?: components["schemas"]["ReviewExternalProvidersInput"];
             /** @description 9.3.2 d: the adequacy of resources, as recorded on the review */
-            resources?: {
-                [key: string]: unknown;
-            }[];
+            resources?: components["schemas"]["ReviewNoteInput"][];
             /** @description 9.3.2 e: risks and opportunities with actions: rating before and after treatment, the actions and their state */
-            risks?: {
-                [key: string]: unknown;
-            }[];
+            risks?: components["schemas"]["ReviewRiskInput"][];
             /** @description 9.3.2 f: open actions without a deviation and open opportunities in the risk register */
-            opportunities?: {
-                [key: string]: unknown;
-            };
+            opportunities?: components["schemas"]["ReviewOpportunitiesInput"];
         };
         DecisionActionInput: {
             /**

@@ -267,25 +267,49 @@ function AwaitingBoardReview() {
   );
 }
 
-/** Corrections held because they would clear a nonconformity, for a quality manager to decide. */
-function CorrectionsAwaitingApproval() {
-  const { t } = useTranslation();
-  const pending = useQuery({ queryKey: ['corrections', 'pending'], queryFn: () => call(api.GET('/api/corrections/pending')) });
-  const items = pending.data ?? [];
+interface LinkItem {
+  key: string;
+  to: string;
+  label: string;
+  /** Words after the link: a version, a due day. */
+  after?: string;
+}
+
+/**
+ * A section listing records as links, each with a few words after it (most of the home's sections).
+ * With `none`, an empty list says so; without it, the section is left out when it has nothing.
+ */
+function LinkListSection({
+  id,
+  title,
+  query,
+  items,
+  count = items.length,
+  none,
+}: {
+  id: string;
+  title: string;
+  query: { isPending: boolean; error: unknown; refetch: () => unknown };
+  items: LinkItem[];
+  count?: number;
+  none?: string;
+}) {
+  if (none === undefined && !query.isPending && !query.error && items.length === 0) return null;
   return (
-    <Section id="home-corrections" title={t('pendingCorrections.title')} count={pending.isPending ? undefined : items.length}>
-      <ProblemAlert error={pending.error} onRetry={() => void pending.refetch()} />
-      {pending.isPending ? (
+    <Section id={id} title={title} count={query.isPending ? undefined : count}>
+      <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      {query.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <Text size="sm">{t('pendingCorrections.empty')}</Text>
+        <Text size="sm">{none}</Text>
       ) : (
         <Stack gap={4}>
-          {items.slice(0, LIMIT).map((c) => (
-            <Text size="sm" key={c.id}>
-              <Anchor component={Link} to={`/executions/${c.executionId}`}>
-                {t('pendingCorrections.item', { procedure: c.procedureKey, subject: c.subjectLabel, step: c.stepKey, reason: c.reason })}
+          {items.slice(0, LIMIT).map((item) => (
+            <Text size="sm" key={item.key}>
+              <Anchor component={Link} to={item.to}>
+                {item.label}
               </Anchor>
+              {item.after ? ` ${item.after}` : null}
             </Text>
           ))}
         </Stack>
@@ -294,30 +318,45 @@ function CorrectionsAwaitingApproval() {
   );
 }
 
+/** Corrections held because they would clear a nonconformity, for a quality manager to decide. */
+function CorrectionsAwaitingApproval() {
+  const { t } = useTranslation();
+  const pending = useQuery({ queryKey: ['corrections', 'pending'], queryFn: () => call(api.GET('/api/corrections/pending')) });
+  const items = (pending.data ?? []).map((c) => ({
+    key: c.id,
+    to: `/executions/${c.executionId}`,
+    label: t('pendingCorrections.item', { procedure: c.procedureKey, subject: c.subjectLabel, step: c.stepKey, reason: c.reason }),
+  }));
+  return (
+    <LinkListSection
+      id="home-corrections"
+      title={t('pendingCorrections.title')}
+      query={pending}
+      items={items}
+      none={t('pendingCorrections.empty')}
+    />
+  );
+}
+
 function AwaitingApproval() {
   const { t } = useTranslation();
   const procedures = useQuery({ queryKey: ['procedures'], queryFn: () => call(api.GET('/api/procedures')) });
-  const waiting = (procedures.data ?? []).filter((p) => p.latestStatus === 'in_review');
+  const items = (procedures.data ?? [])
+    .filter((p) => p.latestStatus === 'in_review')
+    .map((p) => ({
+      key: p.key,
+      to: `/procedures/${p.key}`,
+      label: localised(p.title),
+      after: t('home.approvals.version', { version: p.latestVersion }),
+    }));
   return (
-    <Section id="home-approvals" title={t('home.approvals.title')} count={procedures.isPending ? undefined : waiting.length}>
-      <ProblemAlert error={procedures.error} onRetry={() => void procedures.refetch()} />
-      {procedures.isPending ? (
-        <Loading />
-      ) : waiting.length === 0 ? (
-        <Text size="sm">{t('home.approvals.none')}</Text>
-      ) : (
-        <Stack gap={4}>
-          {waiting.map((p) => (
-            <Text size="sm" key={p.key}>
-              <Anchor component={Link} to={`/procedures/${p.key}`}>
-                {localised(p.title)}
-              </Anchor>{' '}
-              {t('home.approvals.version', { version: p.latestVersion })}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Section>
+    <LinkListSection
+      id="home-approvals"
+      title={t('home.approvals.title')}
+      query={procedures}
+      items={items}
+      none={t('home.approvals.none')}
+    />
   );
 }
 
@@ -326,27 +365,21 @@ function RiskReviewsDue() {
   const { t } = useTranslation();
   const user = useUser();
   const list = useRisks({ ownerId: user.id, overdue: true }, LIMIT);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = (list.data?.pages.flatMap((p) => p.items) ?? []).map((r) => ({
+    key: r.id,
+    to: `/risks/${r.id}`,
+    label: `${r.reference}: ${r.title}`,
+    after: t('home.risks.due', { date: formatDate(r.nextReviewOn) }),
+  }));
   return (
-    <Section id="home-risks" title={t('home.risks.title')} count={list.isPending ? undefined : (list.data?.pages[0]?.total ?? 0)}>
-      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Text size="sm">{t('home.risks.none')}</Text>
-      ) : (
-        <Stack gap={4}>
-          {items.map((r) => (
-            <Text size="sm" key={r.id}>
-              <Anchor component={Link} to={`/risks/${r.id}`}>
-                {r.reference}: {r.title}
-              </Anchor>{' '}
-              {t('home.risks.due', { date: formatDate(r.nextReviewOn) })}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Section>
+    <LinkListSection
+      id="home-risks"
+      title={t('home.risks.title')}
+      query={list}
+      items={items}
+      count={list.data?.pages[0]?.total ?? 0}
+      none={t('home.risks.none')}
+    />
   );
 }
 
@@ -354,27 +387,13 @@ function RiskReviewsDue() {
 function DocumentReviewsDue() {
   const { t } = useTranslation();
   const list = useDocuments({ owner: 'me', overdue: true });
-  const items = list.data ?? [];
-  if (!list.isPending && items.length === 0 && !list.error) return null;
-  return (
-    <Section id="home-document-reviews" title={t('home.documentReviews.title')} count={list.isPending ? undefined : items.length}>
-      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
-        <Loading />
-      ) : (
-        <Stack gap={4}>
-          {items.map((d) => (
-            <Text size="sm" key={d.id}>
-              <Anchor component={Link} to={`/documents/${d.id}`}>
-                {d.reference}: {d.title}
-              </Anchor>{' '}
-              {t('home.documentReviews.due', { date: formatDate(d.reviewBy) })}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Section>
-  );
+  const items = (list.data ?? []).map((d) => ({
+    key: d.id,
+    to: `/documents/${d.id}`,
+    label: `${d.reference}: ${d.title}`,
+    after: t('home.documentReviews.due', { date: formatDate(d.reviewBy) }),
+  }));
+  return <LinkListSection id="home-document-reviews" title={t('home.documentReviews.title')} query={list} items={items} />;
 }
 
 /** Procedures and documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
@@ -382,37 +401,26 @@ function ToAcknowledge() {
   const { t } = useTranslation();
   const list = useDocuments({ toAcknowledge: true });
   const procedures = useProceduresToAcknowledge();
-  const items = list.data ?? [];
-  const procedureItems = procedures.data ?? [];
-  const pending = list.isPending || procedures.isPending;
-  if (!pending && items.length === 0 && procedureItems.length === 0 && !list.error && !procedures.error) return null;
-  return (
-    <Section id="home-acknowledge" title={t('home.acknowledge.title')} count={pending ? undefined : items.length + procedureItems.length}>
-      <ProblemAlert error={list.error ?? procedures.error} onRetry={() => void (list.error ? list.refetch() : procedures.refetch())} />
-      {pending ? (
-        <Loading />
-      ) : (
-        <Stack gap={4}>
-          {procedureItems.map((p) => (
-            <Text size="sm" key={p.key}>
-              <Anchor component={Link} to={`/procedures/${p.key}`}>
-                {t('home.acknowledge.procedure', { title: localised(p.title) })}
-              </Anchor>{' '}
-              {t('home.acknowledge.version', { version: p.effectiveVersion })}
-            </Text>
-          ))}
-          {items.map((d) => (
-            <Text size="sm" key={d.id}>
-              <Anchor component={Link} to={`/documents/${d.id}`}>
-                {d.reference}: {d.title}
-              </Anchor>{' '}
-              {t('home.acknowledge.version', { version: d.effectiveVersion })}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Section>
-  );
+  const items = [
+    ...(procedures.data ?? []).map((p) => ({
+      key: `procedure-${p.key}`,
+      to: `/procedures/${p.key}`,
+      label: t('home.acknowledge.procedure', { title: localised(p.title) }),
+      after: t('home.acknowledge.version', { version: p.effectiveVersion }),
+    })),
+    ...(list.data ?? []).map((d) => ({
+      key: d.id,
+      to: `/documents/${d.id}`,
+      label: `${d.reference}: ${d.title}`,
+      after: t('home.acknowledge.version', { version: d.effectiveVersion }),
+    })),
+  ];
+  const query = {
+    isPending: list.isPending || procedures.isPending,
+    error: list.error ?? procedures.error,
+    refetch: () => Promise.all([list.refetch(), procedures.refetch()]),
+  };
+  return <LinkListSection id="home-acknowledge" title={t('home.acknowledge.title')} query={query} items={items} />;
 }
 
 /** The sections of what to read and review, above the rest, only when there is something to read or review. */
@@ -434,28 +442,13 @@ function DocumentsNeedingMe() {
 function AuditsDue() {
   const { t } = useTranslation();
   const list = useAudits({ due: true });
-  const items = list.data?.items ?? [];
-  return (
-    <Section id="home-audits" title={t('home.audits.title')} count={list.isPending ? undefined : items.length}>
-      <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <Text size="sm">{t('home.audits.none')}</Text>
-      ) : (
-        <Stack gap={4}>
-          {items.map((a) => (
-            <Text size="sm" key={a.id}>
-              <Anchor component={Link} to={`/internal-audits/${a.id}`}>
-                {a.reference}: {a.title}
-              </Anchor>{' '}
-              {t('home.audits.planned', { month: t(`internalAudit.month.${a.plannedMonth}`), year: a.year })}
-            </Text>
-          ))}
-        </Stack>
-      )}
-    </Section>
-  );
+  const items = (list.data?.items ?? []).map((a) => ({
+    key: a.id,
+    to: `/internal-audits/${a.id}`,
+    label: `${a.reference}: ${a.title}`,
+    after: t('home.audits.planned', { month: t(`internalAudit.month.${a.plannedMonth}`), year: a.year }),
+  }));
+  return <LinkListSection id="home-audits" title={t('home.audits.title')} query={list} items={items} none={t('home.audits.none')} />;
 }
 
 export function Home() {

@@ -22,6 +22,97 @@ function inDays(days: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+interface PlanForm {
+  description: string;
+  ownerId: string;
+  dueDate: string;
+  effectivenessCriterion: string;
+}
+
+/** What every new action states, with or without a deviation: what is done, by whom, by when, and how its effect is judged. */
+function PlanFields({
+  form,
+  set,
+  errors,
+  owners,
+  ownerId,
+}: {
+  form: PlanForm;
+  set: (k: keyof PlanForm) => (e: { currentTarget: { value: string } }) => void;
+  errors: Record<string, string>;
+  owners: { id: string; name: string }[];
+  ownerId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textarea
+        label={t('ca.field.description')}
+        required
+        autosize
+        minRows={3}
+        value={form.description}
+        onChange={set('description')}
+        error={errors.description}
+      />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label={t('ca.field.owner')}
+          data={owners.map((o) => ({ value: o.id, label: o.name }))}
+          value={ownerId}
+          onChange={set('ownerId')}
+          error={errors.ownerId}
+        />
+        <TextInput
+          type="date"
+          label={t('ca.field.dueDate')}
+          required
+          value={form.dueDate}
+          onChange={set('dueDate')}
+          error={errors.dueDate}
+        />
+      </Group>
+      <Textarea
+        label={t('ca.field.criterion')}
+        description={t('ca.create.criterionHelp')}
+        required
+        autosize
+        minRows={2}
+        value={form.effectivenessCriterion}
+        onChange={set('effectivenessCriterion')}
+        error={errors.effectivenessCriterion}
+      />
+    </>
+  );
+}
+
+/** The form's end: a problem that names no field, then submit and cancel. */
+function SubmitRow({
+  label,
+  create,
+  errors,
+}: {
+  label: string;
+  create: { error: unknown; isPending: boolean; mutate: (args: undefined) => void };
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
+      <Group>
+        <Button type="submit" loading={create.isPending}>
+          {label}
+        </Button>
+        <Button variant="default" onClick={() => void navigate(-1)}>
+          {t('action.cancel')}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 /**
  * A quality manager plans a corrective action for one or more deviations of a programme. The owner
  * is chosen among the programme's leaders and the quality manager: the API offers no staff list.
@@ -99,42 +190,7 @@ export function NewActionPage() {
               onChange={set('type')}
               error={errors.type}
             />
-            <Textarea
-              label={t('ca.field.description')}
-              required
-              autosize
-              minRows={3}
-              value={form.description}
-              onChange={set('description')}
-              error={errors.description}
-            />
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t('ca.field.owner')}
-                data={owners.map((o) => ({ value: o.id, label: o.name }))}
-                value={ownerId}
-                onChange={set('ownerId')}
-                error={errors.ownerId}
-              />
-              <TextInput
-                type="date"
-                label={t('ca.field.dueDate')}
-                required
-                value={form.dueDate}
-                onChange={set('dueDate')}
-                error={errors.dueDate}
-              />
-            </Group>
-            <Textarea
-              label={t('ca.field.criterion')}
-              description={t('ca.create.criterionHelp')}
-              required
-              autosize
-              minRows={2}
-              value={form.effectivenessCriterion}
-              onChange={set('effectivenessCriterion')}
-              error={errors.effectivenessCriterion}
-            />
+            <PlanFields form={form} set={set} errors={errors} owners={owners} ownerId={ownerId} />
             <NumberInput
               label={t('ca.field.checkAfterDays')}
               description={t('ca.create.checkAfterDaysHelp')}
@@ -146,15 +202,7 @@ export function NewActionPage() {
               onChange={(v) => setCheckAfterDays(typeof v === 'number' ? v : Number(v) || 0)}
               error={errors.effectivenessCheckAfterDays}
             />
-            <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
-            <Group>
-              <Button type="submit" loading={create.isPending}>
-                {t('ca.create.submit')}
-              </Button>
-              <Button variant="default" onClick={() => void navigate(-1)}>
-                {t('action.cancel')}
-              </Button>
-            </Group>
+            <SubmitRow label={t('ca.create.submit')} create={create} errors={errors} />
           </Stack>
         </form>
       </Paper>
@@ -229,51 +277,14 @@ function NewImprovementAction() {
               onChange={set('sourceText')}
               error={errors.sourceText}
             />
-            <Textarea
-              label={t('ca.field.description')}
-              required
-              autosize
-              minRows={3}
-              value={form.description}
-              onChange={set('description')}
-              error={errors.description}
+            <PlanFields
+              form={form}
+              set={set}
+              errors={errors}
+              owners={owners.length ? owners : [{ id: user.id, name: user.name }]}
+              ownerId={ownerId}
             />
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t('ca.field.owner')}
-                data={(owners.length ? owners : [{ id: user.id, name: user.name }]).map((o) => ({ value: o.id, label: o.name }))}
-                value={ownerId}
-                onChange={set('ownerId')}
-                error={errors.ownerId}
-              />
-              <TextInput
-                type="date"
-                label={t('ca.field.dueDate')}
-                required
-                value={form.dueDate}
-                onChange={set('dueDate')}
-                error={errors.dueDate}
-              />
-            </Group>
-            <Textarea
-              label={t('ca.field.criterion')}
-              description={t('ca.create.criterionHelp')}
-              required
-              autosize
-              minRows={2}
-              value={form.effectivenessCriterion}
-              onChange={set('effectivenessCriterion')}
-              error={errors.effectivenessCriterion}
-            />
-            <ProblemAlert error={Object.keys(errors).length ? undefined : create.error} onRetry={() => create.mutate(undefined)} />
-            <Group>
-              <Button type="submit" loading={create.isPending}>
-                {t('ca.improve.submit')}
-              </Button>
-              <Button variant="default" onClick={() => void navigate(-1)}>
-                {t('action.cancel')}
-              </Button>
-            </Group>
+            <SubmitRow label={t('ca.improve.submit')} create={create} errors={errors} />
           </Stack>
         </form>
       </Paper>

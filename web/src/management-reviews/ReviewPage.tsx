@@ -6,7 +6,7 @@
 import { Anchor, Button, Card, Checkbox, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -258,9 +258,11 @@ function NoteForm({ review }: { review: Review }) {
   const errors = fieldErrors(t, add.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const sent = text;
     add.mutate(undefined, {
+      // What was recorded leaves the form; what the user began typing since stays.
       onSuccess: () => {
-        setText('');
+        setText((now) => (now === sent ? '' : now));
         setKey(idempotencyKey());
       },
     });
@@ -384,6 +386,8 @@ function DecisionForm({ review }: { review: Review }) {
   const [due, setDue] = useState('');
   const [description, setDescription] = useState('');
   const [key, setKey] = useState(idempotencyKey);
+  const typed = useRef({ text, description });
+  typed.current = { text, description };
   const add = useAction(
     () =>
       call(
@@ -398,11 +402,15 @@ function DecisionForm({ review }: { review: Review }) {
   const errors = fieldErrors(t, add.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const sent = { text, description };
     add.mutate(undefined, {
+      // What was recorded leaves the form; a next decision the user began typing meanwhile stays as it is.
       onSuccess: () => {
-        setText('');
-        setWithAction(false);
-        setDescription('');
+        if (typed.current.text === sent.text) {
+          setText('');
+          setWithAction(false);
+          if (typed.current.description === sent.description) setDescription('');
+        }
         setKey(idempotencyKey());
       },
     });

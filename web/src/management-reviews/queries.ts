@@ -4,99 +4,12 @@ import type { Schemas } from '../api/client';
 
 export type Review = Schemas['ManagementReviewResponse'];
 
-/** What the service composes as a review's inputs (review-inputs.service.ts); frozen when the review closes. */
-export interface ReviewInputs {
-  composedAt: string;
-  asOf: string;
-  deviations: { open: number; overdue: number; openBySeverity: Record<string, number>; openBySource: Record<string, number> };
-  correctiveActions: { byState: Record<string, number>; overdue: number; overdueReferences: string[] };
-  conformance: { procedureKey: string; conforming: number; completed: number; rate: number | null }[];
-  earlierDecisions: {
-    reviewId: string;
-    heldOn: string;
-    title: string;
-    seq: number;
-    text: string;
-    action: { reference: string; state: string; dueDate: string; overdue: boolean } | null;
-  }[];
-  /** The ISO 9001 9.3.2 items added later: absent in the frozen inputs of reviews closed before. */
-  period?: { from: string; to: string; previousFrom: string; previousTo: string };
-  issues?: Note[];
-  satisfaction?: {
-    responses: Count;
-    mean: number | null;
-    distribution: Record<'1' | '2' | '3' | '4' | '5', Count>;
-    feedbackGiven: Count;
-    previousMean: number | null;
-    trend: Trend | null;
-  };
-  objectives?: {
-    id: string;
-    title: string;
-    ownerName: string | null;
-    deadline: string;
-    indicator: string;
-    unit: string;
-    comparator: string;
-    target: number;
-    measured: number | null;
-    status: string;
-    trend: Trend | null;
-    trendIsBetter: boolean | null;
-    measuredInPeriod: { period: string; measured: number | null; status: string }[];
-  }[];
-  processPerformance?: {
-    procedureKey: string;
-    conforming: number;
-    completed: number;
-    rate: number | null;
-    previousRate: number | null;
-    trend: Trend | null;
-  }[];
-  nonconformities?: { detected: number; closed: number; detectedBySeverity: Record<string, number> };
-  monitoring?: Record<string, number | null>;
-  internalAudits?: {
-    available: boolean;
-    note: string | null;
-    audits: {
-      id: string;
-      reference: string;
-      title: string;
-      state: string;
-      findings: { major: number; minor: number; observations: number; opportunities: number };
-    }[];
-  };
-  externalProviders?: {
-    pairsMatched: Count;
-    pairsEndedEarly: Count;
-    mentorFeedbackGiven: Count;
-    mentorSatisfactionResponses: Count;
-    mentorSatisfactionMean: number | null;
-  };
-  resources?: Note[];
-  risks?: {
-    reference: string;
-    kind: string;
-    title: string;
-    status: string;
-    ratingBefore: number;
-    ratingAfter: number | null;
-    actions: { reference: string; state: string }[];
-  }[];
-  opportunities?: {
-    actions: { reference: string; type: string; source: string; sourceText: string | null; state: string; dueDate: string }[];
-    register: { reference: string; title: string; rating: number }[];
-  };
-}
-
+/** What the service composes as a review's inputs (ISO 9001 9.3.2); frozen when the review closes. */
+export type ReviewInputs = Schemas['ManagementReviewInputsResponse'];
 /** A count of people: "<5" for 1 to 4. */
-export type Count = number | '<5';
-export type Trend = 'up' | 'down' | 'flat';
-export interface Note {
-  seq: number;
-  text: string;
-  recordedAt: string;
-}
+export type Count = NonNullable<ReviewInputs['satisfaction']>['responses'];
+export type Trend = NonNullable<NonNullable<ReviewInputs['processPerformance']>[number]['trend']>;
+export type Note = NonNullable<ReviewInputs['issues']>[number];
 
 export const reviewKeys = {
   all: ['management-reviews'] as const,
@@ -118,8 +31,7 @@ export function useReview(id: string) {
 export function useReviewInputs(id: string) {
   return useQuery({
     queryKey: reviewKeys.inputs(id),
-    queryFn: async () =>
-      (await call(api.GET('/api/management-reviews/{id}/inputs', { params: { path: { id } } }))) as unknown as ReviewInputs,
+    queryFn: async () => call(api.GET('/api/management-reviews/{id}/inputs', { params: { path: { id } } })),
   });
 }
 
