@@ -17,6 +17,7 @@ import type { Comparator } from './indicator-math.js';
 import { IndicatorsService } from './indicators.service.js';
 import type { RawIndicators } from './indicators.service.js';
 import type { ObjectiveMeasurementResponse, ObjectiveResponse } from './indicators.dto.js';
+import type { IndicatorUnit } from './objectives.js';
 import { evaluate, implausibleTarget, measure, indicatorUnit, quarterOf, trendIsBetter, trendOf } from './objectives.js';
 import { allProgrammeIds } from '../programmes/programmes.queries.js';
 import { measurementsOf, objectiveRow, objectiveRows } from './indicators.queries.js';
@@ -59,6 +60,26 @@ export interface ObjectiveActionInput {
 export interface ObjectiveStanding extends ObjectiveResponse {
   /** The measurements recorded in the period asked for. */
   inPeriod: ObjectiveMeasurementResponse[];
+}
+
+/** An objective's measurement of the quarter a management review closed in, as the review keeps it. */
+export interface ClosingMeasurement {
+  objectiveId: string;
+  title: string;
+  programmeId: string | null;
+  indicator: string;
+  unit: IndicatorUnit;
+  /** The calendar quarter, e.g. 2027-Q1. */
+  period: string;
+  measuredOn: string;
+  measured: number | null;
+  comparator: string;
+  target: number;
+  status: 'met' | 'not_met' | 'not_measurable';
+  /** True when the closing recorded it; false when the quarter was recorded before and is kept. */
+  recordedAtClose: boolean;
+  recordedBy: string | null;
+  recordedAt: string;
 }
 
 /**
@@ -240,10 +261,75 @@ export class QualityObjectivesService {
   }
 
   /**
-   * Inside the caller's transaction: the measurement of `row` for the quarter of `day`, measured as
-   * of `day`, unless that quarter is recorded already (then false).
+   * Inside the caller's transaction (a management review being closed, ISO 9001 9.3): every
+   * objective, the organisation's measured over every programme and a programme's over its own,
+   * measured for the quarter of `day` as of `day`. A quarter already recorded keeps its row (by
+   * hand, or by an earlier review); a new row is audited as recorded when the review closed. Takes
+   * the objectives' row locks in id order, after the caller's lock on the review.
    */
-  async record(m: EntityManager, ctx: RequestContext, row: ObjectiveRow, scope: string[], day: string): Promise<boolean> {
+  async recordAtReviewClose(
+    m: EntityManager,
+    ctx: RequestContext,
+    review: { id: string; title: string },
+    day: string,
+  ): Promise<ClosingMeasurement[]> {
+    const locked = await m.query<{ id: string }[]>(`SELECT id FROM quality_objective ORDER BY id FOR UPDATE`);
+    if (locked.length === 0) return [];
+    const all = await allProgrammeIds(m);
+    const rows = await objectiveRows(m, { programmeIds: all });
+    const recorded = new Set<string>();
+    for (const row of rows) {
+      const made = await this.record(m, ctx, row, row.programme_id ? [row.programme_id] : all, day, {
+        managementReviewId: review.id,
+        reason: `Measured when the management review "${review.title}" was closed`,
+      });
+      if (made) recorded.add(row.id);
+    }
+    const period = quarterOf(day);
+    const standing = (
+      await measurementsOf(
+        m,
+        rows.map((r) => r.id),
+      )
+    ).filter((h) => h.period === period);
+    const names = await userNames(m, [...new Set(standing.flatMap((h) => (h.recordedBy ? [h.recordedBy] : [])))]);
+    return rows.flatMap((r) => {
+      const h = standing.find((x) => x.objectiveId === r.id);
+      if (!h) return [];
+      return [
+        {
+          objectiveId: r.id,
+          title: r.title,
+          programmeId: r.programme_id,
+          indicator: r.indicator,
+          unit: indicatorUnit(r.indicator),
+          period: h.period,
+          measuredOn: h.measuredOn,
+          measured: numberOrNull(h.measured),
+          comparator: h.comparator,
+          target: Number(h.target),
+          status: h.status,
+          recordedAtClose: recorded.has(r.id),
+          recordedBy: h.recordedBy ? (names.get(h.recordedBy) ?? null) : null,
+          recordedAt: h.recordedAt.toISOString(),
+        },
+      ];
+    });
+  }
+
+  /**
+   * Inside the caller's transaction: the measurement of `row` for the quarter of `day`, measured as
+   * of `day`, unless that quarter is recorded already (then false). `by` names the management
+   * review whose closing records it, in the audit event.
+   */
+  async record(
+    m: EntityManager,
+    ctx: RequestContext,
+    row: ObjectiveRow,
+    scope: string[],
+    day: string,
+    by?: { managementReviewId: string; reason: string },
+  ): Promise<boolean> {
     const period = quarterOf(day);
     const exists = await m.query<unknown[]>(`SELECT 1 FROM quality_objective_measurement WHERE objective_id = $1 AND period = $2`, [
       row.id,
@@ -257,12 +343,14 @@ export class QualityObjectivesService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [row.id, period, day, e.measured, row.comparator, row.target, e.status, ctx.actor.id],
     );
+    const measurement = { period, measuredOn: day, measured: e.measured, status: e.status };
     await this.audit.append(m, ctx, {
       action: 'quality_objective.measure',
       entityType: 'quality_objective',
       entityId: row.id,
       entityVersion: row.version,
-      changes: { measurement: { old: null, new: { period, measuredOn: day, measured: e.measured, status: e.status } } },
+      changes: { measurement: { old: null, new: by ? { ...measurement, managementReviewId: by.managementReviewId } : measurement } },
+      reason: by?.reason ?? null,
     });
     return true;
   }

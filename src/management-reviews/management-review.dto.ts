@@ -88,6 +88,25 @@ export class NoteResponse {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
+export class ClosingMeasurementResponse {
+  @ApiProperty({ format: 'uuid' }) objectiveId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The objective's programme; null for the organisation's" })
+  programmeId: string | null;
+  @ApiProperty() indicator: string;
+  @ApiProperty({ enum: ['rate', 'days', 'count'], description: 'rate: a fraction 0..1; days; count: a whole number' }) unit: string;
+  @ApiProperty({ example: '2027-Q1', description: 'The calendar quarter measured' }) period: string;
+  @ApiProperty({ format: 'date', description: 'The day it was measured as of' }) measuredOn: string;
+  @ApiProperty({ nullable: true, type: Number }) measured: number | null;
+  @ApiProperty() comparator: string;
+  @ApiProperty({ description: 'The target then' }) target: number;
+  @ApiProperty({ enum: ['met', 'not_met', 'not_measurable'] }) status: string;
+  @ApiProperty({ description: 'True when closing the review recorded it; false when the quarter was recorded before and is kept' })
+  recordedAtClose: boolean;
+  @ApiProperty({ nullable: true, type: String }) recordedBy: string | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
 export class ManagementReviewResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Counts the changes to the review (1 + decisions minuted, + 1 once closed); sent as its ETag' })
@@ -106,6 +125,12 @@ export class ManagementReviewResponse {
   @ApiProperty({ type: [DecisionResponse] }) decisions: DecisionResponse[];
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: SignatureResponse }) signature: SignatureResponse | null;
+  @ApiProperty({
+    type: [ClosingMeasurementResponse],
+    description:
+      "Each quality objective's measurement of the quarter the period ends in, as signed at closing (recorded then, or recorded before and kept); empty while the review is open",
+  })
+  objectiveMeasurements: ClosingMeasurementResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -32,6 +32,7 @@ export function toReviewResponse(v: ReviewView): ManagementReviewResponse {
     })),
     closedAt: v.review.closedAt ? v.review.closedAt.toISOString() : null,
     signature: v.signature ? toSignatureResponse(v.signature) : null,
+    objectiveMeasurements: v.measurements.map((x) => ({ ...x })),
     createdAt: v.review.createdAt.toISOString(),
   };
 }

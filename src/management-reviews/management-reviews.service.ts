@@ -19,6 +19,8 @@ import { attendeeIds, guestsOf, notesOf } from './management-reviews.queries.js'
 import type { GuestRow, NoteRow } from './management-reviews.queries.js';
 import { ReviewInputsService } from './review-inputs.service.js';
 import type { ManagementReviewInputs } from './review-inputs.service.js';
+import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
+import type { ClosingMeasurement } from '../indicators/quality-objectives.service.js';
 
 export interface ReviewView {
   review: ManagementReview;
@@ -27,6 +29,12 @@ export interface ReviewView {
   notes: (NoteRow & { recordedByName: string | null })[];
   decisions: { decision: ManagementReviewDecision; action: { id: string; reference: string; state: string; dueDate: string } | null }[];
   signature: Signature | null;
+  /**
+   * The objectives' measurements of the quarter the review was closed in, as signed with it
+   * (recorded by the closing, or recorded before and kept); empty while open and for reviews
+   * closed before closing measured the objectives.
+   */
+  measurements: ClosingMeasurement[];
 }
 
 @Injectable()
@@ -37,6 +45,7 @@ export class ManagementReviewsService {
     private readonly signatures: SignaturesService,
     private readonly actions: CorrectiveActionsService,
     private readonly inputs: ReviewInputsService,
+    private readonly objectives: QualityObjectivesService,
   ) {}
 
   async create(
@@ -214,9 +223,19 @@ export class ManagementReviewsService {
       if (review.state === 'closed') throw conflict('review_closed', 'The management review is already closed');
       const draft = await this.view(m, id);
       if (expectedVersion !== undefined && reviewVersion(draft) !== expectedVersion) throw stale(reviewVersion(draft));
-      const inputs = await this.inputs.compose(m, review, this.actions.today());
+      const today = this.actions.today();
+      // Every objective is measured for the quarter the period ends in, as of its last day (as of
+      // today while that day is still to come), before the inputs are frozen, so they show it.
+      const measurements = await this.objectives.recordAtReviewClose(
+        m,
+        ctx,
+        { id, title: review.title },
+        review.periodTo <= today ? review.periodTo : today,
+      );
+      const inputs = await this.inputs.compose(m, review, today);
       // What the attendee signs: the minutes as they will stand (attendees, decisions with the
-      // actions they opened, and the inputs frozen at this moment), kept with the signature and hashed.
+      // actions they opened, the objectives' measurements and the inputs frozen at this moment),
+      // kept with the signature and hashed.
       const content = {
         record: 'management_review',
         title: review.title,
@@ -232,6 +251,7 @@ export class ManagementReviewsService {
           action: d.action?.reference ?? null,
         })),
         inputs: JSON.parse(JSON.stringify(inputs)) as unknown,
+        objectiveMeasurements: measurements,
         comment: comment ?? null,
       };
       const signature = await this.signatures.sign(
@@ -317,8 +337,15 @@ export class ManagementReviewsService {
         return { decision: d, action: a ? { id: a.id, reference: a.reference, state: a.state, dueDate: a.dueDate } : null };
       }),
       signature,
+      measurements: closingMeasurements(signature),
     };
   }
+}
+
+/** The measurements signed with the review's closing (none in a signature made before they were kept). */
+function closingMeasurements(signature: Signature | null): ClosingMeasurement[] {
+  const kept = signature?.signedContent?.objectiveMeasurements;
+  return Array.isArray(kept) ? (kept as ClosingMeasurement[]) : [];
 }
 
 /**

@@ -44,6 +44,7 @@ export function renderManagementReviewMinutes(model: ManagementReviewMinutesMode
         await heading(flow, v.decisions, 1);
         if (model.decisions.length === 0) await paragraph(flow, l.common.none);
         for (const d of model.decisions) await decision(flow, d, l);
+        await closingMeasurements(flow, model, l);
         await signature(flow, model, l);
       },
     }),
@@ -429,6 +430,42 @@ async function decision(flow: PageFlow, d: ReviewDecision, l: Labels): Promise<v
       l.actionState[a.state],
       formatDate(a.dueOn),
       a.overdue ? { text: l.common.yes, tone: 'bad' } : l.common.no,
+    ]),
+  );
+}
+
+/** The objectives' measurements signed at closing: recorded then, or recorded before and kept. */
+async function closingMeasurements(flow: PageFlow, model: ManagementReviewMinutesModel, l: Labels): Promise<void> {
+  const rows = model.objectiveMeasurements;
+  if (!rows?.length) return;
+  const v = l.review;
+  const { lang } = model;
+  const value = (unit: string, x: number | null) =>
+    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang);
+  await heading(flow, v.closingMeasurements, 1);
+  await paragraph(flow, v.closingMeasurementsIntro, { size: SIZE.small });
+  await table(
+    flow,
+    [
+      { header: v.r93Objective, weight: 3 },
+      { header: v.closingQuarter, weight: 1.1 },
+      { header: v.closingMeasuredOn, weight: 1.2 },
+      { header: v.r93Target, weight: 1.1, align: 'right' },
+      { header: v.r93Measured, weight: 1.1, align: 'right' },
+      { header: v.r93Status, weight: 1.2 },
+      { header: v.closingRecorded, weight: 1.8 },
+    ],
+    rows.map((o): TableCell[] => [
+      o.title,
+      o.period,
+      formatDate(o.measuredOn),
+      `${o.comparator} ${value(o.unit, o.target)}`,
+      value(o.unit, o.measured),
+      {
+        text: v[`r93${o.status === 'met' ? 'Met' : o.status === 'not_met' ? 'Not_met' : 'Not_measurable'}`],
+        tone: o.status === 'not_met' ? 'bad' : undefined,
+      },
+      o.recordedAtClose ? v.closingAtClose : `${v.closingKept}${o.recordedBy ? ` (${o.recordedBy})` : ''}`,
     ]),
   );
 }

@@ -132,6 +132,9 @@ test('a management review: created, inputs as figures and charts, decisions, clo
   await expect(decisions.getByRole('listitem').filter({ hasText: 'Train new leaders' }).getByRole('link', { name: /^CA-/ })).toBeVisible();
   await expectAccessible(page, 'a management review with decisions');
 
+  // Closing measures every quality objective for the quarter the period ends in.
+  const objective = `Open deviations stay few ${day(0)} ${world.board.name}`;
+  await world.qm.api.post('/api/quality-objectives', { indicator: 'open_deviations', comparator: '<=', target: 50, title: objective });
   await page.getByRole('button', { name: 'Close and sign' }).click();
   const sign = page.getByRole('dialog', { name: 'Sign' });
   await expect(sign).toContainText(title);
@@ -140,6 +143,13 @@ test('a management review: created, inputs as figures and charts, decisions, clo
   await expect(page.getByRole('button', { name: 'Close and sign' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
   await expect(page.getByRole('note')).toContainText(`Signed by ${world.board.name}`);
+  const measured = page
+    .getByRole('region', { name: 'Quality objectives measured at closing' })
+    .getByRole('table', { name: 'Quality objectives measured at closing' })
+    .getByRole('row')
+    .filter({ hasText: objective });
+  await expect(measured).toContainText('at closing');
+  await expect(measured.getByRole('cell', { name: /^\d{4}-Q[1-4]$/ })).toBeVisible();
   const [minutes] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download minutes (PDF)' }).click(),

@@ -21,7 +21,7 @@ export interface Fetched {
 }
 
 /** GET `url` as `who`, keeping the body as bytes. */
-export async function fetchBytes(t: TestApp, who: { token: string }, url: string): Promise<Fetched> {
+export async function fetchBytes(t: Pick<TestApp, 'http'>, who: { token: string }, url: string): Promise<Fetched> {
   const res = await t.http
     .get(url)
     .set(...bearer(who))
@@ -32,7 +32,7 @@ export async function fetchBytes(t: TestApp, who: { token: string }, url: string
 
 /** GET a report that must be there: 200, the type given, the fingerprint header. */
 export async function fetchReport(
-  t: TestApp,
+  t: Pick<TestApp, 'http'>,
   who: { token: string },
   url: string,
   type = 'application/pdf',

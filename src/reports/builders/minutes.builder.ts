@@ -62,6 +62,22 @@ export class MinutesBuilder {
             ]
           : [],
       })),
+      ...(view.measurements.length
+        ? {
+            objectiveMeasurements: view.measurements.map((x) => ({
+              title: x.title,
+              unit: x.unit,
+              period: x.period,
+              measuredOn: x.measuredOn,
+              measured: x.measured,
+              comparator: x.comparator,
+              target: x.target,
+              status: x.status,
+              recordedAtClose: x.recordedAtClose,
+              recordedBy: x.recordedBy,
+            })),
+          }
+        : {}),
       signature: view.signature ? signatureEntry(view.signature) : null,
     };
   }

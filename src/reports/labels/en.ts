@@ -444,6 +444,14 @@ export const en = {
     r93Qms_change: 'Change to the QMS',
     r93Resource_need: 'Resource need',
     r93Other: 'Other',
+    closingMeasurements: 'Quality objectives measured at closing',
+    closingMeasurementsIntro:
+      'Each objective measured for the quarter in which the period reviewed ends, as of its last day; a quarter measured before keeps its measurement.',
+    closingQuarter: 'Quarter',
+    closingMeasuredOn: 'As of',
+    closingRecorded: 'Recorded',
+    closingAtClose: 'at closing',
+    closingKept: 'before, kept',
     r93NotRecorded: 'Not recorded in this review.',
   },
   conformanceStatus: {

@@ -423,6 +423,14 @@ export const nb: Labels = {
     r93Qms_change: 'Endring i ledelsessystemet',
     r93Resource_need: 'Ressursbehov',
     r93Other: 'Annet',
+    closingMeasurements: 'Kvalitetsmål målt ved lukking',
+    closingMeasurementsIntro:
+      'Hvert mål målt for kvartalet der den gjennomgåtte perioden slutter, per dens siste dag; et kvartal som allerede er målt, beholder sin måling.',
+    closingQuarter: 'Kvartal',
+    closingMeasuredOn: 'Per',
+    closingRecorded: 'Registrert',
+    closingAtClose: 'ved lukking',
+    closingKept: 'tidligere, beholdt',
     r93NotRecorded: 'Ikke registrert i denne gjennomgangen.',
   },
   conformanceStatus: {

@@ -423,6 +423,14 @@ export const sv: Labels = {
     r93Qms_change: 'Ändring i ledningssystemet',
     r93Resource_need: 'Resursbehov',
     r93Other: 'Annat',
+    closingMeasurements: 'Kvalitetsmål mätta vid avslutet',
+    closingMeasurementsIntro:
+      'Varje mål mätt för det kvartal då den granskade perioden slutar, per dess sista dag; ett kvartal som redan mätts behåller sin mätning.',
+    closingQuarter: 'Kvartal',
+    closingMeasuredOn: 'Per',
+    closingRecorded: 'Registrerad',
+    closingAtClose: 'vid avslutet',
+    closingKept: 'tidigare, behållen',
     r93NotRecorded: 'Inte registrerat i denna granskning.',
   },
   conformanceStatus: {

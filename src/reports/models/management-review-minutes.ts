@@ -29,6 +29,22 @@ export interface ManagementReviewMinutesModel extends ReportHeader {
   /** Titles for the procedure keys in `inputs.conformance`; keys without a title print alone. */
   procedureTitles: Record<string, LocalisedText>;
   decisions: ReviewDecision[];
+  /**
+   * Each objective's measurement of the quarter the period ends in, as signed at closing (recorded
+   * then, or recorded before and kept); absent while open and for reviews closed before it was kept.
+   */
+  objectiveMeasurements?: {
+    title: string;
+    unit: string;
+    period: string;
+    measuredOn: CalendarDate;
+    measured: number | null;
+    comparator: string;
+    target: number;
+    status: string;
+    recordedAtClose: boolean;
+    recordedBy: string | null;
+  }[];
   /** The closing signature; null while the review is open (the minutes print as a draft). */
   signature: SignatureEntry | null;
 }

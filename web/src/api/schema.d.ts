@@ -3178,6 +3178,43 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ClosingMeasurementResponse: {
+            /** Format: uuid */
+            objectiveId: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description The objective's programme; null for the organisation's
+             */
+            programmeId: string | null;
+            indicator: string;
+            /**
+             * @description rate: a fraction 0..1; days; count: a whole number
+             * @enum {string}
+             */
+            unit: "rate" | "days" | "count";
+            /**
+             * @description The calendar quarter measured
+             * @example 2027-Q1
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description The day it was measured as of
+             */
+            measuredOn: string;
+            measured: number | null;
+            comparator: string;
+            /** @description The target then */
+            target: number;
+            /** @enum {string} */
+            status: "met" | "not_met" | "not_measurable";
+            /** @description True when closing the review recorded it; false when the quarter was recorded before and is kept */
+            recordedAtClose: boolean;
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         ManagementReviewResponse: {
             /** Format: uuid */
             id: string;
@@ -3208,6 +3245,8 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             signature: components["schemas"]["SignatureResponse"] | null;
+            /** @description Each quality objective's measurement of the quarter the period ends in, as signed at closing (recorded then, or recorded before and kept); empty while the review is open */
+            objectiveMeasurements: components["schemas"]["ClosingMeasurementResponse"][];
             /** Format: date-time */
             createdAt: string;
         };

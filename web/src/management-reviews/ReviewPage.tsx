@@ -65,6 +65,52 @@ function Notes({ notes }: { notes: Note[] | undefined }) {
   );
 }
 
+/** The objectives' measurements signed at closing: recorded then, or recorded before and kept. */
+function ClosingMeasurements({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const value = (unit: string, x: number | null) => (x === null ? '–' : unit === 'rate' ? formatPercent(x) : String(x));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="review-closing-measurements">
+      <Title order={2} size="h4" id="review-closing-measurements" mb="sm">
+        {t('review.closingMeasurements.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('review.closingMeasurements.intro')}
+      </Text>
+      <DataTable
+        caption={t('review.closingMeasurements.title')}
+        head={[
+          t('objective.field.title'),
+          t('objective.period'),
+          t('review.closingMeasurements.asOf'),
+          t('objective.field.target'),
+          t('review.closingMeasurements.measured'),
+          t('objective.field.status'),
+          t('review.closingMeasurements.recorded'),
+        ]}
+      >
+        {review.objectiveMeasurements.map((m) => (
+          <Table.Tr key={m.objectiveId}>
+            <Table.Td>{m.title}</Table.Td>
+            <Table.Td>{m.period}</Table.Td>
+            <Table.Td>{formatDate(m.measuredOn)}</Table.Td>
+            <Table.Td>{`${m.comparator} ${value(m.unit, m.target)}`}</Table.Td>
+            <Table.Td>{value(m.unit, m.measured)}</Table.Td>
+            <Table.Td>
+              <StatusBadge kind="objective" value={m.status} />
+            </Table.Td>
+            <Table.Td>
+              {m.recordedAtClose
+                ? t('review.closingMeasurements.atClose')
+                : t('review.closingMeasurements.kept', { name: m.recordedBy ?? '–' })}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </Paper>
+  );
+}
+
 const shown = (n: Count | number | null | undefined): string => (n === null || n === undefined ? '–' : String(n));
 
 /** The ISO 9001 9.3.2 items beyond deviations, actions, conformance and earlier decisions. */
@@ -589,6 +635,7 @@ export function ReviewPage() {
           )}
           {open && hasRole('quality_manager', 'board_member') ? <DecisionForm review={r} /> : null}
         </Paper>
+        {r.objectiveMeasurements.length > 0 ? <ClosingMeasurements review={r} /> : null}
         <Paper withBorder p="md" component="section" aria-labelledby="review-notes">
           <Title order={2} size="h4" id="review-notes" mb="sm">
             {t('review.note.section')}
