@@ -36,9 +36,13 @@ describe('demo programme', () => {
     const adoption = await t.http.get('/api/procedures/baseline/adoption').set('Authorization', `Bearer ${token}`);
     expect(adoption.body).toMatchObject({ state: 'adopted', adoptedBy: { name: STAFF.approver.name }, meaning: 'baseline adoption' });
     const signed = await t.sql<{ meaning: string; signer_name: string }>(
-      `SELECT DISTINCT meaning, signer_name FROM signature WHERE record_type = 'procedure_version'`,
+      `SELECT DISTINCT meaning, signer_name FROM signature WHERE record_type = 'procedure_version' ORDER BY meaning`,
     );
-    expect(signed).toEqual([{ meaning: 'baseline adoption', signer_name: STAFF.approver.name }]);
+    // Besides the baseline, the version of the intake interview the leaders are asked to read is approved by her.
+    expect(signed).toEqual([
+      { meaning: 'approved', signer_name: STAFF.approver.name },
+      { meaning: 'baseline adoption', signer_name: STAFF.approver.name },
+    ]);
     expectShows((await pageTexts(readFileSync(out))).join('\n'), [`${STAFF.approver.name} (baseline adoption)`]);
   });
 
@@ -250,6 +254,22 @@ describe('demo programme', () => {
       .get(`/api/documents/${byKind.get('quality_policy')!.id}/acknowledgements`)
       .set('Authorization', `Bearer ${token}`);
     expect(who.body).toMatchObject({ required: 2, acknowledged: 1 });
+  });
+
+  it('asks the programme leaders to read the intake interview in force before the intake, and one has acknowledged it', async () => {
+    expect(summary.procedureAcknowledgements).toEqual({ procedure: 'intake-interview', version: 2, acknowledged: 1, toAcknowledge: 2 });
+    const who = await t.http.get('/api/procedures/intake-interview/acknowledgements').set('Authorization', `Bearer ${token}`);
+    expect(who.body).toMatchObject({ versionNumber: 2, roles: ['programme_leader'], required: 2, acknowledged: 1 });
+    expect(who.body.people.map((p: { name: string; acknowledgedAt: string | null }) => [p.name, p.acknowledgedAt !== null])).toEqual([
+      [STAFF.leader2.name, false],
+      [STAFF.leader.name, true],
+    ]);
+    // In force before the first intake interview: the programme's plan pins it, and nothing is judged before it came into force.
+    const programme = await t.http.get(`/api/programmes/${summary.programme.id}`).set('Authorization', `Bearer ${token}`);
+    expect(programme.body.procedurePlan).toContainEqual(expect.objectContaining({ procedureKey: 'intake-interview', versionNumber: 2 }));
+    const leader2 = await t.login(STAFF.leader2.email, DEMO_PASSWORD);
+    const toRead = await t.http.get('/api/procedures?toAcknowledge=true').set('Authorization', `Bearer ${leader2}`);
+    expect(toRead.body.map((p: { key: string }) => p.key)).toEqual(['intake-interview']);
   });
 
   it('holds an internal audit with findings: a nonconformity that opened a deviation, an observation, an opportunity with its action', async () => {

@@ -19,7 +19,7 @@ const TABLE_OWNERS: Record<string, string[]> = {
   common: ['reference_counter'],
   database: ['idempotency_record'],
   signatures: ['signature'],
-  procedures: ['procedure', 'procedure_version', 'procedure_version_contributor'],
+  procedures: ['procedure', 'procedure_version', 'procedure_version_contributor', 'procedure_acknowledgement'],
   programmes: ['programme', 'programme_leader', 'programme_plan_entry', 'participant', 'pair'],
   training: ['training_record'],
   risks: ['risk', 'risk_revision'],

@@ -22,6 +22,7 @@ const GUARDED = [
   'procedure',
   'procedure_version',
   'procedure_version_contributor',
+  'procedure_acknowledgement',
   'programme',
   'programme_plan_entry',
   'participant',

@@ -82,7 +82,8 @@ export const ERROR_CODES = {
   },
   acknowledgement_not_required: {
     status: 403,
-    meaning: 'The version of the document in force does not ask the caller to acknowledge it: they hold none of the roles it names.',
+    meaning:
+      'The version of the document or procedure in force does not ask the caller to acknowledge it: they hold none of the roles it names.',
   },
   not_audit_team: { status: 403, meaning: 'Only the lead auditor and the audit team record answers and findings of an internal audit.' },
   not_lead_auditor: { status: 403, meaning: 'Only the lead auditor of an internal audit signs its report.' },
@@ -202,6 +203,7 @@ export const ERROR_CODES = {
   document_version_empty: { status: 409, meaning: 'A document version needs at least one file before it is submitted for review.' },
   document_not_in_force: { status: 409, meaning: 'No version of the document is in force, so there is nothing to review or acknowledge.' },
   document_file_exists: { status: 409, meaning: 'The draft already has a file with this name; remove it first or rename the new one.' },
+  procedure_version_not_in_force: { status: 409, meaning: 'No version of the procedure is in force, so there is nothing to acknowledge.' },
 
   // 412, 413, 415
   version_mismatch: {

@@ -17,6 +17,7 @@ import { ExecutionsService } from '../executions/executions.service.js';
 import type { SubjectInput } from '../executions/executions.service.js';
 import { ManagementReviewsService } from '../management-reviews/management-reviews.service.js';
 import { BaselineAdoptionService } from '../procedures/baseline-adoption.service.js';
+import { ProcedureAcknowledgementsService } from '../procedures/procedure-acknowledgements.service.js';
 import { ProcedureImportService } from '../procedures/procedure-import.service.js';
 import { ProcedureLibraryService } from '../procedures/procedure-library.service.js';
 import { ProceduresService } from '../procedures/procedures.service.js';
@@ -46,6 +47,7 @@ export function demoServices(app: INestApplicationContext) {
     baseline: app.get(BaselineAdoptionService),
     procedures: app.get(ProceduresService),
     library: app.get(ProcedureLibraryService),
+    procedureAcknowledgements: app.get(ProcedureAcknowledgementsService),
     programmes: app.get(ProgrammesService),
     participants: app.get(ParticipantsService),
     pairs: app.get(PairsService),

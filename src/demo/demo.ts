@@ -20,6 +20,8 @@ import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
 import { runDocuments } from './demo-documents.js';
+import { runProcedureAcknowledgements } from './demo-procedure-acknowledgements.js';
+import type { ProcedureAcknowledgementSummary } from './demo-procedure-acknowledgements.js';
 import { runAudits } from './demo-audits.js';
 import { runObjectives } from './demo-objectives.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
@@ -48,6 +50,8 @@ export interface DemoSummary {
   boardReviews: number;
   risks: { risks: number; opportunities: number };
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
+  /** The shipped procedure the leaders are asked to read (null when the library was in force before the demo: it is left as it is). */
+  procedureAcknowledgements: ProcedureAcknowledgementSummary | null;
   internalAudit: { reference: string; findings: number; deviation: string };
   objectives: { objectives: number; measurements: number };
   auditChain: { valid: boolean; events: number; headHash: string | null };
@@ -67,6 +71,11 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const procedures = await ensureProcedures(s, cal, team, DEMO_PASSWORD);
   await checkCompetences(s);
   const d: Demo = { s, cal, team, password: DEMO_PASSWORD };
+  let procedureAcknowledgements: ProcedureAcknowledgementSummary | null = null;
+  if (procedures === 'imported') {
+    log('A new version of the intake interview that the programme leaders read and acknowledge');
+    procedureAcknowledgements = await runProcedureAcknowledgements(d);
+  }
 
   log('The programme year: intake interviews, matching, introduction day, follow-ups, final evaluations');
   const run = await runProgramme(d);
@@ -125,6 +134,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     actions: quality.actions,
     risks,
     documents,
+    procedureAcknowledgements,
     internalAudit,
     objectives,
     boardReviews: quality.boardReviews,
@@ -154,6 +164,11 @@ export function describeDemo(r: DemoSummary): string {
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
+    ...(r.procedureAcknowledgements
+      ? [
+          `  read and understood:  ${r.procedureAcknowledgements.acknowledged} of ${r.procedureAcknowledgements.toAcknowledge} leaders acknowledged version ${r.procedureAcknowledgements.version} of the ${r.procedureAcknowledgements.procedure} procedure`,
+        ]
+      : []),
     `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
     `  quality objectives:   ${r.objectives.objectives}, each with an owner, a deadline and ${r.objectives.measurements} measurements by quarter in all`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,

@@ -28,10 +28,6 @@ export type StoredStatus = (typeof STORED_STATUSES)[number];
 export const VERSION_STATES = ['draft', 'in_review', 'approved', 'effective', 'superseded', 'rejected', 'retired'] as const;
 export type VersionState = (typeof VERSION_STATES)[number];
 
-/** Roles whose holders may be asked to acknowledge a version (auditors write nothing, not even that). */
-export const ACKNOWLEDGING_ROLES = ['quality_manager', 'programme_leader', 'board_member', 'admin'] as const satisfies readonly Role[];
-export type AcknowledgingRole = (typeof ACKNOWLEDGING_ROLES)[number];
-
 /** Who may own a document: people who can act on it. */
 export const OWNER_ROLES: Role[] = ['quality_manager', 'programme_leader', 'board_member'];
 

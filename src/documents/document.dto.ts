@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DateField, EnumField, EnumListField, IntField, QueryBoolField, TextField, UuidField } from '../common/fields.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
-import { ACKNOWLEDGING_ROLES, DOCUMENT_KINDS, VERSION_STATES } from './document-control.js';
-import type { AcknowledgingRole, DocumentKind, VersionAction, VersionState } from './document-control.js';
+import { ACKNOWLEDGING_ROLES } from '../common/roles.js';
+import type { AcknowledgingRole } from '../common/roles.js';
+import { DOCUMENT_KINDS, VERSION_STATES } from './document-control.js';
+import type { DocumentKind, VersionAction, VersionState } from './document-control.js';
 import { FILE_MEDIA_TYPES } from './document-files.js';
 
 const ACTIONS: VersionAction[] = ['upload', 'submit', 'approve', 'reject', 'retire'];

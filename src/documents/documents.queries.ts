@@ -7,7 +7,8 @@
 import type { EntityManager } from 'typeorm';
 import { activeUsersWithAnyRole } from '../users/users.queries.js';
 import { effectiveVersion } from './document-control.js';
-import type { AcknowledgingRole, DocumentKind, StoredStatus } from './document-control.js';
+import type { AcknowledgingRole } from '../common/roles.js';
+import type { DocumentKind, StoredStatus } from './document-control.js';
 import type { FileMediaType } from './document-files.js';
 
 export interface DocumentRow {

@@ -9,9 +9,9 @@ import { diffDefinitions } from './definition-diff.js';
 import type { VersionStatus } from './document-control.js';
 import { ProcedureVersion } from './procedure-version.entity.js';
 import { Procedure } from './procedure.entity.js';
-import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
+import type { ProcedureListQuery, ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
 import { toProcedureResponse, toSummaryResponse, toVersionResponse } from './procedure.mapper.js';
-import { PROCEDURE_VERSION, findProcedure, findVersion } from './procedure-records.js';
+import { PROCEDURE_VERSION, findProcedure, findVersion, myAcknowledgements } from './procedure-records.js';
 import type { Contribution } from './procedure-records.js';
 
 export interface VersionContributor {
@@ -34,7 +34,11 @@ export interface VersionDetail {
 export interface ProcedureOverview {
   procedure: Procedure;
   versions: ProcedureVersion[];
+  /** Whether the version in force asks the caller to acknowledge it, and when they did. */
+  myAcknowledgement: { required: boolean; acknowledgedAt: Date | null };
 }
+
+const NOT_ASKED = { required: false, acknowledgedAt: null };
 
 /** Reads of the procedure library: what is in force, when, signed by whom, and what changed. */
 @Injectable()
@@ -44,14 +48,25 @@ export class ProcedureLibraryService {
     private readonly signatures: SignaturesService,
   ) {}
 
-  /** Every procedure with its versions counted by status, by key. */
-  async summaries(): Promise<ProcedureSummaryResponse[]> {
-    return (await this.list()).map(toSummaryResponse);
+  /** Every procedure with its versions counted by status, by key; `toAcknowledge`: only those the caller still must acknowledge. */
+  async summaries(ctx: RequestContext, q: ProcedureListQuery = {}): Promise<ProcedureSummaryResponse[]> {
+    const all = await this.withMine(ctx, await this.list());
+    return all.filter((o) => !q.toAcknowledge || (o.myAcknowledgement.required && !o.myAcknowledgement.acknowledgedAt)).map(toSummaryResponse);
   }
 
-  /** A procedure and its versions. */
-  async procedure(key: string): Promise<ProcedureResponse> {
-    return toProcedureResponse(await this.get(key));
+  /** A procedure and its versions, with the caller's acknowledgement of the version in force. */
+  async procedure(ctx: RequestContext, key: string): Promise<ProcedureResponse> {
+    const [o] = await this.withMine(ctx, [await this.get(key)]);
+    return toProcedureResponse(o);
+  }
+
+  private async withMine(ctx: RequestContext, overviews: ProcedureOverview[]): Promise<ProcedureOverview[]> {
+    const inForce = overviews.flatMap((o) => o.versions.filter((v) => v.status === 'effective'));
+    const mine = await myAcknowledgements(this.dataSource.manager, ctx.actor, inForce);
+    return overviews.map((o) => {
+      const effective = o.versions.find((v) => v.status === 'effective');
+      return { ...o, myAcknowledgement: (effective && mine.get(effective.id)) || NOT_ASKED };
+    });
   }
 
   /** Every version of a procedure in full, oldest first. */
@@ -73,13 +88,17 @@ export class ProcedureLibraryService {
   async list(): Promise<ProcedureOverview[]> {
     const procedures = await this.dataSource.getRepository(Procedure).find({ order: { key: 'ASC' } });
     const versions = await this.dataSource.getRepository(ProcedureVersion).find({ order: { number: 'ASC' } });
-    return procedures.map((procedure) => ({ procedure, versions: versions.filter((v) => v.procedureId === procedure.id) }));
+    return procedures.map((procedure) => ({
+      procedure,
+      versions: versions.filter((v) => v.procedureId === procedure.id),
+      myAcknowledgement: NOT_ASKED,
+    }));
   }
 
   async get(key: string): Promise<ProcedureOverview> {
     const procedure = await findProcedure(this.dataSource.manager, key);
     const versions = await this.dataSource.getRepository(ProcedureVersion).find({ where: { procedureId: procedure.id }, order: { number: 'ASC' } });
-    return { procedure, versions };
+    return { procedure, versions, myAcknowledgement: NOT_ASKED };
   }
 
   async version(key: string, n: number): Promise<VersionDetail> {

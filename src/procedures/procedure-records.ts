@@ -38,3 +38,62 @@ export async function addContributor(m: EntityManager, versionId: string, userId
     [versionId, userId, contribution],
   );
 }
+
+/**
+ * The procedure `key`, share-locked until the transaction ends: an approval or retirement (which
+ * locks the row for update) waits, or is waited for, so an acknowledgement sees the version in force.
+ */
+export async function shareProcedure(m: EntityManager, key: string): Promise<Procedure> {
+  const rows = await m.query<{ id: string }[]>(`SELECT id FROM procedure WHERE key = $1 FOR SHARE`, [key]);
+  if (rows.length === 0) throw notFound('Procedure');
+  return m.getRepository(Procedure).findOneByOrFail({ id: rows[0].id });
+}
+
+/** One "read and understood" of a procedure version. */
+export interface AcknowledgementRow {
+  versionId: string;
+  userId: string;
+  acknowledgedAt: Date;
+}
+
+/** The acknowledgements of the versions among `versionIds`, of one user when `userId` is given; oldest first. */
+export function acknowledgementsOf(m: EntityManager, versionIds: readonly string[], userId?: string): Promise<AcknowledgementRow[]> {
+  if (versionIds.length === 0) return Promise.resolve([]);
+  return m.query<AcknowledgementRow[]>(
+    `SELECT a.version_id AS "versionId", a.user_id AS "userId", a.acknowledged_at AS "acknowledgedAt"
+     FROM procedure_acknowledgement a WHERE a.version_id = ANY($1) AND ($2::uuid IS NULL OR a.user_id = $2)
+     ORDER BY a.acknowledged_at, a.user_id`,
+    [[...versionIds], userId ?? null],
+  );
+}
+
+/** Records an acknowledgement; null when the user had already acknowledged the version (nothing written). */
+export async function insertAcknowledgement(m: EntityManager, versionId: string, userId: string): Promise<Date | null> {
+  const rows = await m.query<{ at: Date }[]>(
+    `INSERT INTO procedure_acknowledgement (version_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING acknowledged_at AS at`,
+    [versionId, userId],
+  );
+  return rows[0]?.at ?? null;
+}
+
+/** The caller's own standing with the version in force of each procedure: asked or not, and when they acknowledged it. */
+export async function myAcknowledgements(
+  m: EntityManager,
+  caller: { id: string | null; roles: readonly string[] },
+  inForce: readonly ProcedureVersion[],
+): Promise<Map<string, { required: boolean; acknowledgedAt: Date | null }>> {
+  const asked = inForce.filter((v) => v.acknowledgementRoles.some((r) => caller.roles.includes(r)));
+  const mine: AcknowledgementRow[] = caller.id
+    ? await acknowledgementsOf(
+        m,
+        asked.map((v) => v.id),
+        caller.id,
+      )
+    : [];
+  return new Map(
+    inForce.map((v) => [
+      v.id,
+      { required: asked.includes(v), acknowledgedAt: mine.find((a) => a.versionId === v.id)?.acknowledgedAt ?? null },
+    ]),
+  );
+}

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { ProcedureDefinition } from './procedure-definition.js';
+import type { AcknowledgingRole } from '../common/roles.js';
 import type { VersionStatus } from './document-control.js';
 
 /**
@@ -31,6 +32,13 @@ export class ProcedureVersion {
 
   @Column({ name: 'change_summary', type: 'text', nullable: true })
   changeSummary: string | null;
+
+  /**
+   * Roles whose holders acknowledge the version once it is in force ("read and understood"); set
+   * while it is a draft, fixed once it has left draft (changing them takes a new version).
+   */
+  @Column({ name: 'acknowledgement_roles', type: 'text', array: true, default: () => "'{}'" })
+  acknowledgementRoles: AcknowledgingRole[];
 
   /** null when created by the import of procedure files. */
   @Column({ name: 'author_id', type: 'uuid', nullable: true })

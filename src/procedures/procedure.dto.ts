@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DateTimeField, IntField, ObjectField, TextField } from '../common/fields.js';
+import { DateTimeField, EnumListField, IntField, ObjectField, QueryBoolField, TextField } from '../common/fields.js';
 import { Type } from 'class-transformer';
+import { ACKNOWLEDGING_ROLES } from '../common/roles.js';
+import type { AcknowledgingRole } from '../common/roles.js';
 import { SignatureResponse } from '../signatures/signature.dto.js';
 import { VERSION_STATUSES } from './document-control.js';
 import type { VersionStatus } from './document-control.js';
@@ -11,6 +13,13 @@ const DEFINITION_DOC =
 export class CreateProcedureRequest {
   @ObjectField({ description: DEFINITION_DOC })
   definition: Record<string, unknown>;
+
+  @EnumListField(ACKNOWLEDGING_ROLES, {
+    optional: true,
+    enumName: 'AcknowledgingRole',
+    description: 'Holders of these roles acknowledge the version once it is in force ("read and understood"); default: nobody',
+  })
+  acknowledgementRoles?: AcknowledgingRole[];
 }
 
 export class CreateVersionRequest {
@@ -19,6 +28,13 @@ export class CreateVersionRequest {
 
   @TextField({ max: 2000, description: 'What changed from the version before, and why' })
   changeSummary: string;
+
+  @EnumListField(ACKNOWLEDGING_ROLES, {
+    optional: true,
+    enumName: 'AcknowledgingRole',
+    description: "Roles that acknowledge this version once in force; default: the previous version's",
+  })
+  acknowledgementRoles?: AcknowledgingRole[];
 }
 
 export class UpdateDraftRequest {
@@ -27,6 +43,18 @@ export class UpdateDraftRequest {
 
   @TextField({ optional: true, max: 2000, description: 'What changed from the version before, and why' })
   changeSummary?: string;
+
+  @EnumListField(ACKNOWLEDGING_ROLES, {
+    optional: true,
+    enumName: 'AcknowledgingRole',
+    description: "Roles that acknowledge this version once in force; default: the draft's, unchanged",
+  })
+  acknowledgementRoles?: AcknowledgingRole[];
+}
+
+export class ProcedureListQuery {
+  @QueryBoolField({ description: 'true: only procedures whose version in force the caller must acknowledge and has not' })
+  toAcknowledge?: boolean;
 }
 
 export class ApproveRequest {
@@ -86,6 +114,13 @@ export class ProcedureVersionResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole definition' }) definition: Record<string, unknown>;
   @ApiProperty({ description: 'SHA-256 of the canonical JSON (RFC 8785) of the definition' }) contentHash: string;
   @ApiProperty({ nullable: true, type: String }) changeSummary: string | null;
+  @ApiProperty({
+    enum: ACKNOWLEDGING_ROLES,
+    enumName: 'AcknowledgingRole',
+    isArray: true,
+    description: 'Holders of these roles acknowledge the version once it is in force ("read and understood"); fixed once it leaves draft',
+  })
+  acknowledgementRoles: AcknowledgingRole[];
   @ApiProperty({ nullable: true, type: VersionAuthor, description: 'Who created it; null for the shipped baseline, written by nobody here' })
   author: VersionAuthor | null;
   @ApiProperty({
@@ -124,6 +159,12 @@ export class VersionSummary {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) supersededAt: string | null;
 }
 
+export class MyProcedureAcknowledgementResponse {
+  @ApiProperty({ description: 'The version in force asks the caller to acknowledge it' }) required: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the caller acknowledged the version in force' })
+  acknowledgedAt: string | null;
+}
+
 export class ProcedureSummaryResponse {
   @ApiProperty({ example: 'intake-interview' }) key: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Title of the latest version ({ en, sv?, nb? })' })
@@ -134,6 +175,14 @@ export class ProcedureSummaryResponse {
   @ApiProperty({ enum: VERSION_STATUSES, enumName: 'VersionStatus' }) latestStatus: VersionStatus;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Number of versions in each status' })
   statusCounts: Record<string, number>;
+  @ApiProperty({
+    enum: ACKNOWLEDGING_ROLES,
+    enumName: 'AcknowledgingRole',
+    isArray: true,
+    description: 'The roles the version in force asks to acknowledge it (none when nothing is in force)',
+  })
+  acknowledgementRoles: AcknowledgingRole[];
+  @ApiProperty({ type: MyProcedureAcknowledgementResponse }) myAcknowledgement: MyProcedureAcknowledgementResponse;
 }
 
 export class ProcedureResponse extends ProcedureSummaryResponse {
@@ -146,4 +195,29 @@ export class DiffResponse {
   @ApiProperty({ description: 'The version asked about (new)' }) to: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Structured differences' })
   changes: unknown;
+}
+
+export class ProcedureAcknowledgerResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'A member of staff (never a participant)' }) name: string;
+  @ApiProperty({ enum: ACKNOWLEDGING_ROLES, isArray: true, description: 'The roles they hold that the version names' }) roles: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'null: not yet acknowledged' })
+  acknowledgedAt: string | null;
+}
+
+export class ProcedureAcknowledgementsResponse {
+  @ApiProperty({ example: 'intake-interview' }) procedureKey: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version in force; null when none is' }) versionNumber: number | null;
+  @ApiProperty({ enum: ACKNOWLEDGING_ROLES, enumName: 'AcknowledgingRole', isArray: true }) roles: AcknowledgingRole[];
+  @ApiProperty({ description: 'Active users holding one of the roles' }) required: number;
+  @ApiProperty({ description: 'Of those, who acknowledged the version in force' }) acknowledged: number;
+  @ApiProperty({ type: [ProcedureAcknowledgerResponse], description: 'Who has not acknowledged first, then who has; by name' })
+  people: ProcedureAcknowledgerResponse[];
+}
+
+export class ProcedureAcknowledgementResponse {
+  @ApiProperty({ example: 'intake-interview' }) procedureKey: string;
+  @ApiProperty() versionNumber: number;
+  @ApiProperty({ format: 'date-time' }) acknowledgedAt: string;
+  @ApiProperty({ description: 'false: the caller had acknowledged this version already (nothing new recorded)' }) recorded: boolean;
 }

@@ -1,5 +1,13 @@
 import { allowedActionsFor } from './document-control.js';
-import type { ProcedureResponse, ProcedureSummaryResponse, ProcedureVersionResponse } from './procedure.dto.js';
+import type {
+  ProcedureAcknowledgementResponse,
+  ProcedureAcknowledgementsResponse,
+  ProcedureResponse,
+  ProcedureSummaryResponse,
+  ProcedureVersionResponse,
+} from './procedure.dto.js';
+import type { AcknowledgementRow } from './procedure-records.js';
+import type { ProcedureVersion } from './procedure-version.entity.js';
 import type { ProcedureOverview, VersionDetail } from './procedure-library.service.js';
 import { statusCounts } from './procedure-library.service.js';
 import { toSignatureResponse } from '../signatures/signature.mapper.js';
@@ -18,6 +26,7 @@ export function toVersionResponse(d: VersionDetail, caller: { id: string | null;
     definition: v.definition as unknown as Record<string, unknown>,
     contentHash: v.contentHash,
     changeSummary: v.changeSummary,
+    acknowledgementRoles: v.acknowledgementRoles,
     author: d.author,
     contributors: d.contributors.map((c) => ({ id: c.id, name: c.name, contributions: c.contributions, firstAt: c.firstAt.toISOString() })),
     createdAt: v.createdAt.toISOString(),
@@ -46,6 +55,8 @@ export function toSummaryResponse(o: ProcedureOverview): ProcedureSummaryRespons
     latestVersion: latest.number,
     latestStatus: latest.status,
     statusCounts: statusCounts(o.versions),
+    acknowledgementRoles: effective?.acknowledgementRoles ?? [],
+    myAcknowledgement: { required: o.myAcknowledgement.required, acknowledgedAt: iso(o.myAcknowledgement.acknowledgedAt) },
   };
 }
 
@@ -60,4 +71,38 @@ export function toProcedureResponse(o: ProcedureOverview): ProcedureResponse {
       supersededAt: iso(v.supersededAt),
     })),
   };
+}
+
+export function toProcedureAcknowledgementsResponse(
+  key: string,
+  v: ProcedureVersion | null,
+  people: { id: string; name: string; roles: string[] }[],
+  acks: AcknowledgementRow[],
+): ProcedureAcknowledgementsResponse {
+  const at = new Map(acks.map((a) => [a.userId, a.acknowledgedAt]));
+  const roles: string[] = v?.acknowledgementRoles ?? [];
+  const rows = people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    roles: p.roles.filter((r) => roles.includes(r)),
+    acknowledgedAt: iso(at.get(p.id) ?? null),
+  }));
+  const done = rows.filter((r) => r.acknowledgedAt !== null);
+  return {
+    procedureKey: key,
+    versionNumber: v?.number ?? null,
+    roles: v?.acknowledgementRoles ?? [],
+    required: rows.length,
+    acknowledged: done.length,
+    people: [...rows.filter((r) => r.acknowledgedAt === null), ...done],
+  };
+}
+
+export function toProcedureAcknowledgementResponse(
+  key: string,
+  v: ProcedureVersion,
+  acknowledgedAt: Date,
+  recorded: boolean,
+): ProcedureAcknowledgementResponse {
+  return { procedureKey: key, versionNumber: v.number, acknowledgedAt: acknowledgedAt.toISOString(), recorded };
 }

@@ -13,6 +13,9 @@ import {
   DiffQuery,
   DiffResponse,
   EffectiveQuery,
+  ProcedureAcknowledgementResponse,
+  ProcedureAcknowledgementsResponse,
+  ProcedureListQuery,
   ProcedureResponse,
   ProcedureSummaryResponse,
   ProcedureVersionResponse,
@@ -20,11 +23,14 @@ import {
   RetireRequest,
   UpdateDraftRequest,
 } from './procedure.dto.js';
+import { ProcedureAcknowledgementsService } from './procedure-acknowledgements.service.js';
 import { ProcedureLibraryService } from './procedure-library.service.js';
 import { ProceduresService } from './procedures.service.js';
 
 const KEY = new KeyParam('Procedure');
 const N = new PositiveIntParam('n');
+/** Who acknowledges: anyone a version may name, never an auditor (they write nothing). */
+const ACKNOWLEDGERS = ['admin', 'quality_manager', 'programme_leader', 'board_member'] as const;
 
 @ApiTags('procedures')
 @Controller('api/procedures')
@@ -32,14 +38,18 @@ export class ProceduresController {
   constructor(
     private readonly procedures: ProceduresService,
     private readonly library: ProcedureLibraryService,
+    private readonly acknowledgements: ProcedureAcknowledgementsService,
   ) {}
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'All procedures, each with the version in force and a status summary' })
+  @ApiOperation({
+    summary:
+      'All procedures, each with the version in force and a status summary; toAcknowledge=true for those whose version in force the caller must read and acknowledge',
+  })
   @ApiOkResponse({ type: [ProcedureSummaryResponse] })
-  async list(): Promise<ProcedureSummaryResponse[]> {
-    return this.library.summaries();
+  async list(@Ctx() ctx: RequestContext, @Query() q: ProcedureListQuery): Promise<ProcedureSummaryResponse[]> {
+    return this.library.summaries(ctx, q);
   }
 
   @Post()
@@ -47,7 +57,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'Create a procedure; its definition becomes draft version 1' })
   @ApiCreatedResponse({ type: ProcedureVersionResponse })
   async create(@Ctx() ctx: RequestContext, @Body() body: CreateProcedureRequest, @Res({ passthrough: true }) res: Response) {
-    const v = await this.procedures.create(ctx, body.definition);
+    const v = await this.procedures.create(ctx, body.definition, body.acknowledgementRoles);
     res.setHeader('Location', `/api/procedures/${v.procedureKey}/versions/${v.number}`);
     return withETag(res, v);
   }
@@ -56,8 +66,8 @@ export class ProceduresController {
   @Authenticated()
   @ApiOperation({ summary: 'One procedure with all its versions' })
   @ApiOkResponse({ type: ProcedureResponse })
-  async get(@Param('key', KEY) key: string): Promise<ProcedureResponse> {
-    return this.library.procedure(key);
+  async get(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string): Promise<ProcedureResponse> {
+    return this.library.procedure(ctx, key);
   }
 
   @Get(':key/versions')
@@ -87,7 +97,7 @@ export class ProceduresController {
     @Body() body: CreateVersionRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const v = await this.procedures.createVersion(ctx, key, body.definition, body.changeSummary);
+    const v = await this.procedures.createVersion(ctx, key, body.definition, body.changeSummary, body.acknowledgementRoles);
     res.setHeader('Location', `/api/procedures/${key}/versions/${v.number}`);
     return withETag(res, v);
   }
@@ -115,7 +125,10 @@ export class ProceduresController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const expected = requireIfMatch(req);
-    return withETag(res, await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary));
+    return withETag(
+      res,
+      await this.procedures.updateDraft(ctx, key, n, expected, body.definition, body.changeSummary, body.acknowledgementRoles),
+    );
   }
 
   @Post(':key/versions/:n/submit')
@@ -175,6 +188,26 @@ export class ProceduresController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return withETag(res, await this.procedures.retire(ctx, key, n, body.reason, body.password));
+  }
+
+  @Post(':key/acknowledgements')
+  @HttpCode(200)
+  @Roles(...ACKNOWLEDGERS)
+  @ApiOperation({
+    summary:
+      '"I have read and understood" the version in force, for a user holding a role it names; acknowledging again records nothing new',
+  })
+  @ApiOkResponse({ type: ProcedureAcknowledgementResponse })
+  acknowledge(@Ctx() ctx: RequestContext, @Param('key', KEY) key: string): Promise<ProcedureAcknowledgementResponse> {
+    return this.acknowledgements.acknowledge(ctx, key);
+  }
+
+  @Get(':key/acknowledgements')
+  @Roles('quality_manager', 'auditor')
+  @ApiOperation({ summary: 'Who must acknowledge the version in force (active users holding a role it names), and who has not yet' })
+  @ApiOkResponse({ type: ProcedureAcknowledgementsResponse })
+  acknowledgementList(@Param('key', KEY) key: string): Promise<ProcedureAcknowledgementsResponse> {
+    return this.acknowledgements.list(key);
   }
 
   @Get(':key/versions/:n/diff')

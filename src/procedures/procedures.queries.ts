@@ -4,6 +4,8 @@
  * returning typed rows.
  */
 import type { EntityManager } from 'typeorm';
+import type { AcknowledgingRole } from '../common/roles.js';
+import { activeUsersWithAnyRole } from '../users/users.queries.js';
 import type { VersionStatus } from './document-control.js';
 import type { LocalisedText, ProcedureDefinition } from './procedure-definition.js';
 
@@ -110,4 +112,51 @@ export async function versionsInForceDuring(m: EntityManager, keys: readonly str
      ORDER BY p.key, v.number`,
     [[...new Set(keys)], from, to],
   );
+}
+
+/** Read and understood, per procedure whose version in force asks for acknowledgement. */
+export interface ProcedureAcknowledgementCount {
+  procedureKey: string;
+  title: LocalisedText;
+  versionNumber: number;
+  effectiveFrom: Date;
+  roles: AcknowledgingRole[];
+  /** Active users holding one of the roles. */
+  required: number;
+  /** Of those, who acknowledged the version in force. */
+  acknowledged: number;
+}
+
+/**
+ * For the evidence report: each procedure whose version in force asks holders of some roles to
+ * acknowledge it, with how many active users hold those roles and how many of them have. By key.
+ */
+export async function procedureAcknowledgementCounts(m: EntityManager): Promise<ProcedureAcknowledgementCount[]> {
+  const versions = await m.query<
+    { id: string; key: string; number: number; title: LocalisedText; effectiveFrom: Date; roles: AcknowledgingRole[] }[]
+  >(
+    `SELECT v.id, p.key, v.number, v.definition->'title' AS title, v.effective_from AS "effectiveFrom", v.acknowledgement_roles::text[] AS roles
+     FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+     WHERE v.status = 'effective' AND cardinality(v.acknowledgement_roles) > 0 ORDER BY p.key`,
+  );
+  if (versions.length === 0) return [];
+  const acks = await m.query<{ versionId: string; userId: string }[]>(
+    `SELECT version_id AS "versionId", user_id AS "userId" FROM procedure_acknowledgement WHERE version_id = ANY($1)`,
+    [versions.map((v) => v.id)],
+  );
+  const out: ProcedureAcknowledgementCount[] = [];
+  for (const v of versions) {
+    const people = await activeUsersWithAnyRole(m, v.roles);
+    const done = new Set(acks.filter((a) => a.versionId === v.id).map((a) => a.userId));
+    out.push({
+      procedureKey: v.key,
+      title: v.title,
+      versionNumber: v.number,
+      effectiveFrom: v.effectiveFrom,
+      roles: v.roles,
+      required: people.length,
+      acknowledged: people.filter((p) => done.has(p.id)).length,
+    });
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { stale } from '../common/etag.js';
 import { conflict, forbidden, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
+import type { AcknowledgingRole } from '../common/roles.js';
 import { modifyReturning } from '../common/sql.js';
 import { SignaturesService, signatureForAudit } from '../signatures/signatures.service.js';
 import type { Signer } from '../signatures/signatures.service.js';
@@ -34,18 +35,25 @@ export class ProceduresService {
     private readonly library: ProcedureLibraryService,
   ) {}
 
-  async create(ctx: RequestContext, input: unknown): Promise<ProcedureVersionResponse> {
+  async create(ctx: RequestContext, input: unknown, acknowledgementRoles: readonly AcknowledgingRole[] = []): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
     const v = await this.dataSource.transaction(async (m) => {
       const exists = await m.getRepository(Procedure).exists({ where: { key: definition.key } });
       if (exists) throw conflict('procedure_exists', `A procedure with the key ${definition.key} already exists; create a new version instead`);
       const procedure = await this.insertProcedure(m, definition.key);
-      return this.insertVersion(m, ctx, procedure, 1, definition, null, 'created');
+      return this.insertVersion(m, ctx, procedure, 1, definition, null, 'created', acknowledgementRoles);
     });
     return this.library.versionResponse(ctx, definition.key, v.number);
   }
 
-  async createVersion(ctx: RequestContext, key: string, input: unknown, changeSummary: string | null): Promise<ProcedureVersionResponse> {
+  /** The next version as a draft; without `acknowledgementRoles`, it asks the roles the version before it asked. */
+  async createVersion(
+    ctx: RequestContext,
+    key: string,
+    input: unknown,
+    changeSummary: string | null,
+    acknowledgementRoles?: readonly AcknowledgingRole[],
+  ): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
     const v = await this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
@@ -57,12 +65,20 @@ export class ProceduresService {
         });
       }
       const next = (await m.getRepository(ProcedureVersion).maximum('number', { procedureId: procedure.id })) ?? 0;
-      return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, 'created');
+      return this.insertVersion(m, ctx, procedure, next + 1, definition, changeSummary, 'created', acknowledgementRoles);
     });
     return this.library.versionResponse(ctx, key, v.number);
   }
 
-  async updateDraft(ctx: RequestContext, key: string, n: number, expectedRowVersion: number, input: unknown, changeSummary: string | undefined): Promise<ProcedureVersionResponse> {
+  async updateDraft(
+    ctx: RequestContext,
+    key: string,
+    n: number,
+    expectedRowVersion: number,
+    input: unknown,
+    changeSummary: string | undefined,
+    acknowledgementRoles?: readonly AcknowledgingRole[],
+  ): Promise<ProcedureVersionResponse> {
     const definition = checkDefinition(input);
     const v = await this.dataSource.transaction(async (m) => {
       const procedure = await lockProcedure(m, key);
@@ -73,9 +89,17 @@ export class ProceduresService {
       const hash = contentHash(definition);
       const rows = await modifyReturning<{ id: string }>(
         m,
-        `UPDATE procedure_version SET definition = $3, content_hash = $4, change_summary = $5, row_version = row_version + 1
+        `UPDATE procedure_version SET definition = $3, content_hash = $4, change_summary = $5, acknowledgement_roles = $6::text[],
+           row_version = row_version + 1
          WHERE id = $1 AND row_version = $2 AND status = 'draft' RETURNING id`,
-        [before.id, expectedRowVersion, JSON.stringify(definition), hash, changeSummary ?? before.changeSummary],
+        [
+          before.id,
+          expectedRowVersion,
+          JSON.stringify(definition),
+          hash,
+          changeSummary ?? before.changeSummary,
+          [...(acknowledgementRoles ?? before.acknowledgementRoles)],
+        ],
       );
       if (rows.length === 0) throw stale(undefined);
       // Whoever changes a draft's content is one of its authors, and may not approve it.
@@ -89,6 +113,9 @@ export class ProceduresService {
         changes: {
           contentHash: { old: before.contentHash, new: after.contentHash },
           ...(after.changeSummary !== before.changeSummary ? { changeSummary: { old: before.changeSummary, new: after.changeSummary } } : {}),
+          ...(sameRoles(after.acknowledgementRoles, before.acknowledgementRoles)
+            ? {}
+            : { acknowledgementRoles: { old: before.acknowledgementRoles, new: after.acknowledgementRoles } }),
         },
       });
       return after;
@@ -228,16 +255,19 @@ export class ProceduresService {
     definition: ProcedureDefinition,
     changeSummary: string | null,
     contribution: 'created' | 'imported' | 'baseline',
+    acknowledgementRoles?: readonly AcknowledgingRole[],
   ): Promise<ProcedureVersion> {
     const hash = contentHash(definition);
+    // The roles asked to acknowledge a version are carried to the next draft unless it names its own.
+    const roles = acknowledgementRoles ?? (await rolesOfVersion(m, procedure.id, number - 1));
     // A shipped baseline version is written by nobody here, whoever runs the first import: its
     // content comes with the software, so nobody is named as author (and kept from adopting it).
     const baseline = contribution === 'baseline';
     const authorId = baseline ? null : ctx.actor.id;
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id, baseline)
-       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) RETURNING id`,
-      [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId, baseline],
+      `INSERT INTO procedure_version (procedure_id, number, status, definition, content_hash, change_summary, author_id, baseline, acknowledgement_roles)
+       VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8::text[]) RETURNING id`,
+      [procedure.id, number, JSON.stringify(definition), hash, changeSummary, authorId, baseline, [...roles]],
     );
     if (authorId && !baseline) await addContributor(m, row.id, authorId, contribution === 'created' ? 'created' : 'imported');
     await this.audit.append(m, ctx, {
@@ -250,6 +280,7 @@ export class ProceduresService {
         number: { old: null, new: number },
         status: { old: null, new: 'draft' },
         contentHash: { old: null, new: hash },
+        acknowledgementRoles: { old: null, new: [...roles] },
         ...(baseline ? { baseline: { old: null, new: true } } : {}),
         ...(changeSummary ? { changeSummary: { old: null, new: changeSummary } } : {}),
       },
@@ -282,6 +313,19 @@ export class ProceduresService {
       return after;
     });
   }
+}
+
+/** The roles version `number` of the procedure asks to acknowledge it (none when there is no such version). */
+async function rolesOfVersion(m: EntityManager, procedureId: string, number: number): Promise<AcknowledgingRole[]> {
+  const [row] = await m.query<{ roles: AcknowledgingRole[] }[]>(
+    `SELECT acknowledgement_roles::text[] AS roles FROM procedure_version WHERE procedure_id = $1 AND number = $2`,
+    [procedureId, number],
+  );
+  return row?.roles ?? [];
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
 }
 
 function checkDefinition(input: unknown): ProcedureDefinition {

@@ -15,7 +15,7 @@ import { deviationsInPeriod } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
 import { QualityObjectivesService } from '../../indicators/quality-objectives.service.js';
-import { versionsById } from '../../procedures/procedures.queries.js';
+import { procedureAcknowledgementCounts, versionsById } from '../../procedures/procedures.queries.js';
 import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
 import type { ParticipantRow } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
@@ -150,6 +150,14 @@ export class EvidenceModelBuilder {
         effectiveOn: d.effectiveOn,
         required: d.required,
         acknowledged: d.acknowledged,
+      })),
+      procedureAcknowledgements: (await procedureAcknowledgementCounts(m)).map((p) => ({
+        key: p.procedureKey,
+        title: p.title,
+        version: p.versionNumber,
+        effectiveFrom: p.effectiveFrom.toISOString(),
+        required: p.required,
+        acknowledged: p.acknowledged,
       })),
     };
     return { model, scope: { entityIds, headSeq: head.seq } };

@@ -561,6 +561,12 @@ export const en = {
     acknowledged: 'Acknowledged',
     acknowledgedValue: '{acknowledged} of {required}',
     none: 'No document in force asks for acknowledgement.',
+    proceduresHeading: 'Procedures',
+    proceduresIntro:
+      'Procedures whose version in force asks people in certain roles to acknowledge it, and how many of the active users holding those roles have.',
+    procedure: 'Procedure',
+    effectiveFrom: 'In force since',
+    noProcedure: 'No procedure in force asks for acknowledgement.',
   },
 };
 

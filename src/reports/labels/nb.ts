@@ -533,5 +533,11 @@ export const nb: Labels = {
     acknowledged: 'Bekreftet',
     acknowledgedValue: '{acknowledged} av {required}',
     none: 'Ingen gjeldende dokumenter ber om bekreftelse.',
+    proceduresHeading: 'Rutiner',
+    proceduresIntro:
+      'Rutiner der den gjeldende versjonen ber personer med bestemte roller om å bekrefte den, og hvor mange av de aktive brukerne med rollene som har gjort det.',
+    procedure: 'Rutine',
+    effectiveFrom: 'Gjelder siden',
+    noProcedure: 'Ingen gjeldende rutiner ber om bekreftelse.',
   },
 };

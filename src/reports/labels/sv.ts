@@ -533,5 +533,11 @@ export const sv: Labels = {
     acknowledged: 'Bekräftat',
     acknowledgedValue: '{acknowledged} av {required}',
     none: 'Inget gällande dokument ber om bekräftelse.',
+    proceduresHeading: 'Rutiner',
+    proceduresIntro:
+      'Rutiner vars gällande version ber personer med vissa roller att bekräfta den, och hur många av de aktiva användarna med rollerna som har gjort det.',
+    procedure: 'Rutin',
+    effectiveFrom: 'Gäller sedan',
+    noProcedure: 'Ingen gällande rutin ber om bekräftelse.',
   },
 };

@@ -57,6 +57,22 @@ export interface EvidenceReportModel extends ReportHeader {
    * acknowledged them (ISO 9001 7.3, 7.5). Absent in reports made before documents existed.
    */
   documents?: DocumentAcknowledgementRow[];
+  /**
+   * Procedures whose version in force (when the report is made) asks for "read and understood",
+   * with how many must and have acknowledged it (ISO 9001 7.5). Absent in reports made before
+   * procedures could ask for it.
+   */
+  procedureAcknowledgements?: ProcedureAcknowledgementRow[];
+}
+
+export interface ProcedureAcknowledgementRow {
+  key: string;
+  title: LocalisedText;
+  version: number;
+  effectiveFrom: Instant;
+  /** Active users holding a role the version names. */
+  required: number;
+  acknowledged: number;
 }
 
 export interface DocumentAcknowledgementRow {

@@ -15,6 +15,7 @@ import { useDeviations } from '../deviations/queries';
 import { useRisks } from '../risks/queries';
 import { useAudits } from '../internal-audits/queries';
 import { useDocuments } from '../documents/queries';
+import { useProceduresToAcknowledge } from '../procedures/Acknowledgement';
 import { localised } from '../i18n/i18n';
 import { programmeKeys, useProgrammes } from '../programmes/queries';
 import type { Matrix } from '../programmes/queries';
@@ -395,28 +396,43 @@ function DocumentReviewsDue() {
   return <LinkListSection id="home-document-reviews" title={t('home.documentReviews.title')} query={list} items={items} />;
 }
 
-/** Documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
-function DocumentsToAcknowledge() {
+/** Procedures and documents in force that ask the user to acknowledge them ("read and understood"), not yet acknowledged. */
+function ToAcknowledge() {
   const { t } = useTranslation();
   const list = useDocuments({ toAcknowledge: true });
-  const items = (list.data ?? []).map((d) => ({
-    key: d.id,
-    to: `/documents/${d.id}`,
-    label: `${d.reference}: ${d.title}`,
-    after: t('home.acknowledge.version', { version: d.effectiveVersion }),
-  }));
-  return <LinkListSection id="home-acknowledge" title={t('home.acknowledge.title')} query={list} items={items} />;
+  const procedures = useProceduresToAcknowledge();
+  const items = [
+    ...(procedures.data ?? []).map((p) => ({
+      key: `procedure-${p.key}`,
+      to: `/procedures/${p.key}`,
+      label: t('home.acknowledge.procedure', { title: localised(p.title) }),
+      after: t('home.acknowledge.version', { version: p.effectiveVersion }),
+    })),
+    ...(list.data ?? []).map((d) => ({
+      key: d.id,
+      to: `/documents/${d.id}`,
+      label: `${d.reference}: ${d.title}`,
+      after: t('home.acknowledge.version', { version: d.effectiveVersion }),
+    })),
+  ];
+  const query = {
+    isPending: list.isPending || procedures.isPending,
+    error: list.error ?? procedures.error,
+    refetch: () => Promise.all([list.refetch(), procedures.refetch()]),
+  };
+  return <LinkListSection id="home-acknowledge" title={t('home.acknowledge.title')} query={query} items={items} />;
 }
 
-/** The documents sections, above the rest, only when there is something to read or review. */
+/** The sections of what to read and review, above the rest, only when there is something to read or review. */
 function DocumentsNeedingMe() {
   const toRead = useDocuments({ toAcknowledge: true });
+  const proceduresToRead = useProceduresToAcknowledge();
   const toReview = useDocuments({ owner: 'me', overdue: true });
-  const some = (q: typeof toRead) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
-  if (!some(toRead) && !some(toReview)) return null;
+  const some = (q: { isPending: boolean; error: unknown; data?: unknown[] }) => q.isPending || !!q.error || (q.data?.length ?? 0) > 0;
+  if (!some(toRead) && !some(proceduresToRead) && !some(toReview)) return null;
   return (
     <Box className="home-grid" mb="md">
-      <DocumentsToAcknowledge />
+      <ToAcknowledge />
       <DocumentReviewsDue />
     </Box>
   );

@@ -3,7 +3,7 @@
  * more work on an open draft. The definition is YAML, checked against the procedure schema as the
  * author types; the service's own checks land on their lines after saving.
  */
-import { Alert, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -15,6 +15,8 @@ import { localised } from '../i18n/i18n';
 import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { useAction } from '../ui/useAction';
+import { ACKNOWLEDGING_ROLES } from './Acknowledgement';
+import type { AcknowledgingRole } from './Acknowledgement';
 import { checkAgainstSchema } from './schemaCheck';
 import { YamlEditor } from './YamlEditor';
 import type { LineProblem } from './YamlEditor';
@@ -45,11 +47,23 @@ steps:
         type: text
 `;
 
-function Editor({ procedureKey, start, draft }: { procedureKey?: string; start: string; draft?: { number: number; rowVersion: number; summary: string } }) {
+function Editor({
+  procedureKey,
+  start,
+  startRoles,
+  draft,
+}: {
+  procedureKey?: string;
+  start: string;
+  /** The roles asked to acknowledge the version: the draft's, or those of the version before (carried over). */
+  startRoles: AcknowledgingRole[];
+  draft?: { number: number; rowVersion: number; summary: string };
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState(start);
   const [summary, setSummary] = useState(draft?.summary ?? '');
+  const [roles, setRoles] = useState<string[]>(startRoles);
   const [key] = useState(idempotencyKey);
   const parsed = useMemo(() => parseYaml(text), [text]);
   const schemaProblems: LineProblem[] = useMemo(() => {
@@ -59,19 +73,21 @@ function Editor({ procedureKey, start, draft }: { procedureKey?: string; start: 
   const save = useAction(
     async () => {
       const definition = parsed.value as Record<string, unknown>;
-      if (!procedureKey) return call(api.POST('/api/procedures', { headers: { 'Idempotency-Key': key }, body: { definition } }));
+      const acknowledgementRoles = roles as AcknowledgingRole[];
+      if (!procedureKey)
+        return call(api.POST('/api/procedures', { headers: { 'Idempotency-Key': key }, body: { definition, acknowledgementRoles } }));
       if (draft)
         return call(
           api.PUT('/api/procedures/{key}/versions/{n}', {
             params: { path: { key: procedureKey, n: draft.number }, header: { 'If-Match': `"${draft.rowVersion}"` } },
-            body: { definition, changeSummary: summary },
+            body: { definition, changeSummary: summary, acknowledgementRoles },
           }),
         );
       return call(
         api.POST('/api/procedures/{key}/versions', {
           params: { path: { key: procedureKey } },
           headers: { 'Idempotency-Key': key },
-          body: { definition, changeSummary: summary },
+          body: { definition, changeSummary: summary, acknowledgementRoles },
         }),
       );
     },
@@ -87,6 +103,7 @@ function Editor({ procedureKey, start, draft }: { procedureKey?: string; start: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [save.error]);
   const summaryError = save.error instanceof ApiError ? save.error.problem.errors?.find((x) => x.field === 'changeSummary')?.message : undefined;
+  const rolesError = save.error instanceof ApiError ? save.error.problem.errors?.find((x) => x.field === 'acknowledgementRoles')?.message : undefined;
   const problems = [...schemaProblems, ...serverProblems];
   const blocked = !!parsed.syntax || schemaProblems.length > 0;
 
@@ -102,6 +119,19 @@ function Editor({ procedureKey, start, draft }: { procedureKey?: string; start: 
           error={summaryError}
         />
       ) : null}
+      <Checkbox.Group
+        label={t('procedure.edit.acknowledgementRoles')}
+        description={t('procedure.edit.acknowledgementRolesHelp')}
+        value={roles}
+        onChange={setRoles}
+        error={rolesError}
+      >
+        <Group gap="md" mt={4}>
+          {ACKNOWLEDGING_ROLES.map((r) => (
+            <Checkbox key={r} value={r} label={t(`role.${r}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
       <Text id="yaml-help" size="sm">
         {t('procedure.edit.help')}
       </Text>
@@ -127,7 +157,7 @@ function Editor({ procedureKey, start, draft }: { procedureKey?: string; start: 
           </Alert>
         )}
       </section>
-      {save.error && serverProblems.length === 0 && !summaryError ? <ProblemAlert error={save.error} /> : null}
+      {save.error && serverProblems.length === 0 && !summaryError && !rolesError ? <ProblemAlert error={save.error} /> : null}
       <Button
         w="fit-content"
         loading={save.isPending}
@@ -165,7 +195,7 @@ export function DraftEditorPage() {
     return (
       <>
         <PageHeader title={t('procedure.edit.newTitle')} trail={[{ to: '/procedures', label: t('procedure.list.title') }]} />
-        <Editor start={TEMPLATE} />
+        <Editor start={TEMPLATE} startRoles={[]} />
       </>
     );
   }
@@ -185,6 +215,7 @@ export function DraftEditorPage() {
       <Editor
         procedureKey={key}
         start={stringify(v.definition, { lineWidth: 0 })}
+        startRoles={v.acknowledgementRoles}
         draft={isDraft ? { number: v.number, rowVersion: v.rowVersion, summary: v.changeSummary ?? '' } : undefined}
       />
     </>

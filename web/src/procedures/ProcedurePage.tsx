@@ -8,6 +8,7 @@ import { useAuth } from '../app/auth';
 import { currentLanguage, localised } from '../i18n/i18n';
 import { download } from '../ui/download';
 import { VersionActions } from './VersionActions';
+import { MyProcedureAcknowledgement, ProcedureAcknowledgements } from './Acknowledgement';
 import { useProcedureVersion } from '../programmes/queries';
 import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -59,6 +60,8 @@ export function ProcedurePage() {
         }
       />
       <Stack gap="md">
+        <MyProcedureAcknowledgement procedure={p} />
+        {hasRole('quality_manager') || hasRole('auditor') ? <ProcedureAcknowledgements procedureKey={key} /> : null}
         <DataTable caption={t('procedure.versions')} head={[t('procedure.field.version'), t('procedure.field.status'), t('procedure.field.effectiveFrom'), t('procedure.field.supersededAt')]}>
           {p.versions.map((v) => (
             <Table.Tr key={v.number}>
@@ -97,6 +100,11 @@ export function ProcedurePage() {
                 </Text>
               ))}
               {version.data.statusReason ? <Text size="sm">{t('procedure.reason', { text: version.data.statusReason })}</Text> : null}
+              <Text size="sm">
+                {version.data.acknowledgementRoles.length > 0
+                  ? t('procedure.acknowledgementRoles', { roles: version.data.acknowledgementRoles.map((r) => t(`role.${r}`)).join(', ') })
+                  : t('procedure.acknowledgementRolesNone')}
+              </Text>
               <Button variant="default" w="fit-content" leftSection={<IconDownload size={16} aria-hidden />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
                 {t('procedure.pdf', { version: version.data.number })}
               </Button>
