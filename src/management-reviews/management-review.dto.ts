@@ -187,8 +187,19 @@ export class ReviewEarlierDecisionInput {
 
 /** A count of people: "<5" for 1 to 4 (small-cell suppression, as the indicators do). */
 export type PeopleCount = number | '<5';
-const PEOPLE = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }], description: 'A count of people; "<5" for 1 to 4' };
-const TREND = { enum: ['up', 'down', 'flat'], nullable: true, type: String, description: 'Against the period before; null without one' } as const;
+const PEOPLE = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', enum: ['<5'] },
+  ],
+  description: 'A count of people; "<5" for 1 to 4',
+};
+const TREND = {
+  enum: ['up', 'down', 'flat'],
+  nullable: true,
+  type: String,
+  description: 'Against the period before; null without one',
+} as const;
 const NULLABLE_NUMBER = { type: Number, nullable: true } as const;
 export type Trend = 'up' | 'down' | 'flat';
 
@@ -354,7 +365,10 @@ export class ManagementReviewInputsResponse {
   earlierDecisions: ReviewEarlierDecisionInput[];
   @ApiPropertyOptional({ type: ReviewPeriodInput, description: 'The period reviewed and the one of equal length before it' })
   period?: ReviewPeriodInput;
-  @ApiPropertyOptional({ type: [ReviewNoteInput], description: '9.3.2 b: changes in external and internal issues, as recorded on the review' })
+  @ApiPropertyOptional({
+    type: [ReviewNoteInput],
+    description: '9.3.2 b: changes in external and internal issues, as recorded on the review',
+  })
   issues?: ReviewNoteInput[];
   @ApiPropertyOptional({
     type: ReviewSatisfactionInput,
