@@ -26,6 +26,7 @@ import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
+import { DocumentFilesService } from '../documents/document-files.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { AuditFindingsService } from '../internal-audits/audit-findings.service.js';
 import { AuditReportService } from '../internal-audits/audit-report.service.js';
@@ -60,6 +61,7 @@ export function demoServices(app: INestApplicationContext) {
     reviews: app.get(ManagementReviewsService),
     risks: app.get(RisksService),
     documents: app.get(DocumentsService),
+    documentFiles: app.get(DocumentFilesService),
     documentLibrary: app.get(DocumentLibraryService),
     audits: app.get(InternalAuditsService),
     auditFindings: app.get(AuditFindingsService),

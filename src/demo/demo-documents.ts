@@ -5,7 +5,7 @@
  * them. One leader has acknowledged the policy, the other not yet. Through the same use cases as the API.
  */
 import PDFDocument from 'pdfkit';
-import type { UploadedFile } from '../documents/documents.service.js';
+import type { UploadedFile } from '../documents/document-files.service.js';
 import type { Demo } from './demo-context.js';
 
 /** A fixed instant for the files' metadata: the same PDF bytes on every run. */
@@ -96,7 +96,7 @@ export async function runDocuments(d: Demo): Promise<{ documents: number; acknow
     files: UploadedFile[],
   ): Promise<string> => {
     const doc = await s.documents.create(qm, { ...body, reviewIntervalMonths: 12, acknowledgementRoles: ['programme_leader'] });
-    for (const file of files) await s.documents.upload(qm, doc.id, 1, file);
+    for (const file of files) await s.documentFiles.upload(qm, doc.id, 1, file);
     await s.documents.submit(qm, doc.id, 1);
     await s.documents.approve(approver, doc.id, 1, { password, comment: 'Read against the management review decisions; approved' });
     return doc.id;

@@ -22,7 +22,8 @@ import {
 } from './document.dto.js';
 import { DocumentLibraryService } from './document-library.service.js';
 import { DocumentsService } from './documents.service.js';
-import type { UploadedFile as UploadedDocumentFile } from './documents.service.js';
+import type { UploadedFile as UploadedDocumentFile } from './document-files.service.js';
+import { DocumentFilesService } from './document-files.service.js';
 import { DocumentFileInterceptor } from './file-upload.interceptor.js';
 
 const DOCUMENT = new UuidParam('Document');
@@ -39,6 +40,7 @@ const ACKNOWLEDGERS = ['admin', 'quality_manager', 'programme_leader', 'board_me
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentsService,
+    private readonly files: DocumentFilesService,
     private readonly library: DocumentLibraryService,
   ) {}
 
@@ -112,7 +114,7 @@ export class DocumentsController {
     @Param('n', N) n: number,
     @UploadedFile() file: UploadedDocumentFile | undefined,
   ): Promise<DocumentResponse> {
-    return this.documents.upload(ctx, id, n, file);
+    return this.files.upload(ctx, id, n, file);
   }
 
   @Get(':id/versions/:n/files/:fileId')
@@ -150,7 +152,7 @@ export class DocumentsController {
     @Param('n', N) n: number,
     @Param('fileId', FILE) fileId: string,
   ): Promise<DocumentResponse> {
-    return this.documents.removeFile(ctx, id, n, fileId);
+    return this.files.removeFile(ctx, id, n, fileId);
   }
 
   @Post(':id/versions/:n/submit')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentLibraryService } from './document-library.service.js';
 import { DocumentsController } from './documents.controller.js';
+import { DocumentFilesService } from './document-files.service.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentFileInterceptor } from './file-upload.interceptor.js';
 
@@ -12,7 +13,7 @@ import { DocumentFileInterceptor } from './file-upload.interceptor.js';
  */
 @Module({
   controllers: [DocumentsController],
-  providers: [DocumentsService, DocumentLibraryService, DocumentFileInterceptor],
+  providers: [DocumentsService, DocumentFilesService, DocumentLibraryService, DocumentFileInterceptor],
   exports: [DocumentLibraryService],
 })
 export class DocumentsModule {}

@@ -5,8 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { canonicalHash } from '../common/canonical.js';
 import { daysBetween } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
-import { conflict, forbidden, notFound, unprocessable, validationFailed } from '../common/problem.js';
-import { ProblemException } from '../common/problem.js';
+import { conflict, forbidden, notFound, unprocessable } from '../common/problem.js';
 import { allocateReference } from '../common/references.js';
 import type { RequestContext } from '../common/request-context.js';
 import { hasAnyRole } from '../common/roles.js';
@@ -14,7 +13,6 @@ import { SignaturesService, signatureForAudit } from '../signatures/signatures.s
 import { isActiveUser, rolesOfUsers } from '../users/users.queries.js';
 import { OWNER_ROLES, actionsIn, addMonths, effectiveVersion, versionStandings } from './document-control.js';
 import type { VersionAction, VersionState } from './document-control.js';
-import { checkFile, sha256Of } from './document-files.js';
 import type {
   AcknowledgementResponse,
   ApproveDocumentVersionRequest,
@@ -29,13 +27,10 @@ import {
   acknowledgementsOf,
   addContributor,
   contributorsOf,
-  deleteFile,
   documentById,
-  fileNamed,
   filesOf,
   insertAcknowledgement,
   insertDocument,
-  insertFile,
   insertReview,
   insertVersion,
   markApproved,
@@ -46,16 +41,10 @@ import {
   versionsOf,
 } from './documents.queries.js';
 import type { DocumentRow, VersionRow } from './documents.queries.js';
+import { actorOf, lockDocument, lockWritable } from './document-access.js';
 
 /** A review-by day further ahead than this is not a plan to review. */
 const MAX_REVIEW_DAYS = 5 * 366;
-
-/** A file as the multipart upload hands it over. */
-export interface UploadedFile {
-  originalname: string;
-  mimetype: string;
-  buffer: Buffer;
-}
 
 /**
  * Writes to the document library under document control. Every method is one transaction that
@@ -118,7 +107,7 @@ export class DocumentsService {
 
   async createVersion(ctx: RequestContext, id: string, body: CreateDocumentVersionRequest): Promise<DocumentResponse> {
     return this.dataSource.transaction(async (m) => {
-      const doc = await this.lockWritable(m, ctx, id);
+      const doc = await lockWritable(m, ctx, id);
       const versions = await versionsOf(m, [id]);
       const open = versions.find((v) => v.status === 'draft' || v.status === 'in_review');
       if (open) {
@@ -135,74 +124,9 @@ export class DocumentsService {
     });
   }
 
-  async upload(ctx: RequestContext, id: string, n: number, file: UploadedFile | undefined): Promise<DocumentResponse> {
-    if (!file) throw validationFailed([{ field: 'file', message: 'is required (a multipart/form-data part named file)' }]);
-    const checked = checkFile(file.originalname, file.mimetype, file.buffer);
-    if (!checked.ok)
-      throw new ProblemException('unsupported_file_type', checked.reason, { errors: [{ field: 'file', message: checked.reason }] });
-    const actorId = actorOf(ctx);
-    return this.dataSource.transaction(async (m) => {
-      const doc = await this.lockWritable(m, ctx, id);
-      const version = await draftVersion(m, doc, n, 'upload files to');
-      if (await fileNamed(m, version.id, checked.filename)) {
-        throw conflict(
-          'document_file_exists',
-          `Version ${n} already has a file named ${checked.filename}; remove it first or rename the new one`,
-          {
-            errors: [{ field: 'file', message: `${checked.filename} is already a file of the version` }],
-          },
-        );
-      }
-      const sha256 = sha256Of(file.buffer);
-      const fileId = await insertFile(m, {
-        versionId: version.id,
-        filename: checked.filename,
-        mediaType: checked.mediaType,
-        sha256,
-        content: file.buffer,
-        uploadedBy: actorId,
-      });
-      // Whoever uploads a file writes part of the version, and may not approve it.
-      await addContributor(m, version.id, actorId, 'uploaded');
-      await this.audit.append(m, ctx, {
-        action: 'document_version.upload',
-        entityType: DOCUMENT_VERSION,
-        entityId: version.id,
-        entityVersion: version.number,
-        changes: {
-          file: {
-            old: null,
-            new: { id: fileId, filename: checked.filename, mediaType: checked.mediaType, sizeBytes: file.buffer.length, sha256 },
-          },
-        },
-      });
-      return this.library.detail(m, ctx, id);
-    });
-  }
-
-  async removeFile(ctx: RequestContext, id: string, n: number, fileId: string): Promise<DocumentResponse> {
-    const actorId = actorOf(ctx);
-    return this.dataSource.transaction(async (m) => {
-      const doc = await this.lockWritable(m, ctx, id);
-      const version = await draftVersion(m, doc, n, 'remove files from');
-      const file = (await filesOf(m, [version.id])).find((f) => f.id === fileId);
-      if (!file) throw notFound('File');
-      await deleteFile(m, fileId);
-      await addContributor(m, version.id, actorId, 'edited');
-      await this.audit.append(m, ctx, {
-        action: 'document_version.remove_file',
-        entityType: DOCUMENT_VERSION,
-        entityId: version.id,
-        entityVersion: version.number,
-        changes: { file: { old: { id: file.id, filename: file.filename, sha256: file.sha256 }, new: null } },
-      });
-      return this.library.detail(m, ctx, id);
-    });
-  }
-
   async submit(ctx: RequestContext, id: string, n: number): Promise<DocumentResponse> {
     return this.dataSource.transaction(async (m) => {
-      const doc = await this.lockWritable(m, ctx, id);
+      const doc = await lockWritable(m, ctx, id);
       const version = await this.versionFor(m, doc, n, 'submit');
       const files = await filesOf(m, [version.id]);
       if (files.length === 0)
@@ -342,7 +266,7 @@ export class DocumentsService {
     const actorId = actorOf(ctx);
     const today = this.clock.today();
     return this.dataSource.transaction(async (m) => {
-      const doc = await this.lockWritable(m, ctx, id);
+      const doc = await lockWritable(m, ctx, id);
       const inForce = effectiveVersion(await versionsOf(m, [id]), today);
       if (!inForce) throw conflict('document_not_in_force', `No version of ${doc.reference} is in force: there is nothing to review`);
       const next = body.nextReviewBy ?? (doc.reviewIntervalMonths ? addMonths(today, doc.reviewIntervalMonths) : null);
@@ -439,15 +363,6 @@ export class DocumentsService {
     });
   }
 
-  /** The document, locked, when the caller may work on it: a quality manager or its owner (while they hold a role that owns documents). */
-  private async lockWritable(m: EntityManager, ctx: RequestContext, id: string): Promise<DocumentRow> {
-    const doc = await lockDocument(m, id);
-    const qm = ctx.actor.roles.includes('quality_manager');
-    const owner = ctx.actor.id === doc.ownerId && hasAnyRole(ctx.actor.roles, OWNER_ROLES);
-    if (!qm && !owner) throw forbidden('document_not_allowed', `Only a quality manager or the owner of ${doc.reference} may work on it`);
-    return doc;
-  }
-
   /** Version n of the document, when `action` can be taken on it today. */
   private async versionFor(m: EntityManager, doc: DocumentRow, n: number, action: VersionAction): Promise<VersionRow> {
     const versions = await versionsOf(m, [doc.id]);
@@ -457,32 +372,6 @@ export class DocumentsService {
     if (!actionsIn(state).includes(action)) throw notAllowed(n, state, action);
     return version;
   }
-}
-
-function actorOf(ctx: RequestContext): string {
-  if (!ctx.actor.id) throw new Error('a document is written by a person');
-  return ctx.actor.id;
-}
-
-async function lockDocument(m: EntityManager, id: string): Promise<DocumentRow> {
-  const doc = await documentById(m, id, true);
-  if (!doc) throw notFound('Document');
-  return doc;
-}
-
-async function draftVersion(m: EntityManager, doc: DocumentRow, n: number, what: string): Promise<VersionRow> {
-  const version = (await versionsOf(m, [doc.id])).find((v) => v.number === n);
-  if (!version) throw notFound(`Version ${n} of the document`);
-  if (version.status !== 'draft') {
-    throw conflict(
-      'document_version_not_draft',
-      `Version ${n} of ${doc.reference} has left draft: nobody can ${what} it; start the next version instead`,
-      {
-        versionStatus: version.status,
-      },
-    );
-  }
-  return version;
 }
 
 /** What an approval signs: the document, the version and each file by its SHA-256. */
