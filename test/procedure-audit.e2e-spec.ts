@@ -58,6 +58,7 @@ describe('audit events of document control', () => {
       number: { old: null, new: 1 },
       status: { old: null, new: 'draft' },
       contentHash: { old: null, new: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      acknowledgementRoles: { old: null, new: [] },
     });
 
     const updated = await step(() =>
