@@ -25,6 +25,7 @@ import { CorrectionApproval1796205000000 } from './1796205000000-CorrectionAppro
 import { InternalAudits1796210000000 } from './1796210000000-InternalAudits.js';
 import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocuments.js';
 import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
+import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   InternalAudits1796210000000,
   ControlledDocuments1796220000000,
   ObjectivesReviewsImprovements1796230000000,
+  OrganisationsAndInternships1796270000000,
 ];
