@@ -67,7 +67,8 @@ export class OrganisationsAndInternships1796270000000 implements MigrationInterf
         CHECK (end_date >= start_date),
         CHECK ((outcome IS NULL) = (ended_on IS NULL)),
         CHECK (outcome IS DISTINCT FROM 'other' OR outcome_note IS NOT NULL),
-        CHECK (revision = 1 OR reason IS NOT NULL)
+        -- Placing and the first record of the outcome are the expected steps; any other revision says why.
+        CHECK (change IN ('placed', 'outcome_recorded') OR reason IS NOT NULL)
       )`);
     await q.query(`CREATE INDEX internship_programme ON internship (programme_id)`);
     await q.query(`CREATE INDEX internship_participant ON internship (participant_id)`);

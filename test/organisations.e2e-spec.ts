@@ -103,7 +103,12 @@ describe('organisation register', () => {
     const history = await t.http.get(`/api/organisations/${org.id}/history`).set(...bearer(auditor));
     expect(history.status).toBe(200);
     expect(history.body.revisions.map((r: { change: string }) => r.change)).toEqual(['created', 'revised', 'deactivated', 'reactivated']);
-    expect(history.body.revisions.map((r: { contactName: string }) => r.contactName)).toEqual(['Karin Holm', 'Per Lind', 'Per Lind', 'Per Lind']);
+    expect(history.body.revisions.map((r: { contactName: string }) => r.contactName)).toEqual([
+      'Karin Holm',
+      'Per Lind',
+      'Per Lind',
+      'Per Lind',
+    ]);
     expect((await auditOf(t, org.id)).map((e) => e.action)).toEqual([
       'organisation.create',
       'organisation.revise',

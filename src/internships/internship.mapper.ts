@@ -5,7 +5,11 @@ import { internshipState } from './internship-outcomes.js';
 import type { InternshipRevisionRow, InternshipRow } from './internships.queries.js';
 
 /** A revision; what was written about the adept (reason, note) only for a caller who may see who they are. */
-export function toInternshipRevisionResponse(r: InternshipRevisionRow, names: Map<string, string>, identifies: boolean): InternshipRevisionResponse {
+export function toInternshipRevisionResponse(
+  r: InternshipRevisionRow,
+  names: Map<string, string>,
+  identifies: boolean,
+): InternshipRevisionResponse {
   return {
     revision: r.revision,
     change: r.change,

@@ -73,7 +73,9 @@ export class OrganisationInternshipsController {
 
   @Get()
   @Roles(...READ_PROGRAMME)
-  @ApiOperation({ summary: 'The placements with an organisation, in the programmes the caller sees; adepts by name only for who may see them' })
+  @ApiOperation({
+    summary: 'The placements with an organisation, in the programmes the caller sees; adepts by name only for who may see them',
+  })
   @ApiOkResponse({ type: InternshipList })
   list(@Ctx() ctx: RequestContext, @Param('id', ORGANISATION) id: string): Promise<InternshipList> {
     return this.internships.atOrganisation(ctx, id);
@@ -127,7 +129,8 @@ export class InternshipsController {
   @Post('revisions')
   @Roles(...WRITE_PROGRAMME)
   @ApiOperation({
-    summary: 'Change the plan of an internship or correct its outcome: a new revision with a reason (fields left out keep their value). Needs If-Match.',
+    summary:
+      'Change the plan of an internship or correct its outcome: a new revision with a reason (fields left out keep their value). Needs If-Match.',
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the revision you last read' })
   @ApiCreatedResponse({ type: InternshipResponse })

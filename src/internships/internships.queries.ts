@@ -20,7 +20,10 @@ export interface InternshipRow extends InternshipContent {
   recordedAt: Date;
 }
 
-export type InternshipRevisionRow = Omit<InternshipRow, 'id' | 'programmeId' | 'participantId' | 'organisationId' | 'createdAt' | 'createdBy'>;
+export type InternshipRevisionRow = Omit<
+  InternshipRow,
+  'id' | 'programmeId' | 'participantId' | 'organisationId' | 'createdAt' | 'createdBy'
+>;
 
 const REVISION_COLUMNS = `rv.revision, rv.change, rv.reason, rv.supervisor_name AS "supervisorName", rv.supervisor_role AS "supervisorRole",
   rv.supervisor_email AS "supervisorEmail", rv.start_date::text AS "startDate", rv.end_date::text AS "endDate",

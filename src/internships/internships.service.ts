@@ -282,7 +282,10 @@ export class InternshipsService {
     const programmes = new Map((await programmesByIds(m, programmeIds)).map((p) => [p.id, p]));
     const identifies = new Map<string, boolean>();
     for (const id of programmeIds) identifies.set(id, await this.access.identifies(m, ctx, id));
-    const adepts = await participantsByIds(m, rows.map((r) => r.participantId));
+    const adepts = await participantsByIds(
+      m,
+      rows.map((r) => r.participantId),
+    );
     const organisations = new Map((await organisationsByIds(m, [...new Set(rows.map((r) => r.organisationId))])).map((o) => [o.id, o]));
     const names = await userNames(m, [...new Set(rows.map((r) => r.recordedBy))]);
     const today = this.clock.today();

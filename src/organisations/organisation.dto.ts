@@ -10,7 +10,12 @@ const PHONE_FORM = 'must be a telephone number: digits, spaces, hyphens and brac
 const SECTOR_DOC = 'public (state, region, municipality), private (companies), non_profit (associations, foundations), academic';
 
 export class CreateOrganisationRequest {
-  @TextField({ max: 200, pattern: /\S/, example: 'Northfield University Hospital', description: 'Unique in the register, whatever the case' })
+  @TextField({
+    max: 200,
+    pattern: /\S/,
+    example: 'Northfield University Hospital',
+    description: 'Unique in the register, whatever the case',
+  })
   name: string;
   @EnumField(ORGANISATION_SECTORS, { enumName: 'OrganisationSector', description: SECTOR_DOC }) sector: OrganisationSector;
   @TextField({ optional: true, max: 200, description: 'The contact person at the organisation' }) contactName?: string;

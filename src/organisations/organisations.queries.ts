@@ -78,7 +78,11 @@ export async function organisationsByIds(m: EntityManager, ids: readonly string[
 }
 
 /** The organisation whose current name has this key, other than `exceptId`. */
-export async function organisationNamed(m: EntityManager, key: string, exceptId: string | null): Promise<{ id: string; name: string } | null> {
+export async function organisationNamed(
+  m: EntityManager,
+  key: string,
+  exceptId: string | null,
+): Promise<{ id: string; name: string } | null> {
   const [row] = await m.query<{ id: string; name: string }[]>(
     `SELECT o.id, rv.name FROM ${CURRENT} WHERE ${NAME_KEY} = $1 AND ($2::uuid IS NULL OR o.id <> $2::uuid) LIMIT 1`,
     [key, exceptId],

@@ -52,7 +52,13 @@ export class OrganisationsService {
     const m = this.dataSource.manager;
     const offset = Number(q.cursor ?? 0);
     const limit = q.limit ?? 50;
-    const { rows, total } = await searchOrganisations(m, { q: q.q?.trim() || undefined, sector: q.sector, active: q.active, offset, limit });
+    const { rows, total } = await searchOrganisations(m, {
+      q: q.q?.trim() || undefined,
+      sector: q.sector,
+      active: q.active,
+      offset,
+      limit,
+    });
     const items = await this.present(m, ctx, rows);
     return { items, nextCursor: offset + rows.length < total ? String(offset + limit) : null, total };
   }
@@ -150,7 +156,11 @@ export class OrganisationsService {
     }
   }
 
-  private async changes(m: EntityManager, before: OrganisationContent | null, after: OrganisationContent): Promise<Record<string, unknown>> {
+  private async changes(
+    m: EntityManager,
+    before: OrganisationContent | null,
+    after: OrganisationContent,
+  ): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
     for (const f of ORGANISATION_FIELDS) {
       const old = before ? before[f] : null;

@@ -148,7 +148,10 @@ export async function participantsOfProgramme(m: EntityManager, programmeId: str
 }
 
 /** The participants among `ids` (any programme), by id: each shown by name only where the caller may (the caller decides). */
-export async function participantsByIds(m: EntityManager, ids: readonly string[]): Promise<Map<string, ParticipantRow & { programmeId: string }>> {
+export async function participantsByIds(
+  m: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ParticipantRow & { programmeId: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await m.query<(ParticipantRow & { programmeId: string })[]>(
     `SELECT id, programme_id AS "programmeId", code, role, full_name AS "fullName", gender, profession,
