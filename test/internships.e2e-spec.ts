@@ -146,6 +146,24 @@ describe('internships', () => {
     expect(problemFields(elsewhere)).toEqual(['participantId']);
   });
 
+  it('records a placement after the fact, but none that began after the adept left the programme', async () => {
+    const leaving = await addParticipant(t, leader, programmeA, { role: 'adept', enrolledAt: '2026-01-12' });
+    expectStatus(
+      await t.http
+        .post(`/api/programmes/${programmeA}/participants/${leaving.id}/withdraw`)
+        .set(...bearer(leader))
+        .send({ date: '2026-04-30', reason: 'Moved abroad' }),
+      200,
+      'withdrawing the adept',
+    );
+    const late = await place(leader, programmeA, { participantId: leaving.id, startDate: '2026-05-04', endDate: '2026-06-05' });
+    expectProblem(late, 409, 'participant_not_active');
+    expect(problemFields(late)).toEqual(['startDate']);
+    expect((await place(leader, programmeA, { participantId: leaving.id, startDate: '2026-03-02', endDate: '2026-04-24' })).status).toBe(
+      201,
+    );
+  });
+
   it('refuses new placements in a closed programme', async () => {
     const p = (
       await activateProgramme(

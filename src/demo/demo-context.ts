@@ -24,6 +24,8 @@ import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
+import { InternshipsService } from '../internships/internships.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { AuditFindingsService } from '../internal-audits/audit-findings.service.js';
@@ -57,6 +59,8 @@ export function demoServices(app: INestApplicationContext) {
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
     risks: app.get(RisksService),
+    organisations: app.get(OrganisationsService),
+    internships: app.get(InternshipsService),
     documents: app.get(DocumentsService),
     documentLibrary: app.get(DocumentLibraryService),
     audits: app.get(InternalAuditsService),

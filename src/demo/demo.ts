@@ -19,6 +19,8 @@ import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
+import { runInternships } from './demo-internships.js';
+import type { DemoInternships } from './demo-internships.js';
 import { runDocuments } from './demo-documents.js';
 import { runAudits } from './demo-audits.js';
 import { runObjectives } from './demo-objectives.js';
@@ -47,6 +49,7 @@ export interface DemoSummary {
   actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
   boardReviews: number;
   risks: { risks: number; opportunities: number };
+  internships: DemoInternships;
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
   internalAudit: { reference: string; findings: number; deviation: string };
   objectives: { objectives: number; measurements: number };
@@ -72,6 +75,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const run = await runProgramme(d);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
+  log('Host organisations and internships');
+  const internships = await runInternships(d, run);
   log('The quality policy and the scope as controlled documents');
   const documents = await runDocuments(d);
   log('Internal audits');
@@ -124,6 +129,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     },
     actions: quality.actions,
     risks,
+    internships,
     documents,
     internalAudit,
     objectives,
@@ -153,6 +159,7 @@ export function describeDemo(r: DemoSummary): string {
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
+    `  internships:          ${r.internships.internships} placements with ${r.internships.organisations} host organisations of the register; ${r.internships.employed} led to employment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
     `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
     `  quality objectives:   ${r.objectives.objectives}, each with an owner, a deadline and ${r.objectives.measurements} measurements by quarter in all`,

@@ -103,7 +103,13 @@ export class InternshipsService {
           errors: [{ field: 'participantId', message: 'must be an adept' }],
         });
       }
-      if (adept.status !== 'active') throw conflict('participant_not_active', `Participant ${adept.code} has withdrawn or completed`);
+      // A placement is recorded after the fact too, but not one that began after the adept left the programme.
+      const left = adept.withdrawnAt ?? adept.completedAt;
+      if (left !== null && body.startDate > left) {
+        throw conflict('participant_not_active', `Participant ${adept.code} left the programme on ${left}, before the internship starts`, {
+          errors: [{ field: 'startDate', message: `must not be after the day the adept left the programme (${left})` }],
+        });
+      }
       const organisation = await organisationById(m, body.organisationId);
       if (!organisation) {
         throw unprocessable('unknown_organisation', 'No organisation in the register has this id', {
