@@ -268,8 +268,7 @@ export const ERROR_CODES = {
   unknown_organisation: { status: 422, meaning: 'No organisation in the register has the id named.' },
   internship_dates: {
     status: 422,
-    meaning:
-      'The dates of an internship do not fit: the start within its programme, the end on or after the start and within a year of the programme’s end, and an outcome dated within the internship.',
+    meaning: 'The dates of an internship do not fit its programme, or an outcome is dated outside the internship.',
   },
   detected_in_future: { status: 422, meaning: 'A deviation cannot be detected at a moment still to come.' },
   occurred_in_future: { status: 422, meaning: 'A nonconformity cannot have occurred at a moment still to come.' },
