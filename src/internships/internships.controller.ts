@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/policy.js';
-import { requireIfMatch, setETag } from '../common/etag.js';
+import { optionalIfMatch, setETag } from '../common/etag.js';
 import { UuidParam } from '../common/params.js';
 import { Ctx } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -121,7 +121,7 @@ export class InternshipsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InternshipResponse> {
-    const internship = await this.internships.recordOutcome(ctx, id, body, requireIfMatch(req));
+    const internship = await this.internships.recordOutcome(ctx, id, body, optionalIfMatch(req));
     setETag(res, internship.version);
     return internship;
   }
@@ -141,7 +141,7 @@ export class InternshipsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InternshipResponse> {
-    const internship = await this.internships.revise(ctx, id, body, requireIfMatch(req));
+    const internship = await this.internships.revise(ctx, id, body, optionalIfMatch(req));
     setETag(res, internship.version);
     return internship;
   }
