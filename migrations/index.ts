@@ -26,6 +26,7 @@ import { InternalAudits1796210000000 } from './1796210000000-InternalAudits.js';
 import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocuments.js';
 import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
 import { ProcedureAcknowledgements1796240000000 } from './1796240000000-ProcedureAcknowledgements.js';
+import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ControlledDocuments1796220000000,
   ObjectivesReviewsImprovements1796230000000,
   ProcedureAcknowledgements1796240000000,
+  OrganisationsAndInternships1796270000000,
 ];

@@ -19,6 +19,8 @@ import { RisksModule } from './risks/risks.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { InternalAuditsModule } from './internal-audits/internal-audits.module.js';
 import { ImprovementsModule } from './improvements/improvements.module.js';
+import { InternshipsModule } from './internships/internships.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
 import { DeviationScanModule } from './deviation-scan/deviation-scan.module.js';
@@ -67,6 +69,8 @@ export class AppModule {
         DocumentsModule,
         InternalAuditsModule,
         ImprovementsModule,
+        OrganisationsModule,
+        InternshipsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -37,7 +37,7 @@ const CALLERS: Caller[] = [
 ];
 
 /** Paths whose records belong to a programme: a leader of another programme must get 404. */
-const PROGRAMME_SCOPED = /^\/api\/(programmes|executions|pairs|deviations|corrective-actions)\/\{id\}/;
+const PROGRAMME_SCOPED = /^\/api\/(programmes|executions|pairs|deviations|corrective-actions|internships)\/\{id\}/;
 /** Operations scoped by a programme named in the body. */
 const BODY_SCOPED = new Set(['POST /api/deviations', 'POST /api/risks']);
 

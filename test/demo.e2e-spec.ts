@@ -46,6 +46,30 @@ describe('demo programme', () => {
     expectShows((await pageTexts(readFileSync(out))).join('\n'), [`${STAFF.approver.name} (baseline adoption)`]);
   });
 
+  it('places four adepts with three host organisations of the register, one internship leading to employment', async () => {
+    expect(summary.internships).toEqual({ organisations: 3, internships: 4, employed: 1 });
+    const orgs = await t.http.get('/api/organisations').set('Authorization', `Bearer ${token}`);
+    expect(orgs.body.items.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Brightline Structural Engineering AB',
+      'Eastvale Municipality',
+      'Northbay University Hospital',
+    ]);
+    const list = await t.http.get(`/api/programmes/${summary.programme.id}/internships`).set('Authorization', `Bearer ${token}`);
+    expect(list.status).toBe(200);
+    const shown = list.body.items.map((i: { adept: { fullName: string }; state: string; outcome: string | null }) => [
+      i.adept.fullName,
+      i.state,
+      i.outcome,
+    ]);
+    expect(shown.sort()).toEqual([
+      ['Amina Haddad', 'ended', 'employed'],
+      ['Olena Kovalenko', 'ended', 'ended_early'],
+      ['Priya Raman', 'ongoing', null],
+      ['Tesfaye Girma', 'ended', 'completed'],
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM internship_revision WHERE change = 'corrected'`)).toBe(1);
+  });
+
   it('builds the programme, near its end, with its participants, pairs and executions', async () => {
     const id = summary.programme.id;
     const programme = await t.http.get(`/api/programmes/${id}`).set('Authorization', `Bearer ${token}`);

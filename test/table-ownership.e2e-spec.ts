@@ -23,6 +23,8 @@ const TABLE_OWNERS: Record<string, string[]> = {
   programmes: ['programme', 'programme_leader', 'programme_plan_entry', 'participant', 'pair'],
   training: ['training_record'],
   risks: ['risk', 'risk_revision'],
+  organisations: ['organisation', 'organisation_revision'],
+  internships: ['internship', 'internship_revision'],
   'internal-audits': ['internal_audit', 'internal_audit_item', 'internal_audit_answer', 'internal_audit_finding'],
   executions: ['execution', 'execution_step_record', 'execution_judgement', 'execution_correction', 'execution_correction_decision'],
   deviations: ['deviation', 'deviation_transition', 'deviation_step'],

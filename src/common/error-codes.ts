@@ -181,6 +181,15 @@ export const ERROR_CODES = {
   review_closed: { status: 409, meaning: 'The management review is closed and never changes.' },
   action_not_reviewable: { status: 409, meaning: 'The corrective action was cancelled: the board reviews only actions that stand.' },
   risk_closed: { status: 409, meaning: 'The risk is closed: reopen it (status open) before changing it.' },
+  organisation_name_taken: {
+    status: 409,
+    meaning: 'The register already has an organisation with this name, whatever its case and spacing (`existing` names it).',
+  },
+  organisation_inactive: { status: 409, meaning: 'The organisation is inactive in the register and takes no new placements.' },
+  internship_outcome_recorded: {
+    status: 409,
+    meaning: 'The outcome of the internship is already recorded; correct it with a revision and a reason.',
+  },
   audit_state: {
     status: 409,
     meaning:
@@ -257,6 +266,12 @@ export const ERROR_CODES = {
   performed_in_future: { status: 422, meaning: 'A step cannot be recorded as performed at a moment still to come.' },
   unknown_execution: { status: 422, meaning: 'The execution named is not an execution of the programme.' },
   unknown_participant: { status: 422, meaning: 'The participant named is not a participant of the programme.' },
+  internship_not_adept: { status: 422, meaning: 'Only an adept is placed in an internship; the participant named is a mentor.' },
+  unknown_organisation: { status: 422, meaning: 'No organisation in the register has the id named.' },
+  internship_dates: {
+    status: 422,
+    meaning: 'The dates of an internship do not fit its programme, or an outcome is dated outside the internship.',
+  },
   detected_in_future: { status: 422, meaning: 'A deviation cannot be detected at a moment still to come.' },
   occurred_in_future: { status: 422, meaning: 'A nonconformity cannot have occurred at a moment still to come.' },
   occurred_after_detection: { status: 422, meaning: 'A nonconformity cannot have occurred after it was detected.' },

@@ -25,6 +25,8 @@ import { PairsService } from '../programmes/pairs.service.js';
 import { ParticipantsService } from '../programmes/participants.service.js';
 import { ProgrammesService } from '../programmes/programmes.service.js';
 import { RisksService } from '../risks/risks.service.js';
+import { InternshipsService } from '../internships/internships.service.js';
+import { OrganisationsService } from '../organisations/organisations.service.js';
 import { DocumentLibraryService } from '../documents/document-library.service.js';
 import { DocumentFilesService } from '../documents/document-files.service.js';
 import { DocumentsService } from '../documents/documents.service.js';
@@ -60,6 +62,8 @@ export function demoServices(app: INestApplicationContext) {
     actions: app.get(CorrectiveActionsService),
     reviews: app.get(ManagementReviewsService),
     risks: app.get(RisksService),
+    organisations: app.get(OrganisationsService),
+    internships: app.get(InternshipsService),
     documents: app.get(DocumentsService),
     documentFiles: app.get(DocumentFilesService),
     documentLibrary: app.get(DocumentLibraryService),

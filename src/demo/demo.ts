@@ -19,6 +19,8 @@ import type { Role } from '../common/roles.js';
 import { END, START, runProgramme } from './demo-programme.js';
 import { runQuality } from './demo-quality.js';
 import { runRisks } from './demo-risks.js';
+import { runInternships } from './demo-internships.js';
+import type { DemoInternships } from './demo-internships.js';
 import { runDocuments } from './demo-documents.js';
 import { runProcedureAcknowledgements } from './demo-procedure-acknowledgements.js';
 import type { ProcedureAcknowledgementSummary } from './demo-procedure-acknowledgements.js';
@@ -49,6 +51,7 @@ export interface DemoSummary {
   actions: { closed: string; inProgress: string; overdue: string; improvement: string | null };
   boardReviews: number;
   risks: { risks: number; opportunities: number };
+  internships: DemoInternships;
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
   /** The shipped procedure the leaders are asked to read (null when the library was in force before the demo: it is left as it is). */
   procedureAcknowledgements: ProcedureAcknowledgementSummary | null;
@@ -81,6 +84,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const run = await runProgramme(d);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
+  log('Host organisations and internships');
+  const internships = await runInternships(d, run);
   log('The quality policy and the scope as controlled documents');
   const documents = await runDocuments(d);
   log('Internal audits');
@@ -133,6 +138,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     },
     actions: quality.actions,
     risks,
+    internships,
     documents,
     procedureAcknowledgements,
     internalAudit,
@@ -163,6 +169,7 @@ export function describeDemo(r: DemoSummary): string {
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
+    `  internships:          ${r.internships.internships} placements with ${r.internships.organisations} host organisations of the register; ${r.internships.employed} led to employment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
     ...(r.procedureAcknowledgements
       ? [

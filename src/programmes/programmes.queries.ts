@@ -147,6 +147,21 @@ export async function participantsOfProgramme(m: EntityManager, programmeId: str
   return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
 }
 
+/** The participants among `ids` (any programme), by id: each shown by name only where the caller may (the caller decides). */
+export async function participantsByIds(
+  m: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ParticipantRow & { programmeId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<(ParticipantRow & { programmeId: string })[]>(
+    `SELECT id, programme_id AS "programmeId", code, role, full_name AS "fullName", gender, profession,
+       country_of_origin AS "countryOfOrigin", enrolled_at::text AS "enrolledAt", status
+     FROM participant WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The programmes among `ids` that exist, in no particular order. */
 export async function programmesByIds(m: EntityManager, ids: readonly string[]): Promise<Programme[]> {
   if (ids.length === 0) return [];

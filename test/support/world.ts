@@ -64,6 +64,10 @@ export interface World {
   closedAuditId: string;
   /** A quality objective of programme A. */
   objectiveId: string;
+  /** A host organisation of the register (active). */
+  organisationId: string;
+  /** An internship of an adept of programme A with that organisation. */
+  internshipId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -168,6 +172,29 @@ export async function buildWorld(t: TestApp): Promise<World> {
       }),
     201,
     'recording a risk',
+  );
+  const organisation = expectStatus(
+    await t.http
+      .post('/api/organisations')
+      .set(...bearer(qm))
+      .send({ name: `Host ${unique()}`, sector: 'public' }),
+    201,
+    'recording a host organisation',
+  );
+  const internship = expectStatus(
+    await t.http
+      .post(`/api/programmes/${a.programme.id}/internships`)
+      .set(...bearer(qm))
+      .send({
+        participantId: a.adepts[0].id,
+        organisationId: organisation.id,
+        supervisorName: 'Karin Holm',
+        supervisorRole: 'Ward manager',
+        startDate: a.programme.startDate,
+        endDate: a.programme.endDate,
+      }),
+    201,
+    'placing an adept in an internship',
   );
   const document = expectStatus(
     await t.http
@@ -308,6 +335,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     auditItemId: audit.items[0].id,
     closedAuditId: closedAudit.id,
     objectiveId: objective.id,
+    organisationId: organisation.id,
+    internshipId: internship.id,
   };
 }
 
@@ -338,6 +367,8 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         documents: [w.documentId],
         'internal-audits': /\/(report|close)$/.test(op.path) ? [w.closedAuditId] : [w.auditId],
         'quality-objectives': [w.objectiveId],
+        organisations: [w.organisationId],
+        internships: [w.internshipId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -510,6 +541,18 @@ const BODIES: Record<string, BodyMaker> = {
     effectivenessCriterion: 'No adept without a mentor for more than two weeks',
   }),
   'POST /api/risks/{id}/revisions': () => ({ reason: 'Quarterly review: unchanged', likelihood: 2 }),
+  'POST /api/organisations': () => ({ name: `Host ${unique()}`, sector: 'private' }),
+  'POST /api/organisations/{id}/revisions': () => ({ reason: 'New notes', notes: `Notes ${unique()}` }),
+  'POST /api/programmes/{id}/internships': (w) => ({
+    participantId: w.a.adepts[1].id,
+    organisationId: w.organisationId,
+    supervisorName: 'Per Lind',
+    supervisorRole: 'Head of unit',
+    startDate: w.a.programme.startDate,
+    endDate: w.a.programme.endDate,
+  }),
+  'POST /api/internships/{id}/outcome': () => ({ outcome: 'completed' }),
+  'POST /api/internships/{id}/revisions': () => ({ reason: 'Supervisor changed', supervisorName: `Supervisor ${unique()}` }),
   'POST /api/documents': (w) => ({
     kind: 'form',
     title: `Intake form ${unique()}`,

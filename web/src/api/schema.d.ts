@@ -244,7 +244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All procedures, each with the version in force and a status summary; toAcknowledge=true for those whose version in force the caller must read and acknowledge */
+        /** All procedures, each with the version in force and a status summary */
         get: operations["ProceduresController_list"];
         put?: never;
         /** Create a procedure; its definition becomes draft version 1 */
@@ -387,24 +387,6 @@ export interface paths {
         put?: never;
         /** Retire the effective version with an electronic signature (password re-entered, meaning retirement): the procedure is no longer in force */
         post: operations["ProceduresController_retire"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/procedures/{key}/acknowledgements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who must acknowledge the version in force (active users holding a role it names), and who has not yet */
-        get: operations["ProceduresController_acknowledgementList"];
-        put?: never;
-        /** "I have read and understood" the version in force, for a user holding a role it names; acknowledging again records nothing new */
-        post: operations["ProceduresController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1720,6 +1702,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of host organisations and employers, active first, then by name */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        /** Record an organisation; its name must not be in the register yet (any case) */
+        post: operations["OrganisationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation as it stands (its latest revision); the ETag is its revision */
+        get: operations["OrganisationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of an organisation, oldest first, with who made it, when and why */
+        get: operations["OrganisationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise, deactivate or reactivate an organisation: a new revision with a reason (fields left out keep their value); needs If-Match */
+        post: operations["OrganisationsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/internships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's internships, latest start first; adepts by name only for who may see them, by code otherwise */
+        get: operations["ProgrammeInternshipsController_list"];
+        put?: never;
+        /** Place an adept of the programme with an active organisation of the register: a quality manager or a leader of the programme */
+        post: operations["ProgrammeInternshipsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/participants/{participantId}/internships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A participant's internships, latest start first */
+        get: operations["ProgrammeInternshipsController_ofParticipant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/internships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The placements with an organisation, in the programmes the caller sees; adepts by name only for who may see them */
+        get: operations["OrganisationInternshipsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An internship as it stands (its latest revision); the ETag is its revision */
+        get: operations["InternshipsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internships/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of an internship, oldest first, with who made it and when */
+        get: operations["InternshipsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internships/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record how the internship ended, once; a later correction is a revision with a reason. Needs If-Match. */
+        post: operations["InternshipsController_recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/internships/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the plan of an internship or correct its outcome: a new revision with a reason (fields left out keep their value). Needs If-Match. */
+        post: operations["InternshipsController_revise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1946,20 +2117,6 @@ export interface components {
         };
         /** @enum {string} */
         VersionStatus: "draft" | "in_review" | "effective" | "superseded" | "rejected" | "retired";
-        /**
-         * @description The roles the version in force asks to acknowledge it (none when nothing is in force)
-         * @enum {string}
-         */
-        AcknowledgingRole: "quality_manager" | "programme_leader" | "board_member" | "admin";
-        MyProcedureAcknowledgementResponse: {
-            /** @description The version in force asks the caller to acknowledge it */
-            required: boolean;
-            /**
-             * Format: date-time
-             * @description When the caller acknowledged the version in force
-             */
-            acknowledgedAt: string | null;
-        };
         ProcedureSummaryResponse: {
             /** @example intake-interview */
             key: string;
@@ -1977,17 +2134,12 @@ export interface components {
             statusCounts: {
                 [key: string]: number;
             };
-            /** @description The roles the version in force asks to acknowledge it (none when nothing is in force) */
-            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
-            myAcknowledgement: components["schemas"]["MyProcedureAcknowledgementResponse"];
         };
         CreateProcedureRequest: {
             /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
             definition: {
                 [key: string]: unknown;
             };
-            /** @description Holders of these roles acknowledge the version once it is in force ("read and understood"); default: nobody */
-            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         VersionAuthor: {
             /** Format: uuid */
@@ -2045,8 +2197,6 @@ export interface components {
             /** @description SHA-256 of the canonical JSON (RFC 8785) of the definition */
             contentHash: string;
             changeSummary: string | null;
-            /** @description Holders of these roles acknowledge the version once it is in force ("read and understood"); fixed once it leaves draft */
-            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
             /** @description Who created it; null for the shipped baseline, written by nobody here */
             author: components["schemas"]["VersionAuthor"] | null;
             /** @description Everyone who wrote its content (created, edited or imported it), first contribution first; none of them may approve it */
@@ -2099,9 +2249,6 @@ export interface components {
             statusCounts: {
                 [key: string]: number;
             };
-            /** @description The roles the version in force asks to acknowledge it (none when nothing is in force) */
-            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
-            myAcknowledgement: components["schemas"]["MyProcedureAcknowledgementResponse"];
             versions: components["schemas"]["VersionSummary"][];
         };
         CreateVersionRequest: {
@@ -2111,8 +2258,6 @@ export interface components {
             };
             /** @description What changed from the version before, and why */
             changeSummary: string;
-            /** @description Roles that acknowledge this version once in force; default: the previous version's */
-            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         UpdateDraftRequest: {
             /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
@@ -2121,8 +2266,6 @@ export interface components {
             };
             /** @description What changed from the version before, and why */
             changeSummary?: string;
-            /** @description Roles that acknowledge this version once in force; default: the draft's, unchanged */
-            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         ApproveRequest: {
             /** @description The approver's password, re-entered: this is an electronic signature */
@@ -2139,41 +2282,6 @@ export interface components {
             reason: string;
             /** @description Your password, re-entered: retiring a procedure is signed electronically, as an approval is */
             password: string;
-        };
-        ProcedureAcknowledgementResponse: {
-            /** @example intake-interview */
-            procedureKey: string;
-            versionNumber: number;
-            /** Format: date-time */
-            acknowledgedAt: string;
-            /** @description false: the caller had acknowledged this version already (nothing new recorded) */
-            recorded: boolean;
-        };
-        ProcedureAcknowledgerResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @description A member of staff (never a participant) */
-            name: string;
-            /** @description The roles they hold that the version names */
-            roles: ("quality_manager" | "programme_leader" | "board_member" | "admin")[];
-            /**
-             * Format: date-time
-             * @description null: not yet acknowledged
-             */
-            acknowledgedAt: string | null;
-        };
-        ProcedureAcknowledgementsResponse: {
-            /** @example intake-interview */
-            procedureKey: string;
-            /** @description The version in force; null when none is */
-            versionNumber: number | null;
-            roles: components["schemas"]["AcknowledgingRole"][];
-            /** @description Active users holding one of the roles */
-            required: number;
-            /** @description Of those, who acknowledged the version in force */
-            acknowledged: number;
-            /** @description Who has not acknowledged first, then who has; by name */
-            people: components["schemas"]["ProcedureAcknowledgerResponse"][];
         };
         DiffResponse: {
             procedureKey: string;
@@ -3178,43 +3286,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ClosingMeasurementResponse: {
-            /** Format: uuid */
-            objectiveId: string;
-            title: string;
-            /**
-             * Format: uuid
-             * @description The objective's programme; null for the organisation's
-             */
-            programmeId: string | null;
-            indicator: string;
-            /**
-             * @description rate: a fraction 0..1; days; count: a whole number
-             * @enum {string}
-             */
-            unit: "rate" | "days" | "count";
-            /**
-             * @description The calendar quarter measured
-             * @example 2027-Q1
-             */
-            period: string;
-            /**
-             * Format: date
-             * @description The day it was measured as of
-             */
-            measuredOn: string;
-            measured: number | null;
-            comparator: string;
-            /** @description The target then */
-            target: number;
-            /** @enum {string} */
-            status: "met" | "not_met" | "not_measurable";
-            /** @description True when closing the review recorded it; false when the quarter was recorded before and is kept */
-            recordedAtClose: boolean;
-            recordedBy: string | null;
-            /** Format: date-time */
-            recordedAt: string;
-        };
         ManagementReviewResponse: {
             /** Format: uuid */
             id: string;
@@ -3245,8 +3316,6 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             signature: components["schemas"]["SignatureResponse"] | null;
-            /** @description Each quality objective's measurement of the quarter the period ends in, as signed at closing (recorded then, or recorded before and kept); empty while the review is open */
-            objectiveMeasurements: components["schemas"]["ClosingMeasurementResponse"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -3971,6 +4040,11 @@ export interface components {
             /** @description Optimistic-locking version of the document, also the ETag */
             version: number;
         };
+        /**
+         * @description Holders of these roles acknowledge the version once it is in force ("read and understood")
+         * @enum {string}
+         */
+        AcknowledgingRole: "quality_manager" | "programme_leader" | "board_member" | "admin";
         CreateDocumentRequest: {
             /** @description What the document is */
             kind: components["schemas"]["DocumentKind"];
@@ -4522,6 +4596,259 @@ export interface components {
             /** @description Days after implementation before effectiveness is judged (default 30) */
             effectivenessCheckAfterDays?: number;
         };
+        /** @enum {string} */
+        OrganisationSector: "public" | "private" | "non_profit" | "academic";
+        /** @enum {string} */
+        OrganisationChange: "created" | "revised" | "deactivated" | "reactivated";
+        OrganisationPersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OrganisationResponse: {
+            revision: number;
+            change: components["schemas"]["OrganisationChange"];
+            reason: string | null;
+            name: string;
+            sector: components["schemas"]["OrganisationSector"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            notes: string | null;
+            active: boolean;
+            recordedBy: components["schemas"]["OrganisationPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Optimistic-locking version (the revision), also sent as the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the caller may revise it */
+            mayRevise: boolean;
+        };
+        OrganisationPage: {
+            /** @description Active first, then by name */
+            items: components["schemas"]["OrganisationResponse"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Organisations matching the filters, on every page */
+            total: number;
+        };
+        CreateOrganisationRequest: {
+            /**
+             * @description Unique in the register, whatever the case
+             * @example Northfield University Hospital
+             */
+            name: string;
+            /** @description public (state, region, municipality), private (companies), non_profit (associations, foundations), academic */
+            sector: components["schemas"]["OrganisationSector"];
+            /** @description The contact person at the organisation */
+            contactName?: string;
+            /** Format: email */
+            contactEmail?: string;
+            contactPhone?: string;
+            notes?: string;
+        };
+        OrganisationRevisionResponse: {
+            revision: number;
+            change: components["schemas"]["OrganisationChange"];
+            reason: string | null;
+            name: string;
+            sector: components["schemas"]["OrganisationSector"];
+            contactName: string | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            notes: string | null;
+            active: boolean;
+            recordedBy: components["schemas"]["OrganisationPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        OrganisationHistoryResponse: {
+            /** @description Every revision, oldest first */
+            revisions: components["schemas"]["OrganisationRevisionResponse"][];
+        };
+        ReviseOrganisationRequest: {
+            /** @description Why the organisation changes */
+            reason: string;
+            name?: string;
+            sector?: components["schemas"]["OrganisationSector"];
+            contactName?: string | null;
+            /** Format: email */
+            contactEmail?: string | null;
+            contactPhone?: string | null;
+            notes?: string | null;
+            /** @description false: no new placements with it (those standing keep it) */
+            active?: boolean;
+        };
+        /** @enum {string} */
+        InternshipChange: "placed" | "revised" | "outcome_recorded" | "corrected";
+        /** @enum {string} */
+        InternshipOutcome: "completed" | "ended_early" | "employed" | "other";
+        InternshipPersonRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        InternshipAdept: {
+            /** Format: uuid */
+            id: string;
+            /** @description The pseudonymous code, always given */
+            code: string;
+            /** @description Only for a caller who may see who the participants of the programme are */
+            fullName?: string;
+        };
+        InternshipHost: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Whether it is active in the register now */
+            active: boolean;
+        };
+        /** @enum {string} */
+        InternshipState: "planned" | "ongoing" | "awaiting_outcome" | "ended";
+        InternshipResponse: {
+            revision: number;
+            change: components["schemas"]["InternshipChange"];
+            /** @description Only for a caller who may see who the participants are */
+            reason?: string | null;
+            supervisorName: string;
+            supervisorRole: string;
+            supervisorEmail: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            hoursPerWeek: number | null;
+            outcome: components["schemas"]["InternshipOutcome"] | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** @description Only for a caller who may see who the participants are */
+            outcomeNote?: string | null;
+            recordedBy: components["schemas"]["InternshipPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            adept: components["schemas"]["InternshipAdept"];
+            organisation: components["schemas"]["InternshipHost"];
+            state: components["schemas"]["InternshipState"];
+            /** @description Optimistic-locking version (the revision), also sent as the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the caller may record its outcome and revise it */
+            mayRecord: boolean;
+        };
+        InternshipList: {
+            /** @description Latest start first */
+            items: components["schemas"]["InternshipResponse"][];
+        };
+        PlaceInternshipRequest: {
+            /**
+             * Format: uuid
+             * @description The adept (a participant of this programme with the role adept)
+             */
+            participantId: string;
+            /**
+             * Format: uuid
+             * @description The host organisation, active in the register
+             */
+            organisationId: string;
+            /** @description The supervisor at the host */
+            supervisorName: string;
+            /**
+             * @description The supervisor's role at the host
+             * @example Head of the structural design unit
+             */
+            supervisorRole: string;
+            /** Format: email */
+            supervisorEmail?: string;
+            /**
+             * Format: date
+             * @description Within the programme
+             * @example 2026-03-03
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description On or after the start, at most a year after the programme ends
+             * @example 2026-03-03
+             */
+            endDate: string;
+            /** @description Hours a week at the host, if agreed */
+            hoursPerWeek?: number;
+        };
+        InternshipRevisionResponse: {
+            revision: number;
+            change: components["schemas"]["InternshipChange"];
+            /** @description Only for a caller who may see who the participants are */
+            reason?: string | null;
+            supervisorName: string;
+            supervisorRole: string;
+            supervisorEmail: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            hoursPerWeek: number | null;
+            outcome: components["schemas"]["InternshipOutcome"] | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** @description Only for a caller who may see who the participants are */
+            outcomeNote?: string | null;
+            recordedBy: components["schemas"]["InternshipPersonRef"];
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        InternshipHistoryResponse: {
+            /** @description Every revision, oldest first */
+            revisions: components["schemas"]["InternshipRevisionResponse"][];
+        };
+        RecordInternshipOutcomeRequest: {
+            /** @description completed, ended_early (before its planned end), employed (it led to employment), other (say what in the note) */
+            outcome: components["schemas"]["InternshipOutcome"];
+            /**
+             * Format: date
+             * @description The day it ended: default its planned end; not after it, nor after today
+             * @example 2026-03-03
+             */
+            endedOn?: string;
+            /** @description Required for other: what came of it */
+            note?: string;
+        };
+        ReviseInternshipRequest: {
+            /** @description Why the placement record changes */
+            reason: string;
+            supervisorName?: string;
+            supervisorRole?: string;
+            /** Format: email */
+            supervisorEmail?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            endDate?: string;
+            /** @description Hours a week at the host, if agreed */
+            hoursPerWeek?: number | null;
+            outcome?: components["schemas"]["InternshipOutcome"];
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            endedOn?: string;
+            note?: string | null;
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -4549,7 +4876,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -5382,10 +5709,7 @@ export interface operations {
     };
     ProceduresController_list: {
         parameters: {
-            query?: {
-                /** @description true: only procedures whose version in force the caller must acknowledge and has not */
-                toAcknowledge?: boolean;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -5945,102 +6269,6 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An error: a problem document whose code is one of Problem.code */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ProceduresController_acknowledgementList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcedureAcknowledgementsResponse"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Requires one of the roles: quality_manager, auditor */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An error: a problem document whose code is one of Problem.code */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ProceduresController_acknowledge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcedureAcknowledgementResponse"];
-                };
-            };
-            /** @description No valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Requires one of the roles: admin, quality_manager, programme_leader, board_member */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10849,6 +11077,638 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name or notes, any case */
+                q?: string;
+                sector?: components["schemas"]["OrganisationSector"];
+                /** @description true: only active organisations; false: only inactive ones */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationHistoryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationsController_revise: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseOrganisationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammeInternshipsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammeInternshipsController_place: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceInternshipRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProgrammeInternshipsController_ofParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OrganisationInternshipsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternshipsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternshipsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipHistoryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternshipsController_recordOutcome: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordInternshipOutcomeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InternshipsController_revise: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the revision you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseInternshipRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternshipResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
             403: {
                 headers: {
                     [name: string]: unknown;

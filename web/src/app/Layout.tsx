@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconClipboardCheck,
   IconBook,
+  IconBuildingCommunity,
   IconCertificate,
   IconChevronDown,
   IconFileText,
@@ -38,6 +39,7 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
     end: false,
     roles: ['quality_manager', 'programme_leader', 'board_member', 'auditor'],
   },
+  { to: '/organisations', key: 'nav.organisations', icon: IconBuildingCommunity, end: false },
   { to: '/internal-audits', key: 'nav.internalAudits', icon: IconClipboardCheck, end: false },
   {
     to: '/management-reviews',

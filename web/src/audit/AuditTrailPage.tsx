@@ -27,6 +27,8 @@ const ENTITY_TYPES = [
   'management_review',
   'quality_objective',
   'risk',
+  'organisation',
+  'internship',
   'training_record',
   'user',
 ] as const;

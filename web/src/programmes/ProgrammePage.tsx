@@ -5,13 +5,14 @@ import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ConformanceMatrix } from './ConformanceMatrix';
+import { InternshipsTab } from '../internships/InternshipsTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { OverviewTab } from './OverviewTab';
 import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'conformance', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'internships', 'conformance', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
@@ -51,6 +52,9 @@ export function ProgrammePage() {
         </Tabs.Panel>
         <Tabs.Panel value="pairs" pt="md">
           <PairsTab programme={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="internships" pt="md">
+          <InternshipsTab programme={p} />
         </Tabs.Panel>
         <Tabs.Panel value="conformance" pt="md">
           <ConformanceMatrix programme={p} />

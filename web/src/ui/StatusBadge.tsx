@@ -5,6 +5,7 @@ import { Badge } from '@mantine/core';
 import {
   IconAlertOctagon,
   IconAlertTriangle,
+  IconBriefcase,
   IconCircle,
   IconCircleCheck,
   IconCircleDashed,
@@ -53,6 +54,13 @@ const LOOK: Record<string, [Icon, string]> = {
   met: [IconCircleCheck, 'green'],
   not_met: [IconCircleX, 'red'],
   not_measurable: [IconMinus, 'gray'],
+  inactive: [IconMinus, 'gray'],
+  ongoing: [IconPlayerPlay, 'blue'],
+  awaiting_outcome: [IconClockExclamation, 'yellow'],
+  ended: [IconCircleCheck, 'green'],
+  employed: [IconBriefcase, 'green'],
+  ended_early: [IconCircleX, 'orange'],
+  other: [IconCircle, 'gray'],
 };
 
 /** `kind` picks the label family: status.<kind>.<value>. */
