@@ -3,7 +3,7 @@
  * Values arrive as untrusted JSON and are stored as jsonb, so everything here is defensive:
  * the functions never throw on any input and never copy keys they do not know.
  */
-import type { FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
+import type { FieldCondition, FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { isCalendarDate } from '../common/calendar.js';
 
 export const MAX_TEXT_LENGTH = 10_000;
@@ -38,8 +38,23 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * True when the field holds no answer. Blank text counts as absent for every type: a form that
  * sends "" for an untouched date or choice has not answered it.
  */
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+function isEmpty(value: unknown, field?: FieldDefinition): boolean {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return true;
+  // No option chosen is no answer; a checklist with nothing ticked is an answer (that nothing was done).
+  return field?.type === 'multiselect' && Array.isArray(value) && value.length === 0;
+}
+
+/** Whether `condition` holds for the values of its step (compared exactly: true, 3, "not_admitted"). */
+export function conditionHolds(condition: FieldCondition, values: Record<string, unknown>): boolean {
+  const value = Object.hasOwn(values, condition.field) ? values[condition.field] : undefined;
+  if (value === undefined || value === null) return false;
+  if (condition.equals !== undefined) return value === condition.equals;
+  return (condition.in ?? []).some((v) => v === value);
+}
+
+/** Whether the field must hold an answer, given the other values of its step. */
+export function isRequiredNow(field: FieldDefinition, values: Record<string, unknown>): boolean {
+  return field.required || (field.requiredWhen !== undefined && conditionHolds(field.requiredWhen, values));
 }
 
 function bounds(field: FieldDefinition): string {
@@ -89,12 +104,69 @@ function checkField(field: FieldDefinition, value: unknown): FieldCheck {
         return { ok: false, message: `must be a whole number${bounds(field)}` };
       }
       return { ok: true, value: value === 0 ? 0 : value };
+    case 'multiselect':
+      return checkSelection(field, value);
+    case 'checklist':
+      return checkTicks(field, value);
     default: {
       // A definition that passed definition validation cannot get here; refuse rather than store.
       const type: string = field.type;
       return { ok: false, message: `has an unsupported field type ${JSON.stringify(type)}` };
     }
   }
+}
+
+/** A list of distinct option values, as many as the field allows; kept in the definition's order. */
+function checkSelection(field: FieldDefinition, value: unknown): FieldCheck {
+  const allowed = (field.options ?? []).map((o) => o.value);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && allowed.includes(v))) {
+    return { ok: false, message: `must be a list of options from: ${allowed.join(', ')}` };
+  }
+  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each option only once' };
+  const n = value.length;
+  if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
+    return { ok: false, message: `must choose${countBounds(field)} options` };
+  }
+  return { ok: true, value: allowed.filter((v) => value.includes(v)) };
+}
+
+/** The keys of the items ticked, each once; kept in the definition's order. */
+function checkTicks(field: FieldDefinition, value: unknown): FieldCheck {
+  const keys = (field.items ?? []).map((i) => i.key);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && keys.includes(v))) {
+    return { ok: false, message: `must be a list of the items ticked, from: ${keys.join(', ')}` };
+  }
+  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each item only once' };
+  return { ok: true, value: keys.filter((k) => value.includes(k)) };
+}
+
+function countBounds(field: FieldDefinition): string {
+  if (field.min !== undefined && field.max !== undefined) return field.min === field.max ? ` exactly ${field.min}` : ` ${field.min} to ${field.max}`;
+  if (field.min !== undefined) return ` at least ${field.min}`;
+  return ` at most ${field.max}`;
+}
+
+/**
+ * Whether a recorded (present) value lies outside what the field expects. A value of the wrong
+ * shape (recorded under another version's field) is not judged here: only presence is, elsewhere.
+ */
+export function isUnexpected(field: FieldDefinition, value: unknown): boolean {
+  const expected = expectationOf(field);
+  if (expected === undefined || isEmpty(value, field)) return false;
+  if (typeof expected === 'boolean') return typeof value === 'boolean' && value !== expected;
+  if (field.type === 'number' || field.type === 'scale') {
+    if (typeof value !== 'number') return false;
+    return (expected.min !== undefined && value < expected.min) || (expected.max !== undefined && value > expected.max);
+  }
+  if (field.type === 'enum') return typeof value === 'string' && !(expected.oneOf ?? []).includes(value);
+  if (field.type === 'checklist') return Array.isArray(value) && !(expected.ticked ?? []).every((k) => value.includes(k));
+  return false;
+}
+
+/** The field's expectation, with a checklist's default (every item ticked) written out. */
+export function expectationOf(field: FieldDefinition): FieldDefinition['expected'] {
+  if (field.type === 'checklist' && field.expected === undefined) return { ticked: (field.items ?? []).map((i) => i.key) };
+  return field.expected;
 }
 
 /**
@@ -109,8 +181,9 @@ export function validateStepValues(step: StepDefinition, values: unknown): StepV
   const normalised: [string, unknown][] = [];
   for (const field of step.fields) {
     const value = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
-    if (isEmpty(value)) {
+    if (isEmpty(value, field)) {
       if (field.required) errors.push({ field: `values.${field.key}`, message: 'is required' });
+      else if (isRequiredNow(field, values)) errors.push({ field: `values.${field.key}`, message: `is required when ${conditionWords(field)}` });
       continue;
     }
     const check = checkField(field, value);
@@ -133,5 +206,15 @@ export function validateStepValues(step: StepDefinition, values: unknown): StepV
  */
 export function missingRequiredFields(step: StepDefinition, values: unknown): string[] {
   const present = isPlainObject(values) ? values : {};
-  return step.fields.filter((f) => f.required && isEmpty(Object.hasOwn(present, f.key) ? present[f.key] : undefined)).map((f) => f.key);
+  return step.fields
+    .filter((f) => isRequiredNow(f, present) && isEmpty(Object.hasOwn(present, f.key) ? present[f.key] : undefined, f))
+    .map((f) => f.key);
+}
+
+/** "decision is not_admitted", "outcome is one of other, not_evaluated". */
+export function conditionWords(field: FieldDefinition): string {
+  const c = field.requiredWhen;
+  if (c === undefined) return '';
+  if (c.equals !== undefined) return `${c.field} is ${JSON.stringify(c.equals)}`;
+  return `${c.field} is one of ${(c.in ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
 }

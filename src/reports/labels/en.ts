@@ -97,6 +97,13 @@ export const en = {
     atLeast: 'at least {min}',
     atMost: 'at most {max}',
     unit: 'unit: {unit}',
+    expected: 'expected: {value}',
+    expectedOneOf: 'one of {values}',
+    expectedTicked: 'ticked: {items}',
+    expectedAllTicked: 'every item ticked',
+    requiredWhen: 'required when {field} is {values}',
+    choose: 'choose {range}',
+    or: ' or ',
     author: 'Authors',
     contributors: 'Written by',
     contribution: { created: 'created', edited: 'edited', imported: 'imported from file' } satisfies Record<ProcedureContribution, string>,
@@ -482,6 +489,7 @@ export const en = {
     performer_competence: 'Performed without the required training',
     order: 'Steps performed out of order',
     unknown_step: 'Step not in the procedure version',
+    unexpected_value: 'Value other than expected',
     before_effective: 'Performed before the procedure version was in force',
     overdue: 'Not done before the time window closed',
   } satisfies Record<DeviationRule, string>,
@@ -538,7 +546,7 @@ export const en = {
     programme_end: 'Programme end',
     procedure_completed: 'Completion of another procedure',
   } satisfies Record<Anchor, string>,
-  fieldType: { text: 'Text', number: 'Number', boolean: 'Yes/no', date: 'Date', enum: 'Choice', scale: 'Scale' } satisfies Record<
+  fieldType: { text: 'Text', number: 'Number', boolean: 'Yes/no', date: 'Date', enum: 'Choice', scale: 'Scale', multiselect: 'Several choices', checklist: 'Checklist' } satisfies Record<
     FieldType,
     string
   >,
