@@ -64,7 +64,13 @@ export function missingField(step: StepDefinition, field: FieldDefinition, recor
   return `Record ${record.id} of ${stepName(step)}, performed on ${day}, lacks the required field ` + `"${field.label.en}" (${field.key}).`;
 }
 
-export function unexpectedValue(step: StepDefinition, field: FieldDefinition, record: StepRecordInput, day: string, value: unknown): string {
+export function unexpectedValue(
+  step: StepDefinition,
+  field: FieldDefinition,
+  record: StepRecordInput,
+  day: string,
+  value: unknown,
+): string {
   return (
     `Record ${record.id} of ${stepName(step)}, performed on ${day}, records "${field.label.en}" (${field.key}) as ` +
     `${valueWords(field, value)}; the procedure expects ${expectedWords(field)}.`
@@ -75,10 +81,12 @@ export function unexpectedValue(step: StepDefinition, field: FieldDefinition, re
 export function valueWords(field: FieldDefinition, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   const option = (v: unknown) => {
-    const o = field.options?.find((x) => x.value === v) ?? field.items?.map((i) => ({ value: i.key, label: i.label })).find((x) => x.value === v);
+    const o =
+      field.options?.find((x) => x.value === v) ?? field.items?.map((i) => ({ value: i.key, label: i.label })).find((x) => x.value === v);
     return o ? `"${o.label.en}" (${o.value})` : JSON.stringify(v);
   };
-  if (Array.isArray(value)) return value.length === 0 ? (field.type === 'checklist' ? 'nothing ticked' : 'nothing chosen') : list(value.map(option));
+  if (Array.isArray(value))
+    return value.length === 0 ? (field.type === 'checklist' ? 'nothing ticked' : 'nothing chosen') : list(value.map(option));
   if (field.type === 'enum') return option(value);
   return JSON.stringify(value);
 }

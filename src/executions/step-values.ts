@@ -141,7 +141,8 @@ function checkTicks(field: FieldDefinition, value: unknown): FieldCheck {
 }
 
 function countBounds(field: FieldDefinition): string {
-  if (field.min !== undefined && field.max !== undefined) return field.min === field.max ? ` exactly ${field.min}` : ` ${field.min} to ${field.max}`;
+  if (field.min !== undefined && field.max !== undefined)
+    return field.min === field.max ? ` exactly ${field.min}` : ` ${field.min} to ${field.max}`;
   if (field.min !== undefined) return ` at least ${field.min}`;
   return ` at most ${field.max}`;
 }
@@ -183,7 +184,8 @@ export function validateStepValues(step: StepDefinition, values: unknown): StepV
     const value = Object.hasOwn(values, field.key) ? values[field.key] : undefined;
     if (isEmpty(value, field)) {
       if (field.required) errors.push({ field: `values.${field.key}`, message: 'is required' });
-      else if (isRequiredNow(field, values)) errors.push({ field: `values.${field.key}`, message: `is required when ${conditionWords(field)}` });
+      else if (isRequiredNow(field, values))
+        errors.push({ field: `values.${field.key}`, message: `is required when ${conditionWords(field)}` });
       continue;
     }
     const check = checkField(field, value);

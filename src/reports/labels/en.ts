@@ -546,10 +546,16 @@ export const en = {
     programme_end: 'Programme end',
     procedure_completed: 'Completion of another procedure',
   } satisfies Record<Anchor, string>,
-  fieldType: { text: 'Text', number: 'Number', boolean: 'Yes/no', date: 'Date', enum: 'Choice', scale: 'Scale', multiselect: 'Several choices', checklist: 'Checklist' } satisfies Record<
-    FieldType,
-    string
-  >,
+  fieldType: {
+    text: 'Text',
+    number: 'Number',
+    boolean: 'Yes/no',
+    date: 'Date',
+    enum: 'Choice',
+    scale: 'Scale',
+    multiselect: 'Several choices',
+    checklist: 'Checklist',
+  } satisfies Record<FieldType, string>,
   documents: {
     heading: 'Controlled documents: read and understood',
     intro:

@@ -521,7 +521,16 @@ export const nb: Labels = {
     programme_end: 'Programslutt',
     procedure_completed: 'Fullføring av en annen prosedyre',
   },
-  fieldType: { text: 'Tekst', number: 'Tall', boolean: 'Ja/nei', date: 'Dato', enum: 'Valg', scale: 'Skala', multiselect: 'Flervalg', checklist: 'Sjekkliste' },
+  fieldType: {
+    text: 'Tekst',
+    number: 'Tall',
+    boolean: 'Ja/nei',
+    date: 'Dato',
+    enum: 'Valg',
+    scale: 'Skala',
+    multiselect: 'Flervalg',
+    checklist: 'Sjekkliste',
+  },
   documents: {
     heading: 'Styrte dokumenter: lest og forstått',
     intro:

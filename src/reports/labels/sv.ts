@@ -521,7 +521,16 @@ export const sv: Labels = {
     programme_end: 'Programslut',
     procedure_completed: 'Slutförande av en annan rutin',
   },
-  fieldType: { text: 'Text', number: 'Tal', boolean: 'Ja/nej', date: 'Datum', enum: 'Val', scale: 'Skala', multiselect: 'Flerval', checklist: 'Checklista' },
+  fieldType: {
+    text: 'Text',
+    number: 'Tal',
+    boolean: 'Ja/nej',
+    date: 'Datum',
+    enum: 'Val',
+    scale: 'Skala',
+    multiselect: 'Flerval',
+    checklist: 'Checklista',
+  },
   documents: {
     heading: 'Styrda dokument: läst och förstått',
     intro:
