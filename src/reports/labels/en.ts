@@ -77,6 +77,8 @@ export const en = {
     subject: 'Subject',
     responsibleRoles: 'Responsible roles',
     ordered: 'Steps in the given order',
+    appliesWhen: 'Applies to',
+    appliesWhenValue: 'subjects whose status is {statuses}',
     references: 'References',
     anchor: 'Measured from',
     anchorProcedure: 'Anchoring procedure',
@@ -531,6 +533,7 @@ export const en = {
   gender: { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Not disclosed' } satisfies Record<Gender, string>,
   participantRole: { adept: 'Adept', mentor: 'Mentor' } satisfies Record<ParticipantRole, string>,
   participantStatus: { active: 'Active', withdrawn: 'Withdrawn', completed: 'Completed' } satisfies Record<ParticipantStatus, string>,
+  subjectStatus: { ended: 'Ended', planned: 'Planned', closed: 'Closed' },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept pair', cohort: 'Cohort' } satisfies Record<Subject, string>,
   staffRole: {
     admin: 'Administrator',

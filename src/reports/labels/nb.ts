@@ -56,6 +56,8 @@ export const nb: Labels = {
     subject: 'Gjelder',
     responsibleRoles: 'Ansvarlige roller',
     ordered: 'Trinn i angitt rekkefølge',
+    appliesWhen: 'Gjelder',
+    appliesWhenValue: 'dem med status {statuses}',
     references: 'Henvisninger',
     anchor: 'Regnes fra',
     anchorProcedure: 'Forankrende prosedyre',
@@ -506,6 +508,7 @@ export const nb: Labels = {
   gender: { female: 'Kvinne', male: 'Mann', other: 'Annet', undisclosed: 'Ikke oppgitt' },
   participantRole: { adept: 'Adept', mentor: 'Mentor' },
   participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutt', completed: 'Fullført' },
+  subjectStatus: { ended: 'Avsluttet', planned: 'Planlagt', closed: 'Lukket' },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept-par', cohort: 'Kull' },
   staffRole: {
     admin: 'Administrator',

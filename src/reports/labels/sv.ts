@@ -56,6 +56,8 @@ export const sv: Labels = {
     subject: 'Gäller för',
     responsibleRoles: 'Ansvariga roller',
     ordered: 'Moment i angiven ordning',
+    appliesWhen: 'Gäller',
+    appliesWhenValue: 'den vars status är {statuses}',
     references: 'Hänvisningar',
     anchor: 'Räknas från',
     anchorProcedure: 'Förankrande rutin',
@@ -506,6 +508,7 @@ export const sv: Labels = {
   gender: { female: 'Kvinna', male: 'Man', other: 'Annat', undisclosed: 'Ej angivet' },
   participantRole: { adept: 'Adept', mentor: 'Mentor' },
   participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutit', completed: 'Fullföljt' },
+  subjectStatus: { ended: 'Avslutat', planned: 'Planerat', closed: 'Stängt' },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept-par', cohort: 'Grupp' },
   staffRole: {
     admin: 'Administratör',
