@@ -187,7 +187,7 @@ describe('the procedure language over HTTP', () => {
     const missing = await post(ex.id, { ...GOOD, decision: 'not_admitted' });
     expectProblem(missing, 400, 'validation_failed');
     expect(missing.body.errors).toEqual([
-      expect.objectContaining({ field: 'values.reason', message: 'is required when decision is "not_admitted"' }),
+      expect.objectContaining({ field: 'values.reason', message: 'is required when decision is "not_admitted"', rule: 'required' }),
     ]);
 
     for (const [values, field] of [

@@ -106,7 +106,7 @@ describe('recorded values: multiselect and checklist', () => {
   it('refuses values that are not lists of known options or items, repeats, and counts out of bounds', () => {
     const errors = (values: Record<string, unknown>) => {
       const r = validateStepValues(step, { ...GOOD, ...values });
-      return r.ok ? [] : r.errors;
+      return r.ok ? [] : r.errors.map(({ field, message }) => ({ field, message }));
     };
     expect(errors({ topics: 'goals' })).toEqual([
       { field: 'values.topics', message: 'must be a list of options from: goals, work, studies' },
@@ -121,6 +121,14 @@ describe('recorded values: multiselect and checklist', () => {
       { field: 'values.introduced', message: 'must be a list of the items ticked, from: premises, rules' },
     ]);
     expect(errors({ introduced: { premises: true } })).toHaveLength(1);
+    // With the rule broken, so that the console says it in the user's language.
+    const rules = (values: Record<string, unknown>) => {
+      const r = validateStepValues(step, { ...GOOD, ...values });
+      return r.ok ? [] : r.errors.map(({ rule, params }) => ({ rule, params }));
+    };
+    expect(rules({ topics: ['sports'] })).toEqual([{ rule: 'only_values', params: { values: ['goals', 'work', 'studies'] } }]);
+    expect(rules({ topics: ['goals', 'work', 'studies'] })).toEqual([{ rule: 'max_items', params: { max: 2 } }]);
+    expect(rules({ introduced: ['rules', 'rules'] })).toEqual([{ rule: 'no_repeats', params: undefined }]);
   });
 
   it('takes an empty checklist as an answer: nothing ticked', () => {
@@ -147,7 +155,7 @@ describe('conditional requirement', () => {
     expect(validateStepValues(step, GOOD).ok).toBe(true);
     expect(validateStepValues(step, { ...GOOD, decision: 'not_admitted' })).toEqual({
       ok: false,
-      errors: [{ field: 'values.reason', message: 'is required when decision is "not_admitted"' }],
+      errors: [{ field: 'values.reason', message: 'is required when decision is "not_admitted"', rule: 'required' }],
     });
     expect(validateStepValues(step, { ...GOOD, decision: 'not_admitted', reason: 'No place' }).ok).toBe(true);
   });

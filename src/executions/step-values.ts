@@ -5,6 +5,7 @@
  */
 import type { FieldCondition, FieldDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { isCalendarDate } from '../common/calendar.js';
+import type { FieldRule, FieldRuleParams } from '../common/field-rules.js';
 
 export const MAX_TEXT_LENGTH = 10_000;
 
@@ -12,11 +13,14 @@ export const MAX_TEXT_LENGTH = 10_000;
 export interface FieldError {
   field: string;
   message: string;
+  /** The rule broken, for a client that says it in its own language (set by the newer checks). */
+  rule?: FieldRule;
+  params?: FieldRuleParams;
 }
 
 export type StepValuesResult = { ok: true; values: Record<string, unknown> } | { ok: false; errors: FieldError[] };
 
-type FieldCheck = { ok: true; value: unknown } | { ok: false; message: string };
+type FieldCheck = { ok: true; value: unknown } | { ok: false; message: string; rule?: FieldRule; params?: FieldRuleParams };
 
 // Lone surrogates survive JSON.parse but PostgreSQL refuses them in jsonb (as it refuses \u0000),
 // so they would fail at insert time with a database error instead of a field error.
@@ -120,12 +124,20 @@ function checkField(field: FieldDefinition, value: unknown): FieldCheck {
 function checkSelection(field: FieldDefinition, value: unknown): FieldCheck {
   const allowed = (field.options ?? []).map((o) => o.value);
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && allowed.includes(v))) {
-    return { ok: false, message: `must be a list of options from: ${allowed.join(', ')}` };
+    return {
+      ok: false,
+      message: `must be a list of options from: ${allowed.join(', ')}`,
+      rule: 'only_values',
+      params: { values: allowed },
+    };
   }
-  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each option only once' };
+  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each option only once', rule: 'no_repeats' };
   const n = value.length;
-  if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) {
-    return { ok: false, message: `must choose${countBounds(field)} options` };
+  if (field.min !== undefined && n < field.min) {
+    return { ok: false, message: `must choose${countBounds(field)} options`, rule: 'min_items', params: { min: field.min } };
+  }
+  if (field.max !== undefined && n > field.max) {
+    return { ok: false, message: `must choose${countBounds(field)} options`, rule: 'max_items', params: { max: field.max } };
   }
   return { ok: true, value: allowed.filter((v) => value.includes(v)) };
 }
@@ -134,9 +146,14 @@ function checkSelection(field: FieldDefinition, value: unknown): FieldCheck {
 function checkTicks(field: FieldDefinition, value: unknown): FieldCheck {
   const keys = (field.items ?? []).map((i) => i.key);
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && keys.includes(v))) {
-    return { ok: false, message: `must be a list of the items ticked, from: ${keys.join(', ')}` };
+    return {
+      ok: false,
+      message: `must be a list of the items ticked, from: ${keys.join(', ')}`,
+      rule: 'only_values',
+      params: { values: keys },
+    };
   }
-  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each item only once' };
+  if (new Set(value).size !== value.length) return { ok: false, message: 'must name each item only once', rule: 'no_repeats' };
   return { ok: true, value: keys.filter((k) => value.includes(k)) };
 }
 
@@ -185,12 +202,18 @@ export function validateStepValues(step: StepDefinition, values: unknown): StepV
     if (isEmpty(value, field)) {
       if (field.required) errors.push({ field: `values.${field.key}`, message: 'is required' });
       else if (isRequiredNow(field, values))
-        errors.push({ field: `values.${field.key}`, message: `is required when ${conditionWords(field)}` });
+        errors.push({ field: `values.${field.key}`, message: `is required when ${conditionWords(field)}`, rule: 'required' });
       continue;
     }
     const check = checkField(field, value);
     if (check.ok) normalised.push([field.key, check.value]);
-    else errors.push({ field: `values.${field.key}`, message: check.message });
+    else
+      errors.push({
+        field: `values.${field.key}`,
+        message: check.message,
+        ...(check.rule && { rule: check.rule }),
+        ...(check.params && { params: check.params }),
+      });
   }
   const known = new Set(step.fields.map((f) => f.key));
   for (const key of Object.keys(values).sort()) {
