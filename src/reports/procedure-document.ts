@@ -200,7 +200,7 @@ function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels, si
   const c = field.requiredWhen;
   if (c) {
     const other = siblings.find((f) => f.key === c.field);
-    const values = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) => valueText(other, v, lang, l));
+    const values = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) => valueText(other, v, lang));
     lines.push(fill(p.requiredWhen, { field: other ? localise(other.label, lang) : c.field, values: values.join(p.or) }));
   }
   return lines.join('\n') || '—';
@@ -212,7 +212,7 @@ function subjectStatusWord(status: string, l: Labels): string {
 }
 
 /** An option's label, yes/no, or the value itself. */
-function valueText(field: FieldDefinition | undefined, v: string | number | boolean, lang: ReportLanguage, l: Labels): string {
+function valueText(field: FieldDefinition | undefined, v: string | number | boolean, lang: ReportLanguage): string {
   if (typeof v === 'boolean') return yesNo(v, lang);
   const label = field?.options?.find((o) => o.value === v)?.label ?? field?.items?.find((i) => i.key === v)?.label;
   return label ? localise(label, lang) : String(v);
@@ -225,6 +225,6 @@ function expectedText(field: FieldDefinition, lang: ReportLanguage, l: Labels): 
   if (e === undefined) return field.type === 'checklist' ? p.expectedAllTicked : '';
   if (typeof e === 'boolean') return yesNo(e, lang);
   if (e.min !== undefined || e.max !== undefined) return range(e.min, e.max, lang, l);
-  if (e.oneOf) return fill(p.expectedOneOf, { values: e.oneOf.map((v) => valueText(field, v, lang, l)).join(p.or) });
-  return fill(p.expectedTicked, { items: (e.ticked ?? []).map((v) => valueText(field, v, lang, l)).join(', ') || '—' });
+  if (e.oneOf) return fill(p.expectedOneOf, { values: e.oneOf.map((v) => valueText(field, v, lang)).join(p.or) });
+  return fill(p.expectedTicked, { items: (e.ticked ?? []).map((v) => valueText(field, v, lang)).join(', ') || '—' });
 }
