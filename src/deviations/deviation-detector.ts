@@ -14,6 +14,7 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
   performer_competence: 'major',
   performer_role: 'minor',
   missing_field: 'minor',
+  unexpected_value: 'minor',
   outside_window: 'minor',
   before_effective: 'minor',
   order: 'minor',
@@ -29,6 +30,8 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
 export interface DetectedFinding {
   rule: string;
   stepKey?: string;
+  /** The field concerned (`unexpected_value`: one deviation per field). */
+  fieldKey?: string;
   recordId?: string;
   /** An English sentence for the auditor. */
   detail: string;
@@ -47,10 +50,17 @@ export interface NonconformingExecution {
   subjectLabel: string;
 }
 
-/** The key of a finding of an execution: one deviation per execution and rule. */
-export function executionFindingKey(executionId: string, rule: string): string {
-  return `finding:${executionId}:${rule}`;
+/**
+ * The key of a finding of an execution: one deviation per execution and rule; for a value other
+ * than expected, one per execution, rule and field (each is its own nonconformity: a consent not
+ * given is not the same matter as a low score).
+ */
+export function executionFindingKey(executionId: string, rule: string, field?: { stepKey: string; fieldKey: string }): string {
+  return field ? `finding:${executionId}:${rule}:${field.stepKey}.${field.fieldKey}` : `finding:${executionId}:${rule}`;
 }
+
+/** Findings that open one deviation per field rather than per rule. */
+const PER_FIELD_RULES = new Set(['unexpected_value']);
 
 /** The key of an overdue procedure for a subject that has no execution of it. */
 export function overdueKey(programmeId: string, procedureKey: string, subjectId: string): string {
@@ -84,17 +94,29 @@ export class DeviationDetector {
     e: NonconformingExecution,
     result: { findings: readonly DetectedFinding[] },
   ): Promise<Deviation[]> {
-    const byRule = new Map<string, DetectedFinding[]>();
-    for (const f of result.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const byKey = new Map<string, { rule: string; field?: { stepKey: string; fieldKey: string }; findings: DetectedFinding[] }>();
+    for (const f of result.findings) {
+      const field = PER_FIELD_RULES.has(f.rule) && f.stepKey && f.fieldKey ? { stepKey: f.stepKey, fieldKey: f.fieldKey } : undefined;
+      const key = executionFindingKey(e.executionId, f.rule, field);
+      const group = byKey.get(key);
+      if (group) group.findings.push(f);
+      else byKey.set(key, { rule: f.rule, field, findings: [f] });
+    }
     const detectedAt = this.clock.now();
-    const plans: Detection[] = [...byRule].map(([rule, findings]) => {
+    const plans: Detection[] = [...byKey].map(([key, { rule, field, findings }]) => {
       const steps = stepsOf(e.executionId, findings);
       const stepKeys = steps.map((s) => s.stepKey);
-      const stepWords = stepKeys.length === 0 ? '' : stepKeys.length === 1 ? ` in step ${stepKeys[0]}` : ` in steps ${stepKeys.join(', ')}`;
+      const stepWords = field
+        ? ` in field ${field.fieldKey} of step ${field.stepKey}`
+        : stepKeys.length === 0
+          ? ''
+          : stepKeys.length === 1
+            ? ` in step ${stepKeys[0]}`
+            : ` in steps ${stepKeys.join(', ')}`;
       return {
         where: {
           keys: rule === 'outside_window' ? [overdueKey(e.programmeId, e.procedureKey, e.subjectId)] : [],
-          key: executionFindingKey(e.executionId, rule),
+          key,
           executionId: e.executionId,
         },
         input: {

@@ -5,6 +5,7 @@
 import type { FieldDefinition, ProcedureDefinition, StepDefinition, TimeWindow } from '../procedures/procedure-definition.js';
 import type { StepRecordInput } from './conformance.js';
 import { type DateRange, daysBetween, localDate } from '../common/calendar.js';
+import { expectationOf } from './step-values.js';
 
 function stepName(step: StepDefinition): string {
   return `step "${step.title.en}" (${step.key})`;
@@ -18,9 +19,9 @@ function days(n: number): string {
   return `${n} day${n === 1 ? '' : 's'}`;
 }
 
-function list(items: string[]): string {
+function list(items: string[], conjunction = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 function performer(record: StepRecordInput): string {
@@ -61,6 +62,49 @@ export function unknownStep(record: StepRecordInput, definition: ProcedureDefini
 
 export function missingField(step: StepDefinition, field: FieldDefinition, record: StepRecordInput, day: string): string {
   return `Record ${record.id} of ${stepName(step)}, performed on ${day}, lacks the required field ` + `"${field.label.en}" (${field.key}).`;
+}
+
+export function unexpectedValue(
+  step: StepDefinition,
+  field: FieldDefinition,
+  record: StepRecordInput,
+  day: string,
+  value: unknown,
+): string {
+  return (
+    `Record ${record.id} of ${stepName(step)}, performed on ${day}, records "${field.label.en}" (${field.key}) as ` +
+    `${valueWords(field, value)}; the procedure expects ${expectedWords(field)}.`
+  );
+}
+
+/** A recorded value in English words: yes/no, an option's label with its value, the items ticked. */
+export function valueWords(field: FieldDefinition, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const option = (v: unknown) => {
+    const o =
+      field.options?.find((x) => x.value === v) ?? field.items?.map((i) => ({ value: i.key, label: i.label })).find((x) => x.value === v);
+    return o ? `"${o.label.en}" (${o.value})` : JSON.stringify(v);
+  };
+  if (Array.isArray(value))
+    return value.length === 0 ? (field.type === 'checklist' ? 'nothing ticked' : 'nothing chosen') : list(value.map(option));
+  if (field.type === 'enum') return option(value);
+  return JSON.stringify(value);
+}
+
+/** What the field expects, in English words: "yes", "at least 3", "one of ...", "... ticked". */
+export function expectedWords(field: FieldDefinition): string {
+  const expected = expectationOf(field);
+  if (expected === undefined) return 'any value';
+  if (typeof expected === 'boolean') return expected ? 'yes' : 'no';
+  if (expected.min !== undefined && expected.max !== undefined) return `${expected.min} to ${expected.max}`;
+  if (expected.min !== undefined) return `at least ${expected.min}`;
+  if (expected.max !== undefined) return `at most ${expected.max}`;
+  if (expected.oneOf !== undefined) {
+    const words = expected.oneOf.map((v) => valueWords(field, v));
+    return words.length === 1 ? words[0] : `one of ${list(words, 'or')}`;
+  }
+  const ticked = expected.ticked ?? [];
+  return ticked.length === 0 ? 'nothing in particular' : `${valueWords(field, ticked)} ticked`;
 }
 
 export function outsideWindow(

@@ -28,6 +28,21 @@ export interface MatrixCell {
   /** The version the execution is pinned to, or the plan's version when there is none. */
   versionNumber: number;
   window: DateRange | null;
+  /** Why the cell is not_applicable; absent for every other status. */
+  notApplicable?: NotApplicableReason;
+}
+
+/**
+ * `left`: the subject left (withdrawn, pair ended) before the window closed, with nothing recorded.
+ * `applies_when`: the procedure's appliesWhen leaves the subject out (its status is not listed).
+ */
+export interface NotApplicableReason {
+  reason: 'left' | 'applies_when';
+  /** The subject's status, and for applies_when the statuses the procedure applies to. */
+  status: string;
+  statuses?: string[];
+  /** The reason as an English sentence (the console words it in the user's language). */
+  detail: string;
 }
 
 export interface MatrixRow {
@@ -263,9 +278,27 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
         window = { from: bounds.from, to: bounds.to };
       }
       let status: MatrixStatus;
+      let notApplicable: NotApplicableReason | null = null;
+      const applies = p.definition.appliesWhen?.status.in;
+      // A subject the procedure does not apply to owes nothing; work recorded anyway is still shown.
+      if (!execution && applies && !applies.includes(s.status)) {
+        status = 'not_applicable';
+        notApplicable = {
+          reason: 'applies_when',
+          status: s.status,
+          statuses: [...applies],
+          detail: `Procedure ${p.procedure_key} applies only to subjects whose status is ${applies.join(' or ')}; this ${s.type}'s status is ${s.status}.`,
+        };
+      }
       // Someone who left before the window closed, with nothing recorded, owes nothing more.
-      if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) status = 'not_applicable';
-      else
+      else if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) {
+        status = 'not_applicable';
+        notApplicable = {
+          reason: 'left',
+          status: s.status,
+          detail: `The ${s.type} left on ${s.leftOn}, before the window closed, with nothing recorded.`,
+        };
+      } else
         status = subjectStatus({
           window,
           today,
@@ -280,6 +313,7 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
         pendingCorrection: execution?.pending_correction ?? false,
         versionNumber: execution?.version_number ?? p.version_number,
         window,
+        ...(notApplicable && { notApplicable }),
       });
       cellsByProcedure.get(p.procedure_key)!.push(status);
       byStatus[status]++;

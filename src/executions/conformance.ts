@@ -5,7 +5,7 @@
  */
 import type { Role } from '../common/roles.js';
 import type { ProcedureDefinition, StepDefinition } from '../procedures/procedure-definition.js';
-import { missingRequiredFields } from './step-values.js';
+import { isUnexpected, missingRequiredFields } from './step-values.js';
 import { type DateRange, isCalendarDate, localDate, parseInstant, windowBounds } from '../common/calendar.js';
 import * as say from './conformance-details.js';
 
@@ -51,6 +51,7 @@ export interface ConformanceInput {
 export const FINDING_RULES = [
   'missing_step',
   'missing_field',
+  'unexpected_value',
   'outside_window',
   'before_effective',
   'performer_role',
@@ -159,6 +160,12 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
       const detail = say.missingField(step, step.fields[fieldIndex], record, day);
       add({ rule: 'missing_field', stepKey: step.key, fieldKey, recordId: record.id, detail }, c.stepIndex, pos, fieldIndex);
     }
+    step.fields.forEach((field, fieldIndex) => {
+      const value = Object.hasOwn(record.values, field.key) ? record.values[field.key] : undefined;
+      if (!isUnexpected(field, value)) return;
+      const detail = say.unexpectedValue(step, field, record, day, value);
+      add({ rule: 'unexpected_value', stepKey: step.key, fieldKey: field.key, recordId: record.id, detail }, c.stepIndex, pos, fieldIndex);
+    });
     if (window && !(window.from <= day && day <= window.to)) {
       const detail = say.outsideWindow(step, record, day, timeZone, window, definition.window, anchorDate!);
       add({ rule: 'outside_window', stepKey: step.key, recordId: record.id, detail }, c.stepIndex, pos);

@@ -20,9 +20,9 @@ export interface PropertyChange<P extends string = string> {
   new: unknown;
 }
 
-export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'references';
+export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'appliesWhen' | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
-export type FieldProperty = 'label' | 'type' | 'required' | 'options' | 'min' | 'max' | 'unit' | 'help';
+export type FieldProperty = 'label' | 'type' | 'required' | 'requiredWhen' | 'options' | 'items' | 'min' | 'max' | 'expected' | 'unit' | 'help';
 
 /** A changed position: indices count from 0, `from` in the old list, `to` in the new one. */
 export interface Move {
@@ -88,9 +88,30 @@ export interface DefinitionDiff {
   steps: StepDiff[];
 }
 
-export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = ['key', 'title', 'purpose', 'subject', 'responsibleRoles', 'ordered', 'references'];
+export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = [
+  'key',
+  'title',
+  'purpose',
+  'subject',
+  'responsibleRoles',
+  'ordered',
+  'appliesWhen',
+  'references',
+];
 export const STEP_PROPERTIES: readonly StepProperty[] = ['title', 'description', 'required', 'performerRoles', 'requiredCompetence', 'evidence'];
-export const FIELD_PROPERTIES: readonly FieldProperty[] = ['label', 'type', 'required', 'options', 'min', 'max', 'unit', 'help'];
+export const FIELD_PROPERTIES: readonly FieldProperty[] = [
+  'label',
+  'type',
+  'required',
+  'requiredWhen',
+  'options',
+  'items',
+  'min',
+  'max',
+  'expected',
+  'unit',
+  'help',
+];
 
 export function diffDefinitions(from: ProcedureDefinition, to: ProcedureDefinition): DefinitionDiff {
   return {

@@ -8,6 +8,9 @@
 import type { Role } from '../common/roles.js';
 import type {
   Anchor,
+  Applicability,
+  ExpectedValue,
+  FieldCondition,
   EnumOption,
   FieldDefinition,
   FieldType,
@@ -31,6 +34,7 @@ export interface DefinitionInput {
   window: { anchor: Anchor; procedure?: string; fromDays: number; toDays: number };
   ordered?: boolean;
   oncePerSubject?: boolean;
+  appliesWhen?: Applicability;
   steps: StepInput[];
   references?: string[];
 }
@@ -51,7 +55,10 @@ export interface FieldInput {
   label: TextInput;
   type: FieldType;
   required?: boolean;
+  requiredWhen?: FieldCondition;
   options?: { value: string; label: TextInput }[];
+  items?: { key: string; label: TextInput }[];
+  expected?: ExpectedValue;
   min?: number;
   unit?: TextInput;
   max?: number;
@@ -75,6 +82,7 @@ export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition
   };
   // Kept only when given, so that definitions written before it existed keep their content hash.
   if (input.oncePerSubject !== undefined) out.oncePerSubject = input.oncePerSubject;
+  if (input.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...input.appliesWhen.status.in] } };
   if (input.references !== undefined) out.references = input.references.map((r) => r.trim());
   return out;
 }
@@ -105,13 +113,34 @@ function normaliseField(f: FieldInput): FieldDefinition {
     key: f.key,
     label: text(f.label),
     type: f.type,
-    required: f.required ?? DEFAULTS.fieldRequired,
+    // A conditional field is required only while its condition holds, not always.
+    required: f.required ?? (f.requiredWhen === undefined ? DEFAULTS.fieldRequired : false),
   };
+  if (f.requiredWhen !== undefined) out.requiredWhen = condition(f.requiredWhen);
   if (f.options !== undefined) out.options = f.options.map((o): EnumOption => ({ value: o.value, label: text(o.label) }));
+  if (f.items !== undefined) out.items = f.items.map((i) => ({ key: i.key, label: text(i.label) }));
   if (f.min !== undefined) out.min = f.min;
   if (f.max !== undefined) out.max = f.max;
+  if (f.expected !== undefined) out.expected = expected(f.expected);
   if (f.unit !== undefined) out.unit = text(f.unit);
   if (f.help !== undefined) out.help = text(f.help);
+  return out;
+}
+
+function condition(c: FieldCondition): FieldCondition {
+  const out: FieldCondition = { field: c.field };
+  if (c.equals !== undefined) out.equals = c.equals;
+  if (c.in !== undefined) out.in = [...c.in];
+  return out;
+}
+
+function expected(e: ExpectedValue): ExpectedValue {
+  if (typeof e === 'boolean') return e;
+  const out: Exclude<ExpectedValue, boolean> = {};
+  if (e.min !== undefined) out.min = e.min;
+  if (e.max !== undefined) out.max = e.max;
+  if (e.oneOf !== undefined) out.oneOf = [...e.oneOf];
+  if (e.ticked !== undefined) out.ticked = [...e.ticked];
   return out;
 }
 

@@ -113,7 +113,7 @@ describe('definition rules', () => {
   it('refuses options on a field that is not an enum', () => {
     const d = example();
     d.steps[0].fields[0].options = d.steps[0].fields[1].options;
-    expectRefused(d, 'steps[0].fields[0].options', /only allowed for enum fields \(this field is boolean\)/);
+    expectRefused(d, 'steps[0].fields[0].options', /only allowed for enum and multiselect fields \(this field is boolean\)/);
   });
 
   it('refuses a scale whose max is not above its min', () => {
@@ -145,7 +145,7 @@ describe('definition rules', () => {
   it('refuses min or max on a field that is neither number nor scale', () => {
     const d = example();
     d.steps[0].fields[0].min = 0;
-    expectRefused(d, 'steps[0].fields[0].min', /only allowed for number and scale fields/);
+    expectRefused(d, 'steps[0].fields[0].min', /only allowed for number, scale and multiselect fields/);
   });
 
   it('requires procedure with the procedure_completed anchor', () => {

@@ -4,6 +4,7 @@
  * Runs on the normalised definition; paths index the arrays in the order the author wrote them.
  */
 import { ROLES } from '../common/roles.js';
+import { SUBJECT_STATUS_VALUES } from './procedure-definition.js';
 import type { FieldDefinition, ProcedureDefinition, StepDefinition } from './procedure-definition.js';
 import { formatPath, type DefinitionProblem, type PathSegment } from './definition-problem.js';
 
@@ -15,8 +16,18 @@ export function definitionRuleProblems(definition: ProcedureDefinition): Definit
 
   checkWindow(definition, report);
   checkRoles(definition.responsibleRoles, ['responsibleRoles'], report);
+  checkApplicability(definition, report);
   checkSteps(definition.steps, report);
   return problems;
+}
+
+function checkApplicability(definition: ProcedureDefinition, report: Report): void {
+  const allowed = SUBJECT_STATUS_VALUES[definition.subject];
+  definition.appliesWhen?.status.in.forEach((status, i) => {
+    if (!allowed.includes(status)) {
+      report(['appliesWhen', 'status', 'in', i], `is not a status a ${definition.subject} can have (statuses: ${allowed.join(', ')})`);
+    }
+  });
 }
 
 function checkWindow(definition: ProcedureDefinition, report: Report): void {
@@ -59,21 +70,158 @@ function checkSteps(steps: StepDefinition[], report: Report): void {
       step.fields.map((f) => f.key),
       (j, first) => report([...at, 'fields', j, 'key'], `duplicates the key of fields[${first}] in this step; field keys must be unique within a step`),
     );
-    step.fields.forEach((field, j) => checkField(field, [...at, 'fields', j], report));
+    step.fields.forEach((field, j) => {
+      checkField(field, [...at, 'fields', j], report);
+      checkCondition(field, step, [...at, 'fields', j], report);
+    });
   });
 }
 
 function checkField(field: FieldDefinition, at: PathSegment[], report: Report): void {
-  if (field.type === 'enum') checkOptions(field, at, report);
-  else if (field.options !== undefined) report([...at, 'options'], `is only allowed for enum fields (this field is ${field.type})`);
+  const withOptions = field.type === 'enum' || field.type === 'multiselect';
+  if (withOptions) checkOptions(field, at, report);
+  else if (field.options !== undefined) report([...at, 'options'], `is only allowed for enum and multiselect fields (this field is ${field.type})`);
+  if (field.type === 'checklist') checkItems(field, at, report);
+  else if (field.items !== undefined) report([...at, 'items'], `is only allowed for checklist fields (this field is ${field.type})`);
 
   if (field.unit !== undefined && field.type !== 'number') report([...at, 'unit'], `is only allowed for number fields (this field is ${field.type})`);
   if (field.type === 'scale') checkScale(field, at, report);
   else if (field.type === 'number') checkNumberRange(field, at, report);
+  else if (field.type === 'multiselect') checkSelectionCount(field, at, report);
   else {
     for (const limit of ['min', 'max'] as const) {
-      if (field[limit] !== undefined) report([...at, limit], `is only allowed for number and scale fields (this field is ${field.type})`);
+      if (field[limit] !== undefined) report([...at, limit], `is only allowed for number, scale and multiselect fields (this field is ${field.type})`);
     }
+  }
+  checkExpected(field, at, report);
+}
+
+/** Does `expected` fit the field's type, and can a recorded value meet it? */
+function checkExpected(field: FieldDefinition, at: PathSegment[], report: Report): void {
+  const { expected } = field;
+  if (expected === undefined) return;
+  const here = [...at, 'expected'];
+  const only = (allowed: string[], shape: string) => {
+    const extra = Object.keys(expected).filter((k) => !allowed.includes(k));
+    for (const k of extra) report([...here, k], `is not allowed for a ${field.type} field (write ${shape})`);
+  };
+  switch (field.type) {
+    case 'boolean':
+      if (typeof expected !== 'boolean') report(here, 'must be true or false for a boolean field (e.g. expected: true)');
+      return;
+    case 'number':
+    case 'scale': {
+      if (typeof expected === 'boolean') return report(here, `must be a range for a ${field.type} field (e.g. expected: { min: 3 })`);
+      only(['min', 'max'], 'expected: { min: 3 } or { max: 10 }');
+      const { min, max } = expected;
+      if (min === undefined && max === undefined) return report(here, 'must give min, max or both');
+      if (min !== undefined && max !== undefined && min > max) report([...here, 'max'], `must not be less than min (${min})`);
+      for (const [limit, value] of [
+        ['min', min],
+        ['max', max],
+      ] as const) {
+        if (value === undefined) continue;
+        if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
+          report([...here, limit], `must lie within the values the field allows (${field.min ?? '…'} to ${field.max ?? '…'})`);
+        }
+      }
+      return;
+    }
+    case 'enum': {
+      if (typeof expected === 'boolean') return report(here, 'must list the conforming option values (e.g. expected: { oneOf: [admitted] })');
+      only(['oneOf'], 'expected: { oneOf: [option values] }');
+      if (expected.oneOf === undefined) return report([...here, 'oneOf'], 'is required for an enum field: list the option values that conform');
+      const values = (field.options ?? []).map((o) => o.value);
+      expected.oneOf.forEach((v, i) => {
+        if (!values.includes(v)) report([...here, 'oneOf', i], `is not an option of this field (options: ${values.join(', ')})`);
+      });
+      return;
+    }
+    case 'checklist': {
+      if (typeof expected === 'boolean') return report(here, 'must list the items to tick (e.g. expected: { ticked: [premises] })');
+      only(['ticked'], 'expected: { ticked: [item keys] }');
+      if (expected.ticked === undefined) return report([...here, 'ticked'], 'is required for a checklist field: list the keys of the items that must be ticked');
+      const keys = (field.items ?? []).map((item) => item.key);
+      expected.ticked.forEach((k, i) => {
+        if (!keys.includes(k)) report([...here, 'ticked', i], `is not an item of this checklist (items: ${keys.join(', ')})`);
+      });
+      return;
+    }
+    default:
+      report(here, `is only allowed for boolean, number, scale, enum and checklist fields (this field is ${field.type})`);
+  }
+}
+
+const CONDITION_TYPES = ['boolean', 'enum', 'scale', 'number'];
+
+/** A condition names another field of the same step, and values that field can take. */
+function checkCondition(field: FieldDefinition, step: StepDefinition, at: PathSegment[], report: Report): void {
+  const condition = field.requiredWhen;
+  if (condition === undefined) return;
+  const here = [...at, 'requiredWhen'];
+  if (field.required) report([...at, 'required'], 'must not be true together with requiredWhen: leave required out for a field required only under a condition');
+  if (condition.field === field.key) return report([...here, 'field'], 'must name another field: a field cannot be required on its own value');
+  const other = step.fields.find((f) => f.key === condition.field);
+  if (other === undefined) {
+    const keys = step.fields.filter((f) => f.key !== field.key).map((f) => f.key);
+    return report([...here, 'field'], `is not a field of this step (fields: ${keys.length > 0 ? keys.join(', ') : 'none'})`);
+  }
+  if (!CONDITION_TYPES.includes(other.type)) {
+    return report([...here, 'field'], `names a ${other.type} field; a condition can name a boolean, enum, scale or number field`);
+  }
+  if (condition.equals !== undefined) {
+    const why = cannotTake(other, condition.equals);
+    if (why) report([...here, 'equals'], why);
+  }
+  condition.in?.forEach((value, i) => {
+    const why = cannotTake(other, value);
+    if (why) report([...here, 'in', i], why);
+  });
+}
+
+/** Why `field` can never hold `value`, or undefined when it can. */
+function cannotTake(field: FieldDefinition, value: string | number | boolean): string | undefined {
+  const shown = JSON.stringify(value);
+  switch (field.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `must be true or false: ${field.key} is a boolean field (got ${shown})`;
+    case 'enum': {
+      const values = (field.options ?? []).map((o) => o.value);
+      return typeof value === 'string' && values.includes(value) ? undefined : `is not an option of ${field.key} (options: ${values.join(', ')})`;
+    }
+    case 'scale':
+    case 'number': {
+      const whole = field.type === 'scale';
+      const fits =
+        typeof value === 'number' &&
+        (!whole || Number.isInteger(value)) &&
+        (field.min === undefined || value >= field.min) &&
+        (field.max === undefined || value <= field.max);
+      const range = field.min === undefined && field.max === undefined ? '' : ` from ${field.min ?? '…'} to ${field.max ?? '…'}`;
+      return fits ? undefined : `is not a value ${field.key} can take (a ${whole ? 'whole number' : 'number'}${range}; got ${shown})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function checkItems(field: FieldDefinition, at: PathSegment[], report: Report): void {
+  reportDuplicates(
+    (field.items ?? []).map((item) => item.key),
+    (k, first) => report([...at, 'items', k, 'key'], `duplicates the key of items[${first}]; item keys must be unique`),
+  );
+}
+
+function checkSelectionCount(field: FieldDefinition, at: PathSegment[], report: Report): void {
+  const count = (field.options ?? []).length;
+  for (const limit of ['min', 'max'] as const) {
+    const n = field[limit];
+    if (n === undefined) continue;
+    if (!Number.isInteger(n) || n < 0) report([...at, limit], 'must be a whole number of options, 0 or more, for a multiselect field');
+    else if (n > count) report([...at, limit], `must not exceed the number of options (${count})`);
+  }
+  if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+    report([...at, 'max'], `must not be less than min (${field.min})`);
   }
 }
 

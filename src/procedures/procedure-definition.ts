@@ -8,7 +8,7 @@ import type { Role } from '../common/roles.js';
 export const SUBJECTS = ['adept', 'mentor', 'pair', 'cohort'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-export const FIELD_TYPES = ['text', 'number', 'boolean', 'date', 'enum', 'scale'] as const;
+export const FIELD_TYPES = ['text', 'number', 'boolean', 'date', 'enum', 'scale', 'multiselect', 'checklist'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** What a time window is measured from. `procedure_completed` names another procedure. */
@@ -40,16 +40,51 @@ export interface EnumOption {
   label: LocalisedText;
 }
 
+/** One item of a `checklist` field: something to tick. */
+export interface ChecklistItem {
+  key: string;
+  label: LocalisedText;
+}
+
+/**
+ * What a recorded value must be to conform; a value outside it is a finding `unexpected_value`.
+ * - `boolean` fields: `true` or `false`;
+ * - `number` and `scale` fields: `{ min?, max? }` (inclusive, at least one);
+ * - `enum` fields: `{ oneOf: [option values] }`;
+ * - `checklist` fields: `{ ticked: [item keys] }` (absent: every item must be ticked).
+ */
+export type ExpectedValue = boolean | { min?: number; max?: number; oneOf?: string[]; ticked?: string[] };
+
+/**
+ * A condition on another field of the same step: it holds when that field's recorded value equals
+ * `equals`, or is one of `in` (exactly one of the two is given).
+ */
+export interface FieldCondition {
+  field: string;
+  equals?: string | number | boolean;
+  in?: (string | number | boolean)[];
+}
+
 export interface FieldDefinition {
   key: string;
   label: LocalisedText;
   type: FieldType;
+  /** Always required. A field with `requiredWhen` is normalised to `required: false`. */
   required: boolean;
-  /** For `enum`. */
+  /** Required only while the condition holds (the field is then not `required`). */
+  requiredWhen?: FieldCondition;
+  /** For `enum` and `multiselect`. */
   options?: EnumOption[];
-  /** For `number` and `scale` (a scale needs both, e.g. 1..5). */
+  /** For `checklist`. */
+  items?: ChecklistItem[];
+  /**
+   * For `number` and `scale` (a scale needs both, e.g. 1..5) the allowed values; for `multiselect`
+   * how many options may be chosen.
+   */
   min?: number;
   max?: number;
+  /** What conforms; see ExpectedValue. */
+  expected?: ExpectedValue;
   /** For `number`: what the value counts or measures, e.g. minutes. */
   unit?: LocalisedText;
   help?: LocalisedText;
@@ -69,6 +104,20 @@ export interface StepDefinition {
   evidence?: LocalisedText;
 }
 
+/** Statuses a subject can have today, by subject type (participant, pair, programme). */
+export const SUBJECT_STATUS_VALUES: Record<Subject, readonly string[]> = {
+  adept: ['active', 'completed', 'withdrawn'],
+  mentor: ['active', 'completed', 'withdrawn'],
+  pair: ['active', 'ended'],
+  cohort: ['planned', 'active', 'closed'],
+};
+
+/** Which subjects the procedure applies to; others are shown not_applicable and owe nothing. */
+export interface Applicability {
+  /** The subject's status must be one of these. */
+  status: { in: string[] };
+}
+
 export interface ProcedureDefinition {
   key: string;
   title: LocalisedText;
@@ -85,6 +134,8 @@ export interface ProcedureDefinition {
    * Absent: as often as needed.
    */
   oncePerSubject?: boolean;
+  /** Absent: every subject of the procedure's subject type. */
+  appliesWhen?: Applicability;
   steps: StepDefinition[];
   /** Clauses of ISO 9001 or internal documents the procedure implements, for the auditor. */
   references?: string[];

@@ -129,7 +129,9 @@ async function execution(
       s.performedBy ?? '—',
       at(s.recordedAt),
       [
-        ...s.values.map((v) => `${v.field}: ${typeof v.value === 'boolean' ? yes(v.value) : String(v.value)}`),
+        ...s.values.map(
+          (v) => `${v.field}: ${v.words ? localise(v.words, model.lang) : typeof v.value === 'boolean' ? yes(v.value) : String(v.value)}`,
+        ),
         ...s.withheld.map((f) => `${f}: ${e.withheld}`),
         ...(s.notes !== null ? [`${e.notes}: ${s.notes}`] : s.notesWithheld ? [`${e.notes}: ${e.withheld}`] : []),
       ].join('\n') || '—',

@@ -71,6 +71,14 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
     [p.subject, l.subject[d.subject]],
     [p.responsibleRoles, d.responsibleRoles.map((r) => l.staffRole[r]).join(', ')],
     [p.ordered, yesNo(d.ordered, lang)],
+    ...(d.appliesWhen
+      ? [
+          [
+            p.appliesWhen,
+            fill(p.appliesWhenValue, { statuses: d.appliesWhen.status.in.map((s) => subjectStatusWord(s, l)).join(p.or) }),
+          ] as const,
+        ]
+      : []),
     ...(d.references?.length ? [[p.references, d.references.join('\n')] as const] : []),
   ]);
 
@@ -164,7 +172,7 @@ async function stepSection(flow: PageFlow, step: StepDefinition, n: number, lang
       f.key,
       l.fieldType[f.type],
       yesNo(f.required, lang),
-      constraints(f, lang, l),
+      constraints(f, lang, l, step.fields),
     ]),
     { emptyText: l.common.none },
   );
@@ -177,9 +185,46 @@ function range(min: number | undefined, max: number | undefined, lang: ReportLan
   return min !== undefined ? fill(l.procedure.atLeast, { min: n(min) }) : fill(l.procedure.atMost, { max: n(max!) });
 }
 
-function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels): string {
-  if (field.options?.length) return field.options.map((o) => `${o.value}: ${localise(o.label, lang)}`).join('\n');
-  const unit = field.unit ? fill(l.procedure.unit, { unit: localise(field.unit, lang) }) : '';
-  if (field.min !== undefined || field.max !== undefined) return [range(field.min, field.max, lang, l), unit].filter(Boolean).join('\n');
-  return unit || '—';
+function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels, siblings: readonly FieldDefinition[]): string {
+  const p = l.procedure;
+  const lines: string[] = [];
+  if (field.options?.length) lines.push(...field.options.map((o) => `${o.value}: ${localise(o.label, lang)}`));
+  if (field.items?.length) lines.push(...field.items.map((i) => `${i.key}: ${localise(i.label, lang)}`));
+  if (field.min !== undefined || field.max !== undefined) {
+    const r = range(field.min, field.max, lang, l);
+    lines.push(field.type === 'multiselect' ? fill(p.choose, { range: r }) : r);
+  }
+  if (field.unit) lines.push(fill(p.unit, { unit: localise(field.unit, lang) }));
+  const expected = expectedText(field, lang, l);
+  if (expected) lines.push(fill(p.expected, { value: expected }));
+  const c = field.requiredWhen;
+  if (c) {
+    const other = siblings.find((f) => f.key === c.field);
+    const values = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) => valueText(other, v, lang));
+    lines.push(fill(p.requiredWhen, { field: other ? localise(other.label, lang) : c.field, values: values.join(p.or) }));
+  }
+  return lines.join('\n') || '—';
+}
+
+function subjectStatusWord(status: string, l: Labels): string {
+  const words: Record<string, string> = { ...l.participantStatus, ...l.subjectStatus };
+  return words[status] ?? status;
+}
+
+/** An option's label, yes/no, or the value itself. */
+function valueText(field: FieldDefinition | undefined, v: string | number | boolean, lang: ReportLanguage): string {
+  if (typeof v === 'boolean') return yesNo(v, lang);
+  const label = field?.options?.find((o) => o.value === v)?.label ?? field?.items?.find((i) => i.key === v)?.label;
+  return label ? localise(label, lang) : String(v);
+}
+
+/** What conforms, in words; a checklist without `expected` expects every item ticked. */
+function expectedText(field: FieldDefinition, lang: ReportLanguage, l: Labels): string {
+  const e = field.expected;
+  const p = l.procedure;
+  if (e === undefined) return field.type === 'checklist' ? p.expectedAllTicked : '';
+  if (typeof e === 'boolean') return yesNo(e, lang);
+  if (e.min !== undefined || e.max !== undefined) return range(e.min, e.max, lang, l);
+  if (e.oneOf) return fill(p.expectedOneOf, { values: e.oneOf.map((v) => valueText(field, v, lang)).join(p.or) });
+  return fill(p.expectedTicked, { items: (e.ticked ?? []).map((v) => valueText(field, v, lang)).join(', ') || '—' });
 }

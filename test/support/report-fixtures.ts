@@ -243,7 +243,12 @@ export async function buildReportProgramme(t: TestApp, c: Cast, name = PROGRAMME
     const steps: StepInput[] = [
       {
         stepKey: 'outcome',
-        values: { outcome: outcome.outcome, ...(outcome.own === undefined ? {} : { in_own_profession: outcome.own }) },
+        values: {
+          outcome: outcome.outcome,
+          ...(outcome.own === undefined ? {} : { in_own_profession: outcome.own }),
+          // The procedure asks for the details when the outcome is Other.
+          ...(outcome.outcome === 'other' ? { outcome_details: 'Volunteer work while the degree is assessed' } : {}),
+        },
         performedAt: DATES.evaluation,
       },
       {

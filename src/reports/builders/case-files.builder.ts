@@ -15,7 +15,7 @@ import { correctionMarks } from '../../executions/corrections.queries.js';
 import { executionsOfSubjects, judgementsOf, stepRecordsOf } from '../../executions/executions.queries.js';
 import type { CaseExecutionRow } from '../../executions/executions.queries.js';
 import type { StepRecord } from '../../executions/execution.entity.js';
-import type { FieldDefinition, ProcedureDefinition, Subject } from '../../procedures/procedure-definition.js';
+import type { FieldDefinition, LocalisedText, ProcedureDefinition, Subject } from '../../procedures/procedure-definition.js';
 import { versionsById } from '../../procedures/procedures.queries.js';
 import { matrixPairs } from '../../programmes/programmes.queries.js';
 import type { ParticipantRow } from '../../programmes/programmes.queries.js';
@@ -251,6 +251,16 @@ function printable(value: unknown): string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
 }
 
+/** The labels of a multiselect's choices or a checklist's ticked items, joined, in each language; "—" for none. */
+function listWords(field: FieldDefinition | undefined, value: unknown): LocalisedText | undefined {
+  if (!field || (field.type !== 'multiselect' && field.type !== 'checklist') || !Array.isArray(value)) return undefined;
+  const labels = field.type === 'multiselect' ? (field.options ?? []).map((o) => ({ key: o.value, label: o.label })) : (field.items ?? []);
+  const chosen = value.map((v) => labels.find((l) => l.key === v)?.label ?? { en: String(v) });
+  if (chosen.length === 0) return { en: '—' };
+  const join = (lang: 'en' | 'sv' | 'nb') => chosen.map((c) => c[lang] ?? c.en).join(', ');
+  return { en: join('en'), sv: join('sv'), nb: join('nb') };
+}
+
 function caseStep(
   r: StepRecord,
   definition: ProcedureDefinition | undefined,
@@ -269,7 +279,13 @@ function caseStep(
     performedAt: r.performedAt.toISOString(),
     performedBy: person(r.performedBy),
     recordedAt: r.recordedAt.toISOString(),
-    values: shown.map((k) => ({ field: k, value: printable(r.values[k]) })),
+    values: shown.map((k) => {
+      const words = listWords(
+        fields.find((f) => f.key === k),
+        r.values[k],
+      );
+      return words ? { field: k, value: printable(r.values[k]), words } : { field: k, value: printable(r.values[k]) };
+    }),
     withheld: keys.filter((k) => !shown.includes(k)),
     notes: names ? r.notes : null,
     notesWithheld: !names && r.notes !== null,

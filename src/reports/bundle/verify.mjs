@@ -306,16 +306,35 @@ function normaliseDefinition(d) {
     }),
   };
   if (d.oncePerSubject !== undefined) out.oncePerSubject = d.oncePerSubject;
+  if (d.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...d.appliesWhen.status.in] } };
   if (d.references !== undefined) out.references = d.references.map((r) => r.trim());
   return out;
 }
 
 function normaliseField(f) {
-  const out = { key: f.key, label: localised(f.label), type: f.type, required: f.required ?? true };
+  // A field required under a condition (requiredWhen) defaults to not always required.
+  const out = { key: f.key, label: localised(f.label), type: f.type, required: f.required ?? f.requiredWhen === undefined };
+  if (f.requiredWhen !== undefined) {
+    const c = { field: f.requiredWhen.field };
+    if (f.requiredWhen.equals !== undefined) c.equals = f.requiredWhen.equals;
+    if (f.requiredWhen.in !== undefined) c.in = [...f.requiredWhen.in];
+    out.requiredWhen = c;
+  }
   if (f.options !== undefined) out.options = f.options.map((o) => ({ value: o.value, label: localised(o.label) }));
+  if (f.items !== undefined) out.items = f.items.map((i) => ({ key: i.key, label: localised(i.label) }));
   if (f.min !== undefined) out.min = f.min;
   if (f.max !== undefined) out.max = f.max;
+  if (f.expected !== undefined) out.expected = normaliseExpected(f.expected);
+  if (f.unit !== undefined) out.unit = localised(f.unit);
   if (f.help !== undefined) out.help = localised(f.help);
+  return out;
+}
+
+function normaliseExpected(e) {
+  if (typeof e === 'boolean') return e;
+  const out = {};
+  for (const k of ['min', 'max']) if (e[k] !== undefined) out[k] = e[k];
+  for (const k of ['oneOf', 'ticked']) if (e[k] !== undefined) out[k] = [...e[k]];
   return out;
 }
 

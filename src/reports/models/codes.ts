@@ -37,6 +37,7 @@ export type DeviationSource = (typeof DEVIATION_SOURCES)[number];
 export const DEVIATION_RULES = [
   'missing_step',
   'missing_field',
+  'unexpected_value',
   'outside_window',
   'before_effective',
   'performer_role',

@@ -144,8 +144,11 @@ export interface CaseStep {
   performedAt: Instant;
   performedBy: string | null;
   recordedAt: Instant;
-  /** Field values as recorded: text, number, yes/no or date, as printed. */
-  values: { field: string; value: string | number | boolean }[];
+  /**
+   * Field values as recorded: text, number, yes/no or date, as printed. A multiselect's choices or
+   * a checklist's ticked items also come as `words`: their labels, in each language, one per line.
+   */
+  values: { field: string; value: string | number | boolean; words?: LocalisedText }[];
   /** Fields whose values were withheld (free text about the subject, in the pseudonymised report). */
   withheld: string[];
   /** Notes; null when none or withheld. */

@@ -2586,7 +2586,7 @@ export interface components {
              * @description before_effective: the step was performed before the pinned version became effective
              * @enum {string}
              */
-            rule: "missing_step" | "missing_field" | "outside_window" | "before_effective" | "performer_role" | "performer_competence" | "order" | "unknown_step";
+            rule: "missing_step" | "missing_field" | "unexpected_value" | "outside_window" | "before_effective" | "performer_role" | "performer_competence" | "order" | "unknown_step";
             stepKey?: string;
             fieldKey?: string;
             recordId?: string;

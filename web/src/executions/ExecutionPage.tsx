@@ -126,7 +126,14 @@ export function ExecutionPage() {
                 <List size="sm" mt={4}>
                   {e.findings.map((f, i) => (
                     <List.Item key={i}>
-                      {findingSentence(t, definition, f, e.window as { from: string; to: string } | null, version.data?.effectiveFrom)}
+                      {findingSentence(
+                        t,
+                        definition,
+                        f,
+                        e.window as { from: string; to: string } | null,
+                        version.data?.effectiveFrom,
+                        e.steps.find((r) => r.id === f.recordId)?.values as Record<string, unknown> | undefined,
+                      )}
                     </List.Item>
                   ))}
                 </List>

@@ -154,7 +154,11 @@ function StepForm(props: {
   const { t } = useTranslation();
   const { execution, step, record, adding } = props;
   const withReason = !!record || !!adding;
-  const [values, setValues] = useState<Values>(() => ({ ...((record?.values as Values) ?? {}) }));
+  // A checklist with nothing ticked is an answer (that nothing was done), so it starts as an empty list.
+  const [values, setValues] = useState<Values>(() => ({
+    ...Object.fromEntries((step.fields ?? []).filter((f) => f.type === 'checklist').map((f) => [f.key, []])),
+    ...((record?.values as Values) ?? {}),
+  }));
   const [performedAt, setPerformedAt] = useState(record ? isoToLocal(record.performedAt) : nowLocal());
   const [notes, setNotes] = useState('');
   const [reason, setReason] = useState('');
@@ -217,6 +221,8 @@ function StepForm(props: {
             idPrefix={prefix}
             field={f}
             value={values[f.key]}
+            values={values}
+            siblings={step.fields}
             error={errors[`values.${f.key}`]}
             onChange={(v) => setValues((old) => ({ ...old, [f.key]: v }))}
           />

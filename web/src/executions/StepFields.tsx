@@ -3,7 +3,7 @@
  * label, help text and allowed values come from the version the execution is pinned to, in the
  * user's language; required fields are marked and checked by the service.
  */
-import { NativeSelect, NumberInput, Radio, Group, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, NumberInput, Radio, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { localised } from '../i18n/i18n';
@@ -18,25 +18,78 @@ function bounds(t: TFunction, f: FieldDefinition): string | undefined {
   return undefined;
 }
 
+/** Whether the field must be answered, given the other values of its step (as the service judges it). */
+export function isRequiredNow(field: FieldDefinition, values: Values): boolean {
+  if (field.required !== false && field.requiredWhen === undefined) return true;
+  const c = field.requiredWhen;
+  if (!c) return false;
+  const v = values[c.field];
+  if (v === undefined || v === null) return false;
+  return c.equals !== undefined ? v === c.equals : (c.in ?? []).some((x) => x === v);
+}
+
+function joinOr(t: TFunction, words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')}${t('step.or')}${words[words.length - 1]}`;
+}
+
+function range(t: TFunction, min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return t('step.rangeBetween', { min, max });
+  return min !== undefined ? t('step.rangeAtLeast', { min }) : t('step.rangeAtMost', { max });
+}
+
+/** What the field expects, in the user's words ("Yes", "at least 3", "one of Admitted or Waiting list"); '' when nothing. */
+export function expectedWords(t: TFunction, field: FieldDefinition | undefined): string {
+  if (!field) return '';
+  const e = field.type === 'checklist' && field.expected === undefined ? { ticked: (field.items ?? []).map((i) => i.key) } : field.expected;
+  if (e === undefined) return '';
+  if (typeof e === 'boolean') return e ? t('field.yes') : t('field.no');
+  if (e.min !== undefined || e.max !== undefined) return range(t, e.min, e.max);
+  if (e.oneOf) {
+    const words = e.oneOf.map((v) => formatValue(t, field, v));
+    return words.length === 1 ? words[0] : t('step.oneOf', { values: joinOr(t, words) });
+  }
+  const ticked = e.ticked ?? [];
+  return ticked.length === 0 ? '' : t('step.ticked', { items: formatValue(t, field, ticked) });
+}
+
+/** "Required when “Decision” is Not admitted." for a conditional field. */
+function conditionWords(t: TFunction, field: FieldDefinition, siblings: readonly FieldDefinition[]): string | undefined {
+  const c = field.requiredWhen;
+  if (!c) return undefined;
+  const other = siblings.find((f) => f.key === c.field);
+  const values = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) => formatValue(t, other, v));
+  return t('step.requiredWhen', { field: localised(other?.label) || c.field, values: joinOr(t, values) });
+}
+
 export function FieldInput({
   field,
   value,
   onChange,
   error,
   idPrefix,
+  values = {},
+  siblings = [],
 }: {
   field: FieldDefinition;
   value: unknown;
   onChange(v: unknown): void;
   error?: string;
   idPrefix: string;
+  /** The step's values so far, for a field required under a condition (shown required while it holds). */
+  values?: Values;
+  /** The step's fields, to name the one a condition looks at. */
+  siblings?: readonly FieldDefinition[];
 }) {
   const { t } = useTranslation();
   // A number's unit is part of its label, so it is read with the input (e.g. "Meetings held (meetings)").
   const unit = field.type === 'number' ? localised(field.unit) : '';
   const label = unit ? `${localised(field.label)} (${unit})` : localised(field.label);
-  const help = localised(field.help) || undefined;
-  const required = field.required !== false;
+  const expected = expectedWords(t, field);
+  const help =
+    [localised(field.help), conditionWords(t, field, siblings), expected ? t('step.expected', { expected }) : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const required = isRequiredNow(field, values);
   const common = { label, required, withAsterisk: required, error, id: `${idPrefix}-${field.key}` };
   switch (field.type) {
     case 'text':
@@ -119,6 +172,32 @@ export function FieldInput({
           onChange={(e) => onChange(e.currentTarget.value || undefined)}
         />
       );
+    case 'multiselect':
+    case 'checklist': {
+      const choices =
+        field.type === 'multiselect'
+          ? (field.options ?? []).map((o) => ({ value: o.value, label: localised(o.label) }))
+          : (field.items ?? []).map((i) => ({ value: i.key, label: localised(i.label) }));
+      const count =
+        field.type === 'multiselect' && (field.min !== undefined || field.max !== undefined)
+          ? t('step.chooseCount', { range: range(t, field.min, field.max) })
+          : '';
+      return (
+        <Checkbox.Group
+          {...common}
+          description={[help, count].filter(Boolean).join(' ') || undefined}
+          value={Array.isArray(value) ? (value as string[]) : []}
+          // Kept in the definition's order, as the service stores it.
+          onChange={(v) => onChange(choices.map((c) => c.value).filter((c) => v.includes(c)))}
+        >
+          <Stack gap={6} mt={4}>
+            {choices.map((c) => (
+              <Checkbox key={c.value} value={c.value} label={c.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      );
+    }
     default:
       return null;
   }
@@ -133,6 +212,16 @@ export function formatValue(t: TFunction, field: FieldDefinition | undefined, va
       return value === true ? t('field.yes') : t('field.no');
     case 'enum':
       return localised(field.options?.find((o) => o.value === value)?.label) || String(value);
+    case 'multiselect':
+    case 'checklist': {
+      if (!Array.isArray(value)) return String(value);
+      if (value.length === 0) return field.type === 'checklist' ? t('step.checklistNone') : t('step.nothingChosen');
+      const labels =
+        field.type === 'multiselect'
+          ? field.options?.map((o) => ({ k: o.value, l: o.label }))
+          : field.items?.map((i) => ({ k: i.key, l: i.label }));
+      return value.map((v) => localised(labels?.find((x) => x.k === v)?.l) || String(v)).join(', ');
+    }
     case 'number':
       return field.unit ? `${String(value)} ${localised(field.unit)}` : String(value);
     default:

@@ -1,12 +1,14 @@
 import type { TFunction } from 'i18next';
 import { localised } from '../i18n/i18n';
 import type { ProcedureDefinition } from '../procedures/definition';
+import { expectedWords, formatValue } from './StepFields';
 import { formatDate, formatDateTime } from '../ui/format';
 
 interface Finding {
   rule: string;
   stepKey?: string;
   fieldKey?: string;
+  recordId?: string;
   detail: string;
 }
 
@@ -18,6 +20,8 @@ export function findingSentence(
   window?: { from: string; to: string } | null,
   /** When the pinned version became effective (for before_effective). */
   effectiveFrom?: string | null,
+  /** The values of the record the finding names (for unexpected_value). */
+  recorded?: Record<string, unknown>,
 ): string {
   const step = definition?.steps.find((s) => s.key === f.stepKey);
   const stepTitle = localised(step?.title) || f.stepKey || '';
@@ -31,6 +35,8 @@ export function findingSentence(
     from: window?.from ? formatDate(window.from) : '',
     to: window?.to ? formatDate(window.to) : '',
     effective: effectiveFrom ? formatDateTime(effectiveFrom) : '',
+    value: f.fieldKey && recorded ? formatValue(t, field, recorded[f.fieldKey]) : '–',
+    expected: expectedWords(t, field),
     defaultValue: f.detail,
   });
 }

@@ -3,16 +3,22 @@
  * OpenAPI document types it only as an object; procedures/procedure.schema.json is its schema).
  */
 export type LocalisedText = { en: string; sv?: string; nb?: string };
-export type FieldType = 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'scale';
+export type FieldType = 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'scale' | 'multiselect' | 'checklist';
 
 export interface FieldDefinition {
   key: string;
   label: LocalisedText;
   type: FieldType;
   required?: boolean;
+  /** Required only while another field of the step has one of these values. */
+  requiredWhen?: { field: string; equals?: string | number | boolean; in?: (string | number | boolean)[] };
   options?: { value: string; label: LocalisedText }[];
+  /** The things to tick of a checklist. */
+  items?: { key: string; label: LocalisedText }[];
   min?: number;
   max?: number;
+  /** What conforms: true/false, { min, max }, { oneOf }, { ticked } (checklist: every item when absent). */
+  expected?: boolean | { min?: number; max?: number; oneOf?: string[]; ticked?: string[] };
   unit?: LocalisedText;
   help?: LocalisedText;
 }
@@ -36,6 +42,7 @@ export interface ProcedureDefinition {
   responsibleRoles?: string[];
   window?: { anchor: string; procedure?: string; fromDays: number; toDays: number };
   ordered?: boolean;
+  appliesWhen?: { status: { in: string[] } };
   steps: StepDefinition[];
 }
 

@@ -92,13 +92,24 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
         </button>
       );
     }
+    const why = c.notApplicable ? notApplicableWords(c.notApplicable) : '';
     return (
       <span className="matrix-cell" data-status={c.status} title={title}>
         <StatusIcon value={c.status} />
         {text}
+        {why ? (
+          <Text size="xs" c="dimmed" component="span" display="block">
+            {why}
+          </Text>
+        ) : null}
       </span>
     );
   };
+  const statusWord = (s: string) => t(`status.participant.${s}`, { defaultValue: s });
+  const notApplicableWords = (n: NonNullable<MatrixCell['notApplicable']>) =>
+    n.reason === 'left'
+      ? t('matrix.reason.left')
+      : t('matrix.reason.appliesWhen', { statuses: (n.statuses ?? []).map(statusWord).join(', '), status: statusWord(n.status) });
 
   return (
     <Stack>

@@ -16,6 +16,8 @@ export interface MatrixCell {
   pendingCorrection?: boolean;
   versionNumber: number;
   window: { from: string; to: string } | null;
+  /** Why a cell is not_applicable: the subject left, or the procedure's appliesWhen leaves it out. */
+  notApplicable?: { reason: 'left' | 'applies_when'; status: string; statuses?: string[]; detail: string };
 }
 export interface MatrixRow {
   subject: { type: 'adept' | 'mentor' | 'pair' | 'cohort'; id: string | null; code?: string; status?: string };
