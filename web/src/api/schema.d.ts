@@ -244,7 +244,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All procedures, each with the version in force and a status summary */
+        /** All procedures, each with the version in force and a status summary; toAcknowledge=true for those whose version in force the caller must read and acknowledge */
         get: operations["ProceduresController_list"];
         put?: never;
         /** Create a procedure; its definition becomes draft version 1 */
@@ -387,6 +387,24 @@ export interface paths {
         put?: never;
         /** Retire the effective version with an electronic signature (password re-entered, meaning retirement): the procedure is no longer in force */
         post: operations["ProceduresController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{key}/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who must acknowledge the version in force (active users holding a role it names), and who has not yet */
+        get: operations["ProceduresController_acknowledgementList"];
+        put?: never;
+        /** "I have read and understood" the version in force, for a user holding a role it names; acknowledging again records nothing new */
+        post: operations["ProceduresController_acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2117,6 +2135,20 @@ export interface components {
         };
         /** @enum {string} */
         VersionStatus: "draft" | "in_review" | "effective" | "superseded" | "rejected" | "retired";
+        /**
+         * @description The roles the version in force asks to acknowledge it (none when nothing is in force)
+         * @enum {string}
+         */
+        AcknowledgingRole: "quality_manager" | "programme_leader" | "board_member" | "admin";
+        MyProcedureAcknowledgementResponse: {
+            /** @description The version in force asks the caller to acknowledge it */
+            required: boolean;
+            /**
+             * Format: date-time
+             * @description When the caller acknowledged the version in force
+             */
+            acknowledgedAt: string | null;
+        };
         ProcedureSummaryResponse: {
             /** @example intake-interview */
             key: string;
@@ -2134,12 +2166,17 @@ export interface components {
             statusCounts: {
                 [key: string]: number;
             };
+            /** @description The roles the version in force asks to acknowledge it (none when nothing is in force) */
+            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
+            myAcknowledgement: components["schemas"]["MyProcedureAcknowledgementResponse"];
         };
         CreateProcedureRequest: {
             /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
             definition: {
                 [key: string]: unknown;
             };
+            /** @description Holders of these roles acknowledge the version once it is in force ("read and understood"); default: nobody */
+            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         VersionAuthor: {
             /** Format: uuid */
@@ -2197,6 +2234,8 @@ export interface components {
             /** @description SHA-256 of the canonical JSON (RFC 8785) of the definition */
             contentHash: string;
             changeSummary: string | null;
+            /** @description Holders of these roles acknowledge the version once it is in force ("read and understood"); fixed once it leaves draft */
+            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
             /** @description Who created it; null for the shipped baseline, written by nobody here */
             author: components["schemas"]["VersionAuthor"] | null;
             /** @description Everyone who wrote its content (created, edited or imported it), first contribution first; none of them may approve it */
@@ -2249,6 +2288,9 @@ export interface components {
             statusCounts: {
                 [key: string]: number;
             };
+            /** @description The roles the version in force asks to acknowledge it (none when nothing is in force) */
+            acknowledgementRoles: components["schemas"]["AcknowledgingRole"][];
+            myAcknowledgement: components["schemas"]["MyProcedureAcknowledgementResponse"];
             versions: components["schemas"]["VersionSummary"][];
         };
         CreateVersionRequest: {
@@ -2258,6 +2300,8 @@ export interface components {
             };
             /** @description What changed from the version before, and why */
             changeSummary: string;
+            /** @description Roles that acknowledge this version once in force; default: the previous version's */
+            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         UpdateDraftRequest: {
             /** @description The whole procedure definition, as in procedures/*.yaml; validated against procedures/procedure.schema.json */
@@ -2266,6 +2310,8 @@ export interface components {
             };
             /** @description What changed from the version before, and why */
             changeSummary?: string;
+            /** @description Roles that acknowledge this version once in force; default: the draft's, unchanged */
+            acknowledgementRoles?: components["schemas"]["AcknowledgingRole"][];
         };
         ApproveRequest: {
             /** @description The approver's password, re-entered: this is an electronic signature */
@@ -2282,6 +2328,41 @@ export interface components {
             reason: string;
             /** @description Your password, re-entered: retiring a procedure is signed electronically, as an approval is */
             password: string;
+        };
+        ProcedureAcknowledgementResponse: {
+            /** @example intake-interview */
+            procedureKey: string;
+            versionNumber: number;
+            /** Format: date-time */
+            acknowledgedAt: string;
+            /** @description false: the caller had acknowledged this version already (nothing new recorded) */
+            recorded: boolean;
+        };
+        ProcedureAcknowledgerResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description A member of staff (never a participant) */
+            name: string;
+            /** @description The roles they hold that the version names */
+            roles: ("quality_manager" | "programme_leader" | "board_member" | "admin")[];
+            /**
+             * Format: date-time
+             * @description null: not yet acknowledged
+             */
+            acknowledgedAt: string | null;
+        };
+        ProcedureAcknowledgementsResponse: {
+            /** @example intake-interview */
+            procedureKey: string;
+            /** @description The version in force; null when none is */
+            versionNumber: number | null;
+            roles: components["schemas"]["AcknowledgingRole"][];
+            /** @description Active users holding one of the roles */
+            required: number;
+            /** @description Of those, who acknowledged the version in force */
+            acknowledged: number;
+            /** @description Who has not acknowledged first, then who has; by name */
+            people: components["schemas"]["ProcedureAcknowledgerResponse"][];
         };
         DiffResponse: {
             procedureKey: string;
@@ -3286,6 +3367,43 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ClosingMeasurementResponse: {
+            /** Format: uuid */
+            objectiveId: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description The objective's programme; null for the organisation's
+             */
+            programmeId: string | null;
+            indicator: string;
+            /**
+             * @description rate: a fraction 0..1; days; count: a whole number
+             * @enum {string}
+             */
+            unit: "rate" | "days" | "count";
+            /**
+             * @description The calendar quarter measured
+             * @example 2027-Q1
+             */
+            period: string;
+            /**
+             * Format: date
+             * @description The day it was measured as of
+             */
+            measuredOn: string;
+            measured: number | null;
+            comparator: string;
+            /** @description The target then */
+            target: number;
+            /** @enum {string} */
+            status: "met" | "not_met" | "not_measurable";
+            /** @description True when closing the review recorded it; false when the quarter was recorded before and is kept */
+            recordedAtClose: boolean;
+            recordedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         ManagementReviewResponse: {
             /** Format: uuid */
             id: string;
@@ -3316,6 +3434,8 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             signature: components["schemas"]["SignatureResponse"] | null;
+            /** @description Each quality objective's measurement of the quarter the period ends in, as signed at closing (recorded then, or recorded before and kept); empty while the review is open */
+            objectiveMeasurements: components["schemas"]["ClosingMeasurementResponse"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -4040,11 +4160,6 @@ export interface components {
             /** @description Optimistic-locking version of the document, also the ETag */
             version: number;
         };
-        /**
-         * @description Holders of these roles acknowledge the version once it is in force ("read and understood")
-         * @enum {string}
-         */
-        AcknowledgingRole: "quality_manager" | "programme_leader" | "board_member" | "admin";
         CreateDocumentRequest: {
             /** @description What the document is */
             kind: components["schemas"]["DocumentKind"];
@@ -4876,7 +4991,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -5709,7 +5824,10 @@ export interface operations {
     };
     ProceduresController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: only procedures whose version in force the caller must acknowledge and has not */
+                toAcknowledge?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6269,6 +6387,102 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProceduresController_acknowledgementList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureAcknowledgementsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, auditor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProceduresController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureAcknowledgementResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin, quality_manager, programme_leader, board_member */
             403: {
                 headers: {
                     [name: string]: unknown;
