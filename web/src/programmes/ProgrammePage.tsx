@@ -12,7 +12,7 @@ import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'internships', 'conformance', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'conformance', 'internships', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
