@@ -4,7 +4,7 @@
  * submit, approve, reject, retire), and for quality managers and auditors who has not acknowledged.
  */
 import { Alert, Button, Card, Group, Input, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconCircleCheck, IconClockExclamation, IconDownload, IconUpload } from '@tabler/icons-react';
+import { IconCircleCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { Dialog } from '../ui/Dialog';
 import { download } from '../ui/download';
 import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { AcknowledgementList } from '../ui/AcknowledgementList';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate, formatDateTime } from '../ui/format';
 import { useAction } from '../ui/useAction';
@@ -185,47 +186,8 @@ function MyAcknowledgement({ doc }: { doc: ControlledDocument }) {
 
 /** Who must acknowledge the version in force, those who have not first (quality managers and auditors). */
 function Acknowledgements({ doc }: { doc: ControlledDocument }) {
-  const { t } = useTranslation();
   const list = useAcknowledgements(doc.id, true);
-  if (list.isPending) return <Loading />;
-  if (!list.data) return <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />;
-  const a = list.data;
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="document-acknowledgements">
-      <Title order={2} size="h4" id="document-acknowledgements">
-        {t('document.acknowledgements.title')}
-      </Title>
-      {a.versionNumber === null || a.roles.length === 0 ? (
-        <Text size="sm">{t('document.acknowledgements.none')}</Text>
-      ) : (
-        <>
-          <Text size="sm">
-            {t('document.acknowledgements.summary', { acknowledged: a.acknowledged, required: a.required, version: a.versionNumber })}
-          </Text>
-          <DataTable
-            caption={t('document.acknowledgements.caption')}
-            head={[t('document.acknowledgements.person'), t('document.acknowledgements.status')]}
-          >
-            {a.people.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {p.acknowledgedAt ? <IconCircleCheck size={16} aria-hidden /> : <IconClockExclamation size={16} aria-hidden />}
-                    <Text size="sm">
-                      {p.acknowledgedAt
-                        ? t('document.acknowledgements.acknowledged', { at: formatDateTime(p.acknowledgedAt) })
-                        : t('document.acknowledgements.notYet')}
-                    </Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        </>
-      )}
-    </Stack>
-  );
+  return <AcknowledgementList id="document-acknowledgements" query={list} />;
 }
 
 /** Start the next version, or record a review that found nothing to change. */

@@ -3,14 +3,14 @@
  * once they have acknowledged it, when they did), and for quality managers and auditors who has
  * acknowledged and who has not. The people listed are staff, named as the users list names them.
  */
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconClockExclamation } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Schemas } from '../api/client';
-import { DataTable, Loading } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { AcknowledgementList } from '../ui/AcknowledgementList';
 import { formatDateTime } from '../ui/format';
 import { useAction } from '../ui/useAction';
 
@@ -60,48 +60,9 @@ export function MyProcedureAcknowledgement({ procedure: p }: { procedure: Proced
 
 /** Who must acknowledge the version in force, those who have not first (quality managers and auditors). */
 export function ProcedureAcknowledgements({ procedureKey }: { procedureKey: string }) {
-  const { t } = useTranslation();
   const list = useQuery({
     queryKey: ['procedures', procedureKey, 'acknowledgements'],
     queryFn: () => call(api.GET('/api/procedures/{key}/acknowledgements', { params: { path: { key: procedureKey } } })),
   });
-  if (list.isPending) return <Loading />;
-  if (!list.data) return <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />;
-  const a = list.data;
-  return (
-    <Stack gap="xs" component="section" aria-labelledby="procedure-acknowledgements">
-      <Title order={2} size="h4" id="procedure-acknowledgements">
-        {t('document.acknowledgements.title')}
-      </Title>
-      {a.versionNumber === null || a.roles.length === 0 ? (
-        <Text size="sm">{t('document.acknowledgements.none')}</Text>
-      ) : (
-        <>
-          <Text size="sm">
-            {t('document.acknowledgements.summary', { acknowledged: a.acknowledged, required: a.required, version: a.versionNumber })}
-          </Text>
-          <DataTable
-            caption={t('document.acknowledgements.caption')}
-            head={[t('document.acknowledgements.person'), t('document.acknowledgements.status')]}
-          >
-            {a.people.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {p.acknowledgedAt ? <IconCircleCheck size={16} aria-hidden /> : <IconClockExclamation size={16} aria-hidden />}
-                    <Text size="sm">
-                      {p.acknowledgedAt
-                        ? t('document.acknowledgements.acknowledged', { at: formatDateTime(p.acknowledgedAt) })
-                        : t('document.acknowledgements.notYet')}
-                    </Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        </>
-      )}
-    </Stack>
-  );
+  return <AcknowledgementList id="procedure-acknowledgements" query={list} />;
 }
