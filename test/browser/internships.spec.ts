@@ -15,6 +15,7 @@ let programmeId: string;
 let host: { id: string; name: string };
 let adept: { id: string; code: string };
 const adeptName = 'Amina Haddad';
+const NOTHING_CHANGED = 'Nothing would change: change at least one value, then save.';
 
 test.beforeAll(async () => {
   world = await makeWorld(process.env.QMS_URL_POSTGRES!, { participants: false });
@@ -92,6 +93,29 @@ test('a leader finds the host in the register, places an adept and records the o
   await expect(page.getByText('The outcome is recorded.')).toBeVisible();
   await expect(row).toContainText('Led to employment');
   await expect(row.getByRole('button', { name: /Record the outcome/ })).toHaveCount(0);
+
+  // A correction is a new revision with a reason; the history keeps what it replaced.
+  await row.getByRole('button', { name: `History of the internship of ${adeptName}`, exact: false }).click();
+  const history = page.getByRole('dialog', { name: /history/ });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await expect(history.getByRole('row', { name: /Outcome recorded/ })).toContainText('Led to employment');
+  await history.getByRole('button', { name: 'Change or correct' }).click();
+  const correct = page.getByRole('dialog', { name: /Change or correct the internship/ });
+  // A revision that changes nothing is refused in words, and nothing is recorded.
+  await correct.getByLabel('Reason for the change').fill('The host extended the placement by five days');
+  await correct.getByRole('button', { name: 'Save the revision' }).click();
+  await expect(correct.getByRole('alert')).toContainText(NOTHING_CHANGED);
+  await correct.getByLabel('End date').fill(day(-5));
+  await expectAccessible(page, 'the correction form');
+  await correct.getByRole('button', { name: 'Save the revision' }).click();
+  await expect(page.getByText('The revision is recorded.')).toBeVisible();
+  await row.getByRole('button', { name: `History of the internship of ${adeptName}`, exact: false }).click();
+  const revised = page.getByRole('dialog', { name: /history/ });
+  const change = revised.getByRole('row', { name: /Corrected/ });
+  await expect(change).toContainText('The host extended the placement by five days');
+  await expect(change).toContainText(/End date: .+ → .+/);
+  await expectAccessible(page, "an internship's history");
+  await revised.getByRole('button', { name: 'Close', exact: true }).last().click();
 
   // The organisation's page lists the placement.
   await row.getByRole('link', { name: host.name }).click();

@@ -15,6 +15,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { today } from '../ui/format';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
+import { InternshipDetail } from './InternshipDetail';
 import { InternshipsTable } from './InternshipsTable';
 import { INTERNSHIP_OUTCOMES, adeptLabel, internshipKeys, useProgrammeInternships } from './queries';
 import type { Internship, InternshipOutcome } from './queries';
@@ -26,6 +27,7 @@ export function InternshipsTab({ programme }: { programme: Programme }) {
   const internships = useProgrammeInternships(programme.id);
   const [placing, setPlacing] = useState(false);
   const [recording, setRecording] = useState<Internship>();
+  const [viewing, setViewing] = useState<Internship>();
   const canRecord = mayRecord(user, programme);
   return (
     <Stack>
@@ -43,9 +45,11 @@ export function InternshipsTab({ programme }: { programme: Programme }) {
           caption={t('internship.caption')}
           show="host"
           onOutcome={(i) => setRecording(i)}
+          onHistory={(i) => setViewing(i)}
         />
       )}
       {placing && <PlaceDialog programme={programme} onClose={() => setPlacing(false)} />}
+      {viewing && <InternshipDetail internship={viewing} onClose={() => setViewing(undefined)} />}
       {recording && <OutcomeDialog programme={programme} internship={recording} onClose={() => setRecording(undefined)} />}
     </Stack>
   );

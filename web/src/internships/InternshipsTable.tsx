@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../ui/Page';
@@ -25,15 +25,17 @@ export function InternshipsTable({
   caption,
   show,
   onOutcome,
+  onHistory,
 }: {
   items: Internship[];
   caption: string;
   show: 'host' | 'programme';
   onOutcome?: (i: Internship) => void;
+  /** Opens the placement's revisions (and, for who may, its correction). */
+  onHistory: (i: Internship) => void;
 }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Text role="status">{t('internship.empty')}</Text>;
-  const actions = onOutcome && items.some((i) => i.mayRecord && !i.outcome);
   return (
     <DataTable
       caption={caption}
@@ -43,7 +45,7 @@ export function InternshipsTable({
         t('internship.field.supervisor'),
         t('internship.field.dates'),
         t('internship.field.status'),
-        ...(actions ? [t('participant.actions')] : []),
+        t('participant.actions'),
       ]}
     >
       {items.map((i) => (
@@ -74,9 +76,9 @@ export function InternshipsTable({
             <InternshipStatus internship={i} />
             {i.outcomeNote ? <Text size="xs">{i.outcomeNote}</Text> : null}
           </Table.Td>
-          {actions ? (
-            <Table.Td>
-              {i.mayRecord && !i.outcome ? (
+          <Table.Td>
+            <Group gap="xs" wrap="wrap">
+              {onOutcome && i.mayRecord && !i.outcome ? (
                 <Button
                   size="compact-xs"
                   variant="light"
@@ -86,8 +88,16 @@ export function InternshipsTable({
                   {t('internship.outcome.action')}
                 </Button>
               ) : null}
-            </Table.Td>
-          ) : null}
+              <Button
+                size="compact-xs"
+                variant="default"
+                onClick={() => onHistory(i)}
+                aria-label={t('internship.history.labelFor', { who: adeptLabel(i) })}
+              >
+                {t('internship.history.action')}
+              </Button>
+            </Group>
+          </Table.Td>
         </Table.Tr>
       ))}
     </DataTable>

@@ -10,6 +10,7 @@ export const internshipKeys = {
   all: ['internships'] as const,
   ofProgramme: (id: string) => ['internships', 'programme', id] as const,
   atOrganisation: (id: string) => ['internships', 'organisation', id] as const,
+  history: (id: string) => ['internships', 'history', id] as const,
 };
 
 export function useProgrammeInternships(programmeId: string) {

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useUser } from '../app/auth';
+import { InternshipDetail } from '../internships/InternshipDetail';
 import { InternshipsTable } from '../internships/InternshipsTable';
+import type { Internship } from '../internships/queries';
 import { useOrganisationInternships } from '../internships/queries';
 import { DataTable, Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -25,6 +27,7 @@ export function OrganisationPage() {
   const readsPlacements = user.roles.some((r) => READS_PROGRAMMES.includes(r));
   const placements = useOrganisationInternships(id, readsPlacements);
   const [editing, setEditing] = useState(false);
+  const [viewing, setViewing] = useState<Internship>();
 
   if (organisation.isPending) return <Loading />;
   if (!organisation.data) return <ProblemAlert error={organisation.error} onRetry={() => void organisation.refetch()} />;
@@ -67,7 +70,12 @@ export function OrganisationPage() {
             {placements.isPending ? (
               <Loading />
             ) : (
-              <InternshipsTable items={placements.data?.items ?? []} caption={t('organisation.placements')} show="programme" />
+              <InternshipsTable
+                items={placements.data?.items ?? []}
+                caption={t('organisation.placements')}
+                show="programme"
+                onHistory={(i) => setViewing(i)}
+              />
             )}
           </Stack>
         ) : null}
@@ -105,6 +113,7 @@ export function OrganisationPage() {
           ) : null}
         </Stack>
       </Stack>
+      {viewing && <InternshipDetail internship={viewing} onClose={() => setViewing(undefined)} />}
       {editing && <OrganisationDialog organisation={o} onClose={() => setEditing(false)} />}
     </>
   );
