@@ -290,8 +290,10 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
           detail: `Procedure ${p.procedure_key} applies only to subjects whose status is ${applies.join(' or ')}; this ${s.type}'s status is ${s.status}.`,
         };
       }
-      // Someone who left before the window closed, with nothing recorded, owes nothing more.
-      else if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) {
+      // Someone who left before the window closed, with nothing recorded, owes nothing more; except
+      // to a procedure carried out after the programme closes (outcome follow-up), which follows up
+      // those who left too (its appliesWhen says whom).
+      else if (!execution && s.leftOn && !p.definition.afterClose && (window === null || s.leftOn <= window.to)) {
         status = 'not_applicable';
         notApplicable = {
           reason: 'left',
