@@ -5,11 +5,15 @@
  * judging the follow-up by its window, and the audit trail records the work done after the close.
  * The shipped procedures are used as they are in procedures/.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { verifyBundle } from '../src/reports/bundle/verify.mjs';
 import { loadProcedureDirectory } from '../src/procedures/definition-validation.js';
 import type { ProcedureDefinition } from '../src/procedures/procedure-definition.js';
 import { auditOf } from './support/audit-events.js';
 import { expectProblem } from './support/expectations.js';
+import { fetchReport } from './support/report-http.js';
 import { addDaysIso, createStaff, procedureDefinition, programmeFixture, recordStep, startExecution } from './support/programmes.js';
 import type { ProgrammeFixture, Staff } from './support/programmes.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -212,6 +216,25 @@ describe('outcome follow-up after the programme closes', () => {
     expect(done.body.conformance).toBe('nonconforming');
     expect(done.body.findings.map((f: { rule: string }) => f.rule)).toEqual(['outside_window']);
     expect(cell(await matrix(older), older.adepts[3].id, SIX).status).toBe('nonconforming');
+  });
+
+  it('hands the auditor an evidence bundle of the closed programme whose procedure versions, afterClose included, verify offline', async () => {
+    const r = await fetchReport(
+      t,
+      staff.qm,
+      `/api/programmes/${closed.programme.id}/reports/evidence-bundle?generatedAt=${new Date().toISOString()}`,
+      'application/x-tar',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'follow-up-bundle-'));
+    try {
+      const file = join(dir, 'bundle.tar');
+      writeFileSync(file, r.body);
+      const verdict = verifyBundle(file);
+      expect(verdict).toMatchObject({ valid: true });
+      expect(verdict.checked).toContainEqual('3 procedure versions match their content hashes and the report');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes a follow-up in a closed programme only from those who run it', async () => {
