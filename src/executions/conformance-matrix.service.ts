@@ -53,7 +53,7 @@ export interface MatrixRow {
 export interface ConformanceMatrix {
   programmeId: string;
   today: string;
-  procedures: { procedureKey: string; versionNumber: number; subject: Subject; title: Record<string, string> }[];
+  procedures: { procedureKey: string; versionNumber: number; subject: Subject; title: Record<string, string>; afterClose?: true }[];
   rows: MatrixRow[];
   totals: {
     byStatus: Record<MatrixStatus, number>;
@@ -353,6 +353,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       versionNumber: p.version_number,
       subject: p.definition.subject,
       title: p.definition.title as unknown as Record<string, string>,
+      // Only when set: a closed programme still takes this procedure's records (see executions.service).
+      ...(p.definition.afterClose === true && { afterClose: true as const }),
     })),
     rows,
     totals: { byStatus, byProcedure, byVersion },
