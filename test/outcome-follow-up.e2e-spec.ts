@@ -3,11 +3,12 @@
  * still takes the records of a procedure carried out after it closes (afterClose), for adepts who
  * completed and for those who left early, and refuses every other procedure; its matrix keeps
  * judging the follow-up by its window, and the audit trail records the work done after the close.
- * The shipped procedures are used as they are in procedures/.
+ * The shipped procedures are used as they are in procedures/. The tests build on each other, in order.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DeviationScanService } from '../src/deviation-scan/deviation-scan.service.js';
 import { verifyBundle } from '../src/reports/bundle/verify.mjs';
 import { loadProcedureDirectory } from '../src/procedures/definition-validation.js';
 import type { ProcedureDefinition } from '../src/procedures/procedure-definition.js';
@@ -216,6 +217,29 @@ describe('outcome follow-up after the programme closes', () => {
     expect(done.body.conformance).toBe('nonconforming');
     expect(done.body.findings.map((f: { rule: string }) => f.rule)).toEqual(['outside_window']);
     expect(cell(await matrix(older), older.adepts[3].id, SIX).status).toBe('nonconforming');
+  });
+
+  it('has the periodic scan open a deviation for a follow-up left undone in a closed programme, and for nothing else there', async () => {
+    const deviations = (p: ProgrammeFixture) =>
+      t.sql<{ procedure_key: string; rule: string; participant_id: string }>(
+        `SELECT procedure_key, rule, participant_id FROM deviation WHERE programme_id = $1 AND source = 'system' ORDER BY procedure_key, rule`,
+        [p.programme.id],
+      );
+    const before = await deviations(older);
+    await t.app.get(DeviationScanService).scanAll();
+    const opened = (await deviations(older)).filter(
+      (d) => !before.some((b) => b.procedure_key === d.procedure_key && b.rule === d.rule && b.participant_id === d.participant_id),
+    );
+    // Adept 0 (completed) and adept 1 (left for work) were never followed up; adept 3 was, late (above),
+    // and adept 2 is outside appliesWhen. closed-other is overdue too, but the programme is closed for it.
+    const ids = [older.adepts[0].id, older.adepts[1].id].sort();
+    expect(opened.sort((a, b) => a.participant_id.localeCompare(b.participant_id))).toEqual(
+      ids.map((id) => ({ procedure_key: SIX, rule: 'overdue', participant_id: id })),
+    );
+    expect((await deviations(closed)).filter((d) => d.rule === 'overdue')).toEqual([]);
+    // A second run opens nothing more.
+    await t.app.get(DeviationScanService).scanAll();
+    expect(await deviations(older)).toHaveLength(before.length + 2);
   });
 
   it('hands the auditor an evidence bundle of the closed programme whose procedure versions, afterClose included, verify offline', async () => {
