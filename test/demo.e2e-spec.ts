@@ -76,11 +76,18 @@ describe('demo programme', () => {
     expect(programme.status).toBe(200);
     expect(programme.body).toMatchObject({ name: summary.programme.name, status: 'active', procedurePlan: expect.any(Array) });
     expect(programme.body.procedurePlan.map((p: { procedureKey: string }) => p.procedureKey).sort()).toEqual([
+      'expression-of-interest',
       'final-evaluation',
+      'information-meeting',
       'intake-interview',
+      'internship',
       'introduction-day',
       'matching',
+      'mentor-end-evaluation',
+      'mentor-vetting',
       'mid-point-follow-up',
+      'outcome-follow-up-12-months',
+      'outcome-follow-up-6-months',
     ]);
     expect(programme.body.startDate < summary.programme.endDate).toBe(true);
 
@@ -101,16 +108,22 @@ describe('demo programme', () => {
       [id],
     );
     expect(executions).toEqual([
+      { procedure_key: 'expression-of-interest', n: 22 },
       { procedure_key: 'final-evaluation', n: 16 },
+      { procedure_key: 'information-meeting', n: 1 },
       { procedure_key: 'intake-interview', n: 22 },
       { procedure_key: 'introduction-day', n: 1 },
       { procedure_key: 'matching', n: 22 },
+      { procedure_key: 'mentor-vetting', n: 22 },
       { procedure_key: 'mid-point-follow-up', n: 19 },
     ]);
     expect(await count(`SELECT count(*)::int AS n FROM execution WHERE programme_id = $1 AND state = 'open'`, [id])).toBe(0);
     // Every step was performed in the past.
     expect(await count(`SELECT count(*)::int AS n FROM execution_step_record WHERE performed_at > now()`)).toBe(0);
-    expect(summary.conformance).toEqual({ not_applicable: 4, due: 4, overdue: 1, conforming: 76, nonconforming: 4 });
+    // Near the end: internships (20 adepts who did not leave) and mentor end evaluations (22) are due;
+    // the outcome follow-ups after 6 and 12 months are not yet due for the 18 who completed or left,
+    // and do not apply to the 4 still active, nor internships to the 2 who left.
+    expect(summary.conformance).toEqual({ not_applicable: 14, not_yet_due: 36, due: 46, overdue: 1, conforming: 121, nonconforming: 4 });
   });
 
   it('judges four executions nonconforming, each with deviations the system opened', async () => {

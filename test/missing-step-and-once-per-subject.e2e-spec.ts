@@ -251,11 +251,23 @@ describe('adding a forgotten step, and procedures carried out once per subject',
   });
 
   it('the shipped procedures, each carried out once per subject, say so', () => {
-    for (const file of ['intake-interview', 'matching', 'introduction-day', 'mid-point-follow-up', 'final-evaluation']) {
-      const definition = parse(readFileSync(new URL(`../procedures/${file}.yaml`, import.meta.url), 'utf8')) as {
-        oncePerSubject?: boolean;
-      };
-      expect([file, definition.oncePerSubject]).toEqual([file, true]);
+    const once = (file: string) =>
+      (parse(readFileSync(new URL(`../procedures/${file}.yaml`, import.meta.url), 'utf8')) as { oncePerSubject?: boolean }).oncePerSubject;
+    for (const file of [
+      'expression-of-interest',
+      'intake-interview',
+      'mentor-vetting',
+      'matching',
+      'introduction-day',
+      'mid-point-follow-up',
+      'final-evaluation',
+      'mentor-end-evaluation',
+      'outcome-follow-up-6-months',
+      'outcome-follow-up-12-months',
+    ]) {
+      expect([file, once(file)]).toEqual([file, true]);
     }
+    // Held as often as needed: several information meetings a year, a second placement after one ended early.
+    for (const file of ['information-meeting', 'internship']) expect([file, once(file)]).toEqual([file, undefined]);
   });
 });

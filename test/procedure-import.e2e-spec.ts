@@ -18,7 +18,20 @@ import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
 const SHIPPED = resolve('procedures');
-const KEYS = ['final-evaluation', 'intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up'];
+const KEYS = [
+  'expression-of-interest',
+  'final-evaluation',
+  'information-meeting',
+  'intake-interview',
+  'internship',
+  'introduction-day',
+  'matching',
+  'mentor-end-evaluation',
+  'mentor-vetting',
+  'mid-point-follow-up',
+  'outcome-follow-up-12-months',
+  'outcome-follow-up-6-months',
+];
 
 describe('procedure import from procedures/*.yaml', () => {
   let t: TestApp;
@@ -243,6 +256,14 @@ describe('procedure import from procedures/*.yaml', () => {
     expect(syntax.message).toMatch(/line \d+/);
 
     writeFileSync(file('mid-point-follow-up.yaml'), original);
+    // Work after the programme closes is measured from its end: another anchor is refused at afterClose.
+    const followUp = readFileSync(file('outcome-follow-up-6-months.yaml'), 'utf8');
+    edit('outcome-follow-up-6-months.yaml', 'anchor: programme_end', 'anchor: programme_start');
+    const afterClose = await refusal();
+    expect([afterClose.file, afterClose.problems.map((p) => p.path)]).toEqual(['outcome-follow-up-6-months.yaml', ['afterClose']]);
+    expect(afterClose.message).toMatch(/line \d+: afterClose: is only allowed with a window anchored at programme_end/);
+    writeFileSync(file('outcome-follow-up-6-months.yaml'), followUp);
+
     writeFileSync(
       file('zz-anchored.yaml'),
       readFileSync(file('matching.yaml'), 'utf8')

@@ -139,7 +139,11 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'The record cannot move to the requested state from the state it is in; `allowed` lists where it can move.',
   },
-  programme_closed: { status: 409, meaning: 'The programme is closed: nothing more is recorded in it.' },
+  programme_closed: {
+    status: 409,
+    meaning:
+      'The programme is closed: nothing more is recorded in it, except procedures carried out after it closes (afterClose, an outcome follow-up).',
+  },
   programme_not_active: { status: 409, meaning: 'The action needs an active programme, and the programme is planned or closed.' },
   programme_dates_fixed: { status: 409, meaning: 'Start and end dates can change only while the programme is planned.' },
   not_newer: { status: 409, meaning: 'The programme already follows this version of the procedure, or a newer one.' },

@@ -11,6 +11,7 @@ import { DEMO_TIME_ZONE } from './demo-calendar.js';
 import { ADEPTS } from './demo-people.js';
 import type { DemoAdept } from './demo-people.js';
 import { demoProgrammeName } from './demo-setup.js';
+import { expressionOfInterest, informationMeeting, mentorVetting } from './demo-recruitment.js';
 
 export const START = '2026-01-12';
 export const END = '2026-12-18';
@@ -69,6 +70,7 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
   const programmeId = created.id;
   await s.programmes.activate(team.quality.ctx, programmeId);
 
+  await informationMeeting(d, programmeId);
   const adepts: EnrolledAdept[] = [];
   for (const [i, a] of ADEPTS.entries()) adepts.push(await admit(d, programmeId, a, i));
   for (const [i, a] of adepts.entries()) await match(d, programmeId, a, i);
@@ -119,6 +121,7 @@ async function admit(d: Demo, programmeId: string, a: DemoAdept, i: number): Pro
     enrolledAt: cal.day(day),
     consentRecordedAt: cal.day(day),
   });
+  await expressionOfInterest(d, programmeId, p.id, a, i);
   const steps = [
     { key: 'preparation', values: { application_reviewed: true, admission_criteria_met: true }, at: cal.at(day, '09:00') },
     {
@@ -165,6 +168,7 @@ async function match(d: Demo, programmeId: string, a: EnrolledAdept, i: number):
     enrolledAt: cal.day(addDays(search, -10)),
     consentRecordedAt: cal.day(addDays(search, -10)),
   });
+  await mentorVetting(d, programmeId, mentor.id, m, addDays(search, -10), addDays(search, -3), i);
   const rationale =
     a.data.otherProfession ??
     `Same profession (${a.data.profession}); the mentor works at a ${m.workplace}, close to the adept's goal: ${a.data.goal.toLowerCase()}.`;

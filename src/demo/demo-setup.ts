@@ -12,7 +12,16 @@ import type { StaffKey } from './demo-people.js';
 const PROCEDURES_APPROVED = '2025-09-01';
 
 /** The procedures the demo records work against (the shipped ones in procedures/). */
-export const DEMO_PROCEDURES = ['intake-interview', 'introduction-day', 'matching', 'mid-point-follow-up', 'final-evaluation'] as const;
+export const DEMO_PROCEDURES = [
+  'information-meeting',
+  'expression-of-interest',
+  'intake-interview',
+  'mentor-vetting',
+  'introduction-day',
+  'matching',
+  'mid-point-follow-up',
+  'final-evaluation',
+] as const;
 
 /** The demo programme's name: the Swedish name of the programme, and the year it starts. */
 export function demoProgrammeName(year: number): string {

@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { lockExecutionsOf } from '../executions/executions.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
-import { activeProgrammeIds } from '../programmes/programmes.queries.js';
+import { activeProgrammeIds, closedProgrammeIdsWithAfterClose } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import type { OverdueCell } from '../deviations/deviation-detector.js';
@@ -59,17 +59,25 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
   /**
    * Judges overdue as of today (the configured clock), or as of a past `day` when a quality manager
    * asks for one (to catch up on a missed scan). Never a day to come: what a scan opens cannot be
-   * removed, and a step is not overdue before its window has closed.
+   * removed, and a step is not overdue before its window has closed. `afterCloseOnly`: only the
+   * procedures carried out after the programme closes (the periodic scan of a closed programme).
    */
-  async scan(ctx: RequestContext, programmeId: string, asOf?: string | null): Promise<ScanResponse> {
+  async scan(
+    ctx: RequestContext,
+    programmeId: string,
+    asOf?: string | null,
+    options: { afterCloseOnly?: boolean } = {},
+  ): Promise<ScanResponse> {
     const result = await this.dataSource.transaction(async (m): Promise<ScanResult> => {
       const programme = await this.access.writable(m, ctx, programmeId);
       const day = this.scanDay(ctx, programme.timeZone, asOf);
       const matrix = buildMatrix(await loadMatrixData(m, programme), programme, day);
+      const afterClose = new Set(matrix.procedures.filter((p) => p.afterClose).map((p) => p.procedureKey));
       const cells: OverdueCell[] = [];
       for (const row of matrix.rows) {
         for (const cell of row.cells) {
           if (cell.status !== 'overdue') continue;
+          if (options.afterCloseOnly && !afterClose.has(cell.procedureKey)) continue;
           cells.push({
             programmeId,
             procedureKey: cell.procedureKey,
@@ -110,7 +118,10 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
     return asOf;
   }
 
-  /** The periodic scan: every active programme, as the system; one process at a time. */
+  /**
+   * The periodic scan: every active programme, and in closed programmes the procedures carried out
+   * after the close (an outcome follow-up left undone), as the system; one process at a time.
+   */
   async scanAll(): Promise<void> {
     // A session lock belongs to the connection that took it: take and release it on one held
     // connection (through the pool, unlock could run on another and leave the lock behind). No
@@ -126,6 +137,9 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
         const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
         let opened = 0;
         for (const id of programmes) opened += (await this.scan(ctx, id)).opened.length;
+        for (const id of await closedProgrammeIdsWithAfterClose(this.dataSource.manager)) {
+          opened += (await this.scan(ctx, id, undefined, { afterCloseOnly: true })).opened.length;
+        }
         if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
       } finally {
         await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);

@@ -20,7 +20,11 @@ export class MatrixQuery {
 export class ConformanceMatrixResponse {
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty({ format: 'date' }) today: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The procedures of the plan, with the pinned version' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'The procedures of the plan, with the pinned version; afterClose: true when a closed programme still takes its records',
+  })
   procedures: unknown[];
   @ApiProperty({
     type: 'array',

@@ -53,7 +53,7 @@ export interface MatrixRow {
 export interface ConformanceMatrix {
   programmeId: string;
   today: string;
-  procedures: { procedureKey: string; versionNumber: number; subject: Subject; title: Record<string, string> }[];
+  procedures: { procedureKey: string; versionNumber: number; subject: Subject; title: Record<string, string>; afterClose?: true }[];
   rows: MatrixRow[];
   totals: {
     byStatus: Record<MatrixStatus, number>;
@@ -290,8 +290,10 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
           detail: `Procedure ${p.procedure_key} applies only to subjects whose status is ${applies.join(' or ')}; this ${s.type}'s status is ${s.status}.`,
         };
       }
-      // Someone who left before the window closed, with nothing recorded, owes nothing more.
-      else if (!execution && s.leftOn && (window === null || s.leftOn <= window.to)) {
+      // Someone who left before the window closed, with nothing recorded, owes nothing more; except
+      // to a procedure carried out after the programme closes (outcome follow-up), which follows up
+      // those who left too (its appliesWhen says whom).
+      else if (!execution && s.leftOn && !p.definition.afterClose && (window === null || s.leftOn <= window.to)) {
         status = 'not_applicable';
         notApplicable = {
           reason: 'left',
@@ -351,6 +353,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       versionNumber: p.version_number,
       subject: p.definition.subject,
       title: p.definition.title as unknown as Record<string, string>,
+      // Only when set: a closed programme still takes this procedure's records (see executions.service).
+      ...(p.definition.afterClose === true && { afterClose: true as const }),
     })),
     rows,
     totals: { byStatus, byProcedure, byVersion },

@@ -33,6 +33,7 @@ import { validateStepValues } from './step-values.js';
 import type { ConformanceResult } from './conformance.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import { withArticle } from '../common/wording.js';
+import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
 
 export interface SubjectInput {
   participantId?: string;
@@ -62,7 +63,7 @@ export class ExecutionsService {
     const id = await this.dataSource.transaction(async (m) => {
       const programme = await this.access.writable(m, ctx, programmeId, { lock: true });
       await requireBaselineAdopted(m);
-      if (programme.status !== 'active')
+      if (programme.status === 'planned')
         throw conflict('programme_not_active', `The programme is ${programme.status}; executions are recorded while it is active`);
       const entry = await planEntryFor(m, programmeId, input.procedureKey);
       if (!entry) {
@@ -71,8 +72,9 @@ export class ExecutionsService {
         });
       }
       const version = (await versionsById(m, [entry.versionId])).get(entry.versionId)!;
+      if (programme.status === 'closed') refuseClosed(version.definition, 'started');
       const expected = version.definition.subject;
-      const subject = await this.resolveSubject(m, programmeId, input.subject, expected);
+      const subject = await this.resolveSubject(m, programmeId, input.subject, expected, version.definition.afterClose === true);
       const open = await m.query<{ id: string }[]>(
         `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' AND coalesce(participant_id, pair_id, programme_id) = $3`,
         [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
@@ -143,8 +145,7 @@ export class ExecutionsService {
           'execution_completed',
           'The execution is completed; correct a recorded step, or add a forgotten one as a correction, instead (with a reason)',
         );
-      if (ec.programme.status === 'closed')
-        throw conflict('programme_closed', 'The programme is closed: nothing more is recorded in it (corrections with a reason still are)');
+      if (ec.programme.status === 'closed') refuseClosed(ec.definition, 'recorded');
       const step = ec.definition.steps.find((s) => s.key === input.stepKey);
       if (!step) {
         throw unprocessable(
@@ -465,8 +466,7 @@ export class ExecutionsService {
       const ec = await this.writableExecution(m, ctx, executionId);
       refuseCancelled(ec);
       if (ec.execution.state !== 'open') throw conflict('execution_completed', 'The execution is already completed');
-      if (ec.programme.status === 'closed')
-        throw conflict('programme_closed', 'The programme is closed: its open executions stay open, as they were left');
+      if (ec.programme.status === 'closed') refuseClosed(ec.definition, 'completed');
       const result = await judge(m, ec);
       await m.query(
         `UPDATE execution SET state = 'completed', completed_at = now(), completed_by = $2, version = version + 1 WHERE id = $1`,
@@ -568,6 +568,8 @@ export class ExecutionsService {
     programmeId: string,
     s: SubjectInput,
     expected: string,
+    // A procedure carried out after the programme closes follows up those who left as well.
+    afterClose: boolean,
   ): Promise<{ participantId?: string; pairId?: string; label: string }> {
     const mismatch = (given: string) =>
       unprocessable('subject_mismatch', `The procedure is carried out for ${withArticle(expected)}, not for ${withArticle(given)}`, {
@@ -580,7 +582,7 @@ export class ExecutionsService {
           errors: [{ field: 'subject.participantId', message: 'is not a participant of this programme' }],
         });
       if (p.role !== expected) throw mismatch(p.role);
-      if (p.status === 'withdrawn')
+      if (p.status === 'withdrawn' && !afterClose)
         throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
       return { participantId: p.id, label: p.code };
     }
@@ -591,7 +593,7 @@ export class ExecutionsService {
           errors: [{ field: 'subject.pairId', message: 'is not a pair of this programme' }],
         });
       if (expected !== 'pair') throw mismatch('pair');
-      if (pair.endedAt !== null)
+      if (pair.endedAt !== null && !afterClose)
         throw conflict('subject_inactive', `The pair ended on ${pair.endedAt}; nothing more is carried out for it`);
       const codes = await participantCodes(m, [pair.mentorId, pair.adeptId]);
       return {
@@ -666,6 +668,22 @@ type CorrectionOutcome = { recordId: string } | { pendingCorrectionId: string };
 export interface CorrectionAnswer {
   held: boolean;
   execution: ExecutionResponse;
+}
+
+/**
+ * A closed programme records nothing more, except the procedures carried out after it closes
+ * (`afterClose`, an outcome follow-up): those are started, recorded and completed as before.
+ * Corrections with a reason are taken either way (see correct()).
+ */
+function refuseClosed(definition: ProcedureDefinition, what: 'started' | 'recorded' | 'completed'): void {
+  if (definition.afterClose === true) return;
+  const detail =
+    what === 'completed'
+      ? 'its open executions stay open, as they were left'
+      : what === 'started'
+        ? `${definition.key} is not carried out after the programme closes; only procedures marked afterClose (an outcome follow-up) are still started`
+        : 'nothing more is recorded in it, except procedures carried out after it closes (corrections with a reason still are)';
+  throw conflict('programme_closed', `The programme is closed: ${detail}`, { procedureKey: definition.key });
 }
 
 export function refuseCancelled(ec: ExecutionContext): void {

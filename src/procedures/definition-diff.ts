@@ -20,7 +20,16 @@ export interface PropertyChange<P extends string = string> {
   new: unknown;
 }
 
-export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'appliesWhen' | 'references';
+export type DefinitionProperty =
+  | 'key'
+  | 'title'
+  | 'purpose'
+  | 'subject'
+  | 'responsibleRoles'
+  | 'ordered'
+  | 'appliesWhen'
+  | 'afterClose'
+  | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
 export type FieldProperty = 'label' | 'type' | 'required' | 'requiredWhen' | 'options' | 'items' | 'min' | 'max' | 'expected' | 'unit' | 'help';
 
@@ -96,6 +105,7 @@ export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = [
   'responsibleRoles',
   'ordered',
   'appliesWhen',
+  'afterClose',
   'references',
 ];
 export const STEP_PROPERTIES: readonly StepProperty[] = ['title', 'description', 'required', 'performerRoles', 'requiredCompetence', 'evidence'];

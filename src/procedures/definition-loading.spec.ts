@@ -39,11 +39,18 @@ describe('the shipped procedures', () => {
 
   it('all load, in file name order, each with its content hash', () => {
     expect(loaded.map((l) => l.file)).toEqual([
+      'expression-of-interest.yaml',
       'final-evaluation.yaml',
+      'information-meeting.yaml',
       'intake-interview.yaml',
+      'internship.yaml',
       'introduction-day.yaml',
       'matching.yaml',
+      'mentor-end-evaluation.yaml',
+      'mentor-vetting.yaml',
       'mid-point-follow-up.yaml',
+      'outcome-follow-up-12-months.yaml',
+      'outcome-follow-up-6-months.yaml',
     ]);
     for (const l of loaded) expect(l.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -88,6 +95,37 @@ describe('the shipped procedures', () => {
     expect(consent?.required).toBe(true);
     expect(consent?.fields.find((f) => f.key === 'data_processing_consent')).toMatchObject({ type: 'boolean', required: true });
     expect(consent?.evidence?.en).toMatch(/signed/);
+  });
+
+  it('follow up outcomes 6 and 12 months after the programme ends, after it has closed, for those who completed or left', () => {
+    for (const [key, day] of [
+      ['outcome-follow-up-6-months', 182],
+      ['outcome-follow-up-12-months', 365],
+    ] as const) {
+      const d = byKey(key);
+      expect([key, d.afterClose, d.window.anchor, d.appliesWhen]).toEqual([key, true, 'programme_end', { status: { in: ['completed', 'withdrawn'] } }]);
+      expect(d.window.fromDays < day && day < d.window.toDays).toBe(true);
+      const situation = d.steps[0].fields.find((f) => f.key === 'employment_situation');
+      expect(situation?.options?.map((o) => o.value)).toEqual(['employed_own_profession', 'employed_other_field', 'studying', 'seeking_work', 'other']);
+      expect(d.steps[0].fields.find((f) => f.key === 'situation_details')?.requiredWhen).toEqual({ field: 'employment_situation', equals: 'other' });
+    }
+    // No other shipped procedure is carried out after the programme closes.
+    expect(loaded.filter((l) => l.definition.afterClose).map((l) => l.definition.key)).toEqual([
+      'outcome-follow-up-12-months',
+      'outcome-follow-up-6-months',
+    ]);
+  });
+
+  it('vet and evaluate mentors as external providers, with what conforms stated', () => {
+    const field = (key: string, fieldKey: string) => byKey(key).steps.flatMap((s) => s.fields).find((f) => f.key === fieldKey);
+    expect(byKey('mentor-vetting').subject).toBe('mentor');
+    expect(byKey('mentor-vetting').steps.map((s) => s.key)).toEqual(['interview', 'agreement', 'training', 'decision']);
+    expect(field('mentor-vetting', 'agreement_signed')?.expected).toBe(true);
+    expect(field('mentor-vetting', 'decision_reason')?.requiredWhen).toEqual({ field: 'decision', equals: 'not_approved' });
+    expect(byKey('mentor-end-evaluation').window.anchor).toBe('programme_end');
+    expect(field('mentor-end-evaluation', 'met_as_agreed')?.expected).toBe(true);
+    expect(field('expression-of-interest', 'application_consent')?.expected).toBe(true);
+    for (const key of ['mentor-vetting', 'mentor-end-evaluation']) expect(byKey(key).references?.some((r) => r.includes('8.4'))).toBe(true);
   });
 
   it('share one option list through a YAML alias without losing it', () => {

@@ -35,6 +35,7 @@ export interface DefinitionInput {
   ordered?: boolean;
   oncePerSubject?: boolean;
   appliesWhen?: Applicability;
+  afterClose?: boolean;
   steps: StepInput[];
   references?: string[];
 }
@@ -83,6 +84,7 @@ export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition
   // Kept only when given, so that definitions written before it existed keep their content hash.
   if (input.oncePerSubject !== undefined) out.oncePerSubject = input.oncePerSubject;
   if (input.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...input.appliesWhen.status.in] } };
+  if (input.afterClose !== undefined) out.afterClose = input.afterClose;
   if (input.references !== undefined) out.references = input.references.map((r) => r.trim());
   return out;
 }

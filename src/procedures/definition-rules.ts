@@ -17,6 +17,7 @@ export function definitionRuleProblems(definition: ProcedureDefinition): Definit
   checkWindow(definition, report);
   checkRoles(definition.responsibleRoles, ['responsibleRoles'], report);
   checkApplicability(definition, report);
+  checkAfterClose(definition, report);
   checkSteps(definition.steps, report);
   return problems;
 }
@@ -28,6 +29,20 @@ function checkApplicability(definition: ProcedureDefinition, report: Report): vo
       report(['appliesWhen', 'status', 'in', i], `is not a status a ${definition.subject} can have (statuses: ${allowed.join(', ')})`);
     }
   });
+}
+
+/** Work after the programme closes is tied to the programme's end, and falls after it. */
+function checkAfterClose(definition: ProcedureDefinition, report: Report): void {
+  if (definition.afterClose !== true) return;
+  const { window } = definition;
+  if (window.anchor !== 'programme_end') {
+    report(
+      ['afterClose'],
+      `is only allowed with a window anchored at programme_end (the anchor is ${window.anchor}): work after the programme closes is measured from its end`,
+    );
+  } else if (window.toDays <= 0) {
+    report(['window', 'toDays'], `must be after the programme's end (more than 0, not ${window.toDays}) when afterClose is true`);
+  }
 }
 
 function checkWindow(definition: ProcedureDefinition, report: Report): void {

@@ -136,6 +136,15 @@ export interface ProcedureDefinition {
   oncePerSubject?: boolean;
   /** Absent: every subject of the procedure's subject type. */
   appliesWhen?: Applicability;
+  // --- After the programme closes (outcome follow-up) ---
+  /**
+   * When true, the procedure is carried out after the programme ends (an outcome follow-up 6 or 12
+   * months later): its executions are still started, recorded and completed once the programme is
+   * closed, and for subjects who left (a withdrawn participant, an ended pair). Only with a window
+   * anchored at programme_end that ends after it (toDays > 0). Absent: false.
+   */
+  afterClose?: boolean;
+  // --- end after close ---
   steps: StepDefinition[];
   /** Clauses of ISO 9001 or internal documents the procedure implements, for the auditor. */
   references?: string[];

@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
 import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
+import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
 export function programmeWithLeadershipSql(idSql: string, actorSql: string): string {
@@ -202,6 +203,18 @@ export async function programmesLedBy(m: EntityManager, userId: string): Promise
 /** The ids of the active programmes. */
 export async function activeProgrammeIds(m: EntityManager): Promise<string[]> {
   const rows = await m.query<{ id: string }[]>(`SELECT id FROM programme WHERE status = 'active'`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Closed programmes whose plan holds a procedure carried out after the programme closes
+ * (`afterClose`, the outcome follow-ups): the periodic overdue scan still watches those.
+ */
+export async function closedProgrammeIdsWithAfterClose(m: EntityManager): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(
+    `SELECT p.id FROM programme p WHERE p.status = 'closed'
+       AND EXISTS (SELECT 1 FROM (${currentPlanSql('p.id')}) e WHERE (${versionDefinitionSql('e.version_id')}) ->> 'afterClose' = 'true')`,
+  );
   return rows.map((r) => r.id);
 }
 

@@ -79,6 +79,7 @@ async function compose(flow: PageFlow, model: ProcedureDocumentModel, fingerprin
           ] as const,
         ]
       : []),
+    ...(d.afterClose ? [[p.afterClose, yesNo(true, lang)] as const] : []),
     ...(d.references?.length ? [[p.references, d.references.join('\n')] as const] : []),
   ]);
 

@@ -307,6 +307,7 @@ function normaliseDefinition(d) {
   };
   if (d.oncePerSubject !== undefined) out.oncePerSubject = d.oncePerSubject;
   if (d.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...d.appliesWhen.status.in] } };
+  if (d.afterClose !== undefined) out.afterClose = d.afterClose;
   if (d.references !== undefined) out.references = d.references.map((r) => r.trim());
   return out;
 }

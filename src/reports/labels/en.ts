@@ -79,6 +79,7 @@ export const en = {
     ordered: 'Steps in the given order',
     appliesWhen: 'Applies to',
     appliesWhenValue: 'subjects whose status is {statuses}',
+    afterClose: 'Carried out after the programme has closed',
     references: 'References',
     anchor: 'Measured from',
     anchorProcedure: 'Anchoring procedure',

@@ -58,6 +58,7 @@ export const nb: Labels = {
     ordered: 'Trinn i angitt rekkefølge',
     appliesWhen: 'Gjelder',
     appliesWhenValue: 'dem med status {statuses}',
+    afterClose: 'Gjennomføres etter at programmet er avsluttet',
     references: 'Henvisninger',
     anchor: 'Regnes fra',
     anchorProcedure: 'Forankrende prosedyre',

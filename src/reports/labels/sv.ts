@@ -58,6 +58,7 @@ export const sv: Labels = {
     ordered: 'Moment i angiven ordning',
     appliesWhen: 'Gäller',
     appliesWhenValue: 'den vars status är {statuses}',
+    afterClose: 'Genomförs efter att programmet har avslutats',
     references: 'Hänvisningar',
     anchor: 'Räknas från',
     anchorProcedure: 'Förankrande rutin',

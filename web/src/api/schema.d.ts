@@ -2930,7 +2930,7 @@ export interface components {
             programmeId: string;
             /** Format: date */
             today: string;
-            /** @description The procedures of the plan, with the pinned version */
+            /** @description The procedures of the plan, with the pinned version; afterClose: true when a closed programme still takes its records */
             procedures: Record<string, never>[];
             /** @description One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | nonconforming, execution id, version and window */
             rows: Record<string, never>[];

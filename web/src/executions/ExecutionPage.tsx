@@ -41,7 +41,7 @@ export function ExecutionPage() {
   if (!e) return <ProblemAlert error={execution.error} onRetry={() => void execution.refetch()} />;
   const definition = version.data?.definition;
   const title = localised(definition?.title) || e.procedureKey;
-  const canRecord = !!programme.data && mayRecord(user, programme.data);
+  const canRecord = !!programme.data && mayRecord(user, programme.data, definition?.afterClose === true);
   const subject =
     e.subject.type === 'cohort'
       ? t('matrix.cohort')

@@ -30,7 +30,11 @@ export function StartExecutionDialog(props: {
   const matrix = useMatrix(programme.id);
   const participants = useParticipants(programme.id);
   const pairs = usePairs(programme.id);
-  const [procedureKey, setProcedureKey] = useState(props.procedureKey ?? programme.procedurePlan[0]?.procedureKey ?? '');
+  // A closed programme takes only the procedures carried out after it closes (afterClose).
+  const offered = (matrix.data?.procedures ?? []).filter((p) => programme.status !== 'closed' || p.afterClose);
+  const [picked, setProcedureKey] = useState(props.procedureKey ?? '');
+  const procedureKey =
+    picked || (programme.status === 'closed' ? (offered[0]?.procedureKey ?? '') : (programme.procedurePlan[0]?.procedureKey ?? ''));
   const [subjectValue, setSubjectValue] = useState('');
   const [key] = useState(idempotencyKey);
   const procedure = matrix.data?.procedures.find((p) => p.procedureKey === procedureKey);
@@ -41,7 +45,7 @@ export function StartExecutionDialog(props: {
       ? [{ value: 'cohort', label: t('matrix.cohort') }]
       : kind === 'pair'
         ? (pairs.data ?? [])
-            .filter((p) => p.active)
+            .filter((p) => p.active || procedure?.afterClose)
             .map((p) => {
               const byId = new Map((participants.data ?? []).map((x) => [x.id, x]));
               return {
@@ -50,7 +54,8 @@ export function StartExecutionDialog(props: {
               };
             })
         : (participants.data ?? [])
-            .filter((p) => p.role === kind && p.status === 'active')
+            // Work after the programme closes follows up those who completed or left, too.
+            .filter((p) => p.role === kind && (p.status === 'active' || procedure?.afterClose))
             .map((p) => ({ value: `participant:${p.id}`, label: participantLabel(p) }));
   const chosen = subjectValue || options[0]?.value || '';
 
@@ -90,7 +95,7 @@ export function StartExecutionDialog(props: {
             <>
               <NativeSelect
                 label={t('execution.field.procedure')}
-                data={(matrix.data?.procedures ?? []).map((p) => ({ value: p.procedureKey, label: localised(p.title) || p.procedureKey }))}
+                data={offered.map((p) => ({ value: p.procedureKey, label: localised(p.title) || p.procedureKey }))}
                 value={procedureKey}
                 onChange={(e) => {
                   setProcedureKey(e.currentTarget.value);

@@ -125,6 +125,7 @@ export function ProcedurePage() {
               {d.responsibleRoles?.length ? (
                 <Text size="sm">{t('procedure.responsible', { roles: d.responsibleRoles.map((r) => t(`role.${r}`, { defaultValue: r })).join(', ') })}</Text>
               ) : null}
+              {d.afterClose ? <Text size="sm">{t('procedure.afterClose')}</Text> : null}
               {version.data?.effectiveFrom ? (
                 <Text size="sm">{t('procedure.effectiveSince', { date: formatDate(version.data.effectiveFrom) })}</Text>
               ) : null}

@@ -43,6 +43,8 @@ export interface ProcedureDefinition {
   window?: { anchor: string; procedure?: string; fromDays: number; toDays: number };
   ordered?: boolean;
   appliesWhen?: { status: { in: string[] } };
+  /** Carried out after the programme closes (outcome follow-up): a closed programme still takes it. */
+  afterClose?: boolean;
   steps: StepDefinition[];
 }
 

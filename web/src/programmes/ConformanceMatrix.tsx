@@ -38,6 +38,9 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
   const pairs = usePairs(programme.id);
   const [starting, setStarting] = useState<{ procedureKey?: string; subject?: SubjectRef; subjectLabel?: string }>();
   const canRecord = mayRecord(user, programme) && programme.status === 'active';
+  // A closed programme still takes the procedures carried out after it closes (outcome follow-up).
+  const afterClose = new Set((matrix.data?.procedures ?? []).filter((p) => p.afterClose).map((p) => p.procedureKey));
+  const canRecordAfterClose = programme.status === 'closed' && afterClose.size > 0 && mayRecord(user, programme, true);
 
   if (matrix.isPending) return <Loading />;
   if (!matrix.data) return <ProblemAlert error={matrix.error} onRetry={() => void matrix.refetch()} />;
@@ -75,8 +78,10 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
         </Link>
       );
     }
-    const startable =
-      canRecord && (c.status === 'due' || c.status === 'overdue' || c.status === 'not_yet_due') && row.subject.status !== 'withdrawn';
+    const waiting = c.status === 'due' || c.status === 'overdue' || c.status === 'not_yet_due';
+    const startable = afterClose.has(c.procedureKey)
+      ? (canRecord || canRecordAfterClose) && waiting
+      : canRecord && waiting && row.subject.status !== 'withdrawn';
     if (startable) {
       return (
         <button
@@ -115,7 +120,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
     <Stack>
       <Group justify="space-between">
         <Text size="sm">{t('matrix.asOf', { date: formatDate(m.today) })}</Text>
-        {canRecord ? (
+        {canRecord || canRecordAfterClose ? (
           <Button leftSection={<IconPlayerPlay size={16} aria-hidden />} variant="light" onClick={() => setStarting({})}>
             {t('execution.start.action')}
           </Button>

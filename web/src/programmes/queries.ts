@@ -26,7 +26,7 @@ export interface MatrixRow {
 export interface Matrix {
   programmeId: string;
   today: string;
-  procedures: { procedureKey: string; versionNumber: number; subject: string; title: Record<string, string> }[];
+  procedures: { procedureKey: string; versionNumber: number; subject: string; title: Record<string, string>; afterClose?: boolean }[];
   rows: MatrixRow[];
   totals: { byStatus: Record<string, number> };
 }
