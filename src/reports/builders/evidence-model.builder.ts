@@ -17,7 +17,7 @@ import { IndicatorsService } from '../../indicators/indicators.service.js';
 import { QualityObjectivesService } from '../../indicators/quality-objectives.service.js';
 import { procedureAcknowledgementCounts, versionsById } from '../../procedures/procedures.queries.js';
 import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
-import type { ParticipantRow } from '../../programmes/programmes.queries.js';
+import type { EnrolledParticipantRow as ParticipantRow } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
