@@ -5,6 +5,7 @@ import { localDate, windowBounds } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import type { DateRange } from '../common/calendar.js';
 import type { RequestContext } from '../common/request-context.js';
+import { APPLICANT_STATUSES } from '../procedures/procedure-definition.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
@@ -88,6 +89,9 @@ interface ExecutionRow {
   ever_nonconforming: boolean;
   pending_correction: boolean;
 }
+
+/** The statuses a procedure without appliesWhen applies to, as a participant's not_applicable reason names them. */
+const ENROLLED = ['active', 'completed', 'withdrawn'];
 
 const ALL_STATUSES: MatrixStatus[] = [
   'not_applicable',
@@ -279,7 +283,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       }
       let status: MatrixStatus;
       let notApplicable: NotApplicableReason | null = null;
-      const applies = p.definition.appliesWhen?.status.in;
+      // Without appliesWhen a procedure is for enrolled participants: an applicant owes it nothing.
+      const applies = p.definition.appliesWhen?.status.in ?? (APPLICANT_STATUSES.includes(s.status) ? ENROLLED : undefined);
       // A subject the procedure does not apply to owes nothing; work recorded anyway is still shown.
       if (!execution && applies && !applies.includes(s.status)) {
         status = 'not_applicable';

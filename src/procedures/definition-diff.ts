@@ -22,7 +22,19 @@ export interface PropertyChange<P extends string = string> {
 
 export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'appliesWhen' | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
-export type FieldProperty = 'label' | 'type' | 'required' | 'requiredWhen' | 'options' | 'items' | 'min' | 'max' | 'expected' | 'unit' | 'help';
+export type FieldProperty =
+  | 'label'
+  | 'type'
+  | 'required'
+  | 'requiredWhen'
+  | 'options'
+  | 'items'
+  | 'min'
+  | 'max'
+  | 'expected'
+  | 'effects'
+  | 'unit'
+  | 'help';
 
 /** A changed position: indices count from 0, `from` in the old list, `to` in the new one. */
 export interface Move {
@@ -109,6 +121,7 @@ export const FIELD_PROPERTIES: readonly FieldProperty[] = [
   'min',
   'max',
   'expected',
+  'effects',
   'unit',
   'help',
 ];

@@ -69,7 +69,7 @@ export function participantFromJson(j: Json): Participant {
     withdrawnAt: textOrNull(j.withdrawn_at),
     withdrawalReason: textOrNull(j.withdrawal_reason),
     completedAt: textOrNull(j.completed_at),
-    outcome: textOrNull(j.outcome) as Participant['outcome'],
+    outcome: textOrNull<Participant['outcome']>(j.outcome),
     outcomeNote: textOrNull(j.outcome_note),
     version: j.version as number,
     createdAt: instant(j.created_at),
