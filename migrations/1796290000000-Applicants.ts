@@ -36,7 +36,9 @@ export class Applicants1796290000000 implements MigrationInterface {
         outcome IS NULL
         OR (status = 'withdrawn' AND outcome IN ('left_for_work', 'left_for_studies', 'personal_reasons', 'other'))
         OR (status = 'completed' AND outcome IN ('employed_in_profession', 'employed_other', 'studying', 'seeking_work', 'other')))`);
-    await q.query(`ALTER TABLE participant ADD CONSTRAINT participant_outcome_note_check CHECK (outcome IS DISTINCT FROM 'other' OR outcome_note IS NOT NULL)`);
+    await q.query(
+      `ALTER TABLE participant ADD CONSTRAINT participant_outcome_note_check CHECK (outcome IS DISTINCT FROM 'other' OR outcome_note IS NOT NULL)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -46,7 +48,9 @@ export class Applicants1796290000000 implements MigrationInterface {
     await q.query(`ALTER TABLE participant DROP CONSTRAINT participant_enrolment_check`);
     await q.query(`ALTER TABLE participant DROP CONSTRAINT participant_status_check`);
     await q.query(`DELETE FROM participant WHERE status IN ('applicant', 'waiting_list', 'not_admitted')`);
-    await q.query(`ALTER TABLE participant DROP COLUMN outcome_note, DROP COLUMN outcome, DROP COLUMN admission_decided_at, DROP COLUMN application_consent_at`);
+    await q.query(
+      `ALTER TABLE participant DROP COLUMN outcome_note, DROP COLUMN outcome, DROP COLUMN admission_decided_at, DROP COLUMN application_consent_at`,
+    );
     await q.query(`ALTER TABLE participant ALTER COLUMN enrolled_at SET NOT NULL, ALTER COLUMN consent_recorded_at SET NOT NULL`);
     await q.query(`ALTER TABLE participant ADD CONSTRAINT participant_status_check CHECK (status IN ('active', 'withdrawn', 'completed'))`);
   }

@@ -515,7 +515,12 @@ export class ExecutionsService {
    * approval) is refused, naming why, and nothing changes. A status change is never undone: a
    * correction to a value without effect, after one with an effect, is refused too.
    */
-  private async effectsOfCorrection(m: EntityManager, ctx: RequestContext, before: ExecutionContext, after: ExecutionContext): Promise<void> {
+  private async effectsOfCorrection(
+    m: EntityManager,
+    ctx: RequestContext,
+    before: ExecutionContext,
+    after: ExecutionContext,
+  ): Promise<void> {
     for (const change of changedEffectFields(after.definition, before.records, after.records)) {
       if (!change.after) {
         if (change.before)
@@ -526,14 +531,21 @@ export class ExecutionsService {
           );
         continue;
       }
-      await this.effects.apply(m, ctx, after.execution, change.after.status, localDate(change.after.performedAt, after.programme.timeZone), {
-        executionId: after.execution.id,
-        procedureKey: after.execution.procedureKey,
-        stepKey: change.stepKey,
-        fieldKey: change.fieldKey,
-        value: change.after.value,
-        via: 'correction',
-      });
+      await this.effects.apply(
+        m,
+        ctx,
+        after.execution,
+        change.after.status,
+        localDate(change.after.performedAt, after.programme.timeZone),
+        {
+          executionId: after.execution.id,
+          procedureKey: after.execution.procedureKey,
+          stepKey: change.stepKey,
+          fieldKey: change.fieldKey,
+          value: change.after.value,
+          via: 'correction',
+        },
+      );
     }
   }
 
@@ -626,7 +638,10 @@ export class ExecutionsService {
       if (p.status === 'withdrawn')
         throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
       if (p.status === 'not_admitted')
-        throw conflict('subject_inactive', `The applicant was not admitted on ${p.admissionDecidedAt}; nothing more is carried out for them`);
+        throw conflict(
+          'subject_inactive',
+          `The applicant was not admitted on ${p.admissionDecidedAt}; nothing more is carried out for them`,
+        );
       return { participantId: p.id, label: p.code };
     }
     if (s.pairId) {

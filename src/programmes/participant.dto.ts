@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
 import { COMPLETION_OUTCOMES, GENDERS, LEAVING_OUTCOMES, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
-import type { CompletionOutcome, Gender, LeavingOutcome, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
+import type {
+  CompletionOutcome,
+  Gender,
+  LeavingOutcome,
+  ParticipantOutcome,
+  ParticipantRole,
+  ParticipantStatus,
+} from './participant-kinds.js';
 
 const OUTCOMES = [...new Set([...LEAVING_OUTCOMES, ...COMPLETION_OUTCOMES])];
 
@@ -18,7 +25,8 @@ export class CreateParticipantRequest {
 
 /** An expression of interest: an applicant, not enrolled until admitted (by the intake decision). */
 export class RegisterApplicantRequest {
-  @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor (a mentor candidate, until vetted)' }) role: ParticipantRole;
+  @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor (a mentor candidate, until vetted)' })
+  role: ParticipantRole;
   @TextField({ max: 200, description: 'Full name; never shown to auditors, never logged' }) fullName: string;
   @EmailField({ optional: true, description: 'Contact address, if the applicant gave one' }) email?: string;
   @EnumField(GENDERS) gender: Gender;
@@ -33,7 +41,8 @@ export class WithdrawParticipantRequest {
   @TextField({ max: 2000 }) reason: string;
   @EnumField(LEAVING_OUTCOMES, {
     optional: true,
-    description: 'Why they left: left_for_work (left early for a job: an outcome, not a failure), left_for_studies, personal_reasons, other',
+    description:
+      'Why they left: left_for_work (left early for a job: an outcome, not a failure), left_for_studies, personal_reasons, other',
   })
   outcome?: LeavingOutcome;
 }
@@ -63,9 +72,19 @@ export class ParticipantResponse {
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty() profession: string;
   @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Day consent to process the application was recorded (applicants)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Day consent to process the application was recorded (applicants)',
+  })
   applicationConsentAt: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Day of the intake decision (admitted, waiting list, not admitted)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Day of the intake decision (admitted, waiting list, not admitted)',
+  })
   admissionDecidedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Null until enrolled (applicants)' }) enrolledAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Consent to enrolment; null until enrolled' })

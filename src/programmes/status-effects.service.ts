@@ -58,7 +58,11 @@ export class StatusEffects {
           admissionDecidedAt: { old: p.admissionDecidedAt, new: day },
         });
       } else {
-        await m.query(`UPDATE participant SET status = $2, admission_decided_at = $3, version = version + 1 WHERE id = $1`, [p.id, to, day]);
+        await m.query(`UPDATE participant SET status = $2, admission_decided_at = $3, version = version + 1 WHERE id = $1`, [
+          p.id,
+          to,
+          day,
+        ]);
         changes.admissionDecidedAt = { old: p.admissionDecidedAt, new: day };
       }
       await this.audit.append(m, ctx, {

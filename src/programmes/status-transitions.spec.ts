@@ -24,7 +24,8 @@ describe('effect transitions', () => {
   it('never moves an enrolled or rejected participant, nor anyone back to applicant', () => {
     for (const from of ['active', 'withdrawn', 'completed', 'not_admitted'])
       for (const to of PARTICIPANT_STATUSES) if (to !== from) expect(effectTransition('participant', from, to)).toBe('refused');
-    for (const from of PARTICIPANT_STATUSES) if (from !== 'applicant') expect(effectTransition('participant', from, 'applicant')).toBe('refused');
+    for (const from of PARTICIPANT_STATUSES)
+      if (from !== 'applicant') expect(effectTransition('participant', from, 'applicant')).toBe('refused');
   });
 
   it('answers change exactly for the pairs the table lists (property)', () => {
