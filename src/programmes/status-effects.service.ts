@@ -107,7 +107,7 @@ export class StatusEffects {
         `${cause.stepKey}.${cause.fieldKey} = ${String(cause.value)} would make ${kind === 'pair' ? 'the pair' : label} ${to}, but a ${kind} whose status is ${from} ` +
           (allowed.length ? `can only become ${allowed.join(' or ')}` : 'cannot change status through a procedure') +
           `; nothing was changed`,
-        { stepKey: cause.stepKey, fieldKey: cause.fieldKey, value: cause.value, subjectStatus: from, status: to },
+        { stepKey: cause.stepKey, fieldKey: cause.fieldKey, value: cause.value, subjectStatus: from, targetStatus: to },
       );
     }
     return true;
