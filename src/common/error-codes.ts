@@ -149,8 +149,7 @@ export const ERROR_CODES = {
   },
   effect_not_allowed: {
     status: 409,
-    meaning:
-      "A recorded value's effect would change the subject's status in a way that is not allowed (an enrolled adept not admitted, an ended pair reopened); the field is named and nothing changed.",
+    meaning: "A recorded value's effect would change the subject's status in a way not allowed; the field is named, nothing changed.",
   },
   adept_already_paired: { status: 409, meaning: 'The adept is already in an active pair; end that pair first.' },
   pair_ended: { status: 409, meaning: 'The pair has already ended.' },

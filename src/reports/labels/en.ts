@@ -104,6 +104,7 @@ export const en = {
     expectedTicked: 'ticked: {items}',
     expectedAllTicked: 'every item ticked',
     requiredWhen: 'required when {field} is {values}',
+    effect: '{values}: the status becomes {status}',
     choose: 'choose {range}',
     or: ' or ',
     author: 'Authors',
@@ -541,7 +542,14 @@ export const en = {
   gender: { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Not disclosed' } satisfies Record<Gender, string>,
   participantRole: { adept: 'Adept', mentor: 'Mentor' } satisfies Record<ParticipantRole, string>,
   participantStatus: { active: 'Active', withdrawn: 'Withdrawn', completed: 'Completed' } satisfies Record<ParticipantStatus, string>,
-  subjectStatus: { ended: 'Ended', planned: 'Planned', closed: 'Closed' },
+  subjectStatus: {
+    ended: 'Ended',
+    planned: 'Planned',
+    closed: 'Closed',
+    applicant: 'Applicant',
+    waiting_list: 'Waiting list',
+    not_admitted: 'Not admitted',
+  },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept pair', cohort: 'Cohort' } satisfies Record<Subject, string>,
   staffRole: {
     admin: 'Administrator',

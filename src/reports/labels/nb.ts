@@ -83,6 +83,7 @@ export const nb: Labels = {
     expectedTicked: 'krysset av: {items}',
     expectedAllTicked: 'alle punkter krysset av',
     requiredWhen: 'obligatorisk når {field} er {values}',
+    effect: '{values}: statusen blir {status}',
     choose: 'velg {range}',
     or: ' eller ',
     author: 'Forfattere',
@@ -516,7 +517,14 @@ export const nb: Labels = {
   gender: { female: 'Kvinne', male: 'Mann', other: 'Annet', undisclosed: 'Ikke oppgitt' },
   participantRole: { adept: 'Adept', mentor: 'Mentor' },
   participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutt', completed: 'Fullført' },
-  subjectStatus: { ended: 'Avsluttet', planned: 'Planlagt', closed: 'Lukket' },
+  subjectStatus: {
+    ended: 'Avsluttet',
+    planned: 'Planlagt',
+    closed: 'Lukket',
+    applicant: 'Søker',
+    waiting_list: 'Venteliste',
+    not_admitted: 'Ikke tatt opp',
+  },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept-par', cohort: 'Kull' },
   staffRole: {
     admin: 'Administrator',

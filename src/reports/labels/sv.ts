@@ -83,6 +83,7 @@ export const sv: Labels = {
     expectedTicked: 'avbockat: {items}',
     expectedAllTicked: 'alla punkter avbockade',
     requiredWhen: 'obligatoriskt när {field} är {values}',
+    effect: '{values}: statusen blir {status}',
     choose: 'välj {range}',
     or: ' eller ',
     author: 'Författare',
@@ -516,7 +517,14 @@ export const sv: Labels = {
   gender: { female: 'Kvinna', male: 'Man', other: 'Annat', undisclosed: 'Ej angivet' },
   participantRole: { adept: 'Adept', mentor: 'Mentor' },
   participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutit', completed: 'Fullföljt' },
-  subjectStatus: { ended: 'Avslutat', planned: 'Planerat', closed: 'Stängt' },
+  subjectStatus: {
+    ended: 'Avslutat',
+    planned: 'Planerat',
+    closed: 'Stängt',
+    applicant: 'Sökande',
+    waiting_list: 'Väntelista',
+    not_admitted: 'Inte antagen',
+  },
   subject: { adept: 'Adept', mentor: 'Mentor', pair: 'Mentor–adept-par', cohort: 'Grupp' },
   staffRole: {
     admin: 'Administratör',

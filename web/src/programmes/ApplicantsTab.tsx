@@ -1,4 +1,4 @@
-import { Button, Card, Group, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -91,10 +91,10 @@ export function FunnelCard({ programme }: { programme: Programme }) {
       <Title order={3} size="h4" id="funnel-title">
         {t('applicant.funnel.title')}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+      <Group mt="sm" align="flex-start" grow wrap="wrap">
         <FunnelRole label={t('applicant.funnel.adepts')} stages={f.adept} />
         <FunnelRole label={t('applicant.funnel.mentors')} stages={f.mentor} />
-      </SimpleGrid>
+      </Group>
       {f.smallCellsSuppressed ? (
         <Text size="xs" c="dimmed" mt="xs">
           {t('applicant.funnel.suppressed')}
@@ -109,7 +109,7 @@ function FunnelRole({ label, stages }: { label: string; stages: Stages }) {
   const top = typeof stages.interested === 'number' ? stages.interested : 0;
   const share = (n: Count) => (typeof n === 'number' && top > 0 ? (100 * n) / top : 0);
   return (
-    <Stack gap={6}>
+    <Stack gap={6} miw={220}>
       <Text fw={600}>{label}</Text>
       <ul className="plain-list" aria-label={label}>
         {(['interested', 'interviewed', 'admitted', 'completed'] as const).map((stage) => (
