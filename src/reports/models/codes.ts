@@ -71,6 +71,20 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Outcomes recorded on a participant on leaving early or completing (see programmes/participant-kinds.ts). */
+export const PARTICIPANT_OUTCOMES = [
+  'left_for_work',
+  'left_for_studies',
+  'personal_reasons',
+  'other',
+  'employed_in_profession',
+  'employed_other',
+  'studying',
+  'seeking_work',
+  'not_recorded',
+] as const;
+export type ParticipantOutcome = (typeof PARTICIPANT_OUTCOMES)[number];
+
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 export type Gender = (typeof GENDERS)[number];
 
