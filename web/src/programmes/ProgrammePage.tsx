@@ -13,7 +13,7 @@ import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'applicants', 'participants', 'pairs', 'conformance', 'internships', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'conformance', 'applicants', 'internships', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
