@@ -10,6 +10,7 @@ import type { ProcedureDefinition, Subject } from '../procedures/procedure-defin
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { currentPlanSql, matrixPairs, matrixParticipants } from '../programmes/programmes.queries.js';
+import { ENROLLED_STATUSES } from '../programmes/participant-kinds.js';
 import type { MatrixPairRow, MatrixParticipantRow } from '../programmes/programmes.queries.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
@@ -89,9 +90,6 @@ interface ExecutionRow {
   ever_nonconforming: boolean;
   pending_correction: boolean;
 }
-
-/** The statuses a procedure without appliesWhen applies to, as a participant's not_applicable reason names them. */
-const ENROLLED = ['active', 'completed', 'withdrawn'];
 
 const ALL_STATUSES: MatrixStatus[] = [
   'not_applicable',
@@ -284,7 +282,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       let status: MatrixStatus;
       let notApplicable: NotApplicableReason | null = null;
       // Without appliesWhen a procedure is for enrolled participants: an applicant owes it nothing.
-      const applies = p.definition.appliesWhen?.status.in ?? (APPLICANT_STATUSES.includes(s.status) ? ENROLLED : undefined);
+      const applies: readonly string[] | undefined =
+        p.definition.appliesWhen?.status.in ?? (APPLICANT_STATUSES.includes(s.status) ? ENROLLED_STATUSES : undefined);
       // A subject the procedure does not apply to owes nothing; work recorded anyway is still shown.
       if (!execution && applies && !applies.includes(s.status)) {
         status = 'not_applicable';
