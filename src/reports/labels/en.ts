@@ -559,7 +559,14 @@ export const en = {
     seeking_work: 'Seeking work',
     not_recorded: 'Not recorded',
   } satisfies Record<ParticipantOutcome, string>,
-  participantStatus: { active: 'Active', withdrawn: 'Withdrawn', completed: 'Completed' } satisfies Record<ParticipantStatus, string>,
+  participantStatus: {
+    applicant: 'Applicant',
+    waiting_list: 'Waiting list',
+    not_admitted: 'Not admitted',
+    active: 'Active',
+    withdrawn: 'Withdrawn',
+    completed: 'Completed',
+  } satisfies Record<ParticipantStatus, string>,
   subjectStatus: {
     ended: 'Ended',
     planned: 'Planned',

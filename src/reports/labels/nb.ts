@@ -534,7 +534,14 @@ export const nb: Labels = {
     seeking_work: 'Søker arbeid',
     not_recorded: 'Ikke registrert',
   },
-  participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutt', completed: 'Fullført' },
+  participantStatus: {
+    applicant: 'Søker',
+    waiting_list: 'Venteliste',
+    not_admitted: 'Ikke tatt opp',
+    active: 'Aktiv',
+    withdrawn: 'Avbrutt',
+    completed: 'Fullført',
+  },
   subjectStatus: {
     ended: 'Avsluttet',
     planned: 'Planlagt',

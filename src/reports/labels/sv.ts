@@ -534,7 +534,14 @@ export const sv: Labels = {
     seeking_work: 'Söker arbete',
     not_recorded: 'Inte registrerat',
   },
-  participantStatus: { active: 'Aktiv', withdrawn: 'Avbrutit', completed: 'Fullföljt' },
+  participantStatus: {
+    applicant: 'Sökande',
+    waiting_list: 'Väntelista',
+    not_admitted: 'Inte antagen',
+    active: 'Aktiv',
+    withdrawn: 'Avbrutit',
+    completed: 'Fullföljt',
+  },
   subjectStatus: {
     ended: 'Avslutat',
     planned: 'Planerat',

@@ -91,7 +91,7 @@ export type Gender = (typeof GENDERS)[number];
 export const PARTICIPANT_ROLES = ['adept', 'mentor'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
-export const PARTICIPANT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
+export const PARTICIPANT_STATUSES = ['applicant', 'waiting_list', 'not_admitted', 'active', 'withdrawn', 'completed'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 /**
