@@ -311,5 +311,33 @@ describe('applicants', () => {
       }
       expectProblem(await t.http.get(`/api/programmes/${programme}/funnel`).set(...bearer(otherLeader)), 404);
     });
+
+    it('puts the funnel and the outcomes on leaving or completing in the evidence report, suppressed without names', async () => {
+      const model = expectStatus(
+        await t.http.get(`/api/programmes/${programme}/reports/evidence.json`).set(...bearer(qm)),
+        200,
+        'the evidence report model',
+      ).model;
+      expect(model.indicators.funnel).toEqual([
+        { role: 'adept', interested: 9, interviewed: 0, admitted: '>=5', completed: '<5' },
+        { role: 'mentor', interested: '<5', interviewed: 0, admitted: '<5', completed: 0 },
+      ]);
+      expect(model.indicators.leavingOutcomes).toEqual(
+        expect.arrayContaining([
+          { outcome: 'left_for_work', count: '<5' },
+          { outcome: 'not_recorded', count: 0 },
+        ]),
+      );
+      expect(model.indicators.successesAmongLeavers).toMatchObject({ percent: null });
+      // Applicants are counted in the funnel; the participants table lists the enrolled.
+      expect(model.participants.map((p: { status: string }) => p.status)).not.toContain('applicant');
+      const named = expectStatus(
+        await t.http.get(`/api/programmes/${programme}/reports/evidence.json?includeNames=true`).set(...bearer(qm)),
+        200,
+        'the evidence report model with names',
+      ).model;
+      expect(named.indicators.funnel[0]).toEqual({ role: 'adept', interested: 9, interviewed: 0, admitted: 6, completed: 1 });
+      expect(named.indicators.successesAmongLeavers).toMatchObject({ numerator: 2, denominator: 3 });
+    });
   });
 });
