@@ -85,6 +85,22 @@ describe('applicants', () => {
     expect(m.code).toMatch(/^M-/);
   });
 
+  it('answers a retry with the same Idempotency-Key from the record: one applicant', async () => {
+    const send = () =>
+      t.http
+        .post(`/api/programmes/${planned}/applicants`)
+        .set(...bearer(leader))
+        .set('Idempotency-Key', 'applicant-retry-1')
+        .send({ role: 'adept', fullName: 'Retry Applicant', gender: 'female', profession: 'Nurse', applicationConsentAt: '2026-02-02' });
+    const first = expectStatus(await send(), 201, 'registering');
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.id);
+    const list = expectStatus(await t.http.get(`/api/programmes/${planned}/participants`).set(...bearer(leader)), 200, 'listing');
+    expect(list.filter((p: { fullName: string }) => p.fullName === 'Retry Applicant')).toHaveLength(1);
+  });
+
   it('refuses a consent day in the future, a missing one, and a caller who does not lead the programme', async () => {
     const future = await register(leader, planned, { applicationConsentAt: '2026-02-11' });
     expectProblem(future, 422, 'day_in_future');
