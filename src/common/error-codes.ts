@@ -147,7 +147,14 @@ export const ERROR_CODES = {
   programme_not_active: { status: 409, meaning: 'The action needs an active programme, and the programme is planned or closed.' },
   programme_dates_fixed: { status: 409, meaning: 'Start and end dates can change only while the programme is planned.' },
   not_newer: { status: 409, meaning: 'The programme already follows this version of the procedure, or a newer one.' },
-  participant_not_active: { status: 409, meaning: 'The participant has already withdrawn or completed the programme.' },
+  participant_not_active: {
+    status: 409,
+    meaning: 'The participant is not active: an applicant not admitted yet, or someone who already withdrew or completed the programme.',
+  },
+  effect_not_allowed: {
+    status: 409,
+    meaning: "A recorded value's effect would change the subject's status in a way not allowed; the field is named, nothing changed.",
+  },
   adept_already_paired: { status: 409, meaning: 'The adept is already in an active pair; end that pair first.' },
   pair_ended: { status: 409, meaning: 'The pair has already ended.' },
   execution_open: {
@@ -178,7 +185,10 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'The step record has already been corrected; correct the newest record (`currentRecordId`) instead.',
   },
-  subject_inactive: { status: 409, meaning: 'The participant has withdrawn or the pair has ended: nothing more is carried out for them.' },
+  subject_inactive: {
+    status: 409,
+    meaning: 'The participant has withdrawn or was not admitted, or the pair has ended: nothing more is carried out for them.',
+  },
   deviation_closed: { status: 409, meaning: 'The deviation is closed or cancelled and cannot change.' },
   actions_open: { status: 409, meaning: 'The deviation has linked corrective actions still standing; cancel or finish them first.' },
   actions_not_closed: { status: 409, meaning: 'Every linked corrective action must be closed before the deviation can close.' },

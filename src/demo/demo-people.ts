@@ -3,7 +3,7 @@
  * with. Everyone is invented. Dates are scripted dates (see demo-calendar.ts).
  */
 import type { Role } from '../common/roles.js';
-import type { Gender } from '../programmes/participant-kinds.js';
+import type { Gender, LeavingOutcome } from '../programmes/participant-kinds.js';
 
 /** The one password of every demo account (printed at the end of the run). */
 export const DEMO_PASSWORD = 'Mentorskap-demo-2026';
@@ -133,7 +133,7 @@ export interface DemoAdept {
   otherProfession?: string;
   /** What went differently for this adept. */
   story?: 'late_intake' | 'consent_not_recorded' | 'untrained_interviewer' | 'late_follow_up' | 'no_follow_up' | 'feedback';
-  withdrawn?: { day: string; reason: string };
+  withdrawn?: { day: string; reason: string; outcome: LeavingOutcome };
   /** Final evaluation, for those whose evaluation is done (the others are scheduled for December). */
   outcome?: { is: Outcome; own?: boolean; details?: string; satisfaction: number; feedback: string };
 }
@@ -404,7 +404,7 @@ export const ADEPTS: DemoAdept[] = [
     intake: '2025-11-25',
     leader: 'leader2',
     mentor: m('Annika Wikström', 'female', 'Registered nurse', 'regional hospital'),
-    withdrawn: { day: '2026-05-04', reason: 'Moved abroad for family reasons' },
+    withdrawn: { day: '2026-05-04', reason: 'Moved abroad for family reasons', outcome: 'personal_reasons' },
   },
   {
     name: 'Hamid Nouri',
@@ -434,7 +434,7 @@ export const ADEPTS: DemoAdept[] = [
     intake: '2025-12-01',
     leader: 'leader2',
     mentor: m('Lena Holmberg', 'female', 'Psychologist', 'child and adolescent psychiatry'),
-    withdrawn: { day: '2026-03-16', reason: 'Took a job in another region and left the programme' },
+    withdrawn: { day: '2026-03-16', reason: 'Took a job in another region and left the programme', outcome: 'left_for_work' },
   },
   {
     name: 'Mohammed Al-Tamimi',

@@ -12,6 +12,16 @@ import { ADEPTS } from './demo-people.js';
 import type { DemoAdept } from './demo-people.js';
 import { demoProgrammeName } from './demo-setup.js';
 import { expressionOfInterest, informationMeeting, mentorVetting } from './demo-recruitment.js';
+import type { CompletionOutcome } from '../programmes/participant-kinds.js';
+
+/** The outcome recorded on completion, as the adept's final evaluation tells it. */
+function completionOutcome(o: DemoAdept['outcome']): CompletionOutcome | undefined {
+  if (!o) return undefined;
+  if (o.is === 'employed_full_time' || o.is === 'employed_part_time') return o.own ? 'employed_in_profession' : 'employed_other';
+  if (o.is === 'studies') return 'studying';
+  if (o.is === 'internship' || o.is === 'job_seeking') return 'seeking_work';
+  return undefined;
+}
 
 export const START = '2026-01-12';
 export const END = '2026-12-18';
@@ -79,7 +89,7 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
   for (const a of adepts.filter((x) => x.data.withdrawn)) {
     const w = a.data.withdrawn!;
     await s.pairs.end(a.leader.ctx, a.pairId, cal.day(w.day), 'The adept left the programme');
-    await s.participants.withdraw(a.leader.ctx, programmeId, a.id, cal.day(w.day), w.reason);
+    await s.participants.withdraw(a.leader.ctx, programmeId, a.id, { date: cal.day(w.day), reason: w.reason, outcome: w.outcome });
   }
   const followed = adepts.filter((a) => !a.data.withdrawn && a.data.story !== 'no_follow_up');
   for (const [k, a] of followed.entries()) {
@@ -96,7 +106,7 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
   for (const [k, a] of evaluated.entries()) {
     const day = FINAL_DAYS[Math.floor(k / 2)];
     a.finalId = await finalEvaluation(d, programmeId, a, day, k % 2 ? '13:00' : '09:00');
-    await s.participants.complete(a.leader.ctx, programmeId, a.id, cal.day(day));
+    await s.participants.complete(a.leader.ctx, programmeId, a.id, { date: cal.day(day), outcome: completionOutcome(a.data.outcome) });
   }
   return { programmeId, name, adepts, introductionId };
 }

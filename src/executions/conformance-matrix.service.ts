@@ -5,10 +5,12 @@ import { localDate, windowBounds } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import type { DateRange } from '../common/calendar.js';
 import type { RequestContext } from '../common/request-context.js';
+import { APPLICANT_STATUSES } from '../procedures/procedure-definition.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { currentPlanSql, matrixPairs, matrixParticipants } from '../programmes/programmes.queries.js';
+import { ENROLLED_STATUSES } from '../programmes/participant-kinds.js';
 import type { MatrixPairRow, MatrixParticipantRow } from '../programmes/programmes.queries.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { anchorDate, completionKey } from './anchors.js';
@@ -279,7 +281,9 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       }
       let status: MatrixStatus;
       let notApplicable: NotApplicableReason | null = null;
-      const applies = p.definition.appliesWhen?.status.in;
+      // Without appliesWhen a procedure is for enrolled participants: an applicant owes it nothing.
+      const applies: readonly string[] | undefined =
+        p.definition.appliesWhen?.status.in ?? (APPLICANT_STATUSES.includes(s.status) ? ENROLLED_STATUSES : undefined);
       // A subject the procedure does not apply to owes nothing; work recorded anyway is still shown.
       if (!execution && applies && !applies.includes(s.status)) {
         status = 'not_applicable';

@@ -150,6 +150,16 @@ export async function latestCompletedStepValues(
   return new Map(rows.map((r) => [r.participant_id, r.values]));
 }
 
+/** The participants of a programme with a completed execution of `procedureKey` (cancelled ones do not count). */
+export async function participantsWithCompleted(m: EntityManager, programmeId: string, procedureKey: string): Promise<Set<string>> {
+  const rows = await m.query<{ participant_id: string }[]>(
+    `SELECT DISTINCT participant_id FROM execution
+     WHERE programme_id = $1 AND procedure_key = $2 AND state = 'completed' AND participant_id IS NOT NULL`,
+    [programmeId, procedureKey],
+  );
+  return new Set(rows.map((r) => r.participant_id));
+}
+
 /** Completed executions by procedure key (in key order), with how many of them the latest judgement found conforming. */
 export async function completedConformanceByProcedure(
   m: EntityManager,

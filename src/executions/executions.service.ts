@@ -1,4 +1,4 @@
-import { endOfDay } from '../common/calendar.js';
+import { endOfDay, localDate } from '../common/calendar.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
@@ -34,6 +34,8 @@ import type { ConformanceResult } from './conformance.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import { withArticle } from '../common/wording.js';
 import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
+import { StatusEffects } from '../programmes/status-effects.service.js';
+import { changedEffectFields, dueEffects } from './effects.js';
 
 export interface SubjectInput {
   participantId?: string;
@@ -50,6 +52,7 @@ export class ExecutionsService {
     private readonly detector: DeviationDetector,
     private readonly views: ExecutionViewService,
     private readonly clock: Clock,
+    private readonly effects: StatusEffects,
   ) {}
 
   async start(
@@ -418,6 +421,7 @@ export class ExecutionsService {
     if (ec.execution.state !== 'completed') return { recordId: row.id, judgementChanges: {}, detect: async () => {} };
     const prior = await latestJudgement(m, ec.execution.id);
     const fresh = await loadExecution(m, ec.execution.id);
+    await this.effectsOfCorrection(m, ctx, ec, fresh);
     const judgement = await judge(m, fresh);
     await this.storeJudgement(m, ctx, fresh, judgement, 'correction');
     return {
@@ -489,9 +493,60 @@ export class ExecutionsService {
           versionNumber: { old: null, new: completed.execution.versionNumber },
         },
       });
+      // The recorded decision takes effect whatever the judgement: a nonconformity is its own finding.
+      for (const effect of dueEffects(completed.definition, completed.records)) {
+        await this.effects.apply(m, ctx, completed.execution, effect.status, localDate(effect.performedAt, completed.programme.timeZone), {
+          executionId,
+          procedureKey: completed.execution.procedureKey,
+          stepKey: effect.stepKey,
+          fieldKey: effect.fieldKey,
+          value: effect.value,
+          via: 'completion',
+        });
+      }
       if (result.status === 'nonconforming') await this.detectDeviations(m, ctx, completed, result);
     });
     return this.views.get(ctx, executionId);
+  }
+
+  /**
+   * A correction in force that changes an effect-bearing value of a completed execution makes the
+   * new value's effect, if the subject's status may change so; else the correction (or its
+   * approval) is refused, naming why, and nothing changes. A status change is never undone: a
+   * correction to a value without effect, after one with an effect, is refused too.
+   */
+  private async effectsOfCorrection(
+    m: EntityManager,
+    ctx: RequestContext,
+    before: ExecutionContext,
+    after: ExecutionContext,
+  ): Promise<void> {
+    for (const change of changedEffectFields(after.definition, before.records, after.records)) {
+      if (!change.after) {
+        if (change.before)
+          throw conflict(
+            'effect_not_allowed',
+            `${change.stepKey}.${change.fieldKey} = ${String(change.before.value)} changed the subject's status to ${change.before.status}; a correction to a value without an effect cannot undo that`,
+            { stepKey: change.stepKey, fieldKey: change.fieldKey },
+          );
+        continue;
+      }
+      await this.effects.apply(
+        m,
+        ctx,
+        after.execution,
+        change.after.status,
+        localDate(change.after.performedAt, after.programme.timeZone),
+        {
+          executionId: after.execution.id,
+          procedureKey: after.execution.procedureKey,
+          stepKey: change.stepKey,
+          fieldKey: change.fieldKey,
+          value: change.after.value,
+          via: 'correction',
+        },
+      );
+    }
   }
 
   /** Automatic detection: a deviation per finding rule (listing its steps), in the same transaction. */
@@ -584,6 +639,11 @@ export class ExecutionsService {
       if (p.role !== expected) throw mismatch(p.role);
       if (p.status === 'withdrawn' && !afterClose)
         throw conflict('subject_inactive', `The participant withdrew on ${p.withdrawnAt}; nothing more is carried out for them`);
+      if (p.status === 'not_admitted')
+        throw conflict(
+          'subject_inactive',
+          `The applicant was not admitted on ${p.admissionDecidedAt}; nothing more is carried out for them`,
+        );
       return { participantId: p.id, label: p.code };
     }
     if (s.pairId) {

@@ -10,6 +10,8 @@ import { READ_PROGRAMME } from '../programmes/programme-roles.js';
 import { PROGRAMME_ID } from '../programmes/programme.dto.js';
 import {
   CreateObjectiveRequest,
+  FunnelQuery,
+  FunnelResponse,
   IndicatorsQuery,
   IndicatorsResponse,
   ObjectiveQuery,
@@ -44,6 +46,17 @@ export class IndicatorsController {
   @ApiOkResponse({ type: IndicatorsResponse })
   async programme(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: IndicatorsQuery) {
     return this.indicators.ofProgramme(ctx, id, q);
+  }
+
+  @Get('programmes/:id/funnel')
+  @Roles(...READ_PROGRAMME)
+  @ApiOperation({
+    summary:
+      'The applicant funnel of a programme, adepts and mentor candidates apart: interested, interviewed, admitted, completed (figures only, no names). Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true.',
+  })
+  @ApiOkResponse({ type: FunnelResponse })
+  async funnel(@Ctx() ctx: RequestContext, @Param('id', PROGRAMME_ID) id: string, @Query() q: FunnelQuery): Promise<FunnelResponse> {
+    return this.indicators.funnel(ctx, id, q);
   }
 
   @Post('quality-objectives')

@@ -14,6 +14,37 @@ export class IndicatorsQuery {
   @DateField({ optional: true, description: 'Measure as of this day, today or earlier (default: today)' }) today?: string;
 }
 
+export class FunnelQuery {
+  @QueryBoolField({
+    description: 'Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme)',
+  })
+  suppressSmallCells?: boolean;
+}
+
+const COUNT = { oneOf: [{ type: 'integer' }, { type: 'string', enum: ['<5', '>=5'] }] };
+
+/** One role's funnel: the stages, then where those not admitted stand and how many enrolled left. */
+export class FunnelStagesResponse {
+  @ApiProperty({ ...COUNT, description: 'Everyone registered: applicants (whatever became of them) and those enrolled directly' })
+  interested: Count;
+  @ApiProperty({ ...COUNT, description: 'With a completed interview procedure (intakeProcedure)' }) interviewed: Count;
+  @ApiProperty({ ...COUNT, description: 'Enrolled: admitted by the intake decision, or enrolled directly' }) admitted: Count;
+  @ApiProperty({ ...COUNT, description: 'Completed the programme' }) completed: Count;
+  @ApiProperty({ ...COUNT, description: 'Still applicants, awaiting the intake decision' }) applicant: Count;
+  @ApiProperty({ ...COUNT, description: 'On the waiting list' }) waitingList: Count;
+  @ApiProperty({ ...COUNT, description: 'Not admitted' }) notAdmitted: Count;
+  @ApiProperty({ ...COUNT, description: 'Enrolled who left early (for a job, studies or other reasons)' }) withdrawn: Count;
+  @ApiProperty({ description: 'The procedure whose completion counts as the interview', example: 'intake-interview' })
+  intakeProcedure: string;
+}
+
+export class FunnelResponse {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ description: 'Whether counts of people under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
+  @ApiProperty({ type: FunnelStagesResponse }) adept: FunnelStagesResponse;
+  @ApiProperty({ type: FunnelStagesResponse, description: 'Mentor candidates: interviewed means vetted' }) mentor: FunnelStagesResponse;
+}
+
 export class IndicatorsResponse {
   @ApiProperty({ type: [String] }) programmeIds: string[];
   @ApiProperty({ format: 'date' }) asOf: string;
@@ -44,6 +75,22 @@ export class IndicatorsResponse {
       'Completers employed or studying: numerator, denominator, value (internships not counted); when smallCellsSuppressed, counts under 5 (or a remainder under 5) are "<5" and value is null',
   })
   inWorkOrStudiesAmongCompleters: unknown;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: COUNT,
+    description:
+      'Adepts who left or completed, by the outcome recorded on leaving or completing (left_for_work, left_for_studies, personal_reasons, other, employed_in_profession, employed_other, studying, seeking_work) and not_recorded ("<5" or ">=5" when smallCellsSuppressed)',
+  })
+  recordedOutcomes: Record<string, Count>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Adepts in work or studies on leaving early (left for work or studies: an outcome, not a failure) or on completing, among all who left or completed: numerator, denominator, value',
+  })
+  successesAmongLeaversAndCompleters: unknown;
+  @ApiProperty({ ...COUNT, description: 'Adepts who left early for another reason than work or studies ("<5" when smallCellsSuppressed)' })
+  dropouts: Count;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Conformance rate overall, per procedure and per version' })
   conformance: unknown;
   @ApiProperty({

@@ -1,5 +1,36 @@
-import { suppressRate, suppressRow } from './indicator-math.js';
+import type { ParticipantRole } from '../programmes/participant-kinds.js';
+import { suppress, suppressRate, suppressRow } from './indicator-math.js';
+import type { FunnelResponse, FunnelStagesResponse } from './indicators.dto.js';
 import type { RawIndicators } from './indicators.service.js';
+import { FUNNEL_INTERVIEW } from './funnel.js';
+import type { FunnelCounts } from './funnel.js';
+
+/**
+ * The funnel as the caller may see it. With suppression each stage under 5 is "<5", and where those
+ * registered stand (admitted, still applicants, waiting list, not admitted) is suppressed as a row
+ * with its total, so that no lone small cell can be worked out from the others.
+ */
+export function presentFunnel(programmeId: string, raw: Record<ParticipantRole, FunnelCounts>, suppressed: boolean): FunnelResponse {
+  const view = (role: ParticipantRole): FunnelStagesResponse => {
+    const f = raw[role];
+    const standing = suppressRow(
+      { admitted: f.admitted, applicant: f.applicant, waitingList: f.waitingList, notAdmitted: f.notAdmitted },
+      suppressed,
+    );
+    return {
+      interested: suppressed ? standing.total : f.interested,
+      interviewed: suppress(f.interviewed, suppressed),
+      admitted: standing.counts.admitted,
+      completed: suppress(f.completed, suppressed),
+      applicant: standing.counts.applicant,
+      waitingList: standing.counts.waitingList,
+      notAdmitted: standing.counts.notAdmitted,
+      withdrawn: suppress(f.withdrawn, suppressed),
+      intakeProcedure: FUNNEL_INTERVIEW[role],
+    };
+  };
+  return { programmeId, smallCellsSuppressed: suppressed, adept: view('adept'), mentor: view('mentor') };
+}
 
 /**
  * The indicators as the caller may see them. With suppression (everyone but quality managers and
@@ -27,5 +58,8 @@ export function presentIndicators(x: RawIndicators, suppressed: boolean) {
     outcomes: row(x.outcomes),
     inOwnProfession: row(x.inOwnProfession),
     inWorkOrStudiesAmongCompleters: suppressRate(x.inWorkOrStudiesAmongCompleters, suppressed),
+    recordedOutcomes: row(x.recordedOutcomes),
+    successesAmongLeaversAndCompleters: suppressRate(x.successesAmongLeaversAndCompleters, suppressed),
+    dropouts: suppress(x.dropouts, suppressed),
   };
 }

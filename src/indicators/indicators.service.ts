@@ -9,15 +9,20 @@ import { DEVIATION_SOURCES, DEVIATION_STATES, SEVERITIES } from '../deviations/d
 import type { DeviationSource, DeviationState, Severity } from '../deviations/deviation-states.js';
 import { deviationsOfProgrammes } from '../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
-import { latestCompletedStepValues } from '../executions/executions.queries.js';
+import { latestCompletedStepValues, participantsWithCompleted } from '../executions/executions.queries.js';
 import { GENDERS } from '../programmes/participant-kinds.js';
-import type { Gender } from '../programmes/participant-kinds.js';
+import type { Gender, ParticipantOutcome, ParticipantRole } from '../programmes/participant-kinds.js';
+import { COMPLETION_OUTCOMES, LEAVING_OUTCOMES, SUCCESS_OUTCOMES } from '../programmes/participant-kinds.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
-import { adeptsOfProgrammes, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
+import { adeptsOfProgrammes, funnelParticipants, participantTallies, programmesByIds } from '../programmes/programmes.queries.js';
+import { PARTICIPANT_ROLES } from '../programmes/participant-kinds.js';
+import type { FunnelResponse } from './indicators.dto.js';
+import { FUNNEL_INTERVIEW, funnelOf } from './funnel.js';
+import type { FunnelCounts } from './funnel.js';
 import type { RequestContext } from '../common/request-context.js';
 import { median, rate } from './indicator-math.js';
-import { presentIndicators } from './indicators.mapper.js';
+import { presentFunnel, presentIndicators } from './indicators.mapper.js';
 import type { Rate } from './indicator-math.js';
 
 /** Where outcomes are read from: the final evaluation's `outcome` step. */
@@ -45,6 +50,15 @@ export interface RawIndicators {
   outcomes: Record<Outcome | 'not_evaluated', number>;
   inOwnProfession: { yes: number; no: number; unknown: number };
   inWorkOrStudiesAmongCompleters: Rate;
+  /**
+   * Adepts who left or completed, by the outcome recorded on the participant (not_recorded when
+   * none was); left for work or studies counts with the successes, not with the dropouts.
+   */
+  recordedOutcomes: Record<ParticipantOutcome | 'not_recorded', number>;
+  /** Adepts in work or studies on leaving early or on completing, among all who left or completed. */
+  successesAmongLeaversAndCompleters: Rate;
+  /** Adepts who left early for another reason than work or studies. */
+  dropouts: number;
   conformance: {
     overall: Rate;
     byProcedure: { procedureKey: string; rate: Rate }[];
@@ -86,6 +100,31 @@ export class IndicatorsService {
     const programme = await this.access.readable(m, ctx, id);
     const raw = await this.measure([id], this.clock.dayUpToToday(q.today, programme.timeZone));
     return presentIndicators(raw, q.suppressSmallCells === true || !(await this.access.identifies(m, ctx, id)));
+  }
+
+  /**
+   * The applicant funnel of a programme, adepts and mentor candidates apart: interested,
+   * interviewed, admitted, completed. Figures only; small counts suppressed as for the indicators.
+   */
+  async funnel(ctx: RequestContext, id: string, q: { suppressSmallCells?: boolean }): Promise<FunnelResponse> {
+    const m = this.dataSource.manager;
+    await this.access.readable(m, ctx, id);
+    const raw = await this.measureFunnel(m, id);
+    return presentFunnel(id, raw, q.suppressSmallCells === true || !(await this.access.identifies(m, ctx, id)));
+  }
+
+  /** The funnel's counts, unsuppressed (the evidence report suppresses them itself). */
+  async measureFunnel(m: EntityManager, programmeId: string): Promise<Record<ParticipantRole, FunnelCounts>> {
+    const people = await funnelParticipants(m, programmeId);
+    const out = {} as Record<ParticipantRole, FunnelCounts>;
+    for (const role of PARTICIPANT_ROLES) {
+      const interviewed = await participantsWithCompleted(m, programmeId, FUNNEL_INTERVIEW[role]);
+      out[role] = funnelOf(
+        people.filter((p) => p.role === role),
+        interviewed,
+      );
+    }
+    return out;
   }
 
   /** Indicators over one programme or several (an organisation-wide view sums them). */
@@ -159,7 +198,26 @@ export class IndicatorsService {
         if (o && IN_WORK_OR_STUDIES.includes(o)) inWork++;
       }
     }
-    return { outcomes, inOwnProfession, inWorkOrStudiesAmongCompleters: rate(inWork, completers) };
+    const recordedOutcomes = { ...zero([...new Set([...LEAVING_OUTCOMES, ...COMPLETION_OUTCOMES])]), not_recorded: 0 };
+    let left = 0;
+    let successes = 0;
+    let dropouts = 0;
+    for (const a of adepts) {
+      if (a.status !== 'withdrawn' && a.status !== 'completed') continue;
+      left++;
+      recordedOutcomes[a.outcome ?? 'not_recorded']++;
+      const success = a.outcome !== null && SUCCESS_OUTCOMES.includes(a.outcome);
+      if (success) successes++;
+      else if (a.status === 'withdrawn') dropouts++;
+    }
+    return {
+      outcomes,
+      inOwnProfession,
+      inWorkOrStudiesAmongCompleters: rate(inWork, completers),
+      recordedOutcomes,
+      successesAmongLeaversAndCompleters: rate(successes, left),
+      dropouts,
+    };
   }
 
   private async conformance(m: EntityManager, programmes: Programme[], asOf: string): Promise<RawIndicators['conformance']> {

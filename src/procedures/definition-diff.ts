@@ -31,7 +31,19 @@ export type DefinitionProperty =
   | 'afterClose'
   | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
-export type FieldProperty = 'label' | 'type' | 'required' | 'requiredWhen' | 'options' | 'items' | 'min' | 'max' | 'expected' | 'unit' | 'help';
+export type FieldProperty =
+  | 'label'
+  | 'type'
+  | 'required'
+  | 'requiredWhen'
+  | 'options'
+  | 'items'
+  | 'min'
+  | 'max'
+  | 'expected'
+  | 'effects'
+  | 'unit'
+  | 'help';
 
 /** A changed position: indices count from 0, `from` in the old list, `to` in the new one. */
 export interface Move {
@@ -119,6 +131,7 @@ export const FIELD_PROPERTIES: readonly FieldProperty[] = [
   'min',
   'max',
   'expected',
+  'effects',
   'unit',
   'help',
 ];

@@ -203,7 +203,7 @@ describe('the procedure language: applicability', () => {
 
   it('refuses a status the subject type cannot have', () => {
     const d = { ...example(), appliesWhen: { status: { in: ['active', 'ended'] } } };
-    expectRefused(d, 'appliesWhen.status.in[1]', /is not a status a adept can have \(statuses: active, completed, withdrawn\)/);
+    expectRefused(d, 'appliesWhen.status.in[1]', /is not a status a adept can have \(statuses: applicant, waiting_list, not_admitted, active, completed, withdrawn\)/);
   });
 });
 

@@ -11,6 +11,7 @@ import type {
   Applicability,
   ExpectedValue,
   FieldCondition,
+  FieldEffect,
   EnumOption,
   FieldDefinition,
   FieldType,
@@ -60,6 +61,7 @@ export interface FieldInput {
   options?: { value: string; label: TextInput }[];
   items?: { key: string; label: TextInput }[];
   expected?: ExpectedValue;
+  effects?: FieldEffect[];
   min?: number;
   unit?: TextInput;
   max?: number;
@@ -124,6 +126,7 @@ function normaliseField(f: FieldInput): FieldDefinition {
   if (f.min !== undefined) out.min = f.min;
   if (f.max !== undefined) out.max = f.max;
   if (f.expected !== undefined) out.expected = expected(f.expected);
+  if (f.effects !== undefined) out.effects = f.effects.map(effect);
   if (f.unit !== undefined) out.unit = text(f.unit);
   if (f.help !== undefined) out.help = text(f.help);
   return out;
@@ -134,6 +137,13 @@ function condition(c: FieldCondition): FieldCondition {
   if (c.equals !== undefined) out.equals = c.equals;
   if (c.in !== undefined) out.in = [...c.in];
   return out;
+}
+
+function effect(e: FieldEffect): FieldEffect {
+  const when: FieldEffect['when'] = {};
+  if (e.when.equals !== undefined) when.equals = e.when.equals;
+  if (e.when.in !== undefined) when.in = [...e.when.in];
+  return { when, status: e.status };
 }
 
 function expected(e: ExpectedValue): ExpectedValue {

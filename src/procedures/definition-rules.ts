@@ -19,6 +19,7 @@ export function definitionRuleProblems(definition: ProcedureDefinition): Definit
   checkApplicability(definition, report);
   checkAfterClose(definition, report);
   checkSteps(definition.steps, report);
+  checkEffects(definition, report);
   return problems;
 }
 
@@ -90,6 +91,42 @@ function checkSteps(steps: StepDefinition[], report: Report): void {
       checkCondition(field, step, [...at, 'fields', j], report);
     });
   });
+}
+
+/**
+ * Effects: only on enum and boolean fields, each value one of the field's and claimed by one
+ * effect at most, each status one the procedure's subject type can have (never a cohort's: a
+ * procedure does not open or close a programme).
+ */
+function checkEffects(definition: ProcedureDefinition, report: Report): void {
+  const allowed = definition.subject === 'cohort' ? [] : SUBJECT_STATUS_VALUES[definition.subject];
+  definition.steps.forEach((step, i) =>
+    step.fields.forEach((field, j) => {
+      if (field.effects === undefined) return;
+      const at: PathSegment[] = ['steps', i, 'fields', j, 'effects'];
+      if (field.type !== 'enum' && field.type !== 'boolean') {
+        report(at, `are only allowed on enum and boolean fields (this field is ${field.type})`);
+        return;
+      }
+      const values: (string | boolean)[] = field.type === 'boolean' ? [true, false] : (field.options ?? []).map((o) => o.value);
+      const claimed = new Map<string | boolean, number>();
+      field.effects.forEach((effect, k) => {
+        const here: PathSegment[] = [...at, k];
+        if (definition.subject === 'cohort') report([...here, 'status'], 'cannot be set by a cohort procedure: a procedure does not change the programme');
+        else if (!allowed.includes(effect.status))
+          report([...here, 'status'], `is not a status a ${definition.subject} can have (statuses: ${allowed.join(', ')})`);
+        const given: [string | boolean, PathSegment[]][] = (effect.when.in ?? []).map((v, n) => [v, [...here, 'when', 'in', n]]);
+        if (effect.when.equals !== undefined) given.push([effect.when.equals, [...here, 'when', 'equals']]);
+        if ((effect.when.equals === undefined) === (effect.when.in === undefined))
+          report([...here, 'when'], 'must give exactly one of equals and in');
+        for (const [value, path] of given) {
+          if (!values.includes(value)) report(path, `is not a value of ${field.key} (values: ${values.join(', ')})`);
+          else if (claimed.has(value)) report(path, `already has an effect (effects[${claimed.get(value)}]); a value has one effect at most`);
+          else claimed.set(value, k);
+        }
+      });
+    }),
+  );
 }
 
 function checkField(field: FieldDefinition, at: PathSegment[], report: Report): void {

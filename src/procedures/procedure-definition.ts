@@ -65,6 +65,17 @@ export interface FieldCondition {
   in?: (string | number | boolean)[];
 }
 
+/**
+ * A value that changes the subject's status when the execution completes: the intake decision
+ * admits (`active`: enrols), wait-lists or rejects an applicant; a "match ended" value ends the
+ * pair. Only on `enum` and `boolean` fields; `when` holds when the recorded value equals `equals`
+ * or is one of `in` (exactly one of the two); `status` is a status of the procedure's subject type.
+ */
+export interface FieldEffect {
+  when: { equals?: string | boolean; in?: (string | boolean)[] };
+  status: string;
+}
+
 export interface FieldDefinition {
   key: string;
   label: LocalisedText;
@@ -85,6 +96,8 @@ export interface FieldDefinition {
   max?: number;
   /** What conforms; see ExpectedValue. */
   expected?: ExpectedValue;
+  /** Status changes the recorded value makes when the execution completes; see FieldEffect. */
+  effects?: FieldEffect[];
   /** For `number`: what the value counts or measures, e.g. minutes. */
   unit?: LocalisedText;
   help?: LocalisedText;
@@ -104,13 +117,23 @@ export interface StepDefinition {
   evidence?: LocalisedText;
 }
 
-/** Statuses a subject can have today, by subject type (participant, pair, programme). */
+/**
+ * Statuses a subject can have today, by subject type (participant, pair, programme). A participant
+ * is an applicant (`applicant`, `waiting_list`, `not_admitted`) before enrolment.
+ */
 export const SUBJECT_STATUS_VALUES: Record<Subject, readonly string[]> = {
-  adept: ['active', 'completed', 'withdrawn'],
-  mentor: ['active', 'completed', 'withdrawn'],
+  adept: ['applicant', 'waiting_list', 'not_admitted', 'active', 'completed', 'withdrawn'],
+  mentor: ['applicant', 'waiting_list', 'not_admitted', 'active', 'completed', 'withdrawn'],
   pair: ['active', 'ended'],
   cohort: ['planned', 'active', 'closed'],
 };
+
+/**
+ * Statuses of a participant who is not enrolled. A procedure applies to them only when its
+ * appliesWhen names their status (the intake interview, for applicants): without appliesWhen a
+ * procedure is for enrolled participants.
+ */
+export const APPLICANT_STATUSES: readonly string[] = ['applicant', 'waiting_list', 'not_admitted'];
 
 /** Which subjects the procedure applies to; others are shown not_applicable and owe nothing. */
 export interface Applicability {
@@ -134,7 +157,7 @@ export interface ProcedureDefinition {
    * Absent: as often as needed.
    */
   oncePerSubject?: boolean;
-  /** Absent: every subject of the procedure's subject type. */
+  /** Absent: every subject of the procedure's subject type, applicants excepted (APPLICANT_STATUSES). */
   appliesWhen?: Applicability;
   // --- After the programme closes (outcome follow-up) ---
   /**

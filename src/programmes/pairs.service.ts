@@ -31,7 +31,7 @@ export class PairsService {
       const problems = [...check(mentor, 'mentorId', 'mentor', programmeId), ...check(adept, 'adeptId', 'adept', programmeId)];
       if (problems.length)
         throw unprocessable('invalid_pair', 'A pair needs an active mentor and an active adept of this programme', { errors: problems });
-      if (input.matchedAt < mentor!.enrolledAt || input.matchedAt < adept!.enrolledAt) {
+      if (input.matchedAt < mentor!.enrolledAt! || input.matchedAt < adept!.enrolledAt!) {
         throw unprocessable('matched_before_enrolment', 'A pair cannot be matched before both are enrolled', {
           errors: [{ field: 'matchedAt', message: 'must be on or after both enrolment dates' }],
         });

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
-import { GENDERS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
-import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
+import { COMPLETION_OUTCOMES, GENDERS, LEAVING_OUTCOMES, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
+import type {
+  CompletionOutcome,
+  Gender,
+  LeavingOutcome,
+  ParticipantOutcome,
+  ParticipantRole,
+  ParticipantStatus,
+} from './participant-kinds.js';
+
+const OUTCOMES = [...new Set([...LEAVING_OUTCOMES, ...COMPLETION_OUTCOMES])];
 
 export class CreateParticipantRequest {
   @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor' }) role: ParticipantRole;
@@ -14,14 +23,37 @@ export class CreateParticipantRequest {
   @DateField({ description: 'Day consent to the processing of personal data was recorded' }) consentRecordedAt: string;
 }
 
+/** An expression of interest: an applicant, not enrolled until admitted (by the intake decision). */
+export class RegisterApplicantRequest {
+  @EnumField(PARTICIPANT_ROLES, { description: 'adept (the job-seeker) or mentor (a mentor candidate, until vetted)' })
+  role: ParticipantRole;
+  @TextField({ max: 200, description: 'Full name; never shown to auditors, never logged' }) fullName: string;
+  @EmailField({ optional: true, description: 'Contact address, if the applicant gave one' }) email?: string;
+  @EnumField(GENDERS) gender: Gender;
+  @TextField({ max: 200, example: 'Civil engineer' }) profession: string;
+  @TextField({ optional: true, max: 100, example: 'Syria' }) countryOfOrigin?: string;
+  @DateField({ description: 'Day consent to process the application (its personal data) was recorded; today or earlier' })
+  applicationConsentAt: string;
+}
+
 export class WithdrawParticipantRequest {
   @DateField({ description: 'Day the participant left the programme' }) date: string;
   @TextField({ max: 2000 }) reason: string;
+  @EnumField(LEAVING_OUTCOMES, {
+    optional: true,
+    description:
+      'Why they left: left_for_work (left early for a job: an outcome, not a failure), left_for_studies, personal_reasons, other',
+  })
+  outcome?: LeavingOutcome;
 }
 
 export class CompleteParticipantRequest {
   @DateField({ optional: true, description: 'Day the participant completed the programme (default: today in the programme time zone)' })
   date?: string;
+  @EnumField(COMPLETION_OUTCOMES, { optional: true, description: 'Where the participant stands on completing' })
+  outcome?: CompletionOutcome;
+  @TextField({ optional: true, max: 2000, description: 'What the outcome is; required when the outcome is other' })
+  outcomeNote?: string;
 }
 
 export class ParticipantQuery {
@@ -40,8 +72,23 @@ export class ParticipantResponse {
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty() profession: string;
   @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
-  @ApiProperty({ format: 'date' }) enrolledAt: string;
-  @ApiProperty({ format: 'date' }) consentRecordedAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Day consent to process the application was recorded (applicants)',
+  })
+  applicationConsentAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Day of the intake decision (admitted, waiting list, not admitted)',
+  })
+  admissionDecidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Null until enrolled (applicants)' }) enrolledAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Consent to enrolment; null until enrolled' })
+  consentRecordedAt: string | null;
   @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: ParticipantStatus;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) withdrawnAt: string | null;
   @ApiPropertyOptional({
@@ -51,6 +98,10 @@ export class ParticipantResponse {
   })
   withdrawalReason?: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) completedAt: string | null;
+  @ApiProperty({ nullable: true, enum: OUTCOMES, description: 'On leaving early or completing; null when not recorded' })
+  outcome: ParticipantOutcome | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Only for quality managers and the leaders of this programme' })
+  outcomeNote?: string | null;
   @ApiProperty() version: number;
 }
 

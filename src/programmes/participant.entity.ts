@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
+import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 
 /**
  * A person in a programme. Personal data is kept to what the procedures need; wherever the
@@ -17,12 +17,19 @@ export class Participant {
   @Column({ type: 'text' }) gender: Gender;
   @Column({ type: 'text' }) profession: string;
   @Column({ name: 'country_of_origin', type: 'text', nullable: true }) countryOfOrigin: string | null;
-  @Column({ name: 'enrolled_at', type: 'date' }) enrolledAt: string;
-  @Column({ name: 'consent_recorded_at', type: 'date' }) consentRecordedAt: string;
+  /** Null while an applicant (not enrolled yet). */
+  @Column({ name: 'enrolled_at', type: 'date', nullable: true }) enrolledAt: string | null;
+  @Column({ name: 'consent_recorded_at', type: 'date', nullable: true }) consentRecordedAt: string | null;
+  /** Day consent to process the application was recorded; null for someone enrolled directly. */
+  @Column({ name: 'application_consent_at', type: 'date', nullable: true }) applicationConsentAt: string | null;
+  /** Day of the intake decision that wait-listed, rejected or admitted the applicant. */
+  @Column({ name: 'admission_decided_at', type: 'date', nullable: true }) admissionDecidedAt: string | null;
   @Column({ type: 'text' }) status: ParticipantStatus;
   @Column({ name: 'withdrawn_at', type: 'date', nullable: true }) withdrawnAt: string | null;
   @Column({ name: 'withdrawal_reason', type: 'text', nullable: true }) withdrawalReason: string | null;
   @Column({ name: 'completed_at', type: 'date', nullable: true }) completedAt: string | null;
+  @Column({ type: 'text', nullable: true }) outcome: ParticipantOutcome | null;
+  @Column({ name: 'outcome_note', type: 'text', nullable: true }) outcomeNote: string | null;
   @Column({ type: 'integer' }) version: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -12,12 +12,16 @@ export function toParticipantResponse(p: Participant, withNames: boolean): Parti
     gender: p.gender,
     profession: p.profession,
     countryOfOrigin: p.countryOfOrigin,
+    applicationConsentAt: p.applicationConsentAt,
+    admissionDecidedAt: p.admissionDecidedAt,
     enrolledAt: p.enrolledAt,
     consentRecordedAt: p.consentRecordedAt,
     status: p.status,
     withdrawnAt: p.withdrawnAt,
     ...(withNames ? { withdrawalReason: p.withdrawalReason } : {}),
     completedAt: p.completedAt,
+    outcome: p.outcome,
+    ...(withNames ? { outcomeNote: p.outcomeNote } : {}),
     version: p.version,
   };
 }

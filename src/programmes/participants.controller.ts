@@ -13,6 +13,7 @@ import {
   EndPairRequest,
   PairResponse,
   ParticipantQuery,
+  RegisterApplicantRequest,
   ParticipantResponse,
   WithdrawParticipantRequest,
 } from './participant.dto.js';
@@ -45,6 +46,25 @@ export class ParticipantsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const p = await this.participants.add(ctx, id, body);
+    res.setHeader('Location', `/api/programmes/${id}/participants/${p.id}`);
+    setETag(res, p.version);
+    return p;
+  }
+
+  @Post('applicants')
+  @Roles(...WRITE_PROGRAMME)
+  @ApiOperation({
+    summary:
+      'Register an expression of interest: an applicant (adept or mentor candidate), not enrolled until the intake decision admits them; the programme must be planned or active',
+  })
+  @ApiCreatedResponse({ type: ParticipantResponse })
+  async registerApplicant(
+    @Ctx() ctx: RequestContext,
+    @Param('id', PROGRAMME_ID) id: string,
+    @Body() body: RegisterApplicantRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const p = await this.participants.registerApplicant(ctx, id, body);
     res.setHeader('Location', `/api/programmes/${id}/participants/${p.id}`);
     setETag(res, p.version);
     return p;
@@ -88,7 +108,7 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Body() body: WithdrawParticipantRequest,
   ) {
-    return this.participants.withdraw(ctx, id, pid, body.date, body.reason);
+    return this.participants.withdraw(ctx, id, pid, body);
   }
 
   @Post('participants/:participantId/complete')
@@ -102,7 +122,7 @@ export class ParticipantsController {
     @Param('participantId', PARTICIPANT_ID) pid: string,
     @Body() body: CompleteParticipantRequest,
   ) {
-    return this.participants.complete(ctx, id, pid, body.date);
+    return this.participants.complete(ctx, id, pid, body);
   }
 
   @Post('pairs')

@@ -5,10 +5,11 @@ import { ParticipantsService } from './participants.service.js';
 import { ProgrammeAccess } from './programme-access.js';
 import { ProgrammesController } from './programmes.controller.js';
 import { ProgrammesService } from './programmes.service.js';
+import { StatusEffects } from './status-effects.service.js';
 
 @Module({
   controllers: [ProgrammesController, ParticipantsController, PairsController],
-  providers: [ProgrammesService, ParticipantsService, PairsService, ProgrammeAccess],
-  exports: [ProgrammesService, ParticipantsService, PairsService, ProgrammeAccess],
+  providers: [ProgrammesService, ParticipantsService, PairsService, ProgrammeAccess, StatusEffects],
+  exports: [ProgrammesService, ParticipantsService, PairsService, ProgrammeAccess, StatusEffects],
 })
 export class ProgrammesModule {}

@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
-import type { Gender, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
+import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
 
@@ -62,12 +62,16 @@ export function participantFromJson(j: Json): Participant {
     gender: j.gender as Participant['gender'],
     profession: j.profession as string,
     countryOfOrigin: textOrNull(j.country_of_origin),
-    enrolledAt: j.enrolled_at as string,
-    consentRecordedAt: j.consent_recorded_at as string,
+    enrolledAt: textOrNull(j.enrolled_at),
+    consentRecordedAt: textOrNull(j.consent_recorded_at),
+    applicationConsentAt: textOrNull(j.application_consent_at),
+    admissionDecidedAt: textOrNull(j.admission_decided_at),
     status: j.status as Participant['status'],
     withdrawnAt: textOrNull(j.withdrawn_at),
     withdrawalReason: textOrNull(j.withdrawal_reason),
     completedAt: textOrNull(j.completed_at),
+    outcome: textOrNull<Participant['outcome']>(j.outcome),
+    outcomeNote: textOrNull(j.outcome_note),
     version: j.version as number,
     createdAt: instant(j.created_at),
   });
@@ -136,16 +140,23 @@ export interface ParticipantRow {
   gender: Gender;
   profession: string;
   countryOfOrigin: string | null;
-  enrolledAt: string;
+  /** Null for an applicant (not enrolled). */
+  enrolledAt: string | null;
   status: ParticipantStatus;
 }
+
+/** An enrolled participant (active, withdrawn or completed): enrolment day known. */
+export type EnrolledParticipantRow = ParticipantRow & { enrolledAt: string; status: 'active' | 'withdrawn' | 'completed' };
 
 const PARTICIPANT = `SELECT id, code, role, full_name AS "fullName", gender, profession, country_of_origin AS "countryOfOrigin",
   enrolled_at::text AS "enrolledAt", status FROM participant`;
 
-/** The participants of a programme, by role and code. */
-export async function participantsOfProgramme(m: EntityManager, programmeId: string): Promise<ParticipantRow[]> {
-  return m.query<ParticipantRow[]>(`${PARTICIPANT} WHERE programme_id = $1 ORDER BY role, code`, [programmeId]);
+/** The enrolled participants of a programme (applicants left out), by role and code. */
+export async function participantsOfProgramme(m: EntityManager, programmeId: string): Promise<EnrolledParticipantRow[]> {
+  return m.query<EnrolledParticipantRow[]>(
+    `${PARTICIPANT} WHERE programme_id = $1 AND status IN ('active', 'withdrawn', 'completed') ORDER BY role, code`,
+    [programmeId],
+  );
 }
 
 /** The participants among `ids` (any programme), by id: each shown by name only where the caller may (the caller decides). */
@@ -169,24 +180,41 @@ export async function programmesByIds(m: EntityManager, ids: readonly string[]):
   return m.getRepository(Programme).findBy(ids.map((id) => ({ id })));
 }
 
-/** Participants of the programmes `programmeIds`, counted by role, gender, status and country of origin. */
+/** Enrolled participants of the programmes `programmeIds` (applicants left out), counted by role, gender, status and country of origin. */
 export async function participantTallies(
   m: EntityManager,
   programmeIds: readonly string[],
-): Promise<{ role: ParticipantRole; gender: Gender; status: ParticipantStatus; countryOfOrigin: string | null; n: number }[]> {
+): Promise<
+  { role: ParticipantRole; gender: Gender; status: 'active' | 'withdrawn' | 'completed'; countryOfOrigin: string | null; n: number }[]
+> {
   return m.query(
-    `SELECT role, gender, status, country_of_origin AS "countryOfOrigin", count(*)::int AS n FROM participant WHERE programme_id = ANY($1)
+    `SELECT role, gender, status, country_of_origin AS "countryOfOrigin", count(*)::int AS n FROM participant
+     WHERE programme_id = ANY($1) AND status IN ('active', 'withdrawn', 'completed')
      GROUP BY 1, 2, 3, 4`,
     [programmeIds],
   );
 }
 
-/** The adepts of the programmes `programmeIds`: id and status. */
+/** The enrolled adepts of the programmes `programmeIds`: id, status and the outcome recorded on leaving or completing. */
 export async function adeptsOfProgrammes(
   m: EntityManager,
   programmeIds: readonly string[],
-): Promise<{ id: string; status: ParticipantStatus }[]> {
-  return m.query(`SELECT id, status FROM participant WHERE programme_id = ANY($1) AND role = 'adept'`, [programmeIds]);
+): Promise<{ id: string; status: ParticipantStatus; outcome: ParticipantOutcome | null }[]> {
+  return m.query(
+    `SELECT id, status, outcome FROM participant WHERE programme_id = ANY($1) AND role = 'adept' AND status IN ('active', 'withdrawn', 'completed')`,
+    [programmeIds],
+  );
+}
+
+/**
+ * Everyone of a programme ever registered, by role: id, status and whether enrolled (applicants
+ * and those enrolled directly alike), for the applicant funnel.
+ */
+export async function funnelParticipants(
+  m: EntityManager,
+  programmeId: string,
+): Promise<{ id: string; role: ParticipantRole; status: ParticipantStatus; enrolled: boolean }[]> {
+  return m.query(`SELECT id, role, status, enrolled_at IS NOT NULL AS enrolled FROM participant WHERE programme_id = $1`, [programmeId]);
 }
 
 /** A subquery for other modules' statements: the ids of the programmes user `userSql` leads. */
@@ -277,7 +305,8 @@ export interface MatrixParticipantRow {
   code: string;
   role: ParticipantRole;
   status: ParticipantStatus;
-  enrolled_at: string;
+  /** Null for an applicant. */
+  enrolled_at: string | null;
   withdrawn_at: string | null;
 }
 

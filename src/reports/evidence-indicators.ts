@@ -58,6 +58,41 @@ export async function evidenceIndicators(flow: PageFlow, model: EvidenceReportMo
     { emptyText: l.common.none },
   );
 
+  if (ind.funnel) {
+    await heading(flow, e.funnel, 2);
+    await table(
+      flow,
+      [
+        { header: e.role, weight: 1.6 },
+        { header: e.interested, weight: 1, align: 'right' },
+        { header: e.interviewed, weight: 1, align: 'right' },
+        { header: e.admitted, weight: 1, align: 'right' },
+        { header: e.completed, weight: 1, align: 'right' },
+      ],
+      ind.funnel.map((f) => [
+        l.participantRole[f.role],
+        formatCount(f.interested, lang),
+        formatCount(f.interviewed, lang),
+        formatCount(f.admitted, lang),
+        formatCount(f.completed, lang),
+      ]),
+    );
+  }
+  if (ind.leavingOutcomes) {
+    await heading(flow, e.leavingOutcomes, 2);
+    await table(
+      flow,
+      [
+        { header: e.outcome, weight: 3 },
+        { header: e.count, weight: 1, align: 'right' },
+      ],
+      ind.leavingOutcomes.map((o) => [l.participantOutcome[o.outcome], formatCount(o.count, lang)]),
+      { emptyText: l.common.none },
+    );
+    if (ind.successesAmongLeavers)
+      await keyValues(flow, [[e.successesAmongLeavers, formatRate(ind.successesAmongLeavers, lang)]], { labelWidth: 230 });
+  }
+
   await heading(flow, e.conformanceByProcedure, 2);
   await table(
     flow,

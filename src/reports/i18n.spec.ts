@@ -13,6 +13,8 @@ import {
   GENDERS as DOMAIN_GENDERS,
   PARTICIPANT_ROLES as DOMAIN_ROLES,
   PARTICIPANT_STATUSES as DOMAIN_STATUSES,
+  COMPLETION_OUTCOMES,
+  LEAVING_OUTCOMES,
 } from '../programmes/participant-kinds.js';
 import { fill, formatCount, formatDate, formatDateTime, formatNumber, formatPercent, formatRate, labelsFor, localise } from './i18n.js';
 import { en } from './labels/en.js';
@@ -73,6 +75,7 @@ describe('report labels', () => {
     expect(codes.GENDERS).toEqual(DOMAIN_GENDERS);
     expect(codes.PARTICIPANT_ROLES).toEqual(DOMAIN_ROLES);
     expect(codes.PARTICIPANT_STATUSES).toEqual(DOMAIN_STATUSES);
+    expect(codes.PARTICIPANT_OUTCOMES).toEqual([...new Set([...LEAVING_OUTCOMES, ...COMPLETION_OUTCOMES]), 'not_recorded']);
   });
 });
 

@@ -204,6 +204,10 @@ function constraints(field: FieldDefinition, lang: ReportLanguage, l: Labels, si
     const values = (c.equals !== undefined ? [c.equals] : (c.in ?? [])).map((v) => valueText(other, v, lang));
     lines.push(fill(p.requiredWhen, { field: other ? localise(other.label, lang) : c.field, values: values.join(p.or) }));
   }
+  for (const e of field.effects ?? []) {
+    const values = (e.when.equals !== undefined ? [e.when.equals] : (e.when.in ?? [])).map((v) => valueText(field, v, lang));
+    lines.push(fill(p.effect, { values: values.join(p.or), status: subjectStatusWord(e.status, l) }));
+  }
   return lines.join('\n') || '—';
 }
 

@@ -462,6 +462,14 @@ const BODIES: Record<string, BodyMaker> = {
     enrolledAt: '2025-01-20',
     consentRecordedAt: '2025-01-20',
   }),
+  'POST /api/programmes/{id}/applicants': () => ({
+    role: 'adept',
+    fullName: 'Amir Applicant',
+    email: `amir.${unique()}@example.org`,
+    gender: 'male',
+    profession: 'Pharmacist',
+    applicationConsentAt: '2025-01-10',
+  }),
   'POST /api/programmes/{id}/participants/{participantId}/withdraw': () => ({ date: '2025-06-01', reason: 'Moved to another town' }),
   'POST /api/programmes/{id}/participants/{participantId}/complete': () => ({ date: '2025-12-19' }),
   'POST /api/programmes/{id}/pairs': (w) => ({

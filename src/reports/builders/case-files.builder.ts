@@ -18,7 +18,7 @@ import type { StepRecord } from '../../executions/execution.entity.js';
 import type { FieldDefinition, LocalisedText, ProcedureDefinition, Subject } from '../../procedures/procedure-definition.js';
 import { versionsById } from '../../procedures/procedures.queries.js';
 import { matrixPairs } from '../../programmes/programmes.queries.js';
-import type { ParticipantRow } from '../../programmes/programmes.queries.js';
+import type { EnrolledParticipantRow as ParticipantRow } from '../../programmes/programmes.queries.js';
 import type { SignaturesService } from '../../signatures/signatures.service.js';
 import { userNames } from '../../users/users.queries.js';
 import { DEVIATION_RULES } from '../models/codes.js';

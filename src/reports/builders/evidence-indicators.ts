@@ -1,6 +1,7 @@
 import { suppress, suppressRate, suppressRow } from '../../indicators/indicator-math.js';
 import type { Rate as MeasuredRate } from '../../indicators/indicator-math.js';
 import type { RawIndicators } from '../../indicators/indicators.service.js';
+import type { FunnelResponse } from '../../indicators/indicators.dto.js';
 import type { LocalisedText } from '../../procedures/procedure-definition.js';
 import type { Count, Gender } from '../models/codes.js';
 import type { Indicators, Rate } from '../models/evidence-report.js';
@@ -28,7 +29,12 @@ const peopleRate = (r: MeasuredRate, on: boolean): Rate => {
  * of records (executions, deviations, actions) are what an auditor samples and stay as they are.
  * Enrolment, completion and countries are the adepts'.
  */
-export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean, titles: Map<string, LocalisedText>): Indicators {
+export function toModelIndicators(
+  x: RawIndicators,
+  suppressSmallCells: boolean,
+  titles: Map<string, LocalisedText>,
+  funnel?: FunnelResponse,
+): Indicators {
   const roleRow = (role: 'adept' | 'mentor') => ({
     role,
     ...(suppressRow(x.participants.byRoleAndGender[role], suppressSmallCells) as { counts: Record<Gender, Count>; total: Count }),
@@ -47,6 +53,17 @@ export function toModelIndicators(x: RawIndicators, suppressSmallCells: boolean,
       count,
     })),
     inWorkOrStudies: peopleRate(x.inWorkOrStudiesAmongCompleters, suppressSmallCells),
+    // Suppressed by the caller as the API suppresses it (presentFunnel).
+    ...(funnel && {
+      funnel: (['adept', 'mentor'] as const).map((role) => {
+        const { interested, interviewed, admitted, completed } = funnel[role];
+        return { role, interested, interviewed, admitted, completed };
+      }),
+    }),
+    leavingOutcomes: Object.entries(suppressRow(x.recordedOutcomes as Record<string, number>, suppressSmallCells).counts).map(
+      ([outcome, count]) => ({ outcome: outcome as never, count }),
+    ),
+    successesAmongLeavers: peopleRate(x.successesAmongLeaversAndCompleters, suppressSmallCells),
     conformanceByProcedure: x.conformance.byProcedure.map((p) => ({
       key: p.procedureKey,
       title: titles.get(p.procedureKey) ?? { en: p.procedureKey },

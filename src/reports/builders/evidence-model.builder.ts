@@ -14,10 +14,11 @@ import { daysBetween } from '../../common/calendar.js';
 import { deviationsInPeriod } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
+import { presentFunnel } from '../../indicators/indicators.mapper.js';
 import { QualityObjectivesService } from '../../indicators/quality-objectives.service.js';
 import { procedureAcknowledgementCounts, versionsById } from '../../procedures/procedures.queries.js';
 import { currentPlan, participantCodes, participantsOfProgramme } from '../../programmes/programmes.queries.js';
-import type { ParticipantRow } from '../../programmes/programmes.queries.js';
+import type { EnrolledParticipantRow as ParticipantRow } from '../../programmes/programmes.queries.js';
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
@@ -111,6 +112,7 @@ export class EvidenceModelBuilder {
         await this.indicators.measure([programmeId], asOf, m),
         !req.includeNames,
         await this.titles(m, programmeId),
+        presentFunnel(programmeId, await this.indicators.measureFunnel(m, programmeId), !req.includeNames),
       ),
       objectives: (await this.objectives.standing(m, from, to, asOf, programmeId)).map((o) => ({
         title: o.title,

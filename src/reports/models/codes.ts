@@ -71,13 +71,27 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Outcomes recorded on a participant on leaving early or completing (see programmes/participant-kinds.ts). */
+export const PARTICIPANT_OUTCOMES = [
+  'left_for_work',
+  'left_for_studies',
+  'personal_reasons',
+  'other',
+  'employed_in_profession',
+  'employed_other',
+  'studying',
+  'seeking_work',
+  'not_recorded',
+] as const;
+export type ParticipantOutcome = (typeof PARTICIPANT_OUTCOMES)[number];
+
 export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 export type Gender = (typeof GENDERS)[number];
 
 export const PARTICIPANT_ROLES = ['adept', 'mentor'] as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
-export const PARTICIPANT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
+export const PARTICIPANT_STATUSES = ['applicant', 'waiting_list', 'not_admitted', 'active', 'withdrawn', 'completed'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 /**

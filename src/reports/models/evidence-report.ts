@@ -19,6 +19,7 @@ import type {
   Gender,
   Instant,
   Outcome,
+  ParticipantOutcome,
   ParticipantRole,
   ParticipantStatus,
   ReportHeader,
@@ -314,6 +315,12 @@ export interface Indicators {
   outcomes: { outcome: Outcome; count: Count }[];
   /** Completers employed or studying, over all completers. */
   inWorkOrStudies: Rate;
+  /** The applicant funnel by role: interested, interviewed, admitted, completed (absent in reports made before applicants existed). */
+  funnel?: { role: ParticipantRole; interested: Count; interviewed: Count; admitted: Count; completed: Count }[];
+  /** Adepts who left or completed, by the outcome recorded then (left for work: an outcome, not a dropout). */
+  leavingOutcomes?: { outcome: ParticipantOutcome; count: Count }[];
+  /** Adepts in work or studies on leaving early or on completing, among all who left or completed. */
+  successesAmongLeavers?: Rate;
   conformanceByProcedure: { key: string; title: LocalisedText; rate: Rate }[];
   conformanceByVersion: { key: string; version: number; rate: Rate }[];
   deviationsBySeverity: Record<Severity, number>;

@@ -30,7 +30,8 @@ export function ExecutionPage() {
   const version = useProcedureVersion(e?.procedureKey, e?.versionNumber);
   const programme = useProgramme(e?.programmeId ?? '');
   const participants = useParticipants(e?.programmeId ?? '');
-  const invalidates: readonly (readonly unknown[])[] = [executionKey(id), programmeKeys.matrix(e?.programmeId ?? '')];
+  // The whole programme: an effect of a recorded value may change a participant's or a pair's status.
+  const invalidates: readonly (readonly unknown[])[] = [executionKey(id), programmeKeys.one(e?.programmeId ?? '')];
   const complete = useAction(() => call(api.POST('/api/executions/{id}/complete', { params: { path: { id } } })), {
     sets: executionKey(id),
     invalidates: [...invalidates, ['deviations']],

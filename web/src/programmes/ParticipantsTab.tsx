@@ -17,6 +17,10 @@ import { mayRecord } from './access';
 import { programmeKeys, useParticipants } from './queries';
 import type { Participant, Programme } from './queries';
 
+const STATUSES = ['applicant', 'waiting_list', 'not_admitted', 'active', 'withdrawn', 'completed'] as const;
+const LEAVING_OUTCOMES = ['left_for_work', 'left_for_studies', 'personal_reasons', 'other'] as const;
+const COMPLETION_OUTCOMES = ['employed_in_profession', 'employed_other', 'studying', 'seeking_work', 'other'] as const;
+
 export function ParticipantsTab({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const user = useUser();
@@ -29,7 +33,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
   const filters = useUrlFilters();
   const q = filters.text('q')?.toLocaleLowerCase();
   const role = filters.oneOf('role', ['adept', 'mentor'] as const);
-  const status = filters.oneOf('status', ['active', 'withdrawn', 'completed'] as const);
+  const status = filters.oneOf('status', STATUSES);
   const matching = (participants.data ?? []).filter(
     (p) =>
       (!role || p.role === role) &&
@@ -61,7 +65,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
         <FilterSelect
           label={t('participant.field.status')}
           value={status}
-          options={(['active', 'withdrawn', 'completed'] as const).map((s) => ({ value: s, label: t(`status.participant.${s}`) }))}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.participant.${s}`) }))}
           onChange={(v) => filters.set('status', v)}
         />
       </FilterBar>
@@ -82,6 +86,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
             t('participant.field.profession'),
             t('participant.field.enrolledAt'),
             t('participant.field.status'),
+            t('participant.field.outcome'),
             ...(canRecord ? [t('participant.actions')] : []),
           ]}
         >
@@ -95,6 +100,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
               <Table.Td>
                 <StatusBadge kind="participant" value={p.status} />
               </Table.Td>
+              <Table.Td>{p.outcome ? t(`participant.outcome.${p.outcome}`) : '–'}</Table.Td>
               {canRecord ? (
                 <Table.Td>
                   {p.status === 'active' ? (
@@ -118,7 +124,7 @@ export function ParticipantsTab({ programme }: { programme: Programme }) {
                       </Button>
                     </Group>
                   ) : (
-                    formatDate(p.completedAt ?? p.withdrawnAt)
+                    formatDate(p.completedAt ?? p.withdrawnAt ?? p.admissionDecidedAt)
                   )}
                 </Table.Td>
               ) : null}
@@ -256,12 +262,29 @@ function EndParticipationDialog(props: {
   const { programme, participant, action, onClose } = props;
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [outcomeNote, setOutcomeNote] = useState('');
+  const outcomes = action === 'withdraw' ? LEAVING_OUTCOMES : COMPLETION_OUTCOMES;
   const path = { id: programme.id, participantId: participant.id };
   const run = useAction(
     () =>
       action === 'withdraw'
-        ? call(api.POST('/api/programmes/{id}/participants/{participantId}/withdraw', { params: { path }, body: { date, reason } }))
-        : call(api.POST('/api/programmes/{id}/participants/{participantId}/complete', { params: { path }, body: { date } })),
+        ? call(
+            api.POST('/api/programmes/{id}/participants/{participantId}/withdraw', {
+              params: { path },
+              body: { date, reason, outcome: (outcome || undefined) as (typeof LEAVING_OUTCOMES)[number] | undefined },
+            }),
+          )
+        : call(
+            api.POST('/api/programmes/{id}/participants/{participantId}/complete', {
+              params: { path },
+              body: {
+                date,
+                outcome: (outcome || undefined) as (typeof COMPLETION_OUTCOMES)[number] | undefined,
+                outcomeNote: outcomeNote || undefined,
+              },
+            }),
+          ),
     {
       invalidates: [programmeKeys.participants(programme.id), programmeKeys.matrix(programme.id), programmeKeys.pairs(programme.id)],
       done: t(`participant.${action}.done`),
@@ -285,6 +308,15 @@ function EndParticipationDialog(props: {
             onChange={(e) => setDate(e.currentTarget.value)}
             error={errors.date}
           />
+          <NativeSelect
+            label={t('participant.field.outcome')}
+            required
+            data={[{ value: '', label: '–', disabled: true }, ...outcomes.map((o) => ({ value: o, label: t(`participant.outcome.${o}`) }))]}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+            error={errors.outcome}
+            description={action === 'withdraw' ? t('participant.outcomeHint') : undefined}
+          />
           {action === 'withdraw' ? (
             <TextInput
               label={t('participant.field.reason')}
@@ -292,6 +324,14 @@ function EndParticipationDialog(props: {
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={errors.reason}
+            />
+          ) : outcome === 'other' ? (
+            <TextInput
+              label={t('participant.field.outcomeNote')}
+              required
+              value={outcomeNote}
+              onChange={(e) => setOutcomeNote(e.currentTarget.value)}
+              error={errors.outcomeNote}
             />
           ) : null}
           <ProblemAlert error={Object.keys(errors).length ? undefined : run.error} />

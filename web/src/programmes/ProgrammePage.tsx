@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
+import { ApplicantsTab } from './ApplicantsTab';
 import { ConformanceMatrix } from './ConformanceMatrix';
 import { InternshipsTab } from '../internships/InternshipsTab';
 import { IndicatorsTab } from './IndicatorsTab';
@@ -12,7 +13,7 @@ import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'conformance', 'internships', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'conformance', 'applicants', 'internships', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
@@ -46,6 +47,9 @@ export function ProgrammePage() {
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <OverviewTab programme={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="applicants" pt="md">
+          <ApplicantsTab programme={p} />
         </Tabs.Panel>
         <Tabs.Panel value="participants" pt="md">
           <ParticipantsTab programme={p} />

@@ -38,6 +38,7 @@ export const programmeKeys = {
   pairs: (id: string) => ['programmes', id, 'pairs'] as const,
   matrix: (id: string) => ['programmes', id, 'conformance'] as const,
   indicators: (id: string) => ['programmes', id, 'indicators'] as const,
+  funnel: (id: string) => ['programmes', id, 'funnel'] as const,
 };
 
 export function useProgrammes() {
@@ -82,6 +83,14 @@ export function useIndicators(id: string) {
     queryKey: programmeKeys.indicators(id),
     enabled: !!id,
     queryFn: () => call(api.GET('/api/programmes/{id}/indicators', { params: { path: { id }, query: {} } })),
+  });
+}
+
+export function useFunnel(id: string) {
+  return useQuery({
+    queryKey: programmeKeys.funnel(id),
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/programmes/{id}/funnel', { params: { path: { id }, query: {} } })),
   });
 }
 
