@@ -3,14 +3,14 @@
  * (adept, mentor, pair, cohort) and procedure of the programme's current plan, the execution that
  * represents the subject (the latest completed one, else the latest open one), its latest
  * judgement, the pinned version, the time window and the status on `today`. The same rules as
- * src/executions/conformance-matrix.service.ts (buildMatrix), anchors.ts, calendar.ts and
- * subject-status.ts, written straight in SQL.
+ * src/executions/conformance-matrix.service.ts (buildMatrix: appliesWhen, those who left, afterClose),
+ * anchors.ts, calendar.ts and subject-status.ts, written straight in SQL.
  *
  * $1 programme id, $2 today (YYYY-MM-DD). One row per cell.
  */
 export const MATRIX_SQL = `
 WITH prog AS (
-  SELECT id, start_date, end_date, time_zone FROM programme WHERE id = $1
+  SELECT id, start_date, end_date, time_zone, status FROM programme WHERE id = $1
 ),
 plan AS (
   SELECT e.procedure_key, e.version_number,
@@ -18,19 +18,21 @@ plan AS (
          v.definition->'window'->>'anchor' AS anchor,
          v.definition->'window'->>'procedure' AS anchor_procedure,
          (v.definition->'window'->>'fromDays')::int AS from_days,
-         (v.definition->'window'->>'toDays')::int AS to_days
+         (v.definition->'window'->>'toDays')::int AS to_days,
+         v.definition->'appliesWhen'->'status'->'in' AS applies_in,
+         coalesce((v.definition->>'afterClose')::boolean, false) AS after_close
   FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
   WHERE e.programme_id = $1 AND e.replaced_at IS NULL
 ),
 subjects AS (
-  SELECT p.role AS type, p.id, p.enrolled_at, p.withdrawn_at AS left_on
+  SELECT p.role AS type, p.id, p.enrolled_at, p.withdrawn_at AS left_on, p.status
   FROM participant p WHERE p.programme_id = $1
   UNION ALL
-  SELECT 'pair', pr.id, a.enrolled_at, pr.ended_at
+  SELECT 'pair', pr.id, a.enrolled_at, pr.ended_at, CASE WHEN pr.ended_at IS NULL THEN 'active' ELSE 'ended' END
   FROM pair pr LEFT JOIN participant a ON a.id = pr.adept_id AND a.programme_id = $1
   WHERE pr.programme_id = $1
   UNION ALL
-  SELECT 'cohort', id, NULL::date, NULL::date FROM prog
+  SELECT 'cohort', id, NULL::date, NULL::date, status FROM prog
 ),
 -- The execution that represents a subject: the latest completed one, else the latest open one
 -- (a cancelled execution stands for nothing).
@@ -71,7 +73,7 @@ completed_anchor AS (
   GROUP BY 1, 2
 ),
 cells AS (
-  SELECT s.type, s.id AS subject_id, s.left_on, pl.procedure_key, pl.version_number AS plan_version,
+  SELECT s.type, s.id AS subject_id, s.left_on, s.status, pl.applies_in, pl.after_close, pl.procedure_key, pl.version_number AS plan_version,
          CASE pl.anchor
            WHEN 'programme_start' THEN prog.start_date
            WHEN 'programme_end' THEN prog.end_date
@@ -88,7 +90,9 @@ SELECT c.subject_id, c.procedure_key, ch.id AS execution_id,
        to_char(c.anchor_day + c.from_days, 'YYYY-MM-DD') AS window_from,
        to_char(c.anchor_day + c.to_days, 'YYYY-MM-DD') AS window_to,
        CASE
-         WHEN ch.id IS NULL AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on <= c.anchor_day + c.to_days) THEN 'not_applicable'
+         -- appliesWhen leaves the subject out; someone who left owes nothing, except to work after the close (afterClose).
+         WHEN ch.id IS NULL AND c.applies_in IS NOT NULL AND NOT (c.applies_in ? c.status) THEN 'not_applicable'
+         WHEN ch.id IS NULL AND NOT c.after_close AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on <= c.anchor_day + c.to_days) THEN 'not_applicable'
          WHEN ch.state = 'completed' THEN j.conformance
          WHEN ch.state = 'open' THEN CASE WHEN $2::date > c.anchor_day + c.to_days THEN 'overdue' ELSE 'in_progress' END
          WHEN c.anchor_day IS NULL OR $2::date < c.anchor_day + c.from_days THEN 'not_yet_due'
