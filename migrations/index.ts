@@ -27,6 +27,7 @@ import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocu
 import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
 import { ProcedureAcknowledgements1796240000000 } from './1796240000000-ProcedureAcknowledgements.js';
 import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
+import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   ObjectivesReviewsImprovements1796230000000,
   ProcedureAcknowledgements1796240000000,
   OrganisationsAndInternships1796270000000,
+  ExecutionAttendance1796280000000,
 ];

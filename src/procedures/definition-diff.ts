@@ -20,7 +20,18 @@ export interface PropertyChange<P extends string = string> {
   new: unknown;
 }
 
-export type DefinitionProperty = 'key' | 'title' | 'purpose' | 'subject' | 'responsibleRoles' | 'ordered' | 'appliesWhen' | 'references';
+export type DefinitionProperty =
+  | 'key'
+  | 'title'
+  | 'purpose'
+  | 'subject'
+  | 'responsibleRoles'
+  | 'ordered'
+  | 'appliesWhen'
+  // Recurring activities and attendance.
+  | 'recurring'
+  | 'attendance'
+  | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
 export type FieldProperty = 'label' | 'type' | 'required' | 'requiredWhen' | 'options' | 'items' | 'min' | 'max' | 'expected' | 'unit' | 'help';
 
@@ -96,6 +107,8 @@ export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = [
   'responsibleRoles',
   'ordered',
   'appliesWhen',
+  'recurring',
+  'attendance',
   'references',
 ];
 export const STEP_PROPERTIES: readonly StepProperty[] = ['title', 'description', 'required', 'performerRoles', 'requiredCompetence', 'evidence'];
