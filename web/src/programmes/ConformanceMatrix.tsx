@@ -17,6 +17,7 @@ import type { MatrixCell, MatrixRow, Programme } from './queries';
 
 const STATUSES = [
   'overdue',
+  'cadence_missed',
   'due',
   'in_progress',
   'nonconforming',

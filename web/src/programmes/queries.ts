@@ -10,7 +10,15 @@ export type Pair = Schemas['PairResponse'];
 export interface MatrixCell {
   procedureKey: string;
   status:
-    'not_yet_due' | 'due' | 'overdue' | 'in_progress' | 'conforming' | 'conforming_after_correction' | 'nonconforming' | 'not_applicable';
+    | 'not_yet_due'
+    | 'due'
+    | 'overdue'
+    | 'in_progress'
+    | 'conforming'
+    | 'conforming_after_correction'
+    | 'nonconforming'
+    | 'not_applicable'
+    | 'cadence_missed';
   executionId: string | null;
   /** A correction awaits a quality manager's decision (not in force). */
   pendingCorrection?: boolean;
