@@ -7,7 +7,7 @@ import { daysBetween, localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import { conflict, notFound, unprocessable, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
-import type { LocalisedText, ProcedureDefinition } from '../procedures/procedure-definition.js';
+import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
 import { versionsById } from '../procedures/procedures.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { participantsByIds, rosterOfProgramme } from '../programmes/programmes.queries.js';
@@ -377,7 +377,7 @@ function durationOf(definition: ProcedureDefinition | undefined, values: Record<
     for (const field of step.fields) {
       if (field.type !== 'number' || !field.unit) continue;
       const value = values[step.key]?.[field.key];
-      if (typeof value === 'number') return { fieldKey: field.key, value, unit: field.unit as LocalisedText };
+      if (typeof value === 'number') return { fieldKey: field.key, value, unit: field.unit };
     }
   }
   return null;

@@ -3421,6 +3421,8 @@ export interface components {
             today: string;
             /** @description Subject-procedure cells overdue now */
             overdueCells: number;
+            /** @description Gaps longer than the cadence of a recurring activity (and series short of their sessions) found now, those already with a deviation included */
+            cadenceGaps: number;
             /** @description Deviations opened by this scan (none for an overdue that already has one) */
             opened: components["schemas"]["DeviationResponse"][];
         };
