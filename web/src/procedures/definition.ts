@@ -43,6 +43,10 @@ export interface ProcedureDefinition {
   window?: { anchor: string; procedure?: string; fromDays: number; toDays: number };
   ordered?: boolean;
   appliesWhen?: { status: { in: string[] } };
+  /** A recurring activity: carried out again and again for each subject, at most cadenceDays apart. */
+  recurring?: { cadenceDays: number; sessions?: number };
+  /** Cohort procedures: each occurrence records who attended. */
+  attendance?: boolean;
   steps: StepDefinition[];
 }
 

@@ -6,13 +6,14 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ConformanceMatrix } from './ConformanceMatrix';
 import { InternshipsTab } from '../internships/InternshipsTab';
+import { RecurringTab } from '../recurring/RecurringTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { OverviewTab } from './OverviewTab';
 import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'conformance', 'internships', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'conformance', 'recurring', 'internships', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
@@ -58,6 +59,9 @@ export function ProgrammePage() {
         </Tabs.Panel>
         <Tabs.Panel value="conformance" pt="md">
           <ConformanceMatrix programme={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recurring" pt="md">
+          <RecurringTab programme={p} />
         </Tabs.Panel>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorsTab programme={p} />
