@@ -155,27 +155,31 @@ function items(a: RecurringActivity): Item[] {
 function Timeline({ activity: a, noun, title }: { activity: RecurringActivity; noun: 'meeting' | 'session'; title: string }) {
   const { t } = useTranslation();
   const list = items(a).reverse();
-  if (list.length === 0) return <Text size="sm">{t(`recurring.empty.${noun}`)}</Text>;
+  const empty = a.occurrences.length === 0 ? <Text size="sm">{t(`recurring.empty.${noun}`)}</Text> : null;
+  if (list.length === 0) return empty;
   return (
-    <ol className="timeline recurring-timeline" aria-label={t('recurring.timeline', { activity: title })}>
-      {list.map((item) =>
-        item.kind === 'gap' ? (
-          <li key={`gap:${item.gap.from}:${item.gap.kind}`} className="timeline-gap" data-open={item.gap.open}>
-            <Text size="sm" fw={600}>
-              <IconClockExclamation size={16} aria-hidden /> {gapWords(t, item.gap, a.cadenceDays, noun)}
-            </Text>
-          </li>
-        ) : (
-          <OccurrenceItem
-            key={item.occurrence.executionId}
-            o={item.occurrence}
-            first={item.first}
-            noun={noun}
-            cadenceDays={a.cadenceDays}
-          />
-        ),
-      )}
-    </ol>
+    <>
+      {empty}
+      <ol className="timeline recurring-timeline" aria-label={t('recurring.timeline', { activity: title })}>
+        {list.map((item) =>
+          item.kind === 'gap' ? (
+            <li key={`gap:${item.gap.from}:${item.gap.kind}`} className="timeline-gap" data-open={item.gap.open}>
+              <Text size="sm" fw={600}>
+                <IconClockExclamation size={16} aria-hidden /> {gapWords(t, item.gap, a.cadenceDays, noun)}
+              </Text>
+            </li>
+          ) : (
+            <OccurrenceItem
+              key={item.occurrence.executionId}
+              o={item.occurrence}
+              first={item.first}
+              noun={noun}
+              cadenceDays={a.cadenceDays}
+            />
+          ),
+        )}
+      </ol>
+    </>
   );
 }
 
