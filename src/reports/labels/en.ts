@@ -472,7 +472,7 @@ export const en = {
     conforming: 'Conforming',
     conforming_after_correction: 'Conforming after correction',
     nonconforming: 'Nonconforming',
-      cadence_missed: 'Cadence missed',
+    cadence_missed: 'Cadence missed',
   } satisfies Record<ConformanceStatus, string>,
   versionStatus: {
     draft: 'Draft',
