@@ -189,6 +189,8 @@ function AttendanceForm({ session }: { session: SessionAttendance }) {
           {session.entries.map((e) => {
             const c = choices[e.participantId];
             const person = attendeeLabel(e);
+            const sent = changed.indexOf(e);
+            const error = sent >= 0 ? (errors[`entries.${sent}.absenceReason`] ?? errors[`entries.${sent}.present`]) : undefined;
             return (
               <div key={e.participantId} className="attendance-person">
                 <Radio.Group
@@ -213,6 +215,7 @@ function AttendanceForm({ session }: { session: SessionAttendance }) {
                     value={c.reason}
                     maxLength={500}
                     onChange={(ev) => set(e.participantId, { reason: ev.currentTarget.value })}
+                    error={error}
                   />
                 ) : null}
               </div>

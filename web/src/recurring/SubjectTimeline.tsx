@@ -104,6 +104,12 @@ export function SubjectTimeline({ programme, subject }: { programme: Programme; 
                   : t('recurring.occurrences', { count: a.occurrenceCount })}
                 {a.lastDate ? ` · ${t('recurring.last', { date: formatDate(a.lastDate) })}` : ''}
               </Text>
+              {a.sessionsShort ? (
+                <Text size="sm" fw={600}>
+                  <IconClockExclamation size={16} aria-hidden />{' '}
+                  {t('recurring.sessionsShort', { held: a.sessionsShort.held, planned: a.sessionsShort.planned })}
+                </Text>
+              ) : null}
               {canRecord && a.status !== 'not_applicable' ? (
                 open ? (
                   <Anchor component={Link} to={`/executions/${open.executionId}`}>
