@@ -75,7 +75,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
       const occurrences = occurrencesWords(c.recurring);
       return (
         <Link
-          className="matrix-cell"
+          className="matrix-cell matrix-cell-recurring"
           data-status={c.status}
           to={timelinePath(programme.id, row.subject.type === 'cohort' ? null : row.subject.id)}
           aria-label={`${name}. ${occurrences}`}
@@ -83,7 +83,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
         >
           <StatusIcon value={c.status} />
           {text}
-          <Text size="xs" component="span" display="block">
+          <Text size="xs" component="span" className="matrix-cell-detail">
             {occurrences}
           </Text>
         </Link>

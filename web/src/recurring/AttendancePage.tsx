@@ -60,6 +60,7 @@ export function AttendancePage() {
         ) : (
           <>
             <AttendanceCounts counts={s.counts} />
+            {canRecord && s.entries.length > 0 ? <AttendanceForm session={s} /> : null}
             {s.entries.length === 0 ? (
               <Text role="status">{t('attendance.nobody')}</Text>
             ) : (
@@ -95,7 +96,6 @@ export function AttendancePage() {
                 ))}
               </DataTable>
             )}
-            {canRecord && s.entries.length > 0 ? <AttendanceForm session={s} /> : null}
           </>
         )}
       </Stack>
@@ -239,7 +239,7 @@ function AttendanceForm({ session }: { session: SessionAttendance }) {
           ) : null}
           <Group>
             <Button type="submit" loading={save.isPending} disabled={changed.length === 0}>
-              {t('attendance.form.submit', { count: changed.length })}
+              {changed.length === 0 ? t('attendance.form.submitNone') : t('attendance.form.submit', { count: changed.length })}
             </Button>
           </Group>
         </Stack>
