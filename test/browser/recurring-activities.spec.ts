@@ -2,7 +2,8 @@
  * Recurring activities in the console: a leader records two mentor meetings of a pair with a long
  * gap between them (the execution forms, from "Record a meeting" on the pair's timeline) and finds
  * the gap said in words on the timeline and "Cadence missed" in the matrix; records a seminar's
- * attendance per person on a phone (375 px), corrects an entry and sees the counts and the history;
+ * attendance per person on a phone (375 px), one person by keyboard alone, corrects an entry and sees
+ * the counts and the history;
  * an auditor sees the timeline and the attendance list without a way to record. Axe on every page.
  */
 import type { Page } from '@playwright/test';
@@ -235,6 +236,19 @@ test.describe('on a phone', () => {
     await expect(erik).toContainText('Corrected to Present');
     await expect(erik).toContainText('(why: He came after the interview)');
     await expect(erik).toContainText('(replaced)');
+
+    // By keyboard alone: Tomás is absent, with a reason, and Enter saves.
+    const tomas = form.getByRole('radiogroup', { name: label('Tomás Rivera') });
+    await tomas.getByRole('radio', { name: 'Present' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await expect(tomas.getByRole('radio', { name: 'Absent' })).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(form.getByLabel(`Reason for the absence of ${label('Tomás Rivera')} (optional)`)).toBeFocused();
+    await page.keyboard.type('Ill');
+    await page.keyboard.press('Enter');
+    await expect(counts).toContainText('1 absent');
+    await expect(counts).toContainText('1 not recorded');
     await noSidewaysScrolling(page, 'the attendance list');
     await expectAccessible(page, 'the attendance list with a correction at 375 px');
 
