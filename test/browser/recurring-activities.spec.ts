@@ -3,8 +3,8 @@
  * gap between them (the execution forms, from "Record a meeting" on the pair's timeline) and finds
  * the gap said in words on the timeline and "Cadence missed" in the matrix; records a seminar's
  * attendance per person on a phone (375 px), one person by keyboard alone, corrects an entry and sees
- * the counts and the history;
- * an auditor sees the timeline and the attendance list without a way to record. Axe on every page.
+ * the counts and the history; an auditor sees the timeline and the attendance list without a way to
+ * record. Axe on every page.
  */
 import type { Page } from '@playwright/test';
 import { PASSWORD, makeWorld } from './support/world.js';
