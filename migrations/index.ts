@@ -28,6 +28,7 @@ import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-Obje
 import { ProcedureAcknowledgements1796240000000 } from './1796240000000-ProcedureAcknowledgements.js';
 import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
 import { Applicants1796290000000 } from './1796290000000-Applicants.js';
+import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ProcedureAcknowledgements1796240000000,
   OrganisationsAndInternships1796270000000,
   Applicants1796290000000,
+  ExecutionAttendance1796280000000,
 ];

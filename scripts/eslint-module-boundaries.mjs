@@ -37,6 +37,8 @@ const PUBLISHED = new Set([
   'executions/subject-status.ts',
   // The conformance rules (pure evaluation) whose findings reports label.
   'executions/conformance.ts',
+  // The cadence rule of recurring activities (pure): the scan words and dates the gaps it opens deviations for.
+  'executions/cadence.ts',
   'indicators/indicator-math.ts',
   // The risk register's ratings, bands and heat map (pure), printed in the register PDF.
   'risks/risk-rating.ts',

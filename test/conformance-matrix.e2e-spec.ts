@@ -63,6 +63,7 @@ const zero = {
   conforming: 0,
   conforming_after_correction: 0,
   nonconforming: 0,
+  cadence_missed: 0,
 };
 
 describe('conformance matrix', () => {
@@ -225,6 +226,7 @@ describe('conformance matrix', () => {
       conforming: 4,
       conforming_after_correction: 0,
       nonconforming: 1,
+      cadence_missed: 0,
     });
     const fromRows = { ...zero } as Record<string, number>;
     for (const r of m.rows) for (const c of r.cells) fromRows[c.status]++;

@@ -192,7 +192,7 @@ describe('automatic detection of deviations', () => {
       .set(...bearer(c.leader))
       .send({});
     expect(early.status).toBe(200);
-    expect(early.body).toEqual({ today: '2026-02-15', overdueCells: 0, opened: [] });
+    expect(early.body).toEqual({ today: '2026-02-15', overdueCells: 0, cadenceGaps: 0, opened: [] });
 
     let auditBefore = await auditCount(t);
     t.setToday('2026-03-05');
@@ -239,7 +239,7 @@ describe('automatic detection of deviations', () => {
       .set(...bearer(c.qm))
       .send({});
     expect(second.status).toBe(200);
-    expect(second.body).toEqual({ today: '2026-03-06', overdueCells: 2, opened: [] });
+    expect(second.body).toEqual({ today: '2026-03-06', overdueCells: 2, cadenceGaps: 0, opened: [] });
     expect(await auditCount(t)).toBe(auditBefore);
 
     const idleDeviation = opened.find((d) => d.participantId === idle.id)!;

@@ -66,7 +66,7 @@ describe('overdue scan: today by the configured clock, never a day to come', () 
     t.setToday('2026-02-25');
     const early = await scan(staff.leader, {});
     expect(early.status).toBe(200);
-    expect(early.body).toEqual({ today: '2026-02-25', overdueCells: 0, opened: [] });
+    expect(early.body).toEqual({ today: '2026-02-25', overdueCells: 0, cadenceGaps: 0, opened: [] });
 
     t.setToday('2026-03-05');
     const due = await scan(staff.leader, {});

@@ -26,7 +26,14 @@ const TABLE_OWNERS: Record<string, string[]> = {
   organisations: ['organisation', 'organisation_revision'],
   internships: ['internship', 'internship_revision'],
   'internal-audits': ['internal_audit', 'internal_audit_item', 'internal_audit_answer', 'internal_audit_finding'],
-  executions: ['execution', 'execution_step_record', 'execution_judgement', 'execution_correction', 'execution_correction_decision'],
+  executions: [
+    'execution',
+    'execution_step_record',
+    'execution_judgement',
+    'execution_correction',
+    'execution_correction_decision',
+    'execution_attendance',
+  ],
   deviations: ['deviation', 'deviation_transition', 'deviation_step'],
   'corrective-actions': ['corrective_action', 'corrective_action_deviation', 'corrective_action_transition', 'board_review'],
   'management-reviews': [

@@ -33,6 +33,7 @@ const GUARDED = [
   'execution_judgement',
   'execution_correction',
   'execution_correction_decision',
+  'execution_attendance',
   'reference_counter',
   'risk',
   'risk_revision',

@@ -88,7 +88,9 @@ export const matrixScenario: Scenario = {
         const sqlSet = new Set(sqlCells);
         const differing = apiCells.filter((c) => !sqlSet.has(c));
         if (differing.length)
-          throw new Error(`${differing.length} cells differ between the service and the SQL, e.g. service ${differing[0]}`);
+          throw new Error(
+            `${differing.length} cells differ between the service and the SQL, e.g. service ${differing[0]}, SQL ${sqlCells.find((c) => c.startsWith(differing[0].split(' ').slice(0, 2).join(' '))) ?? 'none'}`,
+          );
         const byStatus: Record<string, number> = {};
         for (const c of apiCells) {
           const s = c.slice(c.lastIndexOf(' ') + 1);

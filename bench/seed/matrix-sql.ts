@@ -3,8 +3,11 @@
  * (adept, mentor, pair, cohort) and procedure of the programme's current plan, the execution that
  * represents the subject (the latest completed one, else the latest open one), its latest
  * judgement, the pinned version, the time window and the status on `today`. The same rules as
- * src/executions/conformance-matrix.service.ts (buildMatrix: appliesWhen, those who left, afterClose),
- * anchors.ts, calendar.ts and subject-status.ts, written straight in SQL.
+ * src/executions/conformance-matrix.service.ts (buildMatrix: appliesWhen, applicants, those who left,
+ * afterClose), anchors.ts, calendar.ts and subject-status.ts, written straight in SQL; for a recurring procedure (issue 17) the cadence rule of
+ * cadence.ts and recurringCell: the period judged up to today, the day the subject left or its end,
+ * the intervals between its start, the occurrences and that end, `cadence_missed` for one longer
+ * than the cadence or a series short of its sessions.
  *
  * $1 programme id, $2 today (YYYY-MM-DD). One row per cell.
  */
@@ -19,6 +22,10 @@ plan AS (
          v.definition->'window'->>'procedure' AS anchor_procedure,
          (v.definition->'window'->>'fromDays')::int AS from_days,
          (v.definition->'window'->>'toDays')::int AS to_days,
+         v.definition->'window'->'until'->>'anchor' AS until_anchor,
+         (v.definition->'window'->'until'->>'days')::int AS until_days,
+         (v.definition->'recurring'->>'cadenceDays')::int AS cadence_days,
+         (v.definition->'recurring'->>'sessions')::int AS sessions,
          v.definition->'appliesWhen'->'status'->'in' AS applies_in,
          coalesce((v.definition->>'afterClose')::boolean, false) AS after_close
   FROM programme_plan_entry e JOIN procedure_version v ON v.id = e.version_id
@@ -42,20 +49,21 @@ chosen AS (
   FROM execution WHERE programme_id = $1 AND state <> 'cancelled'
   ORDER BY procedure_key, coalesce(participant_id, pair_id, programme_id), (state = 'completed') DESC, created_at DESC
 ),
--- When each completed execution of a procedure that anchors another was done: its last current
--- step, else its completion; the first such day per procedure and subject, in the programme's time zone.
+-- When each completed execution was done: its last current step (else its completion).
+last_step AS (
+  SELECT r.execution_id, max(r.performed_at) AS at
+  FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
+  WHERE x.programme_id = $1 AND x.state = 'completed'
+    AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
+  GROUP BY r.execution_id
+),
+-- The first such day per procedure and subject, in the programme's time zone, for procedures that anchor another.
 done AS (
   SELECT e.procedure_key, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key,
          min((coalesce(last.at, e.completed_at) AT TIME ZONE prog.time_zone)::date) AS day
   FROM execution e
   JOIN prog ON prog.id = e.programme_id
-  LEFT JOIN (
-    SELECT r.execution_id, max(r.performed_at) AS at
-    FROM execution_step_record r JOIN execution x ON x.id = r.execution_id
-    WHERE x.programme_id = $1 AND x.state = 'completed'
-      AND NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)
-    GROUP BY r.execution_id
-  ) last ON last.execution_id = e.id
+  LEFT JOIN last_step last ON last.execution_id = e.id
   WHERE e.state = 'completed' AND e.procedure_key IN (SELECT anchor_procedure FROM plan WHERE anchor = 'procedure_completed')
   GROUP BY 1, 2
 ),
@@ -72,7 +80,7 @@ completed_anchor AS (
   FROM related r JOIN done d ON d.subject_key = r.subject_key
   GROUP BY 1, 2
 ),
-cells AS (
+anchored AS (
   SELECT s.type, s.id AS subject_id, s.left_on, s.status, pl.applies_in, pl.after_close, pl.procedure_key, pl.version_number AS plan_version,
          CASE pl.anchor
            WHEN 'programme_start' THEN prog.start_date
@@ -81,26 +89,99 @@ cells AS (
            WHEN 'enrolment' THEN CASE WHEN s.type = 'cohort' THEN prog.start_date ELSE s.enrolled_at END
            WHEN 'procedure_completed' THEN ca.day
          END AS anchor_day,
-         pl.from_days, pl.to_days
+         pl.from_days, pl.to_days, pl.cadence_days, pl.sessions,
+         CASE pl.until_anchor
+           WHEN 'programme_start' THEN prog.start_date
+           WHEN 'programme_end' THEN prog.end_date
+           WHEN 'programme_midpoint' THEN prog.start_date + (prog.end_date - prog.start_date) / 2
+         END + pl.until_days AS until_day
   FROM subjects s JOIN plan pl ON pl.subject = s.type CROSS JOIN prog
   LEFT JOIN completed_anchor ca ON ca.subject_id = s.id AND ca.procedure_key = pl.anchor_procedure
+),
+-- The window: anchor + fromDays .. the earlier of anchor + toDays and the window's until day.
+cells AS (
+  SELECT a.*, a.anchor_day + a.from_days AS w_from,
+         CASE WHEN a.anchor_day IS NOT NULL THEN least(a.anchor_day + a.to_days, a.until_day) END AS w_to
+  FROM anchored a
+),
+-- Recurring procedures: every occurrence (execution not cancelled) with its day, latest judgement and whether it was ever nonconforming.
+occ AS (
+  SELECT e.procedure_key, coalesce(e.participant_id, e.pair_id, e.programme_id) AS subject_key, e.state,
+         (coalesce(last.at, e.completed_at) AT TIME ZONE prog.time_zone)::date AS day,
+         (SELECT j.conformance FROM execution_judgement j WHERE j.execution_id = e.id ORDER BY j.seq DESC LIMIT 1) AS conformance,
+         EXISTS (SELECT 1 FROM execution_judgement n WHERE n.execution_id = e.id AND n.conformance = 'nonconforming') AS ever_nc
+  FROM execution e
+  JOIN prog ON prog.id = e.programme_id
+  LEFT JOIN last_step last ON last.execution_id = e.id
+  WHERE e.programme_id = $1 AND e.state <> 'cancelled'
+    AND e.procedure_key IN (SELECT procedure_key FROM plan WHERE cadence_days IS NOT NULL)
+),
+occ_summary AS (
+  SELECT procedure_key, subject_key,
+         bool_or(state = 'completed' AND conformance = 'nonconforming') AS any_nc,
+         bool_or(state = 'completed' AND ever_nc) AS ever_nc,
+         bool_or(state = 'open') AS has_open
+  FROM occ GROUP BY 1, 2
+),
+-- The part of the period judged: up to the earliest of its end, the day the subject left and today.
+judged AS (
+  SELECT c.subject_id, c.procedure_key, c.w_from, c.cadence_days,
+         least(c.w_to, c.left_on) AS period_end,
+         $2::date <= least(c.w_to, c.left_on) AS running,
+         CASE WHEN $2::date <= least(c.w_to, c.left_on) THEN $2::date ELSE least(c.w_to, c.left_on) END AS until_day
+  FROM cells c
+  WHERE c.cadence_days IS NOT NULL AND c.anchor_day IS NOT NULL AND c.w_to >= c.w_from AND $2::date >= c.w_from
+),
+in_period AS (
+  SELECT DISTINCT j.subject_id, j.procedure_key, o.day
+  FROM judged j JOIN occ o ON o.procedure_key = j.procedure_key AND o.subject_key = j.subject_id
+  WHERE o.state = 'completed' AND o.day BETWEEN j.w_from AND j.until_day
+),
+-- Intervals: period start -> each occurrence -> the end judged; a gap is one longer than the cadence.
+points AS (
+  SELECT subject_id, procedure_key, w_from AS day FROM judged WHERE until_day >= w_from
+  UNION SELECT subject_id, procedure_key, day FROM in_period
+  UNION SELECT subject_id, procedure_key, until_day FROM judged WHERE until_day >= w_from
+),
+intervals AS (
+  SELECT subject_id, procedure_key, day - lag(day) OVER (PARTITION BY subject_id, procedure_key ORDER BY day) AS len FROM points
+),
+cadence AS (
+  SELECT j.subject_id, j.procedure_key, j.running,
+         (SELECT count(*) FROM in_period i WHERE i.subject_id = j.subject_id AND i.procedure_key = j.procedure_key) AS occurrences,
+         (SELECT count(*) FROM intervals v WHERE v.subject_id = j.subject_id AND v.procedure_key = j.procedure_key AND v.len > j.cadence_days)
+           AS gaps
+  FROM judged j
 )
 SELECT c.subject_id, c.procedure_key, ch.id AS execution_id,
        coalesce(ch.version_number, c.plan_version) AS version_number,
-       to_char(c.anchor_day + c.from_days, 'YYYY-MM-DD') AS window_from,
-       to_char(c.anchor_day + c.to_days, 'YYYY-MM-DD') AS window_to,
+       to_char(c.w_from, 'YYYY-MM-DD') AS window_from,
+       to_char(c.w_to, 'YYYY-MM-DD') AS window_to,
        CASE
-         -- appliesWhen leaves the subject out; someone who left owes nothing, except to work after the close (afterClose).
+         -- appliesWhen leaves the subject out (without it, applicants owe nothing: it is for the enrolled).
          WHEN ch.id IS NULL AND c.applies_in IS NOT NULL AND NOT (c.applies_in ? c.status) THEN 'not_applicable'
-         WHEN ch.id IS NULL AND NOT c.after_close AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on <= c.anchor_day + c.to_days) THEN 'not_applicable'
+         WHEN ch.id IS NULL AND c.applies_in IS NULL AND c.status IN ('applicant', 'waiting_list', 'not_admitted') THEN 'not_applicable'
+         WHEN c.cadence_days IS NOT NULL THEN CASE
+           WHEN ch.id IS NULL AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on < c.w_from) THEN 'not_applicable'
+           WHEN cd.subject_id IS NULL THEN 'not_yet_due'
+           WHEN cd.gaps > 0 OR (c.sessions IS NOT NULL AND NOT cd.running AND cd.occurrences < c.sessions) THEN 'cadence_missed'
+           WHEN os.any_nc THEN 'nonconforming'
+           WHEN cd.occurrences > 0 THEN CASE WHEN os.ever_nc THEN 'conforming_after_correction' ELSE 'conforming' END
+           WHEN os.has_open THEN 'in_progress'
+           ELSE 'due'
+         END
+         -- Someone who left owes nothing more, except to work after the close (afterClose).
+         WHEN ch.id IS NULL AND NOT c.after_close AND c.left_on IS NOT NULL AND (c.anchor_day IS NULL OR c.left_on <= c.w_to) THEN 'not_applicable'
          WHEN ch.state = 'completed' THEN j.conformance
-         WHEN ch.state = 'open' THEN CASE WHEN $2::date > c.anchor_day + c.to_days THEN 'overdue' ELSE 'in_progress' END
-         WHEN c.anchor_day IS NULL OR $2::date < c.anchor_day + c.from_days THEN 'not_yet_due'
-         WHEN $2::date > c.anchor_day + c.to_days THEN 'overdue'
+         WHEN ch.state = 'open' THEN CASE WHEN $2::date > c.w_to THEN 'overdue' ELSE 'in_progress' END
+         WHEN c.anchor_day IS NULL OR $2::date < c.w_from THEN 'not_yet_due'
+         WHEN $2::date > c.w_to THEN 'overdue'
          ELSE 'due'
        END AS status
 FROM cells c
 LEFT JOIN chosen ch ON ch.procedure_key = c.procedure_key AND ch.subject_key = c.subject_id
+LEFT JOIN cadence cd ON cd.subject_id = c.subject_id AND cd.procedure_key = c.procedure_key
+LEFT JOIN occ_summary os ON os.subject_key = c.subject_id AND os.procedure_key = c.procedure_key
 LEFT JOIN LATERAL (
   SELECT conformance FROM execution_judgement WHERE execution_id = ch.id AND ch.state = 'completed' ORDER BY seq DESC LIMIT 1
 ) j ON true

@@ -5,9 +5,14 @@
  * (conforming, or nonconforming for a missing step), some corrected after completion, some
  * completed twice, some left open, and many missing altogether.
  *
+ * Recurring activities (issue 17): when the shipped plan has no recurring pair procedure, a bench
+ * procedure `bench-mentor-meeting` (pairs meet at least every 30 days from their matching until the
+ * programme ends) is put in force before the programme is activated, and a year of meetings is
+ * recorded: most pairs about every four weeks, some with a quiet stretch, a few never.
+ *
  * Requests run `concurrency` at a time; one execution (start, steps, complete) stays sequential.
  */
-import { activeProgramme, createStaff, participantBody } from '../lib/client.js';
+import { activeProgramme, adoptBaseline, createStaff, createUser, participantBody } from '../lib/client.js';
 import type { Client, Reply, Staff } from '../lib/client.js';
 
 export interface SeededProgramme {
@@ -21,6 +26,7 @@ export interface SeededProgramme {
     pairs: number;
     endedPairs: number;
     executions: number;
+    meetings: number;
     completed: number;
     stepRecords: number;
     corrections: number;
@@ -126,6 +132,8 @@ export async function seedProgramme(
     });
 
   const staff = await createStaff(url, 'bench');
+  await adoptBaseline(staff);
+  const meetingKey = await benchMeetingProcedure(url, staff);
   const programmeId = await activeProgramme(staff, 'Mentoring for work, benchmark cohort');
   const qm = counting(staff.qm);
   const leader = counting(staff.leader);
@@ -266,6 +274,30 @@ export async function seedProgramme(
   if (has('introduction-day')) jobs.push(() => execute('introduction-day', { cohort: true }, 0, '2026-01-12', { complete: true }));
   await pool(jobs, concurrency, (job) => job());
 
+  // A year of mentor meetings: about every 28 days from the matching; every 7th pair is quiet for
+  // ten weeks in spring, every 13th never meets, every 9th leaves its latest meeting open.
+  let meetings = 0;
+  if (meetingKey && has(meetingKey)) {
+    // One job per pair: its meetings one after the other (a second open occurrence would be refused).
+    const meetingJobs: (() => Promise<void>)[] = [];
+    pairs.forEach((id, p) => {
+      if (p % 13 === 12) return;
+      const days: string[] = [];
+      for (let day = addDays('2025-12-01', 3 + (p % 20)), n = 0; day < '2026-12-01'; day = addDays(day, 24 + ((p + n) % 7)), n++) {
+        if (!(p % 7 === 6 && day >= '2026-04-01' && day < '2026-06-10')) days.push(day);
+      }
+      meetings += days.length;
+      meetingJobs.push(async () => {
+        for (const [n, day] of days.entries()) {
+          const open = p % 9 === 8 && n === days.length - 1;
+          await execute(meetingKey, { pairId: id }, n, day, { complete: !open });
+        }
+      });
+    });
+    await pool(meetingJobs, concurrency, (job) => job());
+    log(`  ${meetings} mentor meetings recorded`);
+  }
+
   // Every 40th pair ends after its matching was recorded.
   const ended = pairs.filter((_, p) => p % 40 === 39);
   await pool(ended, concurrency, async (id) => {
@@ -286,6 +318,7 @@ export async function seedProgramme(
       pairs: pairs.length,
       endedPairs: ended.length,
       executions,
+      meetings,
       completed,
       stepRecords,
       corrections,
@@ -294,4 +327,54 @@ export async function seedProgramme(
     },
     seconds,
   };
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The recurring pair procedure the matrix is measured with: the shipped one when the baseline has
+ * one, else `bench-mentor-meeting` put in force now (written by the quality manager, approved by a
+ * second one). Null when the service cannot take it (a language without `recurring`).
+ */
+async function benchMeetingProcedure(url: string, staff: Staff): Promise<string | null> {
+  const key = 'bench-mentor-meeting';
+  const definition = {
+    key,
+    title: { en: 'Mentor meeting (benchmark)' },
+    purpose: { en: 'The pair meets at least every 30 days from its matching until the programme ends.' },
+    subject: 'pair',
+    responsibleRoles: ['programme_leader'],
+    window: { anchor: 'procedure_completed', procedure: 'matching', fromDays: 0, toDays: 730, until: { anchor: 'programme_end', days: 0 } },
+    ordered: false,
+    recurring: { cadenceDays: 30 },
+    steps: [
+      {
+        key: 'meeting',
+        title: { en: 'Meeting' },
+        required: true,
+        fields: [
+          { key: 'duration', label: { en: 'Duration' }, type: 'number', required: true, min: 15, max: 600, unit: { en: 'minutes' } },
+          { key: 'topics', label: { en: 'Topics' }, type: 'text', required: true },
+        ],
+      },
+    ],
+  };
+  const created = await staff.qm.request('POST', '/api/procedures', { definition });
+  if (created.status !== 201) return null;
+  await staff.qm.must(200, 'POST', `/api/procedures/${key}/versions/1/submit`);
+  const approver = await createUser(staff.admin, {
+    email: 'approver.bench@hardening.test',
+    name: 'Astrid Approver',
+    password: 'quality_manager-password-for-approval',
+    roles: ['quality_manager'],
+  });
+  await approver.client.must(200, 'POST', `/api/procedures/${key}/versions/1/approve`, {
+    password: 'quality_manager-password-for-approval',
+    comment: 'Reviewed and approved',
+  });
+  return key;
 }

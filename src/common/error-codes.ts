@@ -246,6 +246,14 @@ export const ERROR_CODES = {
   },
 
   // 422: the request is well-formed, but what it asks for breaks a rule of the domain.
+  attendance_not_recorded: {
+    status: 422,
+    meaning: 'The execution is of a procedure that does not record attendance (only cohort procedures with attendance: true do).',
+  },
+  attendance_reason_required: {
+    status: 422,
+    meaning: 'An attendance entry changes what was recorded for a person: a correction needs a reason.',
+  },
   idempotency_key_reused: { status: 422, meaning: 'The Idempotency-Key was already used for a different request.' },
   idempotency_key_not_supported: {
     status: 422,

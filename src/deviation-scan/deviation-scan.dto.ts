@@ -14,6 +14,11 @@ export class ScanRequest {
 export class ScanResponse {
   @ApiProperty({ format: 'date' }) today: string;
   @ApiProperty({ description: 'Subject-procedure cells overdue now' }) overdueCells: number;
+  @ApiProperty({
+    description:
+      'Gaps longer than the cadence of a recurring activity (and series short of their sessions) found now, those already with a deviation included',
+  })
+  cadenceGaps: number;
   @ApiProperty({ type: [DeviationResponse], description: 'Deviations opened by this scan (none for an overdue that already has one)' })
   opened: DeviationResponse[];
 }

@@ -7,6 +7,7 @@ export function toScanResponse(r: ScanResult, caller: RequestContext['actor']): 
   return {
     today: r.today,
     overdueCells: r.overdueCells,
+    cadenceGaps: r.cadenceGaps,
     // A scan finds procedures not done, never a step: what it opens lists no steps.
     opened: r.opened.map((d) => toDeviationResponse(d, null, r.today, [], caller)),
   };

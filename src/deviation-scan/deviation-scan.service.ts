@@ -1,4 +1,4 @@
-import { endOfDay } from '../common/calendar.js';
+import { addDays, endOfDay } from '../common/calendar.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -10,12 +10,13 @@ import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
+import { describeGap, gapBrokenOn } from '../executions/cadence.js';
 import { lockExecutionsOf } from '../executions/executions.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { activeProgrammeIds, closedProgrammeIdsWithAfterClose } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
-import type { OverdueCell } from '../deviations/deviation-detector.js';
+import type { CadenceMissed, OverdueCell } from '../deviations/deviation-detector.js';
 import type { ScanResponse } from './deviation-scan.dto.js';
 import { toScanResponse } from './deviation-scan.mapper.js';
 
@@ -23,6 +24,8 @@ export interface ScanResult {
   programmeId: string;
   today: string;
   overdueCells: number;
+  /** Gaps longer than a cadence (and series short of sessions) found now, standing ones included. */
+  cadenceGaps: number;
   opened: Deviation[];
 }
 
@@ -103,7 +106,39 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       });
       const opened = await this.detector.overdue(m, ctx, still);
       const overdueCells = cells.length;
-      return { programmeId, today: day, overdueCells, opened };
+      // Recurring activities: each gap longer than the cadence (a quiet pair with no meeting at all
+      // too), and each series short of its sessions, opens one deviation; a rescan finds it standing.
+      const gaps: CadenceMissed[] = [];
+      for (const row of matrix.rows) {
+        for (const cell of row.cells) {
+          const r = cell.recurring;
+          if (cell.status !== 'cadence_missed' || !r) continue;
+          const common = {
+            programmeId,
+            procedureKey: cell.procedureKey,
+            versionNumber: cell.versionNumber,
+            subjectId: row.subject.id,
+            subjectCode: row.subject.code,
+            participantId: row.subject.type === 'adept' || row.subject.type === 'mentor' ? row.subject.id : null,
+          };
+          for (const gap of r.gaps)
+            gaps.push({
+              ...common,
+              gapFrom: gap.from,
+              detail: describeGap(gap, r.cadenceDays, cell.procedureKey, row.subject.code),
+              occurredAt: startOfDay(gapBrokenOn(gap, r.cadenceDays), programme.timeZone),
+            });
+          if (r.sessionsShort && cell.window)
+            gaps.push({
+              ...common,
+              gapFrom: 'sessions',
+              detail: `${r.sessionsShort.held} of ${r.sessionsShort.planned} planned sessions of ${cell.procedureKey} were held for ${row.subject.code} in the period ${cell.window.from} to ${cell.window.to}.`,
+              occurredAt: endOfDay(r.judgedUntil ?? cell.window.to, programme.timeZone).toISOString(),
+            });
+        }
+      }
+      opened.push(...(await this.detector.cadenceMissed(m, ctx, gaps)));
+      return { programmeId, today: day, overdueCells, cadenceGaps: gaps.length, opened };
     });
     return toScanResponse(result, ctx.actor);
   }
@@ -150,4 +185,9 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
       await lockConnection.release();
     }
   }
+}
+
+/** The first moment of `day` in the time zone (the end of the day before). */
+function startOfDay(day: string, timeZone: string): string {
+  return new Date(endOfDay(addDays(day, -1), timeZone).getTime() + 1).toISOString();
 }

@@ -20,6 +20,8 @@ const SEVERITY_BY_RULE: Record<string, Severity> = {
   order: 'minor',
   unknown_step: 'minor',
   overdue: 'major',
+  // A recurring activity left undone longer than its cadence: the method was not carried out then.
+  cadence_missed: 'major',
 };
 
 /**
@@ -65,6 +67,31 @@ const PER_FIELD_RULES = new Set(['unexpected_value']);
 /** The key of an overdue procedure for a subject that has no execution of it. */
 export function overdueKey(programmeId: string, procedureKey: string, subjectId: string): string {
   return `overdue:${programmeId}:${procedureKey}:${subjectId}`;
+}
+
+/**
+ * The key of a gap in a recurring activity: one deviation per subject, procedure and gap, the gap
+ * named by the day it began (a gap still growing keeps that day, so a rescan finds it standing);
+ * a series short of its sessions is keyed `sessions`.
+ */
+export function cadenceKey(programmeId: string, procedureKey: string, subjectId: string, gapFrom: string): string {
+  return `cadence:${programmeId}:${procedureKey}:${subjectId}:${gapFrom}`;
+}
+
+/** A gap longer than the cadence, or a series short of its sessions, found by the scan over subjects. */
+export interface CadenceMissed {
+  programmeId: string;
+  procedureKey: string;
+  versionNumber: number;
+  subjectId: string;
+  subjectCode: string;
+  participantId: string | null;
+  /** The day the gap began, or `sessions`. */
+  gapFrom: string;
+  /** An English sentence naming the gap. */
+  detail: string;
+  /** When the cadence was first broken (RFC 3339). */
+  occurredAt: string;
 }
 
 /**
@@ -163,6 +190,31 @@ export class DeviationDetector {
         steps: [],
       };
     });
+    return this.detect(m, ctx, plans);
+  }
+
+  /** One deviation per subject, procedure and gap of a recurring activity (see cadenceKey). */
+  async cadenceMissed(m: EntityManager, ctx: RequestContext, gaps: readonly CadenceMissed[]): Promise<Deviation[]> {
+    const detectedAt = this.clock.now();
+    const plans: Detection[] = gaps.map((g) => ({
+      where: { keys: [], key: cadenceKey(g.programmeId, g.procedureKey, g.subjectId, g.gapFrom), executionId: null },
+      input: {
+        programmeId: g.programmeId,
+        title:
+          g.gapFrom === 'sessions'
+            ? `Sessions missing: ${g.procedureKey} for ${g.subjectCode}`
+            : `Cadence missed: ${g.procedureKey} for ${g.subjectCode} since ${g.gapFrom}`,
+        description: g.detail,
+        severity: SEVERITY_BY_RULE.cadence_missed,
+        detectedAt: detectedAt.toISOString(),
+        occurredAt: occurredBy([g.occurredAt], detectedAt),
+        participantId: g.participantId ?? undefined,
+        procedureKey: g.procedureKey,
+        versionNumber: g.versionNumber,
+        rule: 'cadence_missed',
+      },
+      steps: [],
+    }));
     return this.detect(m, ctx, plans);
   }
 

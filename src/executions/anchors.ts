@@ -2,7 +2,8 @@
  * Where a time window starts: the anchor day of a procedure for one subject. Pure: callers
  * load the data once (for one execution or for a whole programme) and pass it in.
  */
-import { midpoint } from '../common/calendar.js';
+import { addDays, midpoint, windowBounds } from '../common/calendar.js';
+import type { DateRange } from '../common/calendar.js';
 import type { ProcedureDefinition, Subject } from '../procedures/procedure-definition.js';
 
 export interface AnchorProgramme {
@@ -47,4 +48,26 @@ export function anchorDate(
       return days.length ? days.sort()[0] : null;
     }
   }
+}
+
+/**
+ * The day a window ends at the latest by its `until` (e.g. the programme's end), or null when the
+ * window has none. Depends only on the programme.
+ */
+export function windowEnd(definition: ProcedureDefinition, programme: AnchorProgramme): string | null {
+  const until = definition.window.until;
+  if (!until) return null;
+  const day =
+    until.anchor === 'programme_start'
+      ? programme.startDate
+      : until.anchor === 'programme_end'
+        ? programme.endDate
+        : midpoint(programme.startDate, programme.endDate);
+  return addDays(day, until.days);
+}
+
+/** The window's days: anchor + fromDays .. the earlier of anchor + toDays and `end` (from windowEnd). */
+export function boundedWindow(anchor: string, window: { fromDays: number; toDays: number }, end: string | null): DateRange {
+  const bounds = windowBounds(anchor, window);
+  return end !== null && end < bounds.to ? { from: bounds.from, to: end } : bounds;
 }

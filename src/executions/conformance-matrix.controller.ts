@@ -30,7 +30,7 @@ export class ConformanceMatrixResponse {
     type: 'array',
     items: { type: 'object' },
     description:
-      'One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | nonconforming, execution id, version and window',
+      "One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | conforming_after_correction | nonconforming | cadence_missed, execution id, version and window; a recurring procedure's cell carries `recurring` (cadenceDays, sessions, occurrences, lastDate, openExecutionId, judgedUntil, longestGapDays, gaps, sessionsShort)",
   })
   rows: unknown[];
   @ApiProperty({

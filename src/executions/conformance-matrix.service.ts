@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { localDate, windowBounds } from '../common/calendar.js';
+import { localDate } from '../common/calendar.js';
 import { Clock } from '../common/clock.js';
 import type { DateRange } from '../common/calendar.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -13,13 +13,19 @@ import { currentPlanSql, matrixPairs, matrixParticipants } from '../programmes/p
 import { ENROLLED_STATUSES } from '../programmes/participant-kinds.js';
 import type { MatrixPairRow, MatrixParticipantRow } from '../programmes/programmes.queries.js';
 import type { Programme } from '../programmes/programme.entity.js';
-import { anchorDate, completionKey } from './anchors.js';
+import { anchorDate, boundedWindow, completionKey, windowEnd } from './anchors.js';
+import { evaluateCadence } from './cadence.js';
+import type { CadenceGap } from './cadence.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { conformanceRate, subjectStatus } from './subject-status.js';
 import type { ConformanceRate, SubjectStatus } from './subject-status.js';
 
-/** A subject that left before its window closed (withdrawn participant, ended pair) with nothing recorded owes nothing. */
-export type MatrixStatus = SubjectStatus | 'not_applicable';
+/**
+ * A subject that left before its window closed (withdrawn participant, ended pair) with nothing recorded owes nothing.
+ * `cadence_missed`: a recurring activity with a gap longer than its cadence (or a series short of its
+ * sessions); in rates it counts as judged and not conforming, like `nonconforming`.
+ */
+export type MatrixStatus = SubjectStatus | 'not_applicable' | 'cadence_missed';
 
 export interface MatrixCell {
   procedureKey: string;
@@ -32,6 +38,25 @@ export interface MatrixCell {
   window: DateRange | null;
   /** Why the cell is not_applicable; absent for every other status. */
   notApplicable?: NotApplicableReason;
+  /** For a recurring procedure: its occurrences and cadence so far (executionId: the latest completed occurrence, else the open one). */
+  recurring?: RecurringSummary;
+}
+
+/** A recurring procedure's cell: occurrences (completed, cancelled ones left out) judged against the cadence. */
+export interface RecurringSummary {
+  cadenceDays: number;
+  /** A planned series' number of sessions. */
+  sessions?: number;
+  occurrences: number;
+  lastDate: string | null;
+  /** An occurrence started and not yet completed. */
+  openExecutionId: string | null;
+  /** The last day judged: today while the period runs, else its end (or the day the subject left); null before it starts. */
+  judgedUntil: string | null;
+  longestGapDays: number | null;
+  /** Gaps longer than the cadence, oldest first (the last may be open: still growing). */
+  gaps: CadenceGap[];
+  sessionsShort: { planned: number; held: number } | null;
 }
 
 /**
@@ -93,6 +118,7 @@ interface ExecutionRow {
 
 const ALL_STATUSES: MatrixStatus[] = [
   'not_applicable',
+  'cadence_missed',
   'not_yet_due',
   'due',
   'overdue',
@@ -198,20 +224,39 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
   // By procedure key, then subject key.
   const chosen = new Map<string, Map<string, ExecutionRow>>();
   const completions: CompletionIndex = new Map();
+  // Recurring procedures: every occurrence of each subject, by procedure key then subject key.
+  const recurringKeys = new Set(plan.filter((p) => p.definition.recurring).map((p) => p.procedure_key));
+  const occurrences = new Map<string, Map<string, Occurrences>>();
   // Many executions share an instant's day: each instant converted once.
   const days = new Map<number | string, string>();
+  const dayOf = (at: Date | string): string => {
+    const instant = at instanceof Date ? at.getTime() : String(at);
+    let day = days.get(instant);
+    if (day === undefined) days.set(instant, (day = localDate(at, programme.timeZone)));
+    return day;
+  };
   for (const e of executions) {
     let bySubject = chosen.get(e.procedure_key);
     if (!bySubject) chosen.set(e.procedure_key, (bySubject = new Map<string, ExecutionRow>()));
     const current = bySubject.get(e.subject_key);
     if (!current || e.state === 'completed' || current.state !== 'completed') bySubject.set(e.subject_key, e);
     if (e.state === 'completed' && e.completed_at && anchoring.has(e.procedure_key)) {
-      const instant = e.completed_at instanceof Date ? e.completed_at.getTime() : String(e.completed_at);
-      let day = days.get(instant);
-      if (day === undefined) days.set(instant, (day = localDate(e.completed_at, programme.timeZone)));
+      const day = dayOf(e.completed_at);
       const key = completionKey(e.procedure_key, e.subject_key);
       const earlier = completions.get(key);
       if (!earlier || day < earlier) completions.set(key, day);
+    }
+    if (recurringKeys.has(e.procedure_key)) {
+      let ofProcedure = occurrences.get(e.procedure_key);
+      if (!ofProcedure) occurrences.set(e.procedure_key, (ofProcedure = new Map<string, Occurrences>()));
+      let o = ofProcedure.get(e.subject_key);
+      if (!o) ofProcedure.set(e.subject_key, (o = { days: [], open: null, nonconforming: false, everNonconforming: false }));
+      if (e.state === 'open') o.open = e;
+      else {
+        if (e.completed_at) o.days.push(dayOf(e.completed_at));
+        if (e.conformance === 'nonconforming') o.nonconforming = true;
+        if (e.ever_nonconforming) o.everNonconforming = true;
+      }
     }
   }
 
@@ -259,6 +304,7 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       fixed: anchor === 'programme_start' || anchor === 'programme_end' || anchor === 'programme_midpoint',
       fixedAnchor: undefined as string | null | undefined,
       windows: new Map<string, DateRange>(),
+      end: windowEnd(p.definition, programme),
     };
   });
 
@@ -276,14 +322,16 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
       let window: DateRange | null = null;
       if (anchor) {
         let bounds = entry.windows.get(anchor);
-        if (!bounds) entry.windows.set(anchor, (bounds = windowBounds(anchor, p.definition.window)));
+        if (!bounds) entry.windows.set(anchor, (bounds = boundedWindow(anchor, p.definition.window, entry.end)));
         window = { from: bounds.from, to: bounds.to };
       }
       let status: MatrixStatus;
       let notApplicable: NotApplicableReason | null = null;
+      let recurring: RecurringSummary | null = null;
       // Without appliesWhen a procedure is for enrolled participants: an applicant owes it nothing.
       const applies: readonly string[] | undefined =
         p.definition.appliesWhen?.status.in ?? (APPLICANT_STATUSES.includes(s.status) ? ENROLLED_STATUSES : undefined);
+      const cadence = p.definition.recurring;
       // A subject the procedure does not apply to owes nothing; work recorded anyway is still shown.
       if (!execution && applies && !applies.includes(s.status)) {
         status = 'not_applicable';
@@ -293,6 +341,12 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
           statuses: [...applies],
           detail: `Procedure ${p.procedure_key} applies only to subjects whose status is ${applies.join(' or ')}; this ${s.type}'s status is ${s.status}.`,
         };
+      }
+      // A recurring activity is judged up to the day the subject left (an ended pair still owed its
+      // meetings until then); one who left before its period began, with nothing recorded, owes nothing.
+      else if (cadence && !(!execution && s.leftOn && (window === null || s.leftOn < window.from))) {
+        const o = occurrences.get(p.procedure_key)?.get(s.id);
+        ({ status, recurring } = recurringCell(cadence, window, today, s.leftOn, o));
       }
       // Someone who left before the window closed, with nothing recorded, owes nothing more; except
       // to a procedure carried out after the programme closes (outcome follow-up), which follows up
@@ -320,6 +374,7 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
         versionNumber: execution?.version_number ?? p.version_number,
         window,
         ...(notApplicable && { notApplicable }),
+        ...(recurring && { recurring }),
       });
       cellsByProcedure.get(p.procedure_key)!.push(status);
       byStatus[status]++;
@@ -332,7 +387,8 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
     return {
       procedureKey: p.procedure_key,
       counts: countStatuses(statuses),
-      rate: rateView(conformanceRate(statuses.filter(isSubjectStatus))),
+      // A cadence missed is judged and not conforming, as a nonconforming execution is.
+      rate: rateView(conformanceRate(statuses.map((s) => (s === 'cadence_missed' ? 'nonconforming' : s)).filter(isSubjectStatus))),
     };
   });
   // Completed executions grouped once by procedure and version.
@@ -366,7 +422,61 @@ export function buildMatrix(data: MatrixData, programme: Programme, today: strin
 }
 
 function isSubjectStatus(s: MatrixStatus): s is SubjectStatus {
-  return s !== 'not_applicable';
+  return s !== 'not_applicable' && s !== 'cadence_missed';
+}
+
+interface Occurrences {
+  /** Days of the completed occurrences. */
+  days: string[];
+  open: ExecutionRow | null;
+  /** A completed occurrence is judged nonconforming now. */
+  nonconforming: boolean;
+  /** A completed occurrence was judged nonconforming once (a correction cleared it). */
+  everNonconforming: boolean;
+}
+
+/**
+ * A recurring procedure's status for one subject: `cadence_missed` when a gap is longer than the
+ * cadence (or a series ended short), else `nonconforming` when an occurrence is, else conforming
+ * once something was held on cadence; before that `in_progress` (one started) or `due`; before the
+ * period (or with its anchor unknown) `not_yet_due`.
+ */
+export function recurringCell(
+  cadence: { cadenceDays: number; sessions?: number },
+  window: DateRange | null,
+  today: string,
+  leftOn: string | null,
+  o: Occurrences | undefined,
+): { status: MatrixStatus; recurring: RecurringSummary } {
+  const judged =
+    window && window.to >= window.from
+      ? evaluateCadence({
+          period: window,
+          today,
+          cadenceDays: cadence.cadenceDays,
+          sessions: cadence.sessions,
+          endedOn: leftOn,
+          occurrences: o?.days ?? [],
+        })
+      : null;
+  const recurring: RecurringSummary = {
+    cadenceDays: cadence.cadenceDays,
+    ...(cadence.sessions !== undefined && { sessions: cadence.sessions }),
+    occurrences: judged?.occurrences ?? 0,
+    lastDate: judged?.lastDate ?? null,
+    openExecutionId: o?.open?.id ?? null,
+    judgedUntil: judged?.judgedUntil ?? null,
+    longestGapDays: judged?.longestGapDays ?? null,
+    gaps: judged?.gaps ?? [],
+    sessionsShort: judged?.sessionsShort ?? null,
+  };
+  let status: MatrixStatus;
+  if (!judged || judged.state === 'not_started') status = 'not_yet_due';
+  else if (judged.gaps.length > 0 || judged.sessionsShort) status = 'cadence_missed';
+  else if (o?.nonconforming) status = 'nonconforming';
+  else if (judged.occurrences > 0) status = o?.everNonconforming ? 'conforming_after_correction' : 'conforming';
+  else status = o?.open ? 'in_progress' : 'due';
+  return { status, recurring };
 }
 
 function countStatuses(statuses: MatrixStatus[]): Record<MatrixStatus, number> {

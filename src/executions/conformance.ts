@@ -6,7 +6,8 @@
 import type { Role } from '../common/roles.js';
 import type { ProcedureDefinition, StepDefinition } from '../procedures/procedure-definition.js';
 import { isUnexpected, missingRequiredFields } from './step-values.js';
-import { type DateRange, isCalendarDate, localDate, parseInstant, windowBounds } from '../common/calendar.js';
+import { type DateRange, isCalendarDate, localDate, parseInstant } from '../common/calendar.js';
+import { boundedWindow } from './anchors.js';
 import * as say from './conformance-details.js';
 
 export interface TrainingRecordInput {
@@ -39,6 +40,8 @@ export interface ConformanceInput {
   effectiveFrom: string | null;
   /** The anchor day (YYYY-MM-DD) the window is measured from, or null when unknown (e.g. the anchoring procedure is not completed). */
   anchorDate: string | null;
+  /** The last day of the window at the latest, from the window's `until` (see anchors.ts windowEnd); absent or null: none. */
+  windowEnd?: string | null;
   /** IANA time zone of the programme, e.g. Europe/Stockholm. */
   timeZone: string;
   records: StepRecordInput[];
@@ -119,7 +122,7 @@ export function evaluateConformance(input: ConformanceInput): ConformanceResult 
   const { definition, anchorDate, timeZone } = input;
   const effectiveAt = input.effectiveFrom === null ? null : parseInstant(input.effectiveFrom);
   const stepIndex = new Map(definition.steps.map((s, i) => [s.key, i]));
-  const window = anchorDate === null ? null : windowBounds(anchorDate, definition.window);
+  const window = anchorDate === null ? null : boundedWindow(anchorDate, definition.window, input.windowEnd ?? null);
 
   const current: CurrentRecord[] = input.records
     .filter((r) => r.supersededById === null)

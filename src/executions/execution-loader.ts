@@ -7,7 +7,7 @@ import type { Programme } from '../programmes/programme.entity.js';
 import { pairById, participantById, participantCodes, programmeById } from '../programmes/programmes.queries.js';
 import { trainingOf } from '../training/training.queries.js';
 import { rolesOfUsers } from '../users/users.queries.js';
-import { anchorDate, completionKey } from './anchors.js';
+import { anchorDate, completionKey, windowEnd } from './anchors.js';
 import type { AnchorSubject, CompletionIndex } from './anchors.js';
 import { localDate } from '../common/calendar.js';
 import { Execution, StepRecord } from './execution.entity.js';
@@ -180,6 +180,7 @@ export async function judge(m: EntityManager, ctx: ExecutionContext): Promise<Co
     definition: ctx.definition,
     effectiveFrom: ctx.effectiveFrom ? ctx.effectiveFrom.toISOString() : null,
     anchorDate: ctx.anchor,
+    windowEnd: windowEnd(ctx.definition, ctx.programme),
     timeZone: ctx.programme.timeZone,
     records,
   });

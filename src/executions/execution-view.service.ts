@@ -8,7 +8,7 @@ import { Judgement } from './execution.entity.js';
 import { findExecution, loadExecution, subjectLabel } from './execution-loader.js';
 import type { ExecutionContext } from './execution-loader.js';
 import type { ExecutionResponse, FindingResponse } from './execution.dto.js';
-import { windowBounds } from '../common/calendar.js';
+import { boundedWindow, windowEnd } from './anchors.js';
 import { userNames } from '../users/users.queries.js';
 import { correctionMarks, correctionRows } from './corrections.queries.js';
 import type { CorrectionMark } from './corrections.queries.js';
@@ -103,7 +103,7 @@ export class ExecutionViewService {
         signatureId: c.signature_id,
         stepRecordId: c.step_record_id,
       })),
-      window: ec.anchor ? windowBounds(ec.anchor, ec.definition.window) : null,
+      window: ec.anchor ? boundedWindow(ec.anchor, ec.definition.window, windowEnd(ec.definition, ec.programme)) : null,
       steps: ec.records.map((r) => ({
         id: r.id,
         stepKey: r.stepKey,

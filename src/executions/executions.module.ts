@@ -8,11 +8,13 @@ import { CorrectionsService } from './corrections.service.js';
 import { ExecutionViewService } from './execution-view.service.js';
 import { ExecutionsController } from './executions.controller.js';
 import { ExecutionsService } from './executions.service.js';
+import { RecurringActivitiesController } from './recurring.controller.js';
+import { RecurringActivitiesService } from './recurring.service.js';
 
 @Module({
   imports: [ProgrammesModule, DeviationsModule],
-  controllers: [ExecutionsController, CorrectionsController, ConformanceMatrixController],
-  providers: [ExecutionsService, ExecutionViewService, ConformanceMatrixService, CorrectionsService],
+  controllers: [ExecutionsController, CorrectionsController, ConformanceMatrixController, RecurringActivitiesController],
+  providers: [ExecutionsService, ExecutionViewService, ConformanceMatrixService, CorrectionsService, RecurringActivitiesService],
   exports: [ExecutionsService, ConformanceMatrixService],
 })
 export class ExecutionsModule {}

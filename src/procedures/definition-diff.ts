@@ -29,6 +29,9 @@ export type DefinitionProperty =
   | 'ordered'
   | 'appliesWhen'
   | 'afterClose'
+  // Recurring activities and attendance.
+  | 'recurring'
+  | 'attendance'
   | 'references';
 export type StepProperty = 'title' | 'description' | 'required' | 'performerRoles' | 'requiredCompetence' | 'evidence';
 export type FieldProperty =
@@ -118,6 +121,8 @@ export const DEFINITION_PROPERTIES: readonly DefinitionProperty[] = [
   'ordered',
   'appliesWhen',
   'afterClose',
+  'recurring',
+  'attendance',
   'references',
 ];
 export const STEP_PROPERTIES: readonly StepProperty[] = ['title', 'description', 'required', 'performerRoles', 'requiredCompetence', 'evidence'];

@@ -20,6 +20,8 @@ import type {
   StepDefinition,
   Subject,
   TimeWindow,
+  Recurrence,
+  WindowEnd,
 } from './procedure-definition.js';
 
 /** A text as authors may write it: a plain string is English. */
@@ -32,11 +34,13 @@ export interface DefinitionInput {
   purpose: TextInput;
   subject: Subject;
   responsibleRoles: Role[];
-  window: { anchor: Anchor; procedure?: string; fromDays: number; toDays: number };
+  window: { anchor: Anchor; procedure?: string; fromDays: number; toDays: number; until?: WindowEnd };
   ordered?: boolean;
   oncePerSubject?: boolean;
   appliesWhen?: Applicability;
   afterClose?: boolean;
+  recurring?: Recurrence;
+  attendance?: boolean;
   steps: StepInput[];
   references?: string[];
 }
@@ -87,6 +91,12 @@ export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition
   if (input.oncePerSubject !== undefined) out.oncePerSubject = input.oncePerSubject;
   if (input.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...input.appliesWhen.status.in] } };
   if (input.afterClose !== undefined) out.afterClose = input.afterClose;
+  // Recurring activities and attendance: kept only when given (an absent attendance is false).
+  if (input.recurring !== undefined) {
+    out.recurring = { cadenceDays: input.recurring.cadenceDays };
+    if (input.recurring.sessions !== undefined) out.recurring.sessions = input.recurring.sessions;
+  }
+  if (input.attendance === true) out.attendance = true;
   if (input.references !== undefined) out.references = input.references.map((r) => r.trim());
   return out;
 }
@@ -94,6 +104,7 @@ export function normaliseDefinition(input: DefinitionInput): ProcedureDefinition
 function normaliseWindow(w: DefinitionInput['window']): TimeWindow {
   const out: TimeWindow = { anchor: w.anchor, fromDays: w.fromDays, toDays: w.toDays };
   if (w.procedure !== undefined) out.procedure = w.procedure;
+  if (w.until !== undefined) out.until = { anchor: w.until.anchor, days: w.until.days };
   return out;
 }
 

@@ -18,6 +18,7 @@ export function definitionRuleProblems(definition: ProcedureDefinition): Definit
   checkRoles(definition.responsibleRoles, ['responsibleRoles'], report);
   checkApplicability(definition, report);
   checkAfterClose(definition, report);
+  checkRecurring(definition, report);
   checkSteps(definition.steps, report);
   checkEffects(definition, report);
   return problems;
@@ -45,6 +46,20 @@ function checkAfterClose(definition: ProcedureDefinition, report: Report): void 
     report(['window', 'toDays'], `must be after the programme's end (more than 0, not ${window.toDays}) when afterClose is true`);
   }
 }
+// --- Recurring activities and attendance ---
+function checkRecurring(definition: ProcedureDefinition, report: Report): void {
+  if (definition.recurring && definition.oncePerSubject) {
+    report(['oncePerSubject'], 'cannot be true for a recurring procedure: a recurring activity is carried out again and again for each subject');
+  }
+  if (definition.attendance && definition.subject !== 'cohort') {
+    report(['attendance'], `is only for cohort procedures (an introduction day, seminars); this procedure's subject is ${definition.subject}`);
+  }
+  const { recurring, window } = definition;
+  if (recurring && recurring.sessions !== undefined && window.until === undefined && window.toDays - window.fromDays + 1 < recurring.sessions) {
+    report(['recurring', 'sessions'], `cannot be held in a period of ${window.toDays - window.fromDays + 1} days, one occurrence a day at most`);
+  }
+}
+// --- end recurring activities ---
 
 function checkWindow(definition: ProcedureDefinition, report: Report): void {
   const { window } = definition;

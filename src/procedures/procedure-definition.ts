@@ -33,7 +33,30 @@ export interface TimeWindow {
   fromDays: number;
   /** Last allowed day, relative to the anchor day, inclusive. */
   toDays: number;
+  /** The window ends no later than `days` after this anchor (recurring activities: until the programme ends). */
+  until?: WindowEnd;
 }
+
+// --- Recurring activities and attendance ---
+
+/** Anchors an end of a window may be measured from: the programme's fixed dates. */
+export const UNTIL_ANCHORS = ['programme_start', 'programme_midpoint', 'programme_end'] as const;
+export type UntilAnchor = (typeof UNTIL_ANCHORS)[number];
+
+export interface WindowEnd {
+  anchor: UntilAnchor;
+  /** Last day, relative to that anchor, inclusive. */
+  days: number;
+}
+
+/** A procedure carried out again and again for each subject, each occurrence an execution. */
+export interface Recurrence {
+  /** The longest allowed gap in days (period start to first occurrence, between occurrences, last to today or the period's end). */
+  cadenceDays: number;
+  /** A planned series: how many occurrences the period must hold. */
+  sessions?: number;
+}
+// --- end recurring activities ---
 
 export interface EnumOption {
   value: string;
@@ -168,6 +191,10 @@ export interface ProcedureDefinition {
    */
   afterClose?: boolean;
   // --- end after close ---
+  /** A recurring activity (never with oncePerSubject); the window is the period the cadence applies in. */
+  recurring?: Recurrence;
+  /** Cohort procedures: each occurrence records who of the programme's participants attended. */
+  attendance?: boolean;
   steps: StepDefinition[];
   /** Clauses of ISO 9001 or internal documents the procedure implements, for the auditor. */
   references?: string[];

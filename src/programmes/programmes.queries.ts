@@ -361,3 +361,22 @@ export async function pairFlowBetween(m: EntityManager, from: string, to: string
   );
   return row;
 }
+
+/** A participant as an attendance list shows them (the name only for readers allowed to see it: the caller decides). */
+export interface RosterRow {
+  id: string;
+  code: string;
+  fullName: string;
+  role: ParticipantRole;
+  enrolledAt: string;
+  withdrawnAt: string | null;
+}
+
+/** The programme's participants with their enrolment and withdrawal days, by role and code (attendance lists are cut from them by day). */
+export async function rosterOfProgramme(m: EntityManager, programmeId: string): Promise<RosterRow[]> {
+  return m.query<RosterRow[]>(
+    `SELECT id, code, full_name AS "fullName", role, enrolled_at::text AS "enrolledAt", withdrawn_at::text AS "withdrawnAt"
+     FROM participant WHERE programme_id = $1 ORDER BY role, code`,
+    [programmeId],
+  );
+}

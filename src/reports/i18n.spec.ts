@@ -62,12 +62,12 @@ describe('report labels', () => {
   });
 
   it('keeps its code lists in step with the domain modules', () => {
-    expect([...codes.CONFORMANCE_STATUSES].sort()).toEqual([...SUBJECT_STATUSES, 'not_applicable'].sort());
+    expect([...codes.CONFORMANCE_STATUSES].sort()).toEqual([...SUBJECT_STATUSES, 'not_applicable', 'cadence_missed'].sort());
     expect(codes.PROCEDURE_VERSION_STATUSES).toEqual(VERSION_STATUSES);
     expect(codes.DEVIATION_STATES).toEqual(DOMAIN_STATES);
     expect(codes.SEVERITIES).toEqual(DOMAIN_SEVERITIES);
     expect(codes.DEVIATION_SOURCES).toEqual(DOMAIN_SOURCES);
-    expect(codes.DEVIATION_RULES).toEqual([...FINDING_RULES, 'overdue']);
+    expect(codes.DEVIATION_RULES).toEqual([...FINDING_RULES, 'overdue', 'cadence_missed']);
     expect(codes.CORRECTIVE_ACTION_STATES).toEqual(ACTION_STATES);
     expect(codes.CORRECTIVE_ACTION_TYPES).toEqual(ACTION_TYPES);
     expect(codes.EFFECTIVENESS_VERDICTS).toEqual(VERDICTS);

@@ -489,6 +489,7 @@ const BODIES: Record<string, BodyMaker> = {
     reason: 'Forgotten before completion',
   }),
   'POST /api/executions/{id}/cancel': () => ({ reason: 'Started for the wrong participant' }),
+  'POST /api/executions/{id}/attendance': (w) => ({ entries: [{ participantId: w.a.adepts[0].id, present: true }] }),
   'POST /api/executions/{id}/corrections/{correctionId}/approve': (_w, actor) => ({
     reason: 'Checked against the calendar',
     password: actor.password,

@@ -481,6 +481,7 @@ export const en = {
     conforming: 'Conforming',
     conforming_after_correction: 'Conforming after correction',
     nonconforming: 'Nonconforming',
+    cadence_missed: 'Cadence missed',
   } satisfies Record<ConformanceStatus, string>,
   versionStatus: {
     draft: 'Draft',
@@ -511,6 +512,7 @@ export const en = {
     unexpected_value: 'Value other than expected',
     before_effective: 'Performed before the procedure version was in force',
     overdue: 'Not done before the time window closed',
+    cadence_missed: 'Longer gap between occurrences than the cadence allows',
   } satisfies Record<DeviationRule, string>,
   deviationSource: {
     manual: 'Manual report',

@@ -460,6 +460,7 @@ export const nb: Labels = {
     conforming: 'I samsvar',
     conforming_after_correction: 'I samsvar etter korrigering',
     nonconforming: 'Avvik',
+    cadence_missed: 'Intervall overskredet',
   },
   versionStatus: {
     draft: 'Utkast',
@@ -489,6 +490,7 @@ export const nb: Labels = {
     unexpected_value: 'Annen verdi enn forventet',
     before_effective: 'Utført før prosedyreversjonen gjaldt',
     overdue: 'Ikke utført før tidsvinduet stengte',
+    cadence_missed: 'Lengre opphold mellom gangene enn intervallet tillater',
   },
   deviationSource: {
     manual: 'Manuell melding',

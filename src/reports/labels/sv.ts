@@ -460,6 +460,7 @@ export const sv: Labels = {
     conforming: 'Överensstämmer',
     conforming_after_correction: 'Överensstämmer efter korrigering',
     nonconforming: 'Avviker',
+    cadence_missed: 'Intervall överskridet',
   },
   versionStatus: {
     draft: 'Utkast',
@@ -489,6 +490,7 @@ export const sv: Labels = {
     unexpected_value: 'Annat värde än förväntat',
     before_effective: 'Utfört innan procedurversionen gällde',
     overdue: 'Inte utfört innan tidsfönstret stängdes',
+    cadence_missed: 'Längre uppehåll mellan tillfällena än intervallet tillåter',
   },
   deviationSource: {
     manual: 'Manuell anmälan',

@@ -18,6 +18,7 @@ export const CONFORMANCE_STATUSES = [
   'conforming',
   'conforming_after_correction',
   'nonconforming',
+  'cadence_missed',
 ] as const;
 export type ConformanceStatus = (typeof CONFORMANCE_STATUSES)[number];
 
@@ -45,6 +46,7 @@ export const DEVIATION_RULES = [
   'order',
   'unknown_step',
   'overdue',
+  'cadence_missed',
 ] as const;
 export type DeviationRule = (typeof DEVIATION_RULES)[number];
 

@@ -63,6 +63,11 @@ export const router = createBrowserRouter([
           { index: true, lazy: page(() => import('./Home'), 'Home') },
           { path: 'programmes', lazy: page(() => import('../programmes/ProgrammesPage'), 'ProgrammesPage') },
           { path: 'programmes/:id/:tab?', lazy: page(() => import('../programmes/ProgrammePage'), 'ProgrammePage') },
+          {
+            path: 'programmes/:id/participants/:participantId/attendance',
+            lazy: page(() => import('../recurring/ParticipantAttendancePage'), 'ParticipantAttendancePage'),
+          },
+          { path: 'executions/:id/attendance', lazy: page(() => import('../recurring/AttendancePage'), 'AttendancePage') },
           { path: 'executions/:id', lazy: page(() => import('../executions/ExecutionPage'), 'ExecutionPage') },
           { path: 'deviations', lazy: page(() => import('../deviations/DeviationsPage'), 'DeviationsPage') },
           { path: 'deviations/new', lazy: page(() => import('../deviations/NewDeviationPage'), 'NewDeviationPage') },

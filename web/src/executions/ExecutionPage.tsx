@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { useAction } from '../ui/useAction';
 import { findingSentence } from './findings';
 import { StepCard } from './StepCard';
+import { ExecutionRecurringLinks } from '../recurring/ExecutionRecurringLinks';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { executionKey } from './keys';
 
@@ -112,6 +113,7 @@ export function ExecutionPage() {
             </Text>
           ) : null}
         </Card>
+        <ExecutionRecurringLinks execution={e} definition={definition} />
 
         {e.state === 'completed' && latest ? (
           <Alert

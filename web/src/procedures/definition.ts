@@ -45,6 +45,10 @@ export interface ProcedureDefinition {
   appliesWhen?: { status: { in: string[] } };
   /** Carried out after the programme closes (outcome follow-up): a closed programme still takes it. */
   afterClose?: boolean;
+  /** A recurring activity: carried out again and again for each subject, at most cadenceDays apart. */
+  recurring?: { cadenceDays: number; sessions?: number };
+  /** Cohort procedures: each occurrence records who attended. */
+  attendance?: boolean;
   steps: StepDefinition[];
 }
 

@@ -11,12 +11,14 @@ import { Loading } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge, StatusIcon } from '../ui/StatusBadge';
 import { formatDate } from '../ui/format';
+import { timelinePath, useOccurrencesWords } from '../recurring/RecurringTab';
 import { mayRecord } from './access';
 import { participantLabel, useMatrix, useParticipants, usePairs } from './queries';
 import type { MatrixCell, MatrixRow, Programme } from './queries';
 
 const STATUSES = [
   'overdue',
+  'cadence_missed',
   'due',
   'in_progress',
   'nonconforming',
@@ -41,6 +43,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
   // A closed programme still takes the procedures carried out after it closes (outcome follow-up).
   const afterClose = new Set((matrix.data?.procedures ?? []).filter((p) => p.afterClose).map((p) => p.procedureKey));
   const canRecordAfterClose = programme.status === 'closed' && afterClose.size > 0 && mayRecord(user, programme, true);
+  const occurrencesWords = useOccurrencesWords();
 
   if (matrix.isPending) return <Loading />;
   if (!matrix.data) return <ProblemAlert error={matrix.error} onRetry={() => void matrix.refetch()} />;
@@ -70,6 +73,25 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
     const text = t(`status.cell.${c.status}`);
     const name = `${text}: ${titles.get(c.procedureKey)}, ${label}`;
     const title = c.window ? t('matrix.window', { from: formatDate(c.window.from), to: formatDate(c.window.to) }) : undefined;
+    if (c.recurring && c.status !== 'not_applicable') {
+      // A recurring activity's cell opens the subject's timeline (its occurrences, gaps, and recording the next one).
+      const occurrences = occurrencesWords(c.recurring);
+      return (
+        <Link
+          className="matrix-cell matrix-cell-recurring"
+          data-status={c.status}
+          to={timelinePath(programme.id, row.subject.type === 'cohort' ? null : row.subject.id)}
+          aria-label={`${name}. ${occurrences}`}
+          title={title}
+        >
+          <StatusIcon value={c.status} />
+          {text}
+          <Text size="xs" component="span" className="matrix-cell-detail">
+            {occurrences}
+          </Text>
+        </Link>
+      );
+    }
     if (c.executionId) {
       return (
         <Link className="matrix-cell" data-status={c.status} to={`/executions/${c.executionId}`} aria-label={name} title={title}>

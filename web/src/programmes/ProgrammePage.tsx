@@ -7,13 +7,14 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { ApplicantsTab } from './ApplicantsTab';
 import { ConformanceMatrix } from './ConformanceMatrix';
 import { InternshipsTab } from '../internships/InternshipsTab';
+import { RecurringTab } from '../recurring/RecurringTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { OverviewTab } from './OverviewTab';
 import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'conformance', 'applicants', 'internships', 'indicators'] as const;
+const TABS = ['overview', 'participants', 'pairs', 'conformance', 'recurring', 'applicants', 'internships', 'indicators'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
@@ -62,6 +63,9 @@ export function ProgrammePage() {
         </Tabs.Panel>
         <Tabs.Panel value="conformance" pt="md">
           <ConformanceMatrix programme={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recurring" pt="md">
+          <RecurringTab programme={p} />
         </Tabs.Panel>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorsTab programme={p} />

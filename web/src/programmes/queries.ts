@@ -10,7 +10,15 @@ export type Pair = Schemas['PairResponse'];
 export interface MatrixCell {
   procedureKey: string;
   status:
-    'not_yet_due' | 'due' | 'overdue' | 'in_progress' | 'conforming' | 'conforming_after_correction' | 'nonconforming' | 'not_applicable';
+    | 'not_yet_due'
+    | 'due'
+    | 'overdue'
+    | 'in_progress'
+    | 'conforming'
+    | 'conforming_after_correction'
+    | 'nonconforming'
+    | 'not_applicable'
+    | 'cadence_missed';
   executionId: string | null;
   /** A correction awaits a quality manager's decision (not in force). */
   pendingCorrection?: boolean;
@@ -18,6 +26,8 @@ export interface MatrixCell {
   window: { from: string; to: string } | null;
   /** Why a cell is not_applicable: the subject left, or the procedure's appliesWhen leaves it out. */
   notApplicable?: { reason: 'left' | 'applies_when'; status: string; statuses?: string[]; detail: string };
+  /** A recurring procedure's cell: occurrences so far and the last one's day. */
+  recurring?: { cadenceDays: number; sessions?: number; occurrences: number; lastDate: string | null; openExecutionId: string | null };
 }
 export interface MatrixRow {
   subject: { type: 'adept' | 'mentor' | 'pair' | 'cohort'; id: string | null; code?: string; status?: string };

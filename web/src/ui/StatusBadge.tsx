@@ -30,6 +30,7 @@ const LOOK: Record<string, [Icon, string]> = {
   conforming: [IconCircleCheck, 'green'],
   nonconforming: [IconCircleX, 'red'],
   conforming_after_correction: [IconEditCircle, 'teal'],
+  cadence_missed: [IconClockExclamation, 'orange'],
   pending: [IconHourglass, 'yellow'],
   approved: [IconCircleCheck, 'green'],
   rejected: [IconCircleX, 'gray'],
