@@ -17,6 +17,8 @@ import {
   startExecution,
 } from './support/programmes.js';
 import type { ProgrammeFixture, Staff } from './support/programmes.js';
+import { fetchReport } from './support/report-http.js';
+import { pageTexts } from './support/report-pdf.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -459,5 +461,34 @@ describe('recurring activities: cadence, matrix, deviations and attendance', () 
       .expect(201);
     await completeExecution(t, staff.leader, open.id);
     expect((await cellOf(fx.pairs[0].id, MEETING)).recurring).toMatchObject({ occurrences: 4, lastDate: '2026-04-08' });
+  });
+  it('reports cadence conformance per subject and attendance per session, counts of people suppressed, in each language', async () => {
+    t.setToday('2026-04-18');
+    const at = '2026-04-18T12:00:00.000Z';
+    const json = await t.http.get(`${base()}/reports/evidence.json?generatedAt=${at}`).set(...bearer(staff.qm));
+    expect(json.status).toBe(200);
+    const model = json.body.model as {
+      recurring: { subject: string; procedureKey: string; status: string; occurrences: number; gapsOverCadence: unknown[] }[];
+      attendance: { procedureKey: string; date: string; present: unknown; absent: unknown; notRecorded: unknown; total: unknown }[];
+    };
+    const quiet = model.recurring.find((r) => r.subject === fx.pairs[1].id || r.subject.includes(fx.adepts[1].code))!;
+    expect(quiet).toMatchObject({ procedureKey: MEETING, status: 'cadence_missed', occurrences: 1 });
+    expect(quiet.gapsOverCadence).toEqual([{ from: '2026-01-15', to: '2026-04-15', days: 90, open: false }]);
+    // Six people on the first seminar's list, all present; one absent at the second (suppressed); eight on the third's (two enrolled later).
+    expect(model.attendance.map((s) => [s.date, s.present, s.absent, s.notRecorded, s.total])).toEqual([
+      ['2026-01-20', 6, 0, 0, 6],
+      ['2026-02-20', 0, '<5', expect.any(String), 6],
+      ['2026-03-25', 0, 0, 8, 8],
+    ]);
+    for (const lang of ['en', 'sv', 'nb'] as const) {
+      const pdf = await fetchReport(t, staff.qm, `${base()}/reports/evidence.pdf?generatedAt=${at}&lang=${lang}`);
+      const text = (await pageTexts(pdf.body)).join('\n');
+      expect(text).toContain(
+        { en: 'Recurring activities and attendance', sv: 'Återkommande aktiviteter och närvaro', nb: 'Gjentakende aktiviteter og oppmøte' }[
+          lang
+        ],
+      );
+    }
+    t.setToday('2026-04-10');
   });
 });

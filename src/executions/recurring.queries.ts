@@ -2,6 +2,10 @@
  * Reads of recurring activities and attendance (plain SQL, rows as stored).
  */
 import type { EntityManager } from 'typeorm';
+import { localDate } from '../common/calendar.js';
+import { versionsById } from '../procedures/procedures.queries.js';
+import { rosterOfProgramme } from '../programmes/programmes.queries.js';
+import type { RosterRow } from '../programmes/programmes.queries.js';
 
 /** A current step record is one no correction replaced. */
 const CURRENT = `NOT EXISTS (SELECT 1 FROM execution_step_record c WHERE c.supersedes_id = r.id)`;
@@ -92,4 +96,53 @@ export async function sessions(m: EntityManager, where: { executionId: string } 
      FROM execution e WHERE ${condition} ORDER BY e.created_at, e.id`,
     [param],
   );
+}
+
+/** The entries in force for one execution, by participant. */
+export function currentEntries(rows: readonly AttendanceRow[], executionId: string): Map<string, AttendanceRow> {
+  return new Map(rows.filter((r) => r.execution_id === executionId && !r.superseded).map((r) => [r.participant_id, r]));
+}
+
+/** Who is on a session's list on `day`: enrolled by then, and not withdrawn before it. */
+export function rosterOn<T extends Pick<RosterRow, 'enrolledAt' | 'withdrawnAt'>>(roster: readonly T[], day: string): T[] {
+  return roster.filter((r) => r.enrolledAt <= day && (r.withdrawnAt === null || r.withdrawnAt >= day));
+}
+
+/** Present and absent among the entries in force; not recorded: those on the list without one. */
+export function attendanceCounts(
+  listed: readonly { id: string }[],
+  current: Map<string, AttendanceRow>,
+): { present: number; absent: number; notRecorded: number } {
+  const counts = { present: 0, absent: 0, notRecorded: 0 };
+  for (const r of current.values()) counts[r.present ? 'present' : 'absent']++;
+  counts.notRecorded = listed.filter((p) => !current.has(p.id)).length;
+  return counts;
+}
+
+/**
+ * Each dated session (an occurrence, not cancelled, of a cohort procedure that records attendance,
+ * with a step recorded) of the programme with its attendance counts, in date order: for reports.
+ */
+export async function attendanceSessions(
+  m: EntityManager,
+  programmeId: string,
+  timeZone: string,
+): Promise<{ executionId: string; procedureKey: string; date: string; present: number; absent: number; notRecorded: number }[]> {
+  const cohort = await sessions(m, { cohortOf: programmeId });
+  const versions = await versionsById(m, [...new Set(cohort.map((s) => s.version_id))]);
+  const dated = cohort.filter((s) => s.done_at && versions.get(s.version_id)?.definition.attendance);
+  if (dated.length === 0) return [];
+  const entries = await attendanceOf(
+    m,
+    dated.map((s) => s.id),
+  );
+  const roster = await rosterOfProgramme(m, programmeId);
+  return dated
+    .map((s) => {
+      const date = localDate(s.done_at!, timeZone);
+      const current = currentEntries(entries, s.id);
+      const listed = rosterOn(roster, date).filter((r) => !current.has(r.id));
+      return { executionId: s.id, procedureKey: s.procedure_key, date, ...attendanceCounts(listed, current) };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -18,7 +18,7 @@ import { buildMatrix, loadMatrixData } from './conformance-matrix.service.js';
 import type { MatrixCell } from './conformance-matrix.service.js';
 import { findExecution } from './execution-loader.js';
 import { ExecutionsService, refuseCancelled } from './executions.service.js';
-import { attendanceOf, occurrencesOf, sessions } from './recurring.queries.js';
+import { attendanceCounts as countsOf, attendanceOf, currentEntries, occurrencesOf, rosterOn, sessions } from './recurring.queries.js';
 import type { AttendanceRow, OccurrenceRow } from './recurring.queries.js';
 import type {
   AttendanceCountsResponse,
@@ -352,23 +352,6 @@ export class RecurringActivitiesService {
     });
     return { ...base, counts: countsOf(people, current), entries };
   }
-}
-
-/** The entries in force for one execution, by participant. */
-function currentEntries(rows: readonly AttendanceRow[], executionId: string): Map<string, AttendanceRow> {
-  return new Map(rows.filter((r) => r.execution_id === executionId && !r.superseded).map((r) => [r.participant_id, r]));
-}
-
-/** Who is on a session's list on `day`: enrolled by then, and not withdrawn before it. */
-function rosterOn<T extends Pick<RosterRow, 'enrolledAt' | 'withdrawnAt'>>(roster: readonly T[], day: string): T[] {
-  return roster.filter((r) => r.enrolledAt <= day && (r.withdrawnAt === null || r.withdrawnAt >= day));
-}
-
-function countsOf(listed: readonly { id: string }[], current: Map<string, AttendanceRow>): AttendanceCountsResponse {
-  const counts = { present: 0, absent: 0, notRecorded: 0 };
-  for (const r of current.values()) counts[r.present ? 'present' : 'absent']++;
-  counts.notRecorded = listed.filter((p) => !current.has(p.id)).length;
-  return counts;
 }
 
 /** The first number field with a unit, in step order, that has a value: how long the occurrence took. */

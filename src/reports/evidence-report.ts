@@ -8,6 +8,7 @@
 import type { Writable } from 'node:stream';
 import { evidenceIndicators, evidenceObjectives, auditTrailSection } from './evidence-indicators.js';
 import { conformanceMatrix, correctiveActions, deviationsRegister, participants, proceduresInForce } from './evidence-registers.js';
+import { recurringActivities } from './evidence-recurring.js';
 import { caseFiles } from './case-files.js';
 import { controlledDocuments } from './evidence-documents.js';
 import { cover, reportLayout } from './frame.js';
@@ -41,6 +42,7 @@ export function renderEvidenceReport(model: EvidenceReportModel, out: Writable, 
         await proceduresInForce(flow, model, l);
         await participants(flow, model, l);
         await conformanceMatrix(flow, model, l);
+        await recurringActivities(flow, model, l);
         await deviationsRegister(flow, model, l);
         await correctiveActions(flow, model, l);
         await evidenceIndicators(flow, model, l);

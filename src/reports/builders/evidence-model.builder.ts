@@ -13,6 +13,8 @@ import { isOverdue } from '../../corrective-actions/action-states.js';
 import { daysBetween } from '../../common/calendar.js';
 import { deviationsInPeriod } from '../../deviations/deviations.queries.js';
 import { buildMatrix, loadMatrixData } from '../../executions/conformance-matrix.service.js';
+import { attendanceSessions } from '../../executions/recurring.queries.js';
+import { suppressRow } from '../../indicators/indicator-math.js';
 import { IndicatorsService } from '../../indicators/indicators.service.js';
 import { presentFunnel } from '../../indicators/indicators.mapper.js';
 import { QualityObjectivesService } from '../../indicators/quality-objectives.service.js';
@@ -84,7 +86,7 @@ export class EvidenceModelBuilder {
     const entityIds = await programmeEntityIds(m, programmeId);
     const people = await participantsOfProgramme(m, programmeId);
     const procedures = await this.procedures(m, programmeId);
-    const conformance = await this.conformance(m, programme, asOf);
+    const { conformance, recurring } = await this.conformance(m, programme, asOf);
     const deviations = await this.deviations(m, programmeId, from, to);
     const caseFiles = await buildCaseFiles(m, this.signatures, {
       programmeId,
@@ -153,6 +155,8 @@ export class EvidenceModelBuilder {
         required: d.required,
         acknowledged: d.acknowledged,
       })),
+      recurring,
+      attendance: await this.attendance(m, programme, !req.includeNames),
       procedureAcknowledgements: (await procedureAcknowledgementCounts(m)).map((p) => ({
         key: p.procedureKey,
         title: p.title,
@@ -203,8 +207,59 @@ export class EvidenceModelBuilder {
     }));
   }
 
-  private async conformance(m: EntityManager, programme: Programme, asOf: string): Promise<EvidenceReportModel['conformance']> {
+  private async conformance(
+    m: EntityManager,
+    programme: Programme,
+    asOf: string,
+  ): Promise<{ conformance: EvidenceReportModel['conformance']; recurring: NonNullable<EvidenceReportModel['recurring']> }> {
     const matrix = buildMatrix(await loadMatrixData(m, programme), programme, asOf);
+    const recurring = matrix.rows.flatMap((r) =>
+      r.cells.flatMap((c) =>
+        c.recurring
+          ? [
+              {
+                subject: r.subject.code,
+                subjectType: r.subject.type,
+                procedureKey: c.procedureKey,
+                cadenceDays: c.recurring.cadenceDays,
+                sessions: c.recurring.sessions ?? null,
+                status: c.status,
+                occurrences: c.recurring.occurrences,
+                lastDate: c.recurring.lastDate,
+                longestGapDays: c.recurring.longestGapDays,
+                gapsOverCadence: c.recurring.gaps.map((g) => ({ from: g.from, to: g.to, days: g.days, open: g.open })),
+                sessionsShort: c.recurring.sessionsShort,
+              },
+            ]
+          : [],
+      ),
+    );
+    return { conformance: this.matrixModel(matrix, asOf), recurring };
+  }
+
+  /** Attendance per session: counts of the people on each session's list (suppressed as personal figures). */
+  private async attendance(
+    m: EntityManager,
+    programme: Programme,
+    suppressSmallCells: boolean,
+  ): Promise<EvidenceReportModel['attendance']> {
+    const sessions = await attendanceSessions(m, programme.id, programme.timeZone);
+    const titles = await this.titles(m, programme.id);
+    return sessions.map((s) => {
+      const shown = suppressRow({ present: s.present, absent: s.absent, notRecorded: s.notRecorded }, suppressSmallCells);
+      return {
+        procedureKey: s.procedureKey,
+        title: titles.get(s.procedureKey) ?? { en: s.procedureKey },
+        date: s.date,
+        present: shown.counts.present,
+        absent: shown.counts.absent,
+        notRecorded: shown.counts.notRecorded,
+        total: shown.total,
+      };
+    });
+  }
+
+  private matrixModel(matrix: ReturnType<typeof buildMatrix>, asOf: string): EvidenceReportModel['conformance'] {
     const keys = matrix.procedures.map((p) => p.procedureKey);
     return {
       asOf,

@@ -64,6 +64,44 @@ export interface EvidenceReportModel extends ReportHeader {
    * procedures could ask for it.
    */
   procedureAcknowledgements?: ProcedureAcknowledgementRow[];
+  /**
+   * Recurring activities (mentor meetings, job coaching, seminar series): cadence conformance per
+   * subject and procedure, as of the matrix's day. Absent in reports made before them.
+   */
+  recurring?: RecurringConformanceRow[];
+  /**
+   * Attendance per session of cohort procedures that record it; counts of people, suppressed as
+   * the other personal figures are. Absent in reports made before attendance was recorded.
+   */
+  attendance?: SessionAttendanceRow[];
+}
+
+/** One subject's recurring activity judged against its cadence. */
+export interface RecurringConformanceRow {
+  /** The subject's code (participant code, pair code, cohort). */
+  subject: string;
+  subjectType: Subject;
+  procedureKey: string;
+  cadenceDays: number;
+  sessions: number | null;
+  status: ConformanceStatus;
+  occurrences: number;
+  lastDate: CalendarDate | null;
+  longestGapDays: number | null;
+  /** Gaps longer than the cadence; `open`: still growing on the day of the report. */
+  gapsOverCadence: { from: CalendarDate; to: CalendarDate; days: number; open: boolean }[];
+  sessionsShort: { planned: number; held: number } | null;
+}
+
+/** Who attended one session, as counts. */
+export interface SessionAttendanceRow {
+  procedureKey: string;
+  title: LocalisedText;
+  date: CalendarDate | null;
+  present: Count;
+  absent: Count;
+  notRecorded: Count;
+  total: Count;
 }
 
 export interface ProcedureAcknowledgementRow {
