@@ -288,6 +288,7 @@ function normaliseDefinition(d) {
   const w = d.window;
   const window = { anchor: w.anchor, fromDays: w.fromDays, toDays: w.toDays };
   if (w.procedure !== undefined) window.procedure = w.procedure;
+  if (w.until !== undefined) window.until = { anchor: w.until.anchor, days: w.until.days };
   const out = {
     key: d.key,
     title: localised(d.title),
@@ -308,6 +309,11 @@ function normaliseDefinition(d) {
   if (d.oncePerSubject !== undefined) out.oncePerSubject = d.oncePerSubject;
   if (d.appliesWhen !== undefined) out.appliesWhen = { status: { in: [...d.appliesWhen.status.in] } };
   if (d.afterClose !== undefined) out.afterClose = d.afterClose;
+  if (d.recurring !== undefined) {
+    out.recurring = { cadenceDays: d.recurring.cadenceDays };
+    if (d.recurring.sessions !== undefined) out.recurring.sessions = d.recurring.sessions;
+  }
+  if (d.attendance === true) out.attendance = true;
   if (d.references !== undefined) out.references = d.references.map((r) => r.trim());
   return out;
 }
@@ -326,9 +332,17 @@ function normaliseField(f) {
   if (f.min !== undefined) out.min = f.min;
   if (f.max !== undefined) out.max = f.max;
   if (f.expected !== undefined) out.expected = normaliseExpected(f.expected);
+  if (f.effects !== undefined) out.effects = f.effects.map(normaliseEffect);
   if (f.unit !== undefined) out.unit = localised(f.unit);
   if (f.help !== undefined) out.help = localised(f.help);
   return out;
+}
+
+function normaliseEffect(e) {
+  const when = {};
+  if (e.when.equals !== undefined) when.equals = e.when.equals;
+  if (e.when.in !== undefined) when.in = [...e.when.in];
+  return { when, status: e.status };
 }
 
 function normaliseExpected(e) {

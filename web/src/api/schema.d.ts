@@ -516,6 +516,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an expression of interest: an applicant (adept or mentor candidate), not enrolled until the intake decision admits them; the programme must be planned or active */
+        post: operations["ParticipantsController_registerApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/participants/{participantId}": {
         parameters: {
             query?: never;
@@ -1127,6 +1144,23 @@ export interface paths {
         };
         /** Indicators of a programme: participants, outcomes, in work or studies among completers, conformance rates, deviations, corrective actions. Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
         get: operations["IndicatorsController_programme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applicant funnel of a programme, adepts and mentor candidates apart: interested, interviewed, admitted, completed (figures only, no names). Counts of people under 5 are "<5" for everyone but quality managers and the leaders of this programme, or with suppressSmallCells=true. */
+        get: operations["IndicatorsController_funnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2572,19 +2606,68 @@ export interface components {
             gender: "female" | "male" | "other" | "undisclosed";
             profession: string;
             countryOfOrigin: string | null;
-            /** Format: date */
-            enrolledAt: string;
-            /** Format: date */
-            consentRecordedAt: string;
+            /**
+             * Format: date
+             * @description Day consent to process the application was recorded (applicants)
+             */
+            applicationConsentAt: string | null;
+            /**
+             * Format: date
+             * @description Day of the intake decision (admitted, waiting list, not admitted)
+             */
+            admissionDecidedAt: string | null;
+            /**
+             * Format: date
+             * @description Null until enrolled (applicants)
+             */
+            enrolledAt: string | null;
+            /**
+             * Format: date
+             * @description Consent to enrolment; null until enrolled
+             */
+            consentRecordedAt: string | null;
             /** @enum {string} */
-            status: "active" | "withdrawn" | "completed";
+            status: "applicant" | "waiting_list" | "not_admitted" | "active" | "withdrawn" | "completed";
             /** Format: date */
             withdrawnAt: string | null;
             /** @description Only for quality managers and the leaders of this programme (it often says something personal) */
             withdrawalReason?: string | null;
             /** Format: date */
             completedAt: string | null;
+            /**
+             * @description On leaving early or completing; null when not recorded
+             * @enum {string|null}
+             */
+            outcome: "left_for_work" | "left_for_studies" | "personal_reasons" | "other" | "employed_in_profession" | "employed_other" | "studying" | "seeking_work" | null;
+            /** @description Only for quality managers and the leaders of this programme */
+            outcomeNote?: string | null;
             version: number;
+        };
+        RegisterApplicantRequest: {
+            /**
+             * @description adept (the job-seeker) or mentor (a mentor candidate, until vetted)
+             * @enum {string}
+             */
+            role: "adept" | "mentor";
+            /** @description Full name; never shown to auditors, never logged */
+            fullName: string;
+            /**
+             * Format: email
+             * @description Contact address, if the applicant gave one
+             */
+            email?: string;
+            /** @enum {string} */
+            gender: "female" | "male" | "other" | "undisclosed";
+            /** @example Civil engineer */
+            profession: string;
+            /** @example Syria */
+            countryOfOrigin?: string;
+            /**
+             * Format: date
+             * @description Day consent to process the application (its personal data) was recorded; today or earlier
+             * @example 2026-03-03
+             */
+            applicationConsentAt: string;
         };
         WithdrawParticipantRequest: {
             /**
@@ -2594,6 +2677,11 @@ export interface components {
              */
             date: string;
             reason: string;
+            /**
+             * @description Why they left: left_for_work (left early for a job: an outcome, not a failure), left_for_studies, personal_reasons, other
+             * @enum {string}
+             */
+            outcome?: "left_for_work" | "left_for_studies" | "personal_reasons" | "other";
         };
         CompleteParticipantRequest: {
             /**
@@ -2602,6 +2690,13 @@ export interface components {
              * @example 2026-03-03
              */
             date?: string;
+            /**
+             * @description Where the participant stands on completing
+             * @enum {string}
+             */
+            outcome?: "employed_in_profession" | "employed_other" | "studying" | "seeking_work" | "other";
+            /** @description What the outcome is; required when the outcome is other */
+            outcomeNote?: string;
         };
         CreatePairRequest: {
             /** Format: uuid */
@@ -2982,7 +3077,7 @@ export interface components {
             programmeId: string;
             /** Format: date */
             today: string;
-            /** @description The procedures of the plan, with the pinned version */
+            /** @description The procedures of the plan, with the pinned version; afterClose: true when a closed programme still takes its records */
             procedures: Record<string, never>[];
             /** @description One row per subject (adept, mentor, pair, cohort) with a cell per applicable procedure: status not_applicable | not_yet_due | due | overdue | in_progress | conforming | conforming_after_correction | nonconforming | cadence_missed, execution id, version and window; a recurring procedure's cell carries `recurring` (cadenceDays, sessions, occurrences, lastDate, openExecutionId, judgedUntil, longestGapDays, gaps, sessionsShort) */
             rows: Record<string, never>[];
@@ -4037,6 +4132,16 @@ export interface components {
             inWorkOrStudiesAmongCompleters: {
                 [key: string]: unknown;
             };
+            /** @description Adepts who left or completed, by the outcome recorded on leaving or completing (left_for_work, left_for_studies, personal_reasons, other, employed_in_profession, employed_other, studying, seeking_work) and not_recorded ("<5" or ">=5" when smallCellsSuppressed) */
+            recordedOutcomes: {
+                [key: string]: number | ("<5" | ">=5");
+            };
+            /** @description Adepts in work or studies on leaving early (left for work or studies: an outcome, not a failure) or on completing, among all who left or completed: numerator, denominator, value */
+            successesAmongLeaversAndCompleters: {
+                [key: string]: unknown;
+            };
+            /** @description Adepts who left early for another reason than work or studies ("<5" when smallCellsSuppressed) */
+            dropouts: number | ("<5" | ">=5");
             /** @description Conformance rate overall, per procedure and per version */
             conformance: {
                 [key: string]: unknown;
@@ -4049,6 +4154,38 @@ export interface components {
             correctiveActions: {
                 [key: string]: unknown;
             };
+        };
+        FunnelStagesResponse: {
+            /** @description Everyone registered: applicants (whatever became of them) and those enrolled directly */
+            interested: number | ("<5" | ">=5");
+            /** @description With a completed interview procedure (intakeProcedure) */
+            interviewed: number | ("<5" | ">=5");
+            /** @description Enrolled: admitted by the intake decision, or enrolled directly */
+            admitted: number | ("<5" | ">=5");
+            /** @description Completed the programme */
+            completed: number | ("<5" | ">=5");
+            /** @description Still applicants, awaiting the intake decision */
+            applicant: number | ("<5" | ">=5");
+            /** @description On the waiting list */
+            waitingList: number | ("<5" | ">=5");
+            /** @description Not admitted */
+            notAdmitted: number | ("<5" | ">=5");
+            /** @description Enrolled who left early (for a job, studies or other reasons) */
+            withdrawn: number | ("<5" | ">=5");
+            /**
+             * @description The procedure whose completion counts as the interview
+             * @example intake-interview
+             */
+            intakeProcedure: string;
+        };
+        FunnelResponse: {
+            /** Format: uuid */
+            programmeId: string;
+            /** @description Whether counts of people under 5 are shown as "<5" */
+            smallCellsSuppressed: boolean;
+            adept: components["schemas"]["FunnelStagesResponse"];
+            /** @description Mentor candidates: interviewed means vetted */
+            mentor: components["schemas"]["FunnelStagesResponse"];
         };
         CreateObjectiveRequest: {
             /**
@@ -5263,7 +5400,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "effect_not_allowed" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -7117,7 +7254,7 @@ export interface operations {
         parameters: {
             query?: {
                 role?: "adept" | "mentor";
-                status?: "active" | "withdrawn" | "completed";
+                status?: "applicant" | "waiting_list" | "not_admitted" | "active" | "withdrawn" | "completed";
             };
             header?: never;
             path: {
@@ -7176,6 +7313,58 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateParticipantRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ParticipantsController_registerApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterApplicantRequest"];
             };
         };
         responses: {
@@ -9418,6 +9607,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IndicatorsController_funnel: {
+        parameters: {
+            query?: {
+                /** @description Show counts of people under 5 as "<5" (always on for all but quality managers and the leaders of this programme) */
+                suppressSmallCells?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelResponse"];
                 };
             };
             /** @description No valid bearer token */
