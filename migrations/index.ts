@@ -27,8 +27,8 @@ import { ControlledDocuments1796220000000 } from './1796220000000-ControlledDocu
 import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-ObjectivesReviewsImprovements.js';
 import { ProcedureAcknowledgements1796240000000 } from './1796240000000-ProcedureAcknowledgements.js';
 import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
-import { Applicants1796290000000 } from './1796290000000-Applicants.js';
 import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
+import { Applicants1796290000000 } from './1796290000000-Applicants.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -59,6 +59,6 @@ export const MIGRATIONS = [
   ObjectivesReviewsImprovements1796230000000,
   ProcedureAcknowledgements1796240000000,
   OrganisationsAndInternships1796270000000,
-  Applicants1796290000000,
   ExecutionAttendance1796280000000,
+  Applicants1796290000000,
 ];
