@@ -7,7 +7,7 @@ import { useUser } from '../app/auth';
 import { StartExecutionDialog } from '../executions/StartExecutionDialog';
 import type { SubjectRef } from '../executions/StartExecutionDialog';
 import { localised } from '../i18n/i18n';
-import { Loading } from '../ui/Page';
+import { Loading, ScrollBox } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StatusBadge, StatusIcon } from '../ui/StatusBadge';
 import { formatDate } from '../ui/format';
@@ -156,7 +156,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
           </Group>
         ))}
       </Group>
-      <div className="table-scroll">
+      <ScrollBox label={t('matrix.caption')}>
         <table className="matrix" aria-describedby="matrix-help">
           <caption className="table-caption">{t('matrix.caption')}</caption>
           <thead>
@@ -207,7 +207,7 @@ export function ConformanceMatrix({ programme }: { programme: Programme }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Text size="sm" id="matrix-help">
         {t('matrix.help')}
       </Text>

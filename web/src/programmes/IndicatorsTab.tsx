@@ -1,7 +1,7 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { localised } from '../i18n/i18n';
-import { Loading } from '../ui/Page';
+import { Loading, ScrollBox } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { formatDate, formatPercent } from '../ui/format';
 import { useIndicators, useMatrix } from './queries';
@@ -42,7 +42,7 @@ export function BarChart({
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
-      <div className="table-scroll">
+      <ScrollBox label={title}>
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
@@ -64,7 +64,7 @@ export function BarChart({
             </g>
           ))}
         </svg>
-      </div>
+      </ScrollBox>
       <details>
         <summary>{t('indicator.showTable')}</summary>
         <Table withTableBorder mt="xs" maw={560}>
