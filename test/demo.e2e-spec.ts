@@ -99,6 +99,8 @@ describe('demo programme', () => {
     expect(people).toEqual([
       { role: 'adept', status: 'active', n: 4 },
       { role: 'adept', status: 'completed', n: 16 },
+      { role: 'adept', status: 'not_admitted', n: 1 },
+      { role: 'adept', status: 'waiting_list', n: 2 },
       { role: 'adept', status: 'withdrawn', n: 2 },
       { role: 'mentor', status: 'active', n: 22 },
     ]);
@@ -108,10 +110,10 @@ describe('demo programme', () => {
       [id],
     );
     expect(executions).toEqual([
-      { procedure_key: 'expression-of-interest', n: 22 },
+      { procedure_key: 'expression-of-interest', n: 25 },
       { procedure_key: 'final-evaluation', n: 16 },
       { procedure_key: 'information-meeting', n: 1 },
-      { procedure_key: 'intake-interview', n: 22 },
+      { procedure_key: 'intake-interview', n: 25 },
       { procedure_key: 'introduction-day', n: 1 },
       { procedure_key: 'matching', n: 22 },
       { procedure_key: 'mentor-vetting', n: 22 },
@@ -122,8 +124,9 @@ describe('demo programme', () => {
     expect(await count(`SELECT count(*)::int AS n FROM execution_step_record WHERE performed_at > now()`)).toBe(0);
     // Near the end: internships (20 adepts who did not leave) and mentor end evaluations (22) are due;
     // the outcome follow-ups after 6 and 12 months are not yet due for the 18 who completed or left,
-    // and do not apply to the 4 still active, nor internships to the 2 who left.
-    expect(summary.conformance).toEqual({ not_applicable: 14, not_yet_due: 36, due: 46, overdue: 1, conforming: 121, nonconforming: 4 });
+    // and do not apply to the 4 still active, nor internships to the 2 who left. The 3 applicants who got
+    // no place: their expression of interest and intake interview conform; nothing else applies to them.
+    expect(summary.conformance).toEqual({ not_applicable: 26, not_yet_due: 36, due: 46, overdue: 1, conforming: 127, nonconforming: 4 });
   });
 
   it('judges four executions nonconforming, each with deviations the system opened', async () => {
@@ -326,6 +329,93 @@ describe('demo programme', () => {
     expect(due.body.items.map((a: { title: string }) => a.title)).toEqual(['Matching of mentors and adepts']);
   });
 
+  it('recruits through the funnel: applicants wait-listed or not admitted by the intake decision, with their reasons', async () => {
+    expect(summary.applicants).toEqual({ waitingList: 2, notAdmitted: 1 });
+    const funnel = await t.http.get(`/api/programmes/${summary.programme.id}/funnel`).set('Authorization', `Bearer ${token}`);
+    expect(funnel.status).toBe(200);
+    expect(funnel.body).toMatchObject({
+      smallCellsSuppressed: false,
+      adept: { interested: 25, interviewed: 25, admitted: 22, completed: 16, applicant: 0, waitingList: 2, notAdmitted: 1, withdrawn: 2 },
+      mentor: { interested: 22, interviewed: 22, admitted: 22, completed: 0, applicant: 0, waitingList: 0, notAdmitted: 0, withdrawn: 0 },
+    });
+    // The decision's effect set the status, each change an audit event naming the execution; the reason is in the decision.
+    const effects = await t.sql<{ status: string; via: string }>(
+      `SELECT changes->'status'->>'new' AS status, changes->'cause'->'new'->>'via' AS via FROM audit_event
+        WHERE action = 'participant.status_changed' AND entity_id IN (SELECT id::text FROM participant WHERE programme_id = $1) ORDER BY 1`,
+      [summary.programme.id],
+    );
+    expect(effects).toEqual([
+      { status: 'not_admitted', via: 'completion' },
+      { status: 'waiting_list', via: 'completion' },
+      { status: 'waiting_list', via: 'completion' },
+    ]);
+    const reasons = await t.sql<{ reason: string }>(
+      `SELECT r.values->>'decision_reason' AS reason FROM execution_step_record r JOIN execution e ON e.id = r.execution_id
+        WHERE e.programme_id = $1 AND e.procedure_key = 'intake-interview' AND r.step_key = 'decision' AND r.values ? 'decision_reason'`,
+      [summary.programme.id],
+    );
+    expect(reasons).toHaveLength(3);
+    // The adept who left early for a job is recorded with that outcome, counted with the successes.
+    expect(
+      await t.sql(`SELECT full_name, outcome FROM participant WHERE programme_id = $1 AND status = 'withdrawn' ORDER BY full_name`, [
+        summary.programme.id,
+      ]),
+    ).toEqual([
+      { full_name: 'Ana Souza', outcome: 'left_for_work' },
+      { full_name: 'Yasmin Saleh', outcome: 'personal_reasons' },
+    ]);
+  });
+
+  it('holds the year before: a closed programme whose six-month outcome follow-ups were made after the close, one still owed', async () => {
+    const prev = summary.previousYear;
+    expect(prev).toMatchObject({ adepts: 5, followedUp: 4, owed: 1 });
+    const programme = await t.http.get(`/api/programmes/${prev.programmeId}`).set('Authorization', `Bearer ${token}`);
+    expect(programme.body).toMatchObject({ name: prev.name, status: 'closed', startDate: prev.startDate, endDate: prev.endDate });
+    expect(prev.endDate < summary.programme.startDate).toBe(true);
+    const matrix = await t.http.get(`/api/programmes/${prev.programmeId}/conformance`).set('Authorization', `Bearer ${token}`);
+    expect(matrix.status).toBe(200);
+    const cells = (key: string) =>
+      matrix.body.rows
+        .flatMap((r: { subject: { status: string }; cells: { procedureKey: string; status: string }[] }) =>
+          r.cells.filter((c) => c.procedureKey === key).map((c) => `${r.subject.status}: ${c.status}`),
+        )
+        .sort();
+    // Four reached in the six-month window (one of them left early for a job in May), one call overdue.
+    expect(cells('outcome-follow-up-6-months')).toEqual([
+      'completed: conforming',
+      'completed: conforming',
+      'completed: conforming',
+      'completed: overdue',
+      'withdrawn: conforming',
+    ]);
+    // The twelve-month window opened in November: the calls are the work left.
+    expect(cells('outcome-follow-up-12-months')).toEqual(Array(5).fill(expect.stringMatching(/: due$/)));
+    // Its records conform (the procedures were in force from September 2024); the internships were kept on paper that year.
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM execution_judgement j JOIN execution e ON e.id = j.execution_id WHERE e.programme_id = $1 AND j.findings <> '[]'::jsonb`,
+        [prev.programmeId],
+      ),
+    ).toBe(0);
+    expect(cells('intake-interview')).toEqual([...Array(4).fill('completed: conforming'), 'withdrawn: conforming']);
+    expect(cells('final-evaluation')).toEqual([...Array(4).fill('completed: conforming'), 'withdrawn: not_applicable']);
+    expect(cells('internship')).toEqual([...Array(4).fill('completed: overdue'), 'withdrawn: not_applicable']);
+    // The work left in it: four internships not entered, one six-month call overdue, five twelve-month calls due.
+    expect(matrix.body.totals.byStatus).toMatchObject({ conforming: 38, nonconforming: 0, overdue: 5, due: 5, not_applicable: 4 });
+    expect(
+      await t.sql(`SELECT outcome, count(*)::int AS n FROM participant WHERE programme_id = $1 AND role = 'adept' GROUP BY 1 ORDER BY 1`, [
+        prev.programmeId,
+      ]),
+    ).toEqual([
+      { outcome: 'employed_in_profession', n: 1 },
+      { outcome: 'left_for_work', n: 1 },
+      { outcome: 'seeking_work', n: 2 },
+      { outcome: 'studying', n: 1 },
+    ]);
+    // No deviation opened in it: its records conform, and the overdue call is for the scan to find.
+    expect(await count(`SELECT count(*)::int AS n FROM deviation WHERE programme_id = $1`, [prev.programmeId])).toBe(0);
+  });
+
   it('leaves an audit chain that verifies, every change of the loader marked as such', async () => {
     const verdict = await t.http.get('/api/audit-events/verify').set('Authorization', `Bearer ${token}`);
     expect(verdict.status).toBe(200);
@@ -356,8 +446,10 @@ describe('demo programme', () => {
   it('gives every participant and pair a case file in the report: executions, corrections, judgements, deviations and actions', async () => {
     const text = (await pageTexts(readFileSync(out))).join('\n');
     const subjects =
-      (await count(`SELECT count(*)::int AS n FROM participant WHERE programme_id = $1`, [summary.programme.id])) +
-      (await count(`SELECT count(*)::int AS n FROM pair WHERE programme_id = $1`, [summary.programme.id]));
+      // Enrolled participants (applicants who got no place have no case file) and pairs.
+      (await count(`SELECT count(*)::int AS n FROM participant WHERE programme_id = $1 AND enrolled_at IS NOT NULL`, [
+        summary.programme.id,
+      ])) + (await count(`SELECT count(*)::int AS n FROM pair WHERE programme_id = $1`, [summary.programme.id]));
     expectShows(text, [
       'Case files',
       `Every subject of the programme has a case file (${subjects})`,

@@ -9,7 +9,7 @@ import type { Demo } from './demo-context.js';
 
 /** The procedure the leaders are asked to read. */
 const PROCEDURE = 'intake-interview';
-/** The scripted day version 2 is approved on: after the shipped procedures (2025-09-01), before the first intake interview. */
+/** The scripted day version 2 is approved on: after the shipped procedures (2024-09-02, before the year before), before the first intake interview. */
 const ISSUED = '2025-09-08';
 
 export interface ProcedureAcknowledgementSummary {

@@ -8,8 +8,8 @@ import type { DemoCalendar } from './demo-calendar.js';
 import { MODULES, STAFF, TRAINING } from './demo-people.js';
 import type { StaffKey } from './demo-people.js';
 
-/** The scripted day the shipped procedures are approved on: before the first intake interview (2025-10-20). */
-const PROCEDURES_APPROVED = '2025-09-01';
+/** The scripted day the shipped procedures are approved on: before the intake of the year before (2024-10-09). */
+const PROCEDURES_APPROVED = '2024-09-02';
 
 /** The procedures the demo records work against (the shipped ones in procedures/). */
 export const DEMO_PROCEDURES = [

@@ -26,6 +26,9 @@ import { runProcedureAcknowledgements } from './demo-procedure-acknowledgements.
 import type { ProcedureAcknowledgementSummary } from './demo-procedure-acknowledgements.js';
 import { runAudits } from './demo-audits.js';
 import { runObjectives } from './demo-objectives.js';
+import { runApplicants } from './demo-applicants.js';
+import { runPreviousYear } from './demo-previous-year.js';
+import type { PreviousYear } from './demo-previous-year.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -45,6 +48,10 @@ export interface DemoSummary {
   accounts: { name: string; email: string; title: string; roles: Role[] }[];
   password: string;
   participants: { adepts: number; mentors: number; pairs: number; countries: number; withdrawn: number; completed: number };
+  /** Applicants interviewed and not given a place: on the waiting list, not admitted. */
+  applicants: { waitingList: number; notAdmitted: number };
+  /** The closed programme of the year before, with its six-month outcome follow-ups. */
+  previousYear: PreviousYear;
   /** Cells of the conformance matrix today, by status (one per subject and procedure). */
   conformance: Record<string, number>;
   deviations: { total: number; system: number; manual: number; open: number; closed: number };
@@ -74,6 +81,9 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const procedures = await ensureProcedures(s, cal, team, DEMO_PASSWORD);
   await checkCompetences(s);
   const d: Demo = { s, cal, team, password: DEMO_PASSWORD };
+  // Before the new version of the intake interview: the year before ran under the versions then in force.
+  log('The year before: a closed programme and its six-month outcome follow-ups');
+  const previousYear = await runPreviousYear(d);
   let procedureAcknowledgements: ProcedureAcknowledgementSummary | null = null;
   if (procedures === 'imported') {
     log('A new version of the intake interview that the programme leaders read and acknowledge');
@@ -82,6 +92,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
 
   log('The programme year: intake interviews, matching, introduction day, follow-ups, final evaluations');
   const run = await runProgramme(d);
+  log('Applicants interviewed and placed on the waiting list or not admitted');
+  const applicants = await runApplicants(d, run.programmeId);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
   log('Host organisations and internships');
@@ -128,6 +140,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
       withdrawn: run.adepts.filter((a) => a.data.withdrawn).length,
       completed: run.adepts.filter((a) => a.finalId).length,
     },
+    applicants,
+    previousYear,
     conformance: Object.fromEntries(Object.entries(matrix.totals.byStatus).filter(([, n]) => n > 0)),
     deviations: {
       total: deviations.length,
@@ -163,6 +177,7 @@ export function describeDemo(r: DemoSummary): string {
     `Demo programme "${r.programme.name}" (${r.programme.startDate} to ${r.programme.endDate}), id ${r.programme.id}`,
     `  procedures:           ${r.procedures === 'imported' ? 'the shipped procedures imported and in force' : 'already in force'}`,
     `  participants:         ${p.adepts} adepts from ${p.countries} countries, ${p.mentors} mentors, ${p.pairs} pairs; ${p.withdrawn} withdrawn, ${p.completed} completed`,
+    `  applicants:           ${r.applicants.waitingList} on the waiting list, ${r.applicants.notAdmitted} not admitted (with the reasons they were told)`,
     `  conformance today:    ${cells}`,
     `  deviations:           ${r.deviations.total} (${r.deviations.system} detected by the system, ${r.deviations.manual} recorded by hand); ${r.deviations.closed} closed, ${r.deviations.open} open`,
     `  corrective actions:   ${r.actions.closed} closed (effective), ${r.actions.inProgress} in progress, ${r.actions.overdue} overdue` +
@@ -178,6 +193,8 @@ export function describeDemo(r: DemoSummary): string {
       : []),
     `  internal audit:       ${r.internalAudit.reference}, report signed, ${r.internalAudit.findings} findings (a nonconformity opened ${r.internalAudit.deviation}); the next audit is due`,
     `  quality objectives:   ${r.objectives.objectives}, each with an owner, a deadline and ${r.objectives.measurements} measurements by quarter in all`,
+    `  the year before:      "${r.previousYear.name}" (${r.previousYear.startDate} to ${r.previousYear.endDate}), closed, id ${r.previousYear.programmeId}; ` +
+      `${r.previousYear.adepts} adepts, six-month follow-ups: ${r.previousYear.followedUp} recorded, ${r.previousYear.owed} overdue; the twelve-month follow-ups are due`,
     `  audit chain:          ${r.auditChain.valid ? 'verified' : 'INVALID'}, ${r.auditChain.events} events, head ${r.auditChain.headHash}`,
     `  loaded in:            ${r.seconds} s`,
     ``,
