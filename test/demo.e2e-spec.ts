@@ -82,12 +82,15 @@ describe('demo programme', () => {
       'intake-interview',
       'internship',
       'introduction-day',
+      'job-coaching',
       'matching',
       'mentor-end-evaluation',
+      'mentor-meetings',
       'mentor-vetting',
       'mid-point-follow-up',
       'outcome-follow-up-12-months',
       'outcome-follow-up-6-months',
+      'seminars',
     ]);
     expect(programme.body.startDate < summary.programme.endDate).toBe(true);
 
