@@ -18,7 +18,7 @@ const COACHING_FROM = '2026-02-11';
 const QUIET = { from: '2026-09-14', to: '2026-11-02' };
 
 /** The seminar series: eight sessions planned, seven held by now (the last one is in December). */
-const SEMINARS: { day: string; theme: string; duration: number; facilitator: 'leader' | 'leader2' | string }[] = [
+const SEMINARS: { day: string; theme: string; duration: number; facilitator: string }[] = [
   { day: '2026-02-09', theme: 'The Swedish labour market and how recruitment works', duration: 180, facilitator: 'leader' },
   { day: '2026-03-23', theme: 'CV, cover letter and professional profile in Swedish', duration: 150, facilitator: 'leader2' },
   {
