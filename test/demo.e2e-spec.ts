@@ -82,12 +82,15 @@ describe('demo programme', () => {
       'intake-interview',
       'internship',
       'introduction-day',
+      'job-coaching',
       'matching',
       'mentor-end-evaluation',
+      'mentor-meetings',
       'mentor-vetting',
       'mid-point-follow-up',
       'outcome-follow-up-12-months',
       'outcome-follow-up-6-months',
+      'seminars',
     ]);
     expect(programme.body.startDate < summary.programme.endDate).toBe(true);
 
@@ -115,9 +118,12 @@ describe('demo programme', () => {
       { procedure_key: 'information-meeting', n: 1 },
       { procedure_key: 'intake-interview', n: 25 },
       { procedure_key: 'introduction-day', n: 1 },
+      { procedure_key: 'job-coaching', n: summary.year.coaching.occurrences },
       { procedure_key: 'matching', n: 22 },
+      { procedure_key: 'mentor-meetings', n: summary.year.meetings.occurrences },
       { procedure_key: 'mentor-vetting', n: 22 },
       { procedure_key: 'mid-point-follow-up', n: 19 },
+      { procedure_key: 'seminars', n: 7 },
     ]);
     expect(await count(`SELECT count(*)::int AS n FROM execution WHERE programme_id = $1 AND state = 'open'`, [id])).toBe(0);
     // Every step was performed in the past.
@@ -125,8 +131,78 @@ describe('demo programme', () => {
     // Near the end: internships (20 adepts who did not leave) and mentor end evaluations (22) are due;
     // the outcome follow-ups after 6 and 12 months are not yet due for the 18 who completed or left,
     // and do not apply to the 4 still active, nor internships to the 2 who left. The 3 applicants who got
-    // no place: their expression of interest and intake interview conform; nothing else applies to them.
-    expect(summary.conformance).toEqual({ not_applicable: 26, not_yet_due: 36, due: 46, overdue: 1, conforming: 127, nonconforming: 4 });
+    // no place: their expression of interest and intake interview conform; nothing else applies to them. The year's recurring
+    // work: 22 pairs' mentor meetings (one cadence missed), the cohort's seminars, job coaching of the
+    // 4 still active (not owed by the 18 who completed or left).
+    expect(summary.conformance).toEqual({
+      not_applicable: 47,
+      not_yet_due: 36,
+      due: 46,
+      overdue: 1,
+      cadence_missed: 1,
+      conforming: 153,
+      nonconforming: 4,
+    });
+  });
+
+  it('records the year: mentor meetings on cadence but for one quiet pair, seminars with attendance, job coaching', async () => {
+    const id = summary.programme.id;
+    const y = summary.year;
+    expect(y.meetings.pairs).toBe(22);
+    // About monthly for a year: 11 to 13 meetings a pair that stayed, fewer for the two who left.
+    expect(y.meetings.occurrences).toBeGreaterThanOrEqual(240);
+    expect(y.meetings.occurrences).toBeLessThanOrEqual(290);
+    expect(y.seminars).toEqual({ planned: 8, held: 7 });
+    expect(y.coaching.adepts).toBe(4);
+    expect(y.coaching.occurrences).toBeGreaterThanOrEqual(4 * 20);
+    expect(y.coaching.occurrences).toBeLessThanOrEqual(4 * 24);
+    // The introduction day and the seven seminars; most present, a few absent with a reason.
+    expect(y.attendance.sessions).toBe(8);
+    expect(y.attendance.absent).toBeGreaterThanOrEqual(8);
+    expect(y.attendance.present).toBeGreaterThan(10 * y.attendance.absent);
+    const entries = await t.sql<{ present: boolean; reasons: number; n: number }>(
+      `SELECT a.present, count(a.absence_reason)::int AS reasons, count(*)::int AS n FROM execution_attendance a
+       JOIN execution e ON e.id = a.execution_id WHERE e.programme_id = $1 GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+    expect(entries).toEqual([
+      { present: false, reasons: y.attendance.absent, n: y.attendance.absent },
+      { present: true, reasons: 0, n: y.attendance.present },
+    ]);
+    const intro = await t.http.get(`/api/executions/${y.introductionId}/attendance`).set('Authorization', `Bearer ${token}`);
+    expect(intro.status).toBe(200);
+    expect(intro.body.counts).toEqual({ present: 41, absent: 3, notRecorded: 0 });
+
+    // The matrix: the quiet pair's mentor meetings are cadence_missed with one gap of 49 days; every other recurring cell conforms.
+    const matrix = await t.http.get(`/api/programmes/${id}/conformance`).set('Authorization', `Bearer ${token}`);
+    expect(matrix.status).toBe(200);
+    type Cell = { procedureKey: string; status: string; recurring?: { gaps: { days: number; from: string; to: string }[] } };
+    const recurring = (matrix.body.rows as { subject: { id: string }; cells: Cell[] }[]).flatMap((r) =>
+      r.cells
+        .filter((c) => ['mentor-meetings', 'seminars', 'job-coaching'].includes(c.procedureKey))
+        .map((c) => ({ subject: r.subject.id, ...c })),
+    );
+    const quiet = recurring.filter((c) => c.status === 'cadence_missed');
+    expect(quiet.map((c) => [c.subject, c.procedureKey])).toEqual([[y.cadenceMissed.pairId, 'mentor-meetings']]);
+    expect(quiet[0].recurring?.gaps).toEqual([expect.objectContaining({ from: y.cadenceMissed.from, to: y.cadenceMissed.to, days: 49 })]);
+    const byStatus = (key: string) =>
+      recurring
+        .filter((c) => c.procedureKey === key)
+        .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+    expect(byStatus('mentor-meetings')).toEqual({ conforming: 21, cadence_missed: 1 });
+    expect(byStatus('seminars')).toEqual({ conforming: 1 });
+    // Coached every second week: the 4 still active; not owed by those who completed or left.
+    expect(byStatus('job-coaching')).toEqual({ conforming: 4, not_applicable: 21 });
+
+    // Exactly one cadence_missed deviation, for that pair, opened by the scan and dated when the cadence broke.
+    const gaps = await t.sql<{ detection_key: string; occurred: string }>(
+      `SELECT detection_key, to_char(occurred_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS occurred FROM deviation
+       WHERE programme_id = $1 AND rule = 'cadence_missed'`,
+      [id],
+    );
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].detection_key).toContain(`:mentor-meetings:${y.cadenceMissed.pairId}:`);
+    expect(gaps[0].occurred > y.cadenceMissed.from && gaps[0].occurred <= y.cadenceMissed.to).toBe(true);
   });
 
   it('judges four executions nonconforming, each with deviations the system opened', async () => {
@@ -154,6 +230,8 @@ describe('demo programme', () => {
       // The internal audit's nonconformity, still to be analysed.
       { source: 'internal_audit', rule: null, state: 'open', n: 1 },
       { source: 'participant_feedback', rule: null, state: 'in_progress', n: 1 },
+      // The pair that did not meet for seven weeks in the autumn, found by the scan.
+      { source: 'system', rule: 'cadence_missed', state: 'open', n: 1 },
       { source: 'system', rule: 'missing_step', state: 'closed', n: 1 },
       { source: 'system', rule: 'outside_window', state: 'analysis', n: 1 },
       { source: 'system', rule: 'outside_window', state: 'closed', n: 1 },
@@ -400,8 +478,27 @@ describe('demo programme', () => {
     expect(cells('intake-interview')).toEqual([...Array(4).fill('completed: conforming'), 'withdrawn: conforming']);
     expect(cells('final-evaluation')).toEqual([...Array(4).fill('completed: conforming'), 'withdrawn: not_applicable']);
     expect(cells('internship')).toEqual([...Array(4).fill('completed: overdue'), 'withdrawn: not_applicable']);
+    // Its year recorded: about monthly meetings for each pair (the one that ended, until it did) and all
+    // eight seminars, so its recurring work conforms; job coaching is owed only by those still active.
+    expect(prev.meetings).toBeGreaterThanOrEqual(50);
+    expect(prev.seminars).toBe(8);
+    expect(cells('mentor-meetings')).toEqual([
+      'active: conforming',
+      'active: conforming',
+      'active: conforming',
+      'active: conforming',
+      'ended: conforming',
+    ]);
+    expect(cells('seminars')).toEqual(['closed: conforming']);
     // The work left in it: four internships not entered, one six-month call overdue, five twelve-month calls due.
-    expect(matrix.body.totals.byStatus).toMatchObject({ conforming: 38, nonconforming: 0, overdue: 5, due: 5, not_applicable: 4 });
+    expect(matrix.body.totals.byStatus).toMatchObject({
+      conforming: 44,
+      nonconforming: 0,
+      overdue: 5,
+      due: 5,
+      not_applicable: 9,
+      cadence_missed: 0,
+    });
     expect(
       await t.sql(`SELECT outcome, count(*)::int AS n FROM participant WHERE programme_id = $1 AND role = 'adept' GROUP BY 1 ORDER BY 1`, [
         prev.programmeId,
@@ -463,7 +560,7 @@ describe('demo programme', () => {
       'Effectiveness evidence',
     ]);
     // One case file heading per subject.
-    expect((text.match(/\n\d+\.\d+\s+[AM]-[A-Z0-9]+(\/[AM]-[A-Z0-9]+)? · /g) ?? []).length).toBe(subjects);
+    expect((text.match(/\n\d+\.\d+\s*[AM]-[A-Z0-9]+(\/[AM]-[A-Z0-9]+)? · /g) ?? []).length).toBe(subjects);
   });
 
   it('refuses to load a second time, and writes nothing', async () => {

@@ -267,7 +267,8 @@ describe('adding a forgotten step, and procedures carried out once per subject',
     ]) {
       expect([file, once(file)]).toEqual([file, true]);
     }
-    // Held as often as needed: several information meetings a year, a second placement after one ended early.
-    for (const file of ['information-meeting', 'internship']) expect([file, once(file)]).toEqual([file, undefined]);
+    // Held as often as needed: several information meetings a year, a second placement after one ended early, the recurring work.
+    for (const file of ['information-meeting', 'internship', 'mentor-meetings', 'seminars', 'job-coaching'])
+      expect([file, once(file)]).toEqual([file, undefined]);
   });
 });

@@ -25,12 +25,15 @@ const KEYS = [
   'intake-interview',
   'internship',
   'introduction-day',
+  'job-coaching',
   'matching',
   'mentor-end-evaluation',
+  'mentor-meetings',
   'mentor-vetting',
   'mid-point-follow-up',
   'outcome-follow-up-12-months',
   'outcome-follow-up-6-months',
+  'seminars',
 ];
 
 describe('procedure import from procedures/*.yaml', () => {

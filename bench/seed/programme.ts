@@ -38,11 +38,13 @@ export interface SeededProgramme {
 
 interface Field {
   key: string;
-  type: 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'scale';
+  type: 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'scale' | 'multiselect' | 'checklist';
   required?: boolean;
   min?: number;
   max?: number;
   options?: { value: string }[];
+  items?: { key: string }[];
+  effects?: { when: { equals?: unknown; in?: unknown[] }; status: string }[];
 }
 interface Step {
   key: string;
@@ -83,8 +85,17 @@ function valueFor(f: Field, i: number): unknown {
       return true;
     case 'date':
       return '2026-02-02';
-    case 'enum':
-      return f.options![i % f.options!.length].value;
+    case 'enum': {
+      // The seeded subjects are enrolled (active): a value whose effect would move them elsewhere is refused.
+      const moves = (v: string) =>
+        (f.effects ?? []).some((e) => e.status !== 'active' && (e.when.equals === v || (e.when.in ?? []).includes(v)));
+      const allowed = f.options!.filter((o) => !moves(o.value));
+      return allowed[i % allowed.length].value;
+    }
+    case 'multiselect':
+      return [f.options![i % f.options!.length].value];
+    case 'checklist':
+      return (f.items ?? []).map((it) => it.key);
     case 'scale':
       return f.max ?? f.min ?? 3;
   }

@@ -14,6 +14,7 @@ import { DeviationScanService } from '../deviation-scan/deviation-scan.service.j
 import { DeviationsService } from '../deviations/deviations.service.js';
 import { ConformanceMatrixService } from '../executions/conformance-matrix.service.js';
 import { ExecutionsService } from '../executions/executions.service.js';
+import { RecurringActivitiesService } from '../executions/recurring.service.js';
 import type { SubjectInput } from '../executions/executions.service.js';
 import { ManagementReviewsService } from '../management-reviews/management-reviews.service.js';
 import { BaselineAdoptionService } from '../procedures/baseline-adoption.service.js';
@@ -55,6 +56,7 @@ export function demoServices(app: INestApplicationContext) {
     participants: app.get(ParticipantsService),
     pairs: app.get(PairsService),
     executions: app.get(ExecutionsService),
+    recurring: app.get(RecurringActivitiesService),
     matrix: app.get(ConformanceMatrixService),
     deviations: app.get(DeviationsService),
     deviationQueries: app.get(DeviationQueriesService),

@@ -6,12 +6,13 @@
  * matrix); the twelve-month follow-up comes next. One adept left early for a job in May and is
  * followed up too.
  */
-import { addDays } from '../common/calendar.js';
+import { addDays, daysBetween } from '../common/calendar.js';
 import { perform } from './demo-context.js';
 import type { Demo } from './demo-context.js';
 import { DEMO_TIME_ZONE } from './demo-calendar.js';
 import { MODULES } from './demo-people.js';
 import type { DemoAdept, DemoMentor } from './demo-people.js';
+import { recordMeeting, recordSeminar } from './demo-meetings.js';
 import { expressionOfInterest, mentorVetting } from './demo-recruitment.js';
 import { demoProgrammeName } from './demo-setup.js';
 import type { CompletionOutcome } from '../programmes/participant-kinds.js';
@@ -19,6 +20,28 @@ import type { CompletionOutcome } from '../programmes/participant-kinds.js';
 export const PREVIOUS_START = '2025-01-13';
 export const PREVIOUS_END = '2025-12-19';
 const INTRODUCTION_DAY = PREVIOUS_START;
+
+/** The seminar series of that year: eight sessions, the planned number, at most eight weeks apart. */
+const PREVIOUS_SEMINARS: { day: string; theme: string; duration: number; facilitator?: string }[] = [
+  { day: '2025-02-10', theme: 'The Swedish labour market and how recruitment works', duration: 180 },
+  { day: '2025-03-24', theme: 'CV, cover letter and professional profile in Swedish', duration: 150 },
+  {
+    day: '2025-05-05',
+    theme: 'Recognition of foreign degrees and professional licences',
+    duration: 120,
+    facilitator: 'Guest speaker, the Swedish Council for Higher Education',
+  },
+  { day: '2025-06-16', theme: 'Workplace culture: meetings, consensus and fika', duration: 150 },
+  {
+    day: '2025-08-11',
+    theme: 'Employment law, collective agreements and trade unions',
+    duration: 120,
+    facilitator: 'Guest speaker, a trade union ombudsman',
+  },
+  { day: '2025-09-22', theme: 'Interview practice with recruiters', duration: 180, facilitator: 'Guest speakers, two recruiters' },
+  { day: '2025-11-03', theme: 'Networking and the hidden job market', duration: 150 },
+  { day: '2025-12-08', theme: 'Looking back and the way on: the year in the programme', duration: 120 },
+];
 const MID_POINT_DAY = '2025-06-16';
 const FINAL_DAY = '2025-12-01';
 /** In the six-month window (end + 152 .. end + 213). */
@@ -131,6 +154,9 @@ export interface PreviousYear {
   startDate: string;
   endDate: string;
   adepts: number;
+  /** Mentor meetings recorded over the year, and seminars held (all planned). */
+  meetings: number;
+  seminars: number;
   /** Six-month follow-ups recorded, and owed. */
   followedUp: number;
   owed: number;
@@ -167,7 +193,7 @@ export async function runPreviousYear(d: Demo): Promise<PreviousYear> {
     },
   ]);
 
-  const people: { a: PreviousAdept; id: string; pairId: string; mentorId: string }[] = [];
+  const people: { a: PreviousAdept; id: string; pairId: string; mentorId: string; matched: string }[] = [];
   for (const [i, a] of PREVIOUS.entries()) {
     const day = a.intake;
     const p = await s.participants.add(sara.ctx, programmeId, {
@@ -221,9 +247,9 @@ export async function runPreviousYear(d: Demo): Promise<PreviousYear> {
       { key: 'match_accepted', values: { mentor_accepted: true, adept_accepted: true }, at: cal.at(decided, '16:00') },
       { key: 'first_meeting', values: { first_meeting_date: cal.day(INTRODUCTION_DAY) }, at: cal.at(decided, '16:30') },
     ]);
-    people.push({ a, id: p.id, pairId: pair.id, mentorId: m.id });
+    people.push({ a, id: p.id, pairId: pair.id, mentorId: m.id, matched: decided });
   }
-  await perform(d, sara, programmeId, 'introduction-day', { cohort: true }, [
+  const introductionId = await perform(d, sara, programmeId, 'introduction-day', { cohort: true }, [
     { key: 'working_forms', values: { working_forms_presented: true }, at: cal.at(INTRODUCTION_DAY, '09:30') },
     { key: 'rules_and_content', values: { rules_presented: true, content_presented: true }, at: cal.at(INTRODUCTION_DAY, '10:30') },
     {
@@ -233,6 +259,25 @@ export async function runPreviousYear(d: Demo): Promise<PreviousYear> {
     },
     { key: 'participation_agreements', values: { agreements_signed: true }, at: cal.at(INTRODUCTION_DAY, '15:30') },
   ]);
+
+  const everyone = people.flatMap((p) => [p.id, p.mentorId]);
+  await d.s.recurring.record(sara.ctx, introductionId, { entries: everyone.map((participantId) => ({ participantId, present: true })) });
+
+  // The year's mentor meetings, about monthly from the matching until the last weeks (or until the
+  // adept left), and the seminar series with who attended: entered before the pairs end and the
+  // programme closes, as nothing more is recorded after.
+  let meetings = 0;
+  for (const [i, x] of people.entries()) {
+    const last = x.a.withdrawn ? addDays(x.a.withdrawn.day, -8) : addDays('2025-12-08', i);
+    const days = [last];
+    while (daysBetween(x.matched, days[days.length - 1]) > 30) days.push(addDays(days[days.length - 1], -(25 + ((i + days.length) % 5))));
+    for (const [k, day] of days.reverse().entries()) await recordMeeting(d, sara, programmeId, x.pairId, day, i, k);
+    meetings += days.length;
+  }
+  for (const [n, seminar] of PREVIOUS_SEMINARS.entries()) {
+    const list = people.filter((p) => !p.a.withdrawn || p.a.withdrawn.day > seminar.day).flatMap((p) => [p.id, p.mentorId]);
+    await recordSeminar(d, sara, programmeId, { ...seminar, facilitator: seminar.facilitator ?? sara.name }, n, list);
+  }
 
   for (const x of people.filter((p) => p.a.withdrawn)) {
     const w = x.a.withdrawn!;
@@ -314,6 +359,8 @@ export async function runPreviousYear(d: Demo): Promise<PreviousYear> {
     startDate: cal.day(PREVIOUS_START),
     endDate: cal.day(PREVIOUS_END),
     adepts: PREVIOUS.length,
+    meetings,
+    seminars: PREVIOUS_SEMINARS.length,
     followedUp: called.length,
     owed: people.length - called.length,
   };

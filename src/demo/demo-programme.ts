@@ -12,6 +12,7 @@ import { ADEPTS } from './demo-people.js';
 import type { DemoAdept } from './demo-people.js';
 import { demoProgrammeName } from './demo-setup.js';
 import { expressionOfInterest, informationMeeting, mentorVetting } from './demo-recruitment.js';
+import { meetingsBeforeLeaving } from './demo-meetings.js';
 import type { CompletionOutcome } from '../programmes/participant-kinds.js';
 
 /** The outcome recorded on completion, as the adept's final evaluation tells it. */
@@ -50,6 +51,8 @@ export interface EnrolledAdept {
   id: string;
   mentorId: string;
   pairId: string;
+  /** The (scripted) day the pair's matching was decided: its meetings are owed from then. */
+  matchedOn: string;
   leader: StaffMember;
   intakeId: string;
   followUpId: string | null;
@@ -86,6 +89,8 @@ export async function runProgramme(d: Demo): Promise<ProgrammeRun> {
   for (const [i, a] of adepts.entries()) await match(d, programmeId, a, i);
   const introductionId = await introductionDay(d, programmeId);
 
+  // An ended pair records nothing more: the meetings of the two who left are entered first.
+  await meetingsBeforeLeaving(d, programmeId, adepts);
   for (const a of adepts.filter((x) => x.data.withdrawn)) {
     const w = a.data.withdrawn!;
     await s.pairs.end(a.leader.ctx, a.pairId, cal.day(w.day), 'The adept left the programme');
@@ -160,7 +165,7 @@ async function admit(d: Demo, programmeId: string, a: DemoAdept, i: number): Pro
     },
   ];
   const intakeId = await perform(d, leader, programmeId, 'intake-interview', { participantId: p.id }, steps);
-  return { data: a, id: p.id, mentorId: '', pairId: '', leader, intakeId, followUpId: null, finalId: null };
+  return { data: a, id: p.id, mentorId: '', pairId: '', matchedOn: '', leader, intakeId, followUpId: null, finalId: null };
 }
 
 /** Sara matches every pair: the mentor search, the decision, both accept, the first meeting on the introduction day. */
@@ -190,6 +195,7 @@ async function match(d: Demo, programmeId: string, a: EnrolledAdept, i: number):
   });
   a.mentorId = mentor.id;
   a.pairId = pair.id;
+  a.matchedOn = decided;
   await perform(d, team.leader, programmeId, 'matching', { pairId: pair.id }, [
     { key: 'mentor_search', values: { mentors_considered: 2 + (i % 3) }, at: cal.at(search, '15:00') },
     {

@@ -21,6 +21,9 @@ export const DEMO_PROCEDURES = [
   'matching',
   'mid-point-follow-up',
   'final-evaluation',
+  'mentor-meetings',
+  'seminars',
+  'job-coaching',
 ] as const;
 
 /** The demo programme's name: the Swedish name of the programme, and the year it starts. */

@@ -29,6 +29,8 @@ import { runObjectives } from './demo-objectives.js';
 import { runApplicants } from './demo-applicants.js';
 import { runPreviousYear } from './demo-previous-year.js';
 import type { PreviousYear } from './demo-previous-year.js';
+import { runYear } from './demo-meetings.js';
+import type { DemoYear } from './demo-meetings.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
 export const DEFAULT_DEMO_REPORT = 'demo-evidence-report.pdf';
@@ -59,6 +61,8 @@ export interface DemoSummary {
   boardReviews: number;
   risks: { risks: number; opportunities: number };
   internships: DemoInternships;
+  /** The year's recurring work: mentor meetings, seminars with attendance, job coaching, and the pair that went quiet. */
+  year: DemoYear;
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
   /** The shipped procedure the leaders are asked to read (null when the library was in force before the demo: it is left as it is). */
   procedureAcknowledgements: ProcedureAcknowledgementSummary | null;
@@ -94,6 +98,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const run = await runProgramme(d);
   log('Applicants interviewed and placed on the waiting list or not admitted');
   const applicants = await runApplicants(d, run.programmeId);
+  log('Mentor meetings, seminars with attendance and job coaching through the year');
+  const year = await runYear(d, run);
   log('The risk register');
   const risks = await runRisks(d, run.programmeId);
   log('Host organisations and internships');
@@ -153,6 +159,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     actions: quality.actions,
     risks,
     internships,
+    year,
     documents,
     procedureAcknowledgements,
     internalAudit,
@@ -183,6 +190,7 @@ export function describeDemo(r: DemoSummary): string {
     `  corrective actions:   ${r.actions.closed} closed (effective), ${r.actions.inProgress} in progress, ${r.actions.overdue} overdue` +
       (r.actions.improvement ? `; improvement ${r.actions.improvement} from the management review` : ''),
     `  board reviews:        ${r.boardReviews} signed; management review closed and signed`,
+    `  the year:             ${r.year.meetings.occurrences} mentor meetings of ${r.year.meetings.pairs} pairs, ${r.year.seminars.held} of ${r.year.seminars.planned} seminars held, ${r.year.coaching.occurrences} job coaching sessions for ${r.year.coaching.adepts} adepts; attendance ${r.year.attendance.present} present, ${r.year.attendance.absent} absent in ${r.year.attendance.sessions} sessions; one pair quiet ${r.year.cadenceMissed.days} days (${r.year.cadenceMissed.from} to ${r.year.cadenceMissed.to}, cadence missed)`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  internships:          ${r.internships.internships} placements with ${r.internships.organisations} host organisations of the register; ${r.internships.employed} led to employment`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,

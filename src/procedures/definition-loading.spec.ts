@@ -45,12 +45,15 @@ describe('the shipped procedures', () => {
       'intake-interview.yaml',
       'internship.yaml',
       'introduction-day.yaml',
+      'job-coaching.yaml',
       'matching.yaml',
       'mentor-end-evaluation.yaml',
+      'mentor-meetings.yaml',
       'mentor-vetting.yaml',
       'mid-point-follow-up.yaml',
       'outcome-follow-up-12-months.yaml',
       'outcome-follow-up-6-months.yaml',
+      'seminars.yaml',
     ]);
     for (const l of loaded) expect(l.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -126,6 +129,30 @@ describe('the shipped procedures', () => {
     expect(field('mentor-end-evaluation', 'met_as_agreed')?.expected).toBe(true);
     expect(field('expression-of-interest', 'application_consent')?.expected).toBe(true);
     for (const key of ['mentor-vetting', 'mentor-end-evaluation']) expect(byKey(key).references?.some((r) => r.includes('8.4'))).toBe(true);
+  });
+
+  it('hold the recurring work of the year: mentor meetings, seminars with attendance, job coaching; vetting and interest apply to applicants', () => {
+    const field = (key: string, fieldKey: string) => byKey(key).steps.flatMap((s) => s.fields).find((f) => f.key === fieldKey);
+    const meetings = byKey('mentor-meetings');
+    expect(meetings).toMatchObject({ subject: 'pair', recurring: { cadenceDays: 30 } });
+    expect(meetings.window).toMatchObject({ anchor: 'procedure_completed', procedure: 'matching', until: { anchor: 'programme_end', days: 0 } });
+    expect(field('mentor-meetings', 'form')?.options?.map((o) => o.value)).toEqual(['in_person', 'video', 'phone']);
+    expect(field('mentor-meetings', 'duration')?.unit?.en).toBe('minutes');
+    expect(field('mentor-meetings', 'notes')?.required).toBe(false);
+    expect(byKey('seminars')).toMatchObject({ subject: 'cohort', attendance: true, recurring: { sessions: 8 } });
+    expect(byKey('job-coaching')).toMatchObject({ subject: 'adept', recurring: { cadenceDays: 14 }, appliesWhen: { status: { in: ['active'] } } });
+    expect(byKey('job-coaching').window).toMatchObject({ anchor: 'programme_start', fromDays: 30, until: { anchor: 'programme_end' } });
+    expect(field('job-coaching', 'focus')?.type).toBe('multiselect');
+    for (const key of ['mentor-meetings', 'seminars', 'job-coaching']) expect(byKey(key).oncePerSubject).toBeFalsy();
+    expect(byKey('introduction-day').attendance).toBe(true);
+    expect(byKey('expression-of-interest').appliesWhen?.status.in).toEqual(
+      expect.arrayContaining(['applicant', 'waiting_list', 'not_admitted', 'active', 'withdrawn', 'completed']),
+    );
+    expect(byKey('mentor-vetting').appliesWhen?.status.in).toEqual(expect.arrayContaining(['applicant', 'active']));
+    expect(field('mentor-vetting', 'decision')?.effects).toEqual([
+      { when: { equals: 'approved' }, status: 'active' },
+      { when: { equals: 'not_approved' }, status: 'not_admitted' },
+    ]);
   });
 
   it('share one option list through a YAML alias without losing it', () => {
