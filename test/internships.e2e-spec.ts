@@ -144,6 +144,19 @@ describe('internships', () => {
     const elsewhere = await place(qm, programmeA, { participantId: adeptOfB.id });
     expectProblem(elsewhere, 422, 'unknown_participant');
     expect(problemFields(elsewhere)).toEqual(['participantId']);
+    // An applicant is not in the programme yet: the intake decision admits first.
+    const applicant = expectStatus(
+      await t.http
+        .post(`/api/programmes/${programmeA}/applicants`)
+        .set(...bearer(leader))
+        .send({ role: 'adept', fullName: 'Applying Adept', gender: 'male', profession: 'Pharmacist', applicationConsentAt: '2026-01-05' }),
+      201,
+      'registering an applicant',
+    );
+    const notEnrolled = await place(leader, programmeA, { participantId: applicant.id });
+    expectProblem(notEnrolled, 409, 'participant_not_active');
+    expect(problemFields(notEnrolled)).toEqual(['participantId']);
+    expect(await t.sql(`SELECT id FROM internship WHERE participant_id = $1`, [applicant.id])).toEqual([]);
   });
 
   it('records a placement after the fact, but none that began after the adept left the programme', async () => {

@@ -214,6 +214,18 @@ describe('procedure effects', () => {
     );
   });
 
+  it('starts for an applicant only what names their status: the rest is for enrolled participants', async () => {
+    const a = await applicant('Waiting Applicant');
+    expectStatus(await complete((await decide(a.id, 'waiting_list')).executionId), 200, 'completing');
+    const refused = await t.http
+      .post(`/api/programmes/${programme}/executions`)
+      .set(...bearer(leader))
+      .send({ procedureKey: introduction.key, subject: { participantId: a.id } });
+    expectProblem(refused, 409, 'subject_inactive');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'subject.participantId' })]);
+    expect(await t.sql(`SELECT id FROM execution WHERE participant_id = $1 AND procedure_key = $2`, [a.id, introduction.key])).toEqual([]);
+  });
+
   it('makes no change for a value without an effect', async () => {
     const a = await applicant('Postponed Applicant');
     expectStatus(await complete((await decide(a.id, 'postponed')).executionId), 200, 'completing');
@@ -268,6 +280,19 @@ describe('procedure effects', () => {
       expect(e.steps.filter((s: { current: boolean }) => s.current).map((s: { id: string }) => s.id)).toEqual([recordId]);
     });
 
+    it('does not admit on a record without consent: the completion is refused, naming the value, and nothing changes', async () => {
+      const a = await applicant('No Consent Applicant');
+      const { executionId } = await decide(a.id, 'admitted', false);
+      const refused = await complete(executionId);
+      expectProblem(refused, 409, 'effect_not_allowed');
+      expect(refused.body.detail).toMatch(/decision\.decision admits the applicant, but the record does not conform/);
+      expect(refused.body.detail).toMatch(/consent/);
+      const p = await participant(a.id);
+      expect(p).toMatchObject({ status: 'applicant', enrolledAt: null, consentRecordedAt: null });
+      const e = expectStatus(await t.http.get(`/api/executions/${executionId}`).set(...bearer(leader)), 200, 'the execution');
+      expect(e.state).toBe('open');
+    });
+
     it('refuses a correction to a value without an effect that would undo an effect made', async () => {
       const a = await applicant('Undone Applicant');
       const { executionId, recordId } = await decide(a.id, 'waiting_list');
@@ -293,15 +318,17 @@ describe('procedure effects', () => {
       expectStatus(await approve(held.executionId, pending), 200, 'approving');
       expect((await participant(a.id)).status).toBe('active');
 
+      // Not admitted on a record without consent; a correction to the waiting list clears the
+      // nonconformity and waits for approval, which is refused: someone not admitted stays so.
       const b = await applicant('Refused Approval');
-      const other = await decide(b.id, 'admitted', false);
+      const other = await decide(b.id, 'not_admitted', false);
       expectStatus(await complete(other.executionId), 200, 'completing');
-      const asked2 = await correct(other.executionId, other.recordId, { consent: true, decision: 'not_admitted' });
+      const asked2 = await correct(other.executionId, other.recordId, { consent: true, decision: 'waiting_list' });
       expect(asked2.status).toBe(202);
       const pending2 = asked2.body.corrections.find((c: { state: string }) => c.state === 'pending').id;
       const refused = await approve(other.executionId, pending2);
       expectProblem(refused, 409, 'effect_not_allowed');
-      expect((await participant(b.id)).status).toBe('active');
+      expect((await participant(b.id)).status).toBe('not_admitted');
       const e = expectStatus(await t.http.get(`/api/executions/${other.executionId}`).set(...bearer(leader)), 200, 'the execution');
       expect(e.corrections.find((c: { id: string }) => c.id === pending2).state).toBe('pending');
     });

@@ -411,6 +411,27 @@ describe('recurring activities: cadence, matrix, deviations and attendance', () 
       });
     expectProblem(res, 400, 'validation_failed');
     expect(problemFields(res).sort()).toEqual(['entries[0].participantId', 'entries[1].absenceReason']);
+
+    // An applicant is not in the programme yet: not on the list, and refused on it; a blank reason is no reason.
+    const applicant = await t.http
+      .post(`${base()}/applicants`)
+      .set(...bearer(staff.leader))
+      .send({ role: 'adept', fullName: 'Applying Person', gender: 'female', profession: 'Nurse', applicationConsentAt: '2026-01-05' })
+      .expect(201);
+    const withApplicant = await t.http
+      .post(`/api/executions/${seminars[2]}/attendance`)
+      .set(...bearer(staff.leader))
+      .send({ entries: [{ participantId: applicant.body.id, present: true }] });
+    expectProblem(withApplicant, 400, 'validation_failed');
+    expect(problemFields(withApplicant)).toEqual(['entries[0].participantId']);
+    const blank = await t.http
+      .post(`/api/executions/${seminars[2]}/attendance`)
+      .set(...bearer(staff.leader))
+      .send({ entries: [{ participantId: fx.adepts[0].id, present: false, absenceReason: '   ' }] });
+    expectProblem(blank, 400, 'validation_failed');
+    expect(problemFields(blank)).toEqual(['entries[0].absenceReason']);
+    const list = await t.http.get(`/api/executions/${seminars[2]}/attendance`).set(...bearer(staff.leader));
+    expect(list.body.entries.map((e: { participantId: string }) => e.participantId)).not.toContain(applicant.body.id);
   });
 
   it('lists on a session whoever was in the programme that day: a late enrolment is not on an earlier session', async () => {

@@ -187,7 +187,7 @@ export const ERROR_CODES = {
   },
   subject_inactive: {
     status: 409,
-    meaning: 'The participant has withdrawn or was not admitted, or the pair has ended: nothing more is carried out for them.',
+    meaning: 'The participant left, was not admitted or is not enrolled yet (for procedures of the enrolled), or the pair ended.',
   },
   deviation_closed: { status: 409, meaning: 'The deviation is closed or cancelled and cannot change.' },
   actions_open: { status: 409, meaning: 'The deviation has linked corrective actions still standing; cancel or finish them first.' },

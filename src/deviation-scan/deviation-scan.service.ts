@@ -113,6 +113,8 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
         for (const cell of row.cells) {
           const r = cell.recurring;
           if (cell.status !== 'cadence_missed' || !r) continue;
+          // A closed programme is watched only for the work carried out after it closes.
+          if (options.afterCloseOnly && !afterClose.has(cell.procedureKey)) continue;
           const common = {
             programmeId,
             procedureKey: cell.procedureKey,

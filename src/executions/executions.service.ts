@@ -33,6 +33,7 @@ import { validateStepValues } from './step-values.js';
 import type { ConformanceResult } from './conformance.js';
 import { DeviationDetector } from '../deviations/deviation-detector.js';
 import { withArticle } from '../common/wording.js';
+import { APPLICANT_STATUSES } from '../procedures/procedure-definition.js';
 import type { ProcedureDefinition } from '../procedures/procedure-definition.js';
 import { StatusEffects } from '../programmes/status-effects.service.js';
 import { changedEffectFields, dueEffects } from './effects.js';
@@ -77,7 +78,7 @@ export class ExecutionsService {
       const version = (await versionsById(m, [entry.versionId])).get(entry.versionId)!;
       if (programme.status === 'closed') refuseClosed(version.definition, 'started');
       const expected = version.definition.subject;
-      const subject = await this.resolveSubject(m, programmeId, input.subject, expected, version.definition.afterClose === true);
+      const subject = await this.resolveSubject(m, programmeId, input.subject, expected, version.definition);
       const open = await m.query<{ id: string }[]>(
         `SELECT id FROM execution WHERE programme_id = $1 AND procedure_id = $2 AND state = 'open' AND coalesce(participant_id, pair_id, programme_id) = $3`,
         [programmeId, entry.procedureId, subject.participantId ?? subject.pairId ?? programmeId],
@@ -493,8 +494,11 @@ export class ExecutionsService {
           versionNumber: { old: null, new: completed.execution.versionNumber },
         },
       });
-      // The recorded decision takes effect whatever the judgement: a nonconformity is its own finding.
+      // The recorded decision takes effect whatever the judgement (a nonconformity is its own
+      // finding), except an admission: it enrols with consent, which a record showing a value
+      // outside what conforms (consent "no") cannot give.
       for (const effect of dueEffects(completed.definition, completed.records)) {
+        if (effect.status === 'active') refuseAdmissionOn(result, `${effect.stepKey}.${effect.fieldKey}`);
         await this.effects.apply(m, ctx, completed.execution, effect.status, localDate(effect.performedAt, completed.programme.timeZone), {
           executionId,
           procedureKey: completed.execution.procedureKey,
@@ -531,6 +535,7 @@ export class ExecutionsService {
           );
         continue;
       }
+      if (change.after.status === 'active') refuseAdmissionOn(await judge(m, after), `${change.stepKey}.${change.fieldKey}`);
       await this.effects.apply(
         m,
         ctx,
@@ -623,9 +628,10 @@ export class ExecutionsService {
     programmeId: string,
     s: SubjectInput,
     expected: string,
-    // A procedure carried out after the programme closes follows up those who left as well.
-    afterClose: boolean,
+    definition: Pick<ProcedureDefinition, 'afterClose' | 'appliesWhen'>,
   ): Promise<{ participantId?: string; pairId?: string; label: string }> {
+    // A procedure carried out after the programme closes follows up those who left as well.
+    const afterClose = definition.afterClose === true;
     const mismatch = (given: string) =>
       unprocessable('subject_mismatch', `The procedure is carried out for ${withArticle(expected)}, not for ${withArticle(given)}`, {
         errors: [{ field: 'subject', message: `must name ${withArticle(expected)}` }],
@@ -643,6 +649,16 @@ export class ExecutionsService {
         throw conflict(
           'subject_inactive',
           `The applicant was not admitted on ${p.admissionDecidedAt}; nothing more is carried out for them`,
+        );
+      // An applicant owes only what names their status (the expression of interest, the intake
+      // interview); everything else is for enrolled participants, as the matrix judges it.
+      if (APPLICANT_STATUSES.includes(p.status) && !(definition.appliesWhen?.status.in ?? []).includes(p.status))
+        throw conflict(
+          'subject_inactive',
+          `The participant is not enrolled (${p.status}): this procedure is carried out for enrolled participants`,
+          {
+            errors: [{ field: 'subject.participantId', message: `must be an enrolled participant, not one whose status is ${p.status}` }],
+          },
         );
       return { participantId: p.id, label: p.code };
     }
@@ -787,4 +803,18 @@ function checkPerformedAt(clock: Clock, performedAt: string, timeZone: string): 
       errors: [{ field: 'performedAt', message: 'must not be in the future' }],
     });
   }
+}
+
+/**
+ * Admission enrols the applicant with consent to enrolment: refused while the execution records a
+ * value outside what conforms (consent "no", the application not read), naming that value.
+ */
+function refuseAdmissionOn(result: ConformanceResult, decision: string): void {
+  const wrong = result.findings.filter((f) => f.rule === 'unexpected_value');
+  if (wrong.length === 0) return;
+  throw conflict(
+    'effect_not_allowed',
+    `${decision} admits the applicant, but the record does not conform: ${wrong.map((f) => f.detail).join(' ')} Correct the record or the decision first.`,
+    { fields: wrong.map((f) => `${f.stepKey ?? ''}.${f.fieldKey ?? ''}`) },
+  );
 }

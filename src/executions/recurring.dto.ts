@@ -10,7 +10,12 @@ import { BoolField, DateField, NestedField, TextField, UuidField } from '../comm
 export class AttendanceEntryInput {
   @UuidField({ description: 'A participant of the programme (adept or mentor)' }) participantId: string;
   @BoolField({ description: 'Whether the person attended' }) present: boolean;
-  @TextField({ optional: true, max: 500, description: 'Why the person was absent (only when absent), e.g. ill, at a job interview' })
+  @TextField({
+    optional: true,
+    max: 500,
+    pattern: /\S/,
+    description: 'Why the person was absent (only when absent), e.g. ill, at a job interview',
+  })
   absenceReason?: string;
 }
 

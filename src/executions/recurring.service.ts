@@ -205,7 +205,7 @@ export class RecurringActivitiesService {
       const ofProgramme = new Set(roster.map((r) => r.id));
       input.entries.forEach((e, i) => {
         if (!ofProgramme.has(e.participantId))
-          errors.push({ field: `entries[${i}].participantId`, message: 'must be a participant of the programme' });
+          errors.push({ field: `entries[${i}].participantId`, message: 'must be an enrolled participant of the programme' });
       });
       if (errors.length) throw validationFailed(errors);
 

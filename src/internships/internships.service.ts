@@ -12,6 +12,7 @@ import { organisationById, organisationsByIds } from '../organisations/organisat
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { participantById, participantsByIds, programmesByIds } from '../programmes/programmes.queries.js';
+import { ENROLLED_STATUSES } from '../programmes/participant-kinds.js';
 import { userNames } from '../users/users.queries.js';
 import type {
   InternshipHistoryResponse,
@@ -102,6 +103,16 @@ export class InternshipsService {
         throw unprocessable('internship_not_adept', `Participant ${adept.code} is a mentor: only adepts are placed in internships`, {
           errors: [{ field: 'participantId', message: 'must be an adept' }],
         });
+      }
+      // An applicant is not in the programme yet: the intake decision admits them first.
+      if (!ENROLLED_STATUSES.includes(adept.status)) {
+        throw conflict(
+          'participant_not_active',
+          `Participant ${adept.code} is not enrolled (${adept.status}): only enrolled adepts are placed`,
+          {
+            errors: [{ field: 'participantId', message: 'must be an enrolled adept, not an applicant' }],
+          },
+        );
       }
       // A placement is recorded after the fact too, but not one that began after the adept left the programme.
       const left = adept.withdrawnAt ?? adept.completedAt;

@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Pair, Participant } from './participant.entity.js';
+import { ENROLLED_STATUSES } from './participant-kinds.js';
 import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
@@ -372,11 +373,14 @@ export interface RosterRow {
   withdrawnAt: string | null;
 }
 
-/** The programme's participants with their enrolment and withdrawal days, by role and code (attendance lists are cut from them by day). */
+/**
+ * The programme's enrolled participants with their enrolment and withdrawal days, by role and code
+ * (attendance lists are cut from them by day). Applicants are not on it: they are not in the programme yet.
+ */
 export async function rosterOfProgramme(m: EntityManager, programmeId: string): Promise<RosterRow[]> {
   return m.query<RosterRow[]>(
     `SELECT id, code, full_name AS "fullName", role, enrolled_at::text AS "enrolledAt", withdrawn_at::text AS "withdrawnAt"
-     FROM participant WHERE programme_id = $1 ORDER BY role, code`,
-    [programmeId],
+     FROM participant WHERE programme_id = $1 AND status = ANY($2::text[]) ORDER BY role, code`,
+    [programmeId, ENROLLED_STATUSES],
   );
 }
