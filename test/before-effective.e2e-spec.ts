@@ -3,6 +3,7 @@
  * became effective is a finding `before_effective`, judged nonconforming, opening a deviation like
  * any other rule, and shown in words in the API, the matrix and the evidence report.
  */
+import { localDate } from '../src/common/calendar.js';
 import { activeProgramme, adeptProcedure, createCast, enrol, recordStep, startExecution } from './support/deviation-fixtures.js';
 import type { Cast } from './support/deviation-fixtures.js';
 import { APPROVED_ON, sampleDefinition } from './support/procedures.js';
@@ -60,7 +61,8 @@ describe('a step performed before its pinned version became effective', () => {
       ['before_effective', 'interview'],
     ]);
     expect(findings[0].detail).toContain('2026-02-15');
-    expect(findings[0].detail).toContain(`before the pinned version became effective on ${effectiveFrom.slice(0, 10)}`);
+    // The day in the programme's time zone (near midnight UTC it is already the next day in Stockholm).
+    expect(findings[0].detail).toContain(`before the pinned version became effective on ${localDate(effectiveFrom, t.config.timeZone)}`);
 
     const view = await t.http.get(`/api/executions/${e.id}`).set(...bearer(c.qm));
     expect(view.body.conformance).toBe('nonconforming');
