@@ -73,14 +73,7 @@ export class ParticipantsService {
         entityId: p.id,
         entityVersion: p.version,
         changes: {
-          programmeId: { old: null, new: programmeId },
-          code: { old: null, new: p.code },
-          role: { old: null, new: p.role },
-          fullName: { old: null, new: await this.audit.personal(p.fullName, m) },
-          email: { old: null, new: await this.audit.personal(p.email, m) },
-          gender: { old: null, new: await this.audit.personal(p.gender, m) },
-          profession: { old: null, new: await this.audit.personal(p.profession, m) },
-          countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin, m) },
+          ...(await this.created(m, programmeId, p)),
           enrolledAt: { old: null, new: p.enrolledAt },
           consentRecordedAt: { old: null, new: p.consentRecordedAt },
         },
@@ -88,6 +81,20 @@ export class ParticipantsService {
       // Whoever may write to the programme leads it or manages quality: they see the names.
       return toParticipantResponse(p, true);
     });
+  }
+
+  /** What a new participant's audit event records of them: personal data hashed, never in clear. */
+  private async created(m: EntityManager, programmeId: string, p: Participant) {
+    return {
+      programmeId: { old: null, new: programmeId },
+      code: { old: null, new: p.code },
+      role: { old: null, new: p.role },
+      fullName: { old: null, new: await this.audit.personal(p.fullName, m) },
+      email: { old: null, new: await this.audit.personal(p.email, m) },
+      gender: { old: null, new: await this.audit.personal(p.gender, m) },
+      profession: { old: null, new: await this.audit.personal(p.profession, m) },
+      countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin, m) },
+    };
   }
 
   /**
@@ -113,15 +120,8 @@ export class ParticipantsService {
         entityId: p.id,
         entityVersion: p.version,
         changes: {
-          programmeId: { old: null, new: programmeId },
-          code: { old: null, new: p.code },
-          role: { old: null, new: p.role },
+          ...(await this.created(m, programmeId, p)),
           status: { old: null, new: p.status },
-          fullName: { old: null, new: await this.audit.personal(p.fullName, m) },
-          email: { old: null, new: await this.audit.personal(p.email, m) },
-          gender: { old: null, new: await this.audit.personal(p.gender, m) },
-          profession: { old: null, new: await this.audit.personal(p.profession, m) },
-          countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin, m) },
           applicationConsentAt: { old: null, new: p.applicationConsentAt },
         },
       });
