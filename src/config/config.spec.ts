@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       timeZone: 'Europe/Stockholm',
       deviationScanIntervalMinutes: 60,
       clockToday: undefined,
+      publicUrl: 'http://localhost:3000',
       documentFileLimitBytes: 10 * 1024 * 1024,
     });
   });
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       DEVIATION_SCAN_INTERVAL_MINUTES: '0',
       TIME_ZONE: 'America/Argentina/Buenos_Aires',
       CLOCK_TODAY: '2026-03-05',
+      PUBLIC_URL: 'https://qms.example.org/console/',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -68,6 +70,7 @@ describe('loadConfig', () => {
       deviationScanIntervalMinutes: 0,
       timeZone: 'America/Argentina/Buenos_Aires',
       clockToday: '2026-03-05',
+      publicUrl: 'https://qms.example.org/console',
     });
   });
 
@@ -120,6 +123,8 @@ describe('loadConfig', () => {
     ['TIME_ZONE', 'Europe/Atlantis', /TIME_ZONE must be an IANA time zone/],
     ['CLOCK_TODAY', '2026-02-30', /CLOCK_TODAY must be a calendar date/],
     ['CLOCK_TODAY', 'tomorrow', /CLOCK_TODAY must be a calendar date/],
+    ['PUBLIC_URL', 'qms.example.org', /PUBLIC_URL must be the http/],
+    ['PUBLIC_URL', 'https://qms.example.org/?x=1', /PUBLIC_URL must be the http/],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -43,6 +43,11 @@ export interface AppConfig {
    * unset, the system clock. Read on every use (see `Clock`), so a test can move it.
    */
   clockToday: string | undefined;
+  /**
+   * The address people open the console at (`PUBLIC_URL`, default `http://localhost:<PORT>`), without
+   * a trailing slash: links in mails (a survey invitation, a reminder) point there.
+   */
+  publicUrl: string;
   /** The largest file a controlled document's version takes (`DOCUMENT_FILE_LIMIT_MB`, default 10), in bytes. */
   documentFileLimitBytes: number;
 }
@@ -119,12 +124,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `ADMIN_PASSWORD is not accepted: ${weakness} It sets the first administrator's password; choose another, or leave it unset to have one generated.`,
     );
   }
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = (str(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be the http:// or https:// address of the console, got "${publicUrl}"`);
+  }
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT must look like 100kb or 1mb');
   return {
     nodeEnv: str(env, 'NODE_ENV') ?? 'development',
     host: str(env, 'HOST') ?? '127.0.0.1',
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     databaseUrl,
     dataDir: resolve(str(env, 'DATA_DIR') ?? './data'),
     embeddedDbPort: int(env, 'EMBEDDED_DB_PORT', 0, 0, 65535),
@@ -150,6 +160,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone: timeZone(env),
     deviationScanIntervalMinutes: int(env, 'DEVIATION_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
     clockToday: calendarDay(env, 'CLOCK_TODAY'),
+    publicUrl,
     documentFileLimitBytes: int(env, 'DOCUMENT_FILE_LIMIT_MB', 10, 1, 100) * 1024 * 1024,
   };
 }
