@@ -61,3 +61,30 @@ export async function tokenOf(t: TestApp, invitationId: string): Promise<string>
   const [row] = await t.sql<{ nonce: string }>(`SELECT nonce FROM survey_invitation WHERE id = $1`, [invitationId]);
   return linkToken(linkTokenKey(TEST_JWT_SECRET), { purpose: 'survey-invitation', id: invitationId, nonce: row.nonce });
 }
+
+/**
+ * A survey in force sent to the adepts of a programme, one invitation answered with free text: the
+ * records the route table's survey operations point at.
+ */
+export async function surveyRecords(t: TestApp, author: TestUser, approver: TestUser, programmeId: string) {
+  const surveyId = await surveyInForce(t, author, approver, 'world-survey');
+  const sent = expectStatus(
+    await t.http
+      .post(`/api/programmes/${programmeId}/survey-sends`)
+      .set(...bearer(approver))
+      .send({ surveyKey: 'world-survey', audience: 'adept' }),
+    201,
+    'sending a survey',
+  ) as { invitations: { id: string }[] };
+  const [answered, open] = sent.invitations;
+  const answeredToken = await tokenOf(t, answered.id);
+  expectStatus(
+    await t.http
+      .post(`/api/survey-invitations/${answeredToken}/answers`)
+      .send({ answers: { overall: 4, recommend: 'yes', comments: 'Good' } }),
+    200,
+    'answering it',
+  );
+  const [text] = await t.sql<{ id: string }>(`SELECT id FROM survey_text_answer ORDER BY id LIMIT 1`);
+  return { surveyId, invitationId: open.id, token: await tokenOf(t, open.id), textAnswerId: text.id };
+}
