@@ -279,7 +279,7 @@ describe('survey invitations', () => {
       statuses.push(last.status);
     }
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
-    expectProblem(last!, 429, 'too_many_link_attempts');
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expectProblem(last, 429, 'too_many_link_attempts');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
