@@ -272,13 +272,10 @@ describe('survey invitations', () => {
   it('counts unknown links per address like wrong passwords: after five, 429 too_many_link_attempts with Retry-After', async () => {
     // A known link starts the count again, as a right password does.
     expect((await t.http.get(`/api/survey-invitations/${tokens.get(adepts[4].id)}`)).status).toBe(200);
-    const statuses: number[] = [];
-    let last;
-    for (let i = 0; i < 6; i++) {
-      last = await t.http.get(`/api/survey-invitations/${String(i).repeat(43)}`);
-      statuses.push(last.status);
-    }
-    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+    const responses = [];
+    for (let i = 0; i < 6; i++) responses.push(await t.http.get(`/api/survey-invitations/${String(i).repeat(43)}`));
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 429]);
+    const last = responses[responses.length - 1];
     expectProblem(last, 429, 'too_many_link_attempts');
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
