@@ -135,7 +135,7 @@ describe('survey invitations', () => {
     const events = await auditedBy(t, async () => {
       const shown = expectStatus(await handoutOf(noAddress.id), 200, 'handing out');
       expect(shown.token).toBe(tokens.get(unreachable.id));
-      expect(shown.link).toMatch(new RegExp(`/survey/${shown.token}$`));
+      expect(shown.link).toMatch(new RegExp(`/s/${shown.token}$`));
     });
     expect(events.map((e) => [e.action, e.entity_id])).toEqual([['survey_invitation.hand_out', noAddress.id]]);
     expect(JSON.stringify(events)).not.toContain(tokens.get(unreachable.id));
