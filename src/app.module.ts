@@ -21,6 +21,7 @@ import { InternalAuditsModule } from './internal-audits/internal-audits.module.j
 import { ImprovementsModule } from './improvements/improvements.module.js';
 import { InternshipsModule } from './internships/internships.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         OrganisationsModule,
         InternshipsModule,
         MailModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
       providers: [

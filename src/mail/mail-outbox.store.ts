@@ -112,30 +112,6 @@ export async function digestItems(m: EntityManager, digestId: string): Promise<O
   return m.query<OutboxRow[]>(`SELECT ${COLUMNS} FROM mail_outbox o WHERE o.digest_id = $1 ORDER BY o.created_at, o.id`, [digestId]);
 }
 
-/** Users with reminders held for a digest. */
-export async function usersWithHeldMail(m: EntityManager): Promise<string[]> {
-  const rows = await m.query<{ id: string }[]>(`SELECT DISTINCT recipient_user_id AS id FROM mail_outbox WHERE state = 'held'`);
-  return rows.map((r) => r.id);
-}
-
-/** Marks a user's held reminders as gone out in the digest `digestId` (locking them against a second digest). */
-export async function gatherHeld(m: EntityManager, userId: string, digestId: string): Promise<number> {
-  const rows = await modifyReturning<{ id: string }>(
-    m,
-    `UPDATE mail_outbox SET state = 'digested', digest_id = $2 WHERE recipient_user_id = $1 AND state = 'held' RETURNING id`,
-    [userId, digestId],
-  );
-  return rows.length;
-}
-
-/** Held reminders of a user, counted (under lock, so two digests do not both take them). */
-export async function heldCount(m: EntityManager, userId: string): Promise<number> {
-  const rows = await m.query<{ id: string }[]>(`SELECT id FROM mail_outbox WHERE recipient_user_id = $1 AND state = 'held' FOR UPDATE`, [
-    userId,
-  ]);
-  return rows.length;
-}
-
 export async function outboxById(m: EntityManager, id: string, lock = false): Promise<OutboxRow | null> {
   const [row] = await m.query<OutboxRow[]>(`SELECT ${COLUMNS} FROM mail_outbox o WHERE o.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   return row ?? null;
