@@ -1,3 +1,4 @@
+import { activeProgramme, adeptProcedure, createCast, enrol } from './support/deviation-fixtures.js';
 import { startSmtp } from './support/smtp.js';
 import type { TestSmtp } from './support/smtp.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -214,5 +215,41 @@ describe('reminders by e-mail', () => {
     const subjects = (await t.sql<{ id: string }>(`SELECT id FROM mail_outbox`)).length;
     expect(subjects).toBeGreaterThan(0);
     for (const name of [owner.name, qm.name, 'Dag Digest']) for (const m of smtp.received) expect(m.subject).not.toContain(name);
+  });
+
+  it("reminds a programme's leaders of a step window opening and closing, naming participant codes, never names", async () => {
+    t.setToday('2026-01-20');
+    const c = await createCast(t);
+    const key = await adeptProcedure(t, c);
+    const programme = await activeProgramme(t, c.qm, [c.leader]);
+    const adepts = [await enrol(t, c.leader, programme.id), await enrol(t, c.leader, programme.id)];
+    const names = (await t.sql<{ full_name: string }>(`SELECT full_name FROM participant WHERE programme_id = $1`, [programme.id])).map(
+      (r) => r.full_name,
+    );
+    // The window is 2026-01-30 .. 2026-03-01: three days before it opens, and before it closes.
+    t.setToday('2026-01-27');
+    await scan();
+    await deliver();
+    t.setToday('2026-02-26');
+    await scan();
+    await deliver();
+    const mails = mailsTo(c.leader);
+    expect(mails.map((m) => m.subject).sort()).toEqual(['A step window closes on 2026-03-01', 'A step window opens on 2026-01-30']);
+    for (const m of mails) {
+      expect(m.text).toContain(programme.name);
+      for (const a of adepts) expect(m.text).toContain(a.code);
+      for (const n of names) {
+        expect(m.subject).not.toContain(n);
+        expect(m.text).not.toContain(n);
+        expect(m.html).not.toContain(n);
+      }
+    }
+    const reasons = await t.sql<{ reason: string }>(`SELECT reason FROM mail_outbox WHERE recipient_user_id = $1 ORDER BY reason`, [
+      c.leader.id,
+    ]);
+    expect(reasons.map((r) => r.reason)).toEqual([
+      `reminder:step_window:${programme.id}:${key}:closes:2026-03-01`,
+      `reminder:step_window:${programme.id}:${key}:opens:2026-01-30`,
+    ]);
   });
 });
