@@ -1,4 +1,4 @@
-import { activeProgramme, adeptProcedure, createCast, enrol } from './support/deviation-fixtures.js';
+import { activeProgramme, adeptProcedure, createAction, createCast, createDeviation, enrol } from './support/deviation-fixtures.js';
 import { startSmtp } from './support/smtp.js';
 import type { TestSmtp } from './support/smtp.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -226,6 +226,14 @@ describe('reminders by e-mail', () => {
     const names = (await t.sql<{ full_name: string }>(`SELECT full_name FROM participant WHERE programme_id = $1`, [programme.id])).map(
       (r) => r.full_name,
     );
+    // A deviation of the programme and its action, both due on 2026-02-28 (to the leaders, and to the action's owner).
+    const deviation = await createDeviation(t, c.leader, {
+      programmeId: programme.id,
+      detectedAt: '2026-01-19T09:00:00Z',
+      occurredAt: '2026-01-19T09:00:00Z',
+      targetDate: '2026-02-28',
+    });
+    const action = await createAction(t, c.qm, [deviation.id], { ownerId: c.qm2.id, dueDate: '2026-02-28' });
     // The window is 2026-01-30 .. 2026-03-01: three days before it opens, and before it closes.
     t.setToday('2026-01-27');
     await scan();
@@ -233,7 +241,10 @@ describe('reminders by e-mail', () => {
     t.setToday('2026-02-26');
     await scan();
     await deliver();
-    const mails = mailsTo(c.leader);
+    expect(mailsTo(c.qm2).map((m) => m.subject)).toEqual([`Corrective action ${action.reference}: 2026-02-28`]);
+    const toLeader = mailsTo(c.leader);
+    expect(toLeader.map((m) => m.subject)).toContain(`Deviation ${deviation.reference}: 2026-02-28`);
+    const mails = toLeader.filter((m) => m.subject.startsWith('A step window'));
     expect(mails.map((m) => m.subject).sort()).toEqual(['A step window closes on 2026-03-01', 'A step window opens on 2026-01-30']);
     for (const m of mails) {
       expect(m.text).toContain(programme.name);
@@ -248,6 +259,7 @@ describe('reminders by e-mail', () => {
       c.leader.id,
     ]);
     expect(reasons.map((r) => r.reason)).toEqual([
+      `reminder:deviation_target:${deviation.id}:2026-02-28`,
       `reminder:step_window:${programme.id}:${key}:closes:2026-03-01`,
       `reminder:step_window:${programme.id}:${key}:opens:2026-01-30`,
     ]);
