@@ -68,6 +68,8 @@ export interface World {
   organisationId: string;
   /** An internship of an adept of programme A with that organisation. */
   internshipId: string;
+  /** A mail that failed for good (to the victim): administrators may retry it. */
+  mailId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -314,6 +316,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     200,
     'closing it',
   );
+  const [mail] = await t.db.transaction((m) =>
+    m.query<{ id: string }[]>(
+      `INSERT INTO mail_outbox (recipient_user_id, recipient_key, reason, template, params, state, attempts, last_error)
+       VALUES ($1, $2, 'world:failed-mail', 'reminder-risk-review', '{}', 'failed', 6, '451 busy') RETURNING id`,
+      [victim.id, `user:${victim.id}`],
+    ),
+  );
   return {
     actors: { admin: t.admin, quality_manager: qm, leader, other_leader: otherLeader, auditor, board_member: board, all_roles: allRoles },
     author,
@@ -337,6 +346,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     objectiveId: objective.id,
     organisationId: organisation.id,
     internshipId: internship.id,
+    mailId: mail.id,
   };
 }
 
@@ -369,6 +379,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         'quality-objectives': [w.objectiveId],
         organisations: [w.organisationId],
         internships: [w.internshipId],
+        admin: [w.mailId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -430,6 +441,7 @@ const BODIES: Record<string, BodyMaker> = {
   }),
   'POST /api/procedures': () => ({ definition: definitionFor(`hx-new-${unique()}`) }),
   'POST /api/procedures/{key}/versions': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Longer window' }),
+  'PUT /api/notification-preferences': () => ({ delivery: 'weekly_digest', disabledKinds: ['risk_review'] }),
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
   'POST /api/procedures/baseline/adopt': (_w, actor) => ({ password: actor.password }),
   'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),
