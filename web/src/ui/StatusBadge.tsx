@@ -62,6 +62,9 @@ const LOOK: Record<string, [Icon, string]> = {
   employed: [IconBriefcase, 'green'],
   ended_early: [IconCircleX, 'orange'],
   other: [IconCircle, 'gray'],
+  failed: [IconCircleX, 'red'],
+  uncertain: [IconAlertTriangle, 'orange'],
+  queued: [IconHourglass, 'blue'],
 };
 
 /** `kind` picks the label family: status.<kind>.<value>. */
