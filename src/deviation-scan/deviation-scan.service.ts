@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import { describeGap, gapBrokenOn } from '../executions/cadence.js';
 import { lockExecutionsOf } from '../executions/executions.queries.js';
+import { every, withSessionLock } from '../database/session-lock.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { activeProgrammeIds, closedProgrammeIdsWithAfterClose } from '../programmes/programmes.queries.js';
 import type { Deviation } from '../deviations/deviation.entity.js';
@@ -38,7 +39,7 @@ const SCAN_LOCK_KEY = 726_354_122;
 @Injectable()
 export class DeviationScanService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeviationScan');
-  private timer: NodeJS.Timeout | undefined;
+  private stop = (): void => undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,14 +50,16 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.deviationScanIntervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => void this.scanAll(), minutes * 60_000);
-    this.timer.unref();
+    // scanAll() logs its own failures.
+    this.stop = every(
+      this.config.deviationScanIntervalMinutes,
+      () => this.scanAll(),
+      () => undefined,
+    );
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   /**
@@ -160,16 +163,8 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
    * after the close (an outcome follow-up left undone), as the system; one process at a time.
    */
   async scanAll(): Promise<void> {
-    // A session lock belongs to the connection that took it: take and release it on one held
-    // connection (through the pool, unlock could run on another and leave the lock behind). No
-    // transaction is open on it, so the scan's own transactions run beside it, also on the embedded database.
-    const lockConnection = this.dataSource.createQueryRunner();
     try {
-      const [{ locked }] = (await lockConnection.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SCAN_LOCK_KEY])) as {
-        locked: boolean;
-      }[];
-      if (!locked) return;
-      try {
+      await withSessionLock(this.dataSource, SCAN_LOCK_KEY, async () => {
         const programmes = await activeProgrammeIds(this.dataSource.manager);
         const ctx = { ...systemContext(), actor: { ...systemContext().actor, roles: ['quality_manager' as const] } };
         let opened = 0;
@@ -178,13 +173,9 @@ export class DeviationScanService implements OnApplicationBootstrap, OnApplicati
           opened += (await this.scan(ctx, id, undefined, { afterCloseOnly: true })).opened.length;
         }
         if (opened) this.logger.log(`periodic scan opened ${opened} deviation(s) for overdue procedures`);
-      } finally {
-        await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SCAN_LOCK_KEY]);
-      }
+      });
     } catch (e) {
       this.logger.error(`periodic overdue scan failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      await lockConnection.release();
     }
   }
 }

@@ -9,6 +9,7 @@ import type { ReminderTally } from '../mail/reminder-outbox.queries.js';
 import type { ReminderScanResponse } from './reminder.dto.js';
 import { toReminderScanResponse } from './reminder.mapper.js';
 import { dueReminders } from './reminder-sources.js';
+import { every, withSessionLock } from '../database/session-lock.js';
 
 const REMINDER_LOCK_KEY = 726_354_123;
 
@@ -21,7 +22,7 @@ const REMINDER_LOCK_KEY = 726_354_123;
 @Injectable()
 export class ReminderScanService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reminders');
-  private timer: NodeJS.Timeout | undefined;
+  private stop = (): void => undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,42 +31,36 @@ export class ReminderScanService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.reminderScanIntervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => void this.scan().catch(() => undefined), minutes * 60_000);
-    this.timer.unref();
+    // scan() logs its own failures.
+    this.stop = every(
+      this.config.reminderScanIntervalMinutes,
+      () => this.scan(),
+      () => undefined,
+    );
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   async scan(): Promise<ReminderScanResponse> {
     const today = this.clock.today();
-    // A session lock belongs to its connection: taken and released on one held connection (see the overdue scan).
-    const lockConnection = this.dataSource.createQueryRunner();
     try {
-      const [{ locked }] = (await lockConnection.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REMINDER_LOCK_KEY])) as {
-        locked: boolean;
-      }[];
-      if (!locked) return toReminderScanResponse(today, null, 0);
-      try {
-        const { tally, digests } = await this.dataSource.transaction(async (m) => {
+      const run = await withSessionLock(this.dataSource, REMINDER_LOCK_KEY, () =>
+        this.dataSource.transaction(async (m) => {
           const reminders = await dueReminders(m, { today, leadDays: this.config.reminderLeadDays, publicUrl: this.config.publicUrl });
           const tally: ReminderTally = await queueReminders(m, today, reminders);
           return { tally, digests: await queueDigests(m, today) };
-        });
-        if (tally.queued || tally.held || digests)
-          this.logger.log(`reminders for ${today}: ${tally.queued} queued, ${tally.held} held for digests, ${digests} digest(s)`);
-        return toReminderScanResponse(today, tally, digests);
-      } finally {
-        await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [REMINDER_LOCK_KEY]);
-      }
+        }),
+      );
+      if (!run.ran) return toReminderScanResponse(today, null, 0);
+      const { tally, digests } = run.value;
+      if (tally.queued || tally.held || digests)
+        this.logger.log(`reminders for ${today}: ${tally.queued} queued, ${tally.held} held for digests, ${digests} digest(s)`);
+      return toReminderScanResponse(today, tally, digests);
     } catch (e) {
       this.logger.error(`reminder scan failed: ${e instanceof Error ? e.message : String(e)}`);
       throw e;
-    } finally {
-      await lockConnection.release();
     }
   }
 }

@@ -7,6 +7,7 @@ import { systemContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { programmesByIds } from '../programmes/programmes.queries.js';
+import { every, withSessionLock } from '../database/session-lock.js';
 import { sendDay } from './survey-moments.js';
 import { recipientsOf } from './survey-recipients.js';
 import type { SurveyScanResponse } from './survey-sending.dto.js';
@@ -26,7 +27,7 @@ const SURVEY_SCAN_LOCK_KEY = 726_354_132;
 @Injectable()
 export class SurveyScanService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SurveyScan');
-  private timer: NodeJS.Timeout | undefined;
+  private stop = (): void => undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -36,66 +37,53 @@ export class SurveyScanService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    const minutes = this.config.deviationScanIntervalMinutes;
-    if (minutes <= 0) return;
-    this.timer = setInterval(() => {
-      this.scanAll().catch((e: unknown) => this.logger.error(`survey scan failed: ${e instanceof Error ? e.message : String(e)}`));
-    }, minutes * 60_000);
-    this.timer.unref();
+    this.stop = every(
+      this.config.deviationScanIntervalMinutes,
+      () => this.scanAll(),
+      (e) => this.logger.error(`survey scan failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stop();
   }
 
   async scanAll(): Promise<SurveyScanResponse> {
     const today = this.clock.today();
     const result = { today, entriesDue: 0, invitationsSent: 0 };
-    // A session lock belongs to the connection that took it: take and release it on one held connection.
-    const lockConnection = this.dataSource.createQueryRunner();
-    try {
-      const [{ locked }] = (await lockConnection.query(`SELECT pg_try_advisory_lock($1) AS locked`, [SURVEY_SCAN_LOCK_KEY])) as {
-        locked: boolean;
-      }[];
-      if (!locked) return result;
-      try {
-        const programmes = await programmesByIds(this.dataSource.manager, await programmesWithSurveyPlan(this.dataSource.manager));
-        for (const programme of programmes.sort((a, b) => a.id.localeCompare(b.id))) {
-          if (programme.status === 'planned') continue;
-          for (const entry of await planEntriesOf(this.dataSource.manager, [programme.id])) {
-            const day = this.clock.today(programme.timeZone);
-            const sendsOn = sendDay(entry, programme, await this.sending.completedOn(this.dataSource.manager, programme, entry));
-            // Not before its day, and not once invitations sent on that day would have expired.
-            if (sendsOn === null || sendsOn > day || addDays(sendsOn, entry.expiresInDays) < day) continue;
-            result.entriesDue++;
-            result.invitationsSent += await this.dataSource.transaction(async (m) => {
-              const survey = (await surveyById(m, entry.surveyId))!;
-              const version = versionInForce(await surveyVersionsOf(m, [survey.id]), day);
-              if (!version || version.content.audience !== entry.audience) return 0;
-              const asked = await recipientsOfEntry(m, entry.id);
-              const recipients = (await recipientsOf(m, programme.id, entry.audience)).filter((r) => !asked.has(r.id));
-              if (recipients.length === 0) return 0;
-              const send = await this.sending.sendTo(m, systemContext(), {
-                programme,
-                survey,
-                version,
-                audience: entry.audience,
-                recipients,
-                planEntryId: entry.id,
-                language: entry.language,
-                expiresInDays: entry.expiresInDays,
-              });
-              return send ? recipients.length : 0;
+    await withSessionLock(this.dataSource, SURVEY_SCAN_LOCK_KEY, async () => {
+      const programmes = await programmesByIds(this.dataSource.manager, await programmesWithSurveyPlan(this.dataSource.manager));
+      for (const programme of programmes.sort((a, b) => a.id.localeCompare(b.id))) {
+        if (programme.status === 'planned') continue;
+        for (const entry of await planEntriesOf(this.dataSource.manager, [programme.id])) {
+          const day = this.clock.today(programme.timeZone);
+          const sendsOn = sendDay(entry, programme, await this.sending.completedOn(this.dataSource.manager, programme, entry));
+          // Not before its day, and not once invitations sent on that day would have expired.
+          if (sendsOn === null || sendsOn > day || addDays(sendsOn, entry.expiresInDays) < day) continue;
+          result.entriesDue++;
+          result.invitationsSent += await this.dataSource.transaction(async (m) => {
+            const survey = (await surveyById(m, entry.surveyId))!;
+            const version = versionInForce(await surveyVersionsOf(m, [survey.id]), day);
+            if (!version || version.content.audience !== entry.audience) return 0;
+            const asked = await recipientsOfEntry(m, entry.id);
+            const recipients = (await recipientsOf(m, programme.id, entry.audience)).filter((r) => !asked.has(r.id));
+            if (recipients.length === 0) return 0;
+            const send = await this.sending.sendTo(m, systemContext(), {
+              programme,
+              survey,
+              version,
+              audience: entry.audience,
+              recipients,
+              planEntryId: entry.id,
+              language: entry.language,
+              expiresInDays: entry.expiresInDays,
             });
-          }
+            return send ? recipients.length : 0;
+          });
         }
-        if (result.invitationsSent > 0) this.logger.log(`survey scan sent ${result.invitationsSent} invitation(s)`);
-      } finally {
-        await lockConnection.query(`SELECT pg_advisory_unlock($1)`, [SURVEY_SCAN_LOCK_KEY]);
       }
-    } finally {
-      await lockConnection.release();
-    }
+      if (result.invitationsSent > 0) this.logger.log(`survey scan sent ${result.invitationsSent} invitation(s)`);
+    });
     return result;
   }
 }
