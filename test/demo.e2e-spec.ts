@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DemoRefused } from '../src/demo/demo-context.js';
 import { DEMO_PASSWORD, STAFF } from '../src/demo/demo-people.js';
 import { runDemo } from '../src/demo/demo.js';
+import { DEMO_COMPLAINT, DEMO_PENDING_TEXT } from '../src/demo/demo-surveys.js';
 import type { DemoSummary } from '../src/demo/demo.js';
 import { pageTexts, expectShows } from './support/report-pdf.js';
 import { startTestApp, uniqueSuffix } from './support/test-app.js';
@@ -257,7 +258,7 @@ describe('demo programme', () => {
       `SELECT reference, state, type, state IN ('planned', 'in_progress') AND due_date < now()::date AS overdue FROM corrective_action
        WHERE source IN ('deviation', 'management_review') ORDER BY reference`,
     );
-    // Improvement and preventive actions without a deviation: from the internal audit, an objective, a suggestion and a risk.
+    // Improvement and preventive actions without a deviation: from the internal audit, an objective, a suggestion, a survey and a risk.
     const sources = await t.sql<{ source: string; type: string }>(
       `SELECT source, type FROM corrective_action WHERE source NOT IN ('deviation', 'management_review') ORDER BY source`,
     );
@@ -265,6 +266,8 @@ describe('demo programme', () => {
       // The internal audit's opportunity for improvement.
       { source: 'internal_audit', type: 'improvement' },
       { source: 'objective', type: 'improvement' },
+      { source: 'other', type: 'improvement' },
+      // The complaint in the adepts' survey (its source text names the survey and the question).
       { source: 'other', type: 'improvement' },
       { source: 'risk', type: 'preventive' },
     ]);
@@ -325,6 +328,51 @@ describe('demo programme', () => {
       expect(o.history.length).toBeGreaterThanOrEqual(2);
     }
     expect(objectives.body.some((o: { plan: unknown[] }) => o.plan.length > 0)).toBe(true);
+  });
+
+  it('sends its surveys by the survey plan; the answers show in results, indicators, the management review and the evidence report', async () => {
+    const id = summary.programme.id;
+    const get = async (url: string) => {
+      const res = await t.http.get(url).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    expect(summary.surveys).toMatchObject({
+      surveys: ['adept-end-of-programme', 'mentor-end-of-programme', 'host-after-internship'],
+      declined: 1,
+      unanswered: 2,
+      awaitingReview: 1,
+    });
+    expect(summary.surveys.answered).toBe(summary.surveys.invited - 3);
+    // The plan sent each survey once the first final evaluation was completed.
+    const plan = (await get(`/api/programmes/${id}/survey-plan`)) as { surveyKey: string; sent: number }[];
+    expect(plan.map((e) => e.surveyKey).sort()).toEqual(['adept-end-of-programme', 'host-after-internship', 'mentor-end-of-programme']);
+    for (const e of plan) expect(e.sent).toBeGreaterThan(0);
+    // Indicators: adepts and mentors over 5 answers, the 4 host organisations' answers suppressed.
+    const satisfaction = (await get(`/api/programmes/${id}/indicators`)).satisfaction as {
+      indicator: string;
+      n: unknown;
+      mean: number | null;
+    }[];
+    const of = (k: string) => satisfaction.find((x) => x.indicator === k)!;
+    expect(of('participant_satisfaction').mean).toBeGreaterThan(3);
+    expect(of('mentor_satisfaction').mean).toBeGreaterThan(3);
+    expect(of('employer_satisfaction')).toMatchObject({ n: '<5', mean: null });
+    // The management review read the surveys, and says so.
+    const [closed] = await get('/api/management-reviews');
+    const inputs = await get(`/api/management-reviews/${closed.id}/inputs`);
+    expect(inputs.satisfaction.source).toBe('survey');
+    expect(inputs.satisfaction.sourceNote).toMatch(/^survey \(\d+ answers, response rate (\d+ %|not shown)\)$/);
+    expect(inputs.externalProviders.mentorSatisfactionSource).toBe('survey');
+    // The complaint was reviewed and opened an improvement action; the other free text waits.
+    const [survey] = ((await get('/api/surveys')) as { id: string; key: string }[]).filter((x) => x.key === 'adept-end-of-programme');
+    const results = await get(`/api/surveys/${survey.id}/results?programmeId=${id}`);
+    expect(results.freeText).toEqual([expect.objectContaining({ text: DEMO_COMPLAINT })]);
+    expect(results.freeTextAwaitingReview).toBe(1);
+    expect(results.findings).toEqual([expect.objectContaining({ kind: 'improvement', reference: summary.surveys.improvement })]);
+    const text = (await pageTexts(readFileSync(out))).join('\n');
+    expectShows(text, ['Satisfaction surveys', 'Response rate', 'fewer than 5 answers', DEMO_COMPLAINT]);
+    expect(text).not.toContain(DEMO_PENDING_TEXT);
   });
 
   it('keeps a risk register with the risks a programme of this kind names, owned, rated and one reviewed', async () => {

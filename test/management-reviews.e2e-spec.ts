@@ -498,6 +498,16 @@ describe('management reviews (ISO 9001 9.3): inputs from the records, decisions,
         mentorFeedbackGiven: expect.anything(),
         mentorSatisfactionResponses: expect.anything(),
         mentorSatisfactionMean: null,
+        // No mentor answered a survey: the figure is the leaders' record, and says so.
+        mentorSatisfactionSource: 'recorded_by_leaders',
+        mentorSatisfactionSourceNote: 'recorded by leaders',
+        mentorSatisfactionSurvey: null,
+      });
+      expect(got.satisfaction).toMatchObject({
+        source: 'recorded_by_leaders',
+        sourceNote: 'recorded by leaders',
+        survey: null,
+        employers: null,
       });
       expect(got.monitoring).toHaveProperty('conformanceRate');
       expect(got.opportunities.actions).toEqual(

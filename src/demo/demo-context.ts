@@ -3,11 +3,18 @@
  * cases as the API, one transaction and one audit event each), and who acts.
  */
 import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_ACTOR } from '../common/request-context.js';
 import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import { JWT_SECRET } from '../config/secrets.js';
+import { SurveyAnswersService } from '../surveys/survey-answers.service.js';
+import { SurveyFindingsService } from '../surveys/survey-findings.service.js';
+import { SurveyLibraryService } from '../surveys/survey-library.service.js';
+import { SurveyScanService } from '../surveys/survey-scan.service.js';
+import { SurveySendingService } from '../surveys/survey-sending.service.js';
 import { CorrectiveActionsService } from '../corrective-actions/corrective-actions.service.js';
 import { DeviationQueriesService } from '../deviations/deviation-queries.service.js';
 import { DeviationScanService } from '../deviation-scan/deviation-scan.service.js';
@@ -74,6 +81,13 @@ export function demoServices(app: INestApplicationContext) {
     auditReports: app.get(AuditReportService),
     objectives: app.get(QualityObjectivesService),
     improvements: app.get(ImprovementActionsService),
+    dataSource: app.get(DataSource),
+    jwtSecret: app.get<string>(JWT_SECRET),
+    surveyLibrary: app.get(SurveyLibraryService),
+    surveySending: app.get(SurveySendingService),
+    surveyScan: app.get(SurveyScanService),
+    surveyAnswers: app.get(SurveyAnswersService),
+    surveyFindings: app.get(SurveyFindingsService),
   };
 }
 

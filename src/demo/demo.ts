@@ -30,6 +30,8 @@ import { runApplicants } from './demo-applicants.js';
 import { runPreviousYear } from './demo-previous-year.js';
 import type { PreviousYear } from './demo-previous-year.js';
 import { runYear } from './demo-meetings.js';
+import { runSurveys } from './demo-surveys.js';
+import type { DemoSurveys } from './demo-surveys.js';
 import type { DemoYear } from './demo-meetings.js';
 import { checkCompetences, createTeam, demoProgrammeName, ensureProcedures, refuseIfLoaded } from './demo-setup.js';
 
@@ -61,6 +63,8 @@ export interface DemoSummary {
   boardReviews: number;
   risks: { risks: number; opportunities: number };
   internships: DemoInternships;
+  /** The satisfaction surveys sent and answered, and the improvement action opened from a complaint. */
+  surveys: DemoSurveys;
   /** The year's recurring work: mentor meetings, seminars with attendance, job coaching, and the pair that went quiet. */
   year: DemoYear;
   documents: { documents: number; acknowledged: number; toAcknowledge: number };
@@ -104,6 +108,8 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
   const risks = await runRisks(d, run.programmeId);
   log('Host organisations and internships');
   const internships = await runInternships(d, run);
+  log('Satisfaction surveys: the survey plan sends them, adepts, mentors and host organisations answer');
+  const surveys = await runSurveys(d, run);
   log('The quality policy and the scope as controlled documents');
   const documents = await runDocuments(d);
   log('Internal audits');
@@ -159,6 +165,7 @@ export async function runDemo(app: INestApplicationContext, o: DemoOptions): Pro
     actions: quality.actions,
     risks,
     internships,
+    surveys,
     year,
     documents,
     procedureAcknowledgements,
@@ -193,6 +200,7 @@ export function describeDemo(r: DemoSummary): string {
     `  the year:             ${r.year.meetings.occurrences} mentor meetings of ${r.year.meetings.pairs} pairs, ${r.year.seminars.held} of ${r.year.seminars.planned} seminars held, ${r.year.coaching.occurrences} job coaching sessions for ${r.year.coaching.adepts} adepts; attendance ${r.year.attendance.present} present, ${r.year.attendance.absent} absent in ${r.year.attendance.sessions} sessions; one pair quiet ${r.year.cadenceMissed.days} days (${r.year.cadenceMissed.from} to ${r.year.cadenceMissed.to}, cadence missed)`,
     `  risk register:        ${r.risks.risks} risks and ${r.risks.opportunities} opportunity, owned, rated before and after treatment`,
     `  internships:          ${r.internships.internships} placements with ${r.internships.organisations} host organisations of the register; ${r.internships.employed} led to employment`,
+    `  surveys:              ${r.surveys.surveys.length} sent by the survey plan to ${r.surveys.invited} people: ${r.surveys.answered} answered, ${r.surveys.declined} declined, ${r.surveys.unanswered} not answered; a complaint reviewed and improvement ${r.surveys.improvement} opened, ${r.surveys.awaitingReview} free text awaiting review`,
     `  documents:            ${r.documents.documents} in force (the quality policy, the scope with its process map); ${r.documents.acknowledged} of ${r.documents.toAcknowledge} leaders acknowledged the policy`,
     ...(r.procedureAcknowledgements
       ? [

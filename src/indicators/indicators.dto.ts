@@ -5,6 +5,8 @@ import type { ImprovementType } from '../corrective-actions/action-states.js';
 import { COMPARATORS } from './indicator-math.js';
 import type { Comparator, Count } from './indicator-math.js';
 import { INDICATOR_PATTERN, OBJECTIVE_INDICATORS } from './objectives.js';
+import { SATISFACTION_INDICATORS } from './satisfaction.js';
+import type { SatisfactionIndicator } from './satisfaction.js';
 
 export class IndicatorsQuery {
   @QueryBoolField({
@@ -43,6 +45,28 @@ export class FunnelResponse {
   @ApiProperty({ description: 'Whether counts of people under 5 are shown as "<5"' }) smallCellsSuppressed: boolean;
   @ApiProperty({ type: FunnelStagesResponse }) adept: FunnelStagesResponse;
   @ApiProperty({ type: FunnelStagesResponse, description: 'Mentor candidates: interviewed means vetted' }) mentor: FunnelStagesResponse;
+}
+
+const SCORE_COUNTS = {
+  type: 'object',
+  nullable: true,
+  additionalProperties: COUNT,
+  description: 'Answers per score 1..5; null when fewer than 5 answered',
+} as const;
+
+/** A satisfaction indicator from survey answers: never a figure about fewer than 5 answers. */
+export class SatisfactionIndicatorResponse {
+  @ApiProperty({ enum: SATISFACTION_INDICATORS, enumName: 'SatisfactionIndicator' }) indicator: SatisfactionIndicator;
+  @ApiProperty({ type: [String], description: 'The surveys (keys) whose scale questions name this indicator' }) surveys: string[];
+  @ApiProperty({ ...COUNT, description: 'Invitations of those surveys' }) invited: Count;
+  @ApiProperty(COUNT) answered: Count;
+  @ApiProperty(COUNT) declined: Count;
+  @ApiProperty({ nullable: true, type: Number, description: 'answered / invited, 0..1; null when a count is hidden' })
+  responseRate: number | null;
+  @ApiProperty({ ...COUNT, description: 'Scale answers naming the indicator' }) n: Count;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean score 1..5, two decimals; null when fewer than 5 answered' })
+  mean: number | null;
+  @ApiProperty(SCORE_COUNTS) distribution: Record<string, Count> | null;
 }
 
 export class IndicatorsResponse {
@@ -102,11 +126,17 @@ export class IndicatorsResponse {
   deviations: unknown;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'By state; closed on time as a rate' })
   correctiveActions: unknown;
+  @ApiProperty({
+    type: [SatisfactionIndicatorResponse],
+    description:
+      'Satisfaction from surveys answered by the people themselves (participants, mentors, host organisations), answers given up to asOf; suppressed for every reader',
+  })
+  satisfaction: SatisfactionIndicatorResponse[];
 }
 
-const INDICATOR_DESCRIPTION = `One of ${OBJECTIVE_INDICATORS.join(', ')}, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more.`;
+const INDICATOR_DESCRIPTION = `One of ${OBJECTIVE_INDICATORS.join(', ')}, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more; *_satisfaction are mean scores 1..5 from survey answers (not measurable over fewer than 5 answers).`;
 const TARGET_DESCRIPTION =
-  'The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit';
+  'The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more, a score 1..5; anything else is refused (422, target_out_of_range) naming the unit';
 
 export class CreateObjectiveRequest {
   @UuidField({ optional: true, description: 'The programme; omit for an objective over all programmes' }) programmeId?: string;
@@ -186,7 +216,11 @@ export class ObjectiveResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) programmeId: string | null;
   @ApiProperty() indicator: string;
-  @ApiProperty({ enum: ['rate', 'days', 'count'], description: 'rate: a fraction 0..1; days; count: a whole number' }) unit: string;
+  @ApiProperty({
+    enum: ['rate', 'days', 'count', 'score'],
+    description: 'rate: a fraction 0..1; days; count: a whole number; score: a mean 1..5',
+  })
+  unit: string;
   @ApiProperty({ enum: COMPARATORS }) comparator: string;
   @ApiProperty() target: number;
   @ApiProperty() title: string;

@@ -3,6 +3,10 @@ import { suppress, suppressRate, suppressRow } from './indicator-math.js';
 import type { FunnelResponse, FunnelStagesResponse } from './indicators.dto.js';
 import type { RawIndicators } from './indicators.service.js';
 import { FUNNEL_INTERVIEW } from './funnel.js';
+import { SATISFACTION_INDICATORS, presentSatisfaction } from './satisfaction.js';
+
+export { presentSatisfaction, SATISFACTION_INDICATORS };
+export type { SatisfactionFigure, SatisfactionIndicator, ShownSatisfaction } from './satisfaction.js';
 import type { FunnelCounts } from './funnel.js';
 
 /**
@@ -61,5 +65,7 @@ export function presentIndicators(x: RawIndicators, suppressed: boolean) {
     recordedOutcomes: row(x.recordedOutcomes),
     successesAmongLeaversAndCompleters: suppressRate(x.successesAmongLeaversAndCompleters, suppressed),
     dropouts: suppress(x.dropouts, suppressed),
+    // Survey answers are suppressed for every reader, as the survey results are.
+    satisfaction: SATISFACTION_INDICATORS.map((k) => presentSatisfaction(x.satisfaction[k])),
   };
 }

@@ -24,6 +24,8 @@ import type { RequestContext } from '../common/request-context.js';
 import { median, rate } from './indicator-math.js';
 import { presentFunnel, presentIndicators } from './indicators.mapper.js';
 import type { Rate } from './indicator-math.js';
+import { measureSatisfaction } from './satisfaction.js';
+import type { SatisfactionFigure, SatisfactionIndicator } from './satisfaction.js';
 
 /** Where outcomes are read from: the final evaluation's `outcome` step. */
 export const OUTCOME_PROCEDURE = 'final-evaluation';
@@ -78,6 +80,8 @@ export interface RawIndicators {
     closed: number;
   };
   correctiveActions: { total: number; byState: Record<string, number>; closedOnTime: Rate };
+  /** Satisfaction from the surveys people answered themselves, answers given up to asOf. */
+  satisfaction: Record<SatisfactionIndicator, SatisfactionFigure>;
 }
 
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -127,6 +131,17 @@ export class IndicatorsService {
     return out;
   }
 
+  /**
+   * The satisfaction indicators from survey answers given within [from, to] over the programmes
+   * (every programme when none are named), unsuppressed: callers present them (`presentSatisfaction`).
+   */
+  async satisfaction(
+    m: EntityManager,
+    q: { from?: string | null; to?: string | null; programmeIds?: readonly string[] | null },
+  ): Promise<Record<SatisfactionIndicator, SatisfactionFigure>> {
+    return measureSatisfaction(m, q);
+  }
+
   /** Indicators over one programme or several (an organisation-wide view sums them). */
   async measure(programmeIds: string[], today?: string, m: EntityManager = this.dataSource.manager): Promise<RawIndicators> {
     const programmes = await programmesByIds(m, programmeIds);
@@ -140,6 +155,7 @@ export class IndicatorsService {
       conformance: await this.conformance(m, programmes, asOf),
       deviations: await this.deviations(m, ids, programmes[0]?.timeZone ?? 'Europe/Stockholm'),
       correctiveActions: await this.actions(m, ids, programmes[0]?.timeZone ?? 'Europe/Stockholm'),
+      satisfaction: await measureSatisfaction(m, { to: asOf, programmeIds: ids }),
     };
   }
 

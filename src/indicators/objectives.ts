@@ -1,6 +1,7 @@
 import { meets } from './indicator-math.js';
 import type { Comparator } from './indicator-math.js';
 import type { RawIndicators } from './indicators.service.js';
+import { SATISFACTION_INDICATORS, shownMean } from './satisfaction.js';
 
 /** The indicators an objective can name. `conformance_rate:<procedure-key>` narrows to one procedure. */
 export const OBJECTIVE_INDICATORS = [
@@ -12,6 +13,7 @@ export const OBJECTIVE_INDICATORS = [
   'median_days_to_close',
   'open_deviations',
   'open_major_or_critical_deviations',
+  ...SATISFACTION_INDICATORS,
 ] as const;
 
 export const INDICATOR_PATTERN = new RegExp(`^(${OBJECTIVE_INDICATORS.join('|')}|conformance_rate:[a-z][a-z0-9-]{1,62})$`);
@@ -41,6 +43,11 @@ export function measure(indicator: string, x: RawIndicators): number | null {
       return x.deviations.total - x.deviations.byState.closed - x.deviations.byState.cancelled;
     case 'open_major_or_critical_deviations':
       return x.deviations.openBySeverity.major + x.deviations.openBySeverity.critical;
+    case 'participant_satisfaction':
+    case 'mentor_satisfaction':
+    case 'employer_satisfaction':
+      // Not measurable over fewer than 5 answers: the mean could identify someone.
+      return shownMean(x.satisfaction[indicator]);
     default:
       return null;
   }
@@ -57,12 +64,13 @@ export function evaluate(
   return { measured, status: ok === null ? 'not_measurable' : ok ? 'met' : 'not_met' };
 }
 
-/** What an indicator measures: a rate (a fraction 0..1), a number of days, or a count. */
-export type IndicatorUnit = 'rate' | 'days' | 'count';
+/** What an indicator measures: a rate (a fraction 0..1), a number of days, a count, or a mean score 1..5 (surveys). */
+export type IndicatorUnit = 'rate' | 'days' | 'count' | 'score';
 
 export function indicatorUnit(indicator: string): IndicatorUnit {
   if (indicator.endsWith('_rate') || indicator.startsWith('conformance_rate:')) return 'rate';
   if (indicator === 'median_days_to_close') return 'days';
+  if ((SATISFACTION_INDICATORS as readonly string[]).includes(indicator)) return 'score';
   return 'count';
 }
 
@@ -74,6 +82,7 @@ export function indicatorRange(indicator: string): { min: number; max: number; i
   const unit = indicatorUnit(indicator);
   if (unit === 'rate') return { min: 0, max: 1, integer: false, unit: 'a rate, a fraction from 0 to 1 (0.9 for 90 %)' };
   if (unit === 'days') return { min: 0, max: Infinity, integer: false, unit: 'a number of days, 0 or more' };
+  if (unit === 'score') return { min: 1, max: 5, integer: false, unit: 'a mean score, from 1 to 5' };
   return { min: 0, max: Infinity, integer: true, unit: 'a count, a whole number 0 or more' };
 }
 

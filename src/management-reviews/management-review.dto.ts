@@ -216,15 +216,67 @@ export class ReviewNoteInput {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
+export type SurveyCount = number | '<5' | '>=5';
+const SURVEY_COUNT = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', enum: ['<5', '>=5'] },
+  ],
+  description: 'A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it',
+};
+
+/** Answers per score; from surveys a cell may be ">=5" (hidden so that a small one cannot be worked out). */
 export class ScoreDistribution {
-  @ApiProperty({ ...PEOPLE, name: '1' }) '1': PeopleCount;
-  @ApiProperty({ ...PEOPLE, name: '2' }) '2': PeopleCount;
-  @ApiProperty({ ...PEOPLE, name: '3' }) '3': PeopleCount;
-  @ApiProperty({ ...PEOPLE, name: '4' }) '4': PeopleCount;
-  @ApiProperty({ ...PEOPLE, name: '5' }) '5': PeopleCount;
+  @ApiProperty({ ...SURVEY_COUNT, name: '1' }) '1': SurveyCount;
+  @ApiProperty({ ...SURVEY_COUNT, name: '2' }) '2': SurveyCount;
+  @ApiProperty({ ...SURVEY_COUNT, name: '3' }) '3': SurveyCount;
+  @ApiProperty({ ...SURVEY_COUNT, name: '4' }) '4': SurveyCount;
+  @ApiProperty({ ...SURVEY_COUNT, name: '5' }) '5': SurveyCount;
+}
+
+export const SATISFACTION_SOURCES = ['survey', 'recorded_by_leaders'] as const;
+export type SatisfactionSource = (typeof SATISFACTION_SOURCES)[number];
+const SOURCE = {
+  enum: SATISFACTION_SOURCES,
+  enumName: 'SatisfactionSource',
+  description:
+    "Where the figures come from: survey (answered by the people themselves; replaces the leaders' scores where there are survey answers in the period) or recorded_by_leaders",
+} as const;
+const SOURCE_NOTE = {
+  description: 'The source in words, e.g. "survey (12 answers, response rate 80 %)" or "recorded by leaders"',
+  example: 'survey (12 answers, response rate 80 %)',
+} as const;
+
+/** The surveys a satisfaction figure comes from: how many were asked and answered. */
+export class ReviewSurveySourceInput {
+  @ApiProperty({ type: [String], description: 'The surveys (keys) whose scale questions feed the figure' }) surveys: string[];
+  @ApiProperty(SURVEY_COUNT) invited: SurveyCount;
+  @ApiProperty(SURVEY_COUNT) answered: SurveyCount;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'answered / invited, 0..1; null when a count is hidden' }) responseRate: number | null;
+}
+
+/** Satisfaction of the host organisations (employers) of internships, from their survey answers. */
+export class ReviewSurveySatisfactionInput {
+  @ApiProperty({ example: 'employer_satisfaction' }) indicator: string;
+  @ApiProperty(PEOPLE) responses: PeopleCount;
+  @ApiProperty({ ...NULLABLE_NUMBER, description: 'Mean score 1-5; null when fewer than 5 answered' }) mean: number | null;
+  @ApiProperty(NULLABLE_NUMBER) previousMean: number | null;
+  @ApiProperty(TREND) trend: Trend | null;
+  @ApiProperty({ type: ReviewSurveySourceInput }) survey: ReviewSurveySourceInput;
+  @ApiProperty(SOURCE_NOTE) sourceNote: string;
 }
 
 export class ReviewSatisfactionInput {
+  @ApiPropertyOptional(SOURCE) source?: SatisfactionSource;
+  @ApiPropertyOptional(SOURCE_NOTE) sourceNote?: string;
+  @ApiPropertyOptional({ type: ReviewSurveySourceInput, nullable: true, description: 'With source survey: the surveys and their response' })
+  survey?: ReviewSurveySourceInput | null;
+  @ApiPropertyOptional({
+    type: ReviewSurveySatisfactionInput,
+    nullable: true,
+    description: 'Host organisations (employers) of internships, from their survey answers; null when none answered in the period',
+  })
+  employers?: ReviewSurveySatisfactionInput | null;
   @ApiProperty() procedureKey: string;
   @ApiProperty() stepKey: string;
   @ApiProperty() fieldKey: string;
@@ -312,6 +364,10 @@ export class ReviewExternalProvidersInput {
   @ApiProperty(PEOPLE) mentorFeedbackGiven: PeopleCount;
   @ApiProperty(PEOPLE) mentorSatisfactionResponses: PeopleCount;
   @ApiProperty(NULLABLE_NUMBER) mentorSatisfactionMean: number | null;
+  @ApiPropertyOptional(SOURCE) mentorSatisfactionSource?: SatisfactionSource;
+  @ApiPropertyOptional(SOURCE_NOTE) mentorSatisfactionSourceNote?: string;
+  @ApiPropertyOptional({ type: ReviewSurveySourceInput, nullable: true, description: 'With source survey: the surveys and their response' })
+  mentorSatisfactionSurvey?: ReviewSurveySourceInput | null;
 }
 
 export class ReviewRiskAction {
@@ -372,7 +428,8 @@ export class ManagementReviewInputsResponse {
   issues?: ReviewNoteInput[];
   @ApiPropertyOptional({
     type: ReviewSatisfactionInput,
-    description: '9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period; counts of people under 5 are <5',
+    description:
+      '9.3.2 c 1: adept satisfaction 1-5 in the period: from surveys the adepts answered where there are any (source survey), else as leaders recorded it at final evaluations; host organisations from their surveys; counts of people under 5 are <5',
   })
   satisfaction?: ReviewSatisfactionInput;
   @ApiPropertyOptional({ type: [ReviewObjectiveInput], description: '9.3.2 c 2: the extent to which quality objectives have been met' })
@@ -390,7 +447,8 @@ export class ManagementReviewInputsResponse {
   internalAudits?: ReviewInternalAuditInputs;
   @ApiPropertyOptional({
     type: ReviewExternalProvidersInput,
-    description: '9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction',
+    description:
+      "9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction (from the mentors' surveys where there are answers, else as leaders recorded it at mid-point follow-ups)",
   })
   externalProviders?: ReviewExternalProvidersInput;
   @ApiPropertyOptional({ type: [ReviewNoteInput], description: '9.3.2 d: the adequacy of resources, as recorded on the review' })

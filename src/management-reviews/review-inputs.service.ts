@@ -15,6 +15,10 @@ import { deviationFlowBetween } from '../deviations/deviations.queries.js';
 import { addDays, daysBetween } from '../common/calendar.js';
 import { openActionsWithoutDeviation, actionsByIds } from '../corrective-actions/corrective-actions.queries.js';
 import { QualityObjectivesService } from '../indicators/quality-objectives.service.js';
+import { IndicatorsService } from '../indicators/indicators.service.js';
+import { presentSatisfaction } from '../indicators/indicators.mapper.js';
+import type { SatisfactionIndicator, ShownSatisfaction } from '../indicators/indicators.mapper.js';
+import { answersOf, sourceOf, surveyIsSource, surveySource, surveySourceNote, trendOf } from './review-satisfaction.js';
 import { allProgrammeIds, pairFlowBetween } from '../programmes/programmes.queries.js';
 import { registerRisks } from '../risks/risks.queries.js';
 import { score } from '../risks/risk-rating.js';
@@ -32,7 +36,15 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 
 @Injectable()
 export class ReviewInputsService {
-  constructor(private readonly objectives: QualityObjectivesService) {}
+  constructor(
+    private readonly objectives: QualityObjectivesService,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  /** A satisfaction indicator from survey answers given in the period, every programme, as anyone may see it. */
+  private async surveyed(m: EntityManager, indicator: SatisfactionIndicator, from: string, to: string): Promise<ShownSatisfaction> {
+    return presentSatisfaction((await this.indicators.satisfaction(m, { from, to }))[indicator]);
+  }
 
   /** The internal audits performed in the period, each with its findings by kind (from the internal audits module). */
   async internalAudits(m: EntityManager, from: string, to: string): Promise<InternalAuditInputs> {
@@ -155,6 +167,11 @@ export class ReviewInputsService {
     };
   }
 
+  /**
+   * The adepts' satisfaction: from their surveys where any answered in the period (the leaders'
+   * scores at final evaluations are then left out), else as leaders recorded it; the previous
+   * period by the same rule. Host organisations from their surveys alone.
+   */
   private async satisfaction(
     m: EntityManager,
     from: string,
@@ -167,25 +184,51 @@ export class ReviewInputsService {
         .map((v) => ({ score: v[SATISFACTION.fieldKey], feedback: v.adept_feedback }))
         .filter((v): v is { score: number; feedback: unknown } => typeof v.score === 'number');
     const now = await scores(from, to);
-    const before = await scores(previousFrom, previousTo);
+    const survey = await this.surveyed(m, 'participant_satisfaction', from, to);
+    const surveyBefore = await this.surveyed(m, 'participant_satisfaction', previousFrom, previousTo);
+    const previousMean = surveyIsSource(surveyBefore)
+      ? surveyBefore.mean
+      : shownMean((await scores(previousFrom, previousTo)).map((v) => v.score));
     const distribution = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const v of now) if (String(v.score) in distribution) distribution[String(v.score) as keyof typeof distribution]++;
-    const mean = shownMean(now.map((v) => v.score));
-    const previousMean = shownMean(before.map((v) => v.score));
+    const fromSurvey = surveyIsSource(survey);
+    const mean = fromSurvey ? survey.mean : shownMean(now.map((v) => v.score));
+    const shownDistribution = fromSurvey
+      ? survey.distribution
+      : {
+          '1': people(distribution['1']),
+          '2': people(distribution['2']),
+          '3': people(distribution['3']),
+          '4': people(distribution['4']),
+          '5': people(distribution['5']),
+        };
     return {
       ...SATISFACTION,
-      responses: people(now.length),
+      ...sourceOf(survey),
+      survey: fromSurvey ? surveySource(survey) : null,
+      responses: fromSurvey ? answersOf(survey) : people(now.length),
       mean,
-      distribution: {
-        '1': people(distribution['1']),
-        '2': people(distribution['2']),
-        '3': people(distribution['3']),
-        '4': people(distribution['4']),
-        '5': people(distribution['5']),
-      },
+      // Fewer than 5 survey answers show no distribution: every score "<5" would tell nothing and could tell much.
+      distribution: shownDistribution ?? { '1': '<5', '2': '<5', '3': '<5', '4': '<5', '5': '<5' },
       feedbackGiven: people(now.filter((v) => typeof v.feedback === 'string' && v.feedback.trim() !== '').length),
       previousMean,
       trend: trendOf(previousMean, mean),
+      employers: await this.employers(m, from, to, previousFrom, previousTo),
+    };
+  }
+
+  private async employers(m: EntityManager, from: string, to: string, previousFrom: string, previousTo: string) {
+    const survey = await this.surveyed(m, 'employer_satisfaction', from, to);
+    if (!surveyIsSource(survey)) return null;
+    const previousMean = (await this.surveyed(m, 'employer_satisfaction', previousFrom, previousTo)).mean;
+    return {
+      indicator: survey.indicator,
+      responses: answersOf(survey),
+      mean: survey.mean,
+      previousMean,
+      trend: trendOf(previousMean, survey.mean),
+      survey: surveySource(survey),
+      sourceNote: surveySourceNote(survey),
     };
   }
 
@@ -207,12 +250,19 @@ export class ReviewInputsService {
     const midpoints = (await completedStepValuesBetween(m, 'mid-point-follow-up', 'satisfaction', from, to))
       .map((v) => v.mentor_satisfaction)
       .filter((v): v is number => typeof v === 'number');
+    // The mentors' own survey answers replace the satisfaction leaders recorded at mid-point follow-ups.
+    const survey = await this.surveyed(m, 'mentor_satisfaction', from, to);
+    const fromSurvey = surveyIsSource(survey);
+    const source = sourceOf(survey);
     return {
       pairsMatched: people(pairs.matched),
       pairsEndedEarly: people(pairs.endedEarly),
       mentorFeedbackGiven: people(finals.filter((v) => typeof v.mentor_feedback === 'string' && v.mentor_feedback.trim() !== '').length),
-      mentorSatisfactionResponses: people(midpoints.length),
-      mentorSatisfactionMean: shownMean(midpoints),
+      mentorSatisfactionResponses: fromSurvey ? answersOf(survey) : people(midpoints.length),
+      mentorSatisfactionMean: fromSurvey ? survey.mean : shownMean(midpoints),
+      mentorSatisfactionSource: source.source,
+      mentorSatisfactionSourceNote: source.sourceNote,
+      mentorSatisfactionSurvey: fromSurvey ? surveySource(survey) : null,
     };
   }
 
@@ -255,10 +305,4 @@ const SATISFACTION = { procedureKey: 'final-evaluation', stepKey: 'adept_evaluat
 function shownMean(values: number[]): number | null {
   if (values.length < SMALL_CELL) return null;
   return Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
-}
-
-function trendOf(previous: number | null, current: number | null): Trend | null {
-  if (previous === null || current === null) return null;
-  const d = Math.round((current - previous) * 10000) / 10000;
-  return d > 0 ? 'up' : d < 0 ? 'down' : 'flat';
 }

@@ -187,7 +187,7 @@ export async function evidenceObjectives(flow: PageFlow, model: EvidenceReportMo
   const v = l.review;
   const { lang } = model;
   const value = (unit: string, x: number | null): string =>
-    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang);
+    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang, unit === 'score' ? 2 : 0);
   const status = (s: string): string => (s === 'met' ? v.r93Met : s === 'not_met' ? v.r93Not_met : v.r93Not_measurable);
   const trend = (t: string | null): string => (t === 'up' ? v.r93Up : t === 'down' ? v.r93Down : t === 'flat' ? v.r93Flat : '—');
   await heading(flow, l.evidence.objectives, 2);

@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import { evidenceIndicators, evidenceObjectives, auditTrailSection } from './evidence-indicators.js';
 import { conformanceMatrix, correctiveActions, deviationsRegister, participants, proceduresInForce } from './evidence-registers.js';
 import { recurringActivities } from './evidence-recurring.js';
+import { satisfactionSurveys } from './evidence-surveys.js';
 import { caseFiles } from './case-files.js';
 import { controlledDocuments } from './evidence-documents.js';
 import { cover, reportLayout } from './frame.js';
@@ -46,6 +47,7 @@ export function renderEvidenceReport(model: EvidenceReportModel, out: Writable, 
         await deviationsRegister(flow, model, l);
         await correctiveActions(flow, model, l);
         await evidenceIndicators(flow, model, l);
+        await satisfactionSurveys(flow, model, l);
         await controlledDocuments(flow, model, l);
         await evidenceObjectives(flow, model, l);
         await auditTrailSection(flow, model, l);

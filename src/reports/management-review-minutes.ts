@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { cover, reportLayout } from './frame.js';
 import { fill, formatDate, formatDateTime, formatNumber, formatPercent, type Labels, labelsFor, localise } from './i18n.js';
 import { CORRECTIVE_ACTION_STATES, DEVIATION_SOURCES, SEVERITIES } from './models/codes.js';
-import type { ManagementReviewMinutesModel, ReviewDecision } from './models/management-review-minutes.js';
+import type { ManagementReviewMinutesModel, ReviewDecision, SurveySource } from './models/management-review-minutes.js';
 import { heading, keyValues, paragraph, tableOfContents } from './pdf/blocks.js';
 import { barChart } from './pdf/charts.js';
 import type { PageFlow } from './pdf/layout.js';
@@ -208,6 +208,8 @@ async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, 
   const dash = (x: number | null | undefined, f: (y: number) => string = (y) => formatNumber(y, lang)) =>
     x === null || x === undefined ? l.common.noData : f(x);
   const pct = (x: number | null) => dash(x, (y) => formatPercent(y * 100, lang));
+  // Mean scores 1-5 with two decimals, as measured (3.57, not 4).
+  const mean = (x: number | null | undefined) => dash(x, (y) => formatNumber(y, lang, 2));
   const trend = (t: string | null | undefined) => (t ? v[`r93${t[0].toUpperCase()}${t.slice(1)}` as 'r93Up'] : '—');
   const texts = async (title: string, rows: { seq: number; text: string }[] | undefined) => {
     if (rows === undefined) return;
@@ -216,15 +218,21 @@ async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, 
     for (const r of rows) await paragraph(flow, `${r.seq}. ${r.text}`);
   };
   await texts(v.r93Issues, i.issues);
+  // Which source a satisfaction figure comes from: the people's own survey answers, or the leaders' record.
+  const source = (s: 'survey' | 'recorded_by_leaders' | undefined, survey: SurveySource | null | undefined, answers: number | string) =>
+    s === 'survey' && survey
+      ? fill(v.r93SourceSurvey, { answers: n(answers), rate: survey.responseRate === null ? v.r93RateHidden : pct(survey.responseRate) })
+      : v.r93SourceLeaders;
   if (i.satisfaction) {
     const sat = i.satisfaction;
     await heading(flow, v.r93Satisfaction, 2);
     await keyValues(
       flow,
       [
+        [v.r93Source, source(sat.source, sat.survey, sat.responses)],
         [v.r93Responses, n(sat.responses)],
-        [v.r93Mean, dash(sat.mean)],
-        [v.r93Previous, dash(sat.previousMean)],
+        [v.r93Mean, mean(sat.mean)],
+        [v.r93Previous, mean(sat.previousMean)],
         [v.r93Trend, trend(sat.trend)],
         [v.r93FeedbackGiven, n(sat.feedbackGiven)],
       ],
@@ -238,6 +246,20 @@ async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, 
       ],
       (['1', '2', '3', '4', '5'] as const).map((k) => [k, n(sat.distribution[k])]),
     );
+    if (sat.employers) {
+      const e = sat.employers;
+      await heading(flow, v.r93Employers, 3);
+      await keyValues(
+        flow,
+        [
+          [v.r93Source, source('survey', e.survey, e.responses)],
+          [v.r93Mean, mean(e.mean)],
+          [v.r93Previous, mean(e.previousMean)],
+          [v.r93Trend, trend(e.trend)],
+        ],
+        { labelWidth: 230 },
+      );
+    }
   }
   if (i.objectives) {
     await heading(flow, v.r93Objectives, 2);
@@ -346,7 +368,15 @@ async function clauseItems(flow: PageFlow, model: ManagementReviewMinutesModel, 
         [v.r93PairsMatched, n(e.pairsMatched)],
         [v.r93PairsEndedEarly, n(e.pairsEndedEarly)],
         [v.r93MentorFeedback, n(e.mentorFeedbackGiven)],
-        [v.r93MentorSatisfaction, dash(e.mentorSatisfactionMean)],
+        [v.r93MentorSatisfaction, mean(e.mentorSatisfactionMean)],
+        ...(e.mentorSatisfactionSource
+          ? [
+              [v.r93Source, source(e.mentorSatisfactionSource, e.mentorSatisfactionSurvey, e.mentorSatisfactionResponses)] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
       ],
       { labelWidth: 230 },
     );
@@ -441,7 +471,7 @@ async function closingMeasurements(flow: PageFlow, model: ManagementReviewMinute
   const v = l.review;
   const { lang } = model;
   const value = (unit: string, x: number | null) =>
-    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang);
+    x === null ? l.common.noData : unit === 'rate' ? formatPercent(x * 100, lang) : formatNumber(x, lang, unit === 'score' ? 2 : 0);
   await heading(flow, v.closingMeasurements, 1);
   await paragraph(flow, v.closingMeasurementsIntro, { size: SIZE.small });
   await table(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CorrectiveActionsModule } from '../corrective-actions/corrective-actions.module.js';
 import { InternalAuditsModule } from '../internal-audits/internal-audits.module.js';
 import { IndicatorsModule } from '../indicators/indicators.module.js';
+import { SurveysModule } from '../surveys/surveys.module.js';
 import { ManagementReviewsModule } from '../management-reviews/management-reviews.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
@@ -15,7 +16,15 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [ProgrammesModule, ProceduresModule, CorrectiveActionsModule, ManagementReviewsModule, IndicatorsModule, InternalAuditsModule],
+  imports: [
+    ProgrammesModule,
+    ProceduresModule,
+    CorrectiveActionsModule,
+    ManagementReviewsModule,
+    IndicatorsModule,
+    InternalAuditsModule,
+    SurveysModule,
+  ],
   controllers: [ReportsController],
   providers: [
     ReportsService,

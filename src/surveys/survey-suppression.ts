@@ -3,8 +3,8 @@
  * and so is whatever would let one work a hidden cell out from the others (a cohort's count from
  * the total less the other cohorts). Pure: the service loads the answers.
  */
-import { SMALL_CELL_LIMIT, rate, suppressRow } from '../indicators/indicator-math.js';
-import type { Count } from '../indicators/indicator-math.js';
+import { SMALL_CELL_LIMIT, rate, suppressRow } from '../common/small-cells.js';
+import type { Count } from '../common/small-cells.js';
 import { SCALE_MAX, SCALE_MIN } from './survey-content.js';
 import type { SurveyAudience, SurveyQuestion } from './survey-content.js';
 

@@ -31,6 +31,6 @@ import { SurveysController } from './surveys.controller.js';
     SurveyResultsService,
     SurveyFindingsService,
   ],
-  exports: [SurveyLibraryService, SurveyScanService],
+  exports: [SurveyLibraryService, SurveyScanService, SurveyResultsService],
 })
 export class SurveysModule {}

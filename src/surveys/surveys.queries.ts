@@ -503,3 +503,27 @@ export async function recipientsOfEntry(m: EntityManager, planEntryId: string): 
   ]);
   return new Set(rows.map((r) => r.recipient_id));
 }
+
+/**
+ * The response counts of the surveys feeding an indicator (every survey with a version asking a
+ * scale question that names it), per programme, survey and role: invitations open within [from,
+ * to] (made by `to`, expiring on or after `from`), and of those the ones answered and declined.
+ * Raw counts: the caller suppresses small cells.
+ */
+export async function surveyIndicatorResponseCounts(
+  m: EntityManager,
+  q: { indicator: string; from?: string | null; to?: string | null; programmeIds?: readonly string[] | null },
+): Promise<{ programmeId: string; surveyKey: string; role: SurveyAudience; invited: number; answered: number; declined: number }[]> {
+  return m.query(
+    `SELECT i.programme_id AS "programmeId", s.key AS "surveyKey", i.role, count(*)::int AS invited,
+       count(*) FILTER (WHERE r.outcome = 'answered')::int AS answered, count(*) FILTER (WHERE r.outcome = 'declined')::int AS declined
+     FROM survey_invitation i JOIN survey_version v ON v.id = i.version_id JOIN survey s ON s.id = v.survey_id
+       LEFT JOIN survey_response r ON r.invitation_id = i.id
+     WHERE EXISTS (SELECT 1 FROM survey_version w CROSS JOIN LATERAL jsonb_array_elements(w.content->'questions') AS question
+                   WHERE w.survey_id = s.id AND question->>'indicator' = $1 AND question->>'type' = 'scale')
+       AND ($2::date IS NULL OR i.expires_on >= $2::date) AND ($3::date IS NULL OR i.created_at::date <= $3::date)
+       AND ($4::uuid[] IS NULL OR i.programme_id = ANY($4::uuid[]))
+     GROUP BY i.programme_id, s.key, i.role ORDER BY i.programme_id, s.key, i.role`,
+    [q.indicator, q.from ?? null, q.to ?? null, q.programmeIds ? [...q.programmeIds] : null],
+  );
+}

@@ -24,6 +24,8 @@ import type { EnrolledParticipantRow as ParticipantRow } from '../../programmes/
 import { ProgrammeAccess } from '../../programmes/programme-access.js';
 import type { Programme } from '../../programmes/programme.entity.js';
 import { SignaturesService } from '../../signatures/signatures.service.js';
+import { SurveyResultsService } from '../../surveys/survey-results.service.js';
+import { evidenceSurveys } from './evidence-surveys.js';
 import type { EvidenceReportModel } from '../models/evidence-report.js';
 import { buildCaseFiles } from './case-files.builder.js';
 import { supersededAmong } from './superseded.js';
@@ -62,6 +64,7 @@ export class EvidenceModelBuilder {
     private readonly indicators: IndicatorsService,
     private readonly objectives: QualityObjectivesService,
     private readonly actions: CorrectiveActionQueriesService,
+    private readonly surveyResults: SurveyResultsService,
   ) {}
 
   async build(ctx: RequestContext, programmeId: string, req: EvidenceRequest): Promise<EvidenceBuild> {
@@ -157,6 +160,7 @@ export class EvidenceModelBuilder {
       })),
       recurring,
       attendance: await this.attendance(m, programme, !req.includeNames),
+      satisfactionSurveys: await evidenceSurveys(m, this.surveyResults, ctx, { programmeId, from, to }),
       procedureAcknowledgements: (await procedureAcknowledgementCounts(m)).map((p) => ({
         key: p.procedureKey,
         title: p.title,

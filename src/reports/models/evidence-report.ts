@@ -74,6 +74,49 @@ export interface EvidenceReportModel extends ReportHeader {
    * the other personal figures are. Absent in reports made before attendance was recorded.
    */
   attendance?: SessionAttendanceRow[];
+  /**
+   * Satisfaction surveys (ISO 9001 9.1.2) sent in the programme: response rate per role, results
+   * per question (no figure over fewer than 5 answers), the trend across programmes, and free text
+   * a quality manager has reviewed (never unreviewed text). Absent in reports made before surveys.
+   */
+  satisfactionSurveys?: EvidenceSurvey[];
+}
+
+/** A count of people in survey results: under 5 is "<5", a count hidden to protect another ">=5". */
+export type SurveyCount = number | '<5' | '>=5';
+
+export interface EvidenceSurvey {
+  key: string;
+  title: LocalisedText;
+  /** Invited, answered and declined per role (adept, mentor, host) in this programme. */
+  responseRates: {
+    role: 'adept' | 'mentor' | 'host';
+    invited: SurveyCount;
+    answered: SurveyCount;
+    declined: SurveyCount;
+    rate: number | null;
+  }[];
+  questions: EvidenceSurveyQuestion[];
+  /** Each scale question's mean per programme, oldest programme first (the programmes the report's author may read). */
+  trends: { questionKey: string; points: { programmeName: string; startDate: CalendarDate; n: SurveyCount; mean: number | null }[] }[];
+  /** Reviewed free text (as cleared, or the redaction's replacement), only where this programme's answers may be named. */
+  freeText: { questionKey: string; role: 'adept' | 'mentor' | 'host'; text: string; redacted: boolean }[];
+  /** Reviewed free text left out because too few in the programme answered to name it with the programme. */
+  freeTextWithheld: number;
+  freeTextAwaitingReview: number;
+}
+
+export interface EvidenceSurveyQuestion {
+  key: string;
+  type: 'scale' | 'choice' | 'multiselect' | 'text';
+  label: LocalisedText;
+  n: SurveyCount;
+  /** Scale: the mean, two decimals; null when suppressed or not a scale. */
+  mean: number | null;
+  /** Fewer than 5 answered (or a count would give one away): no mean, no distribution. */
+  suppressed: boolean;
+  /** Per scale value or option: its label and count. */
+  distribution: { value: string; label: LocalisedText; count: SurveyCount }[];
 }
 
 /** One subject's recurring activity judged against its cadence. */

@@ -53,6 +53,17 @@ export interface ManagementReviewMinutesModel extends ReportHeader {
 export type PeopleCount = number | '<5';
 export type Trend = 'up' | 'down' | 'flat';
 
+export type SatisfactionSource = 'survey' | 'recorded_by_leaders';
+/** A count of people from surveys: ">=5" where it is hidden so that a small one cannot be worked out. */
+export type SurveyCount = number | '<5' | '>=5';
+export interface SurveySource {
+  surveys: string[];
+  invited: SurveyCount;
+  answered: SurveyCount;
+  /** 0..1; null when a count is hidden. */
+  responseRate: number | null;
+}
+
 export interface ReviewInputs {
   composedAt: Instant;
   asOf: CalendarDate;
@@ -60,15 +71,31 @@ export interface ReviewInputs {
   period?: { from: string; to: string; previousFrom: string; previousTo: string };
   /** b) Changes in external and internal issues, as recorded on the review. */
   issues?: { seq: number; text: string; recordedAt: string }[];
-  /** c 1) Customer satisfaction: the adepts' satisfaction (1-5) at the final evaluations completed in the period. */
+  /**
+   * c 1) Customer satisfaction: the adepts' satisfaction (1-5) in the period, from their surveys
+   * where they answered any (source survey), else as leaders recorded it at final evaluations;
+   * the host organisations' from their surveys. Reviews before surveys have no source (leaders).
+   */
   satisfaction?: {
+    source?: SatisfactionSource;
+    sourceNote?: string;
+    survey?: SurveySource | null;
+    employers?: {
+      indicator: string;
+      responses: PeopleCount;
+      mean: number | null;
+      previousMean: number | null;
+      trend: Trend | null;
+      survey: SurveySource;
+      sourceNote: string;
+    } | null;
     procedureKey: string;
     stepKey: string;
     fieldKey: string;
     responses: PeopleCount;
     /** null when fewer than 5 answered (it could identify someone). */
     mean: number | null;
-    distribution: Record<'1' | '2' | '3' | '4' | '5', PeopleCount>;
+    distribution: Record<'1' | '2' | '3' | '4' | '5', SurveyCount>;
     feedbackGiven: PeopleCount;
     previousMean: number | null;
     trend: Trend | null;
@@ -130,6 +157,9 @@ export interface ReviewInputs {
     mentorFeedbackGiven: PeopleCount;
     mentorSatisfactionResponses: PeopleCount;
     mentorSatisfactionMean: number | null;
+    mentorSatisfactionSource?: SatisfactionSource;
+    mentorSatisfactionSourceNote?: string;
+    mentorSatisfactionSurvey?: SurveySource | null;
   };
   /** d) The adequacy of resources, as recorded on the review. */
   resources?: { seq: number; text: string; recordedAt: string }[];

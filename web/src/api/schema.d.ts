@@ -4299,19 +4299,65 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        /**
+         * @description Where the figures come from: survey (answered by the people themselves; replaces the leaders' scores where there are survey answers in the period) or recorded_by_leaders
+         * @enum {string}
+         */
+        SatisfactionSource: "survey" | "recorded_by_leaders";
+        ReviewSurveySourceInput: {
+            /** @description The surveys (keys) whose scale questions feed the figure */
+            surveys: string[];
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            invited: number | ("<5" | ">=5");
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            answered: number | ("<5" | ">=5");
+            /** @description answered / invited, 0..1; null when a count is hidden */
+            responseRate: number | null;
+        };
+        ReviewSurveySatisfactionInput: {
+            /** @example employer_satisfaction */
+            indicator: string;
+            /** @description A count of people; "<5" for 1 to 4 */
+            responses: number | "<5";
+            /** @description Mean score 1-5; null when fewer than 5 answered */
+            mean: number | null;
+            previousMean: number | null;
+            /**
+             * @description Against the period before; null without one
+             * @enum {string|null}
+             */
+            trend: "up" | "down" | "flat" | null;
+            survey: components["schemas"]["ReviewSurveySourceInput"];
+            /**
+             * @description The source in words, e.g. "survey (12 answers, response rate 80 %)" or "recorded by leaders"
+             * @example survey (12 answers, response rate 80 %)
+             */
+            sourceNote: string;
+        };
         ScoreDistribution: {
-            /** @description A count of people; "<5" for 1 to 4 */
-            1: number | "<5";
-            /** @description A count of people; "<5" for 1 to 4 */
-            2: number | "<5";
-            /** @description A count of people; "<5" for 1 to 4 */
-            3: number | "<5";
-            /** @description A count of people; "<5" for 1 to 4 */
-            4: number | "<5";
-            /** @description A count of people; "<5" for 1 to 4 */
-            5: number | "<5";
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            1: number | ("<5" | ">=5");
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            2: number | ("<5" | ">=5");
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            3: number | ("<5" | ">=5");
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            4: number | ("<5" | ">=5");
+            /** @description A count of people; "<5" for 1 to 4, ">=5" for a count hidden so that a small one cannot be worked out from it */
+            5: number | ("<5" | ">=5");
         };
         ReviewSatisfactionInput: {
+            /** @description Where the figures come from: survey (answered by the people themselves; replaces the leaders' scores where there are survey answers in the period) or recorded_by_leaders */
+            source?: components["schemas"]["SatisfactionSource"];
+            /**
+             * @description The source in words, e.g. "survey (12 answers, response rate 80 %)" or "recorded by leaders"
+             * @example survey (12 answers, response rate 80 %)
+             */
+            sourceNote?: string;
+            /** @description With source survey: the surveys and their response */
+            survey?: components["schemas"]["ReviewSurveySourceInput"] | null;
+            /** @description Host organisations (employers) of internships, from their survey answers; null when none answered in the period */
+            employers?: components["schemas"]["ReviewSurveySatisfactionInput"] | null;
             procedureKey: string;
             stepKey: string;
             fieldKey: string;
@@ -4417,6 +4463,15 @@ export interface components {
             /** @description A count of people; "<5" for 1 to 4 */
             mentorSatisfactionResponses: number | "<5";
             mentorSatisfactionMean: number | null;
+            /** @description Where the figures come from: survey (answered by the people themselves; replaces the leaders' scores where there are survey answers in the period) or recorded_by_leaders */
+            mentorSatisfactionSource?: components["schemas"]["SatisfactionSource"];
+            /**
+             * @description The source in words, e.g. "survey (12 answers, response rate 80 %)" or "recorded by leaders"
+             * @example survey (12 answers, response rate 80 %)
+             */
+            mentorSatisfactionSourceNote?: string;
+            /** @description With source survey: the surveys and their response */
+            mentorSatisfactionSurvey?: components["schemas"]["ReviewSurveySourceInput"] | null;
         };
         ReviewRiskAction: {
             reference: string;
@@ -4464,7 +4519,7 @@ export interface components {
             period?: components["schemas"]["ReviewPeriodInput"];
             /** @description 9.3.2 b: changes in external and internal issues, as recorded on the review */
             issues?: components["schemas"]["ReviewNoteInput"][];
-            /** @description 9.3.2 c 1: adept satisfaction 1-5 at final evaluations completed in the period; counts of people under 5 are <5 */
+            /** @description 9.3.2 c 1: adept satisfaction 1-5 in the period: from surveys the adepts answered where there are any (source survey), else as leaders recorded it at final evaluations; host organisations from their surveys; counts of people under 5 are <5 */
             satisfaction?: components["schemas"]["ReviewSatisfactionInput"];
             /** @description 9.3.2 c 2: the extent to which quality objectives have been met */
             objectives?: components["schemas"]["ReviewObjectiveInput"][];
@@ -4476,7 +4531,7 @@ export interface components {
             monitoring?: components["schemas"]["ReviewMonitoringInput"];
             /** @description 9.3.2 c 6: the internal audits performed in the period */
             internalAudits?: components["schemas"]["ReviewInternalAuditInputs"];
-            /** @description 9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction */
+            /** @description 9.3.2 c 7: mentors: pairs matched and ended early in the period, mentor feedback and satisfaction (from the mentors' surveys where there are answers, else as leaders recorded it at mid-point follow-ups) */
             externalProviders?: components["schemas"]["ReviewExternalProvidersInput"];
             /** @description 9.3.2 d: the adequacy of resources, as recorded on the review */
             resources?: components["schemas"]["ReviewNoteInput"][];
@@ -4524,6 +4579,27 @@ export interface components {
             password: string;
             comment?: string;
         };
+        /** @enum {string} */
+        SatisfactionIndicator: "participant_satisfaction" | "mentor_satisfaction" | "employer_satisfaction";
+        SatisfactionIndicatorResponse: {
+            indicator: components["schemas"]["SatisfactionIndicator"];
+            /** @description The surveys (keys) whose scale questions name this indicator */
+            surveys: string[];
+            /** @description Invitations of those surveys */
+            invited: number | ("<5" | ">=5");
+            answered: number | ("<5" | ">=5");
+            declined: number | ("<5" | ">=5");
+            /** @description answered / invited, 0..1; null when a count is hidden */
+            responseRate: number | null;
+            /** @description Scale answers naming the indicator */
+            n: number | ("<5" | ">=5");
+            /** @description Mean score 1..5, two decimals; null when fewer than 5 answered */
+            mean: number | null;
+            /** @description Answers per score 1..5; null when fewer than 5 answered */
+            distribution: {
+                [key: string]: number | ("<5" | ">=5");
+            } | null;
+        };
         IndicatorsResponse: {
             programmeIds: string[];
             /** Format: date */
@@ -4568,6 +4644,8 @@ export interface components {
             correctiveActions: {
                 [key: string]: unknown;
             };
+            /** @description Satisfaction from surveys answered by the people themselves (participants, mentors, host organisations), answers given up to asOf; suppressed for every reader */
+            satisfaction: components["schemas"]["SatisfactionIndicatorResponse"][];
         };
         FunnelStagesResponse: {
             /** @description Everyone registered: applicants (whatever became of them) and those enrolled directly */
@@ -4607,11 +4685,11 @@ export interface components {
              * @description The programme; omit for an objective over all programmes
              */
             programmeId?: string;
-            /** @description One of conformance_rate, in_work_or_studies_rate, completion_rate, withdrawal_rate, actions_closed_on_time_rate, median_days_to_close, open_deviations, open_major_or_critical_deviations, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more. */
+            /** @description One of conformance_rate, in_work_or_studies_rate, completion_rate, withdrawal_rate, actions_closed_on_time_rate, median_days_to_close, open_deviations, open_major_or_critical_deviations, participant_satisfaction, mentor_satisfaction, employer_satisfaction, or conformance_rate:<procedure-key>. Units: rates (*_rate) are fractions from 0 to 1 (0.9 for 90 %, not percent); median_days_to_close is days, 0 or more; open_* are counts, whole numbers 0 or more; *_satisfaction are mean scores 1..5 from survey answers (not measurable over fewer than 5 answers). */
             indicator: string;
             /** @enum {string} */
             comparator: ">=" | "<=" | ">" | "<" | "=";
-            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit */
+            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more, a score 1..5; anything else is refused (422, target_out_of_range) naming the unit */
             target: number;
             /** @example At least 90 % of intake interviews conform */
             title: string;
@@ -4672,10 +4750,10 @@ export interface components {
             programmeId: string | null;
             indicator: string;
             /**
-             * @description rate: a fraction 0..1; days; count: a whole number
+             * @description rate: a fraction 0..1; days; count: a whole number; score: a mean 1..5
              * @enum {string}
              */
-            unit: "rate" | "days" | "count";
+            unit: "rate" | "days" | "count" | "score";
             /** @enum {string} */
             comparator: ">=" | "<=" | ">" | "<" | "=";
             target: number;
@@ -4709,7 +4787,7 @@ export interface components {
             title?: string;
             /** @enum {string} */
             comparator?: ">=" | "<=" | ">" | "<" | "=";
-            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more; anything else is refused (422, target_out_of_range) naming the unit */
+            /** @description The target in the unit of the measure: a rate as a fraction 0..1 (0.9 for 90 %), days 0 or more, a count a whole number 0 or more, a score 1..5; anything else is refused (422, target_out_of_range) naming the unit */
             target?: number;
             /**
              * Format: uuid
