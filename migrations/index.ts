@@ -29,6 +29,7 @@ import { ProcedureAcknowledgements1796240000000 } from './1796240000000-Procedur
 import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
 import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
 import { Applicants1796290000000 } from './1796290000000-Applicants.js';
+import { Surveys1796310000000 } from './1796310000000-Surveys.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   OrganisationsAndInternships1796270000000,
   ExecutionAttendance1796280000000,
   Applicants1796290000000,
+  Surveys1796310000000,
 ];

@@ -20,6 +20,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { InternalAuditsModule } from './internal-audits/internal-audits.module.js';
 import { ImprovementsModule } from './improvements/improvements.module.js';
 import { InternshipsModule } from './internships/internships.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ManagementReviewsModule } from './management-reviews/management-reviews.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         ImprovementsModule,
         OrganisationsModule,
         InternshipsModule,
+        SurveysModule,
       ],
       controllers: [HealthController],
       providers: [

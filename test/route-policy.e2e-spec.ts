@@ -40,10 +40,17 @@ describe('route table and API document', () => {
       expect(missing).toEqual([]);
     });
 
-    it('leaves only login public under /api; every other /api route needs a token', () => {
+    it('leaves only login and the survey link public under /api; every other /api route needs a token', () => {
+      // A survey invitation is answered without an account: the link's token is the key (single use, expiring).
+      const PUBLIC = [
+        'POST /api/auth/login',
+        'GET /api/survey-invitations/:token',
+        'POST /api/survey-invitations/:token/answers',
+        'POST /api/survey-invitations/:token/decline',
+      ];
       const publicApi = routes.filter((r) => r.path.startsWith('/api/') && r.policy?.kind === 'public').map(key);
-      expect(publicApi).toEqual(['POST /api/auth/login']);
-      for (const r of routes.filter((r) => r.path.startsWith('/api/') && key(r) !== 'POST /api/auth/login')) {
+      expect(publicApi.sort()).toEqual([...PUBLIC].sort());
+      for (const r of routes.filter((r) => r.path.startsWith('/api/') && !PUBLIC.includes(key(r)))) {
         expect({ route: key(r), kind: r.policy?.kind }).toEqual({ route: key(r), kind: expect.stringMatching(/^(authenticated|roles)$/) });
         if (r.policy?.kind === 'roles') expect(r.policy.roles.length).toBeGreaterThan(0);
       }

@@ -25,6 +25,18 @@ const TABLE_OWNERS: Record<string, string[]> = {
   risks: ['risk', 'risk_revision'],
   organisations: ['organisation', 'organisation_revision'],
   internships: ['internship', 'internship_revision'],
+  surveys: [
+    'survey',
+    'survey_version',
+    'survey_plan_entry',
+    'survey_send',
+    'survey_invitation',
+    'survey_handout',
+    'survey_response',
+    'survey_text_answer',
+    'survey_text_review',
+    'survey_finding',
+  ],
   'internal-audits': ['internal_audit', 'internal_audit_item', 'internal_audit_answer', 'internal_audit_finding'],
   executions: [
     'execution',

@@ -9,6 +9,16 @@ import { buildWorld } from './support/world.js';
  * is guarded (or named as disposable, with its reason).
  */
 const GUARDED = [
+  'survey',
+  'survey_version',
+  'survey_plan_entry',
+  'survey_send',
+  'survey_invitation',
+  'survey_handout',
+  'survey_response',
+  'survey_text_answer',
+  'survey_text_review',
+  'survey_finding',
   'internal_audit',
   'internal_audit_item',
   'internal_audit_answer',

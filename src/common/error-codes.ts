@@ -89,6 +89,11 @@ export const ERROR_CODES = {
   not_lead_auditor: { status: 403, meaning: 'Only the lead auditor of an internal audit signs its report.' },
   audit_not_allowed: { status: 403, meaning: 'Only a quality manager or the lead auditor closes an internal audit.' },
 
+  survey_author_cannot_approve: {
+    status: 403,
+    meaning: 'Nobody approves a survey version they wrote; another quality manager must approve it.',
+  },
+
   // 404
   not_found: {
     status: 404,
@@ -97,6 +102,13 @@ export const ERROR_CODES = {
 
   // 408
   request_timeout: { status: 408, meaning: 'The request was not received completely in time.' },
+
+  // 410: a link that once worked no longer does.
+  survey_link_expired: { status: 410, meaning: 'The survey link has expired: its last day has passed.' },
+  survey_link_used: {
+    status: 410,
+    meaning: 'The survey link has been used: the survey was answered or declined once, which is all a link allows.',
+  },
 
   // 409: the request is valid, but the records are not in a state that allows it.
   concurrent_update: { status: 409, meaning: 'Another request changed the same records at the same moment; retry the request.' },
@@ -245,6 +257,23 @@ export const ERROR_CODES = {
       'The uploaded file is empty, not a PDF, DOCX, PNG or JPEG by its content, or not what its type or extension says; `detail` names it.',
   },
 
+  survey_key_taken: { status: 409, meaning: 'A survey with this key exists already; write a new version of it instead.' },
+  survey_draft_exists: { status: 409, meaning: 'The survey has a draft version still; approve or reject it before writing another.' },
+  survey_not_in_force: { status: 409, meaning: 'No version of the survey is in force, so it cannot be sent; approve one first.' },
+  survey_no_recipients: {
+    status: 409,
+    meaning: 'Nobody of the audience in the programme is left to ask: everyone was sent the survey already.',
+  },
+  survey_handout_not_needed: {
+    status: 409,
+    meaning: 'The invitation is mailed to the address on record; only a link of an invitation without an address is handed out.',
+  },
+  survey_link_handed_out: { status: 409, meaning: 'The link of the invitation was handed out already; a link is shown only once.' },
+  survey_text_reviewed: {
+    status: 409,
+    meaning: 'The free-text answer has been reviewed already; a review is made once and never changed.',
+  },
+
   // 422: the request is well-formed, but what it asks for breaks a rule of the domain.
   attendance_not_recorded: {
     status: 422,
@@ -389,6 +418,30 @@ export const ERROR_CODES = {
     status: 422,
     meaning:
       'The period a management review covers must start on or before its end, end on or before the day it is held, and span at most two years.',
+  },
+
+  survey_file_invalid: {
+    status: 422,
+    meaning:
+      'A shipped survey file (procedures/surveys) is invalid; `errors` names the file, the path in it and the problem. Nothing was imported.',
+  },
+  survey_audience_mismatch: {
+    status: 422,
+    meaning: 'The survey is answered by another audience (adepts, mentors or host contacts) than the one named.',
+  },
+  survey_moment_invalid: { status: 422, meaning: 'A procedure is named with the moment procedure_completed, and only with it.' },
+  unknown_survey: { status: 422, meaning: 'No survey has the key named.' },
+  unknown_recipient: {
+    status: 422,
+    meaning: 'A recipient named is not a participant (or an internship) of the programme in the survey audience.',
+  },
+  unknown_survey_question: {
+    status: 422,
+    meaning: 'The question (or the free-text answer) named is not one of the survey in the programme.',
+  },
+  survey_answer_invalid: {
+    status: 422,
+    meaning: 'An answer does not fit its question (or a required one is missing); `errors` names each question.',
   },
 
   // 428, 429, 431

@@ -313,3 +313,18 @@ export async function completedStepValuesBetween(
   );
   return rows.map((r) => r.values);
 }
+
+/** The day (in `timeZone`) an execution of `procedureKey` was first completed in the programme, or null (a survey sent after it). */
+export async function firstCompletionDay(
+  m: EntityManager,
+  programmeId: string,
+  procedureKey: string,
+  timeZone: string,
+): Promise<string | null> {
+  const [row] = await m.query<{ day: string | null }[]>(
+    `SELECT (min(completed_at) AT TIME ZONE $3)::date::text AS day FROM execution
+     WHERE programme_id = $1 AND procedure_key = $2 AND state = 'completed'`,
+    [programmeId, procedureKey, timeZone],
+  );
+  return row?.day ?? null;
+}

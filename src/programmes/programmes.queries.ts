@@ -384,3 +384,12 @@ export async function rosterOfProgramme(m: EntityManager, programmeId: string): 
     [programmeId, ENROLLED_STATUSES],
   );
 }
+
+/** The e-mail addresses on record of participants (null where none), by id: for mail to them (a survey), never shown or logged. */
+export async function participantEmails(m: EntityManager, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<{ id: string; email: string | null }[]>(`SELECT id, email FROM participant WHERE id = ANY($1::uuid[])`, [
+    [...new Set(ids)],
+  ]);
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

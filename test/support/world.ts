@@ -17,6 +17,7 @@ import { ROLES } from '../../src/common/roles.js';
 import type { Operation } from './api-surface.js';
 import { executeProcedure, expectStatus, procedureDefinition, programmeFixture, recordStep, startExecution } from './programmes.js';
 import type { ProgrammeFixture } from './programmes.js';
+import { surveyContent, surveyRecords } from './surveys.js';
 import { bearer } from './test-app.js';
 import type { TestApp, TestUser } from './test-app.js';
 
@@ -68,6 +69,11 @@ export interface World {
   organisationId: string;
   /** An internship of an adept of programme A with that organisation. */
   internshipId: string;
+  /** A survey in force sent to the adepts of programme A; an open invitation, its link's token, a free-text answer. */
+  surveyId: string;
+  surveyInvitationId: string;
+  surveyToken: string;
+  surveyTextAnswerId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -196,6 +202,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'placing an adept in an internship',
   );
+  const survey = await surveyRecords(t, author, qm, a.programme.id);
   const document = expectStatus(
     await t.http
       .post('/api/documents')
@@ -337,6 +344,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     objectiveId: objective.id,
     organisationId: organisation.id,
     internshipId: internship.id,
+    surveyId: survey.surveyId,
+    surveyInvitationId: survey.invitationId,
+    surveyToken: survey.token,
+    surveyTextAnswerId: survey.textAnswerId,
   };
 }
 
@@ -369,6 +380,8 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         'quality-objectives': [w.objectiveId],
         organisations: [w.organisationId],
         internships: [w.internshipId],
+        surveys: [w.surveyId],
+        'survey-text-answers': [w.surveyTextAnswerId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -383,6 +396,8 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
     // A document's version 2 is under review (approve, reject); version 1 is in force.
     else if (name === 'n') out.n = op.path.startsWith('/api/documents/') && /\/(approve|reject)$/.test(op.path) ? ['2', '1'] : ['1', '2'];
     else if (name === 'fileId') out.fileId = [w.documentFileId];
+    else if (name === 'invitationId') out.invitationId = [w.surveyInvitationId];
+    else if (name === 'token') out.token = [w.surveyToken];
     else throw new Error(`world.ts: no record for {${name}} of ${op.key}`);
   }
   return out;
@@ -612,6 +627,29 @@ const BODIES: Record<string, BodyMaker> = {
     dueDate: SOON,
     effectivenessCriterion: 'Better feedback scores',
   }),
+  'POST /api/surveys': () => ({ content: surveyContent(`matrix-${unique()}`) }),
+  'POST /api/surveys/{id}/versions': () => ({ content: surveyContent('world-survey'), changeSummary: 'Reworded' }),
+  'POST /api/surveys/{id}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed' }),
+  'POST /api/surveys/{id}/versions/{n}/reject': () => ({ comment: 'Too long' }),
+  'POST /api/surveys/{id}/results/deviations': (w) => ({
+    programmeId: w.a.programme.id,
+    questionKey: 'overall',
+    title: 'Low satisfaction',
+    description: 'The mean fell below 3',
+    severity: 'minor',
+  }),
+  'POST /api/surveys/{id}/results/improvements': (w) => ({
+    programmeId: w.a.programme.id,
+    questionKey: 'overall',
+    description: 'Shorter seminars',
+    ownerId: w.actors.leader.id,
+    dueDate: SOON,
+    effectivenessCriterion: 'Mean of overall at least 4',
+  }),
+  'POST /api/survey-text-answers/{id}/review': () => ({ decision: 'cleared' }),
+  'POST /api/programmes/{id}/survey-plan': () => ({ surveyKey: 'world-survey', audience: 'adept', moment: 'programme_end', offsetDays: 0 }),
+  'POST /api/programmes/{id}/survey-sends': () => ({ surveyKey: 'world-survey', audience: 'adept' }),
+  'POST /api/survey-invitations/{token}/answers': () => ({ answers: { overall: 4, recommend: 'yes' } }),
   'POST /api/quality-objectives': (w) => ({
     programmeId: w.a.programme.id,
     indicator: 'conformance_rate',

@@ -1995,6 +1995,331 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The surveys (controlled documents answered by adepts, mentors or host contacts), by key */
+        get: operations["SurveysController_list"];
+        put?: never;
+        /** Create a survey; version 1 is a draft with the content given (every text in en, sv and nb) */
+        post: operations["SurveysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the shipped surveys (procedures/surveys/*.yaml), all or nothing: a new survey arrives as a shipped draft any quality manager may approve; a changed file becomes a draft authored by the caller */
+        post: operations["SurveysController_importShipped"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey with its versions, their content and signatures */
+        get: operations["SurveysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write the next version as a draft (at most one draft at a time); its content is fixed once written */
+        post: operations["SurveysController_createVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/versions/{n}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft with an electronic signature (password re-entered) by a quality manager who did not write it; it comes into force on its effective day and supersedes the version in force */
+        post: operations["SurveysController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/versions/{n}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a draft; work continues in the next version */
+        post: operations["SurveysController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/survey-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's survey plan: which survey goes to whom at which moment, and the day each entry sends */
+        get: operations["SurveySendingController_plan"];
+        put?: never;
+        /** Add a survey to the programme plan: the daily scan sends it on its day, once per recipient */
+        post: operations["SurveySendingController_addPlanEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/survey-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a survey by hand to participants (adepts, mentors) or host contacts (internship supervisors) of the programme: one single-use invitation each, in their language, expiring */
+        post: operations["SurveySendingController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/survey-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's survey invitations, newest first: recipients by code, never by name */
+        get: operations["SurveySendingController_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/survey-invitations/{invitationId}/handout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand an invitation without an e-mail address out in person: its link is shown this once to the sender, and the handout is audited */
+        post: operations["SurveySendingController_handout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the daily survey scan now: send every plan entry whose day has come to those not yet asked */
+        post: operations["SurveySendingController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of a survey: response rate, per question n, mean and distribution, per programme (cohort) and role, trends across programmes, reviewed free text; counts and means over fewer than 5 answers hidden. Programme leaders see their programmes' cohorts only */
+        get: operations["SurveyResultsController_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/deviations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a deviation from a low score or a free-text complaint, linked to the survey, question and programme */
+        post: operations["SurveyResultsController_openDeviation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/improvements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an improvement action (an opportunity for improvement) from a survey result, linked to the survey, question and programme */
+        post: operations["SurveyResultsController_openImprovement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-text-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free-text answers to check for personal data before they reach a report (default: those awaiting review) */
+        get: operations["SurveyResultsController_textAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-text-answers/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear a free-text answer, or redact it with a replacement text; once, and never changed */
+        post: operations["SurveyResultsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey behind a link, in the recipient's language: title, introduction, what is done with the answers, the questions. 404 unknown, 410 survey_link_expired or survey_link_used */
+        get: operations["SurveyInvitationsController_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-invitations/{token}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the survey, once: answers are checked against the questions of the version the invitation is bound to (422 naming the question) and kept under the participant code, never a name */
+        post: operations["SurveyInvitationsController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-invitations/{token}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the survey; the link is used up */
+        post: operations["SurveyInvitationsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5373,6 +5698,543 @@ export interface components {
             endedOn?: string;
             note?: string | null;
         };
+        /**
+         * @description Of the latest version
+         * @enum {string}
+         */
+        SurveyAudience: "adept" | "mentor" | "host";
+        /** @enum {string} */
+        SurveyVersionState: "draft" | "approved" | "effective" | "superseded" | "rejected";
+        SurveySummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example adept-end-of-programme */
+            key: string;
+            /** @description Of the latest version */
+            audience: components["schemas"]["SurveyAudience"];
+            /** @description English title of the latest version */
+            title: string;
+            /** @description The version in force today */
+            effectiveVersion: number | null;
+            latestVersion: number | null;
+            latestState: components["schemas"]["SurveyVersionState"] | null;
+        };
+        CreateSurveyRequest: {
+            /** @description The content of version 1 (key, audience, title, intro, privacy, questions; every text in en, sv and nb), as in procedures/surveys/*.yaml; problems name the path (content.questions[2].label.sv) */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description What version 1 is */
+            changeSummary?: string;
+        };
+        SurveyTextResponse: {
+            en: string;
+            sv: string;
+            nb: string;
+        };
+        /** @enum {string} */
+        SurveyQuestionType: "scale" | "choice" | "multiselect" | "text";
+        SurveyOptionResponse: {
+            value: string;
+            label: components["schemas"]["SurveyTextResponse"];
+        };
+        SurveyQuestionResponse: {
+            key: string;
+            type: components["schemas"]["SurveyQuestionType"];
+            label: components["schemas"]["SurveyTextResponse"];
+            help: components["schemas"]["SurveyTextResponse"] | null;
+            required: boolean;
+            /** @description For choice and multiselect; empty otherwise */
+            options: components["schemas"]["SurveyOptionResponse"][];
+            /** @description The indicator a scale question feeds, e.g. participant_satisfaction */
+            indicator: string | null;
+        };
+        SurveyContentResponse: {
+            /** @example adept-end-of-programme */
+            key: string;
+            audience: components["schemas"]["SurveyAudience"];
+            title: components["schemas"]["SurveyTextResponse"];
+            intro: components["schemas"]["SurveyTextResponse"];
+            /** @description What is done with the answers */
+            privacy: components["schemas"]["SurveyTextResponse"];
+            questions: components["schemas"]["SurveyQuestionResponse"][];
+        };
+        SurveyVersionResponse: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @description approved: approved, its effective day still to come */
+            state: components["schemas"]["SurveyVersionState"];
+            changeSummary: string | null;
+            /** @description Shipped with the service (procedures/surveys): nobody here wrote it */
+            shipped: boolean;
+            /**
+             * Format: uuid
+             * @description null for a shipped version
+             */
+            authorId: string | null;
+            /** @description SHA-256 of the canonical content (what an approval signs) */
+            contentHash: string;
+            content: components["schemas"]["SurveyContentResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date */
+            effectiveOn: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /** @description Why it was rejected */
+            statusReason: string | null;
+            signatures: components["schemas"]["SignatureResponse"][];
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example adept-end-of-programme */
+            key: string;
+            /** @description Of the latest version */
+            audience: components["schemas"]["SurveyAudience"];
+            /** @description English title of the latest version */
+            title: string;
+            /** @description The version in force today */
+            effectiveVersion: number | null;
+            latestVersion: number | null;
+            latestState: components["schemas"]["SurveyVersionState"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Oldest first */
+            versions: components["schemas"]["SurveyVersionResponse"][];
+        };
+        SurveyImportItemResponse: {
+            key: string;
+            /** @example adept-end-of-programme.yaml */
+            file: string;
+            /** @enum {string} */
+            outcome: "created" | "drafted" | "unchanged" | "skipped";
+            version: number | null;
+            /** @description Why a file was skipped */
+            reason: string | null;
+        };
+        SurveyImportResponse: {
+            items: components["schemas"]["SurveyImportItemResponse"][];
+        };
+        CreateSurveyVersionRequest: {
+            /** @description The content of the new version; its key must be the survey key */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description What changes in this version */
+            changeSummary?: string;
+        };
+        ApproveSurveyVersionRequest: {
+            /** @description The approver's password, re-entered: this is an electronic signature */
+            password: string;
+            /** @description Reason or comment recorded with the signature */
+            comment: string;
+            /**
+             * Format: date
+             * @description The day the version comes into force (default today): today or later
+             * @example 2026-03-03
+             */
+            effectiveOn?: string;
+        };
+        RejectSurveyVersionRequest: {
+            /** @description Why the version is rejected; work continues in the next version */
+            comment: string;
+        };
+        /** @enum {string} */
+        SurveyMoment: "programme_start" | "programme_midpoint" | "programme_end" | "procedure_completed";
+        SurveyPlanEntryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            surveyKey: string;
+            audience: components["schemas"]["SurveyAudience"];
+            moment: components["schemas"]["SurveyMoment"];
+            procedureKey: string | null;
+            offsetDays: number;
+            expiresInDays: number;
+            language: components["schemas"]["UserLanguage"];
+            /**
+             * Format: date
+             * @description The day it sends; null while its moment is not known yet
+             */
+            sendsOn: string | null;
+            /** @description Invitations it has sent */
+            sent: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSurveyPlanEntryRequest: {
+            /** @description The survey sent (its version in force on the day) */
+            surveyKey: string;
+            /** @description Who is asked; must be the survey's audience */
+            audience: components["schemas"]["SurveyAudience"];
+            /** @description What the day is counted from: programme_start, programme_midpoint, programme_end, or procedure_completed (the completion of procedureKey in the programme) */
+            moment: components["schemas"]["SurveyMoment"];
+            /** @description With procedure_completed: the procedure whose completion is the moment, e.g. introduction-day */
+            procedureKey?: string;
+            /** @description Days after the moment (negative: before); 180 after programme_end is six months after the end */
+            offsetDays: number;
+            /** @description Days each invitation stays open (default 30) */
+            expiresInDays?: number;
+            /** @description The recipients' language when not known otherwise (default sv, the organisation's language) */
+            language?: components["schemas"]["UserLanguage"];
+        };
+        SendSurveyRequest: {
+            /** @description The survey sent (its version in force today) */
+            surveyKey: string;
+            /** @description Who is asked; must be the survey's audience */
+            audience: components["schemas"]["SurveyAudience"];
+            /** @description Participants (adept, mentor) or internships (host: their supervisors) to ask; default everyone of the audience in the programme not yet asked this survey */
+            recipientIds?: string[];
+            /** @description Days the invitations stay open (default 30) */
+            expiresInDays?: number;
+            /** @description The recipients' language when not known otherwise (default sv, the organisation's language) */
+            language?: components["schemas"]["UserLanguage"];
+        };
+        RecipientResponse: {
+            /** @enum {string} */
+            kind: "participant" | "internship";
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["SurveyAudience"];
+            /** @description The participant code (adepts and mentors); null for host contacts */
+            code: string | null;
+        };
+        /**
+         * @description mail: sent to the address on record; handout: no address, the sender hands the link out
+         * @enum {string}
+         */
+        SurveyDelivery: "mail" | "handout";
+        /** @enum {string} */
+        SurveyInvitationState: "open" | "answered" | "declined" | "expired";
+        SurveyInvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            surveyKey: string;
+            versionNumber: number;
+            recipient: components["schemas"]["RecipientResponse"];
+            language: components["schemas"]["UserLanguage"];
+            /** @description mail: sent to the address on record; handout: no address, the sender hands the link out */
+            delivery: components["schemas"]["SurveyDelivery"];
+            /**
+             * Format: date
+             * @description Last day the link opens
+             */
+            expiresOn: string;
+            state: components["schemas"]["SurveyInvitationState"];
+            /**
+             * Format: uuid
+             * @description The plan entry that sent it; null when sent by hand
+             */
+            planEntryId: string | null;
+            /**
+             * Format: date-time
+             * @description When the link was handed out to the sender
+             */
+            handedOutAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveySendResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            surveyKey: string;
+            versionNumber: number;
+            audience: components["schemas"]["SurveyAudience"];
+            /**
+             * Format: uuid
+             * @description null when sent by the daily scan
+             */
+            sentBy: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The invitations this send made (recipients asked before are left out) */
+            invitations: components["schemas"]["SurveyInvitationResponse"][];
+        };
+        SurveyInvitationsResponse: {
+            /** @description Newest first */
+            invitations: components["schemas"]["SurveyInvitationResponse"][];
+        };
+        SurveyHandoutResponse: {
+            /** Format: uuid */
+            invitationId: string;
+            /** @description The link to hand to the recipient; shown this once, never stored */
+            link: string;
+            /** @description The token the link carries (43 characters) */
+            token: string;
+            /** Format: date */
+            expiresOn: string;
+        };
+        SurveyScanResponse: {
+            /** Format: date */
+            today: string;
+            /** @description Plan entries whose day was today or earlier */
+            entriesDue: number;
+            /** @description Invitations made by this scan (a rerun makes none) */
+            invitationsSent: number;
+        };
+        ResponseRateResponse: {
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            invited: number | ("<5" | ">=5");
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            answered: number | ("<5" | ">=5");
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            declined: number | ("<5" | ">=5");
+            /** @description answered / invited, 0..1; null when a count is hidden */
+            rate: number | null;
+        };
+        DistributionEntryResponse: {
+            /** @description A scale value (1..5) or an option value */
+            value: string;
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            count: number | ("<5" | ">=5");
+        };
+        QuestionResultResponse: {
+            key: string;
+            type: components["schemas"]["SurveyQuestionType"];
+            /** @description In English */
+            label: string;
+            indicator: string | null;
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            n: number | ("<5" | ">=5");
+            /** @description Scale: the mean, two decimals; null when hidden or not a scale */
+            mean: number | null;
+            /** @description Fewer than 5 answered (or a count would give one away): everything but n is hidden */
+            suppressed: boolean;
+            /** @description Scale: per value; choice and multiselect: per option; text: empty */
+            distribution: components["schemas"]["DistributionEntryResponse"][];
+        };
+        CohortResultResponse: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /** Format: date */
+            startDate: string;
+            role: components["schemas"]["SurveyAudience"];
+            responseRate: components["schemas"]["ResponseRateResponse"];
+            questions: components["schemas"]["QuestionResultResponse"][];
+        };
+        TrendPointResponse: {
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /** Format: date */
+            startDate: string;
+            /** @description A count of people; under 5 (or one that would give such a count away) shown as "<5" or ">=5" */
+            n: number | ("<5" | ">=5");
+            mean: number | null;
+        };
+        QuestionTrendResponse: {
+            questionKey: string;
+            indicator: string | null;
+            /** @description By programme start, oldest first */
+            points: components["schemas"]["TrendPointResponse"][];
+        };
+        ReviewedTextResponse: {
+            questionKey: string;
+            /**
+             * Format: uuid
+             * @description null when the cohort is too small to name
+             */
+            programmeId: string | null;
+            role: components["schemas"]["SurveyAudience"];
+            /** @description As reviewed: the answer cleared, or the replacement text of a redaction */
+            text: string;
+            redacted: boolean;
+        };
+        SurveyFindingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "deviation" | "improvement";
+            /**
+             * Format: uuid
+             * @description The deviation or improvement action opened
+             */
+            recordId: string;
+            /** @example DEV-2026-0004 */
+            reference: string;
+            surveyKey: string;
+            questionKey: string;
+            /** Format: uuid */
+            programmeId: string;
+            /**
+             * Format: uuid
+             * @description The free-text answer it comes from, if any
+             */
+            textAnswerId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyResultsResponse: {
+            /** Format: uuid */
+            surveyId: string;
+            surveyKey: string;
+            /** @description English title of the latest version */
+            title: string;
+            /** @description Counts and means over fewer answers than this are not shown */
+            smallCellLimit: number;
+            /** @description Across the cohorts shown */
+            responseRate: components["schemas"]["ResponseRateResponse"];
+            /** @description Across the cohorts shown */
+            questions: components["schemas"]["QuestionResultResponse"][];
+            /** @description Per programme and role, by programme start */
+            cohorts: components["schemas"]["CohortResultResponse"][];
+            /** @description Scale questions across programmes */
+            trends: components["schemas"]["QuestionTrendResponse"][];
+            /** @description Free text a quality manager has reviewed; unreviewed text is never shown here */
+            freeText: components["schemas"]["ReviewedTextResponse"][];
+            /** @description Free-text answers still awaiting review */
+            freeTextAwaitingReview: number;
+            /** @description Deviations and improvement actions opened from these results */
+            findings: components["schemas"]["SurveyFindingResponse"][];
+        };
+        /** @enum {string} */
+        Severity: "minor" | "major" | "critical";
+        OpenSurveyDeviationRequest: {
+            /**
+             * Format: uuid
+             * @description The programme (cohort) the result concerns
+             */
+            programmeId: string;
+            /** @description The question */
+            questionKey: string;
+            /**
+             * Format: uuid
+             * @description The free-text answer (a complaint) it comes from
+             */
+            textAnswerId?: string;
+            title: string;
+            description: string;
+            severity: components["schemas"]["Severity"];
+        };
+        OpenSurveyImprovementRequest: {
+            /**
+             * Format: uuid
+             * @description The programme (cohort) the result concerns
+             */
+            programmeId: string;
+            /** @description The question */
+            questionKey: string;
+            /**
+             * Format: uuid
+             * @description The free-text answer it comes from
+             */
+            textAnswerId?: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Who carries it out (a quality manager or programme leader)
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today or later, and within two years
+             * @example 2026-03-03
+             */
+            dueDate: string;
+            /** @description How we will know it worked */
+            effectivenessCriterion: string;
+            /** @description Days after implementation before effectiveness is judged (default 30) */
+            effectivenessCheckAfterDays?: number;
+        };
+        /** @enum {string} */
+        SurveyTextReviewState: "pending" | "reviewed";
+        /** @enum {string} */
+        SurveyTextDecision: "cleared" | "redacted";
+        TextReviewResponse: {
+            decision: components["schemas"]["SurveyTextDecision"];
+            replacement: string | null;
+            /** Format: uuid */
+            reviewedBy: string;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        TextAnswerResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            surveyId: string;
+            surveyKey: string;
+            questionKey: string;
+            /** Format: uuid */
+            programmeId: string;
+            role: components["schemas"]["SurveyAudience"];
+            /** @description The answer as written (quality managers only): check it for personal data */
+            text: string;
+            /** Format: date-time */
+            answeredAt: string;
+            review: components["schemas"]["TextReviewResponse"] | null;
+        };
+        TextAnswersResponse: {
+            items: components["schemas"]["TextAnswerResponse"][];
+        };
+        ReviewTextAnswerRequest: {
+            /** @description cleared: no personal data, shown as written; redacted: shown as the replacement */
+            decision: components["schemas"]["SurveyTextDecision"];
+            /** @description With redacted: the text shown instead (required) */
+            replacement?: string;
+        };
+        SurveyFormOptionResponse: {
+            value: string;
+            /** @description In the recipient's language */
+            label: string;
+        };
+        SurveyFormQuestionResponse: {
+            key: string;
+            type: components["schemas"]["SurveyQuestionType"];
+            /** @description In the recipient's language */
+            label: string;
+            help: string | null;
+            required: boolean;
+            /** @description For choice and multiselect; empty otherwise */
+            options: components["schemas"]["SurveyFormOptionResponse"][];
+            /** @description For scale: 1 */
+            min: number | null;
+            /** @description For scale: 5 */
+            max: number | null;
+        };
+        SurveyFormResponse: {
+            language: components["schemas"]["UserLanguage"];
+            title: string;
+            intro: string;
+            /** @description What is done with the answers */
+            privacy: string;
+            questions: components["schemas"]["SurveyFormQuestionResponse"][];
+            /**
+             * Format: date
+             * @description Last day the link opens
+             */
+            expiresOn: string;
+        };
+        SubmitSurveyAnswersRequest: {
+            /**
+             * @description Answers by question key: a scale question an integer 1..5, a choice one option value, a multiselect a list of option values, a text question a string (at most 4000 characters). A question left out is unanswered (refused when required).
+             * @example {
+             *       "overall": 4,
+             *       "helped_with": [
+             *         "language",
+             *         "network"
+             *       ],
+             *       "comments": "The meetings helped me."
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        SurveyReplyResponse: {
+            /** @enum {string} */
+            outcome: "answered" | "declined";
+            /** Format: date-time */
+            at: string;
+        };
         /** @description An RFC 9457 problem document. Branch on `code` (one of the registered codes, each always answered with the same status); `detail` is a sentence for people. `x-error-codes` gives the status and meaning of every code. */
         Problem: {
             /**
@@ -5400,7 +6262,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "not_found" | "request_timeout" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "effect_not_allowed" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "survey_author_cannot_approve" | "not_found" | "request_timeout" | "survey_link_expired" | "survey_link_used" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "effect_not_allowed" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "survey_key_taken" | "survey_draft_exists" | "survey_not_in_force" | "survey_no_recipients" | "survey_handout_not_needed" | "survey_link_handed_out" | "survey_text_reviewed" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "survey_file_invalid" | "survey_audience_mismatch" | "survey_moment_invalid" | "unknown_survey" | "unknown_recipient" | "unknown_survey_question" | "survey_answer_invalid" | "if_match_required" | "too_many_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -12643,6 +13505,1003 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySummaryResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_importShipped: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyImportResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_createVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyVersionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveSurveyVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveysController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectSurveyVersionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPlanEntryResponse"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_addPlanEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyPlanEntryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPlanEntryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSurveyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySendResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitationsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_handout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyHandoutResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveySendingController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyScanResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_results: {
+        parameters: {
+            query?: {
+                /** @description Only this programme (cohort) */
+                programmeId?: string;
+                /** @description Only answers given on or after this day */
+                from?: string;
+                /** @description Only answers given on or before this day */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager, programme_leader, auditor, board_member */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_openDeviation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSurveyDeviationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFindingResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_openImprovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenSurveyImprovementRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFindingResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_textAnswers: {
+        parameters: {
+            query?: {
+                /** @description Default: pending */
+                state?: components["schemas"]["SurveyTextReviewState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswersResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyResultsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTextAnswerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextAnswerResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: quality_manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyInvitationsController_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFormResponse"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyInvitationsController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyAnswersRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReplyResponse"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SurveyInvitationsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyReplyResponse"];
                 };
             };
             /** @description An error: a problem document whose code is one of Problem.code */
