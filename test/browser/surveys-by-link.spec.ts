@@ -53,7 +53,7 @@ test('an adept answers the survey by link on a phone in Swedish, sees the thank-
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   await expect(page.getByRole('heading', { name: 'Det här gör vi med dina svar' })).toBeVisible();
   await expect(page.getByText('Dina svar sparas under din deltagarkod, aldrig ditt namn')).toBeVisible();
-  await expect(page.getByLabel('Språk')).toHaveValue('sv');
+  await expect(page.getByRole('combobox', { name: 'Språk (Language)' })).toHaveValue('sv');
   await expectNoOverflow(page, 'the survey form');
   await expectAccessible(page, 'the survey form at 375 px in Swedish');
 
@@ -137,7 +137,7 @@ test('a link that is not one says so, in the language of the browser, and offers
   await expect(page.getByRole('heading', { level: 1, name: 'Länken fungerar inte' })).toBeVisible();
   await expect(page.getByText('Kontrollera att du kopierade hela länken.')).toBeVisible();
   await expectAccessible(page, 'the page of an unknown link');
-  await page.getByLabel('Språk').selectOption({ label: 'Norsk bokmål' });
+  await page.getByRole('combobox', { name: 'Språk (Language)' }).selectOption({ label: 'Norsk bokmål' });
   await expect(page.getByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeVisible();
   // A malformed token is refused the same way (the service looks nothing up).
   await page.goto('/s/not-a-token');

@@ -103,7 +103,7 @@ test('a quality manager sends the survey from the programme, hands out a link, a
   // Planned: at the programme's end.
   await page.getByRole('button', { name: 'Plan a survey' }).click();
   const plan = page.getByRole('dialog', { name: 'Plan a survey' });
-  await plan.getByLabel('Survey').selectOption({ label: `${title} (Mentors)` });
+  await plan.getByLabel('Survey', { exact: true }).selectOption({ label: `${title} (Mentors)` });
   await plan.getByLabel('Counted from').selectOption({ label: "the programme's end" });
   await plan.getByLabel('Days after').fill('14');
   await expectAccessible(page, 'the plan dialog');
@@ -113,7 +113,7 @@ test('a quality manager sends the survey from the programme, hands out a link, a
   // Sent now, to every mentor.
   await page.getByRole('button', { name: 'Send a survey now' }).click();
   const send = page.getByRole('dialog', { name: 'Send a survey now' });
-  await send.getByLabel('Survey').selectOption({ label: `${title} (Mentors)` });
+  await send.getByLabel('Survey', { exact: true }).selectOption({ label: `${title} (Mentors)` });
   await expectAccessible(page, 'the send dialog');
   await send.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByText('3 invitations made.')).toBeVisible();
