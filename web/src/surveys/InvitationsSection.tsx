@@ -58,9 +58,12 @@ function recipientWords(t: (k: string) => string, i: Invitation): string {
   return i.recipient.code ?? t('survey.invitations.hostContact');
 }
 
-function HandoutButton({ programme, invitation: i }: { programme: Programme; invitation: Invitation }) {
+/**
+ * Hands the link out: the answer holds the link this once. The dialog that shows it lives in the
+ * section, not in the row, since the row changes to "handed out" as soon as the list is read again.
+ */
+function HandoutButton({ programme, invitation: i, onShown }: { programme: Programme; invitation: Invitation; onShown(h: Shown): void }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState<Handout>();
   const handout = useAction(
     () =>
       call(
@@ -79,30 +82,38 @@ function HandoutButton({ programme, invitation: i }: { programme: Programme; inv
         leftSection={<IconLink size={14} aria-hidden />}
         loading={handout.isPending}
         aria-label={t('survey.handout.labelFor', { who })}
-        onClick={() => handout.mutate(undefined, { onSuccess: setShown })}
+        onClick={() => handout.mutate(undefined, { onSuccess: (h) => onShown({ ...h, who }) })}
       >
         {t('survey.handout.label')}
       </Button>
       <ProblemAlert error={handout.error} />
-      <Dialog opened={!!shown} onClose={() => setShown(undefined)} title={t('survey.handout.title', { who })}>
-        {shown ? (
-          <Stack gap="sm">
-            <Text size="sm">{t('survey.handout.once', { date: formatDate(shown.expiresOn) })}</Text>
-            <TextInput label={t('survey.handout.link')} value={shown.link} readOnly onFocus={(e) => e.currentTarget.select()} />
-            <Group gap="xs">
-              <CopyButton value={shown.link}>
-                {({ copied, copy }) => (
-                  <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={copy}>
-                    {copied ? t('survey.handout.copied') : t('survey.handout.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setShown(undefined)}>{t('survey.handout.done')}</Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Dialog>
     </>
+  );
+}
+
+type Shown = Handout & { who: string };
+
+function HandoutDialog({ shown, onClose }: { shown: Shown | undefined; onClose(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={!!shown} onClose={onClose} title={t('survey.handout.title', { who: shown?.who ?? '' })}>
+      {shown ? (
+        <Stack gap="sm">
+          <Text size="sm">{t('survey.handout.once', { date: formatDate(shown.expiresOn) })}</Text>
+          <TextInput label={t('survey.handout.link')} value={shown.link} readOnly onFocus={(e) => e.currentTarget.select()} />
+          <Group gap="xs">
+            <CopyButton value={shown.link}>
+              {({ copied, copy }) => (
+                <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={copy}>
+                  {copied ? t('survey.handout.copied') : t('survey.handout.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={onClose}>{t('survey.handout.done')}</Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Dialog>
   );
 }
 
@@ -112,6 +123,7 @@ export function InvitationsSection({ programme, mayWrite }: { programme: Program
   const items = invitations.data?.invitations ?? [];
   const groups = groupInvitations(items);
   const { shown, more } = useShownRows(items);
+  const [handedOut, setHandedOut] = useState<Shown>();
   return (
     <Stack gap="xs" component="section" aria-labelledby="survey-sends-title">
       <Title order={2} size="h4" id="survey-sends-title">
@@ -179,7 +191,7 @@ export function InvitationsSection({ programme, mayWrite }: { programme: Program
                     i.handedOutAt ? (
                       t('survey.handout.handedOut', { date: formatDate(i.handedOutAt) })
                     ) : (
-                      <HandoutButton programme={programme} invitation={i} />
+                      <HandoutButton programme={programme} invitation={i} onShown={setHandedOut} />
                     )
                   ) : (
                     '–'
@@ -191,6 +203,7 @@ export function InvitationsSection({ programme, mayWrite }: { programme: Program
           {more}
         </>
       )}
+      <HandoutDialog shown={handedOut} onClose={() => setHandedOut(undefined)} />
     </Stack>
   );
 }
