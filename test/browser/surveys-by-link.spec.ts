@@ -113,6 +113,14 @@ test('an adept declines the survey, after confirming it, and the link is used', 
   await page.goto(new URL(link.link).pathname);
   await expect(page.getByRole('heading', { level: 1, name: survey.titleSv })).toBeVisible();
 
+  // The page's own words follow the language switch; the survey's texts are those of the invitation, and it says so.
+  await page.getByRole('combobox', { name: 'Språk (Language)' }).selectOption({ label: 'English' });
+  await expect(page.getByRole('button', { name: 'I do not want to answer' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: "The survey's own texts stay in Svenska" })).toBeVisible();
+  await expectAccessible(page, 'the survey form with the page in English');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Svenska' });
+  await expect(page.getByRole('status').filter({ hasText: 'Enkätens egna texter' })).toHaveCount(0);
+
   await page.getByRole('button', { name: 'Jag vill inte svara' }).click();
   const confirm = page.getByRole('dialog', { name: 'Vill du inte svara?' });
   await expect(confirm).toContainText('påverkar inte din plats i programmet');

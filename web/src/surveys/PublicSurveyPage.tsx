@@ -31,11 +31,14 @@ function Frame({
   title,
   language,
   onLanguage,
+  textsIn,
   children,
 }: {
   title: string;
   language: Language;
   onLanguage(l: Language): void;
+  /** The language the survey's own texts are in, when it is not the page's. */
+  textsIn?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ function Frame({
   return (
     <main id="main" className="survey-public">
       <Container size={640} px="sm" py="md">
-        <Group justify="flex-end" mb="sm">
+        <Stack align="flex-end" gap={4} mb="sm">
           <NativeSelect
             label={t('language.label')}
             data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
@@ -57,7 +60,12 @@ function Frame({
             size="xs"
             className="language-select"
           />
-        </Group>
+          {textsIn ? (
+            <Text size="xs" ta="right" role="status">
+              {t('survey.public.textsIn', { language: LANGUAGES.find((l) => l.value === textsIn)?.label ?? textsIn })}
+            </Text>
+          ) : null}
+        </Stack>
         <Paper withBorder p="md" radius="md">
           {children}
         </Paper>
@@ -272,7 +280,12 @@ export function PublicSurveyPage() {
     body = <AnswerForm token={token} form={form.data} onDone={setOutcome} />;
   }
   return (
-    <Frame title={title} language={language} onLanguage={setChosen}>
+    <Frame
+      title={title}
+      language={language}
+      onLanguage={setChosen}
+      textsIn={form.data && !outcome && form.data.language !== language ? form.data.language : undefined}
+    >
       {body}
     </Frame>
   );

@@ -3,8 +3,8 @@
  * under 5 says so in words, and draws no bar), and the same figures follow as a table for anyone
  * who wants the numbers.
  */
-import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FiguresTable } from '../ui/FiguresTable';
 import './surveys.css';
 
 export interface ResultBar {
@@ -31,26 +31,7 @@ export function ResultBars({ title, bars, max }: { title: string; bars: ResultBa
           </li>
         ))}
       </ul>
-      <details>
-        <summary>{t('indicator.showTable')}</summary>
-        <Table withTableBorder mt="xs" maw={560}>
-          <Table.Caption className="table-caption">{title}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('survey.results.answer')}</Table.Th>
-              <Table.Th scope="col">{t('survey.results.count')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bars.map((b) => (
-              <Table.Tr key={b.label}>
-                <Table.Td>{b.label}</Table.Td>
-                <Table.Td>{b.text}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </details>
+      <FiguresTable rows={bars} head={[t('survey.results.answer'), t('survey.results.count')]} caption={title} />
     </figure>
   );
 }
