@@ -61,7 +61,7 @@ test('a quality manager reads a draft in Swedish; another approves it with a sig
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await page.getByText('Show the 2 questions').click();
-  await page.getByLabel('Read in').selectOption({ label: 'Svenska' });
+  await page.getByLabel('Read the texts in').selectOption({ label: 'Svenska' });
   await expect(page.getByText('Hur väl fick du stöd?')).toBeVisible();
   await expect(page.getByText('You wrote this version, so another quality manager approves it.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
@@ -143,7 +143,7 @@ test('a quality manager sends the survey from the programme, hands out a link, a
 
   await page.getByRole('link', { name: `Results of ${title}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Results: ${title}` })).toBeVisible();
-  await expect(page.getByLabel('Programme')).toHaveValue(world.programme.id);
+  await expect(page.getByLabel('Programme', { exact: true })).toHaveValue(world.programme.id);
   await expect(page.getByText('Fewer than 5 answers: the distribution is not shown.')).toBeVisible();
   await expect(page.getByText('Answers: fewer than 5').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'By programme and role' }).getByText('fewer than 5 answers').first()).toBeVisible();

@@ -3,12 +3,14 @@
  * with its questions in any language, and the decision on a draft). A quality manager writes the
  * next version as a draft from here.
  */
-import { Button, Stack, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { IconChartBar, IconPencilPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useUser } from '../app/auth';
-import { currentLanguage } from '../i18n/i18n';
+import { LANGUAGES, currentLanguage, isLanguage } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n';
 import { Loading, PageHeader } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { SurveyVersionCard } from './SurveyVersionCard';
@@ -19,6 +21,8 @@ export function SurveyPage() {
   const { id = '' } = useParams();
   const user = useUser();
   const survey = useSurvey(id);
+  // The language the versions' texts are read in (each is written in all three).
+  const [language, setLanguage] = useState<Language>(currentLanguage());
   if (survey.isPending) return <Loading />;
   if (!survey.data) return <ProblemAlert error={survey.error} onRetry={() => void survey.refetch()} />;
   const s = survey.data;
@@ -54,11 +58,22 @@ export function SurveyPage() {
           <dt>{t('survey.field.effectiveVersion')}</dt>
           <dd>{s.effectiveVersion !== null ? t('survey.versionNumber', { number: s.effectiveVersion }) : t('survey.noneInForce')}</dd>
         </dl>
-        <Title order={2} size="h4">
-          {t('survey.versions')}
-        </Title>
+        <Group justify="space-between" align="flex-end">
+          <Title order={2} size="h4">
+            {t('survey.versions')}
+          </Title>
+          <NativeSelect
+            label={t('survey.version.language')}
+            data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
+            value={language}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isLanguage(value)) setLanguage(value);
+            }}
+          />
+        </Group>
         {[...s.versions].reverse().map((v) => (
-          <SurveyVersionCard key={v.id} survey={s} version={v} />
+          <SurveyVersionCard key={v.id} survey={s} version={v} language={language} />
         ))}
       </Stack>
     </>

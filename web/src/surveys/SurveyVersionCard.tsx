@@ -2,10 +2,10 @@
  * One version of a survey: its state (text and icon), who wrote it, when it came into force, its
  * signatures, and its content read in any of the three languages it is written in.
  */
-import { Badge, Card, Group, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage, isLanguage } from '../i18n/i18n';
+import { currentLanguage } from '../i18n/i18n';
 import type { Language } from '../i18n/i18n';
 import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -61,10 +61,9 @@ function Questions({ version, language }: { version: SurveyVersion; language: La
   );
 }
 
-export function SurveyVersionCard({ survey, version: v }: { survey: Survey; version: SurveyVersion }) {
+export function SurveyVersionCard({ survey, version: v, language }: { survey: Survey; version: SurveyVersion; language: Language }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [language, setLanguage] = useState<Language>(currentLanguage());
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
       <Stack gap="xs">
@@ -97,16 +96,6 @@ export function SurveyVersionCard({ survey, version: v }: { survey: Survey; vers
         <details>
           <summary>{t('survey.version.showQuestions', { count: v.content.questions.length })}</summary>
           <Stack gap="xs" mt="xs">
-            <NativeSelect
-              label={t('survey.version.language')}
-              data={LANGUAGES.map((l) => ({ value: l.value, label: l.label }))}
-              value={language}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                if (isLanguage(value)) setLanguage(value);
-              }}
-              w="fit-content"
-            />
             <Questions version={v} language={language} />
           </Stack>
         </details>
