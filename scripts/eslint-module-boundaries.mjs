@@ -28,6 +28,8 @@ const PUBLISHED = new Set([
   'auth/policy.ts',
   'auth/passwords.ts',
   'auth/accounts.ts',
+  // The throttle of attempts per address: survey links count unknown tokens as sign-in counts wrong passwords.
+  'auth/attempt-throttle.ts',
   // Vocabularies and state machines other modules count and label by.
   'corrective-actions/action-states.ts',
   'deviations/deviation-states.ts',

@@ -135,7 +135,7 @@ describe('survey invitations', () => {
     const events = await auditedBy(t, async () => {
       const shown = expectStatus(await handoutOf(noAddress.id), 200, 'handing out');
       expect(shown.token).toBe(tokens.get(unreachable.id));
-      expect(shown.link).toMatch(new RegExp(`/survey/${shown.token}$`));
+      expect(shown.link).toMatch(new RegExp(`/s/${shown.token}$`));
     });
     expect(events.map((e) => [e.action, e.entity_id])).toEqual([['survey_invitation.hand_out', noAddress.id]]);
     expect(JSON.stringify(events)).not.toContain(tokens.get(unreachable.id));
@@ -267,5 +267,16 @@ describe('survey invitations', () => {
     } finally {
       t.setToday('2026-06-10');
     }
+  });
+
+  it('counts unknown links per address like wrong passwords: after five, 429 too_many_link_attempts with Retry-After', async () => {
+    // A known link starts the count again, as a right password does.
+    expect((await t.http.get(`/api/survey-invitations/${tokens.get(adepts[4].id)}`)).status).toBe(200);
+    const responses = [];
+    for (let i = 0; i < 6; i++) responses.push(await t.http.get(`/api/survey-invitations/${String(i).repeat(43)}`));
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 429]);
+    const last = responses[responses.length - 1];
+    expectProblem(last, 429, 'too_many_link_attempts');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
 import { auditedBy } from './support/audit-events.js';
 import { expectProblem, problemFields } from './support/expectations.js';
 import { activateProgramme, addParticipant, createProgramme, expectStatus } from './support/programmes.js';
-import { surveyInForce } from './support/surveys.js';
+import { surveyInForce, tokenOf } from './support/surveys.js';
 import { bearer, startTestApp } from './support/test-app.js';
 import type { TestApp, TestUser } from './support/test-app.js';
 
@@ -153,5 +153,59 @@ describe('survey plan and daily scan', () => {
 
   it('lets only a quality manager run the scan by hand', async () => {
     expectProblem(await t.http.post('/api/survey-scan').set(...bearer(leader)), 403, 'forbidden_role');
+  });
+
+  it("sends a host organisation's survey to each internship's supervisor, answered without a participant code", async () => {
+    t.setToday('2026-03-01');
+    const qm2 = await t.user(['quality_manager'], 'Hanna Host');
+    await surveyInForce(t, qm, qm2, 'host-exit', 'host');
+    const host = expectStatus(
+      await t.http
+        .post('/api/organisations')
+        .set(...bearer(qm))
+        .send({ name: 'Northfield Hospital', sector: 'public' }),
+      201,
+      'recording a host',
+    );
+    const [adept] = await t.sql<{ id: string }>(
+      `SELECT id FROM participant WHERE programme_id = $1 AND role = 'adept' ORDER BY code LIMIT 1`,
+      [programme],
+    );
+    const internship = expectStatus(
+      await t.http
+        .post(`/api/programmes/${programme}/internships`)
+        .set(...bearer(leader))
+        .send({
+          participantId: adept.id,
+          organisationId: host.id,
+          supervisorName: 'Karin Holm',
+          supervisorRole: 'Ward manager',
+          supervisorEmail: 'karin.holm@northfield.example',
+          startDate: '2026-02-02',
+          endDate: '2026-02-27',
+        }),
+      201,
+      'placing an intern',
+    );
+    const sent = expectStatus(
+      await t.http
+        .post(`/api/programmes/${programme}/survey-sends`)
+        .set(...bearer(leader))
+        .send({ surveyKey: 'host-exit', audience: 'host', language: 'en' }),
+      201,
+      'sending to the host',
+    );
+    expect(sent.invitations).toEqual([
+      expect.objectContaining({ delivery: 'mail', recipient: { kind: 'internship', id: internship.id, role: 'host', code: null } }),
+    ]);
+    const token = await tokenOf(t, sent.invitations[0].id);
+    expect((await t.http.post(`/api/survey-invitations/${token}/answers`).send({ answers: { overall: 5, recommend: 'yes' } })).status).toBe(
+      200,
+    );
+    const [row] = await t.sql(`SELECT role, participant_code FROM survey_response r WHERE r.invitation_id = $1`, [sent.invitations[0].id]);
+    expect(row).toEqual({ role: 'host', participant_code: null });
+    const dump =
+      JSON.stringify(await t.sql(`SELECT * FROM survey_invitation`)) + JSON.stringify(await t.sql(`SELECT * FROM survey_response`));
+    expect(dump).not.toMatch(/Karin|northfield/i);
   });
 });

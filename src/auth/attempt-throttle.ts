@@ -10,9 +10,10 @@ import { MICROS_PER_SECOND, retryAfterSeconds, waitMicros, withAttempt } from '.
 
 /**
  * Sign-in, and re-entering one's password while signed in (signatures, changing the password),
- * are throttled apart: failed signatures do not lock a user out of signing in.
+ * are throttled apart: failed signatures do not lock a user out of signing in. Survey links (a
+ * link that stands in for an account) count unknown tokens per address apart from both.
  */
-export type ThrottleScope = 'sign_in' | 'reauthentication';
+export type ThrottleScope = 'sign_in' | 'reauthentication' | 'survey_link';
 
 /** An admitted attempt, to be forgiven when the password was right. */
 export interface AttemptTicket {

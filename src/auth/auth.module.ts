@@ -18,6 +18,6 @@ import { AuthService } from './auth.service.js';
     AccessGuard,
     { provide: JWT_SECRET, inject: [APP_CONFIG], useFactory: (config: AppConfig) => resolveJwtSecret(config) },
   ],
-  exports: [AuthService, AccessGuard, JWT_SECRET],
+  exports: [AuthService, AccessGuard, AttemptThrottle, JWT_SECRET],
 })
 export class AuthModule {}

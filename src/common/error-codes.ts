@@ -450,6 +450,10 @@ export const ERROR_CODES = {
     status: 429,
     meaning: 'Too many wrong passwords from this address or for this account; wait for `Retry-After` seconds.',
   },
+  too_many_link_attempts: {
+    status: 429,
+    meaning: 'Too many unknown survey links from this address; wait for `Retry-After` seconds.',
+  },
   headers_too_large: { status: 431, meaning: 'The request line or headers are larger than the service accepts (16 KB).' },
 
   // 5xx: not the caller's fault.

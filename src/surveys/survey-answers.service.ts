@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AttemptThrottle } from '../auth/attempt-throttle.js';
 import { Clock } from '../common/clock.js';
 import { linkTokenHash } from '../common/link-tokens.js';
-import { notFound, unprocessable } from '../common/problem.js';
+import { ProblemException, notFound, unprocessable } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { participantCodes } from '../programmes/programmes.queries.js';
 import { programmeById } from '../programmes/programmes.queries.js';
@@ -28,17 +29,18 @@ export class SurveyAnswersService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly throttle: AttemptThrottle,
   ) {}
 
-  async form(_ctx: RequestContext, token: string): Promise<SurveyFormResponse> {
+  async form(ctx: RequestContext, token: string): Promise<SurveyFormResponse> {
     const m = this.dataSource.manager;
-    const invitation = await this.open(m, token);
+    const invitation = await this.admit(ctx, token);
     const version = (await surveyVersionById(m, invitation.versionId))!;
     return toFormResponse(version.content, invitation.language, invitation.expiresOn);
   }
 
   async answer(ctx: RequestContext, token: string, body: SubmitSurveyAnswersRequest): Promise<SurveyReplyResponse> {
-    const peek = await this.open(this.dataSource.manager, token);
+    const peek = await this.admit(ctx, token);
     const version = (await surveyVersionById(this.dataSource.manager, peek.versionId))!;
     const checked = checkAnswers(version.content.questions, body.answers);
     if (!checked.ok)
@@ -58,6 +60,7 @@ export class SurveyAnswersService {
   }
 
   async decline(ctx: RequestContext, token: string): Promise<SurveyReplyResponse> {
+    await this.admit(ctx, token);
     return this.reply(ctx, token, 'declined', () => Promise.resolve({ values: null, texts: 0 }), null);
   }
 
@@ -101,6 +104,26 @@ export class SurveyAnswersService {
       });
       return toReplyResponse(outcome, response.respondedAt);
     });
+  }
+
+  /**
+   * The invitation a token opens, counted like a sign-in: an unknown token is an attempt against
+   * the caller's address (429 too_many_link_attempts after too many), a known one is forgiven.
+   * Outside any transaction (the throttle writes in transactions of its own).
+   */
+  private async admit(ctx: RequestContext, token: string): Promise<InvitationRow> {
+    const admission = await this.throttle.admit('survey_link', ctx.clientAddress ?? 'unknown', '');
+    if (!admission.admitted) {
+      const wait = admission.retryAfterSeconds;
+      throw new ProblemException('too_many_link_attempts', `Too many unknown survey links from this address; try again in ${wait} s`, {
+        retryAfterSeconds: wait,
+      });
+    }
+    const invitation = await invitationByTokenHash(this.dataSource.manager, linkTokenHash(token));
+    if (!invitation) throw notFound('Survey invitation');
+    await this.throttle.forgive(admission.ticket);
+    await this.usable(this.dataSource.manager, invitation);
+    return invitation;
   }
 
   /** The invitation a token opens, if it is still open. */

@@ -258,7 +258,7 @@ export class SurveySendingService {
         changes: { handedOutAt: { old: null, new: at.toISOString() } },
       });
       const token = linkToken(this.key, { purpose: INVITATION_PURPOSE, id: invitation.id, nonce: invitation.nonce });
-      return { invitationId, token, link: `${this.config.publicUrl}/survey/${token}`, expiresOn: invitation.expiresOn };
+      return { invitationId, token, link: `${this.config.publicUrl}/s/${token}`, expiresOn: invitation.expiresOn };
     });
   }
 
