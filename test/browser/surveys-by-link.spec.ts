@@ -46,7 +46,7 @@ test('an adept answers the survey by link on a phone in Swedish, sees the thank-
   page,
 }) => {
   const [link] = await sendAndHandOut(world.leader.api, world.programme.id, survey, 'adept', [world.adepts[0].id], 'sv');
-  expect(link.link).toContain(link.token);
+  expect(link.link).toMatch(new RegExp(`/s/${link.token}$`));
   await page.goto(new URL(link.link).pathname);
 
   await expect(page.getByRole('heading', { level: 1, name: survey.titleSv })).toBeVisible();
@@ -141,7 +141,7 @@ test('an adept declines the survey, after confirming it, and the link is used', 
 });
 
 test('a link that is not one says so, in the language of the browser, and offers the language switch', async ({ page }) => {
-  await page.goto(`/survey/${'A'.repeat(43)}`);
+  await page.goto(`/s/${'A'.repeat(43)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Länken fungerar inte' })).toBeVisible();
   await expect(page.getByText('Kontrollera att du kopierade hela länken.')).toBeVisible();
   await expectAccessible(page, 'the page of an unknown link');

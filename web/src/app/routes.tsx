@@ -50,13 +50,9 @@ const page = (load: () => Promise<Record<string, React.ComponentType>>, name: st
 });
 
 export const router = createBrowserRouter([
-  // A survey link opens without signing in, outside the console's frame; the page says every failure itself.
-  // The service's links are /survey/<token>; /s/<token> is the short form for links written out by hand.
-  ...['/survey/:token', '/s/:token'].map((path) => ({
-    path,
-    lazy: page(() => import('../surveys/PublicSurveyPage'), 'PublicSurveyPage'),
-    HydrateFallback: () => null,
-  })),
+  // A survey link (PUBLIC_URL/s/<token>, as the service hands it out and mails it) opens without
+  // signing in, outside the console's frame; the page says every failure itself.
+  { path: '/s/:token', lazy: page(() => import('../surveys/PublicSurveyPage'), 'PublicSurveyPage'), HydrateFallback: () => null },
   {
     element: <Root />,
     errorElement: <RouteError />,
