@@ -176,3 +176,26 @@ test('a quality manager sends the survey from the programme, hands out a link, a
   await act.getByRole('button', { name: 'Open the deviation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Mentors feel unsupported/ })).toBeVisible();
 });
+
+test("a programme leader on a phone in Swedish reads the programme's surveys and the results without sideways scrolling", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, world.leader.email, PASSWORD);
+  await page.getByLabel('Language').selectOption({ label: 'Svenska' });
+  await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  await page.goto(`/programmes/${world.programme.id}/surveys`);
+  await expect(page.getByRole('heading', { name: 'Enkätplan' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skicka en enkät nu' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Svarsfrekvens' })).toBeVisible();
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await width()).toBeLessThanOrEqual(375);
+  await expectAccessible(page, "a programme's surveys at 375 px in Swedish");
+
+  await page.goto(`/surveys/${surveyId}/results?programme=${world.programme.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Resultat: / })).toBeVisible();
+  await expect(page.getByText('Färre än 5 svar: fördelningen visas inte.')).toBeVisible();
+  expect(await width()).toBeLessThanOrEqual(375);
+  await expectAccessible(page, 'survey results at 375 px in Swedish');
+  await world.leader.api.request('PATCH', '/api/users/me', { language: 'en' }, 200);
+});
