@@ -28,6 +28,7 @@ import { ObjectivesReviewsImprovements1796230000000 } from './1796230000000-Obje
 import { ProcedureAcknowledgements1796240000000 } from './1796240000000-ProcedureAcknowledgements.js';
 import { OrganisationsAndInternships1796270000000 } from './1796270000000-OrganisationsAndInternships.js';
 import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
+import { MailOutbox1796300000000 } from './1796300000000-MailOutbox.js';
 import { Applicants1796290000000 } from './1796290000000-Applicants.js';
 import { Surveys1796310000000 } from './1796310000000-Surveys.js';
 
@@ -62,5 +63,6 @@ export const MIGRATIONS = [
   OrganisationsAndInternships1796270000000,
   ExecutionAttendance1796280000000,
   Applicants1796290000000,
+  MailOutbox1796300000000,
   Surveys1796310000000,
 ];

@@ -20,6 +20,8 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { InternalAuditsModule } from './internal-audits/internal-audits.module.js';
 import { ImprovementsModule } from './improvements/improvements.module.js';
 import { InternshipsModule } from './internships/internships.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
@@ -72,6 +74,8 @@ export class AppModule {
         ImprovementsModule,
         OrganisationsModule,
         InternshipsModule,
+        MailModule,
+        RemindersModule,
         SurveysModule,
       ],
       controllers: [HealthController],

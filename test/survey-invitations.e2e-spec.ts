@@ -112,6 +112,17 @@ describe('survey invitations', () => {
       }),
     );
     expect(adepts.every((a) => byRecipient.get(a.id)?.delivery === 'mail')).toBe(true);
+    // One mail per address on record, queued in the send's transaction; the link travels as a reference, never as its token.
+    const mails = await t.sql<{ reason: string; params: { link: { purpose: string; id: string } } }>(
+      `SELECT reason, params FROM mail_outbox WHERE template = 'survey-invitation' ORDER BY reason`,
+    );
+    expect(mails.map((x) => x.reason).sort()).toEqual(
+      invitations
+        .filter((i) => i.delivery === 'mail')
+        .map((i) => `survey-invitation:${i.id}`)
+        .sort(),
+    );
+    expect(mails.every((x) => x.params.link.purpose === 'survey-invitation')).toBe(true);
     // Sent again, nobody is left to ask.
     expectProblem(
       await t.http
@@ -237,7 +248,8 @@ describe('survey invitations', () => {
     const dump = [];
     for (const table of SURVEY_TABLES) dump.push(JSON.stringify(await t.sql(`SELECT * FROM ${table}`)));
     const all = dump.join('\n');
-    for (const token of tokens.values()) expect(all).not.toContain(token);
+    const outbox = JSON.stringify(await t.sql(`SELECT * FROM mail_outbox`));
+    for (const token of tokens.values()) expect(all + outbox).not.toContain(token);
     for (const person of [...adepts, unreachable]) expect(all).not.toContain(person.fullName);
     const emails = await t.sql<{ email: string }>(`SELECT email FROM participant WHERE programme_id = $1 AND email IS NOT NULL`, [
       programmeA,

@@ -56,6 +56,7 @@ const TABLE_OWNERS: Record<string, string[]> = {
     'management_review_note',
   ],
   indicators: ['quality_objective', 'quality_objective_measurement'],
+  mail: ['mail_outbox', 'mail_attempt', 'notification_preference'],
   documents: [
     'controlled_document',
     'document_version',

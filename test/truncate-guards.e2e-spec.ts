@@ -71,6 +71,9 @@ const GUARDED = [
   'document_review',
   'document_acknowledgement',
   'quality_objective_measurement',
+  'mail_outbox',
+  'mail_attempt',
+  'notification_preference',
 ];
 
 /** Tables whose rows the service deletes, so emptying them destroys no evidence. */

@@ -206,6 +206,10 @@ export const ERROR_CODES = {
   actions_not_closed: { status: 409, meaning: 'Every linked corrective action must be closed before the deviation can close.' },
   review_closed: { status: 409, meaning: 'The management review is closed and never changes.' },
   action_not_reviewable: { status: 409, meaning: 'The corrective action was cancelled: the board reviews only actions that stand.' },
+  mail_not_retryable: {
+    status: 409,
+    meaning: 'Only a failed or uncertain mail can be sent again; this one is queued, being sent or sent.',
+  },
   risk_closed: { status: 409, meaning: 'The risk is closed: reopen it (status open) before changing it.' },
   organisation_name_taken: {
     status: 409,

@@ -31,6 +31,12 @@ describe('loadConfig', () => {
       clockToday: undefined,
       publicUrl: 'http://localhost:3000',
       documentFileLimitBytes: 10 * 1024 * 1024,
+      smtpUrl: undefined,
+      mailFrom: 'Mentoring QMS <no-reply@localhost>',
+      mailDir: resolve('./data/mail'),
+      mailPollSeconds: 30,
+      reminderScanIntervalMinutes: 60,
+      reminderLeadDays: 3,
     });
   });
 
@@ -55,6 +61,10 @@ describe('loadConfig', () => {
       TIME_ZONE: 'America/Argentina/Buenos_Aires',
       CLOCK_TODAY: '2026-03-05',
       PUBLIC_URL: 'https://qms.example.org/console/',
+      SMTP_URL: 'smtp://mailer:secret@mail.example.org:587',
+      MAIL_FROM: 'Quality <quality@example.org>',
+      MAIL_POLL_SECONDS: '0',
+      REMINDER_LEAD_DAYS: '7',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -71,6 +81,11 @@ describe('loadConfig', () => {
       timeZone: 'America/Argentina/Buenos_Aires',
       clockToday: '2026-03-05',
       publicUrl: 'https://qms.example.org/console',
+      smtpUrl: 'smtp://mailer:secret@mail.example.org:587',
+      mailFrom: 'Quality <quality@example.org>',
+      mailDir: '/var/lib/qms/mail',
+      mailPollSeconds: 0,
+      reminderLeadDays: 7,
     });
   });
 
@@ -125,6 +140,10 @@ describe('loadConfig', () => {
     ['CLOCK_TODAY', 'tomorrow', /CLOCK_TODAY must be a calendar date/],
     ['PUBLIC_URL', 'qms.example.org', /PUBLIC_URL must be the http/],
     ['PUBLIC_URL', 'https://qms.example.org/?x=1', /PUBLIC_URL must be the http/],
+    ['SMTP_URL', 'mail.example.org', /SMTP_URL must be an smtp/],
+    ['MAIL_FROM', 'nobody', /MAIL_FROM must be an e-mail address/],
+    ['MAIL_POLL_SECONDS', '-5', /MAIL_POLL_SECONDS must be between/],
+    ['REMINDER_LEAD_DAYS', 'soon', /REMINDER_LEAD_DAYS must be an integer/],
   ])('refuses %s=%s with a ConfigError naming the variable', (name, value, message) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

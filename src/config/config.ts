@@ -50,6 +50,18 @@ export interface AppConfig {
   publicUrl: string;
   /** The largest file a controlled document's version takes (`DOCUMENT_FILE_LIMIT_MB`, default 10), in bytes. */
   documentFileLimitBytes: number;
+  /** SMTP server mails go through (`SMTP_URL`, e.g. `smtp://user:pass@host:587`); unset, mails are written as `.eml` files to `mailDir`. */
+  smtpUrl: string | undefined;
+  /** The sender of every mail (`MAIL_FROM`). */
+  mailFrom: string;
+  /** Where mails are written as `.eml` files when no SMTP server is configured (`MAIL_DIR`, default `<DATA_DIR>/mail`). */
+  mailDir: string;
+  /** Seconds between polls of the mail outbox (`MAIL_POLL_SECONDS`, default 30); 0 turns sending off. */
+  mailPollSeconds: number;
+  /** Minutes between reminder scans (`REMINDER_SCAN_INTERVAL_MINUTES`, default 60); 0 turns them off. A day's reminders are sent once however often it runs. */
+  reminderScanIntervalMinutes: number;
+  /** How many days ahead a reminder warns of a window opening or closing, or a date due (`REMINDER_LEAD_DAYS`, default 3). */
+  reminderLeadDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -131,12 +143,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const bodyLimit = str(env, 'BODY_LIMIT') ?? '1mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('BODY_LIMIT must look like 100kb or 1mb');
+  const smtpUrl = str(env, 'SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'Mentoring QMS <no-reply@localhost>';
+  if (!/^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+>?$/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must be an e-mail address, got "${mailFrom}"`);
+  const dataDir = resolve(str(env, 'DATA_DIR') ?? './data');
   return {
     nodeEnv: str(env, 'NODE_ENV') ?? 'development',
     host: str(env, 'HOST') ?? '127.0.0.1',
     port,
     databaseUrl,
-    dataDir: resolve(str(env, 'DATA_DIR') ?? './data'),
+    dataDir,
     embeddedDbPort: int(env, 'EMBEDDED_DB_PORT', 0, 0, 65535),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     runMigrationsOnStart: bool(env, 'MIGRATIONS_RUN_ON_START', true),
@@ -162,6 +179,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clockToday: calendarDay(env, 'CLOCK_TODAY'),
     publicUrl,
     documentFileLimitBytes: int(env, 'DOCUMENT_FILE_LIMIT_MB', 10, 1, 100) * 1024 * 1024,
+    smtpUrl,
+    mailFrom,
+    mailDir: resolve(str(env, 'MAIL_DIR') ?? resolve(dataDir, 'mail')),
+    mailPollSeconds: int(env, 'MAIL_POLL_SECONDS', 30, 0, 24 * 3600),
+    reminderScanIntervalMinutes: int(env, 'REMINDER_SCAN_INTERVAL_MINUTES', 60, 0, 7 * 24 * 60),
+    reminderLeadDays: int(env, 'REMINDER_LEAD_DAYS', 3, 0, 60),
   };
 }
 

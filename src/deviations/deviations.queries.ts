@@ -159,3 +159,16 @@ export async function deviationFlowBetween(
     [from, to],
   );
 }
+
+/** Open deviations (neither closed nor cancelled) whose target date falls between `from` and `to` (inclusive): the reminder scan's. */
+export async function openDeviationsDueBetween(
+  m: EntityManager,
+  from: string,
+  to: string,
+): Promise<{ id: string; reference: string; programmeId: string; title: string; targetDate: string }[]> {
+  return m.query(
+    `SELECT id, reference, programme_id AS "programmeId", title, target_date::text AS "targetDate" FROM deviation
+     WHERE state NOT IN ('closed', 'cancelled') AND target_date BETWEEN $1 AND $2 ORDER BY target_date, reference`,
+    [from, to],
+  );
+}

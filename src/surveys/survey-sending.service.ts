@@ -11,6 +11,7 @@ import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
 import { JWT_SECRET } from '../config/secrets.js';
 import { firstCompletionDay } from '../executions/executions.queries.js';
+import { enqueueMail } from '../mail/outbox.queries.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import type { Programme } from '../programmes/programme.entity.js';
 import { participantCodes } from '../programmes/programmes.queries.js';
@@ -200,7 +201,23 @@ export class SurveySendingService {
         today,
         expiresInDays: x.expiresInDays,
       });
-      if (invitation) made.push({ id: invitation.id, delivery: invitation.delivery });
+      if (!invitation) continue;
+      made.push({ id: invitation.id, delivery: invitation.delivery });
+      // Mailed from the outbox in this transaction: the mail carries the link's reference, and the
+      // token is made only when the mail is rendered. No name in the mail; the title is the survey's.
+      if (r.email) {
+        await enqueueMail(m, {
+          to: { address: r.email, language: x.language },
+          reason: `survey-invitation:${invitation.id}`,
+          template: 'survey-invitation',
+          params: {
+            surveyTitle: x.version.content.title[x.language],
+            link: invitation.ref,
+            expiresOn: invitation.expiresOn,
+            programmeName: x.programme.name,
+          },
+        });
+      }
     }
     // The scan leaves out who its entry has asked; a send that still found everyone asked says nothing.
     if (made.length === 0) return null;

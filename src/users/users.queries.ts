@@ -4,6 +4,7 @@
  * hash or the token generation.
  */
 import type { EntityManager } from 'typeorm';
+import type { UserLanguage } from '../common/languages.js';
 import type { Role } from '../common/roles.js';
 import { User } from './user.entity.js';
 
@@ -83,4 +84,18 @@ export async function rolesOfUsers(m: EntityManager, ids: readonly string[]): Pr
 export async function isActiveUser(m: EntityManager, id: string): Promise<boolean> {
   const rows = await m.query<unknown[]>(`SELECT 1 FROM app_user WHERE id = $1 AND active`, [id]);
   return rows.length > 0;
+}
+
+/** Where and in which language a mail to a user goes (the mail module reads it at send time). */
+export interface MailRecipientRow {
+  id: string;
+  email: string;
+  language: UserLanguage | null;
+  active: boolean;
+}
+
+/** Addresses and languages of the users among `ids` that exist. */
+export async function mailRecipients(m: EntityManager, ids: readonly string[]): Promise<MailRecipientRow[]> {
+  if (ids.length === 0) return [];
+  return m.query<MailRecipientRow[]>(`SELECT id, email, language, active FROM app_user WHERE id = ANY($1)`, [[...new Set(ids)]]);
 }

@@ -5,9 +5,11 @@
  * DEV- and CA- references stay unique and gap-free, as do participant codes. Embedded PGlite
  * cannot be shared: a second process on the same data folder must refuse to start, saying why.
  */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { chainShape, eventsWithoutRows, referenceProblems, rowsWithoutEvents } from './audit-checks.js';
 import { activeProgramme, createStaff, deviationBody, participantBody } from './client.js';
-import type { Client, Reply } from './client.js';
+import type { Client } from './client.js';
 import { JWT_SECRET, Service, attach, freshDatabase, serverUrl, spawnService, tempDataDir } from './service.js';
 
 const DEVIATIONS = 200;
@@ -31,22 +33,34 @@ describe('two service processes on one database', () => {
         const both = (c: Client, i: number) => (i % 2 ? c.on(b!.url) : c.on(a!.url));
 
         const fail: string[] = [];
-        const expectCreated = (what: string) => (r: Reply) => {
-          if (r.status !== 201) fail.push(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-          return r.body;
+        let busy = 0;
+        // As a client should: every write carries an Idempotency-Key, and a 503 database_busy (more
+        // requests waiting than connections free, which a loaded machine reaches) is retried with the
+        // same key after its Retry-After. Anything else than 201 fails the test; the row counts
+        // below prove that no retry wrote twice.
+        const create = async (what: string, c: Client, path: string, body: unknown) => {
+          const headers = { 'idempotency-key': randomUUID() };
+          for (let attempt = 0; ; attempt++) {
+            const r = await c.request('POST', path, body, headers);
+            if (r.status === 503 && (r.body as { code?: string })?.code === 'database_busy' && attempt < 10) {
+              busy++;
+              await delay(1000 * Number(r.headers.get('retry-after') ?? 1));
+              continue;
+            }
+            if (r.status !== 201) fail.push(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+            return r.body as { id: string };
+          }
         };
         // Deviations and enrolments at once, alternating between the processes.
         const [deviations] = await Promise.all([
           Promise.all(
             Array.from({ length: DEVIATIONS }, (_, i) =>
-              both(staff.leader, i).post('/api/deviations', deviationBody(programmeId, i)).then(expectCreated('deviation')),
+              create('deviation', both(staff.leader, i), '/api/deviations', deviationBody(programmeId, i)),
             ),
           ),
           Promise.all(
             Array.from({ length: ENROLMENTS }, (_, i) =>
-              both(staff.leader, i + 1)
-                .post(`/api/programmes/${programmeId}/participants`, participantBody(i))
-                .then(expectCreated('enrolment')),
+              create('enrolment', both(staff.leader, i + 1), `/api/programmes/${programmeId}/participants`, participantBody(i)),
             ),
           ),
         ]);
@@ -54,17 +68,15 @@ describe('two service processes on one database', () => {
         // Corrective actions at once, one per deviation, alternating.
         await Promise.all(
           Array.from({ length: ACTIONS }, (_, i) =>
-            both(staff.qm, i)
-              .post('/api/corrective-actions', {
-                deviationIds: [deviations[i].id],
-                type: 'corrective',
-                description: `Action ${i}`,
-                ownerId: staff.ids.leader,
-                // Ahead of today and within the two years a due date may lie ahead.
-                dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-                effectivenessCriterion: 'Not seen again for a quarter',
-              })
-              .then(expectCreated('corrective action')),
+            create('corrective action', both(staff.qm, i), '/api/corrective-actions', {
+              deviationIds: [deviations[i].id],
+              type: 'corrective',
+              description: `Action ${i}`,
+              ownerId: staff.ids.leader,
+              // Ahead of today and within the two years a due date may lie ahead.
+              dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+              effectivenessCriterion: 'Not seen again for a quarter',
+            }),
           ),
         );
         expect(fail).toEqual([]);
@@ -98,7 +110,7 @@ describe('two service processes on one database', () => {
         const users = await staff.admin.must(200, 'GET', '/api/users');
         expect(users.items.filter((u: { roles: string[] }) => u.roles.includes('admin'))).toHaveLength(1);
         process.stdout.write(
-          `two processes (PostgreSQL): ${DEVIATIONS} deviations, ${ACTIONS} corrective actions, ${ENROLMENTS} enrolments; ${fromA.events} audit events verified from both\n`,
+          `two processes (PostgreSQL): ${DEVIATIONS} deviations, ${ACTIONS} corrective actions, ${ENROLMENTS} enrolments (${busy} retried after 503 database_busy); ${fromA.events} audit events verified from both\n`,
         );
       } finally {
         await a?.stop();

@@ -72,6 +72,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { s
       JWT_SECRET: TEST_JWT_SECRET,
       PROCEDURES_IMPORT_ON_START: 'false',
       DEVIATION_SCAN_INTERVAL_MINUTES: '0',
+      // Mail goes out and reminders are scanned when a test asks (POST /api/admin/mail/deliver, /api/reminders/scan).
+      MAIL_POLL_SECONDS: '0',
+      REMINDER_SCAN_INTERVAL_MINUTES: '0',
       DB_POOL_SIZE: '10',
     }),
     databaseUrl: database.url,

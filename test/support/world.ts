@@ -74,6 +74,8 @@ export interface World {
   surveyInvitationId: string;
   surveyToken: string;
   surveyTextAnswerId: string;
+  /** A mail that failed for good (to the victim): administrators may retry it. */
+  mailId: string;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -321,6 +323,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     200,
     'closing it',
   );
+  const [mail] = await t.db.transaction((m) =>
+    m.query<{ id: string }[]>(
+      `INSERT INTO mail_outbox (recipient_user_id, recipient_key, reason, template, params, state, attempts, last_error)
+       VALUES ($1, $2, 'world:failed-mail', 'reminder-risk-review', '{}', 'failed', 6, '451 busy') RETURNING id`,
+      [victim.id, `user:${victim.id}`],
+    ),
+  );
   return {
     actors: { admin: t.admin, quality_manager: qm, leader, other_leader: otherLeader, auditor, board_member: board, all_roles: allRoles },
     author,
@@ -348,6 +357,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     surveyInvitationId: survey.invitationId,
     surveyToken: survey.token,
     surveyTextAnswerId: survey.textAnswerId,
+    mailId: mail.id,
   };
 }
 
@@ -382,6 +392,7 @@ export function pathValues(w: World, op: Operation): Record<string, string[]> {
         internships: [w.internshipId],
         surveys: [w.surveyId],
         'survey-text-answers': [w.surveyTextAnswerId],
+        admin: [w.mailId],
       };
       if (!byPrefix[prefix]) throw new Error(`world.ts: no record for {id} of ${op.key}`);
       out.id = byPrefix[prefix];
@@ -445,6 +456,7 @@ const BODIES: Record<string, BodyMaker> = {
   }),
   'POST /api/procedures': () => ({ definition: definitionFor(`hx-new-${unique()}`) }),
   'POST /api/procedures/{key}/versions': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Longer window' }),
+  'PUT /api/notification-preferences': () => ({ delivery: 'weekly_digest', disabledKinds: ['risk_review'] }),
   'PUT /api/procedures/{key}/versions/{n}': () => ({ definition: definitionFor(PROCEDURE_KEY), changeSummary: 'Reworded' }),
   'POST /api/procedures/baseline/adopt': (_w, actor) => ({ password: actor.password }),
   'POST /api/procedures/{key}/versions/{n}/approve': (_w, actor) => ({ password: actor.password, comment: 'Reviewed and approved' }),

@@ -1995,6 +1995,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mails that need an administrator: failed after their retries, or uncertain (the service stopped while sending) */
+        get: operations["MailAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed or uncertain mail again, now (audited)
+         * @description An uncertain mail may have arrived: retry it only when you know it did not. Another state: 409 mail_not_retryable.
+         */
+        post: operations["MailAdminController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/mail/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the mails that are due now, without waiting for the next poll (MAIL_POLL_SECONDS) */
+        post: operations["MailAdminController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your reminders by e-mail: at once or in a weekly digest, and the kinds switched off; the ETag is their version */
+        get: operations["NotificationPreferencesController_get"];
+        /** Change your reminders; needs If-Match with the ETag last read ("0" before the first save); audited */
+        put: operations["NotificationPreferencesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue today's reminders and the weekly digests due now, without waiting for the periodic scan; idempotent */
+        post: operations["RemindersController_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/surveys": {
         parameters: {
             query?: never;
@@ -5698,6 +5787,92 @@ export interface components {
             endedOn?: string;
             note?: string | null;
         };
+        /** @enum {string} */
+        MailAttentionState: "failed" | "uncertain" | "queued";
+        MailAttemptResponse: {
+            attempt: number;
+            /** @enum {string} */
+            outcome: "sent" | "failed" | "uncertain" | "retry_requested";
+            /** @description What the server answered (addresses removed) */
+            error: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        OutboxMailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Where the mail goes: an address (administrators only see this list) */
+            recipient: string;
+            /**
+             * @description Why it is sent; one mail per recipient and reason
+             * @example reminder:action_target:…:2026-03-05
+             */
+            reason: string;
+            /** @example reminder-action-target */
+            template: string;
+            /** @enum {string} */
+            state: "queued" | "sending" | "sent" | "failed" | "uncertain" | "held" | "digested";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description When a queued mail is tried next
+             */
+            nextAttemptAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            history: components["schemas"]["MailAttemptResponse"][];
+        };
+        OutboxPage: {
+            items: components["schemas"]["OutboxMailResponse"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        DeliveryResponse: {
+            sent: number;
+            failed: number;
+            /** @description Mails found left sending by a stopped process, now uncertain */
+            uncertain: number;
+        };
+        /** @enum {string} */
+        ReminderDelivery: "immediate" | "weekly_digest";
+        /**
+         * @description Kinds of reminder switched off
+         * @enum {string}
+         */
+        ReminderKind: "step_window" | "action_target" | "deviation_target" | "document_review" | "risk_review" | "approval" | "board_review";
+        NotificationPreferencesResponse: {
+            delivery: components["schemas"]["ReminderDelivery"];
+            /** @description Kinds of reminder switched off */
+            disabledKinds: components["schemas"]["ReminderKind"][];
+            /** @description 0 until first saved */
+            version: number;
+        };
+        UpdateNotificationPreferencesRequest: {
+            /** @description One mail per reminder, or one mail a week */
+            delivery: components["schemas"]["ReminderDelivery"];
+            /** @description Kinds of reminder not to send (empty: all on) */
+            disabledKinds: components["schemas"]["ReminderKind"][];
+        };
+        ReminderScanResponse: {
+            /**
+             * Format: date
+             * @description The day the scan judged (the configured clock)
+             */
+            today: string;
+            /** @description Reminders queued to go out one by one */
+            queued: number;
+            /** @description Reminders held for their recipient's weekly digest */
+            held: number;
+            /** @description Reminders of a kind their recipient switched off (not queued) */
+            switchedOff: number;
+            /** @description Reminders queued by an earlier scan (nothing new) */
+            alreadyQueued: number;
+            /** @description Weekly digests queued */
+            digests: number;
+            /** @description false: another process was scanning; this call did nothing */
+            ran: boolean;
+        };
         /**
          * @description Of the latest version
          * @enum {string}
@@ -6262,7 +6437,7 @@ export interface components {
              * @description Stable machine-readable code (see x-error-codes)
              * @enum {string}
              */
-            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "survey_author_cannot_approve" | "not_found" | "request_timeout" | "survey_link_expired" | "survey_link_used" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "effect_not_allowed" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "survey_key_taken" | "survey_draft_exists" | "survey_not_in_force" | "survey_no_recipients" | "survey_handout_not_needed" | "survey_link_handed_out" | "survey_text_reviewed" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "survey_file_invalid" | "survey_audience_mismatch" | "survey_moment_invalid" | "unknown_survey" | "unknown_recipient" | "unknown_survey_question" | "survey_answer_invalid" | "if_match_required" | "too_many_attempts" | "too_many_link_attempts" | "headers_too_large" | "internal_error" | "database_busy";
+            code: "validation_failed" | "bad_request" | "malformed_json" | "body_too_deep" | "invalid_unicode" | "number_out_of_range" | "invalid_value" | "invalid_idempotency_key" | "unauthenticated" | "invalid_credentials" | "invalid_token" | "token_revoked" | "account_inactive" | "invalid_password" | "password_change_required" | "forbidden_role" | "no_policy" | "author_cannot_approve" | "names_not_allowed" | "not_attendee" | "risk_not_allowed" | "past_scan_not_allowed" | "system_finding_title" | "system_finding_severity" | "not_owner" | "requester_cannot_approve" | "owner_cannot_verify" | "document_not_allowed" | "document_author_cannot_approve" | "acknowledgement_not_required" | "not_audit_team" | "not_lead_auditor" | "audit_not_allowed" | "survey_author_cannot_approve" | "not_found" | "request_timeout" | "survey_link_expired" | "survey_link_used" | "concurrent_update" | "duplicate" | "idempotency_key_in_flight" | "email_taken" | "cannot_deactivate_self" | "cannot_drop_own_admin" | "cannot_reset_own_password" | "last_admin" | "procedure_exists" | "open_draft_exists" | "version_not_editable" | "no_baseline_awaiting_adoption" | "baseline_not_adopted" | "no_named_author" | "transition_not_allowed" | "programme_closed" | "programme_not_active" | "programme_dates_fixed" | "not_newer" | "participant_not_active" | "effect_not_allowed" | "adept_already_paired" | "pair_ended" | "execution_open" | "execution_completed" | "execution_once_per_subject" | "execution_not_completed" | "execution_cancelled" | "correction_pending" | "correction_decided" | "step_already_recorded" | "record_superseded" | "subject_inactive" | "deviation_closed" | "actions_open" | "actions_not_closed" | "review_closed" | "action_not_reviewable" | "mail_not_retryable" | "risk_closed" | "organisation_name_taken" | "organisation_inactive" | "internship_outcome_recorded" | "audit_state" | "checklist_incomplete" | "findings_open" | "board_review_exists" | "document_open_version_exists" | "document_version_not_draft" | "document_version_empty" | "document_not_in_force" | "document_file_exists" | "procedure_version_not_in_force" | "version_mismatch" | "payload_too_large" | "unsupported_media_type" | "file_too_large" | "unsupported_file_type" | "survey_key_taken" | "survey_draft_exists" | "survey_not_in_force" | "survey_no_recipients" | "survey_handout_not_needed" | "survey_link_handed_out" | "survey_text_reviewed" | "attendance_not_recorded" | "attendance_reason_required" | "idempotency_key_reused" | "idempotency_key_not_supported" | "current_password_wrong" | "invalid_reference" | "constraint_violation" | "invalid_validity" | "invalid_leader" | "invalid_definition" | "key_mismatch" | "version_not_effective" | "consent_after_enrolment" | "date_before_enrolment" | "day_in_future" | "invalid_pair" | "matched_before_enrolment" | "end_before_match" | "procedure_not_in_plan" | "unknown_step" | "unknown_performer" | "unknown_subject" | "subject_mismatch" | "performed_in_future" | "unknown_execution" | "unknown_participant" | "internship_not_adept" | "unknown_organisation" | "internship_dates" | "detected_in_future" | "occurred_in_future" | "occurred_after_detection" | "detected_before_programme" | "target_before_detection" | "root_cause_required" | "corrective_action_required" | "unknown_deviation" | "unknown_owner" | "owner_cannot_act" | "due_in_past" | "due_too_far" | "effectiveness_too_early" | "target_out_of_range" | "due_before_cause" | "residual_incomplete" | "review_in_past" | "review_too_far" | "risk_owner_cannot_act" | "unknown_action" | "nothing_changed" | "unknown_attendee" | "effective_date_invalid" | "review_by_invalid" | "document_owner_cannot_act" | "auditor_not_independent" | "audit_team_role" | "unknown_procedure" | "unknown_programme" | "procedure_not_in_force" | "checklist_empty" | "audit_incomplete" | "sample_out_of_scope" | "unknown_checklist_item" | "finding_incomplete" | "unknown_source" | "objective_owner_cannot_act" | "deadline_in_past" | "period_invalid" | "survey_file_invalid" | "survey_audience_mismatch" | "survey_moment_invalid" | "unknown_survey" | "unknown_recipient" | "unknown_survey_question" | "survey_answer_invalid" | "if_match_required" | "too_many_attempts" | "too_many_link_attempts" | "headers_too_large" | "internal_error" | "database_busy";
             /**
              * @description The path of the request
              * @example /api/users
@@ -13499,6 +13674,279 @@ export interface operations {
                 };
             };
             /** @description Requires one of the roles: quality_manager, programme_leader */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MailAdminController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description One state; default: failed and uncertain together. queued: mails waiting to be sent or retried */
+                state?: components["schemas"]["MailAttentionState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPage"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MailAdminController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMailResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MailAdminController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_put: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the preferences you last read */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error: a problem document whose code is one of Problem.code */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RemindersController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderScanResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Requires one of the roles: admin, quality_manager */
             403: {
                 headers: {
                     [name: string]: unknown;

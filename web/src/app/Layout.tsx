@@ -13,6 +13,8 @@ import {
   IconHome,
   IconKey,
   IconListCheck,
+  IconMail,
+  IconMailExclamation,
   IconMessageCircleQuestion,
   IconMenu2,
   IconPresentation,
@@ -65,6 +67,7 @@ const LINKS: { to: string; key: string; icon: typeof IconHome; end: boolean; rol
   },
   { to: '/audit-trail', key: 'nav.auditTrail', icon: IconHistory, end: false, roles: ['admin', 'quality_manager', 'auditor'] },
   { to: '/users', key: 'nav.users', icon: IconUserCog, end: false, roles: ['admin'] },
+  { to: '/admin/mail', key: 'nav.mail', icon: IconMailExclamation, end: false, roles: ['admin'] },
   { to: '/training', key: 'nav.training', icon: IconCertificate, end: false, roles: ['quality_manager', 'admin', 'auditor'] },
 ];
 
@@ -118,6 +121,9 @@ export function Layout() {
           <Menu.Dropdown>
             <Menu.Item component={Link} to="/account/password" leftSection={<IconKey size={16} aria-hidden />}>
               {t('password.menu')}
+            </Menu.Item>
+            <Menu.Item component={Link} to="/account/notifications" leftSection={<IconMail size={16} aria-hidden />}>
+              {t('notifications.menu')}
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>

@@ -104,6 +104,11 @@ export const router = createBrowserRouter([
           { path: 'users', lazy: page(() => import('../users/UsersPage'), 'UsersPage') },
           { path: 'training', lazy: page(() => import('../training/TrainingPage'), 'TrainingPage') },
           { path: 'account/password', lazy: page(() => import('../account/ChangePasswordPage'), 'ChangePasswordPage') },
+          {
+            path: 'account/notifications',
+            lazy: page(() => import('../mail/NotificationPreferencesPage'), 'NotificationPreferencesPage'),
+          },
+          { path: 'admin/mail', lazy: page(() => import('../mail/MailFailuresPage'), 'MailFailuresPage') },
           { path: '*', element: <NotFound /> },
         ],
       },

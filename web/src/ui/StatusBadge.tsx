@@ -69,6 +69,10 @@ const LOOK: Record<string, [Icon, string]> = {
   expired: [IconClockExclamation, 'orange'],
   cleared: [IconCircleCheck, 'green'],
   redacted: [IconEraser, 'grape'],
+  // Mail deliveries.
+  failed: [IconCircleX, 'red'],
+  uncertain: [IconAlertTriangle, 'orange'],
+  queued: [IconHourglass, 'blue'],
 };
 
 /** `kind` picks the label family: status.<kind>.<value>. */

@@ -1,0 +1,73 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type { AppConfig } from '../config/config.js';
+import type { RenderedMail } from './mail-renderer.js';
+
+export interface OutgoingMail extends RenderedMail {
+  to: string;
+  /** The outbox row's id: the Message-ID is derived from it, so a receiving server can spot a duplicate. */
+  outboxId: string;
+}
+
+/**
+ * Hands a rendered mail to SMTP (`SMTP_URL`), or, with no server configured, writes it as an
+ * `.eml` file in `MAIL_DIR` (the embedded default: open it with any mail program).
+ */
+export class MailTransport {
+  private readonly smtp: Transporter | null;
+  private readonly files: Transporter;
+
+  constructor(private readonly config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'mailDir' | 'publicUrl'>) {
+    // Short timeouts: a hung server fails the attempt (retried later) instead of holding the lease.
+    this.smtp = config.smtpUrl
+      ? nodemailer.createTransport(config.smtpUrl, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as never)
+      : null;
+    this.files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  /** Where mails go, for the log at start (no credentials). */
+  describe(): string {
+    return this.smtp ? `SMTP ${new URL(this.config.smtpUrl!).host}` : `.eml files in ${this.config.mailDir}`;
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const host = new URL(this.config.publicUrl).hostname || 'localhost';
+    const message = {
+      from: this.config.mailFrom,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<${mail.outboxId}@${host}>`,
+    };
+    if (this.smtp) {
+      await this.smtp.sendMail(message);
+      return;
+    }
+    const info = (await this.files.sendMail(message)) as { message: Buffer };
+    await mkdir(this.config.mailDir, { recursive: true });
+    await writeFile(join(this.config.mailDir, `${mail.outboxId}.eml`), info.message);
+  }
+
+  close(): void {
+    this.smtp?.close();
+  }
+}
+
+/**
+ * What of a sending error is kept: its code and the server's reply, with anything shaped like an
+ * address taken out (a server often repeats the recipient), so the outbox holds no personal data.
+ */
+export function describeSendError(e: unknown): string {
+  const err = e as { code?: string; responseCode?: number; response?: string; message?: string };
+  const parts = [err.code, err.responseCode, err.response ?? err.message].filter((x) => x !== undefined && x !== '');
+  return (
+    parts
+      .join(' ')
+      .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '<address>')
+      .replace(/\s+/g, ' ')
+      .slice(0, 500) || 'unknown error'
+  );
+}
