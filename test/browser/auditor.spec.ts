@@ -9,8 +9,11 @@ import { PASSWORD, makeWorld } from './support/world.js';
 import type { World } from './support/world.js';
 import { day } from './support/api.js';
 import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { makeSurvey } from './support/surveys.js';
+import type { TestSurvey } from './support/surveys.js';
 
 let world: World;
+let survey: TestSurvey;
 let deviationId: string;
 let actionId: string;
 test.beforeAll(async () => {
@@ -34,6 +37,9 @@ test.beforeAll(async () => {
     effectivenessCriterion: 'No interview without its interpreter for three months.',
   });
   actionId = a.id;
+  // A survey in force, sent to the programme: its pages and the programme's Surveys tab are read only.
+  survey = await makeSurvey(world, 'adept');
+  await world.leader.api.post(`/api/programmes/${world.programme.id}/survey-sends`, { surveyKey: survey.key, audience: 'adept' });
   // An objective on the programme: its card must show no Edit or Record control to an auditor.
   await world.qm.api.post('/api/quality-objectives', {
     programmeId: world.programme.id,
@@ -90,7 +96,9 @@ async function expectNoWriteControl(page: Page, what: string): Promise<void> {
         .map((e) => (e as HTMLInputElement).labels?.[0]?.innerText.trim() ?? e.getAttribute('aria-label') ?? e.tagName),
     );
   expect(
-    fields.filter((f) => !/^(Language|Language of the document|Programme|Show version|Case files: sample size|Sample seed)$/.test(f)),
+    fields.filter(
+      (f) => !/^(Language|Language of the document|Programme|Show version|Case files: sample size|Sample seed|Read the texts in)$/.test(f),
+    ),
     `write controls (fields) on ${what}`,
   ).toEqual([]);
   await expectAccessible(page, what);
@@ -120,7 +128,16 @@ test('an auditor walks every page and finds no write control', async ({ page }) 
   await page.getByRole('link', { name: world.programme.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: world.programme.name })).toBeVisible();
   await expectNoWriteControl(page, 'the programme overview');
-  for (const tab of ['Participants', 'Pairs', 'Conformance', 'Recurring activities', 'Applicants', 'Internships', 'Indicators']) {
+  for (const tab of [
+    'Participants',
+    'Pairs',
+    'Conformance',
+    'Recurring activities',
+    'Applicants',
+    'Internships',
+    'Indicators',
+    'Surveys',
+  ]) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     if (tab === 'Indicators') await expect(page.getByRole('region', { name: 'Most adepts complete the programme' })).toBeVisible();
@@ -138,6 +155,13 @@ test('an auditor walks every page and finds no write control', async ({ page }) 
   await expectNoWriteControl(page, 'the procedure library');
   await page.getByRole('link', { name: 'Intake interview' }).click();
   await expectNoWriteControl(page, 'a procedure');
+  await nav.getByRole('link', { name: 'Surveys' }).click();
+  await expectNoWriteControl(page, 'the survey library');
+  await page.getByRole('link', { name: survey.titleEn }).click();
+  await expectNoWriteControl(page, 'a survey');
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Results: ${survey.titleEn}` })).toBeVisible();
+  await expectNoWriteControl(page, 'the results of a survey');
   await nav.getByRole('link', { name: 'Management reviews' }).click();
   await expectNoWriteControl(page, 'the management reviews');
   await nav.getByRole('link', { name: 'Internal audits' }).click();

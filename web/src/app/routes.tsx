@@ -50,6 +50,9 @@ const page = (load: () => Promise<Record<string, React.ComponentType>>, name: st
 });
 
 export const router = createBrowserRouter([
+  // A survey link (PUBLIC_URL/s/<token>, as the service hands it out and mails it) opens without
+  // signing in, outside the console's frame; the page says every failure itself.
+  { path: '/s/:token', lazy: page(() => import('../surveys/PublicSurveyPage'), 'PublicSurveyPage'), HydrateFallback: () => null },
   {
     element: <Root />,
     errorElement: <RouteError />,
@@ -83,6 +86,11 @@ export const router = createBrowserRouter([
           { path: 'risks', lazy: page(() => import('../risks/RisksPage'), 'RisksPage') },
           { path: 'risks/new', lazy: page(() => import('../risks/NewRiskPage'), 'NewRiskPage') },
           { path: 'risks/:id', lazy: page(() => import('../risks/RiskPage'), 'RiskPage') },
+          { path: 'surveys', lazy: page(() => import('../surveys/SurveysPage'), 'SurveysPage') },
+          { path: 'surveys/free-text', lazy: page(() => import('../surveys/TextReviewPage'), 'TextReviewPage') },
+          { path: 'surveys/:id', lazy: page(() => import('../surveys/SurveyPage'), 'SurveyPage') },
+          { path: 'surveys/:id/results', lazy: page(() => import('../surveys/ResultsPage'), 'ResultsPage') },
+          { path: 'surveys/:id/new-version', lazy: page(() => import('../surveys/NewVersionPage'), 'NewVersionPage') },
           { path: 'organisations', lazy: page(() => import('../organisations/OrganisationsPage'), 'OrganisationsPage') },
           { path: 'organisations/:id', lazy: page(() => import('../organisations/OrganisationPage'), 'OrganisationPage') },
           { path: 'documents', lazy: page(() => import('../documents/DocumentsPage'), 'DocumentsPage') },

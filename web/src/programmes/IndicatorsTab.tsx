@@ -1,6 +1,7 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { localised } from '../i18n/i18n';
+import { FiguresTable } from '../ui/FiguresTable';
 import { Loading, ScrollBox } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { formatDate, formatPercent } from '../ui/format';
@@ -65,25 +66,7 @@ export function BarChart({
           ))}
         </svg>
       </ScrollBox>
-      <details>
-        <summary>{t('indicator.showTable')}</summary>
-        <Table withTableBorder mt="xs" maw={560}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicator.item')}</Table.Th>
-              <Table.Th scope="col">{t('indicator.value')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bars.map((b) => (
-              <Table.Tr key={b.label}>
-                <Table.Td>{b.label}</Table.Td>
-                <Table.Td>{b.text}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </details>
+      <FiguresTable rows={bars} head={[t('indicator.item'), t('indicator.value')]} />
     </figure>
   );
 }

@@ -8,13 +8,24 @@ import { ApplicantsTab } from './ApplicantsTab';
 import { ConformanceMatrix } from './ConformanceMatrix';
 import { InternshipsTab } from '../internships/InternshipsTab';
 import { RecurringTab } from '../recurring/RecurringTab';
+import { ProgrammeSurveysTab } from '../surveys/ProgrammeSurveysTab';
 import { IndicatorsTab } from './IndicatorsTab';
 import { OverviewTab } from './OverviewTab';
 import { PairsTab } from './PairsTab';
 import { ParticipantsTab } from './ParticipantsTab';
 import { useProgramme } from './queries';
 
-const TABS = ['overview', 'participants', 'pairs', 'conformance', 'recurring', 'applicants', 'internships', 'indicators'] as const;
+const TABS = [
+  'overview',
+  'participants',
+  'pairs',
+  'conformance',
+  'recurring',
+  'applicants',
+  'internships',
+  'indicators',
+  'surveys',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProgrammePage() {
@@ -69,6 +80,9 @@ export function ProgrammePage() {
         </Tabs.Panel>
         <Tabs.Panel value="indicators" pt="md">
           <IndicatorsTab programme={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="surveys" pt="md">
+          <ProgrammeSurveysTab programme={p} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -10,6 +10,7 @@ import {
   IconCircleCheck,
   IconCircleDashed,
   IconCircleX,
+  IconEraser,
   IconEditCircle,
   IconClock,
   IconClockExclamation,
@@ -62,6 +63,13 @@ const LOOK: Record<string, [Icon, string]> = {
   employed: [IconBriefcase, 'green'],
   ended_early: [IconCircleX, 'orange'],
   other: [IconCircle, 'gray'],
+  // Survey invitations and the review of their free text.
+  answered: [IconCircleCheck, 'green'],
+  declined: [IconMinus, 'gray'],
+  expired: [IconClockExclamation, 'orange'],
+  cleared: [IconCircleCheck, 'green'],
+  redacted: [IconEraser, 'grape'],
+  // Mail deliveries.
   failed: [IconCircleX, 'red'],
   uncertain: [IconAlertTriangle, 'orange'],
   queued: [IconHourglass, 'blue'],
