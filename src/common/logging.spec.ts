@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import request from 'supertest';
-import { PinoNestLogger, requestLogging } from './logging.js';
+import { linkToken, linkTokenKey } from './link-tokens.js';
+import { PinoNestLogger, loggedPath, requestLogging } from './logging.js';
 
 function capture(level = 'info') {
   const lines: Record<string, unknown>[] = [];
@@ -62,5 +63,25 @@ describe('logging', () => {
     expect(JSON.stringify(lines)).not.toMatch(/someone@example|secret/);
     nest.log('outside', 'Test');
     expect(lines.at(-1)).not.toHaveProperty('req');
+  });
+
+  it('logs a link token in a path as :token, so a log reader cannot open the link', async () => {
+    const { lines, logger } = capture();
+    const middleware = requestLogging(logger);
+    const server = createServer((req, res) => middleware(req, res, () => res.end('ok')));
+    const token = linkToken(linkTokenKey('a service secret of at least thirty-two characters'), {
+      purpose: 'survey-invitation',
+      id: 'x',
+      nonce: 'n',
+    });
+    await request(server).post(`/api/survey-invitations/${token}/answers`);
+    await request(server).get(`/s/${token}?lang=sv`);
+    const paths = lines.filter((l) => l.msg === 'request completed').map((l) => (l.req as { path: string }).path);
+    expect(paths).toEqual(['/api/survey-invitations/:token/answers', '/s/:token']);
+    expect(JSON.stringify(lines)).not.toContain(token);
+    // Ids and ordinary segments stay as they are.
+    expect(loggedPath('/api/programmes/5b0c0c52-6c0c-4b43-9b7a-3a7f2a0d1e11/participants?x=1')).toBe(
+      '/api/programmes/5b0c0c52-6c0c-4b43-9b7a-3a7f2a0d1e11/participants',
+    );
   });
 });

@@ -5,6 +5,7 @@ import type { LoggerService } from '@nestjs/common';
 import { pino } from 'pino';
 import type { Logger as Pino } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { isLinkTokenShape } from './link-tokens.js';
 
 /**
  * The service's logs: JSON lines from pino on stdout, one per request (pino-http) and one per
@@ -38,7 +39,7 @@ export function requestLogging(root: Pino): (req: IncomingMessage, res: ServerRe
       return id;
     },
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: loggedPath(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: (err: Error & { code?: string }) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
     },
@@ -50,6 +51,19 @@ export function requestLogging(root: Pino): (req: IncomingMessage, res: ServerRe
     http(req, res);
     requestLogger.run((req as IncomingMessage & { log: Pino }).log, next);
   };
+}
+
+/**
+ * The path as logged: without the query string, and with every segment shaped like a link token
+ * (a survey invitation's `/s/<token>`, `/api/survey-invitations/<token>/answers`) replaced by
+ * `:token`, because a token in a log line opens the link for whoever reads the logs.
+ */
+export function loggedPath(url: string): string {
+  return url
+    .split('?')[0]
+    .split('/')
+    .map((segment) => (isLinkTokenShape(segment) ? ':token' : segment))
+    .join('/');
 }
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
