@@ -34,6 +34,9 @@ const OBJECTIVE_INDICATORS = [
   'median_days_to_close',
   'open_deviations',
   'open_major_or_critical_deviations',
+  'participant_satisfaction',
+  'mentor_satisfaction',
+  'employer_satisfaction',
 ] as const;
 const PROCEDURE_PREFIX = 'conformance_rate:';
 const COMPARATORS = ['>=', '<=', '>', '<', '='] as const;
@@ -41,9 +44,10 @@ type Comparator = (typeof COMPARATORS)[number];
 const COMPARATOR_WORDS: Record<string, string> = { '>=': 'atLeast', '<=': 'atMost', '>': 'moreThan', '<': 'lessThan', '=': 'exactly' };
 const OWNER_ROLES = ['quality_manager', 'programme_leader', 'board_member'];
 
-type Unit = 'rate' | 'days' | 'count';
+type Unit = 'rate' | 'days' | 'count' | 'score';
 
 function unitOf(indicator: string): Unit {
+  if (indicator.endsWith('_satisfaction')) return 'score';
   if (indicator.endsWith('_rate') || indicator.startsWith(PROCEDURE_PREFIX)) return 'rate';
   if (indicator === 'median_days_to_close') return 'days';
   return 'count';
@@ -222,8 +226,8 @@ export function ObjectiveDialog({
               label={t(`objective.target.${unit}`)}
               description={t(`objective.target.${unit}Help`)}
               required
-              allowDecimal={unit === 'rate'}
-              decimalScale={unit === 'rate' ? 2 : 0}
+              allowDecimal={unit === 'rate' || unit === 'score'}
+              decimalScale={unit === 'rate' || unit === 'score' ? 2 : 0}
               allowNegative={false}
               suffix={unit === 'rate' ? ' %' : undefined}
               value={v.target}
