@@ -27,7 +27,7 @@ describe('demo programme', () => {
     summary = await runDemo(t.app, { out, lang: 'en' });
     // The printed accounts work: the quality manager signs in with the demo password.
     token = await t.login(STAFF.quality.email, DEMO_PASSWORD);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     rmSync(out, { force: true });
     await t?.close();
