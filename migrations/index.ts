@@ -31,6 +31,7 @@ import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAtten
 import { MailOutbox1796300000000 } from './1796300000000-MailOutbox.js';
 import { Applicants1796290000000 } from './1796290000000-Applicants.js';
 import { Surveys1796310000000 } from './1796310000000-Surveys.js';
+import { ParticipantLanguage1796330000000 } from './1796330000000-ParticipantLanguage.js';
 
 export const MIGRATIONS = [
   Spine1795957959384,
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   Applicants1796290000000,
   MailOutbox1796300000000,
   Surveys1796310000000,
+  ParticipantLanguage1796330000000,
 ];

@@ -1,4 +1,5 @@
 import { activeProgramme, adeptProcedure, createAction, createCast, createDeviation, enrol } from './support/deviation-fixtures.js';
+import { sampleDefinition } from './support/procedures.js';
 import { startSmtp } from './support/smtp.js';
 import type { TestSmtp } from './support/smtp.js';
 import { bearer, startTestApp } from './support/test-app.js';
@@ -263,5 +264,35 @@ describe('reminders by e-mail', () => {
       `reminder:step_window:${programme.id}:${key}:closes:2026-03-01`,
       `reminder:step_window:${programme.id}:${key}:opens:2026-01-30`,
     ]);
+  });
+
+  it('reminds quality managers other than its author of a procedure version awaiting approval, once per version', async () => {
+    t.setToday('2026-04-01');
+    const c = await createCast(t);
+    const key = `approval-${Date.now()}`;
+    await t.http
+      .post('/api/procedures')
+      .set(...bearer(c.qm))
+      .send({ definition: sampleDefinition(key) })
+      .expect(201);
+    await t.http
+      .post(`/api/procedures/${key}/versions/1/submit`)
+      .set(...bearer(c.qm))
+      .expect(200);
+    const version = (
+      await t.sql<{ id: string }>(`SELECT v.id FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id WHERE p.key = $1`, [key])
+    )[0];
+    await scan();
+    await scan();
+    await deliver();
+    const reason = `reminder:approval:procedure_version:${version.id}`;
+    const rows = await t.sql<{ recipient_user_id: string }>(`SELECT recipient_user_id FROM mail_outbox WHERE reason = $1`, [reason]);
+    const recipients = rows.map((r) => r.recipient_user_id);
+    expect(recipients).toContain(c.qm2.id);
+    expect(recipients).toContain(qm.id);
+    expect(recipients).not.toContain(c.qm.id);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(mailsTo(c.qm2).map((m) => m.subject.replace(/\d{4}-\d{2}-\d{2}$/, 'DAY'))).toEqual([`Draft ${key} v1: DAY`]);
+    expect(mailsTo(c.qm)).toHaveLength(0);
   });
 });

@@ -291,4 +291,74 @@ describe('survey invitations', () => {
     expectProblem(last, 429, 'too_many_link_attempts');
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
+
+  it("invites a participant in their preferred language, the send's language for the others", async () => {
+    const dates = { startDate: '2026-01-12', endDate: '2026-12-18' };
+    const programmeB = (await activateProgramme(t, qm, (await createProgramme(t, qm, { ...dates, leaderIds: [leader.id] })).id)).id;
+    const enrol = async (fullName: string, more: Record<string, string>) =>
+      expectStatus(
+        await t.http
+          .post(`/api/programmes/${programmeB}/participants`)
+          .set(...bearer(leader))
+          .send({
+            role: 'adept',
+            fullName,
+            gender: 'female',
+            profession: 'Nurse',
+            enrolledAt: '2026-01-12',
+            consentRecordedAt: '2026-01-12',
+            ...more,
+          }),
+        201,
+        'enrolling an adept',
+      );
+    let norwegian: { id: string; language: string | null } | undefined;
+    const events = await auditedBy(t, async () => {
+      norwegian = await enrol('Nora Nynorsk', { language: 'nb' });
+    });
+    expect(norwegian!.language).toBe('nb');
+    expect(events.map((e) => [e.action, (e.changes as { language?: unknown }).language])).toEqual([
+      ['participant.create', { old: null, new: 'nb' }],
+    ]);
+    const mailedNb = await enrol('Nils Nordmann', { language: 'nb', email: `nils.${Date.now()}@example.org` });
+    const mailedUnknown = await enrol('Sara Svensson', { email: `sara.${Date.now()}@example.org` });
+    expect(mailedUnknown.language).toBeNull();
+    const unknownLanguage = await t.http
+      .post(`/api/programmes/${programmeB}/participants`)
+      .set(...bearer(leader))
+      .send({
+        role: 'adept',
+        fullName: 'Ugo Unknown',
+        gender: 'male',
+        profession: 'Nurse',
+        enrolledAt: '2026-01-12',
+        consentRecordedAt: '2026-01-12',
+        language: 'de',
+      });
+    expectProblem(unknownLanguage, 400, 'validation_failed');
+    expect(problemFields(unknownLanguage)).toEqual(['language']);
+    const sent = expectStatus(
+      await t.http
+        .post(`/api/programmes/${programmeB}/survey-sends`)
+        .set(...bearer(leader))
+        .send({ surveyKey: 'adept-exit', audience: 'adept', language: 'sv' }),
+      201,
+      'sending',
+    );
+    const by = new Map<string, { id: string; language: string }>(
+      sent.invitations.map((i: { id: string; language: string; recipient: { id: string } }) => [i.recipient.id, i]),
+    );
+    expect([norwegian!.id, mailedNb.id, mailedUnknown.id].map((id) => by.get(id)?.language)).toEqual(['nb', 'nb', 'sv']);
+    const form = await t.http.get(`/api/survey-invitations/${await tokenOf(t, by.get(norwegian!.id)!.id)}`);
+    expect(form.status).toBe(200);
+    expect(form.body).toEqual(expect.objectContaining({ language: 'nb', title: 'How was it? (nb)' }));
+    const mails = await t.sql<{ reason: string; recipient_language: string }>(
+      `SELECT reason, recipient_language FROM mail_outbox WHERE reason = ANY($1) ORDER BY reason`,
+      [[by.get(mailedNb.id)!.id, by.get(mailedUnknown.id)!.id].map((id) => `survey-invitation:${id}`)],
+    );
+    expect(Object.fromEntries(mails.map((x) => [x.reason, x.recipient_language]))).toEqual({
+      [`survey-invitation:${by.get(mailedNb.id)!.id}`]: 'nb',
+      [`survey-invitation:${by.get(mailedUnknown.id)!.id}`]: 'sv',
+    });
+  });
 });

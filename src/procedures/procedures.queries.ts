@@ -160,3 +160,30 @@ export async function procedureAcknowledgementCounts(m: EntityManager): Promise<
   }
   return out;
 }
+
+/** A procedure version submitted for approval, with everyone who wrote it (who may not approve it). */
+export interface VersionAwaitingApproval {
+  id: string;
+  procedureId: string;
+  procedureKey: string;
+  number: number;
+  title: LocalisedText;
+  submittedAt: Date | null;
+  authorIds: string[];
+}
+
+/**
+ * Versions in review (submitted, awaiting a quality manager's approval), by key and number. Shipped
+ * baseline versions awaiting adoption are left out: adoption is its own gate, shown on the baseline page.
+ */
+export async function versionsAwaitingApproval(m: EntityManager): Promise<VersionAwaitingApproval[]> {
+  return m.query<VersionAwaitingApproval[]>(
+    `SELECT v.id, v.procedure_id AS "procedureId", p.key AS "procedureKey", v.number, v.definition->'title' AS title,
+       v.submitted_at AS "submittedAt",
+       ARRAY(SELECT DISTINCT u FROM unnest(array_remove(ARRAY[v.author_id], NULL)
+         || ARRAY(SELECT c.user_id FROM procedure_version_contributor c WHERE c.version_id = v.id)) AS u ORDER BY u)::text[] AS "authorIds"
+     FROM procedure_version v JOIN procedure p ON p.id = v.procedure_id
+     WHERE v.status = 'in_review' AND NOT v.baseline
+     ORDER BY p.key, v.number`,
+  );
+}

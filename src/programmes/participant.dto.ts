@@ -1,3 +1,5 @@
+import { USER_LANGUAGES } from '../common/languages.js';
+import type { UserLanguage } from '../common/languages.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DateField, EmailField, EnumField, TextField, UuidField } from '../common/fields.js';
 import { COMPLETION_OUTCOMES, GENDERS, LEAVING_OUTCOMES, PARTICIPANT_ROLES, PARTICIPANT_STATUSES } from './participant-kinds.js';
@@ -19,6 +21,8 @@ export class CreateParticipantRequest {
   @EnumField(GENDERS) gender: Gender;
   @TextField({ max: 200, example: 'Civil engineer' }) profession: string;
   @TextField({ optional: true, max: 100, example: 'Syria' }) countryOfOrigin?: string;
+  @EnumField(USER_LANGUAGES, { optional: true, description: 'Preferred language for invitations sent to them (en, sv, nb)' })
+  language?: UserLanguage;
   @DateField({ description: 'Day the participant enrolled' }) enrolledAt: string;
   @DateField({ description: 'Day consent to the processing of personal data was recorded' }) consentRecordedAt: string;
 }
@@ -32,6 +36,8 @@ export class RegisterApplicantRequest {
   @EnumField(GENDERS) gender: Gender;
   @TextField({ max: 200, example: 'Civil engineer' }) profession: string;
   @TextField({ optional: true, max: 100, example: 'Syria' }) countryOfOrigin?: string;
+  @EnumField(USER_LANGUAGES, { optional: true, description: 'Preferred language for invitations sent to them (en, sv, nb)' })
+  language?: UserLanguage;
   @DateField({ description: 'Day consent to process the application (its personal data) was recorded; today or earlier' })
   applicationConsentAt: string;
 }
@@ -72,6 +78,8 @@ export class ParticipantResponse {
   @ApiProperty({ enum: GENDERS }) gender: Gender;
   @ApiProperty() profession: string;
   @ApiProperty({ nullable: true, type: String }) countryOfOrigin: string | null;
+  @ApiProperty({ nullable: true, enum: USER_LANGUAGES, description: 'Preferred language for invitations; null when not known' })
+  language: UserLanguage | null;
   @ApiProperty({
     nullable: true,
     type: String,

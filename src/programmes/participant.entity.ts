@@ -1,3 +1,4 @@
+import type { UserLanguage } from '../common/languages.js';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
@@ -17,6 +18,8 @@ export class Participant {
   @Column({ type: 'text' }) gender: Gender;
   @Column({ type: 'text' }) profession: string;
   @Column({ name: 'country_of_origin', type: 'text', nullable: true }) countryOfOrigin: string | null;
+  /** Preferred language for what is sent to them (survey invitations); null when not known. */
+  @Column({ type: 'text', nullable: true }) language: UserLanguage | null;
   /** Null while an applicant (not enrolled yet). */
   @Column({ name: 'enrolled_at', type: 'date', nullable: true }) enrolledAt: string | null;
   @Column({ name: 'consent_recorded_at', type: 'date', nullable: true }) consentRecordedAt: string | null;

@@ -12,6 +12,7 @@ export function toParticipantResponse(p: Participant, withNames: boolean): Parti
     gender: p.gender,
     profession: p.profession,
     countryOfOrigin: p.countryOfOrigin,
+    language: p.language,
     applicationConsentAt: p.applicationConsentAt,
     admissionDecidedAt: p.admissionDecidedAt,
     enrolledAt: p.enrolledAt,

@@ -10,6 +10,7 @@ import { ProgrammeAccess } from './programme-access.js';
 import { Participant } from './participant.entity.js';
 import type { ParticipantResponse } from './participant.dto.js';
 import { toParticipantResponse } from './participant.mapper.js';
+import type { UserLanguage } from '../common/languages.js';
 import type { CompletionOutcome, Gender, LeavingOutcome, ParticipantRole } from './participant-kinds.js';
 
 export interface ParticipantInput {
@@ -19,6 +20,7 @@ export interface ParticipantInput {
   gender: Gender;
   profession: string;
   countryOfOrigin?: string;
+  language?: UserLanguage;
   enrolledAt: string;
   consentRecordedAt: string;
 }
@@ -30,6 +32,7 @@ export interface ApplicantInput {
   gender: Gender;
   profession: string;
   countryOfOrigin?: string;
+  language?: UserLanguage;
   applicationConsentAt: string;
 }
 
@@ -94,6 +97,7 @@ export class ParticipantsService {
       gender: { old: null, new: await this.audit.personal(p.gender, m) },
       profession: { old: null, new: await this.audit.personal(p.profession, m) },
       countryOfOrigin: { old: null, new: await this.audit.personal(p.countryOfOrigin, m) },
+      language: { old: null, new: p.language },
     };
   }
 
@@ -263,8 +267,8 @@ async function insertParticipant(
     const code = pseudonymousCode(input.role);
     const rows = await m.query<{ id: string }[]>(
       `INSERT INTO participant (programme_id, code, role, full_name, email, gender, profession, country_of_origin, enrolled_at, consent_recorded_at,
-         application_consent_at, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (code) DO NOTHING RETURNING id`,
+         application_consent_at, status, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (code) DO NOTHING RETURNING id`,
       [
         programmeId,
         code,
@@ -278,6 +282,7 @@ async function insertParticipant(
         as.consentRecordedAt,
         as.applicationConsentAt,
         as.status,
+        input.language ?? null,
       ],
     );
     if (rows[0]) return rows[0].id;

@@ -6,6 +6,7 @@
  * the caller's EntityManager and returning typed rows.
  */
 import type { EntityManager } from 'typeorm';
+import type { UserLanguage } from '../common/languages.js';
 import { Pair, Participant } from './participant.entity.js';
 import { ENROLLED_STATUSES } from './participant-kinds.js';
 import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
@@ -386,6 +387,16 @@ export async function rosterOfProgramme(m: EntityManager, programmeId: string): 
 }
 
 /** The e-mail addresses on record of participants (null where none), by id: for mail to them (a survey), never shown or logged. */
+/** Each participant's preferred language among `ids` (null when not known), by id. */
+export async function participantLanguages(m: EntityManager, ids: readonly string[]): Promise<Map<string, UserLanguage | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await m.query<{ id: string; language: UserLanguage | null }[]>(
+    `SELECT id, language FROM participant WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.language]));
+}
+
 export async function participantEmails(m: EntityManager, ids: readonly string[]): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
   const rows = await m.query<{ id: string; email: string | null }[]>(`SELECT id, email FROM participant WHERE id = ANY($1::uuid[])`, [

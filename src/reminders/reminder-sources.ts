@@ -11,6 +11,7 @@ import { openDeviationsDueBetween } from '../deviations/deviations.queries.js';
 import { allDocuments, versionsOf } from '../documents/documents.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import type { Reminder } from '../mail/reminder-outbox.queries.js';
+import { versionsAwaitingApproval } from '../procedures/procedures.queries.js';
 import { activeProgrammeIds, leadersOfProgrammes, programmeById } from '../programmes/programmes.queries.js';
 import { registerRisks } from '../risks/risks.queries.js';
 import { activeUsersWithAnyRole } from '../users/users.queries.js';
@@ -30,6 +31,7 @@ export async function dueReminders(m: EntityManager, s: SourceSettings): Promise
     ...(await documentReviews(m, s)),
     ...(await riskReviews(m, s)),
     ...(await approvals(m, s)),
+    ...(await procedureApprovals(m, s)),
     ...(await boardReviews(m, s)),
   ];
 }
@@ -168,6 +170,29 @@ async function approvals(m: EntityManager, s: SourceSettings): Promise<Reminder[
       },
     }));
   });
+}
+
+/** Procedure versions submitted for approval: to every quality manager who did not write them, once per version. */
+async function procedureApprovals(m: EntityManager, s: SourceSettings): Promise<Reminder[]> {
+  const waiting = await versionsAwaitingApproval(m);
+  if (waiting.length === 0) return [];
+  const managers = await activeUsersWithAnyRole(m, ['quality_manager']);
+  return waiting.flatMap((v) =>
+    managers
+      .filter((qm) => !v.authorIds.includes(qm.id))
+      .map((qm): Reminder => ({
+        kind: 'approval',
+        userId: qm.id,
+        reason: `reminder:approval:procedure_version:${v.id}`,
+        template: 'reminder-approval',
+        params: {
+          reference: `${v.procedureKey} v${v.number}`,
+          title: v.title.en ?? v.procedureKey,
+          day: v.submittedAt ? new Date(v.submittedAt).toISOString().slice(0, 10) : s.today,
+          link: `${s.publicUrl}/procedures/${v.procedureKey}`,
+        },
+      })),
+  );
 }
 
 /** Closed actions a board member has not reviewed: to that board member, once per action. */

@@ -5,7 +5,7 @@ import type { UserLanguage } from '../common/languages.js';
 import { linkToken, linkTokenHash, newLinkNonce } from '../common/link-tokens.js';
 import type { LinkTokenRef } from '../common/link-tokens.js';
 import { internshipsOfProgramme } from '../internships/internships.queries.js';
-import { participantEmails, participantsOfProgramme } from '../programmes/programmes.queries.js';
+import { participantEmails, participantLanguages, participantsOfProgramme } from '../programmes/programmes.queries.js';
 import type { SurveyAudience } from './survey-content.js';
 import type { Delivery } from './survey-moments.js';
 import { insertInvitation } from './surveys.queries.js';
@@ -22,6 +22,8 @@ export interface Recipient {
   code: string | null;
   /** Where the invitation is mailed; null: the sender hands the link out. Never stored with the survey. */
   email: string | null;
+  /** Their preferred language, when known (a participant's); else the send's language applies. */
+  language: UserLanguage | null;
 }
 
 /**
@@ -36,14 +38,21 @@ export async function recipientsOf(m: EntityManager, programmeId: string, audien
       role: 'host',
       code: null,
       email: i.supervisorEmail,
+      language: null,
     }));
   }
   const people = (await participantsOfProgramme(m, programmeId)).filter((p) => p.role === audience && p.status !== 'withdrawn');
-  const emails = await participantEmails(
-    m,
-    people.map((p) => p.id),
-  );
-  return people.map((p) => ({ kind: 'participant', id: p.id, role: audience, code: p.code, email: emails.get(p.id) ?? null }));
+  const ids = people.map((p) => p.id);
+  const emails = await participantEmails(m, ids);
+  const languages = await participantLanguages(m, ids);
+  return people.map((p) => ({
+    kind: 'participant',
+    id: p.id,
+    role: audience,
+    code: p.code,
+    email: emails.get(p.id) ?? null,
+    language: languages.get(p.id) ?? null,
+  }));
 }
 
 export interface Invite {
@@ -79,7 +88,7 @@ export async function invite(
     recipientKind: r.kind,
     recipientId: r.id,
     role: r.role,
-    language: x.language,
+    language: r.language ?? x.language,
     delivery,
     nonce: ref.nonce,
     tokenHash: linkTokenHash(linkToken(key, ref)),

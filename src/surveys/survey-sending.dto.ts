@@ -38,7 +38,8 @@ export class CreateSurveyPlanEntryRequest {
   @EnumField(USER_LANGUAGES, {
     optional: true,
     enumName: 'UserLanguage',
-    description: "The recipients' language when not known otherwise (default sv, the organisation's language)",
+    description:
+      "The language of recipients whose own is not known (default sv, the organisation's language); a participant's preferred language wins",
   })
   language?: UserLanguage;
 }
@@ -59,7 +60,8 @@ export class SendSurveyRequest {
   @EnumField(USER_LANGUAGES, {
     optional: true,
     enumName: 'UserLanguage',
-    description: "The recipients' language when not known otherwise (default sv, the organisation's language)",
+    description:
+      "The language of recipients whose own is not known (default sv, the organisation's language); a participant's preferred language wins",
   })
   language?: UserLanguage;
 }

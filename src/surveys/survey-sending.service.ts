@@ -206,12 +206,14 @@ export class SurveySendingService {
       // Mailed from the outbox in this transaction: the mail carries the link's reference, and the
       // token is made only when the mail is rendered. No name in the mail; the title is the survey's.
       if (r.email) {
+        // The recipient's own language when known, as the invitation's form is.
+        const language = r.language ?? x.language;
         await enqueueMail(m, {
-          to: { address: r.email, language: x.language },
+          to: { address: r.email, language },
           reason: `survey-invitation:${invitation.id}`,
           template: 'survey-invitation',
           params: {
-            surveyTitle: x.version.content.title[x.language],
+            surveyTitle: x.version.content.title[language],
             link: invitation.ref,
             expiresOn: invitation.expiresOn,
             programmeName: x.programme.name,

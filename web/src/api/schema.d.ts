@@ -2988,6 +2988,11 @@ export interface components {
             /** @example Syria */
             countryOfOrigin?: string;
             /**
+             * @description Preferred language for invitations sent to them (en, sv, nb)
+             * @enum {string}
+             */
+            language?: "en" | "sv" | "nb";
+            /**
              * Format: date
              * @description Day the participant enrolled
              * @example 2026-03-03
@@ -3020,6 +3025,11 @@ export interface components {
             gender: "female" | "male" | "other" | "undisclosed";
             profession: string;
             countryOfOrigin: string | null;
+            /**
+             * @description Preferred language for invitations; null when not known
+             * @enum {string|null}
+             */
+            language: "en" | "sv" | "nb" | null;
             /**
              * Format: date
              * @description Day consent to process the application was recorded (applicants)
@@ -3076,6 +3086,11 @@ export interface components {
             profession: string;
             /** @example Syria */
             countryOfOrigin?: string;
+            /**
+             * @description Preferred language for invitations sent to them (en, sv, nb)
+             * @enum {string}
+             */
+            language?: "en" | "sv" | "nb";
             /**
              * Format: date
              * @description Day consent to process the application (its personal data) was recorded; today or earlier
@@ -6133,7 +6148,7 @@ export interface components {
             offsetDays: number;
             /** @description Days each invitation stays open (default 30) */
             expiresInDays?: number;
-            /** @description The recipients' language when not known otherwise (default sv, the organisation's language) */
+            /** @description The language of recipients whose own is not known (default sv, the organisation's language); a participant's preferred language wins */
             language?: components["schemas"]["UserLanguage"];
         };
         SendSurveyRequest: {
@@ -6145,7 +6160,7 @@ export interface components {
             recipientIds?: string[];
             /** @description Days the invitations stay open (default 30) */
             expiresInDays?: number;
-            /** @description The recipients' language when not known otherwise (default sv, the organisation's language) */
+            /** @description The language of recipients whose own is not known (default sv, the organisation's language); a participant's preferred language wins */
             language?: components["schemas"]["UserLanguage"];
         };
         RecipientResponse: {

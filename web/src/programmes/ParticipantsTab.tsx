@@ -13,6 +13,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { formatDate, today } from '../ui/format';
 import { fieldErrors } from '../ui/problem';
 import { useAction } from '../ui/useAction';
+import { LANGUAGES } from '../i18n/i18n';
 import { mayRecord } from './access';
 import { programmeKeys, useParticipants } from './queries';
 import type { Participant, Programme } from './queries';
@@ -149,6 +150,7 @@ function EnrolDialog({ programme, onClose }: { programme: Programme; onClose(): 
     gender: 'undisclosed' as 'female' | 'male' | 'other' | 'undisclosed',
     profession: '',
     countryOfOrigin: '',
+    language: '' as '' | 'en' | 'sv' | 'nb',
     enrolledAt: today(),
     consentRecordedAt: today(),
   });
@@ -158,7 +160,12 @@ function EnrolDialog({ programme, onClose }: { programme: Programme; onClose(): 
         api.POST('/api/programmes/{id}/participants', {
           params: { path: { id: programme.id } },
           headers: { 'Idempotency-Key': key },
-          body: { ...form, email: form.email || undefined, countryOfOrigin: form.countryOfOrigin || undefined },
+          body: {
+            ...form,
+            email: form.email || undefined,
+            countryOfOrigin: form.countryOfOrigin || undefined,
+            language: form.language || undefined,
+          },
         }),
       ),
     { invalidates: [programmeKeys.participants(programme.id), programmeKeys.matrix(programme.id)], done: t('participant.enrol.done') },
@@ -218,6 +225,13 @@ function EnrolDialog({ programme, onClose }: { programme: Programme; onClose(): 
             value={form.countryOfOrigin}
             onChange={set('countryOfOrigin')}
             error={errors.countryOfOrigin}
+          />
+          <NativeSelect
+            label={t('participant.field.language')}
+            data={[{ value: '', label: t('participant.field.languageUnknown') }, ...LANGUAGES]}
+            value={form.language}
+            onChange={set('language')}
+            error={errors.language}
           />
           <Group grow>
             <TextInput
