@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { enqueueMail } from '../src/mail/outbox.queries.js';
 import type { MailToSend } from '../src/mail/outbox.queries.js';
-import { claimDue } from '../src/mail/mail-outbox.store.js';
+import { claimDue, markFailed, markSent } from '../src/mail/mail-outbox.store.js';
 import { MailWorker } from '../src/mail/mail-worker.service.js';
 import { startSmtp } from './support/smtp.js';
 import type { TestSmtp } from './support/smtp.js';
@@ -200,6 +200,49 @@ describe('mail outbox', () => {
       .set(...bearer(t.admin))
       .expect(200);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(id);
+  });
+
+  it('a process whose claim passed to another (judged uncertain, retried by an administrator) neither sends nor records anything', async () => {
+    const { id } = await enqueue(t, reminder('reminder:slow-process'));
+    // The slow process claimed it long ago; its lease ran out before it came to this mail.
+    const [stale] = await t.db.transaction((m) => claimDue(m, 100, 0));
+    expect(stale.id).toBe(id);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await deliver()).body).toMatchObject({ sent: 0, uncertain: 1 });
+    await t.http
+      .post(`/api/admin/mail/${id}/retry`)
+      .set(...bearer(t.admin))
+      .expect(200);
+    expect(await row(id)).toMatchObject({ state: 'queued', attempts: 1 });
+    // The slow process now comes to the mail: it sends nothing and changes nothing.
+    expect(await t.app.get(MailWorker).deliverClaimed(stale)).toBe('skipped');
+    expect(await t.db.transaction((m) => markSent(m, stale))).toBe(false);
+    expect(await t.db.transaction((m) => markFailed(m, stale, 'late', 60))).toBe(false);
+    expect(smtp.received).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ state: 'queued', attempts: 1, last_error: expect.stringContaining('stopped while sending') });
+    // The new attempt is the one that sends, once.
+    expect((await deliver()).body).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
+    const outcomes = await t.sql<{ attempt: number; outcome: string }>(
+      `SELECT attempt, outcome FROM mail_attempt WHERE outbox_id = $1 ORDER BY at, attempt`,
+      [id],
+    );
+    expect(outcomes).toEqual([
+      { attempt: 1, outcome: 'uncertain' },
+      { attempt: 1, outcome: 'retry_requested' },
+      { attempt: 2, outcome: 'sent' },
+    ]);
+  });
+
+  it('a mail whose claim is renewed before sending is not judged uncertain by another process while it waits in the batch', async () => {
+    const { id } = await enqueue(t, reminder('reminder:renewed'));
+    const [claimed] = await t.db.transaction((m) => claimDue(m, 100, 0));
+    await new Promise((r) => setTimeout(r, 20));
+    // Its lease has run out but nobody took it over: the claim is still this process's, renewed, and the mail goes out once.
+    expect(await t.app.get(MailWorker).deliverClaimed(claimed)).toBe('sent');
+    expect((await deliver()).body).toEqual({ sent: 0, failed: 0, uncertain: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
   it('renders a survey invitation to an outside address in its language, with the link made at send time', async () => {

@@ -71,3 +71,33 @@ export function describeSendError(e: unknown): string {
       .slice(0, 500) || 'unknown error'
   );
 }
+
+/** The network errors that mean no connection was made: the server cannot have taken the mail. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+
+/**
+ * Whether a sending error leaves it open that the server took the mail. A reply from the server
+ * (a response code) is a clear refusal, and a connection never made or refused before the greeting
+ * took nothing: those are retried. A connection that broke or fell silent in the session (while or
+ * after the server read the message, nodemailer cannot tell which), or a failed DATA without a
+ * reply, may have delivered it: uncertain, never sent again by itself (at most once).
+ */
+export function mayHaveBeenDelivered(e: unknown): boolean {
+  const err = (e ?? {}) as {
+    code?: string;
+    originalCode?: string;
+    responseCode?: number;
+    command?: string;
+    timeoutType?: string;
+    syscall?: string;
+  };
+  if (typeof err.responseCode === 'number') return false;
+  if (err.command === 'DATA') return true;
+  if (err.code === 'ETIMEDOUT') return err.timeoutType === 'SOCKET_TIMEOUT' || err.timeoutType === undefined;
+  if (err.code === 'ECONNECTION' || err.code === 'ESOCKET') {
+    if (err.syscall === 'connect' || err.syscall === 'getaddrinfo') return false;
+    if (err.originalCode && NOT_CONNECTED.has(err.originalCode)) return false;
+    return err.command === 'CONN' || err.command === undefined;
+  }
+  return false;
+}
