@@ -245,6 +245,18 @@ describe('mail outbox', () => {
     expect(await row(id)).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
+  it('queues a mail to any address the API accepts (the same e-mail check), and refuses others as a 400 naming the field', async () => {
+    // The participant and organisation fields take this address (class-validator's isEmail); the outbox does too.
+    const quoted = await enqueue(t, { ...reminder('reminder:quoted'), to: { address: '"a b"@example.com', language: 'en' } });
+    expect(quoted.queued).toBe(true);
+    const [stored] = await t.sql<{ recipient_address: string }>(`SELECT recipient_address FROM mail_outbox WHERE id = $1`, [quoted.id]);
+    expect(stored.recipient_address).toBe('"a b"@example.com');
+    await expect(enqueue(t, { ...reminder('reminder:bad'), to: { address: 'not an address', language: 'en' } })).rejects.toMatchObject({
+      code: 'validation_failed',
+      extras: { errors: [{ field: 'email', rule: 'email' }] },
+    });
+  });
+
   it('renders a survey invitation to an outside address in its language, with the link made at send time', async () => {
     const { id } = await enqueue(t, {
       to: { address: 'Employer@Example.org', language: 'nb' },
