@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -257,6 +257,13 @@ describe('mail outbox', () => {
     });
   });
 
+  it('keeps every outbox row: the database refuses DELETE', async () => {
+    const { id } = await enqueue(t, reminder('reminder:kept'));
+    await expect(t.sql(`DELETE FROM mail_outbox WHERE id = $1`, [id])).rejects.toThrow();
+    expect(await row(id)).toMatchObject({ state: 'queued' });
+    await deliver();
+  });
+
   it('renders a survey invitation to an outside address in its language, with the link made at send time', async () => {
     const { id } = await enqueue(t, {
       to: { address: 'Employer@Example.org', language: 'nb' },
@@ -275,8 +282,8 @@ describe('mail outbox', () => {
 });
 
 describe('mail without an SMTP server', () => {
-  it('writes each mail as an .eml file in the mail folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'qms-mail-'));
+  it('writes each mail as an .eml file in the mail folder, readable by the service account only', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'qms-mail-')), 'outbox');
     const t = await startTestApp({ smtpUrl: undefined, mailDir: dir, mailPollSeconds: 0 });
     try {
       const { id } = await t.db.transaction((m) =>
@@ -296,6 +303,9 @@ describe('mail without an SMTP server', () => {
         ).body.sent,
       ).toBe(1);
       expect(await readdir(dir)).toEqual([`${id}.eml`]);
+      // They hold live survey links and addresses: the folder and the files are the service account's alone.
+      expect((await stat(dir)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dir, `${id}.eml`))).mode & 0o777).toBe(0o600);
       const parsed = await simpleParser(await readFile(join(dir, `${id}.eml`)));
       expect(parsed.subject).toBe('Vad tycker du? Halvtid');
       expect(parsed.text).toContain('Svara här');

@@ -12,6 +12,15 @@ describe('what of a sending error is kept', () => {
     expect(kept).not.toMatch(/@/);
   });
 
+  it('takes out quoted local parts with spaces and mailbox names in angle brackets', () => {
+    const kept = describeSendError({
+      responseCode: 550,
+      response: '550 <"john doe"@example.org> and "anna b"@example.se: no such user <anna.b>',
+    });
+    expect(kept).toBe('550 550 <address> and <address>: no such user <address>');
+    expect(kept).not.toMatch(/john|anna|@/);
+  });
+
   it('says something for an error without any detail, and never more than 500 characters', () => {
     expect(describeSendError({})).toBe('unknown error');
     expect(describeSendError(new Error('x'.repeat(2000))).length).toBe(500);

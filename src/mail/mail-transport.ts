@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -47,8 +47,11 @@ export class MailTransport {
       return;
     }
     const info = (await this.files.sendMail(message)) as { message: Buffer };
-    await mkdir(this.config.mailDir, { recursive: true });
-    await writeFile(join(this.config.mailDir, `${mail.outboxId}.eml`), info.message);
+    // The files stand in for a mail server and hold live survey links and addresses: readable by the service's account only.
+    await mkdir(this.config.mailDir, { recursive: true, mode: 0o700 });
+    const file = join(this.config.mailDir, `${mail.outboxId}.eml`);
+    await writeFile(file, info.message, { mode: 0o600 });
+    await chmod(file, 0o600);
   }
 
   close(): void {
@@ -66,7 +69,10 @@ export function describeSendError(e: unknown): string {
   return (
     parts
       .join(' ')
-      .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '<address>')
+      // A quoted local part may hold spaces ("john doe"@x), and whatever a server puts in angle brackets is an address or a mailbox name.
+      .replace(/<[^<>]*>/g, '<address>')
+      .replace(/"[^"]*"@[\w.[\]-]+/g, '<address>')
+      .replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>')
       .replace(/\s+/g, ' ')
       .slice(0, 500) || 'unknown error'
   );
