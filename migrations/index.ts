@@ -30,6 +30,7 @@ import { OrganisationsAndInternships1796270000000 } from './1796270000000-Organi
 import { ExecutionAttendance1796280000000 } from './1796280000000-ExecutionAttendance.js';
 import { MailOutbox1796300000000 } from './1796300000000-MailOutbox.js';
 import { Applicants1796290000000 } from './1796290000000-Applicants.js';
+import { MailOutboxNoDelete1796340000000 } from './1796340000000-MailOutboxNoDelete.js';
 import { Surveys1796310000000 } from './1796310000000-Surveys.js';
 import { ParticipantLanguage1796330000000 } from './1796330000000-ParticipantLanguage.js';
 
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   MailOutbox1796300000000,
   Surveys1796310000000,
   ParticipantLanguage1796330000000,
+  MailOutboxNoDelete1796340000000,
 ];

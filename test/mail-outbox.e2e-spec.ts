@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { enqueueMail } from '../src/mail/outbox.queries.js';
 import type { MailToSend } from '../src/mail/outbox.queries.js';
-import { claimDue } from '../src/mail/mail-outbox.store.js';
+import { claimDue, markFailed, markSent } from '../src/mail/mail-outbox.store.js';
 import { MailWorker } from '../src/mail/mail-worker.service.js';
 import { startSmtp } from './support/smtp.js';
 import type { TestSmtp } from './support/smtp.js';
@@ -202,6 +202,68 @@ describe('mail outbox', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(id);
   });
 
+  it('a process whose claim passed to another (judged uncertain, retried by an administrator) neither sends nor records anything', async () => {
+    const { id } = await enqueue(t, reminder('reminder:slow-process'));
+    // The slow process claimed it long ago; its lease ran out before it came to this mail.
+    const [stale] = await t.db.transaction((m) => claimDue(m, 100, 0));
+    expect(stale.id).toBe(id);
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await deliver()).body).toMatchObject({ sent: 0, uncertain: 1 });
+    await t.http
+      .post(`/api/admin/mail/${id}/retry`)
+      .set(...bearer(t.admin))
+      .expect(200);
+    expect(await row(id)).toMatchObject({ state: 'queued', attempts: 1 });
+    // The slow process now comes to the mail: it sends nothing and changes nothing.
+    expect(await t.app.get(MailWorker).deliverClaimed(stale)).toBe('skipped');
+    expect(await t.db.transaction((m) => markSent(m, stale))).toBe(false);
+    expect(await t.db.transaction((m) => markFailed(m, stale, 'late', 60))).toBe(false);
+    expect(smtp.received).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ state: 'queued', attempts: 1, last_error: expect.stringContaining('stopped while sending') });
+    // The new attempt is the one that sends, once.
+    expect((await deliver()).body).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(1);
+    const outcomes = await t.sql<{ attempt: number; outcome: string }>(
+      `SELECT attempt, outcome FROM mail_attempt WHERE outbox_id = $1 ORDER BY at, attempt`,
+      [id],
+    );
+    expect(outcomes).toEqual([
+      { attempt: 1, outcome: 'uncertain' },
+      { attempt: 1, outcome: 'retry_requested' },
+      { attempt: 2, outcome: 'sent' },
+    ]);
+  });
+
+  it('a mail whose claim is renewed before sending is not judged uncertain by another process while it waits in the batch', async () => {
+    const { id } = await enqueue(t, reminder('reminder:renewed'));
+    const [claimed] = await t.db.transaction((m) => claimDue(m, 100, 0));
+    await new Promise((r) => setTimeout(r, 20));
+    // Its lease has run out but nobody took it over: the claim is still this process's, renewed, and the mail goes out once.
+    expect(await t.app.get(MailWorker).deliverClaimed(claimed)).toBe('sent');
+    expect((await deliver()).body).toEqual({ sent: 0, failed: 0, uncertain: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('queues a mail to any address the API accepts (the same e-mail check), and refuses others as a 400 naming the field', async () => {
+    // The participant and organisation fields take this address (class-validator's isEmail); the outbox does too.
+    const quoted = await enqueue(t, { ...reminder('reminder:quoted'), to: { address: '"a b"@example.com', language: 'en' } });
+    expect(quoted.queued).toBe(true);
+    const [stored] = await t.sql<{ recipient_address: string }>(`SELECT recipient_address FROM mail_outbox WHERE id = $1`, [quoted.id]);
+    expect(stored.recipient_address).toBe('"a b"@example.com');
+    await expect(enqueue(t, { ...reminder('reminder:bad'), to: { address: 'not an address', language: 'en' } })).rejects.toMatchObject({
+      code: 'validation_failed',
+      extras: { errors: [{ field: 'email', rule: 'email' }] },
+    });
+  });
+
+  it('keeps every outbox row: the database refuses DELETE', async () => {
+    const { id } = await enqueue(t, reminder('reminder:kept'));
+    await expect(t.sql(`DELETE FROM mail_outbox WHERE id = $1`, [id])).rejects.toThrow();
+    expect(await row(id)).toMatchObject({ state: 'queued' });
+    await deliver();
+  });
+
   it('renders a survey invitation to an outside address in its language, with the link made at send time', async () => {
     const { id } = await enqueue(t, {
       to: { address: 'Employer@Example.org', language: 'nb' },
@@ -220,8 +282,8 @@ describe('mail outbox', () => {
 });
 
 describe('mail without an SMTP server', () => {
-  it('writes each mail as an .eml file in the mail folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'qms-mail-'));
+  it('writes each mail as an .eml file in the mail folder, readable by the service account only', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'qms-mail-')), 'outbox');
     const t = await startTestApp({ smtpUrl: undefined, mailDir: dir, mailPollSeconds: 0 });
     try {
       const { id } = await t.db.transaction((m) =>
@@ -241,6 +303,9 @@ describe('mail without an SMTP server', () => {
         ).body.sent,
       ).toBe(1);
       expect(await readdir(dir)).toEqual([`${id}.eml`]);
+      // They hold live survey links and addresses: the folder and the files are the service account's alone.
+      expect((await stat(dir)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dir, `${id}.eml`))).mode & 0o777).toBe(0o600);
       const parsed = await simpleParser(await readFile(join(dir, `${id}.eml`)));
       expect(parsed.subject).toBe('Vad tycker du? Halvtid');
       expect(parsed.text).toContain('Svara här');

@@ -295,4 +295,41 @@ describe('reminders by e-mail', () => {
     expect(mailsTo(c.qm2).map((m) => m.subject.replace(/\d{4}-\d{2}-\d{2}$/, 'DAY'))).toEqual([`Draft ${key} v1: DAY`]);
     expect(mailsTo(c.qm)).toHaveLength(0);
   });
+
+  it('reminds only who leads or owns now: no former or deactivated leader, no deactivated owner', async () => {
+    t.setToday('2032-05-03');
+    const c = await createCast(t);
+    const former = await t.user(['programme_leader'], 'Fredrik Former');
+    const gone = await t.user(['programme_leader'], 'Greta Gone');
+    const programme = await activeProgramme(t, c.qm, [c.leader, former, gone]);
+    const change = async (u: TestUser, body: Record<string, unknown>) => {
+      const read = await t.http
+        .get(`/api/users/${u.id}`)
+        .set(...bearer(t.admin))
+        .expect(200);
+      await t.http
+        .patch(`/api/users/${u.id}`)
+        .set(...bearer(t.admin))
+        .set('If-Match', read.headers.etag)
+        .send(body)
+        .expect(200);
+    };
+    const deviation = await createDeviation(t, c.leader, {
+      programmeId: programme.id,
+      detectedAt: '2032-05-02T09:00:00Z',
+      occurredAt: '2032-05-02T09:00:00Z',
+      targetDate: '2032-05-05',
+    });
+    const goneRisk = await risk(gone.id, '2032-05-05', 'Owner left');
+    // The former leader keeps the assignment but not the role; the other account is deactivated.
+    await change(former, { roles: ['auditor'] });
+    await change(gone, { active: false });
+    await scan();
+    const reasonsOf = async (u: TestUser) =>
+      (await t.sql<{ reason: string }>(`SELECT reason FROM mail_outbox WHERE recipient_user_id = $1`, [u.id])).map((r) => r.reason);
+    expect(await reasonsOf(c.leader)).toContain(`reminder:deviation_target:${deviation.id}:2032-05-05`);
+    expect(await reasonsOf(former)).toEqual([]);
+    expect(await reasonsOf(gone)).toEqual([]);
+    expect(await reasonsOf(gone)).not.toContain(`reminder:risk_review:${goneRisk.id}:2032-05-05`);
+  });
 });

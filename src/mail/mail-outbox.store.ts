@@ -74,20 +74,60 @@ export async function markStaleUncertain(m: EntityManager): Promise<number> {
   return rows.length;
 }
 
-export async function markSent(m: EntityManager, row: OutboxRow): Promise<void> {
-  await m.query(`UPDATE mail_outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1`, [row.id]);
-  await recordAttempt(m, row.id, row.attempts, 'sent', null);
+/** The claim a process holds on a mail: the row still `sending` at the attempt it counted. */
+const HELD = `id = $1 AND state = 'sending' AND attempts = $2`;
+
+/**
+ * Renews this process's claim on one mail right before sending it: a fresh lease, so a batch sent
+ * one after another never runs past the lease of the mails still to come. False when the claim is
+ * gone (another process judged it uncertain, an administrator queued it again, another attempt
+ * took it): the caller must not send it.
+ */
+export async function renewLease(m: EntityManager, row: OutboxRow, leaseSeconds: number): Promise<boolean> {
+  const rows = await modifyReturning<{ id: string }>(
+    m,
+    `UPDATE mail_outbox SET lease_until = now() + make_interval(secs => $3) WHERE ${HELD} RETURNING id`,
+    [row.id, row.attempts, leaseSeconds],
+  );
+  return rows.length > 0;
 }
 
-/** A failed attempt: queued again after `retryAfterSeconds`, or `failed` for good when null. */
-export async function markFailed(m: EntityManager, row: OutboxRow, error: string, retryAfterSeconds: number | null): Promise<void> {
-  await m.query(
-    `UPDATE mail_outbox SET state = $2, last_error = $3, lease_until = NULL,
-       next_attempt_at = CASE WHEN $4::int IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $4::int) END
-     WHERE id = $1`,
-    [row.id, retryAfterSeconds === null ? 'failed' : 'queued', error, retryAfterSeconds],
+/** Whether the claim was still held (a stale process changes nothing). */
+export async function markSent(m: EntityManager, row: OutboxRow): Promise<boolean> {
+  const rows = await modifyReturning<{ id: string }>(
+    m,
+    `UPDATE mail_outbox SET state = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE ${HELD} RETURNING id`,
+    [row.id, row.attempts],
   );
-  await recordAttempt(m, row.id, row.attempts, 'failed', error);
+  if (rows.length) await recordAttempt(m, row.id, row.attempts, 'sent', null);
+  return rows.length > 0;
+}
+
+/**
+ * A failed attempt: queued again after `retryAfterSeconds`, or `failed` for good when null. Only
+ * while the claim is held: a late outcome never requeues a mail another process now owns.
+ */
+export async function markFailed(m: EntityManager, row: OutboxRow, error: string, retryAfterSeconds: number | null): Promise<boolean> {
+  const rows = await modifyReturning<{ id: string }>(
+    m,
+    `UPDATE mail_outbox SET state = $3, last_error = $4, lease_until = NULL,
+       next_attempt_at = CASE WHEN $5::int IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $5::int) END
+     WHERE ${HELD} RETURNING id`,
+    [row.id, row.attempts, retryAfterSeconds === null ? 'failed' : 'queued', error, retryAfterSeconds],
+  );
+  if (rows.length) await recordAttempt(m, row.id, row.attempts, 'failed', error);
+  return rows.length > 0;
+}
+
+/** The connection broke while or after the server read the mail: it may have been delivered, so it is not sent again. */
+export async function markUncertain(m: EntityManager, row: OutboxRow, error: string): Promise<boolean> {
+  const rows = await modifyReturning<{ id: string }>(
+    m,
+    `UPDATE mail_outbox SET state = 'uncertain', last_error = $3, lease_until = NULL WHERE ${HELD} RETURNING id`,
+    [row.id, row.attempts, error],
+  );
+  if (rows.length) await recordAttempt(m, row.id, row.attempts, 'uncertain', error);
+  return rows.length > 0;
 }
 
 async function recordAttempt(

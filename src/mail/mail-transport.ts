@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
@@ -47,8 +47,11 @@ export class MailTransport {
       return;
     }
     const info = (await this.files.sendMail(message)) as { message: Buffer };
-    await mkdir(this.config.mailDir, { recursive: true });
-    await writeFile(join(this.config.mailDir, `${mail.outboxId}.eml`), info.message);
+    // The files stand in for a mail server and hold live survey links and addresses: readable by the service's account only.
+    await mkdir(this.config.mailDir, { recursive: true, mode: 0o700 });
+    const file = join(this.config.mailDir, `${mail.outboxId}.eml`);
+    await writeFile(file, info.message, { mode: 0o600 });
+    await chmod(file, 0o600);
   }
 
   close(): void {
@@ -66,8 +69,41 @@ export function describeSendError(e: unknown): string {
   return (
     parts
       .join(' ')
-      .replace(/<?[^\s<>@]+@[^\s<>@]+>?/g, '<address>')
+      // A quoted local part may hold spaces ("john doe"@x), and whatever a server puts in angle brackets is an address or a mailbox name.
+      .replace(/<[^<>]*>/g, '<address>')
+      .replace(/"[^"]*"@[\w.[\]-]+/g, '<address>')
+      .replace(/[^\s<>@]+@[^\s<>@]+/g, '<address>')
       .replace(/\s+/g, ' ')
       .slice(0, 500) || 'unknown error'
   );
+}
+
+/** The network errors that mean no connection was made: the server cannot have taken the mail. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EADDRNOTAVAIL']);
+
+/**
+ * Whether a sending error leaves it open that the server took the mail. A reply from the server
+ * (a response code) is a clear refusal, and a connection never made or refused before the greeting
+ * took nothing: those are retried. A connection that broke or fell silent in the session (while or
+ * after the server read the message, nodemailer cannot tell which), or a failed DATA without a
+ * reply, may have delivered it: uncertain, never sent again by itself (at most once).
+ */
+export function mayHaveBeenDelivered(e: unknown): boolean {
+  const err = (e ?? {}) as {
+    code?: string;
+    originalCode?: string;
+    responseCode?: number;
+    command?: string;
+    timeoutType?: string;
+    syscall?: string;
+  };
+  if (typeof err.responseCode === 'number') return false;
+  if (err.command === 'DATA') return true;
+  if (err.code === 'ETIMEDOUT') return err.timeoutType === 'SOCKET_TIMEOUT' || err.timeoutType === undefined;
+  if (err.code === 'ECONNECTION' || err.code === 'ESOCKET') {
+    if (err.syscall === 'connect' || err.syscall === 'getaddrinfo') return false;
+    if (err.originalCode && NOT_CONNECTED.has(err.originalCode)) return false;
+    return err.command === 'CONN' || err.command === undefined;
+  }
+  return false;
 }

@@ -8,9 +8,9 @@ import { JWT_SECRET } from '../config/secrets.js';
 import { mailRecipients } from '../users/users.queries.js';
 import { renderMail, resolveParams } from './mail-renderer.js';
 import type { RenderedMail } from './mail-renderer.js';
-import { claimDue, digestItems, markFailed, markSent, markStaleUncertain } from './mail-outbox.store.js';
+import { claimDue, digestItems, markFailed, markSent, markStaleUncertain, markUncertain, renewLease } from './mail-outbox.store.js';
 import type { OutboxRow } from './mail-outbox.store.js';
-import { MailTransport, describeSendError } from './mail-transport.js';
+import { MailTransport, describeSendError, mayHaveBeenDelivered } from './mail-transport.js';
 import { SENDING_LEASE_SECONDS, retryAfterSeconds } from './retry-policy.js';
 
 export interface DeliveryResult {
@@ -18,6 +18,9 @@ export interface DeliveryResult {
   failed: number;
   uncertain: number;
 }
+
+/** What became of one claimed mail; `skipped` when the claim was gone before sending (nothing sent). */
+export type DeliveryOutcome = 'sent' | 'failed' | 'uncertain' | 'skipped';
 
 /** A mail that cannot be sent whatever the retries (the account is gone): failed at once. */
 class Undeliverable extends Error {}
@@ -74,8 +77,10 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
       result.uncertain = await this.dataSource.transaction((m) => markStaleUncertain(m));
       const claimed = await this.dataSource.transaction((m) => claimDue(m, limit, SENDING_LEASE_SECONDS));
       for (const row of claimed) {
-        if (await this.deliver(row)) result.sent++;
-        else result.failed++;
+        const outcome = await this.deliverClaimed(row);
+        if (outcome === 'sent') result.sent++;
+        else if (outcome === 'failed') result.failed++;
+        else if (outcome === 'uncertain') result.uncertain++;
       }
     } catch (e) {
       this.logger.error(`mail poll failed: ${describeSendError(e)}`);
@@ -85,20 +90,35 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     return result;
   }
 
-  private async deliver(row: OutboxRow): Promise<boolean> {
+  /**
+   * Sends one claimed mail. The lease is renewed right before sending, in its own committed
+   * transaction, so the mail is sent only while this process still holds it; the outcome is
+   * recorded only if it still does (a stale process changes nothing).
+   */
+  async deliverClaimed(row: OutboxRow): Promise<DeliveryOutcome> {
+    if (!(await this.dataSource.transaction((m) => renewLease(m, row, SENDING_LEASE_SECONDS)))) {
+      this.logger.warn(`mail ${row.id} (${row.template}) not sent: another process or an administrator took it over`);
+      return 'skipped';
+    }
     try {
       const { to, mail } = await this.render(row);
       await this.transport.send({ ...mail, to, outboxId: row.id });
     } catch (e) {
       const error = describeSendError(e);
+      if (!(e instanceof Undeliverable) && mayHaveBeenDelivered(e)) {
+        await this.dataSource.transaction((m) => markUncertain(m, row, error));
+        this.logger.warn(`mail ${row.id} (${row.template}) attempt ${row.attempts} uncertain: ${error}`);
+        return 'uncertain';
+      }
       const retry = e instanceof Undeliverable ? null : retryAfterSeconds(row.attempts);
       await this.dataSource.transaction((m) => markFailed(m, row, error, retry));
       // The reason and the error only: neither names the recipient.
       this.logger.warn(`mail ${row.id} (${row.template}) attempt ${row.attempts} failed: ${error}`);
-      return false;
+      return 'failed';
     }
-    await this.dataSource.transaction((m) => markSent(m, row));
-    return true;
+    if (!(await this.dataSource.transaction((m) => markSent(m, row))))
+      this.logger.warn(`mail ${row.id} (${row.template}) sent, but its claim had passed to another process`);
+    return 'sent';
   }
 
   /** The mail in the recipient's language, from the recipient's address and language as they are now. */

@@ -11,6 +11,7 @@ import { enqueueMailAs } from './outbox.queries.js';
 import type { MailTemplateKey } from './outbox.queries.js';
 import { preferencesOf } from './notification-preferences.queries.js';
 import type { ReminderKind } from './reminder-kinds.js';
+import { mailRecipients } from '../users/users.queries.js';
 
 export type { ReminderKind } from './reminder-kinds.js';
 
@@ -45,7 +46,19 @@ export async function queueReminders(m: EntityManager, today: string, reminders:
   );
   // A held reminder waits for the digest of the week after the one it was found in.
   const digestDay = addDays(weekStart(today), 7);
+  // A deactivated account (an owner who left) is reminded of nothing: its work needs a new owner, not mail.
+  const active = new Set(
+    (
+      await mailRecipients(
+        m,
+        reminders.map((r) => r.userId),
+      )
+    )
+      .filter((u) => u.active)
+      .map((u) => u.id),
+  );
   for (const r of reminders) {
+    if (!active.has(r.userId)) continue;
     const p = prefs.get(r.userId)!;
     if (p.disabledKinds.includes(r.kind)) {
       tally.switchedOff++;

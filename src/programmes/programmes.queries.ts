@@ -12,6 +12,7 @@ import { ENROLLED_STATUSES } from './participant-kinds.js';
 import type { Gender, ParticipantOutcome, ParticipantRole, ParticipantStatus } from './participant-kinds.js';
 import { Programme } from './programme.entity.js';
 import { versionDefinitionSql } from '../procedures/procedures.queries.js';
+import { activeUsersWithAnyRole } from '../users/users.queries.js';
 
 /** One row: `programme` (the programme `idSql`, JSON, null when missing) and `leads` (whether user `actorSql` leads it). */
 export function programmeWithLeadershipSql(idSql: string, actorSql: string): string {
@@ -345,6 +346,17 @@ export async function leadersOfProgrammes(m: EntityManager, programmeIds: readon
   );
   for (const r of rows) out.set(r.programmeId, [...(out.get(r.programmeId) ?? []), r.userId]);
   return out;
+}
+
+/**
+ * The leaders of each programme who lead it now: active accounts still holding the programme
+ * leader role (an assignment outlives a deactivation or a role taken away). For whom to remind.
+ */
+export async function activeLeadersOfProgrammes(m: EntityManager, programmeIds: readonly string[]): Promise<Map<string, string[]>> {
+  const leaders = await leadersOfProgrammes(m, programmeIds);
+  if (leaders.size === 0) return leaders;
+  const current = new Set((await activeUsersWithAnyRole(m, ['programme_leader'])).map((u) => u.id));
+  return new Map([...leaders].map(([id, users]) => [id, users.filter((u) => current.has(u))]));
 }
 
 /** The ids of every programme (organisation-wide measures: management reviews, objectives). */

@@ -12,7 +12,7 @@ import { allDocuments, versionsOf } from '../documents/documents.queries.js';
 import { buildMatrix, loadMatrixData } from '../executions/conformance-matrix.service.js';
 import type { Reminder } from '../mail/reminder-outbox.queries.js';
 import { versionsAwaitingApproval } from '../procedures/procedures.queries.js';
-import { activeProgrammeIds, leadersOfProgrammes, programmeById } from '../programmes/programmes.queries.js';
+import { activeLeadersOfProgrammes, activeProgrammeIds, programmeById } from '../programmes/programmes.queries.js';
 import { registerRisks } from '../risks/risks.queries.js';
 import { activeUsersWithAnyRole } from '../users/users.queries.js';
 
@@ -42,7 +42,7 @@ const within = (day: string | null | undefined, s: SourceSettings) => !!day && d
 async function stepWindows(m: EntityManager, s: SourceSettings): Promise<Reminder[]> {
   const out: Reminder[] = [];
   const ids = await activeProgrammeIds(m);
-  const leaders = await leadersOfProgrammes(m, ids);
+  const leaders = await activeLeadersOfProgrammes(m, ids);
   for (const id of ids) {
     const programme = await programmeById(m, id);
     if (!programme || !(leaders.get(id) ?? []).length) continue;
@@ -108,7 +108,7 @@ async function actionTargets(m: EntityManager, s: SourceSettings): Promise<Remin
 /** Deviations have no owner of their own: their programme's leaders answer for them. */
 async function deviationTargets(m: EntityManager, s: SourceSettings): Promise<Reminder[]> {
   const due = await openDeviationsDueBetween(m, s.today, addDays(s.today, s.leadDays));
-  const leaders = await leadersOfProgrammes(m, [...new Set(due.map((d) => d.programmeId))]);
+  const leaders = await activeLeadersOfProgrammes(m, [...new Set(due.map((d) => d.programmeId))]);
   return due.flatMap((d) =>
     (leaders.get(d.programmeId) ?? []).map((userId): Reminder => ({
       kind: 'deviation_target',
@@ -157,18 +157,21 @@ async function approvals(m: EntityManager, s: SourceSettings): Promise<Reminder[
   const managers = await activeUsersWithAnyRole(m, ['quality_manager']);
   return waiting.flatMap((v) => {
     const d = documents.find((x) => x.id === v.documentId)!;
-    return managers.map((qm): Reminder => ({
-      kind: 'approval',
-      userId: qm.id,
-      reason: `reminder:approval:document_version:${v.id}`,
-      template: 'reminder-approval',
-      params: {
-        reference: `${d.reference} v${v.number}`,
-        title: d.title,
-        day: v.submittedAt ? new Date(v.submittedAt).toISOString().slice(0, 10) : s.today,
-        link: `${s.publicUrl}/documents/${d.id}`,
-      },
-    }));
+    // Not to the author: one does not approve one's own draft.
+    return managers
+      .filter((qm) => qm.id !== v.authorId)
+      .map((qm): Reminder => ({
+        kind: 'approval',
+        userId: qm.id,
+        reason: `reminder:approval:document_version:${v.id}`,
+        template: 'reminder-approval',
+        params: {
+          reference: `${d.reference} v${v.number}`,
+          title: d.title,
+          day: v.submittedAt ? new Date(v.submittedAt).toISOString().slice(0, 10) : s.today,
+          link: `${s.publicUrl}/documents/${d.id}`,
+        },
+      }));
   });
 }
 
