@@ -173,6 +173,16 @@ describe('survey results', () => {
     expect(after.freeTextAwaitingReview).toBe(0);
   });
 
+  it('filters by whole quarters only, in order, naming the field (two requests cannot differ by one day)', async () => {
+    const oneDay = await results(qm, '?from=2026-06-10&to=2026-06-10');
+    expectProblem(oneDay, 400, 'validation_failed');
+    expect(oneDay.body.errors.map((e: { field: string }) => e.field)).toEqual(['from', 'to']);
+    const backwards = await results(qm, '?from=2026-07-01&to=2026-03-31');
+    expectProblem(backwards, 400, 'validation_failed');
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
+    expectStatus(await results(qm, '?from=2026-04-01&to=2026-06-30'), 200, 'a whole quarter');
+  });
+
   it('leaves out the free text of a (programme, role) cohort of fewer than 5 answers, reviewed or not', async () => {
     expect((await answer(tokensB[2], 4, 'I was the only one from Eritrea in the group')).status).toBe(200);
     const [text] = await t.sql<{ id: string }>(`SELECT id FROM survey_text_answer WHERE text LIKE 'I was the only one%'`);
