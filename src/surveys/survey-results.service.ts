@@ -26,9 +26,17 @@ export class SurveyResultsService {
     private readonly clock: Clock,
   ) {}
 
-  async results(ctx: RequestContext, surveyId: string, q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
+  /**
+   * Results as a reader asks for them: by whole quarters only, so that two requests cannot differ
+   * by one respondent (reports ask by the programme's own period, a whole programme).
+   */
+  async resultsByQuarters(ctx: RequestContext, surveyId: string, q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
     const periodErrors = quarterFilterErrors(q.from, q.to);
     if (periodErrors.length) throw validationFailed(periodErrors);
+    return this.results(ctx, surveyId, q);
+  }
+
+  async results(ctx: RequestContext, surveyId: string, q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
     const m = this.dataSource.manager;
     const survey = await surveyById(m, surveyId);
     if (!survey) throw notFound('Survey');
