@@ -83,8 +83,9 @@ describe('survey results', () => {
     expect((await answer(tokensA[4], 2, 'The seminars in March were too long')).status).toBe(200);
     const five = expectStatus(await results(qm, `?programmeId=${programmeA}`), 200, 'results with 5 answers');
     const overall5 = five.questions.find((q: { key: string }) => q.key === 'overall');
-    expect(overall5).toEqual(expect.objectContaining({ n: 5, mean: 3.6, suppressed: false, indicator: 'participant_satisfaction' }));
-    // Each value is a count of people: under 5 hidden, and with a lone hidden one, a partner too.
+    // Each value is a count of people: under 5 hidden, and with a lone hidden one, a partner too. With
+    // n shown, a mean would solve the hidden cells, so it is hidden with them.
+    expect(overall5).toEqual(expect.objectContaining({ n: 5, mean: null, suppressed: false, indicator: 'participant_satisfaction' }));
     expect(overall5.distribution.map((d: { count: unknown }) => d.count)).toEqual([0, '<5', '<5', '<5', '<5']);
     // 2 of 7 did not answer: a count that small would be given away, so the answered count is hidden with it.
     expect(five.responseRate).toEqual({ invited: 7, answered: '>=5', declined: 0, rate: null });
@@ -103,8 +104,12 @@ describe('survey results', () => {
     expect(byCohort.get(programmeB)).toEqual(expect.objectContaining({ n: '<5', mean: null }));
     // 5 answers in A would be shown alone; beside B's 2 and a total of 7, they are hidden with them.
     expect(byCohort.get(programmeA)).toEqual(expect.objectContaining({ n: '>=5', mean: null, suppressed: true }));
+    // The total less the shown cohorts would give the hidden cohorts' figures away: the overall mean,
+    // distribution and answered count are hidden with them.
     const overall = all.questions.find((q: { key: string }) => q.key === 'overall');
-    expect(overall).toEqual(expect.objectContaining({ n: 7, mean: 4 }));
+    expect(overall).toEqual(expect.objectContaining({ n: 7, mean: null, suppressed: true, distribution: [] }));
+    expect(all.cohorts.find((c: { programmeId: string }) => c.programmeId === programmeB).responseRate.answered).toBe('<5');
+    expect(all.responseRate).toEqual(expect.objectContaining({ answered: '>=5', rate: null }));
     expect(
       all.trends
         .find((x: { questionKey: string }) => x.questionKey === 'overall')
@@ -166,6 +171,36 @@ describe('survey results', () => {
     ]);
     expect(JSON.stringify(after)).not.toContain('070-1234567');
     expect(after.freeTextAwaitingReview).toBe(0);
+  });
+
+  it('filters by whole quarters only, in order, naming the field (two requests cannot differ by one day)', async () => {
+    const oneDay = await results(qm, '?from=2026-06-10&to=2026-06-10');
+    expectProblem(oneDay, 400, 'validation_failed');
+    expect(oneDay.body.errors.map((e: { field: string }) => e.field)).toEqual(['from', 'to']);
+    const backwards = await results(qm, '?from=2026-07-01&to=2026-03-31');
+    expectProblem(backwards, 400, 'validation_failed');
+    expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'to' })]);
+    expectStatus(await results(qm, '?from=2026-04-01&to=2026-06-30'), 200, 'a whole quarter');
+  });
+
+  it('leaves out the free text of a (programme, role) cohort of fewer than 5 answers, reviewed or not', async () => {
+    expect((await answer(tokensB[2], 4, 'I was the only one from Eritrea in the group')).status).toBe(200);
+    const [text] = await t.sql<{ id: string }>(`SELECT id FROM survey_text_answer WHERE text LIKE 'I was the only one%'`);
+    expectStatus(
+      await t.http
+        .post(`/api/survey-text-answers/${text.id}/review`)
+        .set(...bearer(qm))
+        .send({ decision: 'cleared' }),
+      200,
+      'clearing',
+    );
+    for (const query of ['', `?programmeId=${programmeB}`]) {
+      const shown = expectStatus(await results(qm, query), 200, 'results');
+      expect(JSON.stringify(shown.freeText)).not.toContain('Eritrea');
+    }
+    // Programme A's 6 answers are enough: its reviewed text stays.
+    const a = expectStatus(await results(qm, `?programmeId=${programmeA}`), 200, 'results');
+    expect(a.freeText).toHaveLength(2);
   });
 
   it('opens a deviation and an improvement action from a result, linked to the survey, question and programme', async () => {

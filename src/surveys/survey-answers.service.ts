@@ -107,21 +107,24 @@ export class SurveyAnswersService {
   }
 
   /**
-   * The invitation a token opens, counted like a sign-in: an unknown token is an attempt against
-   * the caller's address (429 too_many_link_attempts after too many), a known one is forgiven.
-   * Outside any transaction (the throttle writes in transactions of its own).
+   * The invitation a token opens. The token is looked up first: a token that exists is never
+   * refused by the throttle (someone guessing from the same address cannot lock out a real
+   * respondent). Only unknown tokens count as attempts against the caller's address (429
+   * too_many_link_attempts after too many). Outside any transaction (the throttle writes in
+   * transactions of its own).
    */
   private async admit(ctx: RequestContext, token: string): Promise<InvitationRow> {
-    const admission = await this.throttle.admit('survey_link', ctx.clientAddress ?? 'unknown', '');
-    if (!admission.admitted) {
-      const wait = admission.retryAfterSeconds;
-      throw new ProblemException('too_many_link_attempts', `Too many unknown survey links from this address; try again in ${wait} s`, {
-        retryAfterSeconds: wait,
-      });
-    }
     const invitation = await invitationByTokenHash(this.dataSource.manager, linkTokenHash(token));
-    if (!invitation) throw notFound('Survey invitation');
-    await this.throttle.forgive(admission.ticket);
+    if (!invitation) {
+      const admission = await this.throttle.admit('survey_link', ctx.clientAddress ?? 'unknown', '');
+      if (!admission.admitted) {
+        const wait = admission.retryAfterSeconds;
+        throw new ProblemException('too_many_link_attempts', `Too many unknown survey links from this address; try again in ${wait} s`, {
+          retryAfterSeconds: wait,
+        });
+      }
+      throw notFound('Survey invitation');
+    }
     await this.usable(this.dataSource.manager, invitation);
     return invitation;
   }

@@ -40,7 +40,7 @@ export class SurveyResultsController {
   })
   @ApiOkResponse({ type: SurveyResultsResponse })
   results(@Ctx() ctx: RequestContext, @Param('id', SURVEY) id: string, @Query() q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
-    return this.reader.results(ctx, id, q);
+    return this.reader.resultsByQuarters(ctx, id, q);
   }
 
   @Post('surveys/:id/results/deviations')

@@ -15,8 +15,13 @@ type Count = number | '<5' | '>=5';
 
 export class SurveyResultsQuery {
   @UuidField({ optional: true, description: 'Only this programme (cohort)' }) programmeId?: string;
-  @DateField({ optional: true, description: 'Only answers given on or after this day' }) from?: string;
-  @DateField({ optional: true, description: 'Only answers given on or before this day' }) to?: string;
+  @DateField({
+    optional: true,
+    description: 'Only answers given on or after this day, the first day of a quarter (results by whole quarters)',
+  })
+  from?: string;
+  @DateField({ optional: true, description: 'Only answers given on or before this day, the last day of a quarter, not before from' })
+  to?: string;
 }
 
 export class ResponseRateResponse {

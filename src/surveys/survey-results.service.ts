@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { notFound } from '../common/problem.js';
+import { notFound, validationFailed } from '../common/problem.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ProgrammeAccess } from '../programmes/programme-access.js';
 import { programmesByIds } from '../programmes/programmes.queries.js';
 import type { SurveyResultsQuery, SurveyResultsResponse, TextAnswerQuery, TextAnswersResponse } from './survey-results.dto.js';
+import { quarterFilterErrors } from './survey-periods.js';
 import { SMALL_CELL_LIMIT, surveyResults } from './survey-suppression.js';
 import type { CohortAnswers } from './survey-suppression.js';
 import { toResultsResponse, toTextAnswerResponse } from './survey.mapper.js';
@@ -24,6 +25,16 @@ export class SurveyResultsService {
     private readonly access: ProgrammeAccess,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Results as a reader asks for them: by whole quarters only, so that two requests cannot differ
+   * by one respondent (reports ask by the programme's own period, a whole programme).
+   */
+  async resultsByQuarters(ctx: RequestContext, surveyId: string, q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
+    const periodErrors = quarterFilterErrors(q.from, q.to);
+    if (periodErrors.length) throw validationFailed(periodErrors);
+    return this.results(ctx, surveyId, q);
+  }
 
   async results(ctx: RequestContext, surveyId: string, q: SurveyResultsQuery): Promise<SurveyResultsResponse> {
     const m = this.dataSource.manager;

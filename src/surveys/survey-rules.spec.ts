@@ -28,8 +28,11 @@ describe('small-cell suppression of survey results', () => {
   });
 
   it('shows a question of 5 answers with its mean, hides one of 4 entirely', () => {
-    const five = [1, 2, 3, 4, 5].map((v) => ({ overall: v }));
+    const five = [3, 3, 3, 3, 3].map((v) => ({ overall: v }));
     expect(questionResult(scale, five)).toEqual(expect.objectContaining({ n: 5, mean: 3, suppressed: false }));
+    // Five different answers: each cell is 1, which n = 5 and "<5" five times would tell.
+    const spread = [1, 2, 3, 4, 5].map((v) => ({ overall: v }));
+    expect(questionResult(scale, spread)).toEqual(expect.objectContaining({ n: 5, mean: null, suppressed: true, distribution: [] }));
     expect(questionResult(scale, five.slice(0, 4))).toEqual(
       expect.objectContaining({ n: '<5', mean: null, suppressed: true, distribution: [] }),
     );

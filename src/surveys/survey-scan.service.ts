@@ -6,11 +6,13 @@ import { Clock } from '../common/clock.js';
 import { systemContext } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.js';
 import type { AppConfig } from '../config/config.js';
+import type { Programme } from '../programmes/programme.entity.js';
 import { programmesByIds } from '../programmes/programmes.queries.js';
 import { every, withSessionLock } from '../database/session-lock.js';
 import { sendDay } from './survey-moments.js';
 import { recipientsOf } from './survey-recipients.js';
 import type { SurveyScanResponse } from './survey-sending.dto.js';
+import type { PlanEntryRow } from './surveys.queries.js';
 import { SurveySendingService } from './survey-sending.service.js';
 import { versionInForce } from './survey-versions.js';
 import { planEntriesOf, programmesWithSurveyPlan, recipientsOfEntry, surveyById, surveyVersionsOf } from './surveys.queries.js';
@@ -61,29 +63,44 @@ export class SurveyScanService implements OnApplicationBootstrap, OnApplicationS
           // Not before its day, and not once invitations sent on that day would have expired.
           if (sendsOn === null || sendsOn > day || addDays(sendsOn, entry.expiresInDays) < day) continue;
           result.entriesDue++;
-          result.invitationsSent += await this.dataSource.transaction(async (m) => {
-            const survey = (await surveyById(m, entry.surveyId))!;
-            const version = versionInForce(await surveyVersionsOf(m, [survey.id]), day);
-            if (!version || version.content.audience !== entry.audience) return 0;
-            const asked = await recipientsOfEntry(m, entry.id);
-            const recipients = (await recipientsOf(m, programme.id, entry.audience)).filter((r) => !asked.has(r.id));
-            if (recipients.length === 0) return 0;
-            const send = await this.sending.sendTo(m, systemContext(), {
-              programme,
-              survey,
-              version,
-              audience: entry.audience,
-              recipients,
-              planEntryId: entry.id,
-              language: entry.language,
-              expiresInDays: entry.expiresInDays,
-            });
-            return send ? recipients.length : 0;
-          });
+          result.invitationsSent += await this.sendEntry(programme, entry, day);
         }
       }
       if (result.invitationsSent > 0) this.logger.log(`survey scan sent ${result.invitationsSent} invitation(s)`);
     });
     return result;
+  }
+
+  /**
+   * One plan entry's send, in a transaction of its own. A failure is logged by ids and error kind
+   * only (a message may quote an address) and the scan goes on: one bad entry does not keep the
+   * other entries and programmes from sending.
+   */
+  private async sendEntry(programme: Programme, entry: PlanEntryRow, day: string): Promise<number> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const survey = (await surveyById(m, entry.surveyId))!;
+        const version = versionInForce(await surveyVersionsOf(m, [survey.id]), day);
+        if (!version || version.content.audience !== entry.audience) return 0;
+        const asked = await recipientsOfEntry(m, entry.id);
+        const recipients = (await recipientsOf(m, programme.id, entry.audience)).filter((r) => !asked.has(r.id));
+        if (recipients.length === 0) return 0;
+        const send = await this.sending.sendTo(m, systemContext(), {
+          programme,
+          survey,
+          version,
+          audience: entry.audience,
+          recipients,
+          planEntryId: entry.id,
+          language: entry.language,
+          expiresInDays: entry.expiresInDays,
+        });
+        return send ? recipients.length : 0;
+      });
+    } catch (e) {
+      const kind = e instanceof Error ? e.constructor.name : typeof e;
+      this.logger.error(`survey scan: plan entry ${entry.id} of programme ${programme.id} failed (${kind}); the other entries go on`);
+      return 0;
+    }
   }
 }

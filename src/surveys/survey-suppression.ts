@@ -95,18 +95,39 @@ export function questionResult(q: SurveyQuestion, answers: readonly Record<strin
     }
   }
   let distribution: { value: string; count: Count }[] = [];
+  let withheld = false;
   if (q.type === 'multiselect') {
     // Each option is a yes/no of its own: those who did not choose it are counted too.
-    distribution = values.map((v) => ({
-      value: v,
-      count: suppressRow({ chose: counts.get(v)!, not: n - counts.get(v)! }, true).counts.chose,
-    }));
+    const rows = values.map((v) => safeRow([counts.get(v)!, n - counts.get(v)!]));
+    withheld = rows.some((r) => r === null);
+    distribution = withheld ? [] : values.map((v, i) => ({ value: v, count: rows[i]![0] }));
   } else if (q.type !== 'text') {
-    const row = suppressRow(Object.fromEntries(values.map((v) => [v, counts.get(v)!])), true);
-    distribution = values.map((v) => ({ value: v, count: row.counts[v] }));
+    const row = safeRow(values.map((v) => counts.get(v)!));
+    withheld = row === null;
+    distribution = row === null ? [] : values.map((v, i) => ({ value: v, count: row[i] }));
   }
-  const mean = q.type === 'scale' ? Math.round((given.reduce((s: number, v) => s + Number(v), 0) / n) * 100) / 100 : null;
-  return { ...base, n, mean, suppressed: false, distribution };
+  // With n shown, a mean beside a hidden cell would solve it (n = 6, mean 4.33 over 1s and 5s): the mean goes with any hidden cell.
+  const anyHidden = withheld || distribution.some((d) => typeof d.count === 'string');
+  const mean = q.type === 'scale' && !anyHidden ? Math.round((given.reduce((s: number, v) => s + Number(v), 0) / n) * 100) / 100 : null;
+  return { ...base, n, mean, suppressed: withheld, distribution };
+}
+
+/**
+ * A row of counts shown beside its exact total, or null when it cannot be shown at all. With no
+ * cell of 1 to 4 the row is shown as it is. Otherwise every non-zero cell is shown only as "<5" or
+ * ">=5", so that what is hidden depends on nothing but what is shown (hiding a partner cell only
+ * when needed would itself tell); and when the total and those bounds (1 to 4, at least 5) would
+ * still leave some cell one value only (1 and 5 of 6), the row is withheld.
+ */
+export function safeRow(ns: readonly number[]): Count[] | null {
+  if (!ns.some((n) => n > 0 && n < SMALL_CELL_LIMIT)) return [...ns];
+  const cells = ns.filter((n) => n > 0);
+  const sum = cells.reduce((s, n) => s + n, 0);
+  const bounds = cells.map((n) => (n < SMALL_CELL_LIMIT ? [1, SMALL_CELL_LIMIT - 1] : [SMALL_CELL_LIMIT, sum]));
+  const lows = bounds.reduce((s, b) => s + b[0], 0);
+  const highs = bounds.reduce((s, b) => s + b[1], 0);
+  const determined = bounds.some(([lo, hi]) => Math.max(lo, sum - (highs - hi)) === Math.min(hi, sum - (lows - lo)));
+  return determined ? null : ns.map((n) => (n === 0 ? 0 : n < SMALL_CELL_LIMIT ? '<5' : '>=5'));
 }
 
 export interface CohortResult {
@@ -118,6 +139,8 @@ export interface CohortResult {
   questions: QuestionResult[];
   /** Whether the cohort's answers may be named with it (free text): enough answered, nothing hidden. */
   nameable: boolean;
+  /** Whether the cohort has 5 answers or more: the free text of a smaller one is not shown at all. */
+  enoughAnswers: boolean;
 }
 
 /** The cohorts, the whole and the trends, each cell hidden where it would tell of fewer than 5 people. */
@@ -138,10 +161,29 @@ export function surveyResults(questions: readonly SurveyQuestion[], cohorts: rea
     responseRate: shownRate(c.invited, c.answers.length, c.declined),
     questions: questions.map((q) => questionResult(q, c.answers, perQuestion.get(q.key)!.hidden[i])),
     nameable: !answeredCells.hidden[i] && c.answers.length >= SMALL_CELL_LIMIT,
+    enoughAnswers: c.answers.length >= SMALL_CELL_LIMIT,
   }));
   const invited = cohorts.reduce((s, c) => s + c.invited, 0);
   const declined = cohorts.reduce((s, c) => s + c.declined, 0);
-  const overall = questions.map((q) => questionResult(q, all, perQuestion.get(q.key)!.totalHidden));
+  // The overall figures less the shown cohorts' would give the hidden cohorts' away: where a cohort
+  // hides anything of a question, the overall distribution and mean are hidden too (unless only one
+  // cohort answered it: the overall figures are then that cohort's, hidden alike).
+  const overall = questions.map((q) => {
+    const r = questionResult(q, all, perQuestion.get(q.key)!.totalHidden);
+    const answeredBy = cohortResults.filter((c) => c.questions.find((y) => y.key === q.key)!.n !== 0);
+    const cohortHides =
+      answeredBy.length > 1 &&
+      answeredBy.some((c) => {
+        const x = c.questions.find((y) => y.key === q.key)!;
+        return (
+          x.suppressed ||
+          typeof x.n === 'string' ||
+          x.distribution.some((d) => typeof d.count === 'string') ||
+          (q.type === 'scale' && x.n !== 0 && x.mean === null)
+        );
+      });
+    return cohortHides && !r.suppressed && typeof r.n === 'number' ? { ...r, mean: null, suppressed: true, distribution: [] } : r;
+  });
   const trends = questions
     .filter((q) => q.type === 'scale')
     .map((q) => ({
@@ -152,5 +194,21 @@ export function surveyResults(questions: readonly SurveyQuestion[], cohorts: rea
         return { programmeId: c.programmeId, programmeName: c.programmeName, startDate: c.startDate, n: r.n, mean: r.mean };
       }),
     }));
-  return { responseRate: shownRate(invited, all.length, declined), questions: overall, cohorts: cohortResults, trends };
+  return { responseRate: overallRate(cohortResults, invited, all.length, declined), questions: overall, cohorts: cohortResults, trends };
+}
+
+/**
+ * The overall response figures. Where a cohort's invited, answered or declined is hidden, the
+ * overall one is shown only as "<5" or ">=5" (with no rate): the total less the shown cohorts would
+ * otherwise give the hidden cohort's figure away.
+ */
+function overallRate(cohorts: readonly CohortResult[], invited: number, answered: number, declined: number): ShownRate {
+  const shown = shownRate(invited, answered, declined);
+  const exact = { invited, answered, declined };
+  for (const k of ['invited', 'answered', 'declined'] as const) {
+    if (!cohorts.some((c) => typeof c.responseRate[k] === 'string')) continue;
+    shown[k] = exact[k] === 0 ? 0 : exact[k] < SMALL_CELL_LIMIT ? '<5' : '>=5';
+    shown.rate = null;
+  }
+  return shown;
 }

@@ -194,8 +194,12 @@ export function toResultsResponse(
   findings: readonly FindingRow[],
   smallCellLimit: number,
 ): SurveyResultsResponse {
-  const nameable = new Set(results.cohorts.filter((c) => c.nameable).map((c) => c.programmeId));
+  // Cohorts are (programme, role): the text of a cohort of 1 to 4 would speak for one of few people, so it is left out.
+  const cohortKey = (programmeId: string, role: string) => `${programmeId} ${role}`;
+  const nameable = new Set(results.cohorts.filter((c) => c.nameable).map((c) => cohortKey(c.programmeId, c.role)));
+  const large = new Set(results.cohorts.filter((c) => c.enoughAnswers).map((c) => cohortKey(c.programmeId, c.role)));
   const reviewed = texts.filter((t) => t.decision !== null);
+  const shownTexts = reviewed.filter((t) => large.has(cohortKey(t.programmeId, t.role)));
   return {
     surveyId: survey.id,
     surveyKey: survey.key,
@@ -212,9 +216,9 @@ export function toResultsResponse(
       questions: c.questions,
     })),
     trends: results.trends,
-    freeText: reviewed.map((t) => ({
+    freeText: shownTexts.map((t) => ({
       questionKey: t.questionKey,
-      programmeId: nameable.has(t.programmeId) ? t.programmeId : null,
+      programmeId: nameable.has(cohortKey(t.programmeId, t.role)) ? t.programmeId : null,
       role: t.role,
       text: t.decision === 'redacted' ? t.replacement! : t.text,
       redacted: t.decision === 'redacted',

@@ -14707,9 +14707,9 @@ export interface operations {
             query?: {
                 /** @description Only this programme (cohort) */
                 programmeId?: string;
-                /** @description Only answers given on or after this day */
+                /** @description Only answers given on or after this day, the first day of a quarter (results by whole quarters) */
                 from?: string;
-                /** @description Only answers given on or before this day */
+                /** @description Only answers given on or before this day, the last day of a quarter, not before from */
                 to?: string;
             };
             header?: never;
