@@ -139,6 +139,17 @@ describe('survey invitations', () => {
     for (const i of invitations) tokens.set(i.recipient.id, await tokenOf(t, i.id));
   });
 
+  it('does not ask one person the same survey twice while an earlier link is answered, declined or open', async () => {
+    const before = await t.sql(`SELECT id FROM survey_invitation`);
+    const again = await t.http
+      .post(`/api/programmes/${programmeA}/survey-sends`)
+      .set(...bearer(leader))
+      .send({ surveyKey: 'adept-exit', audience: 'adept', recipientIds: [unreachable.id] });
+    expectProblem(again, 409, 'survey_already_asked');
+    expect(problemFields(again)).toEqual(['recipientIds']);
+    expect(await t.sql(`SELECT id FROM survey_invitation`)).toEqual(before);
+  });
+
   it('hands the link of an invitation without an address out once, audited; a mailed one is not handed out', async () => {
     const handoutOf = (id: string, as = leader) =>
       t.http.post(`/api/programmes/${programmeA}/survey-invitations/${id}/handout`).set(...bearer(as));

@@ -268,6 +268,11 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'Nobody of the audience in the programme is left to ask: everyone was sent the survey already.',
   },
+  survey_already_asked: {
+    status: 409,
+    meaning:
+      'A named recipient was asked this survey already (answered, declined or link still open); ask again only once the link expired.',
+  },
   survey_handout_not_needed: {
     status: 409,
     meaning: 'The invitation is mailed to the address on record; only a link of an invitation without an address is handed out.',

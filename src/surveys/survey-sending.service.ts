@@ -154,6 +154,28 @@ export class SurveySendingService {
             errors: [{ field: 'recipientIds', message: `names ids that are not ${describeAudience(body.audience)} of this programme` }],
           });
         recipients = everyone.filter((r) => body.recipientIds!.includes(r.id));
+        // Asked again only when every earlier link of theirs expired unanswered: one person is one
+        // voice in the results, and a second link would let a sender who hands links out answer twice.
+        const today = this.clock.today(programme.timeZone);
+        const standing = new Set(
+          (await invitationsOfProgramme(m, programmeId))
+            .filter((i) => i.surveyId === survey.id && invitationState(i, today) !== 'expired')
+            .map((i) => i.recipientId),
+        );
+        const again = recipients.filter((r) => standing.has(r.id)).map((r) => r.id);
+        if (again.length > 0)
+          throw conflict(
+            'survey_already_asked',
+            `Already asked ${survey.key} in this programme (answered, declined or link still open): ${again.join(', ')}`,
+            {
+              errors: [
+                {
+                  field: 'recipientIds',
+                  message: 'names people who were asked this survey already; ask again only when their link expired unanswered',
+                },
+              ],
+            },
+          );
       } else {
         const asked = await recipientsAsked(m, programmeId, survey.id);
         recipients = everyone.filter((r) => !asked.has(r.id));
