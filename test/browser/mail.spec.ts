@@ -57,6 +57,8 @@ test('an administrator finds a mail that failed, with its recipient, reason and 
     ownerId: gone.id,
     nextReviewOn: day(1),
   });
+  // Queued while the owner still had an account; deactivated before the worker sends it.
+  await world.qm.api.post('/api/reminders/scan');
   const account = await world.admin.get<{ version: number }>(`/api/users/${gone.id}`);
   const res = await fetch(`${world.admin.baseUrl}/api/users/${gone.id}`, {
     method: 'PATCH',
@@ -64,7 +66,6 @@ test('an administrator finds a mail that failed, with its recipient, reason and 
     body: JSON.stringify({ active: false }),
   });
   expect(res.status).toBe(200);
-  await world.qm.api.post('/api/reminders/scan');
   await world.admin.post('/api/admin/mail/deliver');
 
   await signIn(page, process.env.QMS_ADMIN_EMAIL!, process.env.QMS_ADMIN_PASSWORD!);
